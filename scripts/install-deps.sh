@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs every Debian package the project needs to build, test and run.
+# Idempotent: packages already present are skipped, and nothing is fetched
+# unless something is missing. Runs apt-get as root, or through sudo.
+set -euo pipefail
+
+build_packages=(
+  build-essential cmake pkg-config git curl ca-certificates procps
+  libboost1.81-dev libpq-dev libkainjow-mustache-dev rapidjson-dev catch2
+  libsodium-dev libssl-dev
+  postgresql-15 postgresql-client-15
+)
+browser_packages=(chromium)
+bench_packages=(wrk gunicorn python3-fastapi python3-uvicorn python3-psycopg2 python3-sqlalchemy)
+
+want=("${build_packages[@]}")
+case "${1:-}" in
+  --with-browser) want+=("${browser_packages[@]}") ;;
+  --all) want+=("${browser_packages[@]}" "${bench_packages[@]}") ;;
+  --bench) want+=("${bench_packages[@]}") ;;
+  "") ;;
+  *) echo "usage: $0 [--with-browser|--bench|--all]" >&2; exit 2 ;;
+esac
+# Node.js and npm install htmx and playwright-core from the npm registry.
+command -v node >/dev/null 2>&1 || want+=(nodejs)
+command -v npm >/dev/null 2>&1 || want+=(npm)
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  as_root=(sudo)
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
