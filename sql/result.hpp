@@ -1,0 +1,100 @@
+// The rows a statement returned. Result owns the PGresult; Row and Field are
+// views into it, valid while the Result lives. The typed getters parse
+// PostgreSQL's text format, so a wrong type or an unexpected NULL is a
+// ResultAccessError naming the column, never a silent zero.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <libpq-fe.h>
+
+namespace construction::sql {
+
+using ResultHandle = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+// One cell.
+class Field {
+ public:
+  Field(const PGresult* result, int row, int column) : result_(result), row_(row), column_(column) {}
+
+  bool is_null() const;
+  std::string_view name() const;
+  // The text as PostgreSQL sent it ("" for NULL).
+  std::string_view text() const;
+
+  std::string string() const;
+  std::int64_t int64() const;
+  std::int32_t int32() const;
+  bool boolean() const;
+
+  std::optional<std::string> optional_string() const;
+  std::optional<std::int64_t> optional_int64() const;
+  std::optional<std::int32_t> optional_int32() const;
+  std::optional<bool> optional_boolean() const;
+
+ private:
+  std::string_view not_null_text() const;
+  [[noreturn]] void fail(std::string_view problem) const;
+
+  const PGresult* result_;
+  int row_;
+  int column_;
+};
+
+// One row: fields by index or by column name.
+class Row {
+ public:
+  Row(const PGresult* result, int row) : result_(result), row_(row) {}
+
+  Field operator[](int column) const;
+  Field operator[](std::string_view column_name) const;
+  int index() const noexcept { return row_; }
+
+ private:
+  const PGresult* result_;
+  int row_;
+};
+
+class Result {
+ public:
+  explicit Result(ResultHandle handle);
+
+  int rows() const;
+  int columns() const;
+  bool empty() const { return rows() == 0; }
+  // Rows touched by INSERT/UPDATE/DELETE (PQcmdTuples), 0 for others.
+  std::int64_t affected_rows() const;
+
+  Row operator[](int row) const;
+  // The only row; a ResultAccessError unless there is exactly one.
+  Row single_row() const;
+  int column_index(std::string_view name) const;
+
+  class Iterator {
+   public:
+    Iterator(const PGresult* result, int row) : result_(result), row_(row) {}
+    Row operator*() const { return Row(result_, row_); }
+    Iterator& operator++() { ++row_; return *this; }
+    bool operator==(const Iterator& other) const = default;
+
+   private:
+    const PGresult* result_;
+    int row_;
+  };
+  Iterator begin() const { return Iterator(handle_.get(), 0); }
+  Iterator end() const { return Iterator(handle_.get(), rows()); }
+
+  const PGresult* native() const noexcept { return handle_.get(); }
+
+ private:
+  ResultHandle handle_;
+};
+
+// The index of a column by name, or a ResultAccessError naming it.
+int column_index(const PGresult* result, std::string_view name);
+
+}  // namespace construction::sql
