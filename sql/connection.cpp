@@ -46,7 +46,7 @@ Connection::Connection(ConnectionHandle handle, const DatabaseSettings& settings
 
 void Connection::apply_session_settings() {
   if (settings_.statement_timeout_ms <= 0) return;
-  run_params("SELECT set_config('statement_timeout', $1, false)",
+  run_unprepared("SELECT set_config('statement_timeout', $1, false)",
              Params::of(std::to_string(settings_.statement_timeout_ms)));
 }
 
@@ -76,12 +76,18 @@ Result Connection::retrying_once(const std::function<Result()>& statement) {
 void Connection::reconnect() { *this = open(settings_); }
 
 Result Connection::run_params(std::string_view sql, const Params& params) {
+  return settings_.prepared_statements ? run_prepared(sql, params) : run_unprepared(sql, params);
+}
+
+Result Connection::run_unprepared(std::string_view sql, const Params& params) {
   const std::vector<const char*> values = params.pointers();
-  if (!settings_.prepared_statements) {
-    return checked(PQexecParams(native(), std::string(sql).c_str(), params.size(), nullptr,
-                                values.data(), nullptr, nullptr, 0));
-  }
+  return checked(PQexecParams(native(), std::string(sql).c_str(), params.size(), nullptr,
+                              values.data(), nullptr, nullptr, 0));
+}
+
+Result Connection::run_prepared(std::string_view sql, const Params& params) {
   const std::string& name = prepared_name(sql);
+  const std::vector<const char*> values = params.pointers();
   return checked(PQexecPrepared(native(), name.c_str(), params.size(), values.data(), nullptr,
                                 nullptr, 0));
 }

@@ -69,6 +69,8 @@ class Connection {
 
   Result retrying_once(const std::function<Result()>& statement);
   Result run_params(std::string_view sql, const Params& params);
+  Result run_unprepared(std::string_view sql, const Params& params);
+  Result run_prepared(std::string_view sql, const Params& params);
   Result run_script(std::string_view sql);
   const std::string& prepared_name(std::string_view sql);
   Result checked(PGresult* result) const;

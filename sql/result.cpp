@@ -24,13 +24,13 @@ int column_index(const PGresult* result, std::string_view name) {
   return index;
 }
 
-bool Field::is_null() const { return PQgetisnull(result_, row_, column_) == 1; }
+bool Field::is_null() const { return PQgetisnull(result_.get(), row_, column_) == 1; }
 
-std::string_view Field::name() const { return PQfname(result_, column_); }
+std::string_view Field::name() const { return PQfname(result_.get(), column_); }
 
 std::string_view Field::text() const {
-  return {PQgetvalue(result_, row_, column_),
-          static_cast<std::size_t>(PQgetlength(result_, row_, column_))};
+  return {PQgetvalue(result_.get(), row_, column_),
+          static_cast<std::size_t>(PQgetlength(result_.get(), row_, column_))};
 }
 
 void Field::fail(std::string_view problem) const {
@@ -85,24 +85,25 @@ std::optional<bool> Field::optional_boolean() const {
 }
 
 Field Row::operator[](int column) const {
-  if (column < 0 || column >= PQnfields(result_)) {
+  if (column < 0 || column >= PQnfields(result_.get())) {
     throw ResultAccessError("no column " + std::to_string(column) + " in the result");
   }
   return Field(result_, row_, column);
 }
 
 Field Row::operator[](std::string_view column_name) const {
-  return Field(result_, row_, column_index(result_, column_name));
+  return Field(result_, row_, column_index(result_.get(), column_name));
 }
 
-Result::Result(ResultHandle handle) : handle_(std::move(handle)) {}
+Result::Result(ResultHandle handle) : result_(std::move(handle)) {}
 
-int Result::rows() const { return PQntuples(handle_.get()); }
+int Result::rows() const { return PQntuples(result_.get()); }
 
-int Result::columns() const { return PQnfields(handle_.get()); }
+int Result::columns() const { return PQnfields(result_.get()); }
 
 std::int64_t Result::affected_rows() const {
-  auto count = parse_integer<std::int64_t>(PQcmdTuples(handle_.get()));
+  // PQcmdTuples only reads, but its signature predates const.
+  auto count = parse_integer<std::int64_t>(PQcmdTuples(const_cast<PGresult*>(result_.get())));
   return count.value_or(0);
 }
 
@@ -111,18 +112,18 @@ Row Result::operator[](int row) const {
     throw ResultAccessError("no row " + std::to_string(row) + " in a result of " +
                             std::to_string(rows()));
   }
-  return Row(handle_.get(), row);
+  return Row(result_, row);
 }
 
 Row Result::single_row() const {
   if (rows() != 1) {
     throw ResultAccessError("expected exactly one row, got " + std::to_string(rows()));
   }
-  return Row(handle_.get(), 0);
+  return Row(result_, 0);
 }
 
 int Result::column_index(std::string_view name) const {
-  return sql::column_index(handle_.get(), name);
+  return sql::column_index(result_.get(), name);
 }
 
 }  // namespace construction::sql

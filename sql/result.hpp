@@ -1,5 +1,6 @@
-// The rows a statement returned. Result owns the PGresult; Row and Field are
-// views into it, valid while the Result lives. The typed getters parse
+// The rows a statement returned. The PGresult is shared by the Result and the
+// Rows and Fields taken from it, so `Row row = connection.exec(...).single_row();`
+// is safe: the last of them frees it. The typed getters parse
 // PostgreSQL's text format, so a wrong type or an unexpected NULL is a
 // ResultAccessError naming the column, never a silent zero.
 #pragma once
@@ -15,15 +16,17 @@
 namespace construction::sql {
 
 using ResultHandle = std::unique_ptr<PGresult, decltype(&PQclear)>;
+using SharedResult = std::shared_ptr<const PGresult>;
 
 // One cell.
 class Field {
  public:
-  Field(const PGresult* result, int row, int column) : result_(result), row_(row), column_(column) {}
+  Field(SharedResult result, int row, int column)
+      : result_(std::move(result)), row_(row), column_(column) {}
 
   bool is_null() const;
   std::string_view name() const;
-  // The text as PostgreSQL sent it ("" for NULL).
+  // The text as PostgreSQL sent it ("" for NULL), valid while the result lives.
   std::string_view text() const;
 
   std::string string() const;
@@ -40,7 +43,7 @@ class Field {
   std::string_view not_null_text() const;
   [[noreturn]] void fail(std::string_view problem) const;
 
-  const PGresult* result_;
+  SharedResult result_;
   int row_;
   int column_;
 };
@@ -48,14 +51,14 @@ class Field {
 // One row: fields by index or by column name.
 class Row {
  public:
-  Row(const PGresult* result, int row) : result_(result), row_(row) {}
+  Row(SharedResult result, int row) : result_(std::move(result)), row_(row) {}
 
   Field operator[](int column) const;
   Field operator[](std::string_view column_name) const;
   int index() const noexcept { return row_; }
 
  private:
-  const PGresult* result_;
+  SharedResult result_;
   int row_;
 };
 
@@ -76,22 +79,22 @@ class Result {
 
   class Iterator {
    public:
-    Iterator(const PGresult* result, int row) : result_(result), row_(row) {}
-    Row operator*() const { return Row(result_, row_); }
+    Iterator(const SharedResult* result, int row) : result_(result), row_(row) {}
+    Row operator*() const { return Row(*result_, row_); }
     Iterator& operator++() { ++row_; return *this; }
     bool operator==(const Iterator& other) const = default;
 
    private:
-    const PGresult* result_;
+    const SharedResult* result_;
     int row_;
   };
-  Iterator begin() const { return Iterator(handle_.get(), 0); }
-  Iterator end() const { return Iterator(handle_.get(), rows()); }
+  Iterator begin() const { return Iterator(&result_, 0); }
+  Iterator end() const { return Iterator(&result_, rows()); }
 
-  const PGresult* native() const noexcept { return handle_.get(); }
+  const PGresult* native() const noexcept { return result_.get(); }
 
  private:
-  ResultHandle handle_;
+  SharedResult result_;
 };
 
 // The index of a column by name, or a ResultAccessError naming it.
