@@ -1,0 +1,51 @@
+// FieldErrors: every bad field of an input at once (field name -> message), so
+// the API answers one 422 `validation_failed` naming all of them rather than
+// making the user fix one field per round trip. Validated<T> is the value a
+// checking function returns: the checked thing, or the errors.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/result.hpp"
+
+namespace construction::domain {
+
+class FieldErrors {
+ public:
+  using Map = std::map<std::string, std::string, std::less<>>;
+
+  // The first message given for a field is kept: it names the first rule the
+  // field broke, which is the one to fix first.
+  void add(std::string_view field, std::string message) {
+    fields_.try_emplace(std::string(field), std::move(message));
+  }
+
+  // Takes in another check's errors, e.g. a line's under "lines[2].".
+  void merge(const FieldErrors& other, std::string_view prefix = {}) {
+    for (const auto& [field, message] : other.fields_) {
+      add(std::string(prefix) + field, message);
+    }
+  }
+
+  bool empty() const { return fields_.empty(); }
+  std::size_t size() const { return fields_.size(); }
+  bool has(std::string_view field) const { return fields_.find(field) != fields_.end(); }
+  std::optional<std::string> message(std::string_view field) const {
+    auto found = fields_.find(field);
+    if (found == fields_.end()) return std::nullopt;
+    return found->second;
+  }
+  const Map& fields() const { return fields_; }
+
+ private:
+  Map fields_;
+};
+
+template <class T>
+using Validated = Result<T, FieldErrors>;
+
+}  // namespace construction::domain
