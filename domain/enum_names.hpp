@@ -1,0 +1,48 @@
+// EnumNames: the one table that maps an enum to the names the API, the
+// database and the pages use ("partially_paid"), in both directions.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+
+namespace construction::domain {
+
+template <class E>
+struct EnumName {
+  E value;
+  std::string_view name;
+};
+
+template <class E, std::size_t N>
+struct EnumNames {
+  std::array<EnumName<E>, N> entries;
+
+  constexpr std::string_view name(E value) const {
+    for (const auto& entry : entries) {
+      if (entry.value == value) return entry.name;
+    }
+    throw std::logic_error("enum value missing from its name table");
+  }
+
+  constexpr std::optional<E> parse(std::string_view name) const {
+    for (const auto& entry : entries) {
+      if (entry.name == name) return entry.value;
+    }
+    return std::nullopt;
+  }
+
+  // Every value in declaration order: lets the tests walk whole tables.
+  constexpr std::array<E, N> values() const {
+    std::array<E, N> all{};
+    for (std::size_t i = 0; i < N; ++i) all[i] = entries[i].value;
+    return all;
+  }
+};
+
+template <class E, std::size_t N>
+EnumNames(std::array<EnumName<E>, N>) -> EnumNames<E, N>;
+
+}  // namespace construction::domain
