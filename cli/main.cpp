@@ -1,0 +1,53 @@
+// The `construction` command: one binary, several subcommands (server.md,
+// "Subcommands").
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/construction_application.hpp"
+#include "cli/version.hpp"
+#include "supervisor/config.hpp"
+#include "supervisor/process_title.hpp"
+#include "supervisor/serve.hpp"
+
+namespace {
+
+void print_usage() {
+  std::cout << "Usage: construction COMMAND [OPTIONS]\n\n"
+               "Commands:\n"
+               "  serve [OPTIONS]   run the server: a master and its sync workers\n"
+               "  check-config      print the effective configuration, or what is invalid\n"
+               "  --version         print the version\n"
+               "  --help            this text\n\n"
+               "Options of serve and check-config (flag > GUNICORN_CMD_ARGS > environment >\n"
+               ".env > default):\n"
+            << construction::config_usage();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args = construction::init_process_title(argc, argv);
+  if (args.size() < 2 || args[1] == "--help" || args[1] == "-h") {
+    print_usage();
+    return args.size() < 2 ? 2 : 0;
+  }
+  const std::string& command = args[1];
+  std::vector<std::string> rest(args.begin() + 2, args.end());
+  try {
+    if (command == "--version" || command == "-v") {
+      std::cout << "construction " << CONSTRUCTION_VERSION << "\n";
+      return 0;
+    }
+    if (command == "serve") {
+      construction::ConstructionApplication app;
+      return construction::serve(args, rest, app);
+    }
+    if (command == "check-config") return construction::check_config(rest);
+  } catch (const std::exception& e) {
+    std::cerr << "Error: " << e.what() << "\n";
+    return 1;
+  }
+  std::cerr << "Unknown command: " << command << " (see construction --help)\n";
+  return 2;
+}

@@ -1,0 +1,73 @@
+// The tests' server: the real serving core (supervisor/, worker/) with an
+// application whose routes misbehave on purpose — sleep past the timeout,
+// crash, throw, allocate — so the production binary carries none of them.
+//   /pid                 the serving worker's pid
+//   /sleep?seconds=N     sleeps N seconds (blocks the heartbeat)
+//   /crash               dies by SIGSEGV
+//   /throw               throws from the handler (the core answers 500)
+//   /allocate?mb=N       allocates and touches N MB, keeps it
+//   POST /echo           answers the body's length
+// TESTSERVER_BOOT_ERROR_FILE=PATH: while PATH exists, workers fail to boot.
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "supervisor/process_title.hpp"
+#include "supervisor/serve.hpp"
+#include "worker/application.hpp"
+
+namespace {
+
+using namespace construction;
+
+class TestApplication : public Application {
+ public:
+  void boot_worker(WorkerInfo&, http::Router& router) override {
+    if (const char* path = std::getenv("TESTSERVER_BOOT_ERROR_FILE");
+        path && std::filesystem::exists(path))
+      throw BootError("boot error requested by the test (" + std::string(path) + ")");
+    router.add(http::Verb::get, "/pid", [](http::RequestContext&) {
+      return http::text_response(200, std::to_string(::getpid()));
+    });
+    router.add(http::Verb::get, "/sleep", [](http::RequestContext& ctx) {
+      int seconds = std::stoi(ctx.query_value("seconds").value_or("1"));
+      std::this_thread::sleep_for(std::chrono::seconds(seconds));
+      return http::text_response(200, "slept " + std::to_string(seconds));
+    });
+    router.add(http::Verb::get, "/crash", [](http::RequestContext&) -> http::Response {
+      std::raise(SIGSEGV);
+      return http::text_response(200, "unreachable");
+    });
+    router.add(http::Verb::get, "/throw", [](http::RequestContext&) -> http::Response {
+      throw std::runtime_error("thrown on purpose by /throw");
+    });
+    router.add(http::Verb::get, "/allocate", [this](http::RequestContext& ctx) {
+      size_t mb = std::stoul(ctx.query_value("mb").value_or("1"));
+      std::vector<char> block(mb << 20);
+      std::memset(block.data(), 1, block.size());
+      kept_.push_back(std::move(block));
+      return http::text_response(200, "allocated " + std::to_string(mb) + " MB");
+    });
+    router.add(http::Verb::post, "/echo", [](http::RequestContext& ctx) {
+      return http::text_response(200, std::to_string(ctx.request.body().size()));
+    });
+  }
+
+ private:
+  std::vector<std::vector<char>> kept_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args = init_process_title(argc, argv);
+  if (args.size() < 2 || args[1] != "serve") return 2;
+  TestApplication app;
+  return serve(args, {args.begin() + 2, args.end()}, app);
+}

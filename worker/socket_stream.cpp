@@ -1,0 +1,89 @@
+#include "worker/socket_stream.hpp"
+
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+
+#include <boost/asio/error.hpp>
+#include <boost/beast/core/error.hpp>
+
+namespace construction::http {
+
+namespace {
+constexpr int64_t kBeatSliceNs = 1000000000;  // wake at least once a second to beat
+
+boost::beast::error_code errno_code() {
+  return boost::beast::error_code(errno, boost::system::system_category());
+}
+}  // namespace
+
+bool SocketStream::wait(short events, boost::beast::error_code& ec) {
+  for (;;) {
+    int64_t remaining = deadline_ns_ - monotonic_ns();
+    if (remaining <= 0) {
+      ec = boost::beast::error::timeout;
+      return false;
+    }
+    pollfd p{fd_, events, 0};
+    int ms = static_cast<int>(std::min(remaining, kBeatSliceNs) / 1000000) + 1;
+    int rc = ::poll(&p, 1, ms);
+    Scoreboard::beat(slot_);
+    if (rc > 0) return true;
+    if (rc < 0 && errno != EINTR) {
+      ec = errno_code();
+      return false;
+    }
+  }
+}
+
+bool SocketStream::wait_readable_for(int64_t timeout_ns, const volatile std::sig_atomic_t& stop) {
+  int64_t until = monotonic_ns() + timeout_ns;
+  for (;;) {
+    int64_t remaining = until - monotonic_ns();
+    if (remaining <= 0 || stop) return false;
+    pollfd p{fd_, POLLIN, 0};
+    int ms = static_cast<int>(std::min(remaining, kBeatSliceNs) / 1000000) + 1;
+    int rc = ::poll(&p, 1, ms);
+    Scoreboard::beat(slot_);
+    if (rc > 0) return true;
+    if (rc < 0 && errno != EINTR) return false;
+  }
+}
+
+std::size_t SocketStream::receive(void* data, std::size_t size, boost::beast::error_code& ec) {
+  ec = {};
+  for (;;) {
+    ssize_t n = ::recv(fd_, data, size, MSG_DONTWAIT);
+    if (n > 0) return static_cast<std::size_t>(n);
+    if (n == 0) {
+      ec = boost::asio::error::eof;
+      return 0;
+    }
+    if (errno == EINTR) continue;
+    if (errno != EAGAIN && errno != EWOULDBLOCK) {
+      ec = errno_code();
+      return 0;
+    }
+    if (!wait(POLLIN, ec)) return 0;
+  }
+}
+
+std::size_t SocketStream::send(struct iovec* iov, std::size_t count, boost::beast::error_code& ec) {
+  ec = {};
+  if (count == 0) return 0;
+  msghdr msg{};
+  msg.msg_iov = iov;
+  msg.msg_iovlen = count;
+  for (;;) {
+    ssize_t n = ::sendmsg(fd_, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
+    if (n >= 0) return static_cast<std::size_t>(n);
+    if (errno == EINTR) continue;
+    if (errno != EAGAIN && errno != EWOULDBLOCK) {
+      ec = errno_code();
+      return 0;
+    }
+    if (!wait(POLLOUT, ec)) return 0;
+  }
+}
+
+}  // namespace construction::http

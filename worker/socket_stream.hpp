@@ -1,0 +1,76 @@
+// A connected socket as Beast's SyncReadStream/SyncWriteStream, with the
+// deadlines Beast's synchronous calls lack: a read or write that would pass
+// the deadline fails with beast::error::timeout, so a client that trickles
+// its request or does not read its response cannot hold the worker. Every
+// wait beats the worker's heartbeat, so a slow client is never mistaken for
+// a stuck worker.
+#pragma once
+
+#include <sys/uio.h>
+
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/core/error.hpp>
+#include <csignal>
+#include <cstdint>
+
+#include "supervisor/scoreboard.hpp"
+
+namespace construction::http {
+
+class SocketStream {
+ public:
+  SocketStream(int fd, WorkerSlot& slot) : fd_(fd), slot_(slot) {}
+
+  void set_deadline(int64_t monotonic_deadline_ns) { deadline_ns_ = monotonic_deadline_ns; }
+  // Waits up to `timeout_ns` for the next bytes (keep-alive); false: none came.
+  bool wait_readable_for(int64_t timeout_ns, const volatile std::sig_atomic_t& stop);
+  int fd() const { return fd_; }
+
+  template <typename MutableBufferSequence>
+  std::size_t read_some(const MutableBufferSequence& buffers, boost::beast::error_code& ec) {
+    auto first = *boost::asio::buffer_sequence_begin(buffers);
+    return receive(first.data(), first.size(), ec);
+  }
+  template <typename MutableBufferSequence>
+  std::size_t read_some(const MutableBufferSequence& buffers) {
+    boost::beast::error_code ec;
+    auto n = read_some(buffers, ec);
+    if (ec) throw boost::beast::system_error(ec);
+    return n;
+  }
+
+  template <typename ConstBufferSequence>
+  std::size_t write_some(const ConstBufferSequence& buffers, boost::beast::error_code& ec) {
+    struct iovec iov[kMaxIov];
+    std::size_t count = 0;
+    for (auto it = boost::asio::buffer_sequence_begin(buffers);
+         it != boost::asio::buffer_sequence_end(buffers) && count < kMaxIov; ++it) {
+      boost::asio::const_buffer b = *it;
+      if (b.size() == 0) continue;
+      iov[count].iov_base = const_cast<void*>(b.data());
+      iov[count].iov_len = b.size();
+      ++count;
+    }
+    return send(iov, count, ec);
+  }
+  template <typename ConstBufferSequence>
+  std::size_t write_some(const ConstBufferSequence& buffers) {
+    boost::beast::error_code ec;
+    auto n = write_some(buffers, ec);
+    if (ec) throw boost::beast::system_error(ec);
+    return n;
+  }
+
+ private:
+  static constexpr std::size_t kMaxIov = 16;
+  std::size_t receive(void* data, std::size_t size, boost::beast::error_code& ec);
+  std::size_t send(struct iovec* iov, std::size_t count, boost::beast::error_code& ec);
+  // Waits for `events` until the deadline; false with ec set on timeout.
+  bool wait(short events, boost::beast::error_code& ec);
+
+  int fd_;
+  WorkerSlot& slot_;
+  int64_t deadline_ns_ = INT64_MAX;
+};
+
+}  // namespace construction::http

@@ -1,0 +1,262 @@
+#include "worker/worker.hpp"
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+
+#include <csignal>
+#include <cstring>
+#include <random>
+
+#include "supervisor/log.hpp"
+#include "supervisor/process_title.hpp"
+#include "worker/builtin_routes.hpp"
+#include "worker/http_session.hpp"
+
+namespace construction {
+
+namespace {
+
+volatile std::sig_atomic_t stop_requested = 0;
+volatile std::sig_atomic_t reopen_requested = 0;
+WorkerSlot* current_slot = nullptr;  // for the ABRT handler's last words
+
+void on_term(int) { stop_requested = 1; }
+void on_usr1(int) { reopen_requested = 1; }
+void on_quit(int) { _exit(0); }
+
+// Async-signal-safe: formats with plain arithmetic and writes once.
+void append(char*& p, const char* end, const char* text) {
+  while (*text && p < end) *p++ = *text++;
+}
+void append_number(char*& p, const char* end, long long n, int width = 0) {
+  char digits[24];
+  int len = 0;
+  bool negative = n < 0;
+  unsigned long long u = negative ? 0ull - static_cast<unsigned long long>(n) : n;
+  do {
+    digits[len++] = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u);
+  while (len < width) digits[len++] = '0';
+  if (negative && p < end) *p++ = '-';
+  while (len && p < end) *p++ = digits[--len];
+}
+void append_timestamp(char*& p, const char* end) {
+  timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  long long days = ts.tv_sec / 86400, secs = ts.tv_sec % 86400;
+  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+  long long z = days + 719468, era = z / 146097, doe = z - era * 146097;
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+  long long y = yoe + era * 400 + (m <= 2);
+  append(p, end, "[");
+  append_number(p, end, y, 4);
+  append(p, end, "-");
+  append_number(p, end, m, 2);
+  append(p, end, "-");
+  append_number(p, end, d, 2);
+  append(p, end, " ");
+  append_number(p, end, secs / 3600, 2);
+  append(p, end, ":");
+  append_number(p, end, secs / 60 % 60, 2);
+  append(p, end, ":");
+  append_number(p, end, secs % 60, 2);
+  append(p, end, " +0000]");
+}
+
+// The watchdog sends ABRT to a worker stuck past the timeout: say where it
+// was stuck, then go.
+void on_abort(int) {
+  char line[512];
+  char* p = line;
+  const char* end = line + sizeof line - 1;
+  append_timestamp(p, end);
+  append(p, end, " [");
+  append_number(p, end, getpid());
+  append(p, end, "] [ERROR] Worker aborted by the watchdog");
+  if (current_slot && current_slot->state.load() == WorkerState::busy) {
+    char request[kRequestLineBytes];
+    std::memcpy(request, current_slot->request_line, kRequestLineBytes);
+    request[kRequestLineBytes - 1] = '\0';
+    append(p, end, " while handling \"");
+    append(p, end, request);
+    append(p, end, "\"");
+  }
+  *p++ = '\n';
+  ssize_t ignored = ::write(2, line, static_cast<size_t>(p - line));
+  (void)ignored;
+  _exit(1);
+}
+
+void install_signal_handlers() {
+  struct sigaction sa {};
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART;
+  auto handle = [&sa](int signo, void (*handler)(int)) {
+    sa.sa_handler = handler;
+    ::sigaction(signo, &sa, nullptr);
+  };
+  handle(SIGTERM, on_term);
+  handle(SIGUSR1, on_usr1);
+  handle(SIGINT, on_quit);
+  handle(SIGQUIT, on_quit);
+  handle(SIGABRT, on_abort);
+  for (int ignored : {SIGHUP, SIGUSR2, SIGWINCH, SIGTTIN, SIGTTOU, SIGPIPE})
+    handle(ignored, SIG_IGN);
+}
+
+std::string peer_address(const sockaddr_storage& addr) {
+  char host[INET6_ADDRSTRLEN] = "";
+  if (addr.ss_family == AF_INET)
+    ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&addr)->sin_addr, host, sizeof host);
+  else if (addr.ss_family == AF_INET6)
+    ::inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(&addr)->sin6_addr, host,
+                sizeof host);
+  std::string text = host;
+  if (text.starts_with("::ffff:") && text.find('.') != std::string::npos) text = text.substr(7);
+  return text;  // empty for a unix socket
+}
+
+class WorkerLoop {
+ public:
+  explicit WorkerLoop(WorkerLaunch& launch)
+      : l_(launch), slot_(launch.scoreboard.slot(launch.slot)), access_log_(launch.config.access_logfile) {}
+
+  int run() {
+    if (int status = boot(); status != 0) return status;
+    http::SessionDeps deps{l_.config, l_.application, router_, l_.scoreboard, slot_, access_log_,
+                           clock_, ids_, stop_requested, [this] { return recycle_due(); }};
+    while (!stop_requested) {
+      Scoreboard::beat(slot_);
+      handle_reopen();
+      if (orphaned()) break;
+      sockaddr_storage peer{};
+      int fd = accept_next(peer);
+      if (fd < 0) continue;
+      http::HttpSession(deps, fd, peer_address(peer)).run();
+      ::close(fd);
+      if (recycle_due()) {
+        slot_.recycling = 1;
+        break;
+      }
+    }
+    slot_.state = WorkerState::stopping;
+    log::info("Worker exiting (pid: ", ::getpid(), ")");
+    return 0;
+  }
+
+ private:
+  int boot() {
+    current_slot = &slot_;
+    set_process_title("construction: worker [" + std::to_string(l_.number) + "]");
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    log::info("Booting worker with pid: ", ::getpid());
+    http::add_builtin_routes(router_, l_.scoreboard);
+    try {
+      WorkerInfo info{l_.config, l_.scoreboard, slot_, l_.number};
+      l_.application.boot_worker(info, router_);
+    } catch (const BootError& e) {
+      log::error("Worker failed to boot: ", e.what());
+      return kBootErrorExitStatus;
+    }
+    prepare_listeners();
+    request_limit_ = pick_request_limit();
+    slot_.state = WorkerState::idle;
+    Scoreboard::beat(slot_);
+    return 0;
+  }
+
+  // A blocking accept that gives up after a second wakes one idle worker per
+  // connection (the kernel queues accepters FIFO) and still lets the loop
+  // beat. With several listeners, poll() them instead.
+  void prepare_listeners() {
+    timeval one_second{1, 0};
+    for (auto& listener : l_.listeners)
+      ::setsockopt(listener.fd.get(), SOL_SOCKET, SO_RCVTIMEO, &one_second, sizeof one_second);
+  }
+
+  int accept_next(sockaddr_storage& peer) {
+    socklen_t len = sizeof peer;
+    if (l_.listeners.size() == 1)
+      return ::accept4(l_.listeners[0].fd.get(), reinterpret_cast<sockaddr*>(&peer), &len,
+                       SOCK_CLOEXEC);
+    std::vector<pollfd> fds;
+    for (auto& listener : l_.listeners) fds.push_back({listener.fd.get(), POLLIN, 0});
+    if (::poll(fds.data(), fds.size(), 1000) <= 0) return -1;
+    for (auto& p : fds) {
+      if (!(p.revents & POLLIN)) continue;
+      int fd = ::accept4(p.fd, reinterpret_cast<sockaddr*>(&peer), &len, SOCK_CLOEXEC);
+      if (fd >= 0) return fd;
+    }
+    return -1;
+  }
+
+  void handle_reopen() {
+    if (!reopen_requested) return;
+    reopen_requested = 0;
+    log::reopen();
+    access_log_.reopen();
+    log::info("Reopened log files");
+  }
+
+  bool orphaned() const {
+    if (::getppid() == l_.master) return false;
+    log::info("Parent changed, shutting down: ", ::getpid());
+    return true;
+  }
+
+  uint64_t pick_request_limit() const {
+    if (l_.config.max_requests <= 0) return 0;
+    std::random_device seed;
+    std::uniform_int_distribution<int> jitter(0, l_.config.max_requests_jitter);
+    return static_cast<uint64_t>(l_.config.max_requests) + static_cast<uint64_t>(jitter(seed));
+  }
+
+  bool recycle_due() {
+    if (request_limit_ && slot_.requests.load(std::memory_order_relaxed) >= request_limit_) {
+      if (!recycle_logged_) log::info("Autorestarting worker after current request.");
+      recycle_logged_ = true;
+      return true;
+    }
+    if (l_.config.max_worker_memory_mb > 0) {
+      rusage usage{};
+      ::getrusage(RUSAGE_SELF, &usage);
+      long mb = usage.ru_maxrss / 1024;
+      if (mb >= l_.config.max_worker_memory_mb) {
+        if (!recycle_logged_)
+          log::info("Worker RSS ", mb, " MB passed max-worker-memory ",
+                    l_.config.max_worker_memory_mb, " MB; recycling after the current request");
+        recycle_logged_ = true;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  WorkerLaunch& l_;
+  WorkerSlot& slot_;
+  http::Router router_;
+  http::AccessLog access_log_;
+  http::WallClock clock_;
+  http::RequestIdGenerator ids_;
+  uint64_t request_limit_ = 0;
+  bool recycle_logged_ = false;
+};
+
+}  // namespace
+
+int run_worker(WorkerLaunch launch) {
+  install_signal_handlers();
+  return WorkerLoop(launch).run();
+}
+
+}  // namespace construction
