@@ -6,7 +6,10 @@
 //
 // Opening sets application_name and connect_timeout (startup parameters) and
 // statement_timeout (a SET, which PgBouncer passes on, unlike the `options`
-// startup parameter it refuses).
+// startup parameter it refuses; in transaction mode the SET only reaches the
+// server session it ran on, so behind PgBouncer also set it on the role:
+// ALTER ROLE ... SET statement_timeout). Open connections only after fork():
+// a session must never be shared by two processes.
 #pragma once
 
 #include <functional>

@@ -31,9 +31,7 @@ TEST_CASE("pools too big for the server are refused with the numbers and the fix
 }
 
 TEST_CASE("an unreachable server is its own outcome, not a refusal", "[pg]") {
-  DatabaseSettings settings;
-  settings.url = "postgresql://construction@127.0.0.1:1/construction";
-  settings.connect_timeout_s = 2;
+  DatabaseSettings settings = construction::sql::test::unreachable_settings();
   BudgetCheck check = check_connection_budget(settings, 2);
   CHECK(check.outcome == BudgetCheck::Outcome::database_unreachable);
   CHECK_FALSE(check.numbers.has_value());

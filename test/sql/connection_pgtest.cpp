@@ -77,9 +77,7 @@ TEST_CASE("a script runs several statements in one round trip", "[pg]") {
 }
 
 TEST_CASE("a server that cannot be reached is DatabaseUnavailable, promptly", "[pg]") {
-  DatabaseSettings settings;
-  settings.url = "postgresql://construction@127.0.0.1:1/construction";
-  settings.connect_timeout_s = 2;
+  DatabaseSettings settings = construction::sql::test::unreachable_settings();
   auto started = std::chrono::steady_clock::now();
   CHECK_THROWS_AS(Connection::open(settings), DatabaseUnavailable);
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(3));

@@ -112,9 +112,7 @@ TEST_CASE("a connection handed back inside a transaction block is closed", "[pg]
 }
 
 TEST_CASE("a pool whose server is down raises DatabaseUnavailable and holds nothing", "[pg]") {
-  DatabaseSettings settings;
-  settings.url = "postgresql://construction@127.0.0.1:1/construction";
-  settings.connect_timeout_s = 2;
+  DatabaseSettings settings = construction::sql::test::unreachable_settings();
   Pool pool(settings);
   CHECK_THROWS_AS(pool.acquire(), DatabaseUnavailable);
   CHECK(pool.open_connections() == 0);

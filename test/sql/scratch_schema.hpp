@@ -41,6 +41,14 @@ inline DatabaseSettings plain_settings() {
   return settings;
 }
 
+// Nothing listens on port 1: connecting fails at once, as with a server down.
+inline DatabaseSettings unreachable_settings() {
+  DatabaseSettings settings;
+  settings.url = "postgresql://construction@127.0.0.1:1/construction";
+  settings.connect_timeout_s = 2;
+  return settings;
+}
+
 class ScratchSchema {
  public:
   ScratchSchema() : name_(unique_name()), admin_(Connection::open(plain_settings())) {
