@@ -79,6 +79,16 @@ void require_sorted(std::span<const EmbeddedMigration> migrations) {
 
 }  // namespace
 
+std::string_view to_string(MigrationState state) {
+  switch (state) {
+    case MigrationState::applied: return "applied";
+    case MigrationState::pending: return "pending";
+    case MigrationState::changed: return "changed";
+    case MigrationState::unknown: break;
+  }
+  return "unknown";
+}
+
 MigrationFailed::MigrationFailed(std::string migration, const DatabaseError& cause)
     : Error("migration " + migration + " failed and was rolled back: " + cause.what()),
       migration_(std::move(migration)),

@@ -27,6 +27,9 @@ enum class MigrationState {
   unknown,  // recorded in the database, absent from this binary (a newer build ran)
 };
 
+// "applied", "pending", "changed", "unknown": the words `migrate status` prints.
+std::string_view to_string(MigrationState state);
+
 struct MigrationStatus {
   std::string name;
   MigrationState state;

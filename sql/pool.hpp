@@ -62,7 +62,8 @@ class Pool {
   // Sessions open now, on loan or idle (the server's /metrics shows it).
   int open_connections() const noexcept { return open_; }
   int idle_connections() const noexcept { return static_cast<int>(idle_.size()); }
-  // Called with the new count whenever open_connections() changes.
+  // Called with the new count whenever open_connections() changes (for the
+  // worker's scoreboard slot). Must not throw: it runs while a Lease is destroyed.
   void on_open_connections_changed(std::function<void(int)> observer);
   // Closes the idle sessions (a worker about to exit, or tests).
   void close_idle();

@@ -14,3 +14,11 @@ TEST_CASE("any edit to a migration changes its checksum", "[unit]") {
   CHECK(migration_checksum("CREATE TABLE a (id int);") !=
         migration_checksum("CREATE TABLE a (id int); "));
 }
+
+TEST_CASE("migration states print as the words `migrate status` shows", "[unit]") {
+  using construction::sql::MigrationState;
+  CHECK(to_string(MigrationState::applied) == "applied");
+  CHECK(to_string(MigrationState::pending) == "pending");
+  CHECK(to_string(MigrationState::changed) == "changed");
+  CHECK(to_string(MigrationState::unknown) == "unknown");
+}
