@@ -13,7 +13,9 @@ constexpr EnumNames kCostTypes{std::array{
     EnumName<CostType>{CostType::other, "other"},
 }};
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // "09-250": two digits, a dash, three digits. Fixed width, so text order is
 // cost-code order.
@@ -32,7 +34,9 @@ std::size_t characters(std::string_view text) {
   return count;
 }
 
-bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == text.npos; }
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == text.npos;
+}
 
 void check_description(std::string_view description, FieldErrors& errors) {
   if (is_blank(description)) errors.add("description", "is required");
@@ -61,8 +65,12 @@ void check_unit_cost(std::int64_t cents, UnitCostSign sign, FieldErrors& errors)
 
 }  // namespace
 
-std::string_view to_string(CostType type) { return kCostTypes.name(type); }
-std::optional<CostType> parse_cost_type(std::string_view name) { return kCostTypes.parse(name); }
+std::string_view to_string(CostType type) {
+  return kCostTypes.name(type);
+}
+std::optional<CostType> parse_cost_type(std::string_view name) {
+  return kCostTypes.parse(name);
+}
 
 Validated<CostLine> validate_cost_line(const CostLineInput& input, UnitCostSign sign) {
   FieldErrors errors;
@@ -82,16 +90,20 @@ Validated<CostLine> validate_cost_line(const CostLineInput& input, UnitCostSign 
   }
   if (!errors.empty()) return errors;
 
-  return CostLine{input.cost_code,       *cost_type,
-                  input.description,     *quantity,
-                  input.unit,            Cents{input.unit_cost_cents},
-                  BasisPoints{input.markup_bps}, input.taxable};
+  return CostLine{input.cost_code,
+                  *cost_type,
+                  input.description,
+                  *quantity,
+                  input.unit,
+                  Cents{input.unit_cost_cents},
+                  BasisPoints{input.markup_bps},
+                  input.taxable};
 }
 
 Validated<PricedLine> price_line(CostLine line) {
   FieldErrors errors;
-  auto cost = to_cents(divide_rounded(Wide{line.quantity.thousandths()} * line.unit_cost.value,
-                                      Quantity::kScale));
+  auto cost = to_cents(
+      divide_rounded(Wide{line.quantity.thousandths()} * line.unit_cost.value, Quantity::kScale));
   if (!cost) {
     errors.add("unit_cost_cents", "quantity x unit cost " + too_large_message());
     return errors;

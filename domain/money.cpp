@@ -5,7 +5,9 @@
 namespace construction::domain {
 namespace {
 
-Wide magnitude(Wide value) { return value < 0 ? -value : value; }
+Wide magnitude(Wide value) {
+  return value < 0 ? -value : value;
+}
 
 // "37297" -> "37,297"
 std::string group_thousands(Wide whole) {
@@ -51,6 +53,12 @@ BasisPoints ratio_bps(Cents part, Cents whole) {
     denominator = -denominator;
   }
   return BasisPoints{static_cast<std::int64_t>(divide_rounded(numerator, denominator))};
+}
+
+Cents CentsSum::checked_total() const {
+  auto sum = total();
+  if (!sum) throw std::overflow_error("a sum of checked amounts exceeds kMaxCents");
+  return *sum;
 }
 
 std::string format_cents(Cents amount) {

@@ -22,10 +22,18 @@ struct Cents {
 
 // Unchecked on purpose: both sides are within kMaxCents, so the result fits
 // 64 bits with room to spare. Sums of many amounts go through CentsSum.
-constexpr Cents operator+(Cents a, Cents b) { return Cents{a.value + b.value}; }
-constexpr Cents operator-(Cents a, Cents b) { return Cents{a.value - b.value}; }
-constexpr Cents operator-(Cents a) { return Cents{-a.value}; }
-constexpr Cents& operator+=(Cents& a, Cents b) { return a = a + b; }
+constexpr Cents operator+(Cents a, Cents b) {
+  return Cents{a.value + b.value};
+}
+constexpr Cents operator-(Cents a, Cents b) {
+  return Cents{a.value - b.value};
+}
+constexpr Cents operator-(Cents a) {
+  return Cents{-a.value};
+}
+constexpr Cents& operator+=(Cents& a, Cents b) {
+  return a = a + b;
+}
 
 // 1 basis point = 0.01 %; 1000 bps = 10.00 %.
 struct BasisPoints {
@@ -63,6 +71,10 @@ class CentsSum {
     return *this;
   }
   std::optional<Cents> total() const { return to_cents(total_); }
+
+  // For sums whose parts were checked already (the lines of a document that
+  // passed its own total check): a total beyond kMaxCents is then a bug.
+  Cents checked_total() const;
 
  private:
   Wide total_ = 0;

@@ -6,7 +6,9 @@ namespace {
 constexpr std::size_t kMaxIntegerDigits = 9;
 constexpr std::size_t kMaxDecimals = 3;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // The run of digits starting at `at`; moves `at` past it.
 std::string_view take_digits(std::string_view text, std::size_t& at) {
@@ -26,7 +28,9 @@ bool has_leading_zero(std::string_view integer_digits) {
 }
 
 // Decimals past the third may be written only as zeros.
-bool only_zeros(std::string_view digits) { return digits.find_first_not_of('0') == digits.npos; }
+bool only_zeros(std::string_view digits) {
+  return digits.find_first_not_of('0') == digits.npos;
+}
 
 }  // namespace
 

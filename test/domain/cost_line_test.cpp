@@ -2,13 +2,15 @@
 
 #include <catch2/catch.hpp>
 
+#include "test/domain/domain_printers.hpp"
+
 using namespace construction::domain;
 
 namespace {
 
 CostLineInput input(std::string quantity, std::int64_t unit_cost_cents, std::int64_t markup_bps) {
-  return CostLineInput{"09-250", "material", "Gypsum board", std::move(quantity), "sf",
-                       unit_cost_cents, markup_bps, false};
+  return CostLineInput{"09-250", "material",      "Gypsum board", std::move(quantity),
+                       "sf",     unit_cost_cents, markup_bps,     false};
 }
 
 LineAmounts amounts(std::string quantity, std::int64_t unit_cost_cents, std::int64_t markup_bps,

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <limits>
 
+#include "test/domain/domain_printers.hpp"
+
 using namespace construction::domain;
 
 TEST_CASE("divide_rounded rounds halves away from zero", "[unit]") {

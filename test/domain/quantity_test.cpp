@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "test/domain/domain_printers.hpp"
+
 using namespace construction::domain;
 
 namespace {
@@ -33,9 +35,9 @@ TEST_CASE("Quantity parses decimals with up to 3 places", "[unit]") {
 
 TEST_CASE("Quantity refuses what is not a plain decimal", "[unit]") {
   for (std::string_view text :
-       {"1.2345", "1.0001", "", "abc", "1e3", "1E3", "1.5e2", "+1", " 1", "1 ", "1 000", ".5",
-        "5.", "-", "-.5", "01", "00.5", "1,5", "1.2.3", "0x10", "1000000000", "12a", "--1",
-        "\xef\xbc\x91"}) {
+       {"1.2345", "1.0001", "",      "abc",  "1e3",        "1E3", "1.5e2", "+1",
+        " 1",     "1 ",     "1 000", ".5",   "5.",         "-",   "-.5",   "01",
+        "00.5",   "1,5",    "1.2.3", "0x10", "1000000000", "12a", "--1",   "\xef\xbc\x91"}) {
     INFO("text: " << text);
     CHECK_FALSE(Quantity::parse(text).has_value());
   }

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "test/domain/domain_printers.hpp"
+
 using namespace construction::domain;
 
 TEST_CASE("FieldErrors collects every field and keeps a field's first message", "[unit]") {
