@@ -363,9 +363,8 @@ ConfigLoad load_config(const std::vector<std::string>& args, const Environment& 
   if (!statement_timeout_given) {
     // Cancel a slow query before the watchdog kills the worker running it.
     c.statement_timeout_ms = std::max(1000, c.timeout * 1000 - 5000);
-    for (auto& e : load.effective)
-      if (e.name == "statement_timeout_ms")
-        e = {e.name, std::to_string(c.statement_timeout_ms), "default (timeout - 5 s)"};
+    load.effective.push_back(
+        {"statement_timeout_ms", std::to_string(c.statement_timeout_ms), "default (timeout - 5 s)"});
   }
   if (c.secret_key.empty() && !c.development())
     load.errors.push_back(
