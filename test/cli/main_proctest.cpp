@@ -14,7 +14,7 @@ CommandResult run_cli(std::vector<std::string> args,
 }
 }  // namespace
 
-TEST_CASE("--threads 2 is refused with a message that says why and what to do", "[process]") {
+TEST_CASE("serve refuses --threads 2 with a message that says why and what to do", "[process]") {
   CommandResult r = run_cli({"serve", "--threads", "2"});
   CHECK(r.status == 2);
   CHECK(r.err.find("Invalid value for threads: \"2\" (from command line): only 1 is valid: workers "
@@ -22,7 +22,7 @@ TEST_CASE("--threads 2 is refused with a message that says why and what to do", 
   CHECK(r.err.find("raise --workers") != std::string::npos);
 }
 
-TEST_CASE("-w 0 is refused, naming the setting, the value and what is allowed", "[process]") {
+TEST_CASE("serve refuses -w 0, naming the setting, the value and what is allowed", "[process]") {
   CommandResult r = run_cli({"serve", "-w", "0"});
   CHECK(r.status == 2);
   CHECK(r.err.find("Invalid value for workers: \"0\" (from command line): must be a whole number "
@@ -64,7 +64,7 @@ TEST_CASE("production refuses to start without SECRET_KEY", "[process]") {
   CHECK(r.err.find("SECRET_KEY is not set") != std::string::npos);
 }
 
-TEST_CASE("--version and --help", "[process]") {
+TEST_CASE("construction --version and --help", "[process]") {
   CHECK(run_cli({"--version"}).out.starts_with("construction "));
   CommandResult help = run_cli({"--help"});
   CHECK(help.status == 0);

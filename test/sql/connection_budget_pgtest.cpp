@@ -1,7 +1,6 @@
-#include "sql/connection_budget.hpp"
-
 #include <catch2/catch.hpp>
 
+#include "sql/connection_budget.hpp"
 #include "test/sql/scratch_schema.hpp"
 
 using namespace construction::sql;

@@ -38,7 +38,7 @@ TEST_CASE("an overrun explains every number and the fix", "[unit]") {
 }
 
 TEST_CASE("PostgreSQL 16's reserved_connections is counted when present", "[unit]") {
-  BudgetNumbers with_reserved = numbers(5);  // 75 <= 87
+  BudgetNumbers with_reserved = numbers(5);        // 75 <= 87
   with_reserved.server_reserved_connections = 13;  // 75 > 74
   auto message = explain_budget_overrun(with_reserved);
   REQUIRE(message.has_value());

@@ -1,9 +1,7 @@
-#include "sql/connection.hpp"
-
+#include <catch2/catch.hpp>
 #include <chrono>
 
-#include <catch2/catch.hpp>
-
+#include "sql/connection.hpp"
 #include "sql/error.hpp"
 #include "test/sql/scratch_schema.hpp"
 
@@ -18,8 +16,9 @@ TEST_CASE("a connection names itself and carries the statement timeout", "[pg]")
   Connection connection = Connection::open(settings);
 
   Row row = connection
-                .exec("SELECT current_setting('application_name') AS name, "
-                      "current_setting('statement_timeout') AS timeout")
+                .exec(
+                    "SELECT current_setting('application_name') AS name, "
+                    "current_setting('statement_timeout') AS timeout")
                 .single_row();
   CHECK(row["name"].string() == "construction worker 3");
   CHECK(row["timeout"].string() == "1234ms");
@@ -30,10 +29,11 @@ TEST_CASE("parameters travel apart from the SQL text, NULL included", "[pg]") {
   Connection connection = schema.connect();
   std::optional<std::string> nothing;
   Row row = connection
-                .exec("SELECT $1::text AS quoted, $2::bigint AS big, $3::boolean AS flag, "
-                      "$4::text IS NULL AS was_null, $5::int AS small",
-                      std::string_view("'); DROP TABLE x; --"), std::int64_t{9007199254740993},
-                      true, nothing, 12)
+                .exec(
+                    "SELECT $1::text AS quoted, $2::bigint AS big, $3::boolean AS flag, "
+                    "$4::text IS NULL AS was_null, $5::int AS small",
+                    std::string_view("'); DROP TABLE x; --"), std::int64_t{9007199254740993}, true,
+                    nothing, 12)
                 .single_row();
   CHECK(row["quoted"].string() == "'); DROP TABLE x; --");
   CHECK(row["big"].int64() == 9007199254740993);
@@ -55,7 +55,8 @@ std::int64_t prepared_statement_count(Connection& connection) {
 TEST_CASE("with prepared statements on, a statement is prepared once per connection", "[pg]") {
   ScratchSchema schema;
   Connection connection = schema.connect();
-  for (int i = 0; i < 3; ++i) CHECK(connection.exec("SELECT $1::int + 1 AS n", i)[0]["n"].int32() == i + 1);
+  for (int i = 0; i < 3; ++i)
+    CHECK(connection.exec("SELECT $1::int + 1 AS n", i)[0]["n"].int32() == i + 1);
   // The statement above and the count itself.
   CHECK(prepared_statement_count(connection) == 2);
 }
@@ -65,7 +66,8 @@ TEST_CASE("with prepared statements off (PgBouncer), nothing is prepared", "[pg]
   DatabaseSettings settings = schema.settings();
   settings.prepared_statements = false;
   Connection connection = Connection::open(settings);
-  for (int i = 0; i < 3; ++i) CHECK(connection.exec("SELECT $1::int + 1 AS n", i)[0]["n"].int32() == i + 1);
+  for (int i = 0; i < 3; ++i)
+    CHECK(connection.exec("SELECT $1::int + 1 AS n", i)[0]["n"].int32() == i + 1);
   CHECK(prepared_statement_count(connection) == 0);
 }
 

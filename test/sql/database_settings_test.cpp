@@ -1,8 +1,7 @@
 #include "sql/database_settings.hpp"
 
-#include <map>
-
 #include <catch2/catch.hpp>
+#include <map>
 
 using construction::sql::database_url;
 using construction::sql::redact_password;
@@ -41,7 +40,8 @@ TEST_CASE("the URL is built from the POSTGRES_* parts", "[unit]") {
 
 TEST_CASE("a password with URI delimiters is percent-encoded", "[unit]") {
   auto url = database_url(from({{"POSTGRES_PASSWORD", "p@ss:w/rd?#% é"}}));
-  CHECK(url == "postgresql://basecommerce:p%40ss%3Aw%2Frd%3F%23%25%20%C3%A9@localhost:5432/basecommerce");
+  CHECK(url ==
+        "postgresql://basecommerce:p%40ss%3Aw%2Frd%3F%23%25%20%C3%A9@localhost:5432/basecommerce");
 }
 
 TEST_CASE("an IPv6 INFRA_HOST is bracketed", "[unit]") {

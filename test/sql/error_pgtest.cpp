@@ -1,7 +1,6 @@
-#include "sql/error.hpp"
-
 #include <catch2/catch.hpp>
 
+#include "sql/error.hpp"
 #include "sql/transaction.hpp"
 #include "test/sql/scratch_schema.hpp"
 
@@ -54,8 +53,9 @@ TEST_CASE("a failed CHECK is a CheckViolation, a missing value a NotNullViolatio
   connection.exec_script(tables);
   CHECK_THROWS_AS(connection.exec("INSERT INTO organisations VALUES ($1, $2, $3)", 2, "b", 0),
                   CheckViolation);
-  CHECK_THROWS_AS(connection.exec("INSERT INTO organisations VALUES ($1, $2, $3)", 2, std::nullopt, 1),
-                  NotNullViolation);
+  CHECK_THROWS_AS(
+      connection.exec("INSERT INTO organisations VALUES ($1, $2, $3)", 2, std::nullopt, 1),
+      NotNullViolation);
 }
 
 TEST_CASE("a concurrent update under REPEATABLE READ is a SerializationFailure", "[pg]") {

@@ -1,9 +1,7 @@
-#include "sql/migrator.hpp"
-
+#include <catch2/catch.hpp>
 #include <thread>
 
-#include <catch2/catch.hpp>
-
+#include "sql/migrator.hpp"
 #include "test/sql/scratch_schema.hpp"
 
 using namespace construction::sql;
@@ -13,9 +11,11 @@ namespace {
 
 // Each test migrates its own schema with its own list, never the real one.
 const std::vector<EmbeddedMigration> two_migrations = {
-    {"0001_organisations", "CREATE TABLE organisations (id bigint PRIMARY KEY, name text NOT NULL);"},
+    {"0001_organisations",
+     "CREATE TABLE organisations (id bigint PRIMARY KEY, name text NOT NULL);"},
     {"0002_projects",
-     "CREATE TABLE projects (id bigint PRIMARY KEY, organisation_id bigint REFERENCES organisations);\n"
+     "CREATE TABLE projects (id bigint PRIMARY KEY, organisation_id bigint REFERENCES "
+     "organisations);\n"
      "CREATE INDEX projects_organisation ON projects (organisation_id);"},
 };
 

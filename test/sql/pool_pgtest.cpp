@@ -1,8 +1,7 @@
-#include "sql/pool.hpp"
-
 #include <catch2/catch.hpp>
 
 #include "sql/error.hpp"
+#include "sql/pool.hpp"
 #include "sql/transaction.hpp"
 #include "test/sql/scratch_schema.hpp"
 

@@ -1,8 +1,7 @@
-#include "sql/result.hpp"
-
 #include <catch2/catch.hpp>
 
 #include "sql/error.hpp"
+#include "sql/result.hpp"
 #include "test/sql/scratch_schema.hpp"
 
 using namespace construction::sql;
@@ -53,7 +52,8 @@ TEST_CASE("misreading a result is a ResultAccessError naming the column", "[pg]"
   Connection connection = schema.connect();
   Result result = connection.exec(sample);
 
-  CHECK_THROWS_WITH(result[0]["score"].int32(), Catch::Contains("'score'") && Catch::Contains("NULL"));
+  CHECK_THROWS_WITH(result[0]["score"].int32(),
+                    Catch::Contains("'score'") && Catch::Contains("NULL"));
   CHECK_THROWS_AS(result[0]["name"].int64(), ResultAccessError);
   CHECK_THROWS_AS(result[1]["id"].int32(), ResultAccessError);  // does not fit
   CHECK_THROWS_AS(result[0]["name"].boolean(), ResultAccessError);
@@ -68,9 +68,12 @@ TEST_CASE("rows iterate in order and commands report the rows they touched", "[p
   Connection connection = schema.connect();
   connection.exec_script("CREATE TABLE items (id int)");
 
-  CHECK(connection.exec("INSERT INTO items SELECT generate_series(1, $1::int)", 3).affected_rows() == 3);
+  CHECK(
+      connection.exec("INSERT INTO items SELECT generate_series(1, $1::int)", 3).affected_rows() ==
+      3);
   std::vector<int> ids;
-  for (Row row : connection.exec("SELECT id FROM items ORDER BY id")) ids.push_back(row["id"].int32());
+  for (Row row : connection.exec("SELECT id FROM items ORDER BY id"))
+    ids.push_back(row["id"].int32());
   CHECK(ids == std::vector<int>{1, 2, 3});
   CHECK(connection.exec("DELETE FROM items WHERE id > $1", 1).affected_rows() == 2);
   CHECK(connection.exec("SELECT id FROM items WHERE id > 5").empty());

@@ -5,11 +5,10 @@
 
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <random>
 #include <string>
-
-#include <catch2/catch.hpp>
 
 #include "sql/connection.hpp"
 #include "sql/database_settings.hpp"
@@ -19,8 +18,9 @@ namespace construction::sql::test {
 inline std::string database_url() {
   const char* url = std::getenv("DATABASE_URL");
   if (!url || !*url) {
-    FAIL("DATABASE_URL is not set; start a cluster with "
-         "`scripts/pg-cluster.sh start /tmp/pg-test --throwaway` and export what it prints");
+    FAIL(
+        "DATABASE_URL is not set; start a cluster with "
+        "`scripts/pg-cluster.sh start /tmp/pg-test --throwaway` and export what it prints");
   }
   return url;
 }

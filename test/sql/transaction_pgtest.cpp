@@ -1,8 +1,7 @@
-#include "sql/transaction.hpp"
-
 #include <catch2/catch.hpp>
 
 #include "sql/error.hpp"
+#include "sql/transaction.hpp"
 #include "test/sql/scratch_schema.hpp"
 
 using namespace construction::sql;

@@ -56,7 +56,7 @@ std::set<pid_t> as_set(const std::vector<pid_t>& pids) { return {pids.begin(), p
 
 }  // namespace
 
-TEST_CASE("-w 3 runs one master and three workers with Gunicorn-style titles", "[process]") {
+TEST_CASE("with -w 3 there is one master and three workers with Gunicorn-style titles", "[process]") {
   ServerProcess server({.args = {"-w", "3"}});
   REQUIRE(server.wait_for_workers(3, 5s));
   CHECK(process_title(server.pid()) ==

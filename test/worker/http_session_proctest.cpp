@@ -146,7 +146,7 @@ TEST_CASE("requests that break a limit or are not HTTP get their 4xx and the wor
   check_worker_alive(server, worker);
 }
 
-TEST_CASE("--limit-request-line and --limit-request-body are honoured", "[process]") {
+TEST_CASE("the request line and body limits follow their flags", "[process]") {
   ServerProcess server({.args = {"-w", "1", "--limit-request-line", "100",
                                  "--limit-request-body", "10"}});
   CHECK(parse_response(raw_exchange(server.port(), "GET /" + std::string(120, 'a') +

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds and runs every test (unit, PostgreSQL, process) against a throwaway
+# PostgreSQL cluster, and ends with ctest's summary. Installs what is missing
+# first. With DATABASE_URL set, the [pg] tests use that database instead.
+#
+#   ./scripts/test.sh                 everything
+#   ./scripts/test.sh -L unit         only one label (extra arguments go to ctest)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/install-deps.sh --with-browser
+
+build=${BUILD_DIR:-build}
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" -j"$(nproc)"
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  pg_dir=$(mktemp -d /tmp/construction-test-pg.XXXXXX)
+  cleanup() { ./scripts/pg-cluster.sh stop "$pg_dir" >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+  trap cleanup EXIT
+  port=$(( 55000 + RANDOM % 5000 ))
+  DATABASE_URL=$(./scripts/pg-cluster.sh start "$pg_dir" "$port" --throwaway)
+  export DATABASE_URL
+fi
+
+cd "$build"
+ctest --output-on-failure -j"$(nproc)" "$@"
