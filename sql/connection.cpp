@@ -21,8 +21,8 @@ ConnectionHandle connect(const DatabaseSettings& settings) {
   const std::string timeout = std::to_string(settings.connect_timeout_s);
   // Later keywords override what the URL says; empty values are ignored.
   const char* keys[] = {"dbname", "application_name", "connect_timeout", nullptr};
-  const char* values[] = {settings.url.c_str(), settings.application_name.c_str(),
-                          timeout.c_str(), nullptr};
+  const char* values[] = {settings.url.c_str(), settings.application_name.c_str(), timeout.c_str(),
+                          nullptr};
   ConnectionHandle handle(PQconnectdbParams(keys, values, 1), &PQfinish);
   if (!handle) throw DatabaseUnavailable("cannot connect to PostgreSQL: out of memory");
   if (PQstatus(handle.get()) != CONNECTION_OK) {
@@ -47,7 +47,7 @@ Connection::Connection(ConnectionHandle handle, const DatabaseSettings& settings
 void Connection::apply_session_settings() {
   if (settings_.statement_timeout_ms <= 0) return;
   run_unprepared("SELECT set_config('statement_timeout', $1, false)",
-             Params::of(std::to_string(settings_.statement_timeout_ms)));
+                 Params::of(std::to_string(settings_.statement_timeout_ms)));
 }
 
 Result Connection::exec_params(std::string_view sql, const Params& params) {
@@ -73,7 +73,9 @@ Result Connection::retrying_once(const std::function<Result()>& statement) {
   return statement();
 }
 
-void Connection::reconnect() { *this = open(settings_); }
+void Connection::reconnect() {
+  *this = open(settings_);
+}
 
 Result Connection::run_params(std::string_view sql, const Params& params) {
   return settings_.prepared_statements ? run_prepared(sql, params) : run_unprepared(sql, params);
@@ -88,8 +90,8 @@ Result Connection::run_unprepared(std::string_view sql, const Params& params) {
 Result Connection::run_prepared(std::string_view sql, const Params& params) {
   const std::string& name = prepared_name(sql);
   const std::vector<const char*> values = params.pointers();
-  return checked(PQexecPrepared(native(), name.c_str(), params.size(), values.data(), nullptr,
-                                nullptr, 0));
+  return checked(
+      PQexecPrepared(native(), name.c_str(), params.size(), values.data(), nullptr, nullptr, 0));
 }
 
 const std::string& Connection::prepared_name(std::string_view sql) {
@@ -122,12 +124,16 @@ bool Connection::ping() {
   return PQresultStatus(result.get()) == PGRES_EMPTY_QUERY;
 }
 
-bool Connection::is_broken() const { return PQstatus(native()) != CONNECTION_OK; }
+bool Connection::is_broken() const {
+  return PQstatus(native()) != CONNECTION_OK;
+}
 
 bool Connection::is_idle_in_session() const {
   return PQtransactionStatus(native()) == PQTRANS_IDLE;
 }
 
-int Connection::backend_pid() const { return PQbackendPID(native()); }
+int Connection::backend_pid() const {
+  return PQbackendPID(native());
+}
 
 }  // namespace construction::sql

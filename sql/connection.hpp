@@ -12,13 +12,13 @@
 // a session must never be shared by two processes.
 #pragma once
 
+#include <libpq-fe.h>
+
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include <libpq-fe.h>
 
 #include "sql/database_settings.hpp"
 #include "sql/params.hpp"

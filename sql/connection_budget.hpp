@@ -34,7 +34,7 @@ struct BudgetCheck {
     database_unreachable,  // log it and start anyway: workers answer 503 until it is back
   };
   Outcome outcome;
-  std::string message;  // the numbers, and for too_many_connections the fix
+  std::string message;                   // the numbers, and for too_many_connections the fix
   std::optional<BudgetNumbers> numbers;  // absent when unreachable
 };
 

@@ -27,7 +27,8 @@ std::string percent_encode(std::string_view text) {
   return encoded;
 }
 
-std::string value_or(const SettingLookup& lookup, std::string_view name, std::string_view fallback) {
+std::string value_or(const SettingLookup& lookup, std::string_view name,
+                     std::string_view fallback) {
   auto value = lookup(name);
   return value && !value->empty() ? *value : std::string(fallback);
 }

@@ -3,10 +3,10 @@
 // (the HTTP boundary maps UniqueViolation to 409, DatabaseUnavailable to 503).
 #pragma once
 
+#include <libpq-fe.h>
+
 #include <stdexcept>
 #include <string>
-
-#include <libpq-fe.h>
 
 namespace construction::sql {
 

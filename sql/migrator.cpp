@@ -68,9 +68,9 @@ MigrationState state_of(const EmbeddedMigration& migration, const Recorded* reco
 }
 
 void require_sorted(std::span<const EmbeddedMigration> migrations) {
-  auto out_of_order = std::adjacent_find(
-      migrations.begin(), migrations.end(),
-      [](const auto& a, const auto& b) { return !(a.name < b.name); });
+  auto out_of_order =
+      std::adjacent_find(migrations.begin(), migrations.end(),
+                         [](const auto& a, const auto& b) { return !(a.name < b.name); });
   if (out_of_order != migrations.end()) {
     throw Error("migrations must be sorted by unique name: '" + std::string(out_of_order->name) +
                 "' comes before '" + std::string((out_of_order + 1)->name) + "'");
@@ -81,10 +81,14 @@ void require_sorted(std::span<const EmbeddedMigration> migrations) {
 
 std::string_view to_string(MigrationState state) {
   switch (state) {
-    case MigrationState::applied: return "applied";
-    case MigrationState::pending: return "pending";
-    case MigrationState::changed: return "changed";
-    case MigrationState::unknown: break;
+    case MigrationState::applied:
+      return "applied";
+    case MigrationState::pending:
+      return "pending";
+    case MigrationState::changed:
+      return "changed";
+    case MigrationState::unknown:
+      break;
   }
   return "unknown";
 }
@@ -142,14 +146,19 @@ MigrationReport Migrator::up() {
         apply(migration);
         report.applied.emplace_back(migration.name);
         break;
-      case MigrationState::changed: report.changed.emplace_back(migration.name); break;
-      default: break;
+      case MigrationState::changed:
+        report.changed.emplace_back(migration.name);
+        break;
+      default:
+        break;
     }
   }
   return report;
 }
 
-void Migrator::create_history_table() { connection_.exec_script(create_history); }
+void Migrator::create_history_table() {
+  connection_.exec_script(create_history);
+}
 
 void Migrator::apply(const EmbeddedMigration& migration) {
   try {
@@ -170,8 +179,9 @@ SchemaCheck schema_is_current(Connection& connection,
   }
   check.current = check.pending.empty();
   if (check.current) return check;
-  check.message = "the database schema is behind this build: " +
-                  std::to_string(check.pending.size()) + " migration(s) pending (";
+  check.message =
+      "the database schema is behind this build: " + std::to_string(check.pending.size()) +
+      " migration(s) pending (";
   for (const auto& name : check.pending) {
     check.message += (name == check.pending.front() ? "" : ", ") + name;
   }

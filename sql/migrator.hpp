@@ -73,9 +73,9 @@ class Migrator {
 };
 
 struct SchemaCheck {
-  bool current;                      // nothing pending
+  bool current;  // nothing pending
   std::vector<std::string> pending;
-  std::string message;               // for the boot error: what to run
+  std::string message;  // for the boot error: what to run
 };
 
 // The worker's boot check: is every migration of this binary applied?

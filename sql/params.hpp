@@ -29,15 +29,16 @@ class Params {
   void add(bool value) { values_.emplace_back(value ? "true" : "false"); }
 
   template <std::integral Integer>
-    requires(!std::same_as<Integer, bool> && !std::same_as<Integer, char>)
-  void add(Integer value) {
+  requires(!std::same_as<Integer, bool> && !std::same_as<Integer, char>) void add(Integer value) {
     values_.emplace_back(std::to_string(value));
   }
 
   template <class T>
   void add(const std::optional<T>& value) {
-    if (value) add(*value);
-    else add(std::nullopt);
+    if (value)
+      add(*value);
+    else
+      add(std::nullopt);
   }
 
   int size() const noexcept { return static_cast<int>(values_.size()); }

@@ -7,7 +7,8 @@
 
 namespace construction::sql {
 
-Lease::Lease(Pool& pool, Connection connection) : pool_(&pool), connection_(std::move(connection)) {}
+Lease::Lease(Pool& pool, Connection connection)
+    : pool_(&pool), connection_(std::move(connection)) {}
 
 Lease::Lease(Lease&& other) noexcept
     : pool_(other.pool_), connection_(std::exchange(other.connection_, std::nullopt)) {}
@@ -21,7 +22,9 @@ Lease& Lease::operator=(Lease&& other) noexcept {
   return *this;
 }
 
-Lease::~Lease() { give_back(); }
+Lease::~Lease() {
+  give_back();
+}
 
 void Lease::give_back() noexcept {
   if (!connection_) return;
@@ -80,8 +83,7 @@ void Pool::release(Connection connection) noexcept {
 // Overflow sessions go; so do dead ones and one left inside a transaction
 // block (closing it is the one sure rollback).
 bool Pool::worth_keeping(const Connection& connection) const {
-  return open_ <= settings_.pool_size && !connection.is_broken() &&
-         connection.is_idle_in_session();
+  return open_ <= settings_.pool_size && !connection.is_broken() && connection.is_idle_in_session();
 }
 
 void Pool::close_idle() {

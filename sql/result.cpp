@@ -20,13 +20,18 @@ std::optional<Integer> parse_integer(std::string_view text) {
 
 int column_index(const PGresult* result, std::string_view name) {
   int index = PQfnumber(result, std::string(name).c_str());
-  if (index < 0) throw ResultAccessError("no column named '" + std::string(name) + "' in the result");
+  if (index < 0)
+    throw ResultAccessError("no column named '" + std::string(name) + "' in the result");
   return index;
 }
 
-bool Field::is_null() const { return PQgetisnull(result_.get(), row_, column_) == 1; }
+bool Field::is_null() const {
+  return PQgetisnull(result_.get(), row_, column_) == 1;
+}
 
-std::string_view Field::name() const { return PQfname(result_.get(), column_); }
+std::string_view Field::name() const {
+  return PQfname(result_.get(), column_);
+}
 
 std::string_view Field::text() const {
   return {PQgetvalue(result_.get(), row_, column_),
@@ -43,7 +48,9 @@ std::string_view Field::not_null_text() const {
   return text();
 }
 
-std::string Field::string() const { return std::string(not_null_text()); }
+std::string Field::string() const {
+  return std::string(not_null_text());
+}
 
 std::int64_t Field::int64() const {
   auto value = parse_integer<std::int64_t>(not_null_text());
@@ -97,9 +104,13 @@ Field Row::operator[](std::string_view column_name) const {
 
 Result::Result(ResultHandle handle) : result_(std::move(handle)) {}
 
-int Result::rows() const { return PQntuples(result_.get()); }
+int Result::rows() const {
+  return PQntuples(result_.get());
+}
 
-int Result::columns() const { return PQnfields(result_.get()); }
+int Result::columns() const {
+  return PQnfields(result_.get());
+}
 
 std::int64_t Result::affected_rows() const {
   // PQcmdTuples only reads, but its signature predates const.

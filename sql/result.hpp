@@ -5,13 +5,13 @@
 // ResultAccessError naming the column, never a silent zero.
 #pragma once
 
+#include <libpq-fe.h>
+
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <libpq-fe.h>
 
 namespace construction::sql {
 
@@ -81,7 +81,10 @@ class Result {
    public:
     Iterator(const SharedResult* result, int row) : result_(result), row_(row) {}
     Row operator*() const { return Row(*result_, row_); }
-    Iterator& operator++() { ++row_; return *this; }
+    Iterator& operator++() {
+      ++row_;
+      return *this;
+    }
     bool operator==(const Iterator& other) const = default;
 
    private:

@@ -6,9 +6,12 @@ namespace {
 
 std::string_view begin_statement(Isolation isolation) {
   switch (isolation) {
-    case Isolation::repeatable_read: return "BEGIN ISOLATION LEVEL REPEATABLE READ";
-    case Isolation::serializable: return "BEGIN ISOLATION LEVEL SERIALIZABLE";
-    case Isolation::read_committed: break;
+    case Isolation::repeatable_read:
+      return "BEGIN ISOLATION LEVEL REPEATABLE READ";
+    case Isolation::serializable:
+      return "BEGIN ISOLATION LEVEL SERIALIZABLE";
+    case Isolation::read_committed:
+      break;
   }
   return "BEGIN";
 }
