@@ -47,6 +47,8 @@ prepare_dir() {
     chown postgres:postgres "$DIR"
   fi
   chmod 700 "$DIR"
+  as_owner test -w "$DIR" ||
+    { say "the server's user cannot write $DIR: check the permissions of the folders above it"; exit 1; }
 }
 
 init_cluster() {
