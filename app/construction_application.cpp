@@ -1,15 +1,82 @@
 #include "app/construction_application.hpp"
 
+#include "app/database_config.hpp"
+#include "app/error_pages.hpp"
+#include "sql/connection_budget.hpp"
+#include "sql/error.hpp"
+#include "sql/migrator.hpp"
+#include "supervisor/log.hpp"
+#include "supervisor/scoreboard.hpp"
+
 namespace construction {
 
-void ConstructionApplication::boot_worker(WorkerInfo&, http::Router& router) {
+std::optional<std::string> ConstructionApplication::check_capacity(const Config& config,
+                                                                   int workers) {
+  auto check = sql::check_connection_budget(database_settings(config, "construction master"),
+                                            workers);
+  switch (check.outcome) {
+    case sql::BudgetCheck::Outcome::fits:
+      log::info("Database connections: ", check.message);
+      return std::nullopt;
+    case sql::BudgetCheck::Outcome::database_unreachable:
+      log::warning(check.message, "; starting anyway: database routes answer 503 until it is back");
+      return std::nullopt;
+    case sql::BudgetCheck::Outcome::too_many_connections:
+      return check.message;
+  }
+  return std::nullopt;
+}
+
+void ConstructionApplication::boot_worker(WorkerInfo& worker, http::Router& router) {
+  open_pool(worker);
+  check_schema();
   router.add(
-      http::Verb::get, "/",
-      [](http::RequestContext&) {
-        return http::html_response(
-            200, "<!doctype html><title>construction</title><p>construction is running.</p>\n");
+      http::Verb::get, "/ready",
+      [this](http::RequestContext&) {
+        try {
+          pool_->exec("SELECT 1");
+          return http::json_response(200, R"({"database":"ok"})");
+        } catch (const sql::Error& e) {
+          return http::json_response(503, R"({"database":"unavailable"})");
+        }
       },
-      "Home page");
+      "Readiness: 200 when PostgreSQL answers, 503 when it does not");
+}
+
+void ConstructionApplication::open_pool(WorkerInfo& worker) {
+  pool_ = std::make_unique<sql::Pool>(
+      database_settings(worker.config, "construction worker " + std::to_string(worker.number)));
+  WorkerSlot* slot = &worker.slot;
+  pool_->on_open_connections_changed(
+      [slot](int open) { slot->db_connections.store(static_cast<uint32_t>(open)); });
+}
+
+// A worker must not serve with a schema older than its binary. An unreachable
+// database is not a boot error: the worker serves 503s until it is back.
+void ConstructionApplication::check_schema() {
+  try {
+    sql::Lease lease = pool_->acquire();
+    sql::SchemaCheck schema = sql::schema_is_current(*lease, sql::embedded_migrations());
+    if (!schema.current) throw BootError(schema.message);
+  } catch (const sql::DatabaseUnavailable& e) {
+    log::warning("Database unreachable at boot (", e.what(), "); serving 503 until it is back");
+  }
+}
+
+std::optional<http::Response> ConstructionApplication::answer_exception(
+    const std::exception& error, http::RequestContext& ctx) {
+  if (dynamic_cast<const sql::DatabaseUnavailable*>(&error) ||
+      dynamic_cast<const sql::ConnectionLost*>(&error) ||
+      dynamic_cast<const sql::PoolExhausted*>(&error)) {
+    log::warning("Database unavailable for ", ctx.path, ": ", error.what());
+    return database_unavailable(ctx);
+  }
+  return std::nullopt;
+}
+
+std::optional<http::Response> ConstructionApplication::answer_error(unsigned status,
+                                                                    http::RequestContext& ctx) {
+  return error_page(status, ctx);
 }
 
 }  // namespace construction

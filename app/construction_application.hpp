@@ -1,14 +1,31 @@
 // The production application: the composition root that gives each worker
-// its routes (API, pages) and, as later layers land, its database pool.
+// its database pool and its routes (health and readiness, API, pages), checks
+// the connection budget for the master, and turns database outages into 503.
 #pragma once
 
+#include <memory>
+
+#include "sql/pool.hpp"
 #include "worker/application.hpp"
 
 namespace construction {
 
 class ConstructionApplication : public Application {
  public:
+  std::optional<std::string> check_capacity(const Config& config, int workers) override;
   void boot_worker(WorkerInfo& worker, http::Router& router) override;
+  std::optional<http::Response> answer_exception(const std::exception& error,
+                                                 http::RequestContext& ctx) override;
+  std::optional<http::Response> answer_error(unsigned status, http::RequestContext& ctx) override;
+
+ protected:
+  sql::Pool& pool() { return *pool_; }
+
+ private:
+  void open_pool(WorkerInfo& worker);
+  void check_schema();
+
+  std::unique_ptr<sql::Pool> pool_;
 };
 
 }  // namespace construction

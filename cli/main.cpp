@@ -5,7 +5,9 @@
 #include <vector>
 
 #include "app/construction_application.hpp"
+#include "cli/commands.hpp"
 #include "cli/version.hpp"
+#include "sql/error.hpp"
 #include "supervisor/config.hpp"
 #include "supervisor/process_title.hpp"
 #include "supervisor/serve.hpp"
@@ -17,6 +19,7 @@ void print_usage() {
                "Commands:\n"
                "  serve [OPTIONS]   run the server: a master and its sync workers\n"
                "  check-config      print the effective configuration, or what is invalid\n"
+               "  migrate [up|status]  apply the database migrations, or list them\n"
                "  --version         print the version\n"
                "  --help            this text\n\n"
                "Options of serve and check-config (flag > GUNICORN_CMD_ARGS > environment >\n"
@@ -44,6 +47,10 @@ int main(int argc, char** argv) {
       return construction::serve(args, rest, app);
     }
     if (command == "check-config") return construction::check_config(rest);
+    if (command == "migrate") return construction::cli::migrate(rest);
+  } catch (const construction::sql::Error& e) {
+    std::cerr << "Database error: " << e.what() << "\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "Error: " << e.what() << "\n";
     return 1;

@@ -1,0 +1,46 @@
+#include "app/error_pages.hpp"
+
+#include <string>
+
+namespace construction {
+
+namespace {
+std::string code_of(unsigned status) {
+  switch (status) {
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 500: return "internal_error";
+    case 503: return "database_unavailable";
+  }
+  return "error";
+}
+
+http::Response page(unsigned status, const std::string& title, const std::string& text) {
+  return http::html_response(
+      status, "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>" + title +
+                  "</title><h1>" + title + "</h1><p>" + text + "</p></html>\n");
+}
+
+http::Response json_error(unsigned status, const std::string& code, const std::string& message) {
+  return http::json_response(
+      status, R"({"error":{"code":")" + code + R"(","message":")" + message + "\"}}");
+}
+}  // namespace
+
+bool wants_json(const http::RequestContext& ctx) { return ctx.path.starts_with("/api/"); }
+
+http::Response error_page(unsigned status, const http::RequestContext& ctx) {
+  std::string title(http::reason(status));
+  if (wants_json(ctx)) return json_error(status, code_of(status), title);
+  return page(status, title, status == 404 ? "There is nothing at this address." : title + ".");
+}
+
+http::Response database_unavailable(const http::RequestContext& ctx) {
+  const std::string message = "The database cannot be reached; try again in a moment.";
+  http::Response res = wants_json(ctx) ? json_error(503, "database_unavailable", message)
+                                       : page(503, "Service Unavailable", message);
+  res.set(http::Field::retry_after, "5");
+  return res;
+}
+
+}  // namespace construction
