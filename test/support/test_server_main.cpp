@@ -8,6 +8,10 @@
 //   /allocate?mb=N       allocates and touches N MB, keeps it
 //   POST /echo           answers the body's length
 // TESTSERVER_BOOT_ERROR_FILE=PATH: while PATH exists, workers fail to boot.
+// TESTSERVER_DATABASE=1: the production application's pool, /ready and 503
+// handling too, plus
+//   /db/organisations/{id}        one indexed single-row query
+//   /db/hold?leases=N&ms=M        holds N pooled connections for M ms
 #include <unistd.h>
 
 #include <chrono>
@@ -18,6 +22,8 @@
 #include <thread>
 #include <vector>
 
+#include "app/construction_application.hpp"
+#include "sql/error.hpp"
 #include "supervisor/process_title.hpp"
 #include "supervisor/serve.hpp"
 #include "worker/application.hpp"
@@ -26,12 +32,26 @@ namespace {
 
 using namespace construction;
 
-class TestApplication : public Application {
+bool database_enabled() {
+  const char* flag = std::getenv("TESTSERVER_DATABASE");
+  return flag && std::string(flag) == "1";
+}
+
+class TestApplication : public ConstructionApplication {
  public:
-  void boot_worker(WorkerInfo&, http::Router& router) override {
+  std::optional<std::string> check_capacity(const Config& config, int workers) override {
+    if (!database_enabled()) return std::nullopt;
+    return ConstructionApplication::check_capacity(config, workers);
+  }
+
+  void boot_worker(WorkerInfo& worker, http::Router& router) override {
     if (const char* path = std::getenv("TESTSERVER_BOOT_ERROR_FILE");
         path && std::filesystem::exists(path))
       throw BootError("boot error requested by the test (" + std::string(path) + ")");
+    if (database_enabled()) {
+      ConstructionApplication::boot_worker(worker, router);
+      add_database_routes(router);
+    }
     router.add(http::Verb::get, "/pid", [](http::RequestContext&) {
       return http::text_response(200, std::to_string(::getpid()));
     });
@@ -60,6 +80,26 @@ class TestApplication : public Application {
   }
 
  private:
+  void add_database_routes(http::Router& router) {
+    router.add(http::Verb::get, "/db/organisations/{id}", [this](http::RequestContext& ctx) {
+      auto r = pool().exec("SELECT name FROM organisations WHERE id = $1",
+                           std::stoll(std::string(*ctx.param("id"))));
+      if (r.rows() == 0) return http::json_response(404, R"({"error":{"code":"not_found"}})");
+      return http::json_response(200, "{\"name\":\"" + r[0]["name"].string() + "\"}");
+    });
+    router.add(http::Verb::get, "/db/hold", [this](http::RequestContext& ctx) {
+      int leases = std::stoi(ctx.query_value("leases").value_or("1"));
+      int ms = std::stoi(ctx.query_value("ms").value_or("10"));
+      std::vector<sql::Lease> held;
+      for (int i = 0; i < leases; ++i) {
+        held.push_back(pool().acquire());
+        held.back()->exec("SELECT 1");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+      return http::text_response(200, "held " + std::to_string(leases));
+    });
+  }
+
   std::vector<std::vector<char>> kept_;
 };
 
