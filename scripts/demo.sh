@@ -17,7 +17,8 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 
 bin=./build/construction
-if "$bin" --help | grep -q '^  migrate'; then "$bin" migrate up; fi
+"$bin" migrate up
+# The demo organisation arrives with the seed-demo command (api.md, "Demo data").
 if "$bin" --help | grep -q '^  seed-demo'; then "$bin" seed-demo; fi
 
 export APP_ENV=${APP_ENV:-development}
