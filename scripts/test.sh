@@ -23,5 +23,17 @@ if [ -z "${DATABASE_URL:-}" ]; then
   export DATABASE_URL
 fi
 
+# One configuration runs under AddressSanitizer and UndefinedBehaviorSanitizer:
+# the unit and PostgreSQL tests, where memory mistakes would hide. (The
+# process tests run on the normal build: they measure memory and time.)
+if [ "${SKIP_SANITIZERS:-0}" != 1 ] && [ $# -eq 0 ]; then
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCONSTRUCTION_SANITIZE=ON >/dev/null
+  cmake --build build-asan -j"$(nproc)" --target unit_tests pg_tests
+  echo "== unit and PostgreSQL tests under ASan/UBSan"
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -L 'unit|pg'
+  echo "== every test"
+fi
+
 cd "$build"
 ctest --output-on-failure -j"$(nproc)" "$@"
