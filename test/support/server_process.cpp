@@ -95,6 +95,11 @@ ServerProcess::ServerProcess(ServerOptions options) {
     ::dup2(out, 1);
     ::dup2(err, 2);
     ::setenv("APP_ENV", "development", 0);
+    if (options.listen_fd >= 0) {
+      ::dup2(options.listen_fd, 3);
+      ::setenv("LISTEN_FDS", "1", 1);
+      ::setenv("LISTEN_PID", std::to_string(::getpid()).c_str(), 1);
+    }
     for (const auto& name : options.unset_env) ::unsetenv(name.c_str());
     for (const auto& [k, v] : options.env) ::setenv(k.c_str(), v.c_str(), 1);
     std::vector<char*> args;

@@ -26,6 +26,7 @@ struct ServerOptions {
   bool bind = true;                            // add -b 127.0.0.1:PORT
   bool wait_ready = true;                      // wait for "Ready:" in the error log
   std::string command = "serve";
+  int listen_fd = -1;  // hand this socket over as systemd does (LISTEN_FDS=1, fd 3)
 };
 
 class ServerProcess {
