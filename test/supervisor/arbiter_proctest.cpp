@@ -389,3 +389,22 @@ TEST_CASE("the master tells systemd READY, RELOADING and STOPPING", "[process]")
   CHECK(server.wait_exit(10s) == 0);
   ::close(fd);
 }
+
+TEST_CASE("as PID 1 (a container) the master reaps orphans and stops cleanly on TERM",
+          "[process]") {
+  ServerProcess server({.args = {"-w", "1"},
+                        .wrapper = {"/usr/bin/unshare", "--pid", "--fork", "--mount-proc"}});
+  // server.pid() is unshare; the master (PID 1 inside) is its child.
+  std::vector<pid_t> below = children_of(server.pid());
+  REQUIRE(below.size() == 1);
+  pid_t master = below.front();
+  REQUIRE(process_title(master).starts_with("construction: master"));
+  for (int i = 0; i < 3; ++i) REQUIRE(http_get(server.port(), "/orphan").body == "orphaned");
+  std::this_thread::sleep_for(600ms);  // the grandchildren have exited by now
+  CHECK(zombie_children_of(master).empty());
+  CHECK(children_of(master).size() == 1);  // only the worker
+  ::kill(master, SIGTERM);  // what `docker stop` sends
+  auto status = server.wait_exit(10s);
+  REQUIRE(status.has_value());
+  CHECK(*status == 0);
+}

@@ -55,7 +55,8 @@ bool process_alive(pid_t pid) {
          stat[close_paren + 2] != 'Z';
 }
 
-std::vector<pid_t> children_of(pid_t parent) {
+namespace {
+std::vector<pid_t> children_where(pid_t parent, bool zombies) {
   std::vector<pid_t> found;
   DIR* proc = ::opendir("/proc");
   if (!proc) return found;
@@ -69,17 +70,23 @@ std::vector<pid_t> children_of(pid_t parent) {
     char state;
     pid_t ppid;
     rest >> state >> ppid;
-    if (ppid == parent && state != 'Z') found.push_back(pid);
+    if (ppid == parent && (state == 'Z') == zombies) found.push_back(pid);
   }
   ::closedir(proc);
   return found;
 }
+}  // namespace
+
+std::vector<pid_t> children_of(pid_t parent) { return children_where(parent, false); }
+std::vector<pid_t> zombie_children_of(pid_t parent) { return children_where(parent, true); }
 
 ServerProcess::ServerProcess(ServerOptions options) {
   dir_ = make_temp_dir("construction-test");
   port_ = free_port();
   std::string binary = options.binary.empty() ? CONSTRUCTION_TESTSERVER : options.binary;
-  std::vector<std::string> argv = {binary, options.command};
+  std::vector<std::string> argv = options.wrapper;
+  argv.push_back(binary);
+  argv.push_back(options.command);
   if (options.bind) {
     argv.push_back("-b");
     argv.push_back("127.0.0.1:" + std::to_string(port_));
@@ -105,7 +112,7 @@ ServerProcess::ServerProcess(ServerOptions options) {
     std::vector<char*> args;
     for (auto& a : argv) args.push_back(a.data());
     args.push_back(nullptr);
-    ::execv(binary.c_str(), args.data());
+    ::execv(args[0], args.data());
     ::_exit(127);
   }
   if (options.wait_ready) wait_for_log("] Ready: ", 20s);

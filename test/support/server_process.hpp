@@ -27,6 +27,7 @@ struct ServerOptions {
   bool wait_ready = true;                      // wait for "Ready:" in the error log
   std::string command = "serve";
   int listen_fd = -1;  // hand this socket over as systemd does (LISTEN_FDS=1, fd 3)
+  std::vector<std::string> wrapper;  // a command to run the server under, e.g. unshare
 };
 
 class ServerProcess {
@@ -64,7 +65,8 @@ class ServerProcess {
 
 // /proc/PID/cmdline as `ps` shows it.
 std::string process_title(pid_t pid);
-std::vector<pid_t> children_of(pid_t parent);
+std::vector<pid_t> children_of(pid_t parent);  // living ones
+std::vector<pid_t> zombie_children_of(pid_t parent);  // exited, not yet reaped
 bool process_alive(pid_t pid);
 bool wait_until(const std::function<bool()>& condition, std::chrono::milliseconds timeout);
 std::string read_file(const std::string& path);

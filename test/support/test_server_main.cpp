@@ -7,11 +7,13 @@
 //   /throw               throws from the handler (the core answers 500)
 //   /allocate?mb=N       allocates and touches N MB, keeps it
 //   POST /echo           answers the body's length
+//   /orphan              leaves a grandchild behind that outlives its parent
 // TESTSERVER_BOOT_ERROR_FILE=PATH: while PATH exists, workers fail to boot.
 // TESTSERVER_DATABASE=1: the production application's pool, /ready and 503
 // handling too, plus
 //   /db/organisations/{id}        one indexed single-row query
 //   /db/hold?leases=N&ms=M        holds N pooled connections for M ms
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -73,6 +75,18 @@ class TestApplication : public ConstructionApplication {
       std::memset(block.data(), 1, block.size());
       kept_.push_back(std::move(block));
       return http::text_response(200, "allocated " + std::to_string(mb) + " MB");
+    });
+    router.add(http::Verb::get, "/orphan", [](http::RequestContext&) {
+      pid_t child = ::fork();
+      if (child == 0) {
+        if (::fork() == 0) {  // the grandchild: re-parented to PID 1 when its parent exits
+          std::this_thread::sleep_for(std::chrono::milliseconds(300));
+          ::_exit(0);
+        }
+        ::_exit(0);
+      }
+      ::waitpid(child, nullptr, 0);
+      return http::text_response(200, "orphaned");
     });
     router.add(http::Verb::post, "/echo", [](http::RequestContext& ctx) {
       return http::text_response(200, std::to_string(ctx.request.body().size()));
