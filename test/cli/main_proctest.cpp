@@ -1,5 +1,6 @@
 // The `construction` command line as an operator types it.
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "test/support/command.hpp"
 #include "test/support/server_process.hpp"
@@ -69,4 +70,17 @@ TEST_CASE("construction --version and --help", "[process]") {
   CommandResult help = run_cli({"--help"});
   CHECK(help.status == 0);
   CHECK(help.out.find("--workers, $GUNICORN_WORKERS, $WEB_CONCURRENCY") != std::string::npos);
+}
+
+TEST_CASE(".env.example is a valid configuration once SECRET_KEY is filled in", "[process]") {
+  std::string dir = make_temp_dir("envexample");
+  std::string text = read_file(std::string(CONSTRUCTION_SOURCE_DIR) + "/.env.example");
+  REQUIRE(text.find("\nSECRET_KEY=\n") != std::string::npos);
+  text.replace(text.find("\nSECRET_KEY=\n"), 13, "\nSECRET_KEY=" + std::string(64, 'a') + "\n");
+  std::ofstream(dir + "/.env") << text;
+  CommandResult r = run_command({CONSTRUCTION_BINARY, "check-config"}, {}, dir);
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("# .env GUNICORN_WORKERS") != std::string::npos);
+  CHECK(r.out.find("prepared_statements = on") != std::string::npos);
 }
