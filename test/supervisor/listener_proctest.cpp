@@ -16,41 +16,32 @@
 using namespace construction::testing;
 
 namespace {
-std::string get_over_unix_socket(const std::string& path) {
-  int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_un addr{};
-  addr.sun_family = AF_UNIX;
-  std::strcpy(addr.sun_path, path.c_str());
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return "";
-  }
-  std::string req = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
-  if (::send(fd, req.data(), req.size(), 0) < 0) return "";
+// GET /health over any kind of socket; the raw response.
+std::string get_health(int family, const sockaddr* addr, socklen_t len) {
+  int fd = ::socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
   std::string out;
-  char buf[4096];
-  for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
+  std::string req = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
+  if (::connect(fd, addr, len) == 0 && ::send(fd, req.data(), req.size(), 0) > 0) {
+    char buf[4096];
+    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
+  }
   ::close(fd);
   return out;
 }
 
+std::string get_over_unix_socket(const std::string& path) {
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  std::strcpy(addr.sun_path, path.c_str());
+  return get_health(AF_UNIX, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+}
+
 std::string get_over_ipv6(int port) {
-  int fd = ::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in6 addr{};
   addr.sin6_family = AF_INET6;
   addr.sin6_port = htons(static_cast<uint16_t>(port));
   addr.sin6_addr = in6addr_loopback;
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return "";
-  }
-  std::string req = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
-  if (::send(fd, req.data(), req.size(), 0) < 0) return "";
-  std::string out;
-  char buf[4096];
-  for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
-  ::close(fd);
-  return out;
+  return get_health(AF_INET6, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
 }
 }  // namespace
 
