@@ -290,7 +290,8 @@ void Arbiter::spawn_worker() {
 void Arbiter::signal_worker(WorkerRecord& w, int signo) {
   if (::kill(w.pid, signo) != 0) return;
   int64_t now = monotonic_ns();
-  if (signo == SIGTERM && !w.term_sent_ns) w.term_sent_ns = now;
+  bool asked_to_stop = signo == SIGTERM || signo == SIGQUIT || signo == SIGINT;
+  if (asked_to_stop && !w.term_sent_ns) w.term_sent_ns = now;
   if (signo == SIGABRT) w.abort_sent_ns = now;
   if (signo == SIGKILL) w.kill_sent = true;
 }
@@ -445,10 +446,7 @@ void Arbiter::begin_stop(bool graceful) {
   log::info(graceful ? "Graceful shutdown: workers finish their requests"
                      : "Quick shutdown: workers stop now");
   for (auto& l : listeners_) l.fd.reset();  // no new connections for this master
-  for (WorkerRecord* w : workers_.all()) {
-    if (graceful) signal_worker(*w, SIGTERM);
-    else ::kill(w->pid, SIGQUIT);
-  }
+  for (WorkerRecord* w : workers_.all()) signal_worker(*w, graceful ? SIGTERM : SIGQUIT);
 }
 
 void Arbiter::check_stop_progress() {

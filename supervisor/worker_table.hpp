@@ -19,7 +19,7 @@ struct WorkerRecord {
   uint32_t generation = 0;
   int64_t spawned_ns = 0;
   bool booted = false;        // has reached idle at least once
-  int64_t term_sent_ns = 0;   // asked to stop gracefully (TERM)
+  int64_t term_sent_ns = 0;   // asked to stop (TERM, or QUIT in a quick shutdown)
   int64_t abort_sent_ns = 0;  // watchdog: ABRT sent
   bool kill_sent = false;     // the master sent SIGKILL
   bool leaving() const { return term_sent_ns || abort_sent_ns || kill_sent; }
