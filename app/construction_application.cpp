@@ -1,5 +1,6 @@
 #include "app/construction_application.hpp"
 
+#include "api/routes.hpp"
 #include "app/database_config.hpp"
 #include "app/error_pages.hpp"
 #include "sql/connection_budget.hpp"
@@ -41,6 +42,7 @@ void ConstructionApplication::boot_worker(WorkerInfo& worker, http::Router& rout
         }
       },
       "Readiness: 200 when PostgreSQL answers, 503 when it does not");
+  api::add_routes(router, *pool_);
 }
 
 void ConstructionApplication::open_pool(WorkerInfo& worker) {

@@ -20,6 +20,9 @@ void print_usage() {
                "  serve [OPTIONS]   run the server: a master and its sync workers\n"
                "  check-config      print the effective configuration, or what is invalid\n"
                "  migrate [up|status]  apply the database migrations, or list them\n"
+               "  create-user --org NAME --email E --role owner|manager|field [--name N]\n"
+               "              [--password-stdin]   add a user (and the organisation if new)\n"
+               "  create-token --email E [--name N]  print a new API token for the user\n"
                "  --version         print the version\n"
                "  --help            this text\n\n"
                "Options of serve and check-config (flag > GUNICORN_CMD_ARGS > environment >\n"
@@ -48,6 +51,8 @@ int main(int argc, char** argv) {
     }
     if (command == "check-config") return construction::check_config(rest);
     if (command == "migrate") return construction::cli::migrate(rest);
+    if (command == "create-user") return construction::cli::create_user(rest);
+    if (command == "create-token") return construction::cli::create_token(rest);
   } catch (const construction::sql::Error& e) {
     std::cerr << "Database error: " << e.what() << "\n";
     return 1;

@@ -1,0 +1,68 @@
+#include "api/api_error.hpp"
+
+#include "api/json_writer.hpp"
+
+namespace construction::api {
+
+ApiError bad_json(const std::string& problem) {
+  return ApiError(400, "bad_json", "The body is not valid JSON: " + problem);
+}
+
+ApiError unauthorized(const std::string& message) {
+  return ApiError(401, "unauthorized", message);
+}
+
+ApiError forbidden() {
+  return ApiError(403, "forbidden", "Your role does not allow this");
+}
+
+ApiError not_found() {
+  return ApiError(404, "not_found", "Not Found");
+}
+
+ApiError invalid_state(const std::string& message) {
+  return ApiError(409, "invalid_state", message);
+}
+
+ApiError conflict(const std::string& message) {
+  return ApiError(409, "conflict", message);
+}
+
+ApiError stale_version(int current_version) {
+  return ApiError(412, "stale_version",
+                  "The resource changed since you read it: it is at version " +
+                      std::to_string(current_version) + "; read it again and retry");
+}
+
+ApiError unsupported_media_type() {
+  return ApiError(415, "unsupported_media_type", "The body must be JSON (application/json)");
+}
+
+ApiError validation_failed(domain::FieldErrors fields) {
+  return ApiError(422, "validation_failed", "Some fields are not valid", std::move(fields));
+}
+
+ApiError field_error(std::string_view field, std::string message) {
+  domain::FieldErrors fields;
+  fields.add(field, std::move(message));
+  return validation_failed(std::move(fields));
+}
+
+std::string error_json(const ApiError& error) {
+  JsonWriter w;
+  w.begin_object().key("error").begin_object();
+  w.str("code", error.code).str("message", error.what());
+  if (!error.fields.empty()) {
+    w.key("fields").begin_object();
+    for (const auto& [field, message] : error.fields.fields()) w.str(field, message);
+    w.end_object();
+  }
+  w.end_object().end_object();
+  return w.text();
+}
+
+http::Response error_response(const ApiError& error) {
+  return http::json_response(error.status, error_json(error));
+}
+
+}  // namespace construction::api

@@ -1,0 +1,43 @@
+// ApiError: a request refused, in the spec's shape
+//   {"error": {"code": "…", "message": "…", "fields": {"name": "…"}}}
+// Handlers throw it to stop at the first refusal (as userver's ClientError);
+// the one catch is where the API's routes are wrapped (api/routes.cpp), which
+// also answers the sql layer's typed errors that mean a conflict.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "domain/validation.hpp"
+#include "worker/http_types.hpp"
+
+namespace construction::api {
+
+class ApiError : public std::runtime_error {
+ public:
+  ApiError(unsigned status, std::string code, std::string message,
+           domain::FieldErrors fields = {})
+      : std::runtime_error(message), status(status), code(std::move(code)),
+        fields(std::move(fields)) {}
+
+  unsigned status;
+  std::string code;
+  domain::FieldErrors fields;
+};
+
+ApiError bad_json(const std::string& problem);                  // 400
+ApiError unauthorized(const std::string& message);              // 401
+ApiError forbidden();                                           // 403
+ApiError not_found();                                           // 404
+ApiError invalid_state(const std::string& message);             // 409
+ApiError conflict(const std::string& message);                  // 409
+ApiError stale_version(int current_version);                    // 412
+ApiError unsupported_media_type();                              // 415
+ApiError validation_failed(domain::FieldErrors fields);         // 422
+// One field refused: validation_failed with just that field.
+ApiError field_error(std::string_view field, std::string message);
+
+std::string error_json(const ApiError& error);
+http::Response error_response(const ApiError& error);
+
+}  // namespace construction::api

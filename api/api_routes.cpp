@@ -1,0 +1,75 @@
+#include "api/api_routes.hpp"
+
+#include <map>
+
+#include "api/api_error.hpp"
+#include "sql/error.hpp"
+#include "supervisor/log.hpp"
+
+namespace construction::api {
+
+namespace {
+
+// What a violated constraint means to the client; others get a general line.
+std::string conflict_message(const sql::DatabaseError& error) {
+  static const std::map<std::string, std::string, std::less<>> kMessages = {
+      {"users_email_key", "A user with this email already exists"},
+      {"organisations_name_key", "An organisation with this name already exists"},
+      {"projects_number_key", "A project with this number already exists"},
+      {"estimates_number_revision_key", "An estimate with this number already exists"},
+      {"estimates_one_accepted", "The project already has an accepted estimate"},
+      {"estimates_revised_from_key", "This estimate was revised already"},
+  };
+  auto found = kMessages.find(error.constraint());
+  if (found != kMessages.end()) return found->second;
+  if (dynamic_cast<const sql::ForeignKeyViolation*>(&error))
+    return "Other records still refer to this one";
+  return "The change conflicts with another record";
+}
+
+http::Response answer(http::RequestContext& ctx, const std::function<http::Response()>& work) {
+  try {
+    return work();
+  } catch (const ApiError& e) {
+    return error_response(e);
+  } catch (const sql::UniqueViolation& e) {
+    return error_response(conflict(conflict_message(e)));
+  } catch (const sql::ForeignKeyViolation& e) {
+    return error_response(conflict(conflict_message(e)));
+  } catch (const sql::CheckViolation& e) {
+    // Validation should have refused this first: worth a log line.
+    log::warning("Check constraint ", e.constraint(), " refused a write to ", ctx.path);
+    return error_response(ApiError(422, "validation_failed",
+                                   "The data breaks a rule of the database (" + e.constraint() +
+                                       ")"));
+  }
+}
+
+}  // namespace
+
+void ApiRoutes::add(http::Verb method, const std::string& path, ApiHandler handler,
+                    std::string summary) {
+  sql::Pool* pool = &pool_;
+  router_.add(
+      method, std::string(kApiBase) + path,
+      [pool, handler = std::move(handler)](http::RequestContext& ctx) {
+        return answer(ctx, [&] {
+          sql::Lease lease = pool->acquire();
+          return handler(ctx, *lease);
+        });
+      },
+      std::move(summary));
+}
+
+void ApiRoutes::add_static(http::Verb method, const std::string& path,
+                           std::function<http::Response(http::RequestContext&)> handler,
+                           std::string summary) {
+  router_.add(
+      method, std::string(kApiBase) + path,
+      [handler = std::move(handler)](http::RequestContext& ctx) {
+        return answer(ctx, [&] { return handler(ctx); });
+      },
+      std::move(summary));
+}
+
+}  // namespace construction::api

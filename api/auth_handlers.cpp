@@ -1,0 +1,98 @@
+// POST /auth/tokens (log in: email + password → a token shown once),
+// DELETE /auth/tokens/{id} (revoke), GET /me.
+#include "api/api_error.hpp"
+#include "api/api_routes.hpp"
+#include "api/auth.hpp"
+#include "api/field_reader.hpp"
+#include "api/password.hpp"
+#include "api/request.hpp"
+#include "api/routes.hpp"
+#include "api/token.hpp"
+#include "api/user_json.hpp"
+#include "sql/token_store.hpp"
+#include "sql/user_store.hpp"
+
+namespace construction::api {
+
+namespace {
+
+using http::RequestContext;
+using http::Response;
+
+struct Credentials {
+  std::string email;
+  std::string password;
+  std::string name;
+};
+
+Credentials read_credentials(const RequestContext& ctx) {
+  JsonValue body = json_body(ctx);
+  domain::FieldErrors errors;
+  FieldReader in(body, errors);
+  in.require({"email", "password"});
+  auto email = in.text("email", {254});
+  auto password = in.text("password", {kMaxPasswordLength});
+  auto name = in.text("name", {200});
+  in.finish();
+  if (!errors.empty()) throw validation_failed(std::move(errors));
+  return {*email, *password, name.value_or("")};
+}
+
+Response create_token(RequestContext& ctx, sql::Connection& db) {
+  Credentials credentials = read_credentials(ctx);
+  auto login = sql::find_login(db, credentials.email);
+  if (!login) {
+    verify_nothing(credentials.password);
+  } else if (verify_password(credentials.password, login->password_hash) && login->user.active) {
+    NewToken token = generate_token();
+    sql::TokenRecord record = sql::insert_token(db, login->user.org_id, login->user.id,
+                                                credentials.name, bytea_literal(token.hash));
+    JsonWriter w;
+    w.begin_object()
+        .num("id", record.id)
+        .str("name", record.name)
+        .str("token", token.text)
+        .str("created_at", record.created_at)
+        .end_object();
+    return created(w.text(), std::string(kApiBase) + "/auth/tokens/" + std::to_string(record.id));
+  }
+  throw unauthorized("The email or password is wrong, or the user is deactivated");
+}
+
+// The caller's own tokens; an owner may revoke any of the organisation's.
+Response revoke_token(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authenticate(ctx, db);
+  std::int64_t id = path_id(ctx);
+  auto token = sql::find_live_token(db, caller.org_id, id);
+  if (!token || (token->user_id != caller.user_id && caller.role != domain::Role::owner))
+    throw not_found();
+  sql::revoke_token(db, caller.org_id, id);
+  return no_content();
+}
+
+Response me(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authenticate(ctx, db);
+  auto user = sql::find_user(db, caller.org_id, caller.user_id);
+  if (!user) throw unauthorized("The token's user is gone");
+  JsonWriter w;
+  w.begin_object().key("user");
+  write_user(w, *user);
+  w.key("organisation")
+      .begin_object()
+      .num("id", caller.org_id)
+      .str("name", sql::organisation_name(db, caller.org_id))
+      .end_object();
+  w.str("role", domain::to_string(caller.role)).num("token_id", caller.token_id).end_object();
+  return ok(w.text());
+}
+
+}  // namespace
+
+void add_auth_routes(ApiRoutes& routes) {
+  routes.add(http::Verb::post, "/auth/tokens", create_token,
+             "Log in with email and password: a new API token, shown once");
+  routes.add(http::Verb::delete_, "/auth/tokens/{id}", revoke_token, "Revoke an API token");
+  routes.add(http::Verb::get, "/me", me, "The caller, their organisation and role");
+}
+
+}  // namespace construction::api

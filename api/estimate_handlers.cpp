@@ -1,0 +1,148 @@
+// /projects/{id}/estimates and /estimates/{id}: owners and managers only
+// (prices and margins are not for field crews). Only a draft may be
+// changed or deleted (409 invalid_state otherwise). A new estimate may bring
+// its lines along ("lines": [...]), all written in one transaction.
+#include "api/api_error.hpp"
+#include "api/api_routes.hpp"
+#include "api/auth.hpp"
+#include "api/estimate_document.hpp"
+#include "api/request.hpp"
+#include "api/routes.hpp"
+#include "domain/estimate.hpp"
+#include "sql/project_store.hpp"
+#include "sql/transaction.hpp"
+
+namespace construction::api {
+
+namespace {
+
+using domain::Permission;
+using http::RequestContext;
+using http::Response;
+
+void read_estimate_fields(FieldReader& in, sql::EstimateFields& e) {
+  if (auto v = in.text("number", {50, false})) e.number = *v;
+  if (auto v = in.text("title", {200, false})) e.title = *v;
+  auto valid_until = in.nullable_date("valid_until");
+  if (valid_until.present) e.valid_until = valid_until.value;
+  if (auto v = in.integer("tax_bps", 0, domain::kMaxTaxBps)) e.tax_bps = *v;
+  if (auto v = in.text("notes", {10000})) e.notes = *v;
+}
+
+std::vector<sql::LineFields> read_new_lines(FieldReader& in) {
+  std::vector<sql::LineFields> lines;
+  const JsonValue* array = in.array("lines");
+  if (!array) return lines;
+  if (array->items.size() > kMaxLinesPerRequest) {
+    in.errors().add("lines", "must hold at most " + std::to_string(kMaxLinesPerRequest) + " lines");
+    return lines;
+  }
+  for (std::size_t i = 0; i < array->items.size(); ++i) {
+    std::string prefix = "lines[" + std::to_string(i) + "]";
+    if (array->items[i].kind != JsonValue::Kind::object) {
+      in.errors().add(prefix, "must be an object");
+      continue;
+    }
+    FieldReader line_in(array->items[i], in.errors(), prefix + ".");
+    sql::LineFields base;
+    base.position = static_cast<std::int64_t>(i) + 1;
+    if (auto line = read_line(line_in, base, true)) lines.push_back(*line);
+  }
+  return lines;
+}
+
+sql::EstimateRecord editable_estimate(const RequestContext& ctx, sql::Connection& db,
+                                      const Caller& caller) {
+  auto estimate = sql::find_estimate(db, caller.org_id, path_id(ctx), true);
+  if (!estimate) throw not_found();
+  check_if_match(ctx, estimate->version);
+  auto status = domain::parse_estimate_status(estimate->status);
+  if (auto refusal = domain::refuse_edit(*status)) throw invalid_state(refusal->message);
+  return *estimate;
+}
+
+Response list(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::read_commercial);
+  auto project = sql::find_project(db, caller.org_id, path_id(ctx));
+  if (!project) throw not_found();
+  auto page = sql::list_estimates(db, caller.org_id, project->id, page_of(ctx));
+  return ok(list_json(page, [](JsonWriter& w, const sql::EstimateRecord& e) {
+    w.begin_object();
+    write_estimate_fields(w, e);
+    w.end_object();
+  }));
+}
+
+Response create(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::write_commercial);
+  JsonValue body = json_body(ctx);
+  sql::Transaction tx(db);
+  auto project = sql::find_project(db, caller.org_id, path_id(ctx));
+  if (!project) throw not_found();
+  domain::FieldErrors errors;
+  FieldReader in(body, errors);
+  in.require({"title"});
+  sql::EstimateFields fields;
+  read_estimate_fields(in, fields);
+  std::vector<sql::LineFields> lines = read_new_lines(in);
+  in.finish();
+  if (!errors.empty()) throw validation_failed(std::move(errors));
+  if (fields.number.empty()) fields.number = sql::next_estimate_number(db, caller.org_id, project->id);
+
+  sql::EstimateRecord estimate = sql::insert_estimate(db, caller.org_id, project->id, fields);
+  std::vector<sql::LineRecord> saved;
+  for (const auto& line : lines) saved.push_back(sql::insert_line(db, caller.org_id, estimate.id, line));
+  if (!saved.empty()) estimate = save_totals(db, caller.org_id, estimate, false);
+  tx.commit();
+  return created(estimate_json(estimate, saved),
+                 std::string(kApiBase) + "/estimates/" + std::to_string(estimate.id));
+}
+
+Response show(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::read_commercial);
+  auto estimate = sql::find_estimate(db, caller.org_id, path_id(ctx));
+  if (!estimate) throw not_found();
+  return ok(estimate_json(*estimate, sql::list_lines(db, caller.org_id, estimate->id)));
+}
+
+Response update(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::write_commercial);
+  JsonValue body = json_body(ctx);
+  sql::Transaction tx(db);
+  sql::EstimateRecord estimate = editable_estimate(ctx, db, caller);
+  domain::FieldErrors errors;
+  FieldReader in(body, errors);
+  sql::EstimateFields fields = estimate.fields;
+  read_estimate_fields(in, fields);
+  in.finish();
+  if (!errors.empty()) throw validation_failed(std::move(errors));
+  sql::EstimateRecord saved = sql::update_estimate(db, caller.org_id, estimate.id, fields);
+  if (fields.tax_bps != estimate.fields.tax_bps) saved = save_totals(db, caller.org_id, saved, false);
+  auto lines = sql::list_lines(db, caller.org_id, saved.id);
+  tx.commit();
+  return ok(estimate_json(saved, lines));
+}
+
+Response remove(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::write_commercial);
+  sql::Transaction tx(db);
+  sql::EstimateRecord estimate = editable_estimate(ctx, db, caller);
+  sql::delete_estimate(db, caller.org_id, estimate.id);
+  tx.commit();
+  return no_content();
+}
+
+}  // namespace
+
+void add_estimate_routes(ApiRoutes& routes) {
+  routes.add(http::Verb::get, "/projects/{id}/estimates", list, "List a project's estimates");
+  routes.add(http::Verb::post, "/projects/{id}/estimates", create,
+             "Create a draft estimate, optionally with its lines");
+  routes.add(http::Verb::get, "/estimates/{id}", show, "One estimate with its lines and totals");
+  routes.add(http::Verb::patch, "/estimates/{id}", update,
+             "Change a draft estimate's number, title, valid_until, tax_bps or notes");
+  routes.add(http::Verb::delete_, "/estimates/{id}", remove, "Delete a draft estimate");
+  add_estimate_transition_routes(routes);
+}
+
+}  // namespace construction::api

@@ -1,0 +1,81 @@
+// FieldReader: reads the fields of one JSON object into typed values and
+// notes every bad one in a FieldErrors, so a request is answered with all of
+// its mistakes at once. A getter returns nothing when the field is absent or
+// bad (and then the error is noted); finish() refuses every field nobody
+// asked for, so a misspelt field is an error rather than silently ignored.
+//
+// Text is counted in characters (UTF-8 code points); the parser already
+// refused invalid UTF-8. NUL is refused in every string: PostgreSQL text
+// cannot hold it.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "api/json_value.hpp"
+#include "domain/validation.hpp"
+
+namespace construction::api {
+
+// A field that may be set to null: absent (leave as is), null, or a value.
+template <class T>
+struct Nullable {
+  bool present = false;
+  std::optional<T> value;
+};
+
+struct TextLimit {
+  std::size_t max_chars;
+  bool may_be_blank = true;
+};
+
+class FieldReader {
+ public:
+  FieldReader(const JsonValue& object, domain::FieldErrors& errors, std::string prefix = {});
+
+  bool has(std::string_view name);
+  // "is required" for each name absent or null.
+  void require(std::initializer_list<std::string_view> names);
+
+  std::optional<std::string> text(std::string_view name, TextLimit limit);
+  // One of `allowed`, e.g. {"client", "vendor"}.
+  std::optional<std::string> choice(std::string_view name,
+                                    std::initializer_list<std::string_view> allowed);
+  // name@domain, ≤ 254 characters; `may_be_empty` for a party's optional email.
+  std::optional<std::string> email(std::string_view name, bool may_be_empty = false);
+  std::optional<std::int64_t> integer(std::string_view name, std::int64_t min, std::int64_t max);
+  std::optional<bool> boolean(std::string_view name);
+  // A decimal as text: a JSON string, or a JSON number's raw text (never a
+  // double). Its format is the domain's to judge (Quantity::parse).
+  std::optional<std::string> decimal(std::string_view name);
+  Nullable<std::int64_t> nullable_id(std::string_view name);
+  // YYYY-MM-DD, a real calendar day.
+  Nullable<std::string> nullable_date(std::string_view name);
+  const JsonValue* array(std::string_view name);
+
+  // Refuses the fields that no getter asked for (the first 20 of them).
+  void finish();
+
+  domain::FieldErrors& errors() { return errors_; }
+  const std::string& prefix() const { return prefix_; }
+
+ private:
+  const JsonValue* find(std::string_view name);
+  void fail(std::string_view name, std::string message);
+
+  const JsonValue& object_;
+  domain::FieldErrors& errors_;
+  std::string prefix_;
+  std::set<std::string, std::less<>> asked_;
+};
+
+// For query strings and path parameters too.
+std::optional<std::int64_t> parse_whole_number(std::string_view text);
+bool is_calendar_date(std::string_view text);
+std::size_t count_characters(std::string_view text);
+
+}  // namespace construction::api

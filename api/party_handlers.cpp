@@ -1,0 +1,115 @@
+// /parties: clients, vendors, subcontractors and architects. Owners and
+// managers read and write them; a party that a project names cannot be
+// deleted (409 conflict).
+#include <algorithm>
+#include <array>
+
+#include "api/api_error.hpp"
+#include "api/api_routes.hpp"
+#include "api/auth.hpp"
+#include "api/field_reader.hpp"
+#include "api/request.hpp"
+#include "api/routes.hpp"
+#include "sql/party_store.hpp"
+#include "sql/transaction.hpp"
+
+namespace construction::api {
+
+namespace {
+
+using domain::Permission;
+using http::RequestContext;
+using http::Response;
+
+constexpr std::array<std::string_view, 4> kKinds = {"client", "vendor", "subcontractor",
+                                                   "architect"};
+
+sql::PartyFields read_party(const JsonValue& body, sql::PartyFields party, bool creating) {
+  domain::FieldErrors errors;
+  FieldReader in(body, errors);
+  if (creating) in.require({"kind", "name"});
+  if (auto v = in.choice("kind", {kKinds[0], kKinds[1], kKinds[2], kKinds[3]})) party.kind = *v;
+  if (auto v = in.text("name", {200, false})) party.name = *v;
+  if (auto v = in.email("email", true)) party.email = *v;
+  if (auto v = in.text("phone", {50})) party.phone = *v;
+  if (auto v = in.text("address", {1000})) party.address = *v;
+  in.finish();
+  if (!errors.empty()) throw validation_failed(std::move(errors));
+  return party;
+}
+
+void write_party(JsonWriter& w, const sql::PartyRecord& party) {
+  w.begin_object()
+      .num("id", party.id)
+      .str("kind", party.fields.kind)
+      .str("name", party.fields.name)
+      .str("email", party.fields.email)
+      .str("phone", party.fields.phone)
+      .str("address", party.fields.address)
+      .num("version", party.version)
+      .str("created_at", party.created_at)
+      .str("updated_at", party.updated_at)
+      .end_object();
+}
+
+std::string party_json(const sql::PartyRecord& party) {
+  JsonWriter w;
+  write_party(w, party);
+  return w.text();
+}
+
+Response list(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::read_commercial);
+  sql::PartyFilter filter{api::filter(ctx, "kind"), api::filter(ctx, "q")};
+  if (filter.kind && std::find(kKinds.begin(), kKinds.end(), *filter.kind) == kKinds.end())
+    throw field_error("kind", "must be one of client, vendor, subcontractor, architect");
+  auto page = sql::list_parties(db, caller.org_id, filter, page_of(ctx));
+  return ok(list_json(page, write_party));
+}
+
+Response create(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::write_projects);
+  sql::PartyFields fields = read_party(json_body(ctx), {}, true);
+  sql::PartyRecord party = sql::insert_party(db, caller.org_id, fields);
+  return created(party_json(party),
+                 std::string(kApiBase) + "/parties/" + std::to_string(party.id));
+}
+
+Response show(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::read_commercial);
+  auto party = sql::find_party(db, caller.org_id, path_id(ctx));
+  if (!party) throw not_found();
+  return ok(party_json(*party));
+}
+
+Response update(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::write_projects);
+  JsonValue body = json_body(ctx);
+  sql::Transaction tx(db);
+  auto party = sql::find_party(db, caller.org_id, path_id(ctx), true);
+  if (!party) throw not_found();
+  check_if_match(ctx, party->version);
+  sql::PartyFields fields = read_party(body, party->fields, false);
+  sql::PartyRecord saved = sql::update_party(db, caller.org_id, party->id, fields);
+  tx.commit();
+  return ok(party_json(saved));
+}
+
+Response remove(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::write_projects);
+  if (!sql::delete_party(db, caller.org_id, path_id(ctx))) throw not_found();
+  return no_content();
+}
+
+}  // namespace
+
+void add_party_routes(ApiRoutes& routes) {
+  routes.add(http::Verb::get, "/parties", list, "List parties; filters kind, q (name)");
+  routes.add(http::Verb::post, "/parties", create, "Add a client, vendor, subcontractor or architect");
+  routes.add(http::Verb::get, "/parties/{id}", show, "One party");
+  routes.add(http::Verb::patch, "/parties/{id}", update, "Change a party");
+  routes.add(http::Verb::delete_, "/parties/{id}", remove,
+             "Delete a party no project refers to");
+}
+
+}  // namespace construction::api

@@ -1,0 +1,172 @@
+// /projects. Everyone in the organisation reads them (field crews too); owners
+// and managers write them. GET /projects/{id} adds the `financials` block;
+// until change orders, invoices and pay applications exist, its figures
+// follow from the original contract sum alone.
+#include "api/api_error.hpp"
+#include "api/api_routes.hpp"
+#include "api/auth.hpp"
+#include "api/field_reader.hpp"
+#include "api/request.hpp"
+#include "api/routes.hpp"
+#include "domain/pay_application.hpp"
+#include "domain/project_financials.hpp"
+#include "sql/party_store.hpp"
+#include "sql/project_store.hpp"
+#include "sql/transaction.hpp"
+
+namespace construction::api {
+
+namespace {
+
+using domain::Permission;
+using http::RequestContext;
+using http::Response;
+
+void read_dates(FieldReader& in, sql::ProjectFields& p) {
+  auto start = in.nullable_date("start_date");
+  auto completion = in.nullable_date("completion_date");
+  if (start.present) p.start_date = start.value;
+  if (completion.present) p.completion_date = completion.value;
+  if (p.start_date && p.completion_date && *p.completion_date < *p.start_date &&
+      !in.errors().has("start_date"))
+    in.errors().add("completion_date", "must not be before start_date");
+}
+
+void check_client(sql::Connection& db, std::int64_t org_id, const std::optional<std::int64_t>& id,
+                  domain::FieldErrors& errors) {
+  if (!id) return;
+  auto party = sql::find_party(db, org_id, *id);
+  if (!party || party->fields.kind != "client")
+    errors.add("client_id", "must be the id of one of your organisation's clients");
+}
+
+sql::ProjectFields read_project(const JsonValue& body, sql::ProjectFields p, bool creating,
+                                sql::Connection& db, std::int64_t org_id) {
+  domain::FieldErrors errors;
+  FieldReader in(body, errors);
+  if (creating) in.require({"number", "name"});
+  if (auto v = in.text("number", {50, false})) p.number = *v;
+  if (auto v = in.text("name", {200, false})) p.name = *v;
+  auto client = in.nullable_id("client_id");
+  if (client.present) p.client_id = client.value;
+  if (auto v = in.text("site_address", {1000})) p.site_address = *v;
+  if (auto v = in.choice("status", {"lead", "estimating", "active", "substantially_complete",
+                                    "closed", "cancelled"}))
+    p.status = *v;
+  if (auto v = in.choice("contract_type", {"fixed_price", "cost_plus"})) p.contract_type = *v;
+  if (auto v = in.integer("retainage_work_bps", 0, 10000)) p.retainage_work_bps = *v;
+  if (auto v = in.integer("retainage_stored_bps", 0, 10000)) p.retainage_stored_bps = *v;
+  errors.merge(domain::validate_retainage_rates(p.retainage_work_bps, p.retainage_stored_bps));
+  read_dates(in, p);
+  in.finish();
+  if (client.present && !errors.has("client_id")) check_client(db, org_id, p.client_id, errors);
+  if (!errors.empty()) throw validation_failed(std::move(errors));
+  return p;
+}
+
+void write_project(JsonWriter& w, const sql::ProjectRecord& p) {
+  const sql::ProjectFields& f = p.fields;
+  w.num("id", p.id)
+      .str("number", f.number)
+      .str("name", f.name)
+      .opt_num("client_id", f.client_id)
+      .str("site_address", f.site_address)
+      .str("status", f.status)
+      .str("contract_type", f.contract_type)
+      .num("retainage_work_bps", f.retainage_work_bps)
+      .num("retainage_stored_bps", f.retainage_stored_bps)
+      .opt_str("start_date", f.start_date)
+      .opt_str("completion_date", f.completion_date)
+      .num("original_contract_sum_cents", p.original_contract_sum_cents)
+      .num("version", p.version)
+      .str("created_at", p.created_at)
+      .str("updated_at", p.updated_at);
+}
+
+void write_financials(JsonWriter& w, const sql::ProjectRecord& p) {
+  domain::ProjectFinancials f = domain::compute_project_financials(
+      domain::Cents{p.original_contract_sum_cents}, {}, {}, {});
+  w.key("financials")
+      .begin_object()
+      .num("original_contract_sum_cents", f.original_contract_sum.value)
+      .num("approved_change_orders_cents", f.approved_change_orders.value)
+      .num("pending_change_orders_cents", f.pending_change_orders.value)
+      .num("contract_sum_to_date_cents", f.contract_sum_to_date.value)
+      .num("billed_to_date_cents", f.billed_to_date.value)
+      .num("retainage_held_cents", f.retainage_held.value)
+      .num("paid_to_date_cents", f.paid_to_date.value)
+      .num("outstanding_cents", f.outstanding.value)
+      .num("balance_to_finish_cents", f.balance_to_finish.value)
+      .end_object();
+}
+
+std::string project_json(const sql::ProjectRecord& p) {
+  JsonWriter w;
+  w.begin_object();
+  write_project(w, p);
+  write_financials(w, p);
+  w.end_object();
+  return w.text();
+}
+
+Response list(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::read_projects);
+  sql::ProjectFilter filter{api::filter(ctx, "status"), std::nullopt, api::filter(ctx, "q")};
+  if (auto client = api::filter(ctx, "client_id")) {
+    filter.client_id = parse_whole_number(*client);
+    if (!filter.client_id) throw field_error("client_id", "must be the id of a party");
+  }
+  auto page = sql::list_projects(db, caller.org_id, filter, page_of(ctx));
+  return ok(list_json(page, [](JsonWriter& w, const sql::ProjectRecord& p) {
+    w.begin_object();
+    write_project(w, p);
+    w.end_object();
+  }));
+}
+
+Response create(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::write_projects);
+  sql::ProjectFields fields = read_project(json_body(ctx), {}, true, db, caller.org_id);
+  sql::ProjectRecord project = sql::insert_project(db, caller.org_id, fields);
+  return created(project_json(project),
+                 std::string(kApiBase) + "/projects/" + std::to_string(project.id));
+}
+
+Response show(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::read_projects);
+  auto project = sql::find_project(db, caller.org_id, path_id(ctx));
+  if (!project) throw not_found();
+  return ok(project_json(*project));
+}
+
+Response update(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::write_projects);
+  JsonValue body = json_body(ctx);
+  sql::Transaction tx(db);
+  auto project = sql::find_project(db, caller.org_id, path_id(ctx), true);
+  if (!project) throw not_found();
+  check_if_match(ctx, project->version);
+  sql::ProjectFields fields = read_project(body, project->fields, false, db, caller.org_id);
+  sql::ProjectRecord saved = sql::update_project(db, caller.org_id, project->id, fields);
+  tx.commit();
+  return ok(project_json(saved));
+}
+
+Response remove(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::write_projects);
+  if (!sql::delete_project(db, caller.org_id, path_id(ctx))) throw not_found();
+  return no_content();
+}
+
+}  // namespace
+
+void add_project_routes(ApiRoutes& routes) {
+  routes.add(http::Verb::get, "/projects", list, "List projects; filters status, client_id, q");
+  routes.add(http::Verb::post, "/projects", create, "Create a project");
+  routes.add(http::Verb::get, "/projects/{id}", show, "One project with its financials");
+  routes.add(http::Verb::patch, "/projects/{id}", update, "Change a project");
+  routes.add(http::Verb::delete_, "/projects/{id}", remove,
+             "Delete a project that has no estimates");
+}
+
+}  // namespace construction::api

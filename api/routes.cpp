@@ -1,0 +1,19 @@
+#include "api/routes.hpp"
+
+#include "api/api_routes.hpp"
+
+namespace construction::api {
+
+void add_routes(http::Router& router, sql::Pool& pool) {
+  ApiRoutes routes(router, pool);
+  add_auth_routes(routes);
+  add_user_routes(routes);
+  add_party_routes(routes);
+  add_project_routes(routes);
+  add_estimate_routes(routes);
+  add_estimate_line_routes(routes);
+  add_schedule_of_values_routes(routes);
+  add_openapi_route(routes);  // last: it describes the routes added before it
+}
+
+}  // namespace construction::api

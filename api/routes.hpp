@@ -1,0 +1,25 @@
+// The REST API (spec/api.md) under /api/v1: one call from the composition
+// root adds every route to a worker's Router.
+#pragma once
+
+#include "sql/pool.hpp"
+#include "worker/router.hpp"
+
+namespace construction::api {
+
+class ApiRoutes;
+
+void add_routes(http::Router& router, sql::Pool& pool);
+
+// One per resource file; add_routes calls them in this order.
+void add_auth_routes(ApiRoutes& routes);
+void add_user_routes(ApiRoutes& routes);
+void add_party_routes(ApiRoutes& routes);
+void add_project_routes(ApiRoutes& routes);
+void add_estimate_routes(ApiRoutes& routes);
+void add_estimate_transition_routes(ApiRoutes& routes);  // from add_estimate_routes
+void add_estimate_line_routes(ApiRoutes& routes);
+void add_schedule_of_values_routes(ApiRoutes& routes);
+void add_openapi_route(ApiRoutes& routes);
+
+}  // namespace construction::api

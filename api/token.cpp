@@ -1,0 +1,64 @@
+#include "api/token.hpp"
+
+#include <openssl/evp.h>
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace construction::api {
+
+namespace {
+void ensure_sodium() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+bool is_base64url(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_';
+}
+}  // namespace
+
+NewToken generate_token() {
+  ensure_sodium();
+  unsigned char secret[32];
+  randombytes_buf(secret, sizeof secret);
+  char encoded[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+  sodium_bin2base64(encoded, sizeof encoded, secret, sizeof secret,
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  sodium_memzero(secret, sizeof secret);
+  std::string text = std::string(kTokenPrefix) + encoded;
+  return {text, hash_token(text)};
+}
+
+TokenHash hash_token(std::string_view token) {
+  TokenHash hash{};
+  unsigned int length = 0;
+  if (EVP_Digest(token.data(), token.size(), hash.data(), &length, EVP_sha256(), nullptr) != 1 ||
+      length != hash.size())
+    throw std::runtime_error("SHA-256 failed");
+  return hash;
+}
+
+bool looks_like_token(std::string_view text) {
+  if (text.size() != kTokenLength || !text.starts_with(kTokenPrefix)) return false;
+  for (char c : text.substr(kTokenPrefix.size()))
+    if (!is_base64url(c)) return false;
+  return true;
+}
+
+std::string bytea_literal(const TokenHash& hash) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "\\x";
+  for (unsigned char b : hash) {
+    out += kHex[b >> 4];
+    out += kHex[b & 0xF];
+  }
+  return out;
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+  ensure_sodium();
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace construction::api

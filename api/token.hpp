@@ -1,0 +1,33 @@
+// API tokens: "cst_" followed by 32 random bytes in unpadded base64url (47
+// characters in all). The prefix lets a secret scanner recognise a leaked
+// token. The token is shown once; the server keeps only its SHA-256: 256
+// random bits need no slow hash, and the per-request check stays one indexed
+// lookup with no Argon2 in it.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace construction::api {
+
+inline constexpr std::string_view kTokenPrefix = "cst_";
+inline constexpr std::size_t kTokenLength = 47;
+
+using TokenHash = std::array<unsigned char, 32>;
+
+struct NewToken {
+  std::string text;  // to show the user once
+  TokenHash hash;    // to store
+};
+
+NewToken generate_token();
+TokenHash hash_token(std::string_view token);
+// Prefix, length and alphabet: a cheap refusal before any query.
+bool looks_like_token(std::string_view text);
+// As PostgreSQL's bytea text input wants it: "\x" and 64 hex digits.
+std::string bytea_literal(const TokenHash& hash);
+// Constant time in the contents (the lengths are not secret).
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+}  // namespace construction::api

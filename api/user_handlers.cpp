@@ -1,0 +1,125 @@
+// /users: owners manage their organisation's users (managers may list
+// them). DELETE deactivates: the row stays (it is named on the records the
+// user made) and the user's tokens stop working at once, because the
+// per-request token check requires an active user.
+#include "api/api_error.hpp"
+#include "api/api_routes.hpp"
+#include "api/auth.hpp"
+#include "api/field_reader.hpp"
+#include "api/password.hpp"
+#include "api/request.hpp"
+#include "api/routes.hpp"
+#include "api/user_json.hpp"
+#include "sql/transaction.hpp"
+#include "sql/user_store.hpp"
+
+namespace construction::api {
+
+namespace {
+
+using domain::Permission;
+using http::RequestContext;
+using http::Response;
+
+struct UserInput {
+  sql::UserFields fields;
+  std::optional<std::string> password;
+};
+
+// Reads the body over `base` (the stored user, or defaults for a new one).
+UserInput read_user(const JsonValue& body, sql::UserFields base, bool creating) {
+  domain::FieldErrors errors;
+  FieldReader in(body, errors);
+  if (creating) in.require({"email", "role", "password"});
+  UserInput input{std::move(base), std::nullopt};
+  if (auto v = in.email("email")) input.fields.email = *v;
+  if (auto v = in.text("name", {200})) input.fields.name = *v;
+  if (auto v = in.choice("role", {"owner", "manager", "field"})) input.fields.role = *v;
+  if (auto v = in.boolean("active")) input.fields.active = *v;
+  if (auto v = in.text("password", {kMaxPasswordLength})) {
+    if (count_characters(*v) < kMinPasswordLength)
+      errors.add("password", "must be at least 8 characters");
+    else
+      input.password = *v;
+  }
+  in.finish();
+  if (!errors.empty()) throw validation_failed(std::move(errors));
+  return input;
+}
+
+std::string user_json(const sql::UserRecord& user) {
+  JsonWriter w;
+  write_user(w, user);
+  return w.text();
+}
+
+Response list(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::read_users);
+  auto page = sql::list_users(db, caller.org_id, page_of(ctx));
+  return ok(list_json(page, write_user));
+}
+
+Response create(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::manage_users);
+  UserInput input = read_user(json_body(ctx), {"", "", "", true}, true);
+  sql::UserRecord user =
+      sql::insert_user(db, caller.org_id, input.fields, hash_password(*input.password));
+  return created(user_json(user), std::string(kApiBase) + "/users/" + std::to_string(user.id));
+}
+
+Response show(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::read_users);
+  auto user = sql::find_user(db, caller.org_id, path_id(ctx));
+  if (!user) throw not_found();
+  return ok(user_json(*user));
+}
+
+// An owner may not lock themselves out: their own role and active flag stay.
+void refuse_self_demotion(const Caller& caller, const sql::UserRecord& user,
+                          const sql::UserFields& fields) {
+  if (user.id == caller.user_id && (fields.role != "owner" || !fields.active))
+    throw invalid_state("You cannot remove your own owner role or deactivate yourself");
+}
+
+Response update(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::manage_users);
+  JsonValue body = json_body(ctx);
+  sql::Transaction tx(db);
+  auto user = sql::find_user(db, caller.org_id, path_id(ctx), true);
+  if (!user) throw not_found();
+  check_if_match(ctx, user->version);
+  UserInput input =
+      read_user(body, {user->email, user->name, user->role, user->active}, false);
+  refuse_self_demotion(caller, *user, input.fields);
+  std::optional<std::string> hash;
+  if (input.password) hash = hash_password(*input.password);
+  sql::UserRecord saved = sql::update_user(db, caller.org_id, user->id, input.fields, hash);
+  tx.commit();
+  return ok(user_json(saved));
+}
+
+Response deactivate(RequestContext& ctx, sql::Connection& db) {
+  Caller caller = authorize(ctx, db, Permission::manage_users);
+  sql::Transaction tx(db);
+  auto user = sql::find_user(db, caller.org_id, path_id(ctx), true);
+  if (!user) throw not_found();
+  sql::UserFields fields{user->email, user->name, user->role, false};
+  refuse_self_demotion(caller, *user, fields);
+  if (user->active) sql::update_user(db, caller.org_id, user->id, fields, std::nullopt);
+  tx.commit();
+  return no_content();
+}
+
+}  // namespace
+
+void add_user_routes(ApiRoutes& routes) {
+  routes.add(http::Verb::get, "/users", list, "List the organisation's users");
+  routes.add(http::Verb::post, "/users", create, "Add a user to the organisation (owners)");
+  routes.add(http::Verb::get, "/users/{id}", show, "One user");
+  routes.add(http::Verb::patch, "/users/{id}", update,
+             "Change a user's email, name, role, password or active flag (owners)");
+  routes.add(http::Verb::delete_, "/users/{id}", deactivate,
+             "Deactivate a user: their tokens stop working (owners)");
+}
+
+}  // namespace construction::api

@@ -1,0 +1,18 @@
+#include "api/user_json.hpp"
+
+namespace construction::api {
+
+void write_user(JsonWriter& w, const sql::UserRecord& user) {
+  w.begin_object()
+      .num("id", user.id)
+      .str("email", user.email)
+      .str("name", user.name)
+      .str("role", user.role)
+      .flag("active", user.active)
+      .num("version", user.version)
+      .str("created_at", user.created_at)
+      .str("updated_at", user.updated_at)
+      .end_object();
+}
+
+}  // namespace construction::api

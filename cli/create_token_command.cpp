@@ -1,0 +1,34 @@
+// `construction create-token --email E [--name N]`: a new API token for an
+// active user, printed once on its own line (only its hash is kept).
+#include <iostream>
+
+#include "api/token.hpp"
+#include "app/database_config.hpp"
+#include "cli/commands.hpp"
+#include "sql/connection.hpp"
+#include "sql/token_store.hpp"
+#include "sql/user_store.hpp"
+
+namespace construction::cli {
+
+int create_token(const std::vector<std::string>& args) {
+  auto options = parse_options(args, {"--email", "--name"}, {});
+  if (!options || !options->count("--email")) {
+    std::cerr << "Usage: construction create-token --email EMAIL [--name NAME]\n";
+    return 2;
+  }
+  Config config = load_command_config();
+  sql::Connection db = sql::Connection::open(database_settings(config, "construction create-token"));
+  auto user = sql::find_user_by_email(db, (*options)["--email"]);
+  if (!user || !user->active) {
+    std::cerr << "Error: no active user has the email " << (*options)["--email"] << "\n";
+    return 1;
+  }
+  api::NewToken token = api::generate_token();
+  std::string name = options->count("--name") ? (*options)["--name"] : "command line";
+  sql::insert_token(db, user->org_id, user->id, name, api::bytea_literal(token.hash));
+  std::cout << token.text << "\n";
+  return 0;
+}
+
+}  // namespace construction::cli

@@ -1,0 +1,77 @@
+// `construction create-user --org NAME --email E --role ROLE [--name N]
+// [--password-stdin]`: adds a user to the organisation, creating the
+// organisation when none has that name. Without --password-stdin a random
+// password is generated and printed (once).
+#include <iostream>
+#include <map>
+
+#include "api/password.hpp"
+#include "app/database_config.hpp"
+#include "cli/commands.hpp"
+#include "domain/role.hpp"
+#include "sql/connection.hpp"
+#include "sql/error.hpp"
+#include "sql/transaction.hpp"
+#include "sql/user_store.hpp"
+
+namespace construction::cli {
+
+namespace {
+
+constexpr std::string_view kUsage =
+    "Usage: construction create-user --org NAME --email EMAIL --role owner|manager|field "
+    "[--name NAME] [--password-stdin]\n";
+
+std::string read_password_line() {
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+}  // namespace
+
+int create_user(const std::vector<std::string>& args) {
+  auto options = parse_options(args, {"--org", "--email", "--role", "--name"}, {"--password-stdin"});
+  if (!options || !options->count("--org") || !options->count("--email") ||
+      !options->count("--role")) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  std::map<std::string, std::string>& o = *options;
+  if (!domain::parse_role(o["--role"])) {
+    std::cerr << "Error: --role must be owner, manager or field\n";
+    return 2;
+  }
+  bool generated = !o.count("--password-stdin");
+  std::string password = generated ? api::generate_password() : read_password_line();
+  if (password.size() < api::kMinPasswordLength) {
+    std::cerr << "Error: the password must be at least " << api::kMinPasswordLength
+              << " characters\n";
+    return 2;
+  }
+
+  Config config = load_command_config();
+  sql::Connection db = sql::Connection::open(database_settings(config, "construction create-user"));
+  sql::Transaction tx(db);
+  sql::OrganisationRef org = sql::find_or_create_organisation(db, o["--org"]);
+  sql::UserRecord user;
+  try {
+    user = sql::insert_user(db, org.id, {o["--email"], o["--name"], o["--role"], true},
+                            api::hash_password(password));
+  } catch (const sql::UniqueViolation&) {
+    std::cerr << "Error: a user with the email " << o["--email"] << " already exists\n";
+    return 1;
+  } catch (const sql::CheckViolation&) {
+    std::cerr << "Error: not a valid email or name (an email is name@domain, at most 254 "
+                 "characters; a name at most 200)\n";
+    return 2;
+  }
+  tx.commit();
+  if (org.created) std::cout << "Created organisation " << o["--org"] << "\n";
+  std::cout << "Created user " << user.email << " (" << user.role << ", id " << user.id << ")\n";
+  if (generated) std::cout << "Password: " << password << "\n";
+  return 0;
+}
+
+}  // namespace construction::cli

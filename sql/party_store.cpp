@@ -1,0 +1,76 @@
+#include "sql/party_store.hpp"
+
+namespace construction::sql {
+
+namespace {
+
+#define PARTY_COLUMNS                                                             \
+  "id, kind, name, email, phone, address, version, rfc3339(created_at) AS created_at, " \
+  "rfc3339(updated_at) AS updated_at"
+
+constexpr std::string_view kInsert =
+    "INSERT INTO parties (org_id, kind, name, email, phone, address) "
+    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " PARTY_COLUMNS;
+constexpr std::string_view kFind =
+    "SELECT " PARTY_COLUMNS " FROM parties WHERE org_id = $1 AND id = $2";
+constexpr std::string_view kFindForUpdate =
+    "SELECT " PARTY_COLUMNS " FROM parties WHERE org_id = $1 AND id = $2 FOR UPDATE";
+// strpos, not LIKE: the search text is matched as it is, % and _ included.
+constexpr std::string_view kList =
+    "SELECT " PARTY_COLUMNS " FROM parties WHERE org_id = $1 AND id > $2 "
+    "AND ($3::text IS NULL OR kind = $3) "
+    "AND ($4::text IS NULL OR strpos(lower(name), lower($4)) > 0) "
+    "ORDER BY id LIMIT $5";
+constexpr std::string_view kUpdate =
+    "UPDATE parties SET kind = $3, name = $4, email = $5, phone = $6, address = $7, "
+    "version = version + 1, updated_at = now() "
+    "WHERE org_id = $1 AND id = $2 RETURNING " PARTY_COLUMNS;
+constexpr std::string_view kDelete = "DELETE FROM parties WHERE org_id = $1 AND id = $2";
+
+#undef PARTY_COLUMNS
+
+PartyRecord party_from(const Row& row) {
+  PartyRecord party;
+  party.id = row["id"].int64();
+  party.fields = {row["kind"].string(), row["name"].string(), row["email"].string(),
+                  row["phone"].string(), row["address"].string()};
+  party.version = row["version"].int32();
+  party.created_at = row["created_at"].string();
+  party.updated_at = row["updated_at"].string();
+  return party;
+}
+
+}  // namespace
+
+PartyRecord insert_party(Connection& db, std::int64_t org_id, const PartyFields& f) {
+  return party_from(
+      db.exec(kInsert, org_id, f.kind, f.name, f.email, f.phone, f.address).single_row());
+}
+
+std::optional<PartyRecord> find_party(Connection& db, std::int64_t org_id, std::int64_t id,
+                                      bool for_update) {
+  Result result = db.exec(for_update ? kFindForUpdate : kFind, org_id, id);
+  if (result.empty()) return std::nullopt;
+  return party_from(result[0]);
+}
+
+PageOf<PartyRecord> list_parties(Connection& db, std::int64_t org_id, const PartyFilter& filter,
+                                 const Page& page) {
+  std::vector<PartyRecord> rows;
+  for (Row row : db.exec(kList, org_id, page.after_id.value_or(0), filter.kind,
+                         filter.name_contains, page.fetch()))
+    rows.push_back(party_from(row));
+  return trim_page(std::move(rows), page);
+}
+
+PartyRecord update_party(Connection& db, std::int64_t org_id, std::int64_t id,
+                         const PartyFields& f) {
+  return party_from(
+      db.exec(kUpdate, org_id, id, f.kind, f.name, f.email, f.phone, f.address).single_row());
+}
+
+bool delete_party(Connection& db, std::int64_t org_id, std::int64_t id) {
+  return db.exec(kDelete, org_id, id).affected_rows() == 1;
+}
+
+}  // namespace construction::sql

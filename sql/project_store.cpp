@@ -1,0 +1,102 @@
+#include "sql/project_store.hpp"
+
+namespace construction::sql {
+
+namespace {
+
+#define PROJECT_COLUMNS                                                                    \
+  "id, number, name, client_id, site_address, status, contract_type, retainage_work_bps, " \
+  "retainage_stored_bps, to_char(start_date, 'YYYY-MM-DD') AS start_date, "               \
+  "to_char(completion_date, 'YYYY-MM-DD') AS completion_date, original_contract_sum_cents, " \
+  "version, rfc3339(created_at) AS created_at, rfc3339(updated_at) AS updated_at"
+
+constexpr std::string_view kInsert =
+    "INSERT INTO projects (org_id, number, name, client_id, site_address, status, contract_type, "
+    "retainage_work_bps, retainage_stored_bps, start_date, completion_date) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date, $11::date) "
+    "RETURNING " PROJECT_COLUMNS;
+constexpr std::string_view kFind =
+    "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2";
+constexpr std::string_view kFindForUpdate =
+    "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2 FOR UPDATE";
+constexpr std::string_view kList =
+    "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id > $2 "
+    "AND ($3::text IS NULL OR status = $3) AND ($4::bigint IS NULL OR client_id = $4) "
+    "AND ($5::text IS NULL OR strpos(lower(name), lower($5)) > 0 "
+    "     OR strpos(lower(number), lower($5)) > 0) "
+    "ORDER BY id LIMIT $6";
+constexpr std::string_view kUpdate =
+    "UPDATE projects SET number = $3, name = $4, client_id = $5, site_address = $6, status = $7, "
+    "contract_type = $8, retainage_work_bps = $9, retainage_stored_bps = $10, "
+    "start_date = $11::date, completion_date = $12::date, version = version + 1, "
+    "updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING " PROJECT_COLUMNS;
+constexpr std::string_view kSetContractSum =
+    "UPDATE projects SET original_contract_sum_cents = $3, version = version + 1, "
+    "updated_at = now() WHERE org_id = $1 AND id = $2";
+constexpr std::string_view kDelete = "DELETE FROM projects WHERE org_id = $1 AND id = $2";
+
+#undef PROJECT_COLUMNS
+
+ProjectRecord project_from(const Row& row) {
+  ProjectRecord p;
+  p.id = row["id"].int64();
+  p.fields = {row["number"].string(),
+              row["name"].string(),
+              row["client_id"].optional_int64(),
+              row["site_address"].string(),
+              row["status"].string(),
+              row["contract_type"].string(),
+              row["retainage_work_bps"].int64(),
+              row["retainage_stored_bps"].int64(),
+              row["start_date"].optional_string(),
+              row["completion_date"].optional_string()};
+  p.original_contract_sum_cents = row["original_contract_sum_cents"].int64();
+  p.version = row["version"].int32();
+  p.created_at = row["created_at"].string();
+  p.updated_at = row["updated_at"].string();
+  return p;
+}
+
+}  // namespace
+
+ProjectRecord insert_project(Connection& db, std::int64_t org_id, const ProjectFields& f) {
+  return project_from(db.exec(kInsert, org_id, f.number, f.name, f.client_id, f.site_address,
+                              f.status, f.contract_type, f.retainage_work_bps,
+                              f.retainage_stored_bps, f.start_date, f.completion_date)
+                          .single_row());
+}
+
+std::optional<ProjectRecord> find_project(Connection& db, std::int64_t org_id, std::int64_t id,
+                                          bool for_update) {
+  Result result = db.exec(for_update ? kFindForUpdate : kFind, org_id, id);
+  if (result.empty()) return std::nullopt;
+  return project_from(result[0]);
+}
+
+PageOf<ProjectRecord> list_projects(Connection& db, std::int64_t org_id,
+                                    const ProjectFilter& filter, const Page& page) {
+  std::vector<ProjectRecord> rows;
+  for (Row row : db.exec(kList, org_id, page.after_id.value_or(0), filter.status,
+                         filter.client_id, filter.text, page.fetch()))
+    rows.push_back(project_from(row));
+  return trim_page(std::move(rows), page);
+}
+
+ProjectRecord update_project(Connection& db, std::int64_t org_id, std::int64_t id,
+                             const ProjectFields& f) {
+  return project_from(db.exec(kUpdate, org_id, id, f.number, f.name, f.client_id,
+                              f.site_address, f.status, f.contract_type, f.retainage_work_bps,
+                              f.retainage_stored_bps, f.start_date, f.completion_date)
+                          .single_row());
+}
+
+void set_original_contract_sum(Connection& db, std::int64_t org_id, std::int64_t id,
+                               std::int64_t cents) {
+  db.exec(kSetContractSum, org_id, id, cents);
+}
+
+bool delete_project(Connection& db, std::int64_t org_id, std::int64_t id) {
+  return db.exec(kDelete, org_id, id).affected_rows() == 1;
+}
+
+}  // namespace construction::sql

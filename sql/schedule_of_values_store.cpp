@@ -1,0 +1,35 @@
+#include "sql/schedule_of_values_store.hpp"
+
+namespace construction::sql {
+
+namespace {
+
+constexpr std::string_view kInsertFromEstimate =
+    "INSERT INTO schedule_of_values_lines (org_id, project_id, estimate_id, item_no, description, "
+    "scheduled_value_cents) VALUES ($1, $2, $3, $4, $5, $6)";
+constexpr std::string_view kList =
+    "SELECT id, item_no, description, scheduled_value_cents, estimate_id, change_order_id, "
+    "version, rfc3339(created_at) AS created_at, rfc3339(updated_at) AS updated_at "
+    "FROM schedule_of_values_lines WHERE org_id = $1 AND project_id = $2 ORDER BY item_no";
+
+}  // namespace
+
+void insert_estimate_sov_line(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                              std::int64_t estimate_id, int item_no,
+                              const std::string& description, std::int64_t cents) {
+  db.exec(kInsertFromEstimate, org_id, project_id, estimate_id, item_no, description, cents);
+}
+
+std::vector<SovLineRecord> list_sov_lines(Connection& db, std::int64_t org_id,
+                                          std::int64_t project_id) {
+  std::vector<SovLineRecord> lines;
+  for (Row row : db.exec(kList, org_id, project_id)) {
+    lines.push_back({row["id"].int64(), row["item_no"].int32(), row["description"].string(),
+                     row["scheduled_value_cents"].int64(), row["estimate_id"].optional_int64(),
+                     row["change_order_id"].optional_int64(), row["version"].int32(),
+                     row["created_at"].string(), row["updated_at"].string()});
+  }
+  return lines;
+}
+
+}  // namespace construction::sql

@@ -1,0 +1,32 @@
+// The schedule of values lines of a project (G703 column C).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/connection.hpp"
+
+namespace construction::sql {
+
+struct SovLineRecord {
+  std::int64_t id = 0;
+  int item_no = 0;
+  std::string description;
+  std::int64_t scheduled_value_cents = 0;
+  std::optional<std::int64_t> estimate_id;
+  std::optional<std::int64_t> change_order_id;
+  int version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+void insert_estimate_sov_line(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                              std::int64_t estimate_id, int item_no,
+                              const std::string& description, std::int64_t cents);
+// In item order.
+std::vector<SovLineRecord> list_sov_lines(Connection& db, std::int64_t org_id,
+                                          std::int64_t project_id);
+
+}  // namespace construction::sql

@@ -1,0 +1,54 @@
+#include "sql/token_store.hpp"
+
+namespace construction::sql {
+
+namespace {
+
+// One query, one index (api_tokens.token_hash is unique), then two primary
+// key lookups.
+constexpr std::string_view kFindTokenCaller =
+    "SELECT t.id AS token_id, u.id AS user_id, t.org_id, u.role, "
+    "encode(t.token_hash, 'hex') AS token_hash_hex "
+    "FROM api_tokens t JOIN users u ON u.org_id = t.org_id AND u.id = t.user_id "
+    "WHERE t.token_hash = $1::bytea AND t.revoked_at IS NULL AND u.active";
+constexpr std::string_view kInsertToken =
+    "INSERT INTO api_tokens (org_id, user_id, name, token_hash) VALUES ($1, $2, $3, $4::bytea) "
+    "RETURNING id, user_id, name, rfc3339(created_at) AS created_at";
+constexpr std::string_view kFindLiveToken =
+    "SELECT id, user_id, name, rfc3339(created_at) AS created_at FROM api_tokens "
+    "WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL";
+constexpr std::string_view kRevokeToken =
+    "UPDATE api_tokens SET revoked_at = now() "
+    "WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL";
+
+TokenRecord token_from(const Row& row) {
+  return {row["id"].int64(), row["user_id"].int64(), row["name"].string(),
+          row["created_at"].string()};
+}
+
+}  // namespace
+
+std::optional<TokenCaller> find_token_caller(Connection& db, const std::string& hash) {
+  Result result = db.exec(kFindTokenCaller, hash);
+  if (result.empty()) return std::nullopt;
+  Row row = result[0];
+  return TokenCaller{row["token_id"].int64(), row["user_id"].int64(), row["org_id"].int64(),
+                     row["role"].string(), row["token_hash_hex"].string()};
+}
+
+TokenRecord insert_token(Connection& db, std::int64_t org_id, std::int64_t user_id,
+                         const std::string& name, const std::string& hash) {
+  return token_from(db.exec(kInsertToken, org_id, user_id, name, hash).single_row());
+}
+
+std::optional<TokenRecord> find_live_token(Connection& db, std::int64_t org_id, std::int64_t id) {
+  Result result = db.exec(kFindLiveToken, org_id, id);
+  if (result.empty()) return std::nullopt;
+  return token_from(result[0]);
+}
+
+void revoke_token(Connection& db, std::int64_t org_id, std::int64_t id) {
+  db.exec(kRevokeToken, org_id, id);
+}
+
+}  // namespace construction::sql

@@ -1,0 +1,35 @@
+// API tokens: stored as SHA-256 hashes (bytea), revocable. The per-request
+// check is one indexed query from the hash to the caller.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "sql/connection.hpp"
+
+namespace construction::sql {
+
+struct TokenCaller {
+  std::int64_t token_id = 0;
+  std::int64_t user_id = 0;
+  std::int64_t org_id = 0;
+  std::string role;
+  std::string token_hash_hex;  // as stored, for a constant-time recheck
+};
+
+struct TokenRecord {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string name;
+  std::string created_at;
+};
+
+// `hash` in bytea text form ("\x…"). Only an unrevoked token of an active user.
+std::optional<TokenCaller> find_token_caller(Connection& db, const std::string& hash);
+TokenRecord insert_token(Connection& db, std::int64_t org_id, std::int64_t user_id,
+                         const std::string& name, const std::string& hash);
+std::optional<TokenRecord> find_live_token(Connection& db, std::int64_t org_id, std::int64_t id);
+void revoke_token(Connection& db, std::int64_t org_id, std::int64_t id);
+
+}  // namespace construction::sql

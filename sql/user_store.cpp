@@ -1,0 +1,106 @@
+#include "sql/user_store.hpp"
+
+#include "sql/error.hpp"
+
+namespace construction::sql {
+
+namespace {
+
+constexpr std::string_view kFindOrganisation =
+    "SELECT id FROM organisations WHERE lower(name) = lower($1)";
+constexpr std::string_view kInsertOrganisation =
+    "INSERT INTO organisations (name) VALUES ($1) "
+    "ON CONFLICT (lower(name)) DO NOTHING RETURNING id";
+constexpr std::string_view kOrganisationName = "SELECT name FROM organisations WHERE id = $1";
+
+#define USER_COLUMNS                                                                  \
+  "u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, "                   \
+  "rfc3339(u.created_at) AS created_at, rfc3339(u.updated_at) AS updated_at"
+
+constexpr std::string_view kInsertUser =
+    "INSERT INTO users AS u (org_id, email, name, role, active, password_hash) "
+    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " USER_COLUMNS;
+constexpr std::string_view kFindUser =
+    "SELECT " USER_COLUMNS " FROM users u WHERE u.org_id = $1 AND u.id = $2";
+constexpr std::string_view kFindUserForUpdate =
+    "SELECT " USER_COLUMNS " FROM users u WHERE u.org_id = $1 AND u.id = $2 FOR UPDATE";
+constexpr std::string_view kFindUserByEmail =
+    "SELECT " USER_COLUMNS " FROM users u WHERE lower(u.email) = lower($1)";
+constexpr std::string_view kFindLogin =
+    "SELECT " USER_COLUMNS ", u.password_hash, o.name AS org_name "
+    "FROM users u JOIN organisations o ON o.id = u.org_id WHERE lower(u.email) = lower($1)";
+constexpr std::string_view kListUsers =
+    "SELECT " USER_COLUMNS " FROM users u WHERE u.org_id = $1 AND u.id > $2 "
+    "ORDER BY u.id LIMIT $3";
+constexpr std::string_view kUpdateUser =
+    "UPDATE users AS u SET email = $3, name = $4, role = $5, active = $6, "
+    "password_hash = coalesce($7, password_hash), version = version + 1, updated_at = now() "
+    "WHERE u.org_id = $1 AND u.id = $2 RETURNING " USER_COLUMNS;
+
+#undef USER_COLUMNS
+
+UserRecord user_from(const Row& row) {
+  return UserRecord{row["id"].int64(),      row["org_id"].int64(),     row["email"].string(),
+                    row["name"].string(),   row["role"].string(),      row["active"].boolean(),
+                    row["version"].int32(), row["created_at"].string(), row["updated_at"].string()};
+}
+
+std::optional<UserRecord> first_user(const Result& result) {
+  if (result.empty()) return std::nullopt;
+  return user_from(result[0]);
+}
+
+}  // namespace
+
+OrganisationRef find_or_create_organisation(Connection& db, const std::string& name) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    Result found = db.exec(kFindOrganisation, name);
+    if (!found.empty()) return {found[0]["id"].int64(), false};
+    Result inserted = db.exec(kInsertOrganisation, name);
+    if (!inserted.empty()) return {inserted[0]["id"].int64(), true};
+  }
+  throw Error("organisation " + name + " could be neither found nor created");
+}
+
+UserRecord insert_user(Connection& db, std::int64_t org_id, const UserFields& fields,
+                       const std::string& password_hash) {
+  return user_from(db.exec(kInsertUser, org_id, fields.email, fields.name, fields.role,
+                           fields.active, password_hash)
+                       .single_row());
+}
+
+std::optional<UserRecord> find_user(Connection& db, std::int64_t org_id, std::int64_t id,
+                                    bool for_update) {
+  return first_user(db.exec(for_update ? kFindUserForUpdate : kFindUser, org_id, id));
+}
+
+std::optional<Login> find_login(Connection& db, const std::string& email) {
+  Result result = db.exec(kFindLogin, email);
+  if (result.empty()) return std::nullopt;
+  Row row = result[0];
+  return Login{user_from(row), row["password_hash"].string(), row["org_name"].string()};
+}
+
+std::optional<UserRecord> find_user_by_email(Connection& db, const std::string& email) {
+  return first_user(db.exec(kFindUserByEmail, email));
+}
+
+PageOf<UserRecord> list_users(Connection& db, std::int64_t org_id, const Page& page) {
+  std::vector<UserRecord> rows;
+  for (Row row : db.exec(kListUsers, org_id, page.after_id.value_or(0), page.fetch()))
+    rows.push_back(user_from(row));
+  return trim_page(std::move(rows), page);
+}
+
+UserRecord update_user(Connection& db, std::int64_t org_id, std::int64_t id,
+                       const UserFields& fields, const std::optional<std::string>& password_hash) {
+  return user_from(db.exec(kUpdateUser, org_id, id, fields.email, fields.name, fields.role,
+                           fields.active, password_hash)
+                       .single_row());
+}
+
+std::string organisation_name(Connection& db, std::int64_t org_id) {
+  return db.exec(kOrganisationName, org_id).single_row()["name"].string();
+}
+
+}  // namespace construction::sql

@@ -1,0 +1,59 @@
+// Organisations and their users. Every function takes the caller's
+// organisation first and never reads outside it (log-in by email is the one
+// lookup across organisations: an address is unique on the platform).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "sql/connection.hpp"
+#include "sql/page.hpp"
+
+namespace construction::sql {
+
+struct UserRecord {
+  std::int64_t id = 0;
+  std::int64_t org_id = 0;
+  std::string email;
+  std::string name;
+  std::string role;
+  bool active = true;
+  int version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct UserFields {
+  std::string email;
+  std::string name;
+  std::string role;
+  bool active = true;
+};
+
+struct Login {
+  UserRecord user;
+  std::string password_hash;
+  std::string org_name;
+};
+
+// The organisation's id, created when no organisation has that name (any case).
+struct OrganisationRef {
+  std::int64_t id = 0;
+  bool created = false;
+};
+OrganisationRef find_or_create_organisation(Connection& db, const std::string& name);
+
+UserRecord insert_user(Connection& db, std::int64_t org_id, const UserFields& fields,
+                       const std::string& password_hash);
+std::optional<UserRecord> find_user(Connection& db, std::int64_t org_id, std::int64_t id,
+                                    bool for_update = false);
+std::optional<Login> find_login(Connection& db, const std::string& email);
+std::optional<UserRecord> find_user_by_email(Connection& db, const std::string& email);
+PageOf<UserRecord> list_users(Connection& db, std::int64_t org_id, const Page& page);
+// Saves the fields (and the password hash when given); version + 1.
+UserRecord update_user(Connection& db, std::int64_t org_id, std::int64_t id,
+                       const UserFields& fields, const std::optional<std::string>& password_hash);
+std::string organisation_name(Connection& db, std::int64_t org_id);
+
+}  // namespace construction::sql
