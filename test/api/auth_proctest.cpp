@@ -1,0 +1,107 @@
+// Who may do what: log-in by password, tokens revoked and users deactivated
+// (401 at once), field users kept to reading projects (403).
+#include <catch2/catch.hpp>
+
+#include "test/support/api_server.hpp"
+
+using namespace construction::testing;
+
+TEST_CASE("POST /auth/tokens trades a password for a token shown once", "[process]") {
+  ApiServer& api = shared_api_server();
+  std::string email = unique("login") + "@example.com";
+  api.user_token(unique("Login Org"), email, "owner", "correct horse battery");
+  HttpResult wrong = api.send("POST", "/api/v1/auth/tokens", "",
+                              R"({"email":")" + email + R"(","password":"wrong password"})");
+  CHECK(wrong.status == 401);
+  CHECK(at(wrong, "error.code") == "unauthorized");
+  HttpResult nobody = api.send("POST", "/api/v1/auth/tokens", "",
+                               R"({"email":"nobody@example.com","password":"whatever1"})");
+  CHECK(nobody.status == 401);
+  HttpResult ok = api.send("POST", "/api/v1/auth/tokens", "",
+                           R"({"email":")" + email +
+                               R"(","password":"correct horse battery","name":"laptop"})");
+  REQUIRE(ok.status == 201);
+  CHECK(at(ok, "name") == "laptop");
+  std::string token = at(ok, "token");
+  CHECK(token.starts_with("cst_"));
+  CHECK(token.size() == 47);
+  CHECK(api.db.scalar("SELECT count(*) FROM api_tokens WHERE token_hash = sha256('" + token +
+                      "'::bytea)") == "1");
+  CHECK(api.call("GET", "/api/v1/me", token).status == 200);
+  CHECK(api.call("GET", "/api/v1/me", "").status == 401);
+  CHECK(api.call("GET", "/api/v1/me", "cst_" + std::string(43, 'A')).status == 401);
+}
+
+TEST_CASE("a revoked token and a deactivated user's token get 401", "[process]") {
+  ApiServer& api = shared_api_server();
+  std::string org = unique("Auth Org");
+  std::string owner = api.user_token(org, unique("owner") + "@example.com", "owner");
+  std::string spare = api.user_token(org, unique("spare") + "@example.com", "manager");
+  std::string spare_token_id = at(api.call("GET", "/api/v1/me", spare), "token_id");
+  std::string spare_user_id = at(api.call("GET", "/api/v1/me", spare), "user.id");
+
+  SECTION("revoked") {
+    CHECK(api.call("DELETE", "/api/v1/auth/tokens/" + spare_token_id, spare).status == 204);
+    HttpResult after = api.call("GET", "/api/v1/me", spare);
+    CHECK(after.status == 401);
+    CHECK(at(after, "error.code") == "unauthorized");
+  }
+  SECTION("deactivated") {
+    CHECK(api.call("GET", "/api/v1/projects", spare).status == 200);
+    CHECK(api.call("DELETE", "/api/v1/users/" + spare_user_id, owner).status == 204);
+    CHECK(api.call("GET", "/api/v1/projects", spare).status == 401);
+    HttpResult user = api.call("GET", "/api/v1/users/" + spare_user_id, owner);
+    CHECK(at(user, "active") == "false");
+    CHECK(at(user, "password").empty());
+  }
+}
+
+TEST_CASE("a field user reads projects and gets 403 on estimate writes", "[process]") {
+  ApiServer& api = shared_api_server();
+  std::string org = unique("Field Org");
+  std::string owner = api.user_token(org, unique("owner") + "@example.com", "owner");
+  std::string field = api.user_token(org, unique("field") + "@example.com", "field");
+  std::string project =
+      at(api.send("POST", "/api/v1/projects", owner, R"({"number":"F-1","name":"P"})"), "id");
+  std::string estimate = at(api.send("POST", "/api/v1/projects/" + project + "/estimates", owner,
+                                     R"({"title":"E"})"),
+                            "id");
+  CHECK(api.call("GET", "/api/v1/projects/" + project, field).status == 200);
+  CHECK(api.call("GET", "/api/v1/projects", field).status == 200);
+  for (auto [method, path, body] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"POST", "/api/v1/projects/" + project + "/estimates", R"({"title":"x"})"},
+           {"PATCH", "/api/v1/estimates/" + estimate, R"({"title":"x"})"},
+           {"DELETE", "/api/v1/estimates/" + estimate, ""},
+           {"POST", "/api/v1/estimates/" + estimate + "/send", ""},
+           {"POST", "/api/v1/estimates/" + estimate + "/lines",
+            R"({"cost_code":"01-100","cost_type":"other","description":"x","quantity":1,"unit_cost_cents":1})"},
+           {"POST", "/api/v1/projects", R"({"number":"F-2","name":"x"})"},
+           {"POST", "/api/v1/users", R"({"email":"x@example.com","role":"owner","password":"12345678"})"},
+       }) {
+    HttpResult r = body.empty() ? api.call(method, path, field) : api.send(method, path, field, body);
+    INFO(method << " " << path << " -> " << r.body);
+    CHECK(r.status == 403);
+    CHECK(at(r, "error.code") == "forbidden");
+  }
+  CHECK(api.db.scalar("SELECT status || version FROM estimates WHERE id = " + estimate) == "draft1");
+}
+
+TEST_CASE("owners manage users; a manager may not", "[process]") {
+  ApiServer& api = shared_api_server();
+  std::string org = unique("Users Org");
+  std::string owner = api.user_token(org, unique("owner") + "@example.com", "owner");
+  std::string manager = api.user_token(org, unique("manager") + "@example.com", "manager");
+  std::string email = unique("new") + "@example.com";
+  HttpResult created = api.send("POST", "/api/v1/users", owner,
+      R"({"email":")" + email + R"(","name":"New","role":"field","password":"long enough"})");
+  REQUIRE(created.status == 201);
+  CHECK(at(created, "password").empty());
+  CHECK(api.send("POST", "/api/v1/users", owner,
+                 R"({"email":")" + email + R"(","role":"field","password":"long enough"})")
+            .status == 409);
+  CHECK(api.send("PATCH", "/api/v1/users/" + at(created, "id"), manager, R"({"role":"owner"})")
+            .status == 403);
+  HttpResult login = api.send("POST", "/api/v1/auth/tokens", "",
+                              R"({"email":")" + email + R"(","password":"long enough"})");
+  CHECK(login.status == 201);
+}

@@ -1,0 +1,42 @@
+// openapi.json is generated from the Router's table: every /api/v1 route
+// appears with its method, summary and path parameters, and nothing else.
+#include "api/openapi.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "api/json_value.hpp"
+#include "api/routes.hpp"
+#include "sql/pool.hpp"
+
+using namespace construction;
+
+TEST_CASE("openapi.json lists exactly the API's routes, each with a summary", "[unit]") {
+  http::Router router;
+  sql::Pool pool(sql::DatabaseSettings{});  // opens nothing until asked
+  api::add_routes(router, pool);
+  auto doc = api::parse_json(api::openapi_document(router));
+  REQUIRE(doc.value);
+  const api::JsonValue* paths = doc.value->member("paths");
+  REQUIRE(paths);
+  std::size_t operations = 0;
+  for (const auto& [pattern, item] : paths->members) operations += item.members.size();
+  CHECK(operations == router.routes().size());
+  for (const http::Route& route : router.routes()) {
+    INFO(route.pattern);
+    CHECK(route.pattern.starts_with("/api/v1/"));
+    CHECK(!route.summary.empty());
+    auto verb = http::beast_http::to_string(route.method);
+    std::string method(verb.data(), verb.size());
+    for (char& c : method) c = static_cast<char>(std::tolower(c));
+    const api::JsonValue* path = paths->member(route.pattern);
+    REQUIRE(path);
+    const api::JsonValue* operation = path->member(method);
+    REQUIRE(operation);
+    CHECK(operation->member("summary")->text == route.summary);
+    std::size_t braces = std::count(route.pattern.begin(), route.pattern.end(), '{');
+    CHECK(operation->member("parameters")->items.size() == braces);
+  }
+  for (const char* expected : {"/api/v1/estimates/{id}/accept", "/api/v1/me",
+                               "/api/v1/projects/{id}/schedule-of-values", "/api/v1/openapi.json"})
+    CHECK(paths->member(expected));
+}

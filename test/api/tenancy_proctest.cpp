@@ -1,0 +1,95 @@
+// Two organisations on one server: every route of the API, with every
+// method, given the other organisation's ids answers 404 exactly as a
+// missing id would, and nothing in the database changes.
+#include <catch2/catch.hpp>
+
+#include "test/support/api_server.hpp"
+
+using namespace construction::testing;
+
+namespace {
+
+// What org A's rows look like in the database: counts and versions.
+std::string fingerprint(ApiServer& api) {
+  return api.db.scalar(
+      "SELECT concat_ws(',', (SELECT count(*) || ':' || sum(version) FROM parties), "
+      "(SELECT count(*) || ':' || sum(version) || ':' || sum(original_contract_sum_cents) FROM projects), "
+      "(SELECT count(*) || ':' || sum(version) || ':' || string_agg(status, '' ORDER BY id) FROM estimates), "
+      "(SELECT count(*) || ':' || sum(version) FROM estimate_lines), "
+      "(SELECT count(*) FROM schedule_of_values_lines), "
+      "(SELECT count(*) || ':' || sum(version) || ':' || bool_and(active) FROM users), "
+      "(SELECT count(*) FILTER (WHERE revoked_at IS NULL) FROM api_tokens))");
+}
+
+}  // namespace
+
+TEST_CASE("another organisation's ids are 404 on every route and change nothing", "[process]") {
+  ApiServer& api = shared_api_server();
+  std::string a = api.user_token(unique("Org A"), unique("a") + "@example.com", "owner");
+  std::string b = api.user_token(unique("Org B"), unique("b") + "@example.com", "owner");
+
+  std::string party = at(api.send("POST", "/api/v1/parties", a, R"({"kind":"client","name":"C"})"), "id");
+  std::string project = at(api.send("POST", "/api/v1/projects", a,
+                                    R"({"number":"A-1","name":"P","client_id":)" + party + "}"),
+                           "id");
+  HttpResult estimate = api.send("POST", "/api/v1/projects/" + project + "/estimates", a,
+      R"({"title":"E","lines":[{"cost_code":"01-100","cost_type":"other","description":"d",
+          "quantity":1,"unit_cost_cents":100}]})");
+  std::string est = at(estimate, "id");
+  std::string line = at(estimate, "lines.0.id");
+  std::string sent = at(api.send("POST", "/api/v1/projects/" + project + "/estimates", a,
+                                 R"({"title":"S"})"), "id");
+  REQUIRE(api.call("POST", "/api/v1/estimates/" + sent + "/send", a).status == 200);
+  std::string user = at(api.call("GET", "/api/v1/me", a), "user.id");
+  std::string token = at(api.call("GET", "/api/v1/me", a), "token_id");
+  std::string before = fingerprint(api);
+
+  const std::string line_body =
+      R"({"cost_code":"01-100","cost_type":"other","description":"x","quantity":1,"unit_cost_cents":1})";
+  struct Probe {
+    std::string method, path, body;
+  };
+  std::vector<Probe> probes = {
+      {"GET", "/api/v1/users/" + user, ""},
+      {"PATCH", "/api/v1/users/" + user, R"({"name":"x"})"},
+      {"DELETE", "/api/v1/users/" + user, ""},
+      {"DELETE", "/api/v1/auth/tokens/" + token, ""},
+      {"GET", "/api/v1/parties/" + party, ""},
+      {"PATCH", "/api/v1/parties/" + party, R"({"name":"x"})"},
+      {"DELETE", "/api/v1/parties/" + party, ""},
+      {"GET", "/api/v1/projects/" + project, ""},
+      {"PATCH", "/api/v1/projects/" + project, R"({"name":"x"})"},
+      {"DELETE", "/api/v1/projects/" + project, ""},
+      {"GET", "/api/v1/projects/" + project + "/estimates", ""},
+      {"POST", "/api/v1/projects/" + project + "/estimates", R"({"title":"x"})"},
+      {"GET", "/api/v1/projects/" + project + "/schedule-of-values", ""},
+      {"GET", "/api/v1/estimates/" + est, ""},
+      {"PATCH", "/api/v1/estimates/" + est, R"({"title":"x"})"},
+      {"DELETE", "/api/v1/estimates/" + est, ""},
+      {"POST", "/api/v1/estimates/" + est + "/send", ""},
+      {"POST", "/api/v1/estimates/" + sent + "/accept", ""},
+      {"POST", "/api/v1/estimates/" + sent + "/decline", ""},
+      {"POST", "/api/v1/estimates/" + sent + "/revise", ""},
+      {"GET", "/api/v1/estimates/" + est + "/lines", ""},
+      {"POST", "/api/v1/estimates/" + est + "/lines", line_body},
+      {"GET", "/api/v1/estimates/" + est + "/lines/" + line, ""},
+      {"PATCH", "/api/v1/estimates/" + est + "/lines/" + line, R"({"quantity":2})"},
+      {"DELETE", "/api/v1/estimates/" + est + "/lines/" + line, ""},
+  };
+  for (const Probe& probe : probes) {
+    HttpResult r = probe.body.empty() ? api.call(probe.method, probe.path, b)
+                                      : api.send(probe.method, probe.path, b, probe.body);
+    INFO(probe.method << " " << probe.path << " -> " << r.body);
+    CHECK(r.status == 404);
+    CHECK(at(r, "error.code") == "not_found");
+  }
+  // Another organisation's client cannot be named on one's own project either.
+  HttpResult foreign_client = api.send("POST", "/api/v1/projects", b,
+                                       R"({"number":"B-1","name":"P","client_id":)" + party + "}");
+  CHECK(foreign_client.status == 422);
+  CHECK(!at(foreign_client, "error.fields.client_id").empty());
+  // Lists show only one's own rows.
+  CHECK(at(api.call("GET", "/api/v1/projects", b), "data.0.id").empty());
+  CHECK(at(api.call("GET", "/api/v1/parties", b), "data.0.id").empty());
+  CHECK(fingerprint(api) == before);
+}
