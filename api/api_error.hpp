@@ -15,9 +15,10 @@ namespace construction::api {
 
 class ApiError : public std::runtime_error {
  public:
-  ApiError(unsigned status, std::string code, std::string message,
-           domain::FieldErrors fields = {})
-      : std::runtime_error(message), status(status), code(std::move(code)),
+  ApiError(unsigned status, std::string code, std::string message, domain::FieldErrors fields = {})
+      : std::runtime_error(message),
+        status(status),
+        code(std::move(code)),
         fields(std::move(fields)) {}
 
   unsigned status;
@@ -25,15 +26,15 @@ class ApiError : public std::runtime_error {
   domain::FieldErrors fields;
 };
 
-ApiError bad_json(const std::string& problem);                  // 400
-ApiError unauthorized(const std::string& message);              // 401
-ApiError forbidden();                                           // 403
-ApiError not_found();                                           // 404
-ApiError invalid_state(const std::string& message);             // 409
-ApiError conflict(const std::string& message);                  // 409
-ApiError stale_version(int current_version);                    // 412
-ApiError unsupported_media_type();                              // 415
-ApiError validation_failed(domain::FieldErrors fields);         // 422
+ApiError bad_json(const std::string& problem);           // 400
+ApiError unauthorized(const std::string& message);       // 401
+ApiError forbidden();                                    // 403
+ApiError not_found();                                    // 404
+ApiError invalid_state(const std::string& message);      // 409
+ApiError conflict(const std::string& message);           // 409
+ApiError stale_version(int current_version);             // 412
+ApiError unsupported_media_type();                       // 415
+ApiError validation_failed(domain::FieldErrors fields);  // 422
 // One field refused: validation_failed with just that field.
 ApiError field_error(std::string_view field, std::string message);
 

@@ -39,9 +39,9 @@ http::Response answer(http::RequestContext& ctx, const std::function<http::Respo
   } catch (const sql::CheckViolation& e) {
     // Validation should have refused this first: worth a log line.
     log::warning("Check constraint ", e.constraint(), " refused a write to ", ctx.path);
-    return error_response(ApiError(422, "validation_failed",
-                                   "The data breaks a rule of the database (" + e.constraint() +
-                                       ")"));
+    return error_response(
+        ApiError(422, "validation_failed",
+                 "The data breaks a rule of the database (" + e.constraint() + ")"));
   }
 }
 

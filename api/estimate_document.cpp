@@ -8,25 +8,27 @@ namespace construction::api {
 namespace {
 
 domain::CostLineInput input_from(const sql::LineFields& f) {
-  return {f.cost_code, f.cost_type, f.description, f.quantity, f.unit, f.unit_cost_cents,
-          f.markup_bps, f.taxable};
+  return {f.cost_code, f.cost_type,       f.description, f.quantity,
+          f.unit,      f.unit_cost_cents, f.markup_bps,  f.taxable};
 }
 
 // A stored line is one the domain priced before: refusing it now is a bug.
 domain::PricedLine stored_line(const sql::LineRecord& record) {
-  auto line = domain::validate_cost_line(input_from(record.fields),
-                                         domain::UnitCostSign::non_negative);
-  if (!line) throw std::logic_error("stored estimate line " + std::to_string(record.id) +
-                                    " no longer validates");
-  return {line.value(), {domain::Cents{record.fields.cost_cents},
-                         domain::Cents{record.fields.price_cents}}};
+  auto line =
+      domain::validate_cost_line(input_from(record.fields), domain::UnitCostSign::non_negative);
+  if (!line)
+    throw std::logic_error("stored estimate line " + std::to_string(record.id) +
+                           " no longer validates");
+  return {line.value(),
+          {domain::Cents{record.fields.cost_cents}, domain::Cents{record.fields.price_cents}}};
 }
 
 }  // namespace
 
 std::optional<sql::LineFields> read_line(FieldReader& in, sql::LineFields line, bool creating) {
   std::size_t errors_before = in.errors().size();
-  if (creating) in.require({"cost_code", "cost_type", "description", "quantity", "unit_cost_cents"});
+  if (creating)
+    in.require({"cost_code", "cost_type", "description", "quantity", "unit_cost_cents"});
   if (auto v = in.text("cost_code", {20})) line.cost_code = *v;
   if (auto v = in.text("cost_type", {20})) line.cost_type = *v;
   if (auto v = in.text("description", {domain::kMaxDescriptionLength})) line.description = *v;

@@ -87,11 +87,13 @@ Response create(RequestContext& ctx, sql::Connection& db) {
   std::vector<sql::LineFields> lines = read_new_lines(in);
   in.finish();
   if (!errors.empty()) throw validation_failed(std::move(errors));
-  if (fields.number.empty()) fields.number = sql::next_estimate_number(db, caller.org_id, project->id);
+  if (fields.number.empty())
+    fields.number = sql::next_estimate_number(db, caller.org_id, project->id);
 
   sql::EstimateRecord estimate = sql::insert_estimate(db, caller.org_id, project->id, fields);
   std::vector<sql::LineRecord> saved;
-  for (const auto& line : lines) saved.push_back(sql::insert_line(db, caller.org_id, estimate.id, line));
+  for (const auto& line : lines)
+    saved.push_back(sql::insert_line(db, caller.org_id, estimate.id, line));
   if (!saved.empty()) estimate = save_totals(db, caller.org_id, estimate, false);
   tx.commit();
   return created(estimate_json(estimate, saved),
@@ -117,7 +119,8 @@ Response update(RequestContext& ctx, sql::Connection& db) {
   in.finish();
   if (!errors.empty()) throw validation_failed(std::move(errors));
   sql::EstimateRecord saved = sql::update_estimate(db, caller.org_id, estimate.id, fields);
-  if (fields.tax_bps != estimate.fields.tax_bps) saved = save_totals(db, caller.org_id, saved, false);
+  if (fields.tax_bps != estimate.fields.tax_bps)
+    saved = save_totals(db, caller.org_id, saved, false);
   auto lines = sql::list_lines(db, caller.org_id, saved.id);
   tx.commit();
   return ok(estimate_json(saved, lines));

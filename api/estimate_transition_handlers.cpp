@@ -46,8 +46,8 @@ std::pair<sql::EstimateRecord, domain::EstimateStatus> start(const RequestContex
 void build_schedule_of_values(sql::Connection& db, std::int64_t org_id,
                               const sql::EstimateRecord& estimate,
                               const std::vector<sql::LineRecord>& lines) {
-  auto schedule = domain::schedule_from_estimate(priced_lines(lines),
-                                                 domain::Cents{estimate.totals.tax_cents});
+  auto schedule =
+      domain::schedule_from_estimate(priced_lines(lines), domain::Cents{estimate.totals.tax_cents});
   for (const domain::SovLine& line : schedule)
     sql::insert_estimate_sov_line(db, org_id, estimate.project_id, estimate.id, line.item_no,
                                   line.description, line.scheduled_value.value);
@@ -76,7 +76,8 @@ Response revise(const RequestContext& ctx, sql::Connection& db, const Caller& ca
   auto lines = sql::list_lines(db, caller.org_id, revision.id);
   tx.commit();
   http::Response res = ok(estimate_json(revision, lines));
-  res.set(http::Field::location, std::string(kApiBase) + "/estimates/" + std::to_string(revision.id));
+  res.set(http::Field::location,
+          std::string(kApiBase) + "/estimates/" + std::to_string(revision.id));
   return res;
 }
 
@@ -96,9 +97,12 @@ ApiHandler transition_handler(EstimateAction action) {
     Caller caller = authorize(ctx, db, Permission::write_commercial);
     refuse_body(ctx);
     switch (action) {
-      case EstimateAction::accept: return accept(ctx, db, caller);
-      case EstimateAction::revise: return revise(ctx, db, caller);
-      default: return simple_transition(ctx, db, caller, action);
+      case EstimateAction::accept:
+        return accept(ctx, db, caller);
+      case EstimateAction::revise:
+        return revise(ctx, db, caller);
+      default:
+        return simple_transition(ctx, db, caller, action);
     }
   };
 }
@@ -108,13 +112,11 @@ ApiHandler transition_handler(EstimateAction action) {
 void add_estimate_transition_routes(ApiRoutes& routes) {
   routes.add(http::Verb::post, "/estimates/{id}/send", transition_handler(EstimateAction::send),
              "Send a draft estimate to the client");
-  routes.add(http::Verb::post, "/estimates/{id}/accept",
-             transition_handler(EstimateAction::accept),
+  routes.add(http::Verb::post, "/estimates/{id}/accept", transition_handler(EstimateAction::accept),
              "Accept a sent estimate: builds the schedule of values, sets the contract sum");
   routes.add(http::Verb::post, "/estimates/{id}/decline",
              transition_handler(EstimateAction::decline), "Record that the client declined");
-  routes.add(http::Verb::post, "/estimates/{id}/revise",
-             transition_handler(EstimateAction::revise),
+  routes.add(http::Verb::post, "/estimates/{id}/revise", transition_handler(EstimateAction::revise),
              "Make the next revision of a sent or declined estimate, in draft");
 }
 

@@ -22,7 +22,8 @@ std::optional<std::int64_t> parse_whole_number(std::string_view text) {
   std::int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  if (text.size() > 1 && (text[0] == '0' || (text[0] == '-' && text[1] == '0'))) return std::nullopt;
+  if (text.size() > 1 && (text[0] == '0' || (text[0] == '-' && text[1] == '0')))
+    return std::nullopt;
   return value;
 }
 

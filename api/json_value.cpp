@@ -93,12 +93,18 @@ const JsonValue* JsonValue::member(std::string_view name) const {
 
 std::string_view describe(JsonValue::Kind kind) {
   switch (kind) {
-    case JsonValue::Kind::null: return "null";
-    case JsonValue::Kind::boolean: return "a boolean";
-    case JsonValue::Kind::number: return "a number";
-    case JsonValue::Kind::string: return "a string";
-    case JsonValue::Kind::array: return "an array";
-    case JsonValue::Kind::object: return "an object";
+    case JsonValue::Kind::null:
+      return "null";
+    case JsonValue::Kind::boolean:
+      return "a boolean";
+    case JsonValue::Kind::number:
+      return "a number";
+    case JsonValue::Kind::string:
+      return "a string";
+    case JsonValue::Kind::array:
+      return "an array";
+    case JsonValue::Kind::object:
+      return "an object";
   }
   return "a value";
 }
@@ -109,8 +115,8 @@ JsonParse parse_json(std::string_view text) {
   TreeBuilder builder;
   rapidjson::ParseResult result = reader.Parse<kParseFlags>(stream, builder);
   if (result) return {std::move(builder.root), {}};
-  std::string what = builder.problem_.empty() ? rapidjson::GetParseError_En(result.Code())
-                                              : builder.problem_;
+  std::string what =
+      builder.problem_.empty() ? rapidjson::GetParseError_En(result.Code()) : builder.problem_;
   return {std::nullopt, what + " (at byte " + std::to_string(result.Offset()) + ")"};
 }
 

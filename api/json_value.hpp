@@ -18,9 +18,9 @@ struct JsonValue {
 
   Kind kind = Kind::null;
   bool boolean = false;
-  std::string text;  // a string's value, or a number's raw text
-  std::vector<JsonValue> items;                             // array
-  std::vector<std::pair<std::string, JsonValue>> members;   // object, in document order
+  std::string text;              // a string's value, or a number's raw text
+  std::vector<JsonValue> items;  // array
+  std::vector<std::pair<std::string, JsonValue>> members;  // object, in document order
 
   const JsonValue* member(std::string_view name) const;
 };

@@ -37,19 +37,30 @@ void write_operation(JsonWriter& w, const http::Route& route) {
         .str("name", segment.substr(1, segment.size() - 2))
         .str("in", "path")
         .flag("required", true)
-        .key("schema").begin_object().str("type", "integer").end_object()
+        .key("schema")
+        .begin_object()
+        .str("type", "integer")
+        .end_object()
         .end_object();
   }
   w.end_array();
   w.key("responses").begin_object();
   w.key(success_status(route)).begin_object().str("description", "Success").end_object();
-  w.key("default").begin_object().str("description",
-      "An error: {\"error\": {\"code\", \"message\", \"fields\"}}").end_object();
+  w.key("default")
+      .begin_object()
+      .str("description", "An error: {\"error\": {\"code\", \"message\", \"fields\"}}")
+      .end_object();
   w.end_object();
   if (route.pattern != std::string(kApiBase) + "/auth/tokens" &&
       route.pattern != std::string(kApiBase) + "/openapi.json")
-    w.key("security").begin_array().begin_object().key("bearer").begin_array().end_array()
-        .end_object().end_array();
+    w.key("security")
+        .begin_array()
+        .begin_object()
+        .key("bearer")
+        .begin_array()
+        .end_array()
+        .end_object()
+        .end_array();
   w.end_object();
 }
 
@@ -58,13 +69,26 @@ void write_operation(JsonWriter& w, const http::Route& route) {
 std::string openapi_document(const http::Router& router) {
   std::map<std::string, std::vector<const http::Route*>> paths;
   for (const auto& route : router.routes())
-    if (route.pattern.starts_with(std::string(kApiBase) + "/")) paths[route.pattern].push_back(&route);
+    if (route.pattern.starts_with(std::string(kApiBase) + "/"))
+      paths[route.pattern].push_back(&route);
   JsonWriter w;
   w.begin_object().str("openapi", "3.0.3");
-  w.key("info").begin_object().str("title", "construction API").str("version", CONSTRUCTION_VERSION).end_object();
-  w.key("components").begin_object().key("securitySchemes").begin_object()
-      .key("bearer").begin_object().str("type", "http").str("scheme", "bearer").end_object()
-      .end_object().end_object();
+  w.key("info")
+      .begin_object()
+      .str("title", "construction API")
+      .str("version", CONSTRUCTION_VERSION)
+      .end_object();
+  w.key("components")
+      .begin_object()
+      .key("securitySchemes")
+      .begin_object()
+      .key("bearer")
+      .begin_object()
+      .str("type", "http")
+      .str("scheme", "bearer")
+      .end_object()
+      .end_object()
+      .end_object();
   w.key("paths").begin_object();
   for (const auto& [pattern, routes] : paths) {
     w.key(pattern).begin_object();
@@ -79,7 +103,9 @@ void add_openapi_route(ApiRoutes& routes) {
   http::Router* router = &routes.router();
   routes.add_static(
       http::Verb::get, "/openapi.json",
-      [router](http::RequestContext&) { return http::json_response(200, openapi_document(*router)); },
+      [router](http::RequestContext&) {
+        return http::json_response(200, openapi_document(*router));
+      },
       "This description of the API (OpenAPI 3.0), generated from the route table");
 }
 

@@ -22,7 +22,7 @@ using http::RequestContext;
 using http::Response;
 
 constexpr std::array<std::string_view, 4> kKinds = {"client", "vendor", "subcontractor",
-                                                   "architect"};
+                                                    "architect"};
 
 sql::PartyFields read_party(const JsonValue& body, sql::PartyFields party, bool creating) {
   domain::FieldErrors errors;
@@ -71,8 +71,7 @@ Response create(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_projects);
   sql::PartyFields fields = read_party(json_body(ctx), {}, true);
   sql::PartyRecord party = sql::insert_party(db, caller.org_id, fields);
-  return created(party_json(party),
-                 std::string(kApiBase) + "/parties/" + std::to_string(party.id));
+  return created(party_json(party), std::string(kApiBase) + "/parties/" + std::to_string(party.id));
 }
 
 Response show(RequestContext& ctx, sql::Connection& db) {
@@ -105,11 +104,11 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 
 void add_party_routes(ApiRoutes& routes) {
   routes.add(http::Verb::get, "/parties", list, "List parties; filters kind, q (name)");
-  routes.add(http::Verb::post, "/parties", create, "Add a client, vendor, subcontractor or architect");
+  routes.add(http::Verb::post, "/parties", create,
+             "Add a client, vendor, subcontractor or architect");
   routes.add(http::Verb::get, "/parties/{id}", show, "One party");
   routes.add(http::Verb::patch, "/parties/{id}", update, "Change a party");
-  routes.add(http::Verb::delete_, "/parties/{id}", remove,
-             "Delete a party no project refers to");
+  routes.add(http::Verb::delete_, "/parties/{id}", remove, "Delete a party no project refers to");
 }
 
 }  // namespace construction::api

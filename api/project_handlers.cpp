@@ -84,8 +84,8 @@ void write_project(JsonWriter& w, const sql::ProjectRecord& p) {
 }
 
 void write_financials(JsonWriter& w, const sql::ProjectRecord& p) {
-  domain::ProjectFinancials f = domain::compute_project_financials(
-      domain::Cents{p.original_contract_sum_cents}, {}, {}, {});
+  domain::ProjectFinancials f =
+      domain::compute_project_financials(domain::Cents{p.original_contract_sum_cents}, {}, {}, {});
   w.key("financials")
       .begin_object()
       .num("original_contract_sum_cents", f.original_contract_sum.value)

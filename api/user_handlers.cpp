@@ -88,8 +88,7 @@ Response update(RequestContext& ctx, sql::Connection& db) {
   auto user = sql::find_user(db, caller.org_id, path_id(ctx), true);
   if (!user) throw not_found();
   check_if_match(ctx, user->version);
-  UserInput input =
-      read_user(body, {user->email, user->name, user->role, user->active}, false);
+  UserInput input = read_user(body, {user->email, user->name, user->role, user->active}, false);
   refuse_self_demotion(caller, *user, input.fields);
   std::optional<std::string> hash;
   if (input.password) hash = hash_password(*input.password);

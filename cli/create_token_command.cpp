@@ -18,7 +18,8 @@ int create_token(const std::vector<std::string>& args) {
     return 2;
   }
   Config config = load_command_config();
-  sql::Connection db = sql::Connection::open(database_settings(config, "construction create-token"));
+  sql::Connection db =
+      sql::Connection::open(database_settings(config, "construction create-token"));
   auto user = sql::find_user_by_email(db, (*options)["--email"]);
   if (!user || !user->active) {
     std::cerr << "Error: no active user has the email " << (*options)["--email"] << "\n";

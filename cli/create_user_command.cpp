@@ -32,7 +32,8 @@ std::string read_password_line() {
 }  // namespace
 
 int create_user(const std::vector<std::string>& args) {
-  auto options = parse_options(args, {"--org", "--email", "--role", "--name"}, {"--password-stdin"});
+  auto options =
+      parse_options(args, {"--org", "--email", "--role", "--name"}, {"--password-stdin"});
   if (!options || !options->count("--org") || !options->count("--email") ||
       !options->count("--role")) {
     std::cerr << kUsage;

@@ -4,17 +4,17 @@ namespace construction::sql {
 
 namespace {
 
-#define LINE_COLUMNS                                                                         \
+#define LINE_COLUMNS                                                                           \
   "id, estimate_id, position, cost_code, cost_type, description, quantity::text AS quantity, " \
-  "unit, unit_cost_cents, markup_bps, taxable, cost_cents, price_cents, version, "            \
+  "unit, unit_cost_cents, markup_bps, taxable, cost_cents, price_cents, version, "             \
   "rfc3339(created_at) AS created_at, rfc3339(updated_at) AS updated_at"
 
-constexpr std::string_view kList =
-    "SELECT " LINE_COLUMNS " FROM estimate_lines WHERE org_id = $1 AND estimate_id = $2 "
-    "ORDER BY position, id";
-constexpr std::string_view kFind =
-    "SELECT " LINE_COLUMNS " FROM estimate_lines "
-    "WHERE org_id = $1 AND estimate_id = $2 AND id = $3";
+constexpr std::string_view kList = "SELECT " LINE_COLUMNS
+                                   " FROM estimate_lines WHERE org_id = $1 AND estimate_id = $2 "
+                                   "ORDER BY position, id";
+constexpr std::string_view kFind = "SELECT " LINE_COLUMNS
+                                   " FROM estimate_lines "
+                                   "WHERE org_id = $1 AND estimate_id = $2 AND id = $3";
 constexpr std::string_view kInsert =
     "INSERT INTO estimate_lines (org_id, estimate_id, position, cost_code, cost_type, "
     "description, quantity, unit, unit_cost_cents, markup_bps, taxable, cost_cents, price_cents) "
@@ -42,12 +42,10 @@ LineRecord line_from(const Row& row) {
   LineRecord l;
   l.id = row["id"].int64();
   l.estimate_id = row["estimate_id"].int64();
-  l.fields = {row["position"].int64(),        row["cost_code"].string(),
-              row["cost_type"].string(),      row["description"].string(),
-              row["quantity"].string(),       row["unit"].string(),
-              row["unit_cost_cents"].int64(), row["markup_bps"].int64(),
-              row["taxable"].boolean(),       row["cost_cents"].int64(),
-              row["price_cents"].int64()};
+  l.fields = {row["position"].int64(),        row["cost_code"].string(), row["cost_type"].string(),
+              row["description"].string(),    row["quantity"].string(),  row["unit"].string(),
+              row["unit_cost_cents"].int64(), row["markup_bps"].int64(), row["taxable"].boolean(),
+              row["cost_cents"].int64(),      row["price_cents"].int64()};
   l.version = row["version"].int32();
   l.created_at = row["created_at"].string();
   l.updated_at = row["updated_at"].string();
@@ -78,9 +76,9 @@ LineRecord insert_line(Connection& db, std::int64_t org_id, std::int64_t estimat
 }
 
 LineRecord update_line(Connection& db, std::int64_t org_id, std::int64_t id, const LineFields& f) {
-  return line_from(db.exec(kUpdate, org_id, id, f.position, f.cost_code, f.cost_type,
-                           f.description, f.quantity, f.unit, f.unit_cost_cents, f.markup_bps,
-                           f.taxable, f.cost_cents, f.price_cents)
+  return line_from(db.exec(kUpdate, org_id, id, f.position, f.cost_code, f.cost_type, f.description,
+                           f.quantity, f.unit, f.unit_cost_cents, f.markup_bps, f.taxable,
+                           f.cost_cents, f.price_cents)
                        .single_row());
 }
 

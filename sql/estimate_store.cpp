@@ -4,12 +4,12 @@ namespace construction::sql {
 
 namespace {
 
-#define ESTIMATE_COLUMNS                                                                      \
+#define ESTIMATE_COLUMNS                                                                         \
   "e.id, e.project_id, e.number, e.title, to_char(e.valid_until, 'YYYY-MM-DD') AS valid_until, " \
-  "e.tax_bps, e.notes, e.revision, e.revised_from_id, "                                       \
-  "(SELECT r.id FROM estimates r WHERE r.org_id = e.org_id AND r.revised_from_id = e.id) "    \
-  "AS revised_by_id, e.status, e.cost_cents, e.subtotal_cents, e.tax_cents, e.total_cents, "  \
-  "e.margin_bps, e.version, rfc3339(e.created_at) AS created_at, "                           \
+  "e.tax_bps, e.notes, e.revision, e.revised_from_id, "                                          \
+  "(SELECT r.id FROM estimates r WHERE r.org_id = e.org_id AND r.revised_from_id = e.id) "       \
+  "AS revised_by_id, e.status, e.cost_cents, e.subtotal_cents, e.tax_cents, e.total_cents, "     \
+  "e.margin_bps, e.version, rfc3339(e.created_at) AS created_at, "                               \
   "rfc3339(e.updated_at) AS updated_at"
 
 constexpr std::string_view kInsert =
@@ -23,12 +23,12 @@ constexpr std::string_view kInsertRevision =
     "FROM estimates WHERE org_id = $1 AND id = $2 RETURNING " ESTIMATE_COLUMNS;
 constexpr std::string_view kFind =
     "SELECT " ESTIMATE_COLUMNS " FROM estimates e WHERE e.org_id = $1 AND e.id = $2";
-constexpr std::string_view kFindForUpdate =
-    "SELECT " ESTIMATE_COLUMNS " FROM estimates e WHERE e.org_id = $1 AND e.id = $2 "
-    "FOR UPDATE OF e";
-constexpr std::string_view kList =
-    "SELECT " ESTIMATE_COLUMNS " FROM estimates e WHERE e.org_id = $1 AND e.project_id = $2 "
-    "AND e.id > $3 ORDER BY e.id LIMIT $4";
+constexpr std::string_view kFindForUpdate = "SELECT " ESTIMATE_COLUMNS
+                                            " FROM estimates e WHERE e.org_id = $1 AND e.id = $2 "
+                                            "FOR UPDATE OF e";
+constexpr std::string_view kList = "SELECT " ESTIMATE_COLUMNS
+                                   " FROM estimates e WHERE e.org_id = $1 AND e.project_id = $2 "
+                                   "AND e.id > $3 ORDER BY e.id LIMIT $4";
 constexpr std::string_view kUpdate =
     "UPDATE estimates AS e SET number = $3, title = $4, valid_until = $5::date, tax_bps = $6, "
     "notes = $7, version = version + 1, updated_at = now() "
@@ -72,9 +72,9 @@ EstimateRecord estimate_from(const Row& row) {
 
 EstimateRecord insert_estimate(Connection& db, std::int64_t org_id, std::int64_t project_id,
                                const EstimateFields& f) {
-  return estimate_from(db.exec(kInsert, org_id, project_id, f.number, f.title, f.valid_until,
-                               f.tax_bps, f.notes)
-                           .single_row());
+  return estimate_from(
+      db.exec(kInsert, org_id, project_id, f.number, f.title, f.valid_until, f.tax_bps, f.notes)
+          .single_row());
 }
 
 EstimateRecord insert_revision(Connection& db, std::int64_t org_id, const EstimateRecord& from) {
@@ -88,8 +88,8 @@ std::optional<EstimateRecord> find_estimate(Connection& db, std::int64_t org_id,
   return estimate_from(result[0]);
 }
 
-PageOf<EstimateRecord> list_estimates(Connection& db, std::int64_t org_id,
-                                      std::int64_t project_id, const Page& page) {
+PageOf<EstimateRecord> list_estimates(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                      const Page& page) {
   std::vector<EstimateRecord> rows;
   for (Row row : db.exec(kList, org_id, project_id, page.after_id.value_or(0), page.fetch()))
     rows.push_back(estimate_from(row));
@@ -105,8 +105,8 @@ EstimateRecord update_estimate(Connection& db, std::int64_t org_id, std::int64_t
 
 EstimateRecord set_estimate_totals(Connection& db, std::int64_t org_id, std::int64_t id,
                                    const EstimateTotalsRecord& t, bool new_version) {
-  return estimate_from(db.exec(kSetTotals, org_id, id, t.cost_cents, t.subtotal_cents,
-                               t.tax_cents, t.total_cents, t.margin_bps, new_version ? 1 : 0)
+  return estimate_from(db.exec(kSetTotals, org_id, id, t.cost_cents, t.subtotal_cents, t.tax_cents,
+                               t.total_cents, t.margin_bps, new_version ? 1 : 0)
                            .single_row());
 }
 

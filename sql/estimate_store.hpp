@@ -49,8 +49,8 @@ EstimateRecord insert_estimate(Connection& db, std::int64_t org_id, std::int64_t
 EstimateRecord insert_revision(Connection& db, std::int64_t org_id, const EstimateRecord& from);
 std::optional<EstimateRecord> find_estimate(Connection& db, std::int64_t org_id, std::int64_t id,
                                             bool for_update = false);
-PageOf<EstimateRecord> list_estimates(Connection& db, std::int64_t org_id,
-                                      std::int64_t project_id, const Page& page);
+PageOf<EstimateRecord> list_estimates(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                      const Page& page);
 EstimateRecord update_estimate(Connection& db, std::int64_t org_id, std::int64_t id,
                                const EstimateFields& fields);
 // `new_version`: false when the totals follow a change already counted (the

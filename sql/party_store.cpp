@@ -4,7 +4,7 @@ namespace construction::sql {
 
 namespace {
 
-#define PARTY_COLUMNS                                                             \
+#define PARTY_COLUMNS                                                                   \
   "id, kind, name, email, phone, address, version, rfc3339(created_at) AS created_at, " \
   "rfc3339(updated_at) AS updated_at"
 
@@ -16,11 +16,11 @@ constexpr std::string_view kFind =
 constexpr std::string_view kFindForUpdate =
     "SELECT " PARTY_COLUMNS " FROM parties WHERE org_id = $1 AND id = $2 FOR UPDATE";
 // strpos, not LIKE: the search text is matched as it is, % and _ included.
-constexpr std::string_view kList =
-    "SELECT " PARTY_COLUMNS " FROM parties WHERE org_id = $1 AND id > $2 "
-    "AND ($3::text IS NULL OR kind = $3) "
-    "AND ($4::text IS NULL OR strpos(lower(name), lower($4)) > 0) "
-    "ORDER BY id LIMIT $5";
+constexpr std::string_view kList = "SELECT " PARTY_COLUMNS
+                                   " FROM parties WHERE org_id = $1 AND id > $2 "
+                                   "AND ($3::text IS NULL OR kind = $3) "
+                                   "AND ($4::text IS NULL OR strpos(lower(name), lower($4)) > 0) "
+                                   "ORDER BY id LIMIT $5";
 constexpr std::string_view kUpdate =
     "UPDATE parties SET kind = $3, name = $4, email = $5, phone = $6, address = $7, "
     "version = version + 1, updated_at = now() "

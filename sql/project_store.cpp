@@ -4,9 +4,9 @@ namespace construction::sql {
 
 namespace {
 
-#define PROJECT_COLUMNS                                                                    \
-  "id, number, name, client_id, site_address, status, contract_type, retainage_work_bps, " \
-  "retainage_stored_bps, to_char(start_date, 'YYYY-MM-DD') AS start_date, "               \
+#define PROJECT_COLUMNS                                                                      \
+  "id, number, name, client_id, site_address, status, contract_type, retainage_work_bps, "   \
+  "retainage_stored_bps, to_char(start_date, 'YYYY-MM-DD') AS start_date, "                  \
   "to_char(completion_date, 'YYYY-MM-DD') AS completion_date, original_contract_sum_cents, " \
   "version, rfc3339(created_at) AS created_at, rfc3339(updated_at) AS updated_at"
 
@@ -20,7 +20,8 @@ constexpr std::string_view kFind =
 constexpr std::string_view kFindForUpdate =
     "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2 FOR UPDATE";
 constexpr std::string_view kList =
-    "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id > $2 "
+    "SELECT " PROJECT_COLUMNS
+    " FROM projects WHERE org_id = $1 AND id > $2 "
     "AND ($3::text IS NULL OR status = $3) AND ($4::bigint IS NULL OR client_id = $4) "
     "AND ($5::text IS NULL OR strpos(lower(name), lower($5)) > 0 "
     "     OR strpos(lower(number), lower($5)) > 0) "
@@ -76,16 +77,16 @@ std::optional<ProjectRecord> find_project(Connection& db, std::int64_t org_id, s
 PageOf<ProjectRecord> list_projects(Connection& db, std::int64_t org_id,
                                     const ProjectFilter& filter, const Page& page) {
   std::vector<ProjectRecord> rows;
-  for (Row row : db.exec(kList, org_id, page.after_id.value_or(0), filter.status,
-                         filter.client_id, filter.text, page.fetch()))
+  for (Row row : db.exec(kList, org_id, page.after_id.value_or(0), filter.status, filter.client_id,
+                         filter.text, page.fetch()))
     rows.push_back(project_from(row));
   return trim_page(std::move(rows), page);
 }
 
 ProjectRecord update_project(Connection& db, std::int64_t org_id, std::int64_t id,
                              const ProjectFields& f) {
-  return project_from(db.exec(kUpdate, org_id, id, f.number, f.name, f.client_id,
-                              f.site_address, f.status, f.contract_type, f.retainage_work_bps,
+  return project_from(db.exec(kUpdate, org_id, id, f.number, f.name, f.client_id, f.site_address,
+                              f.status, f.contract_type, f.retainage_work_bps,
                               f.retainage_stored_bps, f.start_date, f.completion_date)
                           .single_row());
 }

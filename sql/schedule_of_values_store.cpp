@@ -15,8 +15,8 @@ constexpr std::string_view kList =
 }  // namespace
 
 void insert_estimate_sov_line(Connection& db, std::int64_t org_id, std::int64_t project_id,
-                              std::int64_t estimate_id, int item_no,
-                              const std::string& description, std::int64_t cents) {
+                              std::int64_t estimate_id, int item_no, const std::string& description,
+                              std::int64_t cents) {
   db.exec(kInsertFromEstimate, org_id, project_id, estimate_id, item_no, description, cents);
 }
 

@@ -23,8 +23,8 @@ struct SovLineRecord {
 };
 
 void insert_estimate_sov_line(Connection& db, std::int64_t org_id, std::int64_t project_id,
-                              std::int64_t estimate_id, int item_no,
-                              const std::string& description, std::int64_t cents);
+                              std::int64_t estimate_id, int item_no, const std::string& description,
+                              std::int64_t cents);
 // In item order.
 std::vector<SovLineRecord> list_sov_lines(Connection& db, std::int64_t org_id,
                                           std::int64_t project_id);

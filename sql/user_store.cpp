@@ -13,8 +13,8 @@ constexpr std::string_view kInsertOrganisation =
     "ON CONFLICT (lower(name)) DO NOTHING RETURNING id";
 constexpr std::string_view kOrganisationName = "SELECT name FROM organisations WHERE id = $1";
 
-#define USER_COLUMNS                                                                  \
-  "u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, "                   \
+#define USER_COLUMNS                                               \
+  "u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, " \
   "rfc3339(u.created_at) AS created_at, rfc3339(u.updated_at) AS updated_at"
 
 constexpr std::string_view kInsertUser =
@@ -27,11 +27,12 @@ constexpr std::string_view kFindUserForUpdate =
 constexpr std::string_view kFindUserByEmail =
     "SELECT " USER_COLUMNS " FROM users u WHERE lower(u.email) = lower($1)";
 constexpr std::string_view kFindLogin =
-    "SELECT " USER_COLUMNS ", u.password_hash, o.name AS org_name "
+    "SELECT " USER_COLUMNS
+    ", u.password_hash, o.name AS org_name "
     "FROM users u JOIN organisations o ON o.id = u.org_id WHERE lower(u.email) = lower($1)";
-constexpr std::string_view kListUsers =
-    "SELECT " USER_COLUMNS " FROM users u WHERE u.org_id = $1 AND u.id > $2 "
-    "ORDER BY u.id LIMIT $3";
+constexpr std::string_view kListUsers = "SELECT " USER_COLUMNS
+                                        " FROM users u WHERE u.org_id = $1 AND u.id > $2 "
+                                        "ORDER BY u.id LIMIT $3";
 constexpr std::string_view kUpdateUser =
     "UPDATE users AS u SET email = $3, name = $4, role = $5, active = $6, "
     "password_hash = coalesce($7, password_hash), version = version + 1, updated_at = now() "
@@ -40,8 +41,8 @@ constexpr std::string_view kUpdateUser =
 #undef USER_COLUMNS
 
 UserRecord user_from(const Row& row) {
-  return UserRecord{row["id"].int64(),      row["org_id"].int64(),     row["email"].string(),
-                    row["name"].string(),   row["role"].string(),      row["active"].boolean(),
+  return UserRecord{row["id"].int64(),      row["org_id"].int64(),      row["email"].string(),
+                    row["name"].string(),   row["role"].string(),       row["active"].boolean(),
                     row["version"].int32(), row["created_at"].string(), row["updated_at"].string()};
 }
 

@@ -17,9 +17,9 @@ TEST_CASE("POST /auth/tokens trades a password for a token shown once", "[proces
   HttpResult nobody = api.send("POST", "/api/v1/auth/tokens", "",
                                R"({"email":"nobody@example.com","password":"whatever1"})");
   CHECK(nobody.status == 401);
-  HttpResult ok = api.send("POST", "/api/v1/auth/tokens", "",
-                           R"({"email":")" + email +
-                               R"(","password":"correct horse battery","name":"laptop"})");
+  HttpResult ok = api.send(
+      "POST", "/api/v1/auth/tokens", "",
+      R"({"email":")" + email + R"(","password":"correct horse battery","name":"laptop"})");
   REQUIRE(ok.status == 201);
   CHECK(at(ok, "name") == "laptop");
   std::string token = at(ok, "token");
@@ -63,27 +63,31 @@ TEST_CASE("a field user reads projects and gets 403 on estimate writes", "[proce
   std::string field = api.user_token(org, unique("field") + "@example.com", "field");
   std::string project =
       at(api.send("POST", "/api/v1/projects", owner, R"({"number":"F-1","name":"P"})"), "id");
-  std::string estimate = at(api.send("POST", "/api/v1/projects/" + project + "/estimates", owner,
-                                     R"({"title":"E"})"),
-                            "id");
+  std::string estimate =
+      at(api.send("POST", "/api/v1/projects/" + project + "/estimates", owner, R"({"title":"E"})"),
+         "id");
   CHECK(api.call("GET", "/api/v1/projects/" + project, field).status == 200);
   CHECK(api.call("GET", "/api/v1/projects", field).status == 200);
-  for (auto [method, path, body] : std::vector<std::tuple<std::string, std::string, std::string>>{
-           {"POST", "/api/v1/projects/" + project + "/estimates", R"({"title":"x"})"},
-           {"PATCH", "/api/v1/estimates/" + estimate, R"({"title":"x"})"},
-           {"DELETE", "/api/v1/estimates/" + estimate, ""},
-           {"POST", "/api/v1/estimates/" + estimate + "/send", ""},
-           {"POST", "/api/v1/estimates/" + estimate + "/lines",
-            R"({"cost_code":"01-100","cost_type":"other","description":"x","quantity":1,"unit_cost_cents":1})"},
-           {"POST", "/api/v1/projects", R"({"number":"F-2","name":"x"})"},
-           {"POST", "/api/v1/users", R"({"email":"x@example.com","role":"owner","password":"12345678"})"},
-       }) {
-    HttpResult r = body.empty() ? api.call(method, path, field) : api.send(method, path, field, body);
+  for (
+      auto [method, path, body] : std::vector<std::tuple<std::string, std::string, std::string>>{
+          {"POST", "/api/v1/projects/" + project + "/estimates", R"({"title":"x"})"},
+          {"PATCH", "/api/v1/estimates/" + estimate, R"({"title":"x"})"},
+          {"DELETE", "/api/v1/estimates/" + estimate, ""},
+          {"POST", "/api/v1/estimates/" + estimate + "/send", ""},
+          {"POST", "/api/v1/estimates/" + estimate + "/lines",
+           R"({"cost_code":"01-100","cost_type":"other","description":"x","quantity":1,"unit_cost_cents":1})"},
+          {"POST", "/api/v1/projects", R"({"number":"F-2","name":"x"})"},
+          {"POST", "/api/v1/users",
+           R"({"email":"x@example.com","role":"owner","password":"12345678"})"},
+      }) {
+    HttpResult r =
+        body.empty() ? api.call(method, path, field) : api.send(method, path, field, body);
     INFO(method << " " << path << " -> " << r.body);
     CHECK(r.status == 403);
     CHECK(at(r, "error.code") == "forbidden");
   }
-  CHECK(api.db.scalar("SELECT status || version FROM estimates WHERE id = " + estimate) == "draft1");
+  CHECK(api.db.scalar("SELECT status || version FROM estimates WHERE id = " + estimate) ==
+        "draft1");
 }
 
 TEST_CASE("owners manage users; a manager may not", "[process]") {
@@ -92,7 +96,8 @@ TEST_CASE("owners manage users; a manager may not", "[process]") {
   std::string owner = api.user_token(org, unique("owner") + "@example.com", "owner");
   std::string manager = api.user_token(org, unique("manager") + "@example.com", "manager");
   std::string email = unique("new") + "@example.com";
-  HttpResult created = api.send("POST", "/api/v1/users", owner,
+  HttpResult created = api.send(
+      "POST", "/api/v1/users", owner,
       R"({"email":")" + email + R"(","name":"New","role":"field","password":"long enough"})");
   REQUIRE(created.status == 201);
   CHECK(at(created, "password").empty());

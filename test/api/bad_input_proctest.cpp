@@ -17,9 +17,11 @@ struct Fixture {
 Fixture fixture(ApiServer& api) {
   Fixture f;
   f.token = api.user_token(unique("Bad Org"), unique("owner") + "@example.com", "owner");
-  f.project = at(api.send("POST", "/api/v1/projects", f.token, R"({"number":"X-1","name":"P"})"), "id");
-  HttpResult e = api.send("POST", "/api/v1/projects/" + f.project + "/estimates", f.token,
-      R"({"title":"E","lines":[{"cost_code":"01-100","cost_type":"other","description":"d",
+  f.project =
+      at(api.send("POST", "/api/v1/projects", f.token, R"({"number":"X-1","name":"P"})"), "id");
+  HttpResult e =
+      api.send("POST", "/api/v1/projects/" + f.project + "/estimates", f.token,
+               R"({"title":"E","lines":[{"cost_code":"01-100","cost_type":"other","description":"d",
           "quantity":1,"unit_cost_cents":100}]})");
   f.estimate = at(e, "id");
   f.line = at(e, "lines.0.id");
@@ -71,8 +73,9 @@ TEST_CASE("malformed JSON, wrong media type and a body over the limit on every w
 TEST_CASE("every bad field of a line is named at once", "[process]") {
   ApiServer& api = shared_api_server();
   Fixture f = fixture(api);
-  HttpResult r = api.send("POST", "/api/v1/estimates/" + f.estimate + "/lines", f.token,
-      R"({"cost_code":"9-25","cost_type":"labour","description":7,"quantity":"-1",
+  HttpResult r =
+      api.send("POST", "/api/v1/estimates/" + f.estimate + "/lines", f.token,
+               R"({"cost_code":"9-25","cost_type":"labour","description":7,"quantity":"-1",
           "unit_cost_cents":"100","markup_bps":100001,"taxable":"yes","colour":"red"})");
   REQUIRE(r.status == 422);
   construction::api::JsonValue body = json_of(r);
@@ -100,8 +103,9 @@ TEST_CASE("every bad field of a line is named at once", "[process]") {
   CHECK(at(missing, "error.fields.number") == "is required");
   CHECK(at(missing, "error.fields.name") == "is required");
   CHECK(at(missing, "error.fields.site_address") == "must be a string, not a number");
-  HttpResult dates = api.send("PATCH", "/api/v1/projects/" + f.project, f.token,
-      R"({"start_date":"2026-02-30","retainage_work_bps":-1,"status":"done"})");
+  HttpResult dates =
+      api.send("PATCH", "/api/v1/projects/" + f.project, f.token,
+               R"({"start_date":"2026-02-30","retainage_work_bps":-1,"status":"done"})");
   CHECK(dates.status == 422);
   CHECK(json_of(dates).member("error")->member("fields")->members.size() == 3);
   CHECK(api.db.scalar("SELECT version FROM projects WHERE id = " + f.project) == "1");
@@ -115,27 +119,26 @@ TEST_CASE("a 1 MB string is refused by its length limit; SQL and HTML are kept v
   std::string big(1000000, 'x');
   for (const auto& [path, field] : std::vector<std::pair<std::string, std::string>>{
            {"/api/v1/parties", "address"}, {"/api/v1/projects", "site_address"}}) {
-    HttpResult r = api.send("POST", path, f.token,
-                            R"({"name":"n",")" + field + R"(":")" +
-                                big + "\"}");
+    HttpResult r =
+        api.send("POST", path, f.token, R"({"name":"n",")" + field + R"(":")" + big + "\"}");
     INFO(path);
     CHECK(r.status == 422);
     CHECK(at(r, "error.fields." + field).starts_with("must be at most"));
     CHECK(r.body.size() < 1000);
   }
-  HttpResult notes = api.send("PATCH", "/api/v1/estimates/" + f.estimate, f.token,
-                              R"({"notes":")" + big + "\"}");
+  HttpResult notes =
+      api.send("PATCH", "/api/v1/estimates/" + f.estimate, f.token, R"({"notes":")" + big + "\"}");
   CHECK(notes.status == 422);
 
   std::string nasty = R"(Robert'); DROP TABLE parties;-- <script>alert(\"x\")</script> & é)";
-  HttpResult party = api.send("POST", "/api/v1/parties", f.token,
-                              R"({"kind":"vendor","name":")" + nasty + "\"}");
+  HttpResult party =
+      api.send("POST", "/api/v1/parties", f.token, R"({"kind":"vendor","name":")" + nasty + "\"}");
   REQUIRE(party.status == 201);
   std::string expected = R"(Robert'); DROP TABLE parties;-- <script>alert("x")</script> & é)";
   CHECK(at(party, "name") == expected);
   CHECK(at(api.call("GET", "/api/v1/parties/" + at(party, "id"), f.token), "name") == expected);
-  HttpResult nul = api.send("POST", "/api/v1/parties", f.token,
-                            R"({"kind":"vendor","name":"a\u0000b"})");
+  HttpResult nul =
+      api.send("POST", "/api/v1/parties", f.token, R"({"kind":"vendor","name":"a\u0000b"})");
   CHECK(nul.status == 422);
   HttpResult limit = api.call("GET", "/api/v1/parties?limit=500&cursor=x", f.token);
   CHECK(limit.status == 422);
@@ -158,7 +161,8 @@ TEST_CASE("lists page with a cursor and filter", "[process]") {
   REQUIRE(!cursor.empty());
   HttpResult second = api.call("GET", "/api/v1/parties?limit=2&cursor=" + cursor, token);
   CHECK(at(second, "data.0.name") == "Name 50%_2");
-  HttpResult last = api.call("GET", "/api/v1/parties?limit=2&cursor=" + at(second, "next_cursor"), token);
+  HttpResult last =
+      api.call("GET", "/api/v1/parties?limit=2&cursor=" + at(second, "next_cursor"), token);
   CHECK(at(last, "next_cursor") == "null");
   HttpResult vendors = api.call("GET", "/api/v1/parties?kind=vendor&q=50%25_3", token);
   CHECK(at(vendors, "data.0.name") == "Name 50%_3");

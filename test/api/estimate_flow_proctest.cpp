@@ -20,9 +20,9 @@ Project new_project(ApiServer& api) {
   HttpResult client = api.send("POST", "/api/v1/parties", token,
                                R"({"kind":"client","name":"Ada Smith","email":"ada@example.com"})");
   REQUIRE(client.status == 201);
-  HttpResult project = api.send("POST", "/api/v1/projects", token,
-                                R"({"number":"2026-014","name":"Kitchen remodel","client_id":)" +
-                                    at(client, "id") + "}");
+  HttpResult project = api.send(
+      "POST", "/api/v1/projects", token,
+      R"({"number":"2026-014","name":"Kitchen remodel","client_id":)" + at(client, "id") + "}");
   INFO(project.body);
   REQUIRE(project.status == 201);
   CHECK(project.header("location") == "/api/v1/projects/" + at(project, "id"));
@@ -50,21 +50,22 @@ TEST_CASE("an estimate built line by line is priced, sent, accepted and schedule
   CHECK(at(created, "number") == "EST-001");
 
   // Line 1: 12.5 hr x $45.00 = $562.50 cost; x 1.35 = 759.375 -> $759.38 (half away from zero).
-  std::string l1 = add_line(api, p, id,
-      R"({"cost_code":"09-250","cost_type":"labor","description":"Hang drywall",
+  std::string l1 =
+      add_line(api, p, id,
+               R"({"cost_code":"09-250","cost_type":"labor","description":"Hang drywall",
           "quantity":12.5,"unit":"hr","unit_cost_cents":4500,"markup_bps":3500})");
   CHECK(at(json_of({.body = l1}), "cost_cents") == "56250");
   CHECK(at(json_of({.body = l1}), "price_cents") == "75938");
   CHECK(at(json_of({.body = l1}), "quantity") == "12.5");
   // Line 2: 3.125 x 999 = 3121.875 -> 3122 cost; x 1.20 = 3746.4 -> 3746 price; taxable.
   std::string l2 = add_line(api, p, id,
-      R"({"cost_code":"06-100","cost_type":"material","description":"Lumber",
+                            R"({"cost_code":"06-100","cost_type":"material","description":"Lumber",
           "quantity":"3.125","unit_cost_cents":999,"markup_bps":2000,"taxable":true})");
   CHECK(at(json_of({.body = l2}), "cost_cents") == "3122");
   CHECK(at(json_of({.body = l2}), "price_cents") == "3746");
   // Line 3: 40 x 1250 = 50000 cost; x 1.25 = 62500 price; taxable.
   add_line(api, p, id,
-      R"({"cost_code":"09-250","cost_type":"material","description":"Drywall sheets",
+           R"({"cost_code":"09-250","cost_type":"material","description":"Drywall sheets",
           "quantity":"40","unit":"ea","unit_cost_cents":1250,"markup_bps":2500,"taxable":true})");
 
   // cost     = 56250 + 3122 + 50000             = 109372
@@ -114,7 +115,8 @@ TEST_CASE("an estimate built line by line is priced, sent, accepted and schedule
     HttpResult patch = api.send("PATCH", "/api/v1/estimates/" + id, p.token, R"({"title":"x"})");
     CHECK(patch.status == 409);
     CHECK(at(patch, "error.code") == "invalid_state");
-    HttpResult line = api.send("POST", "/api/v1/estimates/" + id + "/lines", p.token,
+    HttpResult line = api.send(
+        "POST", "/api/v1/estimates/" + id + "/lines", p.token,
         R"({"cost_code":"01-100","cost_type":"other","description":"x","quantity":1,"unit_cost_cents":1})");
     CHECK(line.status == 409);
     CHECK(api.call("DELETE", "/api/v1/estimates/" + id, p.token).status == 409);
@@ -139,7 +141,8 @@ TEST_CASE("revise makes a draft copy of a sent estimate's lines; PATCH honours I
           "[process]") {
   ApiServer& api = shared_api_server();
   Project p = new_project(api);
-  HttpResult created = api.send("POST", "/api/v1/projects/" + p.id + "/estimates", p.token,
+  HttpResult created = api.send(
+      "POST", "/api/v1/projects/" + p.id + "/estimates", p.token,
       R"({"title":"Bath","lines":[{"cost_code":"01-100","cost_type":"other","description":"Permit",
           "quantity":1,"unit_cost_cents":35000}]})");
   REQUIRE(created.status == 201);

@@ -13,8 +13,10 @@ namespace {
 std::string fingerprint(ApiServer& api) {
   return api.db.scalar(
       "SELECT concat_ws(',', (SELECT count(*) || ':' || sum(version) FROM parties), "
-      "(SELECT count(*) || ':' || sum(version) || ':' || sum(original_contract_sum_cents) FROM projects), "
-      "(SELECT count(*) || ':' || sum(version) || ':' || string_agg(status, '' ORDER BY id) FROM estimates), "
+      "(SELECT count(*) || ':' || sum(version) || ':' || sum(original_contract_sum_cents) FROM "
+      "projects), "
+      "(SELECT count(*) || ':' || sum(version) || ':' || string_agg(status, '' ORDER BY id) FROM "
+      "estimates), "
       "(SELECT count(*) || ':' || sum(version) FROM estimate_lines), "
       "(SELECT count(*) FROM schedule_of_values_lines), "
       "(SELECT count(*) || ':' || sum(version) || ':' || bool_and(active) FROM users), "
@@ -28,17 +30,19 @@ TEST_CASE("another organisation's ids are 404 on every route and change nothing"
   std::string a = api.user_token(unique("Org A"), unique("a") + "@example.com", "owner");
   std::string b = api.user_token(unique("Org B"), unique("b") + "@example.com", "owner");
 
-  std::string party = at(api.send("POST", "/api/v1/parties", a, R"({"kind":"client","name":"C"})"), "id");
+  std::string party =
+      at(api.send("POST", "/api/v1/parties", a, R"({"kind":"client","name":"C"})"), "id");
   std::string project = at(api.send("POST", "/api/v1/projects", a,
                                     R"({"number":"A-1","name":"P","client_id":)" + party + "}"),
                            "id");
-  HttpResult estimate = api.send("POST", "/api/v1/projects/" + project + "/estimates", a,
-      R"({"title":"E","lines":[{"cost_code":"01-100","cost_type":"other","description":"d",
+  HttpResult estimate =
+      api.send("POST", "/api/v1/projects/" + project + "/estimates", a,
+               R"({"title":"E","lines":[{"cost_code":"01-100","cost_type":"other","description":"d",
           "quantity":1,"unit_cost_cents":100}]})");
   std::string est = at(estimate, "id");
   std::string line = at(estimate, "lines.0.id");
-  std::string sent = at(api.send("POST", "/api/v1/projects/" + project + "/estimates", a,
-                                 R"({"title":"S"})"), "id");
+  std::string sent = at(
+      api.send("POST", "/api/v1/projects/" + project + "/estimates", a, R"({"title":"S"})"), "id");
   REQUIRE(api.call("POST", "/api/v1/estimates/" + sent + "/send", a).status == 200);
   std::string user = at(api.call("GET", "/api/v1/me", a), "user.id");
   std::string token = at(api.call("GET", "/api/v1/me", a), "token_id");

@@ -7,17 +7,17 @@
 namespace construction::testing {
 
 ApiServer::ApiServer() {
-  server = std::make_unique<ServerProcess>(ServerOptions{
-      .binary = CONSTRUCTION_BINARY,
-      .args = {"-w", "1"},
-      .env = {{"DATABASE_URL", db.url()}, {"APP_ENV", "development"}}});
+  server = std::make_unique<ServerProcess>(
+      ServerOptions{.binary = CONSTRUCTION_BINARY,
+                    .args = {"-w", "1"},
+                    .env = {{"DATABASE_URL", db.url()}, {"APP_ENV", "development"}}});
 }
 
 std::string ApiServer::user_token(const std::string& org, const std::string& email,
                                   const std::string& role, const std::string& password) {
   std::map<std::string, std::string> env = {{"DATABASE_URL", db.url()}, {"APP_ENV", "development"}};
-  std::vector<std::string> args = {CONSTRUCTION_BINARY, "create-user", "--org", org, "--email",
-                                   email, "--role", role};
+  std::vector<std::string> args = {CONSTRUCTION_BINARY, "create-user", "--org",  org,
+                                   "--email",           email,         "--role", role};
   if (!password.empty()) args.push_back("--password-stdin");
   CommandResult user = run_command(args, env, make_temp_dir("cli"), password + "\n");
   INFO(user.out << user.err);
@@ -65,7 +65,8 @@ std::string at(const api::JsonValue& value, const std::string& path) {
   std::size_t start = 0;
   while (current && start <= path.size()) {
     std::size_t dot = path.find('.', start);
-    std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::string part =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (current->kind == api::JsonValue::Kind::array) {
       std::size_t index = std::stoul(part);
       current = index < current->items.size() ? &current->items[index] : nullptr;

@@ -20,8 +20,8 @@ class ApiServer {
   ApiServer();
 
   // create-user (the organisation too when new), then create-token: the token.
-  std::string user_token(const std::string& org, const std::string& email,
-                         const std::string& role, const std::string& password = "");
+  std::string user_token(const std::string& org, const std::string& email, const std::string& role,
+                         const std::string& password = "");
   HttpResult call(const std::string& method, const std::string& path, const std::string& token,
                   const std::string& body = "",
                   std::map<std::string, std::string> headers = {}) const;
