@@ -63,7 +63,8 @@ HttpSession::HttpSession(SessionDeps& deps, int fd, std::string peer_address)
 void HttpSession::run() {
   const int64_t keep_alive_ns = static_cast<int64_t>(deps_.config.keep_alive) * kNs;
   for (bool first = true;; first = false) {
-    if (!first && buffer_.size() == 0 && !stream_.wait_readable_for(keep_alive_ns, deps_.stop))
+    if (!first && buffer_.size() == 0 &&
+        !stream_.wait_readable_for(keep_alive_ns, deps_.stop, deps_.listeners))
       return;
     if (!serve_one()) return;
   }
@@ -108,7 +109,7 @@ bool HttpSession::serve_one() {
 
   Response response = dispatch(request, ctx);
   bool keep_alive = config.keep_alive > 0 && request.keep_alive() && !deps_.stop &&
-                    !deps_.recycle_due();
+                    !deps_.recycle_due() && !stream_.any_readable(deps_.listeners, 0);
   finish(response, ctx, keep_alive);
   uint64_t bytes = response.body().size();
   if (request.method() == Verb::head) response.body().clear();

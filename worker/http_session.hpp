@@ -32,6 +32,9 @@ struct SessionDeps {
   RequestIdGenerator& ids;
   const volatile std::sig_atomic_t& stop;   // TERM arrived: finish this request, then close
   std::function<bool()> recycle_due;        // max-requests or max-worker-memory reached
+  // A keep-alive connection gives way when a connection waits on these:
+  // a sync worker must not serve one client while others queue for it.
+  std::vector<int> listeners;
 };
 
 class HttpSession {

@@ -36,18 +36,29 @@ bool SocketStream::wait(short events, boost::beast::error_code& ec) {
   }
 }
 
-bool SocketStream::wait_readable_for(int64_t timeout_ns, const volatile std::sig_atomic_t& stop) {
+bool SocketStream::wait_readable_for(int64_t timeout_ns, const volatile std::sig_atomic_t& stop,
+                                     const std::vector<int>& give_way_to) {
   int64_t until = monotonic_ns() + timeout_ns;
+  std::vector<pollfd> fds{{fd_, POLLIN, 0}};
+  for (int fd : give_way_to) fds.push_back({fd, POLLIN, 0});
   for (;;) {
     int64_t remaining = until - monotonic_ns();
     if (remaining <= 0 || stop) return false;
-    pollfd p{fd_, POLLIN, 0};
     int ms = static_cast<int>(std::min(remaining, kBeatSliceNs) / 1000000) + 1;
-    int rc = ::poll(&p, 1, ms);
+    int rc = ::poll(fds.data(), fds.size(), ms);
     Scoreboard::beat(slot_);
-    if (rc > 0) return true;
     if (rc < 0 && errno != EINTR) return false;
+    if (rc <= 0) continue;
+    for (size_t i = 1; i < fds.size(); ++i)
+      if (fds[i].revents & POLLIN) return false;  // someone else is waiting: give way
+    if (fds[0].revents) return true;
   }
+}
+
+bool SocketStream::any_readable(const std::vector<int>& fds, int timeout_ms) {
+  std::vector<pollfd> polled;
+  for (int fd : fds) polled.push_back({fd, POLLIN, 0});
+  return ::poll(polled.data(), polled.size(), timeout_ms) > 0;
 }
 
 std::size_t SocketStream::receive(void* data, std::size_t size, boost::beast::error_code& ec) {

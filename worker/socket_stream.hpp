@@ -12,6 +12,7 @@
 #include <boost/beast/core/error.hpp>
 #include <csignal>
 #include <cstdint>
+#include <vector>
 
 #include "supervisor/scoreboard.hpp"
 
@@ -22,8 +23,12 @@ class SocketStream {
   SocketStream(int fd, WorkerSlot& slot) : fd_(fd), slot_(slot) {}
 
   void set_deadline(int64_t monotonic_deadline_ns) { deadline_ns_ = monotonic_deadline_ns; }
-  // Waits up to `timeout_ns` for the next bytes (keep-alive); false: none came.
-  bool wait_readable_for(int64_t timeout_ns, const volatile std::sig_atomic_t& stop);
+  // Waits up to `timeout_ns` for the next bytes (keep-alive); false: none
+  // came, stop was set, or a connection arrived on one of `give_way_to`.
+  bool wait_readable_for(int64_t timeout_ns, const volatile std::sig_atomic_t& stop,
+                         const std::vector<int>& give_way_to);
+  // Whether any of `fds` is readable within timeout_ms.
+  static bool any_readable(const std::vector<int>& fds, int timeout_ms);
   int fd() const { return fd_; }
 
   template <typename MutableBufferSequence>

@@ -76,14 +76,19 @@ class WorkerLoop {
   int run() {
     if (int status = boot(); status != 0) return status;
     http::SessionDeps deps{l_.config, l_.application, router_, l_.scoreboard, slot_, access_log_,
-                           clock_, ids_, stop_requested, [this] { return recycle_due(); }};
+                           clock_, ids_, stop_requested, [this] { return recycle_due(); },
+                           listener_fds()};
     while (!stop_requested) {
       Scoreboard::beat(slot_);
       handle_reopen();
-      if (orphaned()) break;
       sockaddr_storage peer{};
       int fd = accept_next(peer);
-      if (fd < 0) continue;
+      if (fd < 0) {
+        // Idle (or interrupted): the moment to look for a vanished master.
+        // A busy worker learns it from PR_SET_PDEATHSIG.
+        if (orphaned()) break;
+        continue;
+      }
       http::HttpSession(deps, fd, peer_address(peer)).run();
       ::close(fd);
       if (recycle_due()) {
@@ -140,6 +145,12 @@ class WorkerLoop {
       if (fd >= 0) return fd;
     }
     return -1;
+  }
+
+  std::vector<int> listener_fds() const {
+    std::vector<int> fds;
+    for (auto& listener : l_.listeners) fds.push_back(listener.fd.get());
+    return fds;
   }
 
   void handle_reopen() {

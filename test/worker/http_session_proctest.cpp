@@ -193,3 +193,35 @@ TEST_CASE("/metrics reports requests by route and status and the workers' states
   CHECK(m.find("construction_workers{state=\"busy\"} 1") != std::string::npos);  // the one answering
   CHECK(m.find("construction_workers{state=\"idle\"} 1") != std::string::npos);
 }
+
+TEST_CASE("a keep-alive client gives way to a waiting one on a busy sync worker", "[process]") {
+  ServerProcess server({.args = {"-w", "1", "--keep-alive", "10"}});
+  OpenConnection idle(server.port());
+  REQUIRE(idle.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n"));
+  std::this_thread::sleep_for(200ms);  // answered; now idle, kept alive
+  auto started = std::chrono::steady_clock::now();
+  HttpResult other = http_get(server.port(), "/health", 5000);
+  CHECK(other.status == 200);
+  CHECK(std::chrono::steady_clock::now() - started < 2s);  // not after the 10 s keep-alive
+  bool closed = false;
+  std::string first = idle.read_until_closed(2000, &closed);
+  CHECK(first.find("Connection: keep-alive") != std::string::npos);
+  CHECK(closed);  // the idle connection was let go
+}
+
+TEST_CASE("while others queue, a keep-alive response says Connection: close", "[process]") {
+  ServerProcess server({.args = {"-w", "1", "--keep-alive", "10"}});
+  std::thread slow([&] { http_get(server.port(), "/sleep?seconds=1", 5000); });
+  std::this_thread::sleep_for(200ms);  // the worker is busy; the next two queue
+  std::string raw;
+  std::thread queued([&] {
+    raw = raw_exchange(server.port(), "GET /health HTTP/1.1\r\nHost: x\r\n\r\n", 4000);
+  });
+  std::this_thread::sleep_for(100ms);
+  HttpResult third = http_get(server.port(), "/health", 5000);
+  slow.join();
+  queued.join();
+  CHECK(third.status == 200);
+  CHECK(raw.find("HTTP/1.1 200") == 0);
+  CHECK(raw.find("Connection: close") != std::string::npos);
+}
