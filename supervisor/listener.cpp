@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -53,6 +54,9 @@ UniqueFd bind_tcp(const std::string& address, int backlog) {
   UniqueFd fd(check_syscall(::socket(found->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0), "socket"));
   int one = 1;
   check_syscall(::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one), "SO_REUSEADDR");
+  // Wake an accepting worker only once the request's first bytes are there.
+  int defer_seconds = 1;
+  ::setsockopt(fd.get(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &defer_seconds, sizeof defer_seconds);
   check_syscall(::bind(fd.get(), found->ai_addr, found->ai_addrlen), ("bind " + address).c_str());
   check_syscall(::listen(fd.get(), backlog), "listen");
   return fd;

@@ -6,6 +6,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <limits>
+#include <sys/socket.h>
 
 #include "supervisor/log.hpp"
 
@@ -66,7 +67,24 @@ void HttpSession::run() {
     if (!first && buffer_.size() == 0 &&
         !stream_.wait_readable_for(keep_alive_ns, deps_.stop, deps_.listeners))
       return;
-    if (!serve_one()) return;
+    if (!serve_one()) break;
+  }
+  if (linger_) lingering_close();
+}
+
+// Closing a socket that still has unread bytes from the client makes the
+// kernel send RST, which can destroy the response still on its way. When the
+// client may still be sending (pipelined requests, a refused body), stop
+// writing first and read what comes for a moment, as nginx's lingering close.
+void HttpSession::lingering_close() {
+  ::shutdown(stream_.fd(), SHUT_WR);
+  stream_.set_deadline(monotonic_ns() + kNs);
+  char scratch[16384];
+  beast::error_code ec;
+  for (size_t discarded = 0; discarded < (1u << 20);) {
+    size_t n = stream_.read_some(boost::asio::buffer(scratch), ec);
+    if (ec || n == 0) return;
+    discarded += n;
   }
 }
 
@@ -109,7 +127,7 @@ bool HttpSession::serve_one() {
 
   Response response = dispatch(request, ctx);
   bool keep_alive = config.keep_alive > 0 && request.keep_alive() && !deps_.stop &&
-                    !deps_.recycle_due() && !stream_.any_readable(deps_.listeners, 0);
+                    !deps_.recycle_due() && !should_give_way();
   finish(response, ctx, keep_alive);
   uint64_t bytes = response.body().size();
   if (request.method() == Verb::head) response.body().clear();
@@ -123,7 +141,18 @@ bool HttpSession::serve_one() {
                                   response.result_int(),
                                   static_cast<uint64_t>(monotonic_ns() - started_ns_) / 1000);
   Scoreboard::end_request(deps_.slot);
+  // The client asked to keep the connection and may have sent more already.
+  if (!keep_alive && request.keep_alive())
+    linger_ = buffer_.size() > 0 || stream_.has_pending_input();
   return keep_alive && !ec;
+}
+
+// A busy keep-alive connection keeps its worker for a slice of requests
+// (as nginx's keepalive_requests), then closes if others are queueing; the
+// listen queues are looked at once per slice, not once per request.
+bool HttpSession::should_give_way() {
+  if (++served_ % kKeepAliveSlice != 0) return false;
+  return SocketStream::any_readable(deps_.listeners, 0);
 }
 
 // A read that failed: the client left, was too slow, or sent what breaks a
@@ -210,6 +239,7 @@ void HttpSession::finish(Response& response, const RequestContext& ctx, bool kee
 }
 
 void HttpSession::send_error(unsigned status, std::string_view request_line) {
+  linger_ = status != 408;  // the rest of a refused request may still be coming
   Request none;
   RequestContext ctx{none, "", "", "", {}, peer_, "http", deps_.ids.next()};
   Response response = text_response(status, std::string(reason(status)) + "\n");

@@ -44,6 +44,8 @@ class HttpSession {
 
  private:
   bool serve_one();
+  bool should_give_way();
+  void lingering_close();
   bool answer_read_error(const boost::beast::error_code& ec);
   std::optional<unsigned> limit_violation(const Request& request) const;
   Response dispatch(const Request& request, RequestContext& ctx);
@@ -60,6 +62,9 @@ class HttpSession {
   std::string client_;  // the peer, or who a trusted proxy says it forwards for
   boost::beast::flat_buffer buffer_;
   int64_t started_ns_ = 0;
+  unsigned served_ = 0;
+  bool linger_ = false;
+  static constexpr unsigned kKeepAliveSlice = 100;
 };
 
 }  // namespace construction::http

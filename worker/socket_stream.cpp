@@ -1,6 +1,7 @@
 #include "worker/socket_stream.hpp"
 
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
@@ -49,10 +50,15 @@ bool SocketStream::wait_readable_for(int64_t timeout_ns, const volatile std::sig
     Scoreboard::beat(slot_);
     if (rc < 0 && errno != EINTR) return false;
     if (rc <= 0) continue;
+    if (fds[0].revents) return true;  // the client's next request came first: serve it
     for (size_t i = 1; i < fds.size(); ++i)
-      if (fds[i].revents & POLLIN) return false;  // someone else is waiting: give way
-    if (fds[0].revents) return true;
+      if (fds[i].revents & POLLIN) return false;  // idle, and someone waits: give way
   }
+}
+
+bool SocketStream::has_pending_input() const {
+  int pending = 0;
+  return ::ioctl(fd_, FIONREAD, &pending) == 0 && pending > 0;
 }
 
 bool SocketStream::any_readable(const std::vector<int>& fds, int timeout_ms) {

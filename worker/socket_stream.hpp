@@ -27,6 +27,8 @@ class SocketStream {
   // came, stop was set, or a connection arrived on one of `give_way_to`.
   bool wait_readable_for(int64_t timeout_ns, const volatile std::sig_atomic_t& stop,
                          const std::vector<int>& give_way_to);
+  // Bytes from the client are waiting in the kernel, unread.
+  bool has_pending_input() const;
   // Whether any of `fds` is readable within timeout_ms.
   static bool any_readable(const std::vector<int>& fds, int timeout_ms);
   int fd() const { return fd_; }
