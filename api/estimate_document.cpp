@@ -23,6 +23,13 @@ domain::PricedLine stored_line(const sql::LineRecord& record) {
           {domain::Cents{record.fields.cost_cents}, domain::Cents{record.fields.price_cents}}};
 }
 
+// The amounts the domain worked out, and the quantity in its canonical text.
+void set_amounts(sql::LineFields& line, const domain::PricedLine& priced) {
+  line.quantity = priced.line.quantity.to_string();
+  line.cost_cents = priced.amounts.cost.value;
+  line.price_cents = priced.amounts.price.value;
+}
+
 }  // namespace
 
 std::optional<sql::LineFields> read_line(FieldReader& in, sql::LineFields line, bool creating) {
@@ -44,10 +51,30 @@ std::optional<sql::LineFields> read_line(FieldReader& in, sql::LineFields line, 
   auto priced = domain::price_estimate_line(input_from(line));
   if (!priced) in.errors().merge(priced.error(), in.prefix());
   if (!priced || in.errors().size() != errors_before) return std::nullopt;
-  line.quantity = priced.value().line.quantity.to_string();
-  line.cost_cents = priced.value().amounts.cost.value;
-  line.price_cents = priced.value().amounts.price.value;
+  set_amounts(line, priced.value());
   return line;
+}
+
+domain::Validated<sql::LineFields> price_line_fields(const domain::CostLineInput& input,
+                                                     std::int64_t position) {
+  auto priced = domain::price_estimate_line(input);
+  if (!priced) return priced.error();
+  sql::LineFields line{position,   input.cost_code,       input.cost_type,  input.description, {},
+                       input.unit, input.unit_cost_cents, input.markup_bps, input.taxable};
+  set_amounts(line, priced.value());
+  return line;
+}
+
+EstimateDocument insert_estimate_document(sql::Connection& db, std::int64_t org_id,
+                                          std::int64_t project_id,
+                                          const sql::EstimateFields& fields,
+                                          const std::vector<sql::LineFields>& lines) {
+  EstimateDocument document{sql::insert_estimate(db, org_id, project_id, fields), {}};
+  for (const auto& line : lines)
+    document.lines.push_back(sql::insert_line(db, org_id, document.estimate.id, line));
+  if (!document.lines.empty())
+    document.estimate = save_totals(db, org_id, document.estimate, false);
+  return document;
 }
 
 std::vector<domain::PricedLine> priced_lines(const std::vector<sql::LineRecord>& lines) {

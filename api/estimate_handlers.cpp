@@ -90,14 +90,10 @@ Response create(RequestContext& ctx, sql::Connection& db) {
   if (fields.number.empty())
     fields.number = sql::next_estimate_number(db, caller.org_id, project->id);
 
-  sql::EstimateRecord estimate = sql::insert_estimate(db, caller.org_id, project->id, fields);
-  std::vector<sql::LineRecord> saved;
-  for (const auto& line : lines)
-    saved.push_back(sql::insert_line(db, caller.org_id, estimate.id, line));
-  if (!saved.empty()) estimate = save_totals(db, caller.org_id, estimate, false);
+  EstimateDocument saved = insert_estimate_document(db, caller.org_id, project->id, fields, lines);
   tx.commit();
-  return created(estimate_json(estimate, saved),
-                 std::string(kApiBase) + "/estimates/" + std::to_string(estimate.id));
+  return created(estimate_json(saved.estimate, saved.lines),
+                 std::string(kApiBase) + "/estimates/" + std::to_string(saved.estimate.id));
 }
 
 Response show(RequestContext& ctx, sql::Connection& db) {

@@ -2,7 +2,8 @@
 // transaction with the estimate's row locked:
 //   accept   also locks the project, refuses a second accepted estimate
 //            (409 conflict; a unique index is the last word on a race),
-//            builds the schedule of values and sets the original contract sum;
+//            builds the schedule of values and sets the original contract sum
+//            (api/estimate_acceptance.hpp, shared with seed-demo);
 //   revise   makes the next revision in draft with copies of the lines and
 //            answers it (the revised estimate stays as the client saw it).
 // An estimate that was revised is replaced by its revision: acting on it is
@@ -10,13 +11,11 @@
 #include "api/api_error.hpp"
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
+#include "api/estimate_acceptance.hpp"
 #include "api/estimate_document.hpp"
 #include "api/request.hpp"
 #include "api/routes.hpp"
 #include "domain/estimate.hpp"
-#include "domain/schedule_of_values.hpp"
-#include "sql/project_store.hpp"
-#include "sql/schedule_of_values_store.hpp"
 #include "sql/transaction.hpp"
 
 namespace construction::api {
@@ -43,29 +42,13 @@ std::pair<sql::EstimateRecord, domain::EstimateStatus> start(const RequestContex
   return {*estimate, next.value()};
 }
 
-void build_schedule_of_values(sql::Connection& db, std::int64_t org_id,
-                              const sql::EstimateRecord& estimate,
-                              const std::vector<sql::LineRecord>& lines) {
-  auto schedule =
-      domain::schedule_from_estimate(priced_lines(lines), domain::Cents{estimate.totals.tax_cents});
-  for (const domain::SovLine& line : schedule)
-    sql::insert_estimate_sov_line(db, org_id, estimate.project_id, estimate.id, line.item_no,
-                                  line.description, line.scheduled_value.value);
-}
-
 Response accept(const RequestContext& ctx, sql::Connection& db, const Caller& caller) {
   sql::Transaction tx(db);
-  auto [estimate, next] = start(ctx, db, caller, EstimateAction::accept);
-  auto project = sql::find_project(db, caller.org_id, estimate.project_id, true);
-  if (sql::project_has_accepted_estimate(db, caller.org_id, project->id))
-    throw conflict("The project already has an accepted estimate");
-  auto lines = sql::list_lines(db, caller.org_id, estimate.id);
-  build_schedule_of_values(db, caller.org_id, estimate, lines);
-  sql::set_original_contract_sum(db, caller.org_id, project->id, estimate.totals.total_cents);
-  sql::EstimateRecord saved =
-      sql::set_estimate_status(db, caller.org_id, estimate.id, std::string(to_string(next)));
+  sql::EstimateRecord estimate = start(ctx, db, caller, EstimateAction::accept).first;
+  auto accepted = accept_estimate(db, caller.org_id, estimate);
+  if (!accepted) throw conflict("The project already has an accepted estimate");
   tx.commit();
-  return ok(estimate_json(saved, lines));
+  return ok(estimate_json(accepted->estimate, accepted->lines));
 }
 
 Response revise(const RequestContext& ctx, sql::Connection& db, const Caller& caller) {

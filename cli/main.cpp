@@ -23,6 +23,7 @@ void print_usage() {
                "  create-user --org NAME --email E --role owner|manager|field [--name N]\n"
                "              [--password-stdin]   add a user (and the organisation if new)\n"
                "  create-token --email E [--name N]  print a new API token for the user\n"
+               "  seed-demo         load the demo organisation (idempotent)\n"
                "  --version         print the version\n"
                "  --help            this text\n\n"
                "Options of serve and check-config (flag > GUNICORN_CMD_ARGS > environment >\n"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
     if (command == "migrate") return construction::cli::migrate(rest);
     if (command == "create-user") return construction::cli::create_user(rest);
     if (command == "create-token") return construction::cli::create_token(rest);
+    if (command == "seed-demo") return construction::cli::seed_demo(rest);
   } catch (const construction::sql::Error& e) {
     std::cerr << "Database error: " << e.what() << "\n";
     return 1;

@@ -42,4 +42,38 @@ std::vector<CostLineInput> demo_estimate_lines() {
   };
 }
 
+// The office fit-out, worked by hand (cost = quantity x unit cost; price = cost x (1 + markup)):
+//
+//  code    type          qty  unit  unit cost       cost  markup       price
+//  01-310  labor         120  hr        72.00   8,640.00    25 %   10,800.00
+//  01-500  other           1  ls     2,400.00   2,400.00    10 %    2,640.00
+//  08-140  material       14  ea       865.00  12,110.00    15 %   13,926.50
+//  09-210  subcontract  3200  sf         6.85  21,920.00    10 %   24,112.00
+//  09-510  subcontract  4800  sf         4.35  20,880.00    10 %   22,968.00
+//  09-680  subcontract  4200  sf         5.40  22,680.00    10 %   24,948.00
+//  09-910  subcontract  9600  sf         0.95   9,120.00    10 %   10,032.00
+//  26-050  subcontract  4800  sf        11.25  54,000.00    10 %   59,400.00
+//                                             ----------             ----------
+//                                             151,750.00             168,826.50
+//
+// Margin: (168,826.50 - 151,750.00) / 168,826.50 = 10.1148 % -> 1011 bps.
+std::vector<CostLineInput> demo_fit_out_lines() {
+  return {
+      {"01-310", "labor", "Project management and site supervision", "120", "hr", 7200, 2500,
+       false},
+      {"01-500", "other", "Temporary protection, clean-up and dumpsters", "1", "ls", 240000, 1000,
+       false},
+      {"08-140", "material", "Solid-core wood doors, frames and hardware", "14", "ea", 86500, 1500,
+       false},
+      {"09-210", "subcontract", "Metal stud partitions and gypsum board", "3200", "sf", 685, 1000,
+       false},
+      {"09-510", "subcontract", "Acoustical ceiling grid and tile", "4800", "sf", 435, 1000, false},
+      {"09-680", "subcontract", "Carpet tile, rubber base and transitions", "4200", "sf", 540, 1000,
+       false},
+      {"09-910", "subcontract", "Paint partitions and door frames", "9600", "sf", 95, 1000, false},
+      {"26-050", "subcontract", "Lighting, power and data: rough-in and trim", "4800", "sf", 1125,
+       1000, false},
+  };
+}
+
 }  // namespace construction::domain

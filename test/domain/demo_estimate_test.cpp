@@ -11,9 +11,10 @@ using namespace construction::domain;
 
 namespace {
 
-std::vector<PricedLine> priced_demo_lines() {
+std::vector<PricedLine> priced_demo_lines(
+    const std::vector<CostLineInput>& inputs = demo_estimate_lines()) {
   std::vector<PricedLine> lines;
-  for (const CostLineInput& input : demo_estimate_lines()) {
+  for (const CostLineInput& input : inputs) {
     auto priced = price_estimate_line(input);
     INFO(input.cost_code << " " << input.description);
     REQUIRE(priced.ok());
@@ -99,4 +100,29 @@ TEST_CASE("the demo estimate's schedule of values sums to the contract sum", "[u
   CentsSum sum;
   for (const SovLine& sov : schedule) sum.add(sov.scheduled_value);
   CHECK(sum.total() == Cents{3729700});
+}
+
+TEST_CASE("the demo fit-out costs $151,750.00 and is priced $168,826.50", "[unit]") {
+  auto lines = priced_demo_lines(demo_fit_out_lines());
+  REQUIRE(lines.size() == 8);
+  auto totals = total_estimate(lines, kDemoFitOutTaxRate);
+  REQUIRE(totals.ok());
+  CHECK(format_cents(totals.value().cost) == "$151,750.00");
+  CHECK(format_cents(totals.value().subtotal) == "$168,826.50");
+  CHECK(totals.value().tax == Cents{0});
+  CHECK(format_cents(totals.value().total) == "$168,826.50");
+  CHECK(format_bps(totals.value().margin) == "10.11 %");
+  // 14 doors at $865.00 = $12,110.00; x 1.15 = $13,926.50.
+  CHECK(lines[2].amounts == LineAmounts{Cents{1211000}, Cents{1392650}});
+}
+
+TEST_CASE("the demo fit-out's schedule of values: one line per code, summing to the price",
+          "[unit]") {
+  auto schedule = schedule_from_estimate(priced_demo_lines(demo_fit_out_lines()), Cents{0});
+  REQUIRE(schedule.size() == 8);
+  CHECK(schedule.front().description == "01-310 Project management and site supervision");
+  CHECK(schedule.back().scheduled_value == Cents{5940000});  // 54,000.00 x 1.10
+  CentsSum sum;
+  for (const SovLine& sov : schedule) sum.add(sov.scheduled_value);
+  CHECK(sum.total() == Cents{16882650});
 }
