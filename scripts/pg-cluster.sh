@@ -39,6 +39,19 @@ server_running() { as_owner "$PG_BIN/pg_ctl" status -D "$DIR/data" >/dev/null 2>
 
 stored_port() { cat "$DIR/port" 2>/dev/null || echo "$DEFAULT_PORT"; }
 
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The stored (or default) port, or the next free one after it when another
+# server (another checkout's cluster, a system PostgreSQL) already has it.
+free_port_from() {
+  local port=$1
+  while port_in_use "$port"; do
+    port=$((port + 1))
+    [ "$port" -lt $(( $1 + 100 )) ] || { say "no free port from $1 to $port"; exit 1; }
+  done
+  echo "$port"
+}
+
 print_url() { echo "postgresql://$ROLE@127.0.0.1:$(stored_port)/$ROLE"; }
 
 prepare_dir() {
@@ -103,7 +116,7 @@ cmd_start() {
     [ -z "$PORT_ARG" ] || [ "$PORT_ARG" = "$(stored_port)" ] ||
       say "already running on port $(stored_port); ignoring $PORT_ARG (stop it first)"
   else
-    PORT=${PORT_ARG:-$(stored_port)}
+    PORT=${PORT_ARG:-$(free_port_from "$(stored_port)")}
     write_settings
     start_server
   fi
