@@ -65,8 +65,10 @@ void HttpSession::run() {
   const int64_t keep_alive_ns = static_cast<int64_t>(deps_.config.keep_alive) * kNs;
   for (bool first = true;; first = false) {
     if (!first && buffer_.size() == 0 &&
-        !stream_.wait_readable_for(keep_alive_ns, deps_.stop, deps_.listeners))
-      return;
+        !stream_.wait_readable_for(keep_alive_ns, deps_.stop, deps_.listeners)) {
+      linger_ = stream_.has_pending_input();  // a request raced the close
+      break;
+    }
     if (!serve_one()) break;
   }
   if (linger_) lingering_close();

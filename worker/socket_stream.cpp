@@ -12,6 +12,7 @@ namespace construction::http {
 
 namespace {
 constexpr int64_t kBeatSliceNs = 1000000000;  // wake at least once a second to beat
+constexpr int kKeepAliveGraceMs = 5;
 
 boost::beast::error_code errno_code() {
   return boost::beast::error_code(errno, boost::system::system_category());
@@ -39,6 +40,10 @@ bool SocketStream::wait(short events, boost::beast::error_code& ec) {
 
 bool SocketStream::wait_readable_for(int64_t timeout_ns, const volatile std::sig_atomic_t& stop,
                                      const std::vector<int>& give_way_to) {
+  // A busy client's next request follows its response within a moment:
+  // wait that long for it alone before looking at anyone else.
+  pollfd self{fd_, POLLIN, 0};
+  if (::poll(&self, 1, kKeepAliveGraceMs) > 0) return true;
   int64_t until = monotonic_ns() + timeout_ns;
   std::vector<pollfd> fds{{fd_, POLLIN, 0}};
   for (int fd : give_way_to) fds.push_back({fd, POLLIN, 0});

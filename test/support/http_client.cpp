@@ -116,6 +116,34 @@ std::string OpenConnection::read_until_closed(int timeout_ms, bool* closed) {
   return read_all(fd_, timeout_ms, closed);
 }
 
+HttpResult OpenConnection::read_response(int timeout_ms) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  for (;;) {
+    auto end = pending_.find("\r\n\r\n");
+    if (end != std::string::npos) {
+      HttpResult head = parse_response(pending_.substr(0, end + 4));
+      size_t length = head.header("content-length").empty()
+                          ? 0
+                          : std::stoul(head.header("content-length"));
+      if (pending_.size() >= end + 4 + length) {
+        HttpResult r = parse_response(pending_.substr(0, end + 4 + length));
+        pending_.erase(0, end + 4 + length);
+        return r;
+      }
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    deadline - std::chrono::steady_clock::now())
+                    .count();
+    if (left <= 0) return {.error = "timeout"};
+    pollfd p{fd_, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left)) <= 0) continue;
+    char buf[65536];
+    ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+    if (n <= 0) return {.error = "closed"};
+    pending_.append(buf, static_cast<size_t>(n));
+  }
+}
+
 int free_port() {
   int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in addr{};

@@ -38,10 +38,14 @@ class OpenConnection {
   bool send(const std::string& bytes);
   // Waits up to timeout_ms for the server to close; returns what it sent.
   std::string read_until_closed(int timeout_ms, bool* closed = nullptr);
+  // Reads one whole response (headers and Content-Length body); status 0
+  // when the connection closed or nothing came in time.
+  HttpResult read_response(int timeout_ms);
   bool connected() const { return fd_ >= 0; }
 
  private:
   int fd_ = -1;
+  std::string pending_;
 };
 
 // A TCP port nobody listens on right now.

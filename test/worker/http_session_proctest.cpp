@@ -229,3 +229,26 @@ TEST_CASE("while others queue, a busy keep-alive connection is closed after its 
   CHECK(answered == 100);  // the slice, then the connection gave way
   CHECK(raw.rfind("Connection: close") > raw.rfind("Connection: keep-alive"));
 }
+
+TEST_CASE("a busy keep-alive client is never cut off mid-slice while another queues", "[process]") {
+  ServerProcess server({.args = {"-w", "1", "--keep-alive", "10"}});
+  OpenConnection busy(server.port());
+  REQUIRE(busy.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n"));
+  REQUIRE(busy.read_response(2000).status == 200);
+  HttpResult queued;
+  std::thread other;
+  int answered = 1;
+  for (int i = 0; i < 50; ++i) {  // a client that thinks for 0.2 ms between requests
+    if (i == 5)  // another client joins the listen queue while this one is busy
+      other = std::thread([&] { queued = http_get(server.port(), "/health", 8000); });
+    std::this_thread::sleep_for(200us);
+    if (!busy.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")) break;
+    HttpResult r = busy.read_response(2000);
+    INFO("request " << i << ": " << r.error);
+    if (r.status != 200) break;
+    ++answered;
+  }
+  CHECK(answered == 51);
+  other.join();  // once the busy client goes quiet, the queued one is served
+  CHECK(queued.status == 200);
+}
