@@ -1,5 +1,7 @@
 #include "sql/estimate_line_store.hpp"
 
+#include "sql/rfc3339.hpp"
+
 namespace construction::sql {
 
 namespace {
@@ -7,7 +9,7 @@ namespace {
 #define LINE_COLUMNS                                                                           \
   "id, estimate_id, position, cost_code, cost_type, description, quantity::text AS quantity, " \
   "unit, unit_cost_cents, markup_bps, taxable, cost_cents, price_cents, version, "             \
-  "rfc3339(created_at) AS created_at, rfc3339(updated_at) AS updated_at"
+  SQL_UNIX_SECONDS("created_at") " AS created_at, " SQL_UNIX_SECONDS("updated_at") " AS updated_at"
 
 constexpr std::string_view kList = "SELECT " LINE_COLUMNS
                                    " FROM estimate_lines WHERE org_id = $1 AND estimate_id = $2 "
@@ -47,8 +49,8 @@ LineRecord line_from(const Row& row) {
               row["unit_cost_cents"].int64(), row["markup_bps"].int64(), row["taxable"].boolean(),
               row["cost_cents"].int64(),      row["price_cents"].int64()};
   l.version = row["version"].int32();
-  l.created_at = row["created_at"].string();
-  l.updated_at = row["updated_at"].string();
+  l.created_at = rfc3339(row["created_at"].int64());
+  l.updated_at = rfc3339(row["updated_at"].int64());
   return l;
 }
 

@@ -1,16 +1,18 @@
 #include "sql/estimate_store.hpp"
 
+#include "sql/rfc3339.hpp"
+
 namespace construction::sql {
 
 namespace {
 
 #define ESTIMATE_COLUMNS                                                                         \
-  "e.id, e.project_id, e.number, e.title, to_char(e.valid_until, 'YYYY-MM-DD') AS valid_until, " \
+  "e.id, e.project_id, e.number, e.title, " SQL_UNIX_DAYS("e.valid_until") " AS valid_until, "   \
   "e.tax_bps, e.notes, e.revision, e.revised_from_id, "                                          \
   "(SELECT r.id FROM estimates r WHERE r.org_id = e.org_id AND r.revised_from_id = e.id) "       \
   "AS revised_by_id, e.status, e.cost_cents, e.subtotal_cents, e.tax_cents, e.total_cents, "     \
-  "e.margin_bps, e.version, rfc3339(e.created_at) AS created_at, "                               \
-  "rfc3339(e.updated_at) AS updated_at"
+  "e.margin_bps, e.version, " SQL_UNIX_SECONDS("e.created_at") " AS created_at, "                \
+  SQL_UNIX_SECONDS("e.updated_at") " AS updated_at"
 
 constexpr std::string_view kInsert =
     "INSERT INTO estimates AS e (org_id, project_id, number, title, valid_until, tax_bps, notes) "
@@ -54,8 +56,9 @@ EstimateRecord estimate_from(const Row& row) {
   EstimateRecord e;
   e.id = row["id"].int64();
   e.project_id = row["project_id"].int64();
-  e.fields = {row["number"].string(), row["title"].string(), row["valid_until"].optional_string(),
-              row["tax_bps"].int64(), row["notes"].string()};
+  e.fields = {row["number"].string(), row["title"].string(),
+              iso_date(row["valid_until"].optional_int64()), row["tax_bps"].int64(),
+              row["notes"].string()};
   e.revision = row["revision"].int32();
   e.revised_from_id = row["revised_from_id"].optional_int64();
   e.revised_by_id = row["revised_by_id"].optional_int64();
@@ -63,8 +66,8 @@ EstimateRecord estimate_from(const Row& row) {
   e.totals = {row["cost_cents"].int64(), row["subtotal_cents"].int64(), row["tax_cents"].int64(),
               row["total_cents"].int64(), row["margin_bps"].int64()};
   e.version = row["version"].int32();
-  e.created_at = row["created_at"].string();
-  e.updated_at = row["updated_at"].string();
+  e.created_at = rfc3339(row["created_at"].int64());
+  e.updated_at = rfc3339(row["updated_at"].int64());
   return e;
 }
 

@@ -1,12 +1,14 @@
 #include "sql/party_store.hpp"
 
+#include "sql/rfc3339.hpp"
+
 namespace construction::sql {
 
 namespace {
 
 #define PARTY_COLUMNS                                                                   \
-  "id, kind, name, email, phone, address, version, rfc3339(created_at) AS created_at, " \
-  "rfc3339(updated_at) AS updated_at"
+  "id, kind, name, email, phone, address, version, "                                    \
+  SQL_UNIX_SECONDS("created_at") " AS created_at, " SQL_UNIX_SECONDS("updated_at") " AS updated_at"
 
 constexpr std::string_view kInsert =
     "INSERT INTO parties (org_id, kind, name, email, phone, address) "
@@ -35,8 +37,8 @@ PartyRecord party_from(const Row& row) {
   party.fields = {row["kind"].string(), row["name"].string(), row["email"].string(),
                   row["phone"].string(), row["address"].string()};
   party.version = row["version"].int32();
-  party.created_at = row["created_at"].string();
-  party.updated_at = row["updated_at"].string();
+  party.created_at = rfc3339(row["created_at"].int64());
+  party.updated_at = rfc3339(row["updated_at"].int64());
   return party;
 }
 

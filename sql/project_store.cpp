@@ -1,14 +1,17 @@
 #include "sql/project_store.hpp"
 
+#include "sql/rfc3339.hpp"
+
 namespace construction::sql {
 
 namespace {
 
-#define PROJECT_COLUMNS                                                                      \
-  "id, number, name, client_id, site_address, status, contract_type, retainage_work_bps, "   \
-  "retainage_stored_bps, to_char(start_date, 'YYYY-MM-DD') AS start_date, "                  \
-  "to_char(completion_date, 'YYYY-MM-DD') AS completion_date, original_contract_sum_cents, " \
-  "version, rfc3339(created_at) AS created_at, rfc3339(updated_at) AS updated_at"
+#define PROJECT_COLUMNS                                                                    \
+  "id, number, name, client_id, site_address, status, contract_type, retainage_work_bps, " \
+  "retainage_stored_bps, " SQL_UNIX_DAYS("start_date") " AS start_date, "                  \
+  SQL_UNIX_DAYS("completion_date") " AS completion_date, original_contract_sum_cents, "    \
+  "version, " SQL_UNIX_SECONDS("created_at") " AS created_at, "                            \
+  SQL_UNIX_SECONDS("updated_at") " AS updated_at"
 
 constexpr std::string_view kInsert =
     "INSERT INTO projects (org_id, number, name, client_id, site_address, status, contract_type, "
@@ -49,12 +52,12 @@ ProjectRecord project_from(const Row& row) {
               row["contract_type"].string(),
               row["retainage_work_bps"].int64(),
               row["retainage_stored_bps"].int64(),
-              row["start_date"].optional_string(),
-              row["completion_date"].optional_string()};
+              iso_date(row["start_date"].optional_int64()),
+              iso_date(row["completion_date"].optional_int64())};
   p.original_contract_sum_cents = row["original_contract_sum_cents"].int64();
   p.version = row["version"].int32();
-  p.created_at = row["created_at"].string();
-  p.updated_at = row["updated_at"].string();
+  p.created_at = rfc3339(row["created_at"].int64());
+  p.updated_at = rfc3339(row["updated_at"].int64());
   return p;
 }
 

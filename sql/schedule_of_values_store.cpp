@@ -1,5 +1,7 @@
 #include "sql/schedule_of_values_store.hpp"
 
+#include "sql/rfc3339.hpp"
+
 namespace construction::sql {
 
 namespace {
@@ -9,7 +11,8 @@ constexpr std::string_view kInsertFromEstimate =
     "scheduled_value_cents) VALUES ($1, $2, $3, $4, $5, $6)";
 constexpr std::string_view kList =
     "SELECT id, item_no, description, scheduled_value_cents, estimate_id, change_order_id, "
-    "version, rfc3339(created_at) AS created_at, rfc3339(updated_at) AS updated_at "
+    "version, " SQL_UNIX_SECONDS("created_at") " AS created_at, "
+    SQL_UNIX_SECONDS("updated_at") " AS updated_at "
     "FROM schedule_of_values_lines WHERE org_id = $1 AND project_id = $2 ORDER BY item_no";
 
 }  // namespace
@@ -27,7 +30,7 @@ std::vector<SovLineRecord> list_sov_lines(Connection& db, std::int64_t org_id,
     lines.push_back({row["id"].int64(), row["item_no"].int32(), row["description"].string(),
                      row["scheduled_value_cents"].int64(), row["estimate_id"].optional_int64(),
                      row["change_order_id"].optional_int64(), row["version"].int32(),
-                     row["created_at"].string(), row["updated_at"].string()});
+                     rfc3339(row["created_at"].int64()), rfc3339(row["updated_at"].int64())});
   }
   return lines;
 }

@@ -1,5 +1,7 @@
 #include "sql/token_store.hpp"
 
+#include "sql/rfc3339.hpp"
+
 namespace construction::sql {
 
 namespace {
@@ -13,9 +15,9 @@ constexpr std::string_view kFindTokenCaller =
     "WHERE t.token_hash = $1::bytea AND t.revoked_at IS NULL AND u.active";
 constexpr std::string_view kInsertToken =
     "INSERT INTO api_tokens (org_id, user_id, name, token_hash) VALUES ($1, $2, $3, $4::bytea) "
-    "RETURNING id, user_id, name, rfc3339(created_at) AS created_at";
+    "RETURNING id, user_id, name, " SQL_UNIX_SECONDS("created_at") " AS created_at";
 constexpr std::string_view kFindLiveToken =
-    "SELECT id, user_id, name, rfc3339(created_at) AS created_at FROM api_tokens "
+    "SELECT id, user_id, name, " SQL_UNIX_SECONDS("created_at") " AS created_at FROM api_tokens "
     "WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL";
 constexpr std::string_view kRevokeToken =
     "UPDATE api_tokens SET revoked_at = now() "
@@ -23,7 +25,7 @@ constexpr std::string_view kRevokeToken =
 
 TokenRecord token_from(const Row& row) {
   return {row["id"].int64(), row["user_id"].int64(), row["name"].string(),
-          row["created_at"].string()};
+          rfc3339(row["created_at"].int64())};
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "sql/user_store.hpp"
 
 #include "sql/error.hpp"
+#include "sql/rfc3339.hpp"
 
 namespace construction::sql {
 
@@ -13,9 +14,9 @@ constexpr std::string_view kInsertOrganisation =
     "ON CONFLICT (lower(name)) DO NOTHING RETURNING id";
 constexpr std::string_view kOrganisationName = "SELECT name FROM organisations WHERE id = $1";
 
-#define USER_COLUMNS                                               \
-  "u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, " \
-  "rfc3339(u.created_at) AS created_at, rfc3339(u.updated_at) AS updated_at"
+#define USER_COLUMNS                                                                 \
+  "u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, " SQL_UNIX_SECONDS( \
+      "u.created_at") " AS created_at, " SQL_UNIX_SECONDS("u.updated_at") " AS updated_at"
 
 constexpr std::string_view kInsertUser =
     "INSERT INTO users AS u (org_id, email, name, role, active, password_hash) "
@@ -41,9 +42,15 @@ constexpr std::string_view kUpdateUser =
 #undef USER_COLUMNS
 
 UserRecord user_from(const Row& row) {
-  return UserRecord{row["id"].int64(),      row["org_id"].int64(),      row["email"].string(),
-                    row["name"].string(),   row["role"].string(),       row["active"].boolean(),
-                    row["version"].int32(), row["created_at"].string(), row["updated_at"].string()};
+  return UserRecord{row["id"].int64(),
+                    row["org_id"].int64(),
+                    row["email"].string(),
+                    row["name"].string(),
+                    row["role"].string(),
+                    row["active"].boolean(),
+                    row["version"].int32(),
+                    rfc3339(row["created_at"].int64()),
+                    rfc3339(row["updated_at"].int64())};
 }
 
 std::optional<UserRecord> first_user(const Result& result) {
