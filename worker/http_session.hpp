@@ -64,7 +64,7 @@ class HttpSession {
   int64_t started_ns_ = 0;
   unsigned served_ = 0;
   bool linger_ = false;
-  static constexpr unsigned kKeepAliveSlice = 100;
+  static constexpr unsigned kKeepAliveSlice = 20;
 };
 
 }  // namespace construction::http
