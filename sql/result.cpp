@@ -26,16 +26,16 @@ int column_index(const PGresult* result, std::string_view name) {
 }
 
 bool Field::is_null() const {
-  return PQgetisnull(result_.get(), row_, column_) == 1;
+  return PQgetisnull(result_->get(), row_, column_) == 1;
 }
 
 std::string_view Field::name() const {
-  return PQfname(result_.get(), column_);
+  return PQfname(result_->get(), column_);
 }
 
 std::string_view Field::text() const {
-  return {PQgetvalue(result_.get(), row_, column_),
-          static_cast<std::size_t>(PQgetlength(result_.get(), row_, column_))};
+  return {PQgetvalue(result_->get(), row_, column_),
+          static_cast<std::size_t>(PQgetlength(result_->get(), row_, column_))};
 }
 
 void Field::fail(std::string_view problem) const {
@@ -92,29 +92,47 @@ std::optional<bool> Field::optional_boolean() const {
 }
 
 Field Row::operator[](int column) const {
-  if (column < 0 || column >= PQnfields(result_.get())) {
+  if (column < 0 || column >= PQnfields(result_->get())) {
     throw ResultAccessError("no column " + std::to_string(column) + " in the result");
   }
   return Field(result_, row_, column);
 }
 
 Field Row::operator[](std::string_view column_name) const {
-  return Field(result_, row_, column_index(result_.get(), column_name));
+  const int column = result_->column_index(column_name, next_column_);
+  next_column_ = column + 1;
+  return Field(result_, row_, column);
 }
 
-Result::Result(ResultHandle handle) : result_(std::move(handle)) {}
+ResultData::ResultData(ResultHandle handle) : handle_(std::move(handle)) {
+  const int columns = PQnfields(handle_.get());
+  names_.reserve(columns);
+  for (int i = 0; i < columns; ++i) names_.emplace_back(PQfname(handle_.get(), i));
+}
+
+int ResultData::column_index(std::string_view name, int guess) const {
+  const int columns = static_cast<int>(names_.size());
+  if (guess < columns && names_[guess] == name) return guess;
+  for (int i = 0; i < columns; ++i)
+    if (names_[i] == name) return i;
+  // PQfnumber also folds case and reads quoted names.
+  return sql::column_index(handle_.get(), name);
+}
+
+Result::Result(ResultHandle handle)
+    : result_(std::make_shared<const ResultData>(std::move(handle))) {}
 
 int Result::rows() const {
-  return PQntuples(result_.get());
+  return PQntuples(result_->get());
 }
 
 int Result::columns() const {
-  return PQnfields(result_.get());
+  return PQnfields(result_->get());
 }
 
 std::int64_t Result::affected_rows() const {
   // PQcmdTuples only reads, but its signature predates const.
-  auto count = parse_integer<std::int64_t>(PQcmdTuples(const_cast<PGresult*>(result_.get())));
+  auto count = parse_integer<std::int64_t>(PQcmdTuples(const_cast<PGresult*>(result_->get())));
   return count.value_or(0);
 }
 
@@ -134,7 +152,7 @@ Row Result::single_row() const {
 }
 
 int Result::column_index(std::string_view name) const {
-  return sql::column_index(result_.get(), name);
+  return result_->column_index(name);
 }
 
 }  // namespace construction::sql

@@ -2,7 +2,9 @@
 // Rows and Fields taken from it, so `Row row = connection.exec(...).single_row();`
 // is safe: the last of them frees it. The typed getters parse
 // PostgreSQL's text format, so a wrong type or an unexpected NULL is a
-// ResultAccessError naming the column, never a silent zero.
+// ResultAccessError naming the column, never a silent zero. Column names are
+// read once per result: a list reads every column of every row by name, and
+// PQfnumber copies, folds and compares the name on each call.
 #pragma once
 
 #include <libpq-fe.h>
@@ -12,11 +14,28 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace construction::sql {
 
 using ResultHandle = std::unique_ptr<PGresult, decltype(&PQclear)>;
-using SharedResult = std::shared_ptr<const PGresult>;
+
+// A PGresult and its column names, shared by a Result and its Rows and Fields.
+class ResultData {
+ public:
+  explicit ResultData(ResultHandle handle);
+
+  const PGresult* get() const noexcept { return handle_.get(); }
+  // The index of a column by name, or a ResultAccessError naming it; the
+  // column at `guess` is compared first.
+  int column_index(std::string_view name, int guess = 0) const;
+
+ private:
+  ResultHandle handle_;
+  std::vector<std::string_view> names_;  // PQfname's, valid while handle_ lives
+};
+
+using SharedResult = std::shared_ptr<const ResultData>;
 
 // One cell.
 class Field {
@@ -48,7 +67,8 @@ class Field {
   int column_;
 };
 
-// One row: fields by index or by column name.
+// One row: fields by index or by column name. Read by name in the order of
+// the SELECT, as the stores do, each name costs one comparison.
 class Row {
  public:
   Row(SharedResult result, int row) : result_(std::move(result)), row_(row) {}
@@ -60,6 +80,7 @@ class Row {
  private:
   SharedResult result_;
   int row_;
+  mutable int next_column_ = 0;  // where the next read by name is likely to be
 };
 
 class Result {
@@ -94,7 +115,7 @@ class Result {
   Iterator begin() const { return Iterator(&result_, 0); }
   Iterator end() const { return Iterator(&result_, rows()); }
 
-  const PGresult* native() const noexcept { return result_.get(); }
+  const PGresult* native() const noexcept { return result_->get(); }
 
  private:
   SharedResult result_;

@@ -47,6 +47,21 @@ TEST_CASE("NULL is visible and reads as an empty optional", "[pg]") {
   CHECK(result[1]["name"].optional_string() == "max");
 }
 
+TEST_CASE("columns read by name in any order, and as PQfnumber folds them", "[pg]") {
+  ScratchSchema schema;
+  Connection connection = schema.connect();
+  Result result = connection.exec(sample);
+
+  for (Row row : result) {
+    CHECK(row["score"].name() == "score");
+    CHECK(row["id"].name() == "id");
+    CHECK(row["active"].name() == "active");
+    CHECK(row["active"].name() == "active");
+    CHECK(row["name"].name() == "name");
+    CHECK(row["NAME"].name() == "name");
+  }
+}
+
 TEST_CASE("misreading a result is a ResultAccessError naming the column", "[pg]") {
   ScratchSchema schema;
   Connection connection = schema.connect();
