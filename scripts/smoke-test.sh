@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Checks that a running construction answers as it should (deploy.md):
+#   scripts/smoke-test.sh [BASE_URL] [API_TOKEN]
+# BASE_URL defaults to http://127.0.0.1:8000; with API_TOKEN (or $API_TOKEN)
+# it also makes an authenticated API call. Prints one line per check and
+# stops with a non-zero status and a clear line at the first failure.
+set -uo pipefail
+
+base=${1:-http://127.0.0.1:8000}
+token=${2:-${API_TOKEN:-}}
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+ok() { echo "ok    $*"; }
+
+body=$(curl -fsS --max-time 10 "$base/health") || fail "$base/health did not answer 200"
+[ "$body" = ok ] || fail "$base/health answered '$body', not 'ok'"
+ok "GET /health"
+
+body=$(curl -fsS --max-time 15 "$base/ready") ||
+  fail "$base/ready did not answer 200: PostgreSQL is not reachable from this host (see the error log)"
+[[ $body == *'"database":"ok"'* ]] || fail "$base/ready answered '$body'"
+ok "GET /ready (database ok)"
+
+body=$(curl -sS --max-time 10 "$base/api/v1/openapi.json") || fail "$base/api/v1/openapi.json did not answer"
+[[ $body == *'"openapi"'* ]] || fail "$base/api/v1/openapi.json is not an OpenAPI document"
+ok "GET /api/v1/openapi.json"
+
+if [ -n "$token" ]; then
+  body=$(curl -fsS --max-time 10 -H "Authorization: Bearer $token" "$base/api/v1/me") ||
+    fail "$base/api/v1/me refused the token (401: wrong, revoked, or its user deactivated)"
+  [[ $body == *'"email"'* ]] || fail "$base/api/v1/me answered '$body'"
+  ok "GET /api/v1/me (token accepted)"
+fi
+echo "smoke test passed: $base"
