@@ -13,6 +13,8 @@ namespace construction::http {
 namespace {
 constexpr int64_t kBeatSliceNs = 1000000000;  // wake at least once a second to beat
 constexpr int kKeepAliveGraceMs = 5;
+// Listeners a keep-alive connection watches to give way (more are not watched).
+constexpr size_t kMaxGiveWayFds = 16;
 
 boost::beast::error_code errno_code() {
   return boost::beast::error_code(errno, boost::system::system_category());
@@ -45,18 +47,21 @@ bool SocketStream::wait_readable_for(int64_t timeout_ns, const volatile std::sig
   pollfd self{fd_, POLLIN, 0};
   if (::poll(&self, 1, kKeepAliveGraceMs) > 0) return true;
   int64_t until = monotonic_ns() + timeout_ns;
-  std::vector<pollfd> fds{{fd_, POLLIN, 0}};
-  for (int fd : give_way_to) fds.push_back({fd, POLLIN, 0});
+  // On the stack: this runs once per keep-alive request.
+  pollfd fds[1 + kMaxGiveWayFds] = {{fd_, POLLIN, 0}};
+  size_t count = 1;
+  for (int fd : give_way_to)
+    if (count < std::size(fds)) fds[count++] = {fd, POLLIN, 0};
   for (;;) {
     int64_t remaining = until - monotonic_ns();
     if (remaining <= 0 || stop) return false;
     int ms = static_cast<int>(std::min(remaining, kBeatSliceNs) / 1000000) + 1;
-    int rc = ::poll(fds.data(), fds.size(), ms);
+    int rc = ::poll(fds, count, ms);
     Scoreboard::beat(slot_);
     if (rc < 0 && errno != EINTR) return false;
     if (rc <= 0) continue;
     if (fds[0].revents) return true;  // the client's next request came first: serve it
-    for (size_t i = 1; i < fds.size(); ++i)
+    for (size_t i = 1; i < count; ++i)
       if (fds[i].revents & POLLIN) return false;  // idle, and someone waits: give way
   }
 }
@@ -67,9 +72,11 @@ bool SocketStream::has_pending_input() const {
 }
 
 bool SocketStream::any_readable(const std::vector<int>& fds, int timeout_ms) {
-  std::vector<pollfd> polled;
-  for (int fd : fds) polled.push_back({fd, POLLIN, 0});
-  return ::poll(polled.data(), polled.size(), timeout_ms) > 0;
+  pollfd polled[kMaxGiveWayFds];
+  size_t count = 0;
+  for (int fd : fds)
+    if (count < std::size(polled)) polled[count++] = {fd, POLLIN, 0};
+  return ::poll(polled, count, timeout_ms) > 0;
 }
 
 std::size_t SocketStream::receive(void* data, std::size_t size, boost::beast::error_code& ec) {
