@@ -4,7 +4,7 @@
 
 #include "api/api_error.hpp"
 #include "sql/error.hpp"
-#include "supervisor/log.hpp"
+#include "runtime/log.hpp"
 
 namespace construction::api {
 

@@ -6,7 +6,7 @@
 #include "api/api_routes.hpp"
 #include "api/json_writer.hpp"
 #include "api/routes.hpp"
-#include "cli/version.hpp"
+#include "runtime/version.hpp"
 
 namespace construction::api {
 

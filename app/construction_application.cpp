@@ -6,8 +6,8 @@
 #include "sql/connection_budget.hpp"
 #include "sql/error.hpp"
 #include "sql/migrator.hpp"
-#include "supervisor/log.hpp"
-#include "supervisor/scoreboard.hpp"
+#include "runtime/log.hpp"
+#include "runtime/scoreboard.hpp"
 
 namespace construction {
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "sql/database_settings.hpp"
-#include "supervisor/config.hpp"
+#include "runtime/config.hpp"
 
 namespace construction {
 

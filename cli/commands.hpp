@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "supervisor/config.hpp"
+#include "runtime/config.hpp"
 
 namespace construction::cli {
 

@@ -6,10 +6,10 @@
 
 #include "app/construction_application.hpp"
 #include "cli/commands.hpp"
-#include "cli/version.hpp"
+#include "runtime/version.hpp"
 #include "sql/error.hpp"
-#include "supervisor/config.hpp"
-#include "supervisor/process_title.hpp"
+#include "runtime/config.hpp"
+#include "runtime/process_title.hpp"
 #include "supervisor/serve.hpp"
 
 namespace {

@@ -7,10 +7,10 @@
 
 #include <cstring>
 
-#include "cli/version.hpp"
-#include "supervisor/log.hpp"
-#include "supervisor/process_title.hpp"
-#include "supervisor/syscall.hpp"
+#include "runtime/version.hpp"
+#include "runtime/log.hpp"
+#include "runtime/process_title.hpp"
+#include "runtime/syscall.hpp"
 #include "supervisor/systemd_notify.hpp"
 #include "worker/worker.hpp"
 

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "supervisor/config.hpp"
-#include "supervisor/listener.hpp"
+#include "runtime/config.hpp"
+#include "runtime/listener.hpp"
 #include "supervisor/pid_file.hpp"
-#include "supervisor/scoreboard.hpp"
+#include "runtime/scoreboard.hpp"
 #include "supervisor/signal_queue.hpp"
 #include "supervisor/worker_table.hpp"
 #include "worker/application.hpp"

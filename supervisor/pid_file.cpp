@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "supervisor/syscall.hpp"
+#include "runtime/syscall.hpp"
 
 namespace construction {
 

@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "supervisor/arbiter.hpp"
-#include "supervisor/config.hpp"
-#include "supervisor/log.hpp"
+#include "runtime/config.hpp"
+#include "runtime/log.hpp"
 
 namespace construction {
 

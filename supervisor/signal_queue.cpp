@@ -4,7 +4,7 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
-#include "supervisor/syscall.hpp"
+#include "runtime/syscall.hpp"
 
 namespace construction {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "supervisor/unique_fd.hpp"
+#include "runtime/unique_fd.hpp"
 
 namespace construction {
 

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "supervisor/unique_fd.hpp"
+#include "runtime/unique_fd.hpp"
 
 namespace construction {
 

@@ -4,7 +4,7 @@
 // and a single write(2).
 #pragma once
 
-#include "supervisor/scoreboard.hpp"
+#include "runtime/scoreboard.hpp"
 
 namespace construction {
 

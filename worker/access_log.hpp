@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "supervisor/log_file.hpp"
+#include "runtime/log_file.hpp"
 
 namespace construction::http {
 

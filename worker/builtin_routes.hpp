@@ -2,7 +2,7 @@
 // no database: a process check) and GET /metrics.
 #pragma once
 
-#include "supervisor/scoreboard.hpp"
+#include "runtime/scoreboard.hpp"
 #include "worker/router.hpp"
 
 namespace construction::http {

@@ -8,7 +8,7 @@
 #include <limits>
 #include <sys/socket.h>
 
-#include "supervisor/log.hpp"
+#include "runtime/log.hpp"
 
 namespace construction::http {
 

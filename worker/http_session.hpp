@@ -9,8 +9,8 @@
 #include <functional>
 #include <string>
 
-#include "supervisor/config.hpp"
-#include "supervisor/scoreboard.hpp"
+#include "runtime/config.hpp"
+#include "runtime/scoreboard.hpp"
 #include "worker/access_log.hpp"
 #include "worker/application.hpp"
 #include "worker/request_id.hpp"

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "supervisor/scoreboard.hpp"
+#include "runtime/scoreboard.hpp"
 
 namespace construction::http {
 

@@ -14,7 +14,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "supervisor/scoreboard.hpp"
+#include "runtime/scoreboard.hpp"
 
 namespace construction::http {
 

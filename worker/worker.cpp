@@ -14,8 +14,8 @@
 #include <cstring>
 #include <random>
 
-#include "supervisor/log.hpp"
-#include "supervisor/process_title.hpp"
+#include "runtime/log.hpp"
+#include "runtime/process_title.hpp"
 #include "worker/abort_report.hpp"
 #include "worker/builtin_routes.hpp"
 #include "worker/http_session.hpp"

@@ -8,9 +8,9 @@
 
 #include <vector>
 
-#include "supervisor/config.hpp"
-#include "supervisor/listener.hpp"
-#include "supervisor/scoreboard.hpp"
+#include "runtime/config.hpp"
+#include "runtime/listener.hpp"
+#include "runtime/scoreboard.hpp"
 #include "worker/application.hpp"
 
 namespace construction {

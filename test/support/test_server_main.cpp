@@ -1,4 +1,4 @@
-// The tests' server: the real serving core (supervisor/, worker/) with an
+// The tests' server: the real serving core (runtime/, supervisor/, worker/) with an
 // application whose routes misbehave on purpose — sleep past the timeout,
 // crash, throw, allocate — so the production binary carries none of them.
 //   /pid                 the serving worker's pid
@@ -26,7 +26,7 @@
 
 #include "app/construction_application.hpp"
 #include "sql/error.hpp"
-#include "supervisor/process_title.hpp"
+#include "runtime/process_title.hpp"
 #include "supervisor/serve.hpp"
 #include "worker/application.hpp"
 

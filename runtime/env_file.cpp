@@ -1,4 +1,4 @@
-#include "supervisor/env_file.hpp"
+#include "runtime/env_file.hpp"
 
 #include <fstream>
 #include <sstream>

@@ -1,4 +1,4 @@
-#include "supervisor/scoreboard.hpp"
+#include "runtime/scoreboard.hpp"
 
 #include <sys/mman.h>
 #include <time.h>
@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "supervisor/syscall.hpp"
+#include "runtime/syscall.hpp"
 
 namespace construction {
 

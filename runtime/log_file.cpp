@@ -1,9 +1,9 @@
-#include "supervisor/log_file.hpp"
+#include "runtime/log_file.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "supervisor/syscall.hpp"
+#include "runtime/syscall.hpp"
 
 namespace construction {
 

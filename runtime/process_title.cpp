@@ -1,4 +1,4 @@
-#include "supervisor/process_title.hpp"
+#include "runtime/process_title.hpp"
 
 #include <sys/prctl.h>
 

@@ -1,7 +1,7 @@
 // Configuration precedence and validation, without starting anything.
 #include <catch2/catch.hpp>
 
-#include "supervisor/config.hpp"
+#include "runtime/config.hpp"
 
 using namespace construction;
 

@@ -1,4 +1,4 @@
-#include "supervisor/config.hpp"
+#include "runtime/config.hpp"
 
 #include <charconv>
 #include <functional>

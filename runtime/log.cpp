@@ -1,4 +1,4 @@
-#include "supervisor/log.hpp"
+#include "runtime/log.hpp"
 
 #include <time.h>
 #include <unistd.h>

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "supervisor/env_file.hpp"
-#include "supervisor/log.hpp"
+#include "runtime/env_file.hpp"
+#include "runtime/log.hpp"
 
 namespace construction {
 

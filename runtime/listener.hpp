@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "supervisor/unique_fd.hpp"
+#include "runtime/unique_fd.hpp"
 
 namespace construction {
 

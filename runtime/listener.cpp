@@ -1,4 +1,4 @@
-#include "supervisor/listener.hpp"
+#include "runtime/listener.hpp"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -15,7 +15,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "supervisor/syscall.hpp"
+#include "runtime/syscall.hpp"
 
 namespace construction {
 
