@@ -48,6 +48,23 @@ ApiError field_error(std::string_view field, std::string message) {
   return validation_failed(std::move(fields));
 }
 
+ApiError from_refusal(const operations::Refusal& refusal) {
+  using Kind = operations::Refusal::Kind;
+  switch (refusal.kind) {
+    case Kind::not_found:
+      return not_found();
+    case Kind::invalid_state:
+      return invalid_state(refusal.what());
+    case Kind::conflict:
+      return conflict(refusal.what());
+    case Kind::stale_version:
+      return stale_version(refusal.current_version);
+    case Kind::invalid_fields:
+      break;
+  }
+  return validation_failed(refusal.fields);
+}
+
 std::string error_json(const ApiError& error) {
   JsonWriter w;
   w.begin_object().key("error").begin_object();

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "domain/validation.hpp"
+#include "operations/refusal.hpp"
 #include "worker/http_types.hpp"
 
 namespace construction::api {
@@ -37,6 +38,9 @@ ApiError unsupported_media_type();                       // 415
 ApiError validation_failed(domain::FieldErrors fields);  // 422
 // One field refused: validation_failed with just that field.
 ApiError field_error(std::string_view field, std::string message);
+
+// An operation's refusal as the API answers it (404, 409, 412, 422).
+ApiError from_refusal(const operations::Refusal& refusal);
 
 std::string error_json(const ApiError& error);
 http::Response error_response(const ApiError& error);

@@ -3,8 +3,8 @@
 #include <map>
 
 #include "api/api_error.hpp"
-#include "sql/error.hpp"
 #include "runtime/log.hpp"
+#include "sql/error.hpp"
 
 namespace construction::api {
 
@@ -32,6 +32,8 @@ http::Response answer(http::RequestContext& ctx, const std::function<http::Respo
     return work();
   } catch (const ApiError& e) {
     return error_response(e);
+  } catch (const operations::Refusal& e) {
+    return error_response(from_refusal(e));
   } catch (const sql::UniqueViolation& e) {
     return error_response(conflict(conflict_message(e)));
   } catch (const sql::ForeignKeyViolation& e) {

@@ -1,8 +1,6 @@
 #include "api/auth.hpp"
 
 #include "api/api_error.hpp"
-#include "api/token.hpp"
-#include "sql/token_store.hpp"
 
 namespace construction::api {
 
@@ -21,16 +19,10 @@ Caller authenticate(const http::RequestContext& ctx, sql::Connection& db) {
   std::string_view token = bearer_token(ctx);
   if (token.empty())
     throw unauthorized("Send a token: Authorization: Bearer <token> (POST /api/v1/auth/tokens)");
-  if (!looks_like_token(token)) throw unauthorized("The token is not valid");
-  TokenHash hash = hash_token(token);
-  auto found = sql::find_token_caller(db, bytea_literal(hash));
-  // The index found the row by its hash; compare again in constant time so
-  // no comparison of secret bytes depends on where they differ.
-  if (!found || !constant_time_equal(found->token_hash_hex, bytea_literal(hash).substr(2)))
+  auto caller = operations::caller_of_token(db, token);
+  if (!caller)
     throw unauthorized("The token is not valid, was revoked, or its user was deactivated");
-  auto role = domain::parse_role(found->role);
-  if (!role) throw std::logic_error("a user with an unknown role: " + found->role);
-  return Caller{found->user_id, found->org_id, found->token_id, *role};
+  return *caller;
 }
 
 Caller authorize(const http::RequestContext& ctx, sql::Connection& db,

@@ -4,11 +4,11 @@
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
 #include "api/field_reader.hpp"
-#include "api/password.hpp"
 #include "api/request.hpp"
 #include "api/routes.hpp"
-#include "api/token.hpp"
 #include "api/user_json.hpp"
+#include "operations/authentication.hpp"
+#include "operations/password.hpp"
 #include "sql/token_store.hpp"
 #include "sql/user_store.hpp"
 
@@ -31,7 +31,7 @@ Credentials read_credentials(const RequestContext& ctx) {
   FieldReader in(body, errors);
   in.require({"email", "password"});
   auto email = in.text("email", {254});
-  auto password = in.text("password", {kMaxPasswordLength});
+  auto password = in.text("password", {operations::kMaxPasswordLength});
   auto name = in.text("name", {200});
   in.finish();
   if (!errors.empty()) throw validation_failed(std::move(errors));
@@ -40,23 +40,19 @@ Credentials read_credentials(const RequestContext& ctx) {
 
 Response create_token(RequestContext& ctx, sql::Connection& db) {
   Credentials credentials = read_credentials(ctx);
-  auto login = sql::find_login(db, credentials.email);
-  if (!login) {
-    verify_nothing(credentials.password);
-  } else if (verify_password(credentials.password, login->password_hash) && login->user.active) {
-    NewToken token = generate_token();
-    sql::TokenRecord record = sql::insert_token(db, login->user.org_id, login->user.id,
-                                                credentials.name, bytea_literal(token.hash));
-    JsonWriter w;
-    w.begin_object()
-        .num("id", record.id)
-        .str("name", record.name)
-        .str("token", token.text)
-        .str("created_at", record.created_at)
-        .end_object();
-    return created(w.text(), std::string(kApiBase) + "/auth/tokens/" + std::to_string(record.id));
-  }
-  throw unauthorized("The email or password is wrong, or the user is deactivated");
+  auto login = operations::check_password(db, credentials.email, credentials.password);
+  if (!login) throw unauthorized("The email or password is wrong, or the user is deactivated");
+  operations::IssuedToken token =
+      operations::issue_token(db, login->user.org_id, login->user.id, credentials.name);
+  JsonWriter w;
+  w.begin_object()
+      .num("id", token.record.id)
+      .str("name", token.record.name)
+      .str("token", token.text)
+      .str("created_at", token.record.created_at)
+      .end_object();
+  return created(w.text(),
+                 std::string(kApiBase) + "/auth/tokens/" + std::to_string(token.record.id));
 }
 
 // The caller's own tokens; an owner may revoke any of the organisation's.

@@ -5,12 +5,12 @@
 #include "api/api_error.hpp"
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
-#include "api/estimate_document.hpp"
+#include "api/estimate_json.hpp"
 #include "api/request.hpp"
 #include "api/routes.hpp"
 #include "domain/estimate.hpp"
+#include "operations/estimate_document.hpp"
 #include "sql/project_store.hpp"
-#include "sql/transaction.hpp"
 
 namespace construction::api {
 
@@ -33,8 +33,9 @@ std::vector<sql::LineFields> read_new_lines(FieldReader& in) {
   std::vector<sql::LineFields> lines;
   const JsonValue* array = in.array("lines");
   if (!array) return lines;
-  if (array->items.size() > kMaxLinesPerRequest) {
-    in.errors().add("lines", "must hold at most " + std::to_string(kMaxLinesPerRequest) + " lines");
+  if (array->items.size() > operations::kMaxLinesPerRequest) {
+    in.errors().add(
+        "lines", "must hold at most " + std::to_string(operations::kMaxLinesPerRequest) + " lines");
     return lines;
   }
   for (std::size_t i = 0; i < array->items.size(); ++i) {
@@ -49,16 +50,6 @@ std::vector<sql::LineFields> read_new_lines(FieldReader& in) {
     if (auto line = read_line(line_in, base, true)) lines.push_back(*line);
   }
   return lines;
-}
-
-sql::EstimateRecord editable_estimate(const RequestContext& ctx, sql::Connection& db,
-                                      const Caller& caller) {
-  auto estimate = sql::find_estimate(db, caller.org_id, path_id(ctx), true);
-  if (!estimate) throw not_found();
-  check_if_match(ctx, estimate->version);
-  auto status = domain::parse_estimate_status(estimate->status);
-  if (auto refusal = domain::refuse_edit(*status)) throw invalid_state(refusal->message);
-  return *estimate;
 }
 
 Response list(RequestContext& ctx, sql::Connection& db) {
@@ -76,58 +67,47 @@ Response list(RequestContext& ctx, sql::Connection& db) {
 Response create(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_commercial);
   JsonValue body = json_body(ctx);
-  sql::Transaction tx(db);
-  auto project = sql::find_project(db, caller.org_id, path_id(ctx));
-  if (!project) throw not_found();
-  domain::FieldErrors errors;
-  FieldReader in(body, errors);
-  in.require({"title"});
-  sql::EstimateFields fields;
-  read_estimate_fields(in, fields);
-  std::vector<sql::LineFields> lines = read_new_lines(in);
-  in.finish();
-  if (!errors.empty()) throw validation_failed(std::move(errors));
-  if (fields.number.empty())
-    fields.number = sql::next_estimate_number(db, caller.org_id, project->id);
-
-  EstimateDocument saved = insert_estimate_document(db, caller.org_id, project->id, fields, lines);
-  tx.commit();
+  auto saved = operations::create_estimate(db, caller.org_id, path_id(ctx), [&] {
+    domain::FieldErrors errors;
+    FieldReader in(body, errors);
+    in.require({"title"});
+    operations::NewEstimate input;
+    read_estimate_fields(in, input.fields);
+    input.lines = read_new_lines(in);
+    in.finish();
+    if (!errors.empty()) throw validation_failed(std::move(errors));
+    return input;
+  });
   return created(estimate_json(saved.estimate, saved.lines),
                  std::string(kApiBase) + "/estimates/" + std::to_string(saved.estimate.id));
 }
 
 Response show(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_commercial);
-  auto estimate = sql::find_estimate(db, caller.org_id, path_id(ctx));
-  if (!estimate) throw not_found();
-  return ok(estimate_json(*estimate, sql::list_lines(db, caller.org_id, estimate->id)));
+  auto document = operations::load_estimate(db, caller.org_id, path_id(ctx));
+  return ok(estimate_json(document.estimate, document.lines));
 }
 
 Response update(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_commercial);
   JsonValue body = json_body(ctx);
-  sql::Transaction tx(db);
-  sql::EstimateRecord estimate = editable_estimate(ctx, db, caller);
-  domain::FieldErrors errors;
-  FieldReader in(body, errors);
-  sql::EstimateFields fields = estimate.fields;
-  read_estimate_fields(in, fields);
-  in.finish();
-  if (!errors.empty()) throw validation_failed(std::move(errors));
-  sql::EstimateRecord saved = sql::update_estimate(db, caller.org_id, estimate.id, fields);
-  if (fields.tax_bps != estimate.fields.tax_bps)
-    saved = save_totals(db, caller.org_id, saved, false);
-  auto lines = sql::list_lines(db, caller.org_id, saved.id);
-  tx.commit();
-  return ok(estimate_json(saved, lines));
+  auto saved = operations::change_estimate(db, caller.org_id, path_id(ctx), if_match(ctx),
+                                           [&](const sql::EstimateFields& stored) {
+                                             domain::FieldErrors errors;
+                                             FieldReader in(body, errors);
+                                             sql::EstimateFields fields = stored;
+                                             read_estimate_fields(in, fields);
+                                             in.finish();
+                                             if (!errors.empty())
+                                               throw validation_failed(std::move(errors));
+                                             return fields;
+                                           });
+  return ok(estimate_json(saved.estimate, saved.lines));
 }
 
 Response remove(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_commercial);
-  sql::Transaction tx(db);
-  sql::EstimateRecord estimate = editable_estimate(ctx, db, caller);
-  sql::delete_estimate(db, caller.org_id, estimate.id);
-  tx.commit();
+  operations::delete_estimate(db, caller.org_id, path_id(ctx), if_match(ctx));
   return no_content();
 }
 

@@ -5,11 +5,11 @@
 #include "api/api_error.hpp"
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
-#include "api/estimate_document.hpp"
+#include "api/estimate_json.hpp"
 #include "api/request.hpp"
 #include "api/routes.hpp"
-#include "domain/estimate.hpp"
-#include "sql/transaction.hpp"
+#include "operations/estimate_document.hpp"
+#include "operations/estimate_lines.hpp"
 
 namespace construction::api {
 
@@ -25,16 +25,6 @@ std::string line_json(const sql::LineRecord& line) {
   return w.text();
 }
 
-// The estimate, locked, when its lines may change.
-sql::EstimateRecord draft_estimate(const RequestContext& ctx, sql::Connection& db,
-                                   const Caller& caller) {
-  auto estimate = sql::find_estimate(db, caller.org_id, path_id(ctx), true);
-  if (!estimate) throw not_found();
-  if (auto refusal = domain::refuse_edit(*domain::parse_estimate_status(estimate->status)))
-    throw invalid_state(refusal->message);
-  return *estimate;
-}
-
 sql::LineFields read_line_body(const JsonValue& body, sql::LineFields base, bool creating) {
   domain::FieldErrors errors;
   FieldReader in(body, errors);
@@ -45,26 +35,20 @@ sql::LineFields read_line_body(const JsonValue& body, sql::LineFields base, bool
 
 Response list(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_commercial);
-  auto estimate = sql::find_estimate(db, caller.org_id, path_id(ctx));
-  if (!estimate) throw not_found();
-  sql::PageOf<sql::LineRecord> all{sql::list_lines(db, caller.org_id, estimate->id), false};
+  auto document = operations::load_estimate(db, caller.org_id, path_id(ctx));
+  sql::PageOf<sql::LineRecord> all{std::move(document.lines), false};
   return ok(list_json(all, write_line));
 }
 
 Response create(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_commercial);
   JsonValue body = json_body(ctx);
-  sql::Transaction tx(db);
-  sql::EstimateRecord estimate = draft_estimate(ctx, db, caller);
-  sql::LineFields base;
-  base.position = sql::next_line_position(db, caller.org_id, estimate.id);
-  sql::LineFields fields = read_line_body(body, base, true);
-  sql::LineRecord line = sql::insert_line(db, caller.org_id, estimate.id, fields);
-  save_totals(db, caller.org_id, estimate, true);
-  tx.commit();
-  return created(line_json(line), std::string(kApiBase) + "/estimates/" +
-                                      std::to_string(estimate.id) + "/lines/" +
-                                      std::to_string(line.id));
+  auto change = operations::add_line(
+      db, caller.org_id, path_id(ctx),
+      [&](const sql::LineFields& base) { return read_line_body(body, base, true); });
+  return created(line_json(change.line), std::string(kApiBase) + "/estimates/" +
+                                             std::to_string(change.estimate.id) + "/lines/" +
+                                             std::to_string(change.line.id));
 }
 
 Response show(RequestContext& ctx, sql::Connection& db) {
@@ -77,31 +61,15 @@ Response show(RequestContext& ctx, sql::Connection& db) {
 Response update(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_commercial);
   JsonValue body = json_body(ctx);
-  sql::Transaction tx(db);
-  auto estimate = sql::find_estimate(db, caller.org_id, path_id(ctx), true);
-  auto line = estimate ? sql::find_line(db, caller.org_id, estimate->id, path_id(ctx, "line_id"))
-                       : std::nullopt;
-  if (!line) throw not_found();
-  check_if_match(ctx, line->version);
-  draft_estimate(ctx, db, caller);
-  sql::LineFields fields = read_line_body(body, line->fields, false);
-  sql::LineRecord saved = sql::update_line(db, caller.org_id, line->id, fields);
-  save_totals(db, caller.org_id, *estimate, true);
-  tx.commit();
-  return ok(line_json(saved));
+  auto change = operations::change_line(
+      db, caller.org_id, path_id(ctx), path_id(ctx, "line_id"), if_match(ctx),
+      [&](const sql::LineFields& stored) { return read_line_body(body, stored, false); });
+  return ok(line_json(change.line));
 }
 
 Response remove(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_commercial);
-  sql::Transaction tx(db);
-  auto estimate = sql::find_estimate(db, caller.org_id, path_id(ctx), true);
-  auto line = estimate ? sql::find_line(db, caller.org_id, estimate->id, path_id(ctx, "line_id"))
-                       : std::nullopt;
-  if (!line) throw not_found();
-  draft_estimate(ctx, db, caller);
-  sql::delete_line(db, caller.org_id, line->id);
-  save_totals(db, caller.org_id, *estimate, true);
-  tx.commit();
+  operations::remove_line(db, caller.org_id, path_id(ctx), path_id(ctx, "line_id"));
   return no_content();
 }
 

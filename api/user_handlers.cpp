@@ -6,10 +6,10 @@
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
 #include "api/field_reader.hpp"
-#include "api/password.hpp"
 #include "api/request.hpp"
 #include "api/routes.hpp"
 #include "api/user_json.hpp"
+#include "operations/password.hpp"
 #include "sql/transaction.hpp"
 #include "sql/user_store.hpp"
 
@@ -36,8 +36,8 @@ UserInput read_user(const JsonValue& body, sql::UserFields base, bool creating) 
   if (auto v = in.text("name", {200})) input.fields.name = *v;
   if (auto v = in.choice("role", {"owner", "manager", "field"})) input.fields.role = *v;
   if (auto v = in.boolean("active")) input.fields.active = *v;
-  if (auto v = in.text("password", {kMaxPasswordLength})) {
-    if (count_characters(*v) < kMinPasswordLength)
+  if (auto v = in.text("password", {operations::kMaxPasswordLength})) {
+    if (count_characters(*v) < operations::kMinPasswordLength)
       errors.add("password", "must be at least 8 characters");
     else
       input.password = *v;
@@ -63,7 +63,7 @@ Response create(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::manage_users);
   UserInput input = read_user(json_body(ctx), {"", "", "", true}, true);
   sql::UserRecord user =
-      sql::insert_user(db, caller.org_id, input.fields, hash_password(*input.password));
+      sql::insert_user(db, caller.org_id, input.fields, operations::hash_password(*input.password));
   return created(user_json(user), std::string(kApiBase) + "/users/" + std::to_string(user.id));
 }
 
@@ -91,7 +91,7 @@ Response update(RequestContext& ctx, sql::Connection& db) {
   UserInput input = read_user(body, {user->email, user->name, user->role, user->active}, false);
   refuse_self_demotion(caller, *user, input.fields);
   std::optional<std::string> hash;
-  if (input.password) hash = hash_password(*input.password);
+  if (input.password) hash = operations::hash_password(*input.password);
   sql::UserRecord saved = sql::update_user(db, caller.org_id, user->id, input.fields, hash);
   tx.commit();
   return ok(user_json(saved));

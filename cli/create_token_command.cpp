@@ -2,9 +2,9 @@
 // active user, printed once on its own line (only its hash is kept).
 #include <iostream>
 
-#include "api/token.hpp"
 #include "app/database_config.hpp"
 #include "cli/commands.hpp"
+#include "operations/token.hpp"
 #include "sql/connection.hpp"
 #include "sql/token_store.hpp"
 #include "sql/user_store.hpp"
@@ -25,9 +25,9 @@ int create_token(const std::vector<std::string>& args) {
     std::cerr << "Error: no active user has the email " << (*options)["--email"] << "\n";
     return 1;
   }
-  api::NewToken token = api::generate_token();
+  operations::NewToken token = operations::generate_token();
   std::string name = options->count("--name") ? (*options)["--name"] : "command line";
-  sql::insert_token(db, user->org_id, user->id, name, api::bytea_literal(token.hash));
+  sql::insert_token(db, user->org_id, user->id, name, operations::bytea_literal(token.hash));
   std::cout << token.text << "\n";
   return 0;
 }

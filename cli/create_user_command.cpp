@@ -5,10 +5,10 @@
 #include <iostream>
 #include <map>
 
-#include "api/password.hpp"
 #include "app/database_config.hpp"
 #include "cli/commands.hpp"
 #include "domain/role.hpp"
+#include "operations/password.hpp"
 #include "sql/connection.hpp"
 #include "sql/error.hpp"
 #include "sql/transaction.hpp"
@@ -45,9 +45,9 @@ int create_user(const std::vector<std::string>& args) {
     return 2;
   }
   bool generated = !o.count("--password-stdin");
-  std::string password = generated ? api::generate_password() : read_password_line();
-  if (password.size() < api::kMinPasswordLength) {
-    std::cerr << "Error: the password must be at least " << api::kMinPasswordLength
+  std::string password = generated ? operations::generate_password() : read_password_line();
+  if (password.size() < operations::kMinPasswordLength) {
+    std::cerr << "Error: the password must be at least " << operations::kMinPasswordLength
               << " characters\n";
     return 2;
   }
@@ -59,7 +59,7 @@ int create_user(const std::vector<std::string>& args) {
   sql::UserRecord user;
   try {
     user = sql::insert_user(db, org.id, {o["--email"], o["--name"], o["--role"], true},
-                            api::hash_password(password));
+                            operations::hash_password(password));
   } catch (const sql::UniqueViolation&) {
     std::cerr << "Error: a user with the email " << o["--email"] << " already exists\n";
     return 1;

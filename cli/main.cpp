@@ -6,10 +6,10 @@
 
 #include "app/construction_application.hpp"
 #include "cli/commands.hpp"
-#include "runtime/version.hpp"
-#include "sql/error.hpp"
 #include "runtime/config.hpp"
 #include "runtime/process_title.hpp"
+#include "runtime/version.hpp"
+#include "sql/error.hpp"
 #include "supervisor/serve.hpp"
 
 namespace {

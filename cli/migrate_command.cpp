@@ -14,8 +14,9 @@ namespace {
 int print_status(sql::Migrator& migrator) {
   int pending = 0;
   for (const auto& m : migrator.status()) {
-    std::cout << std::string(sql::to_string(m.state)) << std::string(9 - sql::to_string(m.state).size(), ' ')
-              << m.name << (m.applied_at.empty() ? "" : "  (" + m.applied_at + ")") << "\n";
+    std::cout << std::string(sql::to_string(m.state))
+              << std::string(9 - sql::to_string(m.state).size(), ' ') << m.name
+              << (m.applied_at.empty() ? "" : "  (" + m.applied_at + ")") << "\n";
     pending += m.state == sql::MigrationState::pending;
   }
   std::cout << pending << " pending\n";
@@ -41,7 +42,8 @@ int migrate(const std::vector<std::string>& args) {
     return 2;
   }
   Config config = load_command_config();
-  sql::Connection connection = sql::Connection::open(database_settings(config, "construction migrate"));
+  sql::Connection connection =
+      sql::Connection::open(database_settings(config, "construction migrate"));
   sql::Migrator migrator(connection, sql::embedded_migrations());
   return action == "status" ? print_status(migrator) : apply(migrator);
 }

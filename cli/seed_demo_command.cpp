@@ -7,7 +7,7 @@
 // Idempotent: every row is looked up by its natural key (an email, a party's
 // kind and name, a project's number, a project's accepted estimate) before it
 // is made, so a second run adds nothing and says so. The estimates go through
-// the API's own calls (pricing, the state machine, api/estimate_acceptance.hpp),
+// the product's own operations (pricing, the state machine, operations/estimate_transitions.hpp),
 // so the schedules of values and contract sums are those a user clicking
 // through the API would get.
 #include <iostream>
@@ -16,13 +16,12 @@
 #include <string_view>
 #include <vector>
 
-#include "api/estimate_acceptance.hpp"
-#include "api/estimate_document.hpp"
-#include "api/password.hpp"
 #include "app/database_config.hpp"
 #include "cli/commands.hpp"
 #include "domain/demo_estimate.hpp"
 #include "domain/estimate.hpp"
+#include "operations/estimate_transitions.hpp"
+#include "operations/password.hpp"
 #include "sql/connection.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
@@ -35,7 +34,7 @@ namespace {
 
 constexpr std::string_view kOrganisation = "Demo Builders";
 constexpr std::string_view kOwnerEmail = "demo@example.com";
-// Shorter than the API's minimum of api::kMinPasswordLength characters: the
+// Shorter than the API's minimum of operations::kMinPasswordLength characters: the
 // seed writes the hash itself, so this one demo password, easy to type on a
 // laptop at a trade show, is allowed here and nowhere else (the API and
 // create-user refuse it).
@@ -112,7 +111,7 @@ void seed_user(Seed& s, const sql::UserFields& fields) {
     if (user->org_id == s.org_id) return;
     throw std::runtime_error(fields.email + " belongs to another organisation: nothing was loaded");
   }
-  sql::insert_user(s.db, s.org_id, fields, api::hash_password(kDemoPassword));
+  sql::insert_user(s.db, s.org_id, fields, operations::hash_password(kDemoPassword));
   s.created.push_back("user " + fields.email + " (" + fields.role + ")");
 }
 
@@ -144,20 +143,20 @@ void seed_accepted_estimate(Seed& s, std::int64_t project_id, const DemoProject&
   if (sql::project_has_accepted_estimate(s.db, s.org_id, project_id)) return;
   std::vector<sql::LineFields> lines;
   for (const domain::CostLineInput& input : demo.lines) {
-    auto line = api::price_line_fields(input, static_cast<std::int64_t>(lines.size()) + 1);
+    auto line = operations::price_line_fields(input, static_cast<std::int64_t>(lines.size()) + 1);
     if (!line) throw std::logic_error("demo estimate line " + input.cost_code + " is refused");
     lines.push_back(line.value());
   }
   sql::EstimateFields fields{sql::next_estimate_number(s.db, s.org_id, project_id),
                              std::string(demo.estimate_title), std::nullopt, demo.tax_rate.value,
                              ""};
-  api::EstimateDocument draft =
-      api::insert_estimate_document(s.db, s.org_id, project_id, fields, lines);
+  operations::EstimateDocument draft =
+      operations::insert_estimate_document(s.db, s.org_id, project_id, fields, lines);
   auto sent = advance(domain::EstimateStatus::draft, domain::EstimateAction::send);
   advance(sent, domain::EstimateAction::accept);
   sql::EstimateRecord estimate = sql::set_estimate_status(s.db, s.org_id, draft.estimate.id,
                                                           std::string(domain::to_string(sent)));
-  if (!api::accept_estimate(s.db, s.org_id, estimate))
+  if (!operations::accept_estimate(s.db, s.org_id, estimate))
     throw std::logic_error("demo project " + demo.fields.number + " has an accepted estimate");
   s.created.push_back("estimate " + fields.number + " " + fields.title + " (accepted, " +
                       domain::format_cents(domain::Cents{estimate.totals.total_cents}) + ")");

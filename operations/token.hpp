@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace construction::api {
+namespace construction::operations {
 
 inline constexpr std::string_view kTokenPrefix = "cst_";
 inline constexpr std::size_t kTokenLength = 47;
@@ -30,4 +30,4 @@ std::string bytea_literal(const TokenHash& hash);
 // Constant time in the contents (the lengths are not secret).
 bool constant_time_equal(std::string_view a, std::string_view b);
 
-}  // namespace construction::api
+}  // namespace construction::operations

@@ -4,13 +4,13 @@
 // MiB, t = 2: a worker hashes one password at a time, so a 1 GB host with a
 // few workers spends at most ~19 MiB each, and a log-in costs tens of
 // milliseconds, not seconds. Only log-in and password changes hash;
-// requests authenticate with tokens (api/token.hpp).
+// requests authenticate with tokens (operations/token.hpp).
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace construction::api {
+namespace construction::operations {
 
 inline constexpr unsigned long long kPasswordOpsLimit = 2;
 inline constexpr std::size_t kPasswordMemLimit = 19u * 1024 * 1024;
@@ -26,4 +26,4 @@ void verify_nothing(std::string_view password);
 // A random password for `create-user` without --password-stdin.
 std::string generate_password();
 
-}  // namespace construction::api
+}  // namespace construction::operations

@@ -1,10 +1,10 @@
-#include "api/password.hpp"
+#include "operations/password.hpp"
 
 #include <sodium.h>
 
 #include <stdexcept>
 
-namespace construction::api {
+namespace construction::operations {
 
 namespace {
 void ensure_sodium() {
@@ -41,4 +41,4 @@ std::string generate_password() {
   return encoded;
 }
 
-}  // namespace construction::api
+}  // namespace construction::operations

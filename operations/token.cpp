@@ -1,11 +1,11 @@
-#include "api/token.hpp"
+#include "operations/token.hpp"
 
 #include <openssl/evp.h>
 #include <sodium.h>
 
 #include <stdexcept>
 
-namespace construction::api {
+namespace construction::operations {
 
 namespace {
 void ensure_sodium() {
@@ -61,4 +61,4 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-}  // namespace construction::api
+}  // namespace construction::operations

@@ -1,0 +1,42 @@
+// Who is acting. An API request names itself with a bearer token: read,
+// hashed and looked up in one indexed query (never a password hash per
+// request), then rechecked in constant time. A person logs in with email and
+// password (Argon2id, operations/password.hpp) and gets a token to show once.
+// A wrong password, an unknown email and a deactivated user are the same
+// answer, found in the same time.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/role.hpp"
+#include "sql/connection.hpp"
+#include "sql/token_store.hpp"
+#include "sql/user_store.hpp"
+
+namespace construction::operations {
+
+struct Caller {
+  std::int64_t user_id = 0;
+  std::int64_t org_id = 0;
+  std::int64_t token_id = 0;
+  domain::Role role = domain::Role::field;
+};
+
+// Nothing for a malformed, unknown or revoked token, or a deactivated user's.
+std::optional<Caller> caller_of_token(sql::Connection& db, std::string_view token);
+
+// The active user whose password this is; nothing otherwise.
+std::optional<sql::Login> check_password(sql::Connection& db, const std::string& email,
+                                         std::string_view password);
+
+struct IssuedToken {
+  sql::TokenRecord record;
+  std::string text;  // shown once, never stored
+};
+IssuedToken issue_token(sql::Connection& db, std::int64_t org_id, std::int64_t user_id,
+                        const std::string& name);
+
+}  // namespace construction::operations
