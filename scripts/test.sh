@@ -10,9 +10,10 @@ cd "$(dirname "$0")/.."
 
 ./scripts/install-deps.sh --with-browser
 
+# The main build is the Release build that ships (deploy/image.sh build, the
+# image's own build step): the tests run against what users run.
 build=${BUILD_DIR:-build}
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j"$(nproc)"
+CONSTRUCTION_TESTS=ON ./deploy/image.sh build "$build"
 
 if [ -z "${DATABASE_URL:-}" ]; then
   pg_dir=$(mktemp -d /tmp/construction-test-pg.XXXXXX)
