@@ -71,10 +71,12 @@ migrate() {
 }
 
 create_owner() {
-  local out err status
-  out=$("$bin" create-user --org "$org" --email "$email" --role owner 2>/tmp/bootstrap.$$.err)
+  local out err err_file status
+  err_file=$(mktemp)
+  out=$("$bin" create-user --org "$org" --email "$email" --role owner 2>"$err_file")
   status=$?
-  err=$(cat /tmp/bootstrap.$$.err); rm -f /tmp/bootstrap.$$.err
+  err=$(cat "$err_file")
+  rm -f "$err_file"
   if [ "$status" -eq 0 ]; then
     say "owner account created: $email in \"$org\""
     sed -n 's/^Password: /bootstrap: owner password (shown once, change it after logging in): /p' <<<"$out"
