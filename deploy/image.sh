@@ -37,17 +37,22 @@ cmd_install() {
 # installs exactly these). A library no package owns is an error: the slim
 # image would not have it.
 cmd_runtime_packages() {
-  local binary=$1 lib path package missing=0
-  while read -r lib path; do
-    [ -n "$path" ] || continue
-    package=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(realpath "$path")" 2>/dev/null || true)
+  local binary=$1 path real owners package missing=0 libs=() candidates=() found=()
+  mapfile -t libs < <(ldd "$binary" | awk '$2 == "=>" && $3 ~ /^\// { print $3 }')
+  for path in "${libs[@]}"; do candidates+=("$path" "$(realpath "$path")"); done
+  # One dpkg call for all of them (it is slow per call): "package:arch: /path" lines.
+  owners=$(dpkg -S "${candidates[@]}" 2>/dev/null || true)
+  for path in "${libs[@]}"; do
+    real=$(realpath "$path")
+    package=$(awk -v a="$path" -v b="$real" '$NF == a || $NF == b { sub(/:.*/, "", $1); print $1; exit }' <<<"$owners")
     if [ -z "$package" ]; then
-      echo "image.sh: no Debian package owns $path ($lib)" >&2
+      echo "image.sh: no Debian package owns $path" >&2
       missing=1
       continue
     fi
-    echo "${package%%:*}"
-  done < <(ldd "$binary" | awk '$2 == "=>" && $3 ~ /^\// { print $1, $3 }') | sort -u
+    found+=("$package")
+  done
+  printf '%s\n' "${found[@]}" | sort -u
   return "$missing"
 }
 

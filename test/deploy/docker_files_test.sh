@@ -35,4 +35,7 @@ graceful=$(sed -n 's/^GUNICORN_GRACEFUL_TIMEOUT=//p' "$src/.env.example")
   fail "stop_grace_period ($grace s) is not longer than GUNICORN_GRACEFUL_TIMEOUT ($graceful s)"
 grep -q 'image: postgres:15\.[0-9]*-bookworm' "$dev" || fail "the dev file has no pinned PostgreSQL 15"
 grep -q 'INFRA_HOST: postgres' "$dev" || fail "the dev file does not point the app at its PostgreSQL"
+for kept_out in .env build/ 'build-*/' .local/; do
+  grep -qxF "$kept_out" "$src/.dockerignore" || fail ".dockerignore lets $kept_out into the build context"
+done
 echo "docker files: ok (grace $grace s > graceful $graceful s)"

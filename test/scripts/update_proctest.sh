@@ -79,3 +79,10 @@ has_two_workers() { [ "$(ps --ppid "$1" -o pid= | wc -l)" -eq 2 ]; }
 wait_until 30 has_two_workers "$new_master" || fail "master $new_master lacks workers"
 "$SRC/scripts/smoke-test.sh" "$base" || fail "the smoke test fails after the rollback"
 note "broken binary rolled back; master $new_master serves with workers $(workers)"
+
+# A configuration change only: HUP, new workers under the same master.
+before=$(workers)
+"$SRC/scripts/update.sh" --hup --url "$base" >"$TMP/update-hup.log" 2>&1 || fail "update.sh --hup failed: $(cat "$TMP/update-hup.log")"
+[ "$(cat "$PID_FILE")" = "$new_master" ] || fail "update.sh --hup changed the master"
+[ "$(workers)" != "$before" ] || fail "update.sh --hup left the workers as they were ($before)"
+note "HUP: workers $before -> $(workers)"
