@@ -90,7 +90,7 @@ fi
 # Rolls back after the USR2: the previous binary, the old workers, the old master.
 roll_back() {
   restore_binary
-  kill -HUP "$old" 2>/dev/null  # the old master starts workers again
+  [ "$winched" = no ] || kill -HUP "$old" 2>/dev/null  # the old master starts workers again
   if [ -n "$new" ] && [ "$new" != "$old" ] && alive "$new"; then
     kill -TERM "$new"
     wait_for 30 "! alive $new" || kill -KILL "$new" 2>/dev/null
@@ -109,6 +109,7 @@ wait_for() {
 }
 
 workers=$(workers_of "$old")
+winched=no
 kill -USR2 "$old"
 say "USR2 sent to master $old"
 new=
@@ -133,6 +134,7 @@ say "new master $new has $workers workers"
 sleep 1  # let them finish booting; connections wait in the shared backlog meanwhile
 
 kill -WINCH "$old"
+winched=yes
 wait_for 60 "[ \"\$(workers_of $old)\" -eq 0 ]" || say "warning: old workers still finishing requests"
 say "old workers stopped; smoke test against the new ones"
 smoke_test || roll_back "the smoke test failed against the new binary"

@@ -36,7 +36,7 @@ cd "$prefix"
 "${as_app_user[@]}" "$prefix/bin/image.sh" start migrate up || fail "image.sh start migrate failed"
 port=$(free_port)
 start_bg image-server "${as_app_user[@]}" env GUNICORN_BIND="127.0.0.1:$port" "$prefix/bin/image.sh" start
-wait_until 30 http_ok "http://127.0.0.1:$port/health" || fail "image.sh start did not serve"
+wait_serving "http://127.0.0.1:$port/health" || fail "image.sh start did not serve"
 [ "$(curl -fsS "http://127.0.0.1:$port/health")" = ok ] || fail "the HEALTHCHECK command fails"
 "$SRC/scripts/smoke-test.sh" "http://127.0.0.1:$port" || fail "the smoke test fails against the image layout"
 if [ ${#as_app_user[@]} -gt 0 ]; then

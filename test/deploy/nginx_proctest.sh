@@ -14,7 +14,7 @@ TESTSERVER=${CONSTRUCTION_TESTSERVER:?run through ctest}
 app_port=$(free_port)
 start_bg server env APP_ENV=development "$TESTSERVER" serve -b "127.0.0.1:$app_port" -w 2 --client-timeout 5
 app_log=$TMP/server.log
-wait_until 30 http_ok "http://127.0.0.1:$app_port/health" || fail "the server did not start"
+wait_serving "http://127.0.0.1:$app_port/health" || fail "the server did not start"
 
 edge=$TMP/nginx
 mkdir -p "$edge/cache"
@@ -55,7 +55,7 @@ CONF
 "$NGINX" -t -p "$edge" -e "$edge/error.log" -c "$edge/nginx.conf" >"$edge/check.log" 2>&1 || fail "nginx -t: $(cat "$edge/check.log")"
 start_bg nginx "$NGINX" -p "$edge" -e "$edge/error.log" -c "$edge/nginx.conf" -g 'daemon off;'
 https=https://127.0.0.1:$https_port
-wait_until 20 curl -fsSk --max-time 2 -o /dev/null "$https/health" || fail "nginx did not answer"
+wait_until 60 curl -fsSk --max-time 2 -o /dev/null "$https/health" || fail "nginx did not answer"
 
 # The client (127.0.0.2) as the app sees it, over HTTPS.
 seen=$(curl -fsSk --interface 127.0.0.2 "$https/client") || fail "GET /client through nginx failed"

@@ -45,13 +45,13 @@ INI
 echo "\"$pg_role\" \"\"" >"$bouncer/userlist.txt"
 start_bg pgbouncer "${as_bouncer[@]}" "$PGBOUNCER" "$bouncer/pgbouncer.ini"
 bouncer_url="postgresql://$pg_role@127.0.0.1:$bouncer_port/$db"
-wait_until 20 psql -X -At "$bouncer_url" -c "SELECT 1" || fail "PgBouncer did not answer"
+wait_until 60 psql -X -At "$bouncer_url" -c "SELECT 1" || fail "PgBouncer did not answer"
 
 port=$(free_port)
 base=http://127.0.0.1:$port
 start_bg server env DATABASE_URL="$bouncer_url" DB_PREPARED_STATEMENTS=off APP_ENV=development \
   "$BIN" serve -b "127.0.0.1:$port" -w 2
-wait_until 30 http_ok "$base/health" || fail "the server did not start"
+wait_serving "$base/health" || fail "the server did not start"
 [[ $(curl -fsS "$base/ready") == *'"database":"ok"'* ]] || fail "/ready through PgBouncer: $(curl -sS "$base/ready")"
 
 # call METHOD PATH [JSON]: the body, after checking a 2xx status.

@@ -16,7 +16,7 @@ cp "$BIN" "$CONSTRUCTION_BIN"
 port=$(free_port)
 base=http://127.0.0.1:$port
 start_bg server "$CONSTRUCTION_BIN" serve -b "127.0.0.1:$port" -w 2 --pid "$PID_FILE"
-wait_until 30 http_ok "$base/health" || fail "the server did not start"
+wait_serving "$base/health" || fail "the server did not start"
 
 # Two clients in a loop, one line per response: the status (000: no answer).
 load() {
@@ -76,7 +76,7 @@ grep -q "rolled back to the previous binary" "$TMP/update-broken.log" || fail "u
 cmp -s "$CONSTRUCTION_BIN" "$TMP/good-copy" || fail "$CONSTRUCTION_BIN is not the previous binary"
 [ "$(cat "$PID_FILE")" = "$new_master" ] || fail "the pid file names $(cat "$PID_FILE"), not master $new_master"
 has_two_workers() { [ "$(ps --ppid "$1" -o pid= | wc -l)" -eq 2 ]; }
-wait_until 30 has_two_workers "$new_master" || fail "master $new_master lacks workers"
+wait_until 60 has_two_workers "$new_master" || fail "master $new_master lacks workers"
 "$SRC/scripts/smoke-test.sh" "$base" || fail "the smoke test fails after the rollback"
 note "broken binary rolled back; master $new_master serves with workers $(workers)"
 
@@ -86,3 +86,23 @@ before=$(workers)
 [ "$(cat "$PID_FILE")" = "$new_master" ] || fail "update.sh --hup changed the master"
 [ "$(workers)" != "$before" ] || fail "update.sh --hup left the workers as they were ($before)"
 note "HUP: workers $before -> $(workers)"
+
+# A binary that migrates but cannot serve: the new master exits at once, the
+# old one keeps serving.
+cat >"$TMP/dead" <<DEAD
+#!/bin/sh
+[ "\$1" = serve ] && { echo "cannot start" >&2; exit 1; }
+exec "$BIN" "\$@"
+DEAD
+chmod +x "$TMP/dead"
+master=$(cat "$PID_FILE")
+run_load
+"$SRC/scripts/update.sh" --new-binary "$TMP/dead" --url "$base" >"$TMP/update-dead.log" 2>&1 &&
+  fail "update.sh with a binary that cannot start succeeded: $(cat "$TMP/update-dead.log")"
+stop_load "binary that cannot start"
+grep -q "the new master exited at start; rolled back" "$TMP/update-dead.log" ||
+  fail "update.sh did not see the new master die: $(cat "$TMP/update-dead.log")"
+cmp -s "$CONSTRUCTION_BIN" "$TMP/good-copy" || fail "$CONSTRUCTION_BIN is not the previous binary"
+[ "$(cat "$PID_FILE")" = "$master" ] || fail "the pid file names $(cat "$PID_FILE"), not master $master"
+"$SRC/scripts/smoke-test.sh" "$base" >/dev/null || fail "the smoke test fails after the rollback"
+note "a binary that cannot start: rolled back, master $master serves"

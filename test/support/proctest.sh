@@ -60,6 +60,17 @@ wait_until() {
 
 http_ok() { curl -fsS --max-time 5 -o /dev/null "$1"; }
 
+# wait_serving URL: until URL answers 200; gives up at once when the process
+# started last (start_bg) has exited, else after 60 s.
+wait_serving() {
+  local pid=$BG_PID deadline=$((SECONDS + 60))
+  until http_ok "$1" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || return 1
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.1
+  done
+}
+
 # A private PostgreSQL cluster (stopped at the end); prints its DATABASE_URL.
 private_cluster() {
   local dir=$TMP/pg-$1
