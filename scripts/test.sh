@@ -32,6 +32,7 @@ run_processes() {
   return 0
 }
 
+build=${BUILD_DIR:-build}
 pg_dir=
 # Stops the throwaway cluster, then checks that nothing of the run is left.
 finish() {
@@ -40,6 +41,8 @@ finish() {
     "$root/scripts/pg-cluster.sh" stop "$pg_dir" >/dev/null 2>&1 || true
     rm -rf "$pg_dir"
   fi
+  # ctest does not show a skipped test's output: its reason, here.
+  grep -h '^SKIP: ' "$build/Testing/Temporary/LastTest"*.log 2>/dev/null | sort -u | sed 's/^/test.sh: /' >&2 || true
   left=$(run_processes)
   if [ -n "$left" ]; then
     echo "test.sh: FAIL: processes of this run still running after it ended:" >&2
@@ -55,7 +58,6 @@ finish() {
 }
 trap finish EXIT
 
-build=${BUILD_DIR:-build}
 CONSTRUCTION_TESTS=ON ./deploy/image.sh build "$build"
 
 if [ -z "${DATABASE_URL:-}" ]; then
