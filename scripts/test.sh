@@ -47,7 +47,7 @@ finish() {
   if [ -n "$left" ]; then
     echo "test.sh: FAIL: processes of this run still running after it ended:" >&2
     for pid in $left; do
-      echo "  $pid $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" >&2
+      echo "  $pid $(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline")" >&2
     done
     for pid in $left; do kill -TERM "$pid" 2>/dev/null || true; done
     sleep 3
