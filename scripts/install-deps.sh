@@ -11,12 +11,14 @@ build_packages=(
   postgresql-15 postgresql-client-15
 )
 browser_packages=(chromium)
+# The edge and pooler tests run Debian's own nginx and PgBouncer (test/deploy).
+test_packages=(nginx pgbouncer openssl)
 bench_packages=(wrk gunicorn python3-fastapi python3-uvicorn python3-psycopg2 python3-sqlalchemy)
 
 want=("${build_packages[@]}")
 case "${1:-}" in
-  --with-browser) want+=("${browser_packages[@]}") ;;
-  --all) want+=("${browser_packages[@]}" "${bench_packages[@]}") ;;
+  --with-browser) want+=("${browser_packages[@]}" "${test_packages[@]}") ;;
+  --all) want+=("${browser_packages[@]}" "${test_packages[@]}" "${bench_packages[@]}") ;;
   --bench) want+=("${bench_packages[@]}") ;;
   "") ;;
   *) echo "usage: $0 [--with-browser|--bench|--all]" >&2; exit 2 ;;

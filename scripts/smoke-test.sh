@@ -25,6 +25,10 @@ body=$(curl -sS --max-time 10 "$base/api/v1/openapi.json") || fail "$base/api/v1
 [[ $body == *'"openapi"'* ]] || fail "$base/api/v1/openapi.json is not an OpenAPI document"
 ok "GET /api/v1/openapi.json"
 
+# LOGIN PAGE CHECK: joins here with the web pages (views/), as
+#   curl -fsS --max-time 10 -o /dev/null "$base/login" || fail "$base/login did not answer 200"
+#   ok "GET /login"
+
 if [ -n "$token" ]; then
   body=$(curl -fsS --max-time 10 -H "Authorization: Bearer $token" "$base/api/v1/me") ||
     fail "$base/api/v1/me refused the token (401: wrong, revoked, or its user deactivated)"

@@ -2,6 +2,7 @@
 // application whose routes misbehave on purpose — sleep past the timeout,
 // crash, throw, allocate — so the production binary carries none of them.
 //   /pid                 the serving worker's pid
+//   /client              "SCHEME ADDRESS": the scheme and client the request resolved to
 //   /sleep?seconds=N     sleeps N seconds (blocks the heartbeat)
 //   /crash               dies by SIGSEGV
 //   /throw               throws from the handler (the core answers 500)
@@ -56,6 +57,10 @@ class TestApplication : public ConstructionApplication {
     }
     router.add(http::Verb::get, "/pid", [](http::RequestContext&) {
       return http::text_response(200, std::to_string(::getpid()));
+    });
+    // What the app believes of the request behind a proxy (the edge's test).
+    router.add(http::Verb::get, "/client", [](http::RequestContext& ctx) {
+      return http::text_response(200, ctx.scheme + " " + ctx.client_address);
     });
     router.add(http::Verb::get, "/sleep", [](http::RequestContext& ctx) {
       int seconds = std::stoi(ctx.query_value("seconds").value_or("1"));
