@@ -8,8 +8,12 @@ ApiError bad_json(const std::string& problem) {
   return ApiError(400, "bad_json", "The body is not valid JSON: " + problem);
 }
 
-ApiError unauthorized(const std::string& message) {
-  return ApiError(401, "unauthorized", message);
+ApiError unauthorized(const std::string& message, bool invalid_token) {
+  ApiError error(401, "unauthorized", message);
+  std::string challenge = "Bearer realm=\"construction\"";
+  if (invalid_token) challenge += ", error=\"invalid_token\"";
+  error.headers.emplace_back("WWW-Authenticate", std::move(challenge));
+  return error;
 }
 
 ApiError forbidden() {
@@ -40,6 +44,14 @@ ApiError unsupported_media_type() {
 
 ApiError validation_failed(domain::FieldErrors fields) {
   return ApiError(422, "validation_failed", "Some fields are not valid", std::move(fields));
+}
+
+ApiError too_many_attempts(int retry_after_seconds) {
+  ApiError error(
+      429, "too_many_attempts",
+      "Too many failed log-ins: try again in " + std::to_string(retry_after_seconds) + " seconds");
+  error.headers.emplace_back("Retry-After", std::to_string(retry_after_seconds));
+  return error;
 }
 
 ApiError field_error(std::string_view field, std::string message) {
@@ -79,7 +91,9 @@ std::string error_json(const ApiError& error) {
 }
 
 http::Response error_response(const ApiError& error) {
-  return http::json_response(error.status, error_json(error));
+  http::Response res = http::json_response(error.status, error_json(error));
+  for (const auto& [name, value] : error.headers) res.set(name, value);
+  return res;
 }
 
 }  // namespace construction::api

@@ -7,6 +7,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "domain/validation.hpp"
 #include "operations/refusal.hpp"
@@ -25,10 +27,13 @@ class ApiError : public std::runtime_error {
   unsigned status;
   std::string code;
   domain::FieldErrors fields;
+  std::vector<std::pair<std::string, std::string>> headers;  // WWW-Authenticate, Retry-After
 };
 
-ApiError bad_json(const std::string& problem);           // 400
-ApiError unauthorized(const std::string& message);       // 401
+ApiError bad_json(const std::string& problem);  // 400
+// 401 with the RFC 6750 challenge: `WWW-Authenticate: Bearer realm="construction"`,
+// plus error="invalid_token" when a token was sent and is no good.
+ApiError unauthorized(const std::string& message, bool invalid_token = false);
 ApiError forbidden();                                    // 403
 ApiError not_found();                                    // 404
 ApiError invalid_state(const std::string& message);      // 409
@@ -36,6 +41,7 @@ ApiError conflict(const std::string& message);           // 409
 ApiError stale_version(int current_version);             // 412
 ApiError unsupported_media_type();                       // 415
 ApiError validation_failed(domain::FieldErrors fields);  // 422
+ApiError too_many_attempts(int retry_after_seconds);     // 429 + Retry-After
 // One field refused: validation_failed with just that field.
 ApiError field_error(std::string_view field, std::string message);
 

@@ -21,7 +21,7 @@ Caller authenticate(const http::RequestContext& ctx, sql::Connection& db) {
     throw unauthorized("Send a token: Authorization: Bearer <token> (POST /api/v1/auth/tokens)");
   auto caller = operations::caller_of_token(db, token);
   if (!caller)
-    throw unauthorized("The token is not valid, was revoked, or its user was deactivated");
+    throw unauthorized("The token is not valid, was revoked, or its user was deactivated", true);
   return *caller;
 }
 

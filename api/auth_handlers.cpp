@@ -9,6 +9,7 @@
 #include "api/user_json.hpp"
 #include "operations/authentication.hpp"
 #include "operations/password.hpp"
+#include "runtime/log.hpp"
 #include "sql/token_store.hpp"
 #include "sql/user_store.hpp"
 
@@ -40,10 +41,15 @@ Credentials read_credentials(const RequestContext& ctx) {
 
 Response create_token(RequestContext& ctx, sql::Connection& db) {
   Credentials credentials = read_credentials(ctx);
-  auto login = operations::check_password(db, credentials.email, credentials.password);
-  if (!login) throw unauthorized("The email or password is wrong, or the user is deactivated");
+  operations::LogIn login =
+      operations::log_in(db, credentials.email, credentials.password, ctx.client_address);
+  if (!login.note.empty()) log::warning(login.note);
+  if (login.outcome == operations::LogIn::Outcome::throttled)
+    throw too_many_attempts(static_cast<int>(login.retry_after));
+  if (!login.login)
+    throw unauthorized("The email or password is wrong, or the user is deactivated");
   operations::IssuedToken token =
-      operations::issue_token(db, login->user.org_id, login->user.id, credentials.name);
+      operations::issue_token(db, login.login->user.org_id, login.login->user.id, credentials.name);
   JsonWriter w;
   w.begin_object()
       .num("id", token.record.id)
@@ -69,7 +75,7 @@ Response revoke_token(RequestContext& ctx, sql::Connection& db) {
 Response me(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authenticate(ctx, db);
   auto user = sql::find_user(db, caller.org_id, caller.user_id);
-  if (!user) throw unauthorized("The token's user is gone");
+  if (!user) throw unauthorized("The token's user is gone", true);
   JsonWriter w;
   w.begin_object().key("user");
   write_user(w, *user);

@@ -6,12 +6,6 @@
 namespace construction::api {
 
 namespace {
-std::string join(std::initializer_list<std::string_view> names) {
-  std::string out;
-  for (auto name : names) out += (out.empty() ? "" : ", ") + std::string(name);
-  return out;
-}
-
 std::string must_be(std::string_view what, const JsonValue& value) {
   return "must be " + std::string(what) + ", not " + std::string(describe(value.kind));
 }
@@ -42,6 +36,12 @@ bool is_calendar_date(std::string_view text) {
   return std::chrono::year_month_day(std::chrono::year(*y), std::chrono::month(*m),
                                      std::chrono::day(*d))
       .ok();
+}
+
+std::string join(std::span<const std::string_view> names) {
+  std::string out;
+  for (auto name : names) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
 }
 
 std::size_t count_characters(std::string_view text) {
@@ -107,6 +107,11 @@ std::optional<std::string> FieldReader::text(std::string_view name, TextLimit li
 
 std::optional<std::string> FieldReader::choice(std::string_view name,
                                                std::initializer_list<std::string_view> allowed) {
+  return choice(name, std::span(allowed.begin(), allowed.size()));
+}
+
+std::optional<std::string> FieldReader::choice(std::string_view name,
+                                               std::span<const std::string_view> allowed) {
   auto value = text(name, {100});
   if (!value) return std::nullopt;
   for (auto option : allowed)

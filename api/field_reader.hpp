@@ -13,6 +13,7 @@
 #include <initializer_list>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,8 @@ class FieldReader {
   // One of `allowed`, e.g. {"client", "vendor"}.
   std::optional<std::string> choice(std::string_view name,
                                     std::initializer_list<std::string_view> allowed);
+  std::optional<std::string> choice(std::string_view name,
+                                    std::span<const std::string_view> allowed);
   // name@domain, ≤ 254 characters; `may_be_empty` for a party's optional email.
   std::optional<std::string> email(std::string_view name, bool may_be_empty = false);
   std::optional<std::int64_t> integer(std::string_view name, std::int64_t min, std::int64_t max);
@@ -77,5 +80,7 @@ class FieldReader {
 std::optional<std::int64_t> parse_whole_number(std::string_view text);
 bool is_calendar_date(std::string_view text);
 std::size_t count_characters(std::string_view text);
+// "a, b, c": the allowed values, for messages.
+std::string join(std::span<const std::string_view> names);
 
 }  // namespace construction::api

@@ -4,6 +4,8 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include "api/utf8.hpp"
+
 namespace construction::api {
 namespace {
 
@@ -25,10 +27,11 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     return add(text_value(JsonValue::Kind::number, str, length));
   }
   bool String(const char* str, rapidjson::SizeType length, bool) {
-    return add(text_value(JsonValue::Kind::string, str, length));
+    return unicode(str, length) && add(text_value(JsonValue::Kind::string, str, length));
   }
   bool StartObject() { return open(JsonValue::Kind::object); }
   bool Key(const char* str, rapidjson::SizeType length, bool) {
+    if (!unicode(str, length)) return false;
     pending_key_.assign(str, length);
     return true;
   }
@@ -44,6 +47,19 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     JsonValue v{kind};
     v.text.assign(str, length);
     return v;
+  }
+
+  // RapidJSON validates the bytes of the document and refuses a high
+  // surrogate escape without its low half, but decodes a lone low one
+  // ("\\udc00") into bytes that are not UTF-8 (RFC 8259 §8.2 leaves such
+  // strings to the parser; RFC 7493 forbids them). Every decoded string and
+  // key is checked again, so nothing that is not text goes further.
+  bool unicode(const char* str, rapidjson::SizeType length) {
+    if (is_utf8(std::string_view(str, length))) return true;
+    problem_ =
+        "a string holds a UTF-16 surrogate escape (\\ud800-\\udfff) that is not half "
+        "of a pair, so it is not Unicode text";
+    return false;
   }
 
   bool open(JsonValue::Kind kind) {

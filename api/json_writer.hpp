@@ -1,7 +1,9 @@
 // JsonWriter: RapidJSON's Writer with the few shapes the API writes, named
 // by type (a string literal must never turn into a bool by overload).
 // Strings are written as given, escaped for JSON only: HTML or SQL in a
-// name comes back exactly as it was sent.
+// name comes back exactly as it was sent. Bytes that are not UTF-8 (a
+// client's own text echoed in an error, say) become U+FFFD: a response body
+// is always valid UTF-8.
 #pragma once
 
 #include <rapidjson/stringbuffer.h>
@@ -11,6 +13,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "api/utf8.hpp"
 
 namespace construction::api {
 
@@ -23,10 +27,11 @@ class JsonWriter {
   JsonWriter& begin_array() { return done(writer_.StartArray()); }
   JsonWriter& end_array() { return done(writer_.EndArray()); }
   JsonWriter& key(std::string_view name) {
-    return done(writer_.Key(name.data(), static_cast<rapidjson::SizeType>(name.size())));
+    return text(name, [this](const char* s, rapidjson::SizeType n) { return writer_.Key(s, n); });
   }
   JsonWriter& string(std::string_view value) {
-    return done(writer_.String(value.data(), static_cast<rapidjson::SizeType>(value.size())));
+    return text(value,
+                [this](const char* s, rapidjson::SizeType n) { return writer_.String(s, n); });
   }
   JsonWriter& number(std::int64_t value) { return done(writer_.Int64(value)); }
   JsonWriter& boolean(bool value) { return done(writer_.Bool(value)); }
@@ -49,6 +54,15 @@ class JsonWriter {
 
  private:
   JsonWriter& done(bool) { return *this; }
+  template <class Write>
+  JsonWriter& text(std::string_view value, Write write) {
+    if (is_utf8(value)) return done(write(value.data(), size_of(value)));
+    std::string valid = to_utf8(value);
+    return done(write(valid.data(), size_of(valid)));
+  }
+  static rapidjson::SizeType size_of(std::string_view text) {
+    return static_cast<rapidjson::SizeType>(text.size());
+  }
 
   rapidjson::StringBuffer buffer_;
   rapidjson::Writer<rapidjson::StringBuffer> writer_;

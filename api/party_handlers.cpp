@@ -1,7 +1,6 @@
 // /parties: clients, vendors, subcontractors and architects. Owners and
 // managers read and write them; a party that a project names cannot be
 // deleted (409 conflict).
-#include <algorithm>
 #include <array>
 
 #include "api/api_error.hpp"
@@ -28,7 +27,7 @@ sql::PartyFields read_party(const JsonValue& body, sql::PartyFields party, bool 
   domain::FieldErrors errors;
   FieldReader in(body, errors);
   if (creating) in.require({"kind", "name"});
-  if (auto v = in.choice("kind", {kKinds[0], kKinds[1], kKinds[2], kKinds[3]})) party.kind = *v;
+  if (auto v = in.choice("kind", kKinds)) party.kind = *v;
   if (auto v = in.text("name", {200, false})) party.name = *v;
   if (auto v = in.email("email", true)) party.email = *v;
   if (auto v = in.text("phone", {50})) party.phone = *v;
@@ -60,9 +59,7 @@ std::string party_json(const sql::PartyRecord& party) {
 
 Response list(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_commercial);
-  sql::PartyFilter filter{api::filter(ctx, "kind"), api::filter(ctx, "q")};
-  if (filter.kind && std::find(kKinds.begin(), kKinds.end(), *filter.kind) == kKinds.end())
-    throw field_error("kind", "must be one of client, vendor, subcontractor, architect");
+  sql::PartyFilter filter{choice_filter(ctx, "kind", kKinds), api::filter(ctx, "q")};
   auto page = sql::list_parties(db, caller.org_id, filter, page_of(ctx));
   return ok(list_json(page, write_party));
 }

@@ -2,6 +2,8 @@
 // and managers write them. GET /projects/{id} adds the `financials` block;
 // until change orders, invoices and pay applications exist, its figures
 // follow from the original contract sum alone.
+#include <array>
+
 #include "api/api_error.hpp"
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
@@ -21,6 +23,9 @@ namespace {
 using domain::Permission;
 using http::RequestContext;
 using http::Response;
+
+constexpr std::array<std::string_view, 6> kStatuses = {
+    "lead", "estimating", "active", "substantially_complete", "closed", "cancelled"};
 
 void read_dates(FieldReader& in, sql::ProjectFields& p) {
   auto start = in.nullable_date("start_date");
@@ -50,9 +55,7 @@ sql::ProjectFields read_project(const JsonValue& body, sql::ProjectFields p, boo
   auto client = in.nullable_id("client_id");
   if (client.present) p.client_id = client.value;
   if (auto v = in.text("site_address", {1000})) p.site_address = *v;
-  if (auto v = in.choice("status", {"lead", "estimating", "active", "substantially_complete",
-                                    "closed", "cancelled"}))
-    p.status = *v;
+  if (auto v = in.choice("status", kStatuses)) p.status = *v;
   if (auto v = in.choice("contract_type", {"fixed_price", "cost_plus"})) p.contract_type = *v;
   if (auto v = in.integer("retainage_work_bps", 0, 10000)) p.retainage_work_bps = *v;
   if (auto v = in.integer("retainage_stored_bps", 0, 10000)) p.retainage_stored_bps = *v;
@@ -111,7 +114,8 @@ std::string project_json(const sql::ProjectRecord& p) {
 
 Response list(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_projects);
-  sql::ProjectFilter filter{api::filter(ctx, "status"), std::nullopt, api::filter(ctx, "q")};
+  sql::ProjectFilter filter{choice_filter(ctx, "status", kStatuses), std::nullopt,
+                            api::filter(ctx, "q")};
   if (auto client = api::filter(ctx, "client_id")) {
     filter.client_id = parse_whole_number(*client);
     if (!filter.client_id) throw field_error("client_id", "must be the id of a party");

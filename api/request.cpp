@@ -2,28 +2,11 @@
 
 #include "api/api_error.hpp"
 #include "api/field_reader.hpp"
+#include "api/utf8.hpp"
 
 namespace construction::api {
 
 namespace {
-// Query strings are percent-decoded bytes: PostgreSQL refuses text that is
-// not UTF-8, so check before it sees them.
-bool is_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = text[i];
-    std::size_t extra = c < 0x80           ? 0
-                        : (c >> 5) == 0x6  ? 1
-                        : (c >> 4) == 0xE  ? 2
-                        : (c >> 3) == 0x1E ? 3
-                                           : 9;
-    if (extra == 9 || i + extra >= text.size() + (extra == 0)) return false;
-    for (std::size_t k = 1; k <= extra; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-    i += extra + 1;
-  }
-  return true;
-}
-
 bool is_json_media_type(std::string_view content_type) {
   auto semicolon = content_type.find(';');
   std::string_view type = content_type.substr(0, semicolon);
@@ -98,10 +81,21 @@ sql::Page page_of(const http::RequestContext& ctx) {
 std::optional<std::string> filter(const http::RequestContext& ctx, std::string_view name) {
   auto value = ctx.query_value(name);
   if (!value) return std::nullopt;
+  // Query strings are percent-decoded bytes: PostgreSQL refuses text that
+  // is not UTF-8, so check before it sees them.
   if (!is_utf8(*value) || value->find('\0') != std::string::npos)
     throw field_error(name, "must be UTF-8 text");
   if (count_characters(*value) > 200) throw field_error(name, "must be at most 200 characters");
   return value;
+}
+
+std::optional<std::string> choice_filter(const http::RequestContext& ctx, std::string_view name,
+                                         std::span<const std::string_view> allowed) {
+  auto value = filter(ctx, name);
+  if (!value) return value;
+  for (auto option : allowed)
+    if (*value == option) return value;
+  throw field_error(name, "must be one of " + join(allowed));
 }
 
 http::Response ok(std::string json) {

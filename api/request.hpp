@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,10 @@ void check_if_match(const http::RequestContext& ctx, int current);
 sql::Page page_of(const http::RequestContext& ctx);
 // A query filter, ≤ 200 characters, "" when absent.
 std::optional<std::string> filter(const http::RequestContext& ctx, std::string_view name);
+// A filter on an enumerated field: one of `allowed`, else 422 naming the
+// parameter (an unknown value is a mistake, not a filter matching nothing).
+std::optional<std::string> choice_filter(const http::RequestContext& ctx, std::string_view name,
+                                         std::span<const std::string_view> allowed);
 
 // {"data": [...], "next_cursor": null|"…"}: `write_row` writes one element.
 template <class PageOfRecords, class WriteRow>

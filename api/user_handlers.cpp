@@ -1,7 +1,7 @@
 // /users: owners manage their organisation's users (managers may list
-// them). DELETE deactivates: the row stays (it is named on the records the
-// user made) and the user's tokens stop working at once, because the
-// per-request token check requires an active user.
+// them), through operations/user_accounts.hpp. DELETE deactivates: the row
+// stays (it is named on the records the user made) and the user's tokens
+// are revoked.
 #include "api/api_error.hpp"
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
@@ -10,7 +10,7 @@
 #include "api/routes.hpp"
 #include "api/user_json.hpp"
 #include "operations/password.hpp"
-#include "sql/transaction.hpp"
+#include "operations/user_accounts.hpp"
 #include "sql/user_store.hpp"
 
 namespace construction::api {
@@ -21,17 +21,14 @@ using domain::Permission;
 using http::RequestContext;
 using http::Response;
 
-struct UserInput {
-  sql::UserFields fields;
-  std::optional<std::string> password;
-};
+using operations::UserChange;
 
 // Reads the body over `base` (the stored user, or defaults for a new one).
-UserInput read_user(const JsonValue& body, sql::UserFields base, bool creating) {
+UserChange read_user(const JsonValue& body, sql::UserFields base, bool creating) {
   domain::FieldErrors errors;
   FieldReader in(body, errors);
   if (creating) in.require({"email", "role", "password"});
-  UserInput input{std::move(base), std::nullopt};
+  UserChange input{std::move(base), std::nullopt};
   if (auto v = in.email("email")) input.fields.email = *v;
   if (auto v = in.text("name", {200})) input.fields.name = *v;
   if (auto v = in.choice("role", {"owner", "manager", "field"})) input.fields.role = *v;
@@ -61,9 +58,8 @@ Response list(RequestContext& ctx, sql::Connection& db) {
 
 Response create(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::manage_users);
-  UserInput input = read_user(json_body(ctx), {"", "", "", true}, true);
-  sql::UserRecord user =
-      sql::insert_user(db, caller.org_id, input.fields, operations::hash_password(*input.password));
+  UserChange input = read_user(json_body(ctx), {"", "", "", true}, true);
+  sql::UserRecord user = operations::create_user(db, caller, input.fields, *input.password);
   return created(user_json(user), std::string(kApiBase) + "/users/" + std::to_string(user.id));
 }
 
@@ -74,38 +70,19 @@ Response show(RequestContext& ctx, sql::Connection& db) {
   return ok(user_json(*user));
 }
 
-// An owner may not lock themselves out: their own role and active flag stay.
-void refuse_self_demotion(const Caller& caller, const sql::UserRecord& user,
-                          const sql::UserFields& fields) {
-  if (user.id == caller.user_id && (fields.role != "owner" || !fields.active))
-    throw invalid_state("You cannot remove your own owner role or deactivate yourself");
-}
-
 Response update(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::manage_users);
   JsonValue body = json_body(ctx);
-  sql::Transaction tx(db);
-  auto user = sql::find_user(db, caller.org_id, path_id(ctx), true);
-  if (!user) throw not_found();
-  check_if_match(ctx, user->version);
-  UserInput input = read_user(body, {user->email, user->name, user->role, user->active}, false);
-  refuse_self_demotion(caller, *user, input.fields);
-  std::optional<std::string> hash;
-  if (input.password) hash = operations::hash_password(*input.password);
-  sql::UserRecord saved = sql::update_user(db, caller.org_id, user->id, input.fields, hash);
-  tx.commit();
+  sql::UserRecord saved = operations::change_user(
+      db, caller, path_id(ctx), if_match(ctx), [&](const sql::UserRecord& user) {
+        return read_user(body, {user.email, user.name, user.role, user.active}, false);
+      });
   return ok(user_json(saved));
 }
 
 Response deactivate(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::manage_users);
-  sql::Transaction tx(db);
-  auto user = sql::find_user(db, caller.org_id, path_id(ctx), true);
-  if (!user) throw not_found();
-  sql::UserFields fields{user->email, user->name, user->role, false};
-  refuse_self_demotion(caller, *user, fields);
-  if (user->active) sql::update_user(db, caller.org_id, user->id, fields, std::nullopt);
-  tx.commit();
+  operations::deactivate_user(db, caller, path_id(ctx));
   return no_content();
 }
 
@@ -118,7 +95,7 @@ void add_user_routes(ApiRoutes& routes) {
   routes.add(http::Verb::patch, "/users/{id}", update,
              "Change a user's email, name, role, password or active flag (owners)");
   routes.add(http::Verb::delete_, "/users/{id}", deactivate,
-             "Deactivate a user: their tokens stop working (owners)");
+             "Deactivate a user: their tokens are revoked (owners)");
 }
 
 }  // namespace construction::api

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "operations/login_throttle.hpp"
 #include "operations/password.hpp"
 #include "operations/token.hpp"
 
@@ -29,6 +30,52 @@ std::optional<sql::Login> check_password(sql::Connection& db, const std::string&
   }
   if (!verify_password(password, login->password_hash) || !login->user.active) return std::nullopt;
   return login;
+}
+
+namespace {
+
+// The email as typed, quoted, control characters escaped: a log line stays
+// one line whatever a client sends.
+std::string quoted(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+LogIn log_in(sql::Connection& db, const std::string& email, std::string_view password,
+             const std::string& client_address) {
+  std::string who = quoted(email) + " from " + (client_address.empty() ? "?" : client_address);
+  Throttle throttle = check_throttle(db, email, client_address);
+  if (throttle.retry_after > 0)
+    return {LogIn::Outcome::throttled, std::nullopt, throttle.retry_after,
+            "Log-in for " + who + " refused for " + std::to_string(throttle.retry_after) +
+                " s: too many failed log-ins (" + std::to_string(throttle.account_failures) +
+                " for the account, " + std::to_string(throttle.address_failures) +
+                " from the address)"};
+  auto login = check_password(db, email, password);
+  if (login) {
+    clear_account(db, email);
+    return {LogIn::Outcome::ok, std::move(login), 0, {}};
+  }
+  Throttle counted = record_failure(db, email, client_address);
+  return {LogIn::Outcome::wrong, std::nullopt, 0,
+          "Failed log-in for " + who + " (" + std::to_string(counted.account_failures) +
+              " for the account, " + std::to_string(counted.address_failures) +
+              " from the address)"};
 }
 
 IssuedToken issue_token(sql::Connection& db, std::int64_t org_id, std::int64_t user_id,

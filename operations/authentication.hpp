@@ -3,7 +3,8 @@
 // request), then rechecked in constant time. A person logs in with email and
 // password (Argon2id, operations/password.hpp) and gets a token to show once.
 // A wrong password, an unknown email and a deactivated user are the same
-// answer, found in the same time.
+// answer, found in the same time, and count the same towards the log-in
+// throttle (operations/login_throttle.hpp).
 #pragma once
 
 #include <cstdint>
@@ -31,6 +32,20 @@ std::optional<Caller> caller_of_token(sql::Connection& db, std::string_view toke
 // The active user whose password this is; nothing otherwise.
 std::optional<sql::Login> check_password(sql::Connection& db, const std::string& email,
                                          std::string_view password);
+
+struct LogIn {
+  enum class Outcome { ok, wrong, throttled };
+  Outcome outcome = Outcome::wrong;
+  std::optional<sql::Login> login;  // ok: who
+  std::int64_t retry_after = 0;     // throttled: seconds to wait
+  // wrong, throttled: a line for the error log (a warning), naming the email
+  // and address, never the password. This layer has no log; its callers do.
+  std::string note;
+};
+// A log-in by password from `client_address`, throttled per account and
+// address. Every way in (API token, web session) comes through here.
+LogIn log_in(sql::Connection& db, const std::string& email, std::string_view password,
+             const std::string& client_address);
 
 struct IssuedToken {
   sql::TokenRecord record;

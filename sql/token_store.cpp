@@ -23,6 +23,10 @@ constexpr std::string_view kRevokeToken =
     "UPDATE api_tokens SET revoked_at = now() "
     "WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL";
 
+constexpr std::string_view kRevokeUserTokens =
+    "UPDATE api_tokens SET revoked_at = now() "
+    "WHERE org_id = $1 AND user_id = $2 AND revoked_at IS NULL";
+
 TokenRecord token_from(const Row& row) {
   return {row["id"].int64(), row["user_id"].int64(), row["name"].string(),
           rfc3339(row["created_at"].int64())};
@@ -51,6 +55,10 @@ std::optional<TokenRecord> find_live_token(Connection& db, std::int64_t org_id, 
 
 void revoke_token(Connection& db, std::int64_t org_id, std::int64_t id) {
   db.exec(kRevokeToken, org_id, id);
+}
+
+void revoke_user_tokens(Connection& db, std::int64_t org_id, std::int64_t user_id) {
+  db.exec(kRevokeUserTokens, org_id, user_id);
 }
 
 }  // namespace construction::sql

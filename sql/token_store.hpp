@@ -31,5 +31,7 @@ TokenRecord insert_token(Connection& db, std::int64_t org_id, std::int64_t user_
                          const std::string& name, const std::string& hash);
 std::optional<TokenRecord> find_live_token(Connection& db, std::int64_t org_id, std::int64_t id);
 void revoke_token(Connection& db, std::int64_t org_id, std::int64_t id);
+// Every live token of the user (when the user is deactivated: for good).
+void revoke_user_tokens(Connection& db, std::int64_t org_id, std::int64_t user_id);
 
 }  // namespace construction::sql

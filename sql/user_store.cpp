@@ -39,6 +39,9 @@ constexpr std::string_view kUpdateUser =
     "password_hash = coalesce($7, password_hash), version = version + 1, updated_at = now() "
     "WHERE u.org_id = $1 AND u.id = $2 RETURNING " USER_COLUMNS;
 
+constexpr std::string_view kLockActiveOwners =
+    "SELECT id FROM users WHERE org_id = $1 AND role = 'owner' AND active ORDER BY id FOR UPDATE";
+
 #undef USER_COLUMNS
 
 UserRecord user_from(const Row& row) {
@@ -109,6 +112,12 @@ UserRecord update_user(Connection& db, std::int64_t org_id, std::int64_t id,
 
 std::string organisation_name(Connection& db, std::int64_t org_id) {
   return db.exec(kOrganisationName, org_id).single_row()["name"].string();
+}
+
+std::vector<std::int64_t> lock_active_owners(Connection& db, std::int64_t org_id) {
+  std::vector<std::int64_t> ids;
+  for (Row row : db.exec(kLockActiveOwners, org_id)) ids.push_back(row["id"].int64());
+  return ids;
 }
 
 }  // namespace construction::sql

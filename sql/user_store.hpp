@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
@@ -55,5 +56,9 @@ PageOf<UserRecord> list_users(Connection& db, std::int64_t org_id, const Page& p
 UserRecord update_user(Connection& db, std::int64_t org_id, std::int64_t id,
                        const UserFields& fields, const std::optional<std::string>& password_hash);
 std::string organisation_name(Connection& db, std::int64_t org_id);
+// Locks the organisation's active owners (in id order, so two transactions
+// never deadlock on them) and gives their ids: a change that could leave
+// the organisation without an owner holds these locks while it checks.
+std::vector<std::int64_t> lock_active_owners(Connection& db, std::int64_t org_id);
 
 }  // namespace construction::sql

@@ -90,7 +90,7 @@ TEST_CASE("a field user reads projects and gets 403 on estimate writes", "[proce
         "draft1");
 }
 
-TEST_CASE("owners manage users; a manager may not", "[process]") {
+TEST_CASE("owners manage users, a manager may not", "[process]") {
   ApiServer& api = shared_api_server();
   std::string org = unique("Users Org");
   std::string owner = api.user_token(org, unique("owner") + "@example.com", "owner");
@@ -109,4 +109,43 @@ TEST_CASE("owners manage users; a manager may not", "[process]") {
   HttpResult login = api.send("POST", "/api/v1/auth/tokens", "",
                               R"({"email":")" + email + R"(","password":"long enough"})");
   CHECK(login.status == 201);
+}
+
+TEST_CASE("every 401 carries a Bearer challenge, with invalid_token for a bad token", "[process]") {
+  ApiServer& api = shared_api_server();
+  HttpResult none = api.call("GET", "/api/v1/me", "");
+  CHECK(none.status == 401);
+  CHECK(none.header("www-authenticate") == "Bearer realm=\"construction\"");
+  HttpResult bad = api.call("GET", "/api/v1/projects", "cst_" + std::string(43, 'A'));
+  CHECK(bad.status == 401);
+  CHECK(bad.header("www-authenticate") == "Bearer realm=\"construction\", error=\"invalid_token\"");
+  HttpResult wrong = api.send("POST", "/api/v1/auth/tokens", "",
+                              R"({"email":"nobody@example.com","password":"whatever1"})");
+  CHECK(wrong.status == 401);
+  CHECK(wrong.header("www-authenticate").starts_with("Bearer realm=\"construction\""));
+}
+
+TEST_CASE("a deactivated user's tokens stay revoked when the user is reactivated", "[process]") {
+  ApiServer& api = shared_api_server();
+  std::string org = unique("Revive Org");
+  std::string owner = api.user_token(org, unique("owner") + "@example.com", "owner");
+  std::string email = unique("again") + "@example.com";
+  std::string token = api.user_token(org, email, "manager", "long enough");
+  std::string id = at(api.call("GET", "/api/v1/me", token), "user.id");
+  SECTION("deactivated by DELETE") {
+    CHECK(api.call("DELETE", "/api/v1/users/" + id, owner).status == 204);
+  }
+  SECTION("deactivated by PATCH") {
+    CHECK(api.send("PATCH", "/api/v1/users/" + id, owner, R"({"active":false})").status == 200);
+  }
+  CHECK(api.send("PATCH", "/api/v1/users/" + id, owner, R"({"active":true})").status == 200);
+  HttpResult old = api.call("GET", "/api/v1/me", token);
+  CHECK(old.status == 401);
+  CHECK(old.header("www-authenticate").find("invalid_token") != std::string::npos);
+  CHECK(api.db.scalar("SELECT count(*) FROM api_tokens WHERE user_id = " + id +
+                      " AND revoked_at IS NULL") == "0");
+  HttpResult again = api.send("POST", "/api/v1/auth/tokens", "",
+                              R"({"email":")" + email + R"(","password":"long enough"})");
+  REQUIRE(again.status == 201);
+  CHECK(api.call("GET", "/api/v1/me", at(again, "token")).status == 200);
 }

@@ -111,7 +111,7 @@ TEST_CASE("every bad field of a line is named at once", "[process]") {
   CHECK(api.db.scalar("SELECT version FROM projects WHERE id = " + f.project) == "1");
 }
 
-TEST_CASE("a 1 MB string is refused by its length limit; SQL and HTML are kept verbatim",
+TEST_CASE("a 1 MB string is refused by its length limit, SQL and HTML are kept verbatim",
           "[process]") {
   ApiServer& api = shared_api_server();
   Fixture f = fixture(api);
@@ -167,4 +167,20 @@ TEST_CASE("lists page with a cursor and filter", "[process]") {
   HttpResult vendors = api.call("GET", "/api/v1/parties?kind=vendor&q=50%25_3", token);
   CHECK(at(vendors, "data.0.name") == "Name 50%_3");
   CHECK(at(vendors, "data.1.name").empty());
+}
+
+TEST_CASE("lists refuse an unknown value of an enumerated filter with 422 naming it", "[process]") {
+  ApiServer& api = shared_api_server();
+  std::string token = api.user_token(unique("List Org"), unique("owner") + "@example.com", "owner");
+  CHECK(api.send("POST", "/api/v1/projects", token, R"({"number":"S-1","name":"P"})").status ==
+        201);
+  HttpResult bogus = api.call("GET", "/api/v1/projects?status=bogus", token);
+  CHECK(bogus.status == 422);
+  CHECK(at(bogus, "error.fields.status").find("lead") != std::string::npos);
+  HttpResult kind = api.call("GET", "/api/v1/parties?kind=bogus", token);
+  CHECK(kind.status == 422);
+  CHECK(!at(kind, "error.fields.kind").empty());
+  HttpResult lead = api.call("GET", "/api/v1/projects?status=lead", token);
+  CHECK(lead.status == 200);
+  CHECK(at(lead, "data.0.number") == "S-1");
 }

@@ -137,7 +137,7 @@ TEST_CASE("an estimate built line by line is priced, sent, accepted and schedule
   }
 }
 
-TEST_CASE("revise makes a draft copy of a sent estimate's lines; PATCH honours If-Match",
+TEST_CASE("revise makes a draft copy of a sent estimate's lines, PATCH honours If-Match",
           "[process]") {
   ApiServer& api = shared_api_server();
   Project p = new_project(api);

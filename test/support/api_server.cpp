@@ -6,10 +6,10 @@
 
 namespace construction::testing {
 
-ApiServer::ApiServer() {
+ApiServer::ApiServer(int workers) {
   server = std::make_unique<ServerProcess>(
       ServerOptions{.binary = CONSTRUCTION_BINARY,
-                    .args = {"-w", "1"},
+                    .args = {"-w", std::to_string(workers)},
                     .env = {{"DATABASE_URL", db.url()}, {"APP_ENV", "development"}}});
 }
 

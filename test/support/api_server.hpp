@@ -1,7 +1,8 @@
 // The real `construction serve` on a scratch database of its own, and what
 // the API tests do with it: make users and tokens through the command line,
 // send JSON with a bearer token, read the answers as JSON. One worker, so
-// "the worker still serves" means the same pid answers afterwards.
+// "the worker still serves" means the same pid answers afterwards (unless a
+// test asks for more, to make requests meet).
 #pragma once
 
 #include <map>
@@ -17,7 +18,7 @@ namespace construction::testing {
 
 class ApiServer {
  public:
-  ApiServer();
+  explicit ApiServer(int workers = 1);
 
   // create-user (the organisation too when new), then create-token: the token.
   std::string user_token(const std::string& org, const std::string& email, const std::string& role,

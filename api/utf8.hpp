@@ -1,0 +1,17 @@
+// UTF-8 as RFC 3629 defines it: no overlong forms, no UTF-16 surrogates
+// (U+D800–U+DFFF), nothing above U+10FFFF. PostgreSQL refuses anything else
+// in text, and a client's JSON parser may too, so text is checked before it
+// goes to the database and made valid before it goes into a response.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace construction::api {
+
+bool is_utf8(std::string_view text);
+// The text with each invalid sequence (a byte that starts no valid one, and
+// the continuation bytes after it) replaced by U+FFFD.
+std::string to_utf8(std::string_view text);
+
+}  // namespace construction::api

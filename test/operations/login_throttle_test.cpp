@@ -1,0 +1,53 @@
+// The throttle's arithmetic, in exact figures: free failures, then a block
+// that doubles from a minute to fifteen, forgotten after a quiet quarter hour.
+#include "operations/login_throttle.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace construction::operations;
+using construction::sql::ThrottleRow;
+
+namespace {
+// `n` failures a second apart from t = 1000, each counted.
+ThrottleRow failures(int n, const ThrottleRule& rule) {
+  ThrottleRow row;
+  for (int i = 0; i < n; ++i) row = after_failure(row, 1000 + i, rule);
+  return row;
+}
+}  // namespace
+
+TEST_CASE("an account is blocked from its 5th failure: 1, 2, 4, 8, then 15 minutes", "[unit]") {
+  CHECK(failures(4, kAccountRule).failures == 4);
+  CHECK_FALSE(failures(4, kAccountRule).blocked_until);
+  std::vector<std::int64_t> delays;
+  for (int n = 5; n <= 10; ++n) {
+    ThrottleRow row = failures(n, kAccountRule);
+    REQUIRE(row.blocked_until);
+    delays.push_back(*row.blocked_until - row.last_failure_at);
+  }
+  CHECK(delays == std::vector<std::int64_t>{60, 120, 240, 480, 900, 900});
+  CHECK(*failures(100, kAccountRule).blocked_until - 1099 == 900);
+}
+
+TEST_CASE("an address is blocked from its 20th failure", "[unit]") {
+  CHECK_FALSE(failures(19, kAddressRule).blocked_until);
+  ThrottleRow row = failures(20, kAddressRule);
+  CHECK(*row.blocked_until == 1019 + 60);
+}
+
+TEST_CASE("a key quiet for 15 minutes after its last failure and block starts afresh", "[unit]") {
+  ThrottleRow three = failures(3, kAccountRule);  // last at 1002
+  CHECK(after_failure(three, 1002 + 899, kAccountRule).failures == 4);
+  CHECK(after_failure(three, 1002 + 900, kAccountRule).failures == 1);
+  ThrottleRow blocked = failures(6, kAccountRule);  // last at 1005, blocked to 1125
+  CHECK(after_failure(blocked, 1125 + 899, kAccountRule).failures == 7);
+  CHECK(after_failure(blocked, 1125 + 900, kAccountRule).failures == 1);
+}
+
+TEST_CASE("seconds_blocked counts down to 0", "[unit]") {
+  ThrottleRow row = failures(5, kAccountRule);  // blocked to 1004 + 60
+  CHECK(seconds_blocked(row, 1004) == 60);
+  CHECK(seconds_blocked(row, 1063) == 1);
+  CHECK(seconds_blocked(row, 1064) == 0);
+  CHECK(seconds_blocked(std::nullopt, 0) == 0);
+}
