@@ -47,7 +47,7 @@ int connections_named(const std::string& url, const std::string& prefix) {
 
 }  // namespace
 
-TEST_CASE("PostgreSQL down: /ready and database routes answer 503 in time, /health 200; back: "
+TEST_CASE("PostgreSQL down: /ready and database routes answer 503 in time, /health 200, back: "
           "they recover without a restart",
           "[process]") {
   PrivateCluster cluster;

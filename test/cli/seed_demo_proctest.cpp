@@ -50,7 +50,7 @@ long long sum_of_schedule(const HttpResult& sov) {
 
 }  // namespace
 
-TEST_CASE("seed-demo loads the demo organisation once; the owner sees its priced projects",
+TEST_CASE("seed-demo loads the demo organisation once, the owner sees its priced projects",
           "[process]") {
   ScratchDatabase db;
   CommandResult first = seed_demo(db);

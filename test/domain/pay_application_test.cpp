@@ -98,7 +98,7 @@ TEST_CASE("pay application transitions: every status x every action", "[unit]") 
         "cannot return a pay application that is certified (only from submitted)");
 }
 
-TEST_CASE("only a draft pay application's lines change; figures freeze at submit", "[unit]") {
+TEST_CASE("only a draft pay application's lines change, figures freeze at submit", "[unit]") {
   CHECK(is_editable(S::draft));
   CHECK_FALSE(is_editable(S::submitted));
   CHECK_FALSE(is_editable(S::certified));
@@ -148,7 +148,7 @@ TEST_CASE("retainage at exactly half a cent rounds away from zero, both signs", 
   CHECK(both.retainage == Cents{2});
 }
 
-TEST_CASE("percent complete rounds to the basis point; a zero line is 0 %", "[unit]") {
+TEST_CASE("percent complete rounds to the basis point, a zero line is 0 %", "[unit]") {
   // 1 / 3 of $3.00: 100 / 300 = 3333.33 -> 3333
   CHECK(fresh(300, 100, 0).percent_complete == BasisPoints{3333});
   // 2 / 3: 6666.67 -> 6667

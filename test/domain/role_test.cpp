@@ -11,7 +11,7 @@ TEST_CASE("role names round-trip and unknown names are refused", "[unit]") {
   CHECK_FALSE(parse_role("Owner"));
 }
 
-TEST_CASE("owners do everything; managers all but users; field reads projects", "[unit]") {
+TEST_CASE("owners do everything, managers all but users, field reads projects", "[unit]") {
   for (Permission p :
        {Permission::manage_users, Permission::read_users, Permission::read_projects,
         Permission::write_projects, Permission::read_commercial, Permission::write_commercial}) {

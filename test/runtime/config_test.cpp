@@ -50,7 +50,7 @@ TEST_CASE("WEB_CONCURRENCY counts when GUNICORN_WORKERS is absent", "[unit]") {
             .config.workers == 6);
 }
 
-TEST_CASE("bind: the flag repeats; addresses are checked", "[unit]") {
+TEST_CASE("bind: the flag repeats, addresses are checked", "[unit]") {
   ConfigLoad load = load_config({"-b", "127.0.0.1:9000", "--bind", "[::1]:9001", "-b", "unix:/tmp/c.sock"}, dev, {});
   REQUIRE(load.ok());
   CHECK(load.config.bind == std::vector<std::string>{"127.0.0.1:9000", "[::1]:9001", "unix:/tmp/c.sock"});

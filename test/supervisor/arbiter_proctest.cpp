@@ -191,7 +191,7 @@ TEST_CASE("TTIN adds a worker, TTOU removes one but never the last", "[process]"
   CHECK(server.worker_pids().size() == 1);
 }
 
-TEST_CASE("USR2 starts a new master on the same sockets; TERM to the old one never drops the port",
+TEST_CASE("USR2 starts a new master on the same sockets, TERM to the old one never drops the port",
           "[process]") {
   ServerProcess server({.args = {"-w", "2", "--pid", "master.pid"}});
   std::string pid_file = server.dir() + "/master.pid";
@@ -294,7 +294,7 @@ TEST_CASE("HUP re-reads the .env file", "[process]") {
   CHECK(server.wait_for_workers(3, 10s));
 }
 
-TEST_CASE("WINCH stops the workers and keeps the master; HUP brings them back", "[process]") {
+TEST_CASE("WINCH stops the workers and keeps the master, HUP brings them back", "[process]") {
   ServerProcess server({.args = {"-w", "2"}});
   REQUIRE(server.wait_for_workers(2, 5s));
   server.signal(SIGWINCH);
