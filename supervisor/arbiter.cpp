@@ -7,10 +7,10 @@
 
 #include <cstring>
 
-#include "runtime/version.hpp"
 #include "runtime/log.hpp"
 #include "runtime/process_title.hpp"
 #include "runtime/syscall.hpp"
+#include "runtime/version.hpp"
 #include "supervisor/systemd_notify.hpp"
 #include "worker/worker.hpp"
 
@@ -19,9 +19,8 @@ namespace construction {
 namespace {
 
 constexpr int64_t kSecond = 1000000000;
-constexpr int64_t kFastDeathNs = 5 * kSecond;       // a worker dying sooner counts as "fast"
 constexpr int64_t kMaxBackoffNs = 10 * kSecond;
-constexpr int64_t kAbortGraceNs = 1 * kSecond;      // ABRT, then KILL a second later
+constexpr int64_t kAbortGraceNs = 1 * kSecond;  // ABRT, then KILL a second later
 constexpr int64_t kQuickStopNs = 2 * kSecond;
 
 std::string tenths(int64_t ns) {
@@ -29,10 +28,10 @@ std::string tenths(int64_t ns) {
   return std::to_string(t / 10) + "." + std::to_string(t % 10);
 }
 
-int64_t backoff_ns(int fast_deaths) {
-  if (fast_deaths <= 1) return 0;
+int64_t backoff_ns(int boot_failures) {
+  if (boot_failures <= 1) return 0;
   int64_t delay = kSecond / 10;
-  for (int i = 2; i < fast_deaths && delay < kMaxBackoffNs; ++i) delay *= 2;
+  for (int i = 2; i < boot_failures && delay < kMaxBackoffNs; ++i) delay *= 2;
   return std::min(delay, kMaxBackoffNs);
 }
 
@@ -113,16 +112,35 @@ void Arbiter::handle_signals() {
     // NO WORK IN HANDLERS: signals are read here, as data, and dispatched.
     if (signo != SIGCHLD) log::info("Handling signal: ", signal_name(signo));
     switch (signo) {
-      case SIGHUP: handle_hup(); break;
-      case SIGTERM: handle_term(); break;
-      case SIGINT: handle_int(); break;
-      case SIGQUIT: handle_quit(); break;
-      case SIGTTIN: handle_ttin(); break;
-      case SIGTTOU: handle_ttou(); break;
-      case SIGUSR1: handle_usr1(); break;
-      case SIGUSR2: handle_usr2(); break;
-      case SIGWINCH: handle_winch(); break;
-      default: break;  // SIGCHLD: reap_workers runs every turn anyway
+      case SIGHUP:
+        handle_hup();
+        break;
+      case SIGTERM:
+        handle_term();
+        break;
+      case SIGINT:
+        handle_int();
+        break;
+      case SIGQUIT:
+        handle_quit();
+        break;
+      case SIGTTIN:
+        handle_ttin();
+        break;
+      case SIGTTOU:
+        handle_ttou();
+        break;
+      case SIGUSR1:
+        handle_usr1();
+        break;
+      case SIGUSR2:
+        handle_usr2();
+        break;
+      case SIGWINCH:
+        handle_winch();
+        break;
+      default:
+        break;  // SIGCHLD: reap_workers runs every turn anyway
     }
   }
 }
@@ -146,6 +164,9 @@ void Arbiter::reap_workers() {
 
 void Arbiter::classify_exit(WorkerRecord& w, int status) {
   WorkerSlot& slot = scoreboard_.slot(w.slot);
+  // The slot leaves `booting` when the worker is ready; the master's own
+  // note of it (w.booted) may lag by a turn of its loop.
+  if (slot.state.load() != WorkerState::booting) w.booted = ever_booted_ = true;
   bool timed_out = w.abort_sent_ns != 0;
   if (WIFEXITED(status)) {
     int code = WEXITSTATUS(status);
@@ -183,17 +204,22 @@ void Arbiter::classify_exit(WorkerRecord& w, int status) {
   if (!w.term_sent_ns) note_unexpected_death(w);
 }
 
-// Workers that die young, one after another, are restarted ever more slowly
-// (0.1 s, 0.2 s, … up to 10 s) instead of in a tight loop.
+// A worker that dies while serving is replaced at once (manage_workers, in
+// this same turn of the loop): whatever killed it, a stream of such requests
+// must not hold the service below its worker count. Only workers that die
+// before they are ready, one after another, are restarted ever more slowly
+// (0.1 s, 0.2 s, … up to 10 s): booting cannot work now, and a tight loop
+// of forks would help nobody.
 void Arbiter::note_unexpected_death(const WorkerRecord& w) {
+  if (w.booted) return;
   int64_t now = monotonic_ns();
-  fast_deaths_ = (now - w.spawned_ns < kFastDeathNs) ? fast_deaths_ + 1 : 0;
-  last_death_ns_ = now;
-  int64_t delay = backoff_ns(fast_deaths_);
+  ++boot_failures_;
+  last_boot_failure_ns_ = now;
+  int64_t delay = backoff_ns(boot_failures_);
   next_spawn_ns_ = now + delay;
   if (delay > 0)
-    log::warning(fast_deaths_, " workers died within ", kFastDeathNs / kSecond,
-                 " s of starting; waiting ", tenths(delay), " s before starting another");
+    log::warning(boot_failures_, " workers in a row died before they were ready; waiting ",
+                 tenths(delay), " s before starting another");
 }
 
 // The watchdog: a worker silent past the timeout gets ABRT (it logs where it
@@ -233,7 +259,10 @@ void Arbiter::note_booted_workers() {
   for (WorkerRecord* w : workers_.all()) {
     if (w->booted) continue;
     WorkerState state = scoreboard_.slot(w->slot).state.load();
-    if (state == WorkerState::idle || state == WorkerState::busy) w->booted = ever_booted_ = true;
+    if (state == WorkerState::idle || state == WorkerState::busy) {
+      w->booted = ever_booted_ = true;
+      boot_failures_ = 0;
+    }
   }
   auto serving = workers_.serving(generation_);
   size_t booted = 0;
@@ -245,7 +274,8 @@ void Arbiter::note_booted_workers() {
     log::info("Ready: ", booted, " workers serving");
   }
   if (all_up && reloading_) retire_old_generations();
-  if (fast_deaths_ && monotonic_ns() - last_death_ns_ > 2 * kMaxBackoffNs) fast_deaths_ = 0;
+  if (boot_failures_ && monotonic_ns() - last_boot_failure_ns_ > 2 * kMaxBackoffNs)
+    boot_failures_ = 0;
 }
 
 void Arbiter::manage_workers() {
@@ -254,8 +284,8 @@ void Arbiter::manage_workers() {
   for (int extra = count - target_workers_; extra > 0; --extra)
     signal_worker(*serving[static_cast<size_t>(extra - 1)], SIGTERM);  // oldest first
   if (count >= target_workers_ || monotonic_ns() < next_spawn_ns_) return;
-  // After fast deaths, one at a time, so the backoff applies to each.
-  int wanted = fast_deaths_ > 1 ? 1 : target_workers_ - count;
+  // After boot failures, one at a time, so the backoff applies to each.
+  int wanted = boot_failures_ > 1 ? 1 : target_workers_ - count;
   for (int i = 0; i < wanted; ++i) spawn_worker();
 }
 
@@ -303,8 +333,8 @@ void Arbiter::handle_hup() {
   if (stopping_) return;
   log::info("Hang up: Master");
   systemd_notify("RELOADING=1");
-  ConfigLoad load = load_config(startup_.serve_args, startup_.environment,
-                                read_env_file(startup_.env_file));
+  ConfigLoad load =
+      load_config(startup_.serve_args, startup_.environment, read_env_file(startup_.env_file));
   std::optional<std::string> refusal;
   if (load.ok()) refusal = app_.check_capacity(load.config, load.config.workers);
   if (!load.ok() || refusal) {
@@ -326,7 +356,7 @@ void Arbiter::handle_hup() {
   ++generation_;
   target_workers_ = config_.workers;
   reloading_ = true;
-  fast_deaths_ = 0;
+  boot_failures_ = 0;
   next_spawn_ns_ = 0;
 }
 
@@ -355,9 +385,15 @@ void Arbiter::abandon_reload() {
   systemd_notify("READY=1");
 }
 
-void Arbiter::handle_term() { begin_stop(true); }
-void Arbiter::handle_int() { begin_stop(false); }
-void Arbiter::handle_quit() { begin_stop(false); }
+void Arbiter::handle_term() {
+  begin_stop(true);
+}
+void Arbiter::handle_int() {
+  begin_stop(false);
+}
+void Arbiter::handle_quit() {
+  begin_stop(false);
+}
 
 void Arbiter::handle_ttin() {
   int wanted = target_workers_ + 1;
@@ -440,12 +476,15 @@ void Arbiter::begin_stop(bool graceful) {
   if (stopping_ && (graceful || !graceful_stop_)) return;
   stopping_ = true;
   graceful_stop_ = graceful;
-  int64_t grace = graceful ? static_cast<int64_t>(config_.graceful_timeout) * kSecond : kQuickStopNs;
+  int64_t grace =
+      graceful ? static_cast<int64_t>(config_.graceful_timeout) * kSecond : kQuickStopNs;
   stop_deadline_ns_ = monotonic_ns() + grace;
   systemd_notify("STOPPING=1");
-  log::info(graceful ? "Graceful shutdown: workers finish their requests"
+  log::info(graceful ? "Graceful shutdown: workers finish their requests and the queued ones"
                      : "Quick shutdown: workers stop now");
-  for (auto& l : listeners_) l.fd.reset();  // no new connections for this master
+  // The listening sockets stay open until the master exits: the kernel
+  // resets a socket's queued connections when its last descriptor closes,
+  // and the workers are still serving them (SIGNALS.md, TERM).
   for (WorkerRecord* w : workers_.all()) signal_worker(*w, graceful ? SIGTERM : SIGQUIT);
 }
 

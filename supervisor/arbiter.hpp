@@ -11,8 +11,8 @@
 
 #include "runtime/config.hpp"
 #include "runtime/listener.hpp"
-#include "supervisor/pid_file.hpp"
 #include "runtime/scoreboard.hpp"
+#include "supervisor/pid_file.hpp"
 #include "supervisor/signal_queue.hpp"
 #include "supervisor/worker_table.hpp"
 #include "worker/application.hpp"
@@ -84,8 +84,8 @@ class Arbiter {
   bool reloading_ = false;
   bool ever_booted_ = false;
   bool ready_notified_ = false;
-  int fast_deaths_ = 0;
-  int64_t last_death_ns_ = 0;
+  int boot_failures_ = 0;  // workers in a row that died before they were ready
+  int64_t last_boot_failure_ns_ = 0;
   int64_t next_spawn_ns_ = 0;
   pid_t new_master_pid_ = 0;
   bool upgraded_ = false;  // a new master has taken the sockets over

@@ -1,14 +1,17 @@
 #include "worker/http_session.hpp"
 
-#include <boost/asio/error.hpp>
-#include <boost/beast/http/error.hpp>
-#include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/read.hpp>
-#include <boost/beast/http/write.hpp>
-#include <limits>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <boost/asio/error.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/write.hpp>
+#include <cstring>
+#include <limits>
+
 #include "runtime/log.hpp"
+#include "worker/request_reader.hpp"
 
 namespace construction::http {
 
@@ -18,13 +21,25 @@ namespace {
 
 constexpr int64_t kNs = 1000000000;
 
-std::string_view view(beast::string_view s) { return {s.data(), s.size()}; }
+std::string_view view(beast::string_view s) {
+  return {s.data(), s.size()};
+}
 
 uint32_t header_budget(const Config& c) {
   uint64_t line = c.limit_request_line ? c.limit_request_line : 65536;
   uint64_t field = c.limit_request_field_size ? c.limit_request_field_size : 65536;
   uint64_t total = line + 2 + static_cast<uint64_t>(c.limit_request_fields) * (field + 2) + 2;
   return static_cast<uint32_t>(std::min<uint64_t>(total, std::numeric_limits<uint32_t>::max()));
+}
+
+// 0 means "no limit" for the line and the field size, as in Gunicorn; a
+// field is still held to what Beast can store.
+FramingGuard::Limits framing_limits(const Config& c) {
+  size_t field = c.limit_request_field_size > 0
+                     ? std::min(static_cast<size_t>(c.limit_request_field_size), kMaxFieldLine)
+                     : kMaxFieldLine;
+  return {static_cast<size_t>(std::max(c.limit_request_line, 0)), field,
+          static_cast<size_t>(c.limit_request_fields)};
 }
 
 std::string request_line_of(const Request& r) {
@@ -56,10 +71,30 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// A syntactically valid IPv4 or IPv6 address (inet_pton on a stack copy).
+bool is_ip_address(std::string_view text) {
+  char copy[INET6_ADDRSTRLEN];
+  if (text.empty() || text.size() >= sizeof copy) return false;
+  std::memcpy(copy, text.data(), text.size());
+  copy[text.size()] = '\0';
+  unsigned char address[sizeof(in6_addr)];
+  return ::inet_pton(AF_INET, copy, address) == 1 || ::inet_pton(AF_INET6, copy, address) == 1;
+}
+
+// Methods Beast does not know fold into one label, so that made-up methods
+// cannot fill the metrics table.
+std::string_view method_label(const Request& r) {
+  return r.method() == Verb::unknown ? std::string_view("other") : view(r.method_string());
+}
+
 }  // namespace
 
 HttpSession::HttpSession(SessionDeps& deps, int fd, std::string peer_address)
-    : deps_(deps), stream_(fd, deps.slot), peer_(std::move(peer_address)), client_(peer_) {}
+    : deps_(deps),
+      stream_(fd, deps.slot),
+      limits_(framing_limits(deps.config)),
+      peer_(std::move(peer_address)),
+      client_(peer_) {}
 
 void HttpSession::run() {
   const int64_t keep_alive_ns = static_cast<int64_t>(deps_.config.keep_alive) * kNs;
@@ -69,9 +104,41 @@ void HttpSession::run() {
       linger_ = stream_.has_pending_input();  // a request raced the close
       break;
     }
-    if (!serve_one()) break;
+    bool more = false;
+    try {
+      more = serve_one();
+    } catch (const std::exception& e) {
+      answer_exception(e);
+    }
+    if (!more) break;
   }
   if (linger_) lingering_close();
+}
+
+// The session's one boundary: whatever throws while a request is read or
+// answered ends this connection, never the worker. A request that could not
+// be read is the client's (400); past that it is ours (500, or a closed
+// connection once the response has begun).
+void HttpSession::answer_exception(const std::exception& e) {
+  switch (phase_) {
+    case Phase::reading:
+      log::info("Invalid request from ", who(), ": ", e.what(), " (400)");
+      send_error(400, first_line(buffer_));
+      return;
+    case Phase::handling:
+      log::error("Error serving a request from ", who(), ": ", e.what());
+      Scoreboard::end_request(deps_.slot);
+      send_error(500, "");
+      return;
+    case Phase::responding:
+      log::error("Error answering a request from ", who(), ": ", e.what());
+      Scoreboard::end_request(deps_.slot);
+      return;
+  }
+}
+
+std::string_view HttpSession::who() const {
+  return peer_.empty() ? std::string_view("unix socket") : std::string_view(peer_);
 }
 
 // Closing a socket that still has unread bytes from the client makes the
@@ -96,14 +163,18 @@ bool HttpSession::serve_one() {
   started_ns_ = monotonic_ns();
   stream_.set_deadline(started_ns_ + static_cast<int64_t>(config.client_timeout) * kNs);
 
-  beast::http::request_parser<beast::http::string_body> parser;
+  phase_ = Phase::reading;
+
+  RequestParser parser;
   parser.header_limit(header_budget(config));
   parser.body_limit(config.limit_request_body ? static_cast<uint64_t>(config.limit_request_body)
                                               : std::numeric_limits<uint64_t>::max());
-  beast::error_code ec;
-  beast::http::read_header(stream_, buffer_, parser, ec);
-  if (ec) return answer_read_error(ec);
-  if (auto status = limit_violation(parser.get())) {
+  RequestReader reader(stream_, buffer_, limits_);
+  beast::error_code ec = reader.read_header(parser);
+  if (ec) return answer_read_error(ec, parser);
+  if (auto status = framing_violation(parser)) {
+    log::info("Invalid request from ", who(), ": ", framing_violation_text(*status), " (", *status,
+              ")");
     send_error(*status, request_line_of(parser.get()));
     return false;
   }
@@ -111,18 +182,22 @@ bool HttpSession::serve_one() {
     static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
     stream_.write_some(boost::asio::buffer(kContinue.data(), kContinue.size()), ec);
   }
-  beast::http::read(stream_, buffer_, parser, ec);
-  if (ec) return answer_read_error(ec);
+  ec = reader.read_body(parser);
+  if (ec) return answer_read_error(ec, parser);
 
+  phase_ = Phase::handling;
   Request request = parser.release();
   std::string line = request_line_of(request);
   Scoreboard::begin_request(deps_.slot, line);
   std::string_view target = view(request.target());
   auto question = target.find('?');
-  RequestContext ctx{request, target.substr(0, question),
-                     question == std::string_view::npos ? std::string_view{}
-                                                        : target.substr(question + 1),
-                     {}, {}, {}};
+  RequestContext ctx{
+      request,
+      target.substr(0, question),
+      question == std::string_view::npos ? std::string_view{} : target.substr(question + 1),
+      {},
+      {},
+      {}};
   resolve_client(request, ctx);
   std::string_view offered = ctx.header("X-Request-ID");
   ctx.request_id = is_sane_request_id(offered) ? std::string(offered) : deps_.ids.next();
@@ -134,14 +209,14 @@ bool HttpSession::serve_one() {
   uint64_t bytes = response.body().size();
   if (request.method() == Verb::head) response.body().clear();
 
+  phase_ = Phase::responding;
   stream_.set_deadline(monotonic_ns() + static_cast<int64_t>(config.client_timeout) * kNs);
   beast::http::write(stream_, response, ec);
   log(line, response.result_int(), bytes, ctx.header("Referer"), ctx.header("User-Agent"),
       ctx.request_id);
-  deps_.scoreboard.record_request(view(request.method_string()),
-                                  ctx.route.empty() ? "(unmatched)" : ctx.route,
-                                  response.result_int(),
-                                  static_cast<uint64_t>(monotonic_ns() - started_ns_) / 1000);
+  deps_.scoreboard.record_request(
+      method_label(request), ctx.route.empty() ? "(unmatched)" : ctx.route, response.result_int(),
+      static_cast<uint64_t>(monotonic_ns() - started_ns_) / 1000);
   Scoreboard::end_request(deps_.slot);
   // The client asked to keep the connection and may have sent more already.
   if (!keep_alive && request.keep_alive())
@@ -159,14 +234,18 @@ bool HttpSession::should_give_way() {
 
 // A read that failed: the client left, was too slow, or sent what breaks a
 // limit or is not HTTP. Returns false: the connection is closed.
-bool HttpSession::answer_read_error(const beast::error_code& ec) {
+bool HttpSession::answer_read_error(const beast::error_code& ec, const RequestParser& parser) {
   using error = beast::http::error;
-  if (ec == error::end_of_stream || ec == boost::asio::error::eof ||
-      ec == error::partial_message || ec == boost::asio::error::connection_reset)
+  if (ec == error::end_of_stream || ec == boost::asio::error::eof || ec == error::partial_message ||
+      ec == boost::asio::error::connection_reset)
     return false;  // the client went away
-  std::string raw = first_line(buffer_);
+  // Once the parser has the request line, the buffer no longer starts with it.
+  std::string raw =
+      parser.get().method_string().empty() ? first_line(buffer_) : request_line_of(parser.get());
   unsigned status = 400;
-  if (ec == beast::error::timeout) {
+  if (ec.category() == framing_category()) {
+    status = framing_status(ec);
+  } else if (ec == beast::error::timeout) {
     status = 408;
   } else if (ec == error::header_limit) {
     // Too long a request line is 414; a line that fits means the fields broke the limit.
@@ -180,25 +259,32 @@ bool HttpSession::answer_read_error(const beast::error_code& ec) {
   } else if (ec == error::body_limit) {
     status = 413;
   }
-  log::info("Invalid request from ", peer_.empty() ? "unix socket" : peer_, ": ", ec.message(),
-            " (", status, ")");
+  log::info("Invalid request from ", who(), ": ", ec.message(), " (", status, ")");
   send_error(status, raw);
   return false;
 }
 
-std::optional<unsigned> HttpSession::limit_violation(const Request& request) const {
-  const Config& c = deps_.config;
-  size_t line = request.method_string().size() + request.target().size() + 10;
-  if (c.limit_request_line && line > static_cast<size_t>(c.limit_request_line)) return 414;
-  int fields = 0;
-  for (const auto& field : request) {
-    ++fields;
-    size_t size = field.name_string().size() + 2 + field.value().size();
-    if (c.limit_request_field_size && size > static_cast<size_t>(c.limit_request_field_size))
-      return 431;
-  }
-  if (fields > c.limit_request_fields) return 431;
+// RFC 9112 framing that a server must refuse, because an intermediary may
+// read the same bytes differently (request smuggling): a Transfer-Encoding
+// with a Content-Length (§6.1; refused on every connection, not only
+// keep-alive ones), one whose last coding is not chunked (§6.3), one on
+// HTTP/1.0, and an HTTP/1.1 request without exactly one Host (§3.2). Codings
+// other than chunked are not implemented (501). Costs two field lookups.
+std::optional<unsigned> HttpSession::framing_violation(const RequestParser& parser) const {
+  const Request& r = parser.get();
+  size_t hosts = r.count(Field::host);
+  if (hosts > 1 || (hosts == 0 && r.version() >= 11)) return 400;
+  auto te = r.find(Field::transfer_encoding);
+  if (te == r.end()) return std::nullopt;
+  if (r.version() < 11 || r.count(Field::content_length) > 0 || !parser.chunked()) return 400;
+  if (r.count(Field::transfer_encoding) > 1 || !beast::iequals(trim(view(te->value())), "chunked"))
+    return 501;
   return std::nullopt;
+}
+
+std::string_view HttpSession::framing_violation_text(unsigned status) {
+  return status == 501 ? "transfer coding not implemented"
+                       : "ambiguous framing (Host, Transfer-Encoding or Content-Length)";
 }
 
 Response HttpSession::dispatch(const Request& request, RequestContext& ctx) {
@@ -216,8 +302,8 @@ Response HttpSession::dispatch(const Request& request, RequestContext& ctx) {
     return match.route->handler(ctx);
   } catch (const std::exception& e) {
     if (auto answer = deps_.application.answer_exception(e, ctx)) return std::move(*answer);
-    log::error("Error handling request ", request_line_of(request), " (request id ",
-               ctx.request_id, "): ", e.what());
+    log::error("Error handling request ", request_line_of(request), " (request id ", ctx.request_id,
+               "): ", e.what());
     return answer_status(500, ctx);
   }
 }
@@ -269,15 +355,16 @@ void HttpSession::log(std::string_view request_line, unsigned status, uint64_t b
   deps_.access_log.write(entry);
 }
 
-// Behind a trusted proxy the client is the first X-Forwarded-For address and
-// the scheme is X-Forwarded-Proto; anyone else's such headers are ignored.
+// Behind a trusted proxy the client is the first X-Forwarded-For address
+// (when it is one: anything else leaves the peer's) and the scheme is
+// X-Forwarded-Proto; anyone else's such headers are ignored.
 void HttpSession::resolve_client(const Request& request, RequestContext& ctx) {
   ctx.client_address = client_ = peer_;
   if (!is_trusted(deps_.config.forwarded_allow_ips, peer_)) return;
   if (auto it = request.find("X-Forwarded-For"); it != request.end()) {
     std::string_view list = view(it->value());
     auto first = trim(list.substr(0, list.find(',')));
-    if (!first.empty()) ctx.client_address = client_ = std::string(first);
+    if (is_ip_address(first)) ctx.client_address = client_ = std::string(first);
   }
   if (auto it = request.find("X-Forwarded-Proto"); it != request.end()) {
     std::string_view proto = trim(view(it->value()));

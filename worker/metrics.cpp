@@ -28,13 +28,18 @@ void family(std::string& out, const char* name, const char* type, const char* he
 }
 
 void requests(std::string& out, ScoreboardData& d) {
-  family(out, "construction_http_requests_total", "counter", "Requests served, by route and status.");
+  family(out, "construction_http_requests_total", "counter",
+         "Requests served, by route and status.");
   for (auto& e : d.routes) {
     if (e.ready.load(std::memory_order_acquire) != 2) continue;
     out += "construction_http_requests_total{method=\"" + escape_label(e.method) + "\",route=\"" +
            escape_label(e.route) + "\",status=\"" + std::to_string(e.status) + "\"} " +
            std::to_string(e.count.load(std::memory_order_relaxed)) + "\n";
   }
+  family(out, "construction_http_requests_unrecorded_total", "counter",
+         "Requests left out of construction_http_requests_total: its series table was full.");
+  out += "construction_http_requests_unrecorded_total " +
+         std::to_string(d.route_overflow.load(std::memory_order_relaxed)) + "\n";
 }
 
 void latency(std::string& out, ScoreboardData& d) {
@@ -47,8 +52,10 @@ void latency(std::string& out, ScoreboardData& d) {
     out += "construction_http_request_duration_seconds_bucket{le=\"" + le + "\"} " +
            std::to_string(cumulative) + "\n";
   }
-  out += "construction_http_request_duration_seconds_sum " + seconds(d.latency_sum_us.load()) + "\n";
-  out += "construction_http_request_duration_seconds_count " + std::to_string(d.latency_count.load()) + "\n";
+  out +=
+      "construction_http_request_duration_seconds_sum " + seconds(d.latency_sum_us.load()) + "\n";
+  out += "construction_http_request_duration_seconds_count " +
+         std::to_string(d.latency_count.load()) + "\n";
 }
 
 void restarts(std::string& out, ScoreboardData& d) {

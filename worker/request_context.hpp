@@ -35,5 +35,7 @@ struct RequestContext {
 };
 
 std::string percent_decode(std::string_view text, bool plus_is_space);
+// The value of a hex digit, or -1.
+int hex_value(char c);
 
 }  // namespace construction::http

@@ -1,5 +1,6 @@
 #include "worker/worker.hpp"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -8,8 +9,8 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
-#include <arpa/inet.h>
 
+#include <atomic>
 #include <csignal>
 #include <cstring>
 #include <random>
@@ -26,11 +27,19 @@ namespace {
 
 volatile std::sig_atomic_t stop_requested = 0;
 volatile std::sig_atomic_t reopen_requested = 0;
-WorkerSlot* current_slot = nullptr;  // for the ABRT handler's last words
+std::atomic<int64_t> stop_requested_ns{0};  // when TERM came (clock_gettime is signal-safe)
+WorkerSlot* current_slot = nullptr;         // for the ABRT handler's last words
 
-void on_term(int) { stop_requested = 1; }
-void on_usr1(int) { reopen_requested = 1; }
-void on_quit(int) { _exit(0); }
+void on_term(int) {
+  if (!stop_requested) stop_requested_ns.store(monotonic_ns(), std::memory_order_relaxed);
+  stop_requested = 1;
+}
+void on_usr1(int) {
+  reopen_requested = 1;
+}
+void on_quit(int) {
+  _exit(0);
+}
 
 // The watchdog sends ABRT to a worker stuck past the timeout: say where it
 // was stuck, then go.
@@ -71,13 +80,16 @@ std::string peer_address(const sockaddr_storage& addr) {
 class WorkerLoop {
  public:
   explicit WorkerLoop(WorkerLaunch& launch)
-      : l_(launch), slot_(launch.scoreboard.slot(launch.slot)), access_log_(launch.config.access_logfile) {}
+      : l_(launch),
+        slot_(launch.scoreboard.slot(launch.slot)),
+        access_log_(launch.config.access_logfile) {}
 
   int run() {
     if (int status = boot(); status != 0) return status;
-    http::SessionDeps deps{l_.config, l_.application, router_, l_.scoreboard, slot_, access_log_,
-                           clock_, ids_, stop_requested, [this] { return recycle_due(); },
-                           listener_fds()};
+    http::SessionDeps deps{
+        l_.config,     l_.application, router_, l_.scoreboard,  slot_,
+        access_log_,   clock_,         ids_,    stop_requested, [this] { return recycle_due(); },
+        listener_fds()};
     while (!stop_requested) {
       Scoreboard::beat(slot_);
       handle_reopen();
@@ -89,13 +101,13 @@ class WorkerLoop {
         if (orphaned()) break;
         continue;
       }
-      http::HttpSession(deps, fd, peer_address(peer)).run();
-      ::close(fd);
+      serve(deps, fd, peer);
       if (recycle_due()) {
         slot_.recycling = 1;
         break;
       }
     }
+    if (stop_requested) drain_accept_queue(deps);
     slot_.state = WorkerState::stopping;
     log::info("Worker exiting (pid: ", ::getpid(), ")");
     return 0;
@@ -129,6 +141,31 @@ class WorkerLoop {
     timeval one_second{1, 0};
     for (auto& listener : l_.listeners)
       ::setsockopt(listener.fd.get(), SOL_SOCKET, SO_RCVTIMEO, &one_second, sizeof one_second);
+  }
+
+  void serve(http::SessionDeps& deps, int fd, const sockaddr_storage& peer) {
+    http::HttpSession(deps, fd, peer_address(peer)).run();
+    ::close(fd);
+  }
+
+  // On TERM the connections already in the accept queue came from clients
+  // who were told nothing of the stop: closing the last descriptor of the
+  // listening socket would reset them. Serve them first, until the queue is
+  // empty or half of graceful-timeout has passed (the other half is for the
+  // last request, before the master's KILL).
+  void drain_accept_queue(http::SessionDeps& deps) {
+    int64_t grace = static_cast<int64_t>(l_.config.graceful_timeout) * 1000000000 / 2;
+    int64_t until = stop_requested_ns.load(std::memory_order_relaxed) + grace;
+    size_t served = 0;
+    while (monotonic_ns() < until && http::SocketStream::any_readable(deps.listeners, 0)) {
+      Scoreboard::beat(slot_);
+      sockaddr_storage peer{};
+      int fd = accept_next(peer);
+      if (fd < 0) continue;
+      serve(deps, fd, peer);
+      ++served;
+    }
+    if (served) log::info("Served ", served, " queued connections before exiting");
   }
 
   int accept_next(sockaddr_storage& peer) {

@@ -2,16 +2,16 @@
 // titles, deaths and their causes, the watchdog, reloads, shutdowns,
 // upgrades. Each test reads what an operator would: `ps`, the error log,
 // and the answers on the port.
+#include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <poll.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <cstring>
+#include <fstream>
 #include <set>
 #include <thread>
 
@@ -52,11 +52,14 @@ class SteadyLoad {
   std::thread thread_;
 };
 
-std::set<pid_t> as_set(const std::vector<pid_t>& pids) { return {pids.begin(), pids.end()}; }
+std::set<pid_t> as_set(const std::vector<pid_t>& pids) {
+  return {pids.begin(), pids.end()};
+}
 
 }  // namespace
 
-TEST_CASE("with -w 3 there is one master and three workers with Gunicorn-style titles", "[process]") {
+TEST_CASE("with -w 3 there is one master and three workers with Gunicorn-style titles",
+          "[process]") {
   ServerProcess server({.args = {"-w", "3"}});
   REQUIRE(server.wait_for_workers(3, 5s));
   CHECK(process_title(server.pid()) ==
@@ -82,9 +85,8 @@ TEST_CASE("a worker killed with SIGKILL is logged with its cause and replaced wi
       },
       3s));
   CHECK(std::chrono::steady_clock::now() - killed_at < 1s);
-  CHECK(server.wait_for_log("Worker (pid:" + std::to_string(victim) +
-                                ") was sent SIGKILL! Perhaps out of memory?",
-                            2s));
+  CHECK(server.wait_for_log(
+      "Worker (pid:" + std::to_string(victim) + ") was sent SIGKILL! Perhaps out of memory?", 2s));
   CHECK(http_get(server.port(), "/health").status == 200);
 }
 
@@ -130,8 +132,8 @@ TEST_CASE("a request that outlives the timeout is logged, its worker killed and 
         return now.size() == 2 && replaced == 1;
       },
       3s));
-  CHECK(http_get(server.port(), "/metrics").body.find(
-            "construction_worker_timeouts_total 1") != std::string::npos);
+  CHECK(http_get(server.port(), "/metrics").body.find("construction_worker_timeouts_total 1") !=
+        std::string::npos);
 }
 
 TEST_CASE("five HUPs under steady load fail no request and bring new workers", "[process]") {
@@ -279,8 +281,9 @@ TEST_CASE("a reload with an invalid configuration is refused and the workers kee
   std::ofstream(server.dir() + "/.env") << "GUNICORN_TIMEOUT=soon\n";
   server.signal(SIGHUP);
   REQUIRE(server.wait_for_log("Reload refused", 5s));
-  CHECK(server.error_log().find("Invalid value for timeout: \"soon\" (from .env GUNICORN_TIMEOUT)") !=
-        std::string::npos);
+  CHECK(
+      server.error_log().find("Invalid value for timeout: \"soon\" (from .env GUNICORN_TIMEOUT)") !=
+      std::string::npos);
   std::this_thread::sleep_for(300ms);
   CHECK(as_set(server.worker_pids()) == before);
   CHECK(http_get(server.port(), "/health").status == 200);
@@ -324,8 +327,8 @@ TEST_CASE("USR1 reopens the log files", "[process]") {
       {.args = {"-w", "1", "--access-logfile", "access.log", "--error-logfile", "error.log"},
        .wait_ready = false});
   std::string dir = server.dir();
-  REQUIRE(wait_until([&] { return read_file(dir + "/error.log").find("Ready:") != std::string::npos; },
-                     10s));
+  REQUIRE(wait_until(
+      [&] { return read_file(dir + "/error.log").find("Ready:") != std::string::npos; }, 10s));
   REQUIRE(http_get(server.port(), "/health").status == 200);
   REQUIRE(::rename((dir + "/access.log").c_str(), (dir + "/access.log.1").c_str()) == 0);
   REQUIRE(::rename((dir + "/error.log").c_str(), (dir + "/error.log.1").c_str()) == 0);
@@ -347,8 +350,9 @@ TEST_CASE("a worker that crashes is logged with its signal and replaced", "[proc
   CHECK(r.status == 0);  // the connection died with the worker
   CHECK(server.wait_for_log("Worker (pid:" + std::to_string(victim) + ") was sent SIGSEGV!", 3s));
   CHECK(wait_until([&] { return http_get(server.port(), "/health").status == 200; }, 3s));
-  CHECK(http_get(server.port(), "/metrics").body.find(
-            "construction_worker_restarts_total{cause=\"crashed\"} 1") != std::string::npos);
+  CHECK(http_get(server.port(), "/metrics")
+            .body.find("construction_worker_restarts_total{cause=\"crashed\"} 1") !=
+        std::string::npos);
 }
 
 TEST_CASE("max-worker-memory recycles a worker after the request that passed it", "[process]") {
@@ -394,8 +398,8 @@ TEST_CASE("the master tells systemd READY, RELOADING and STOPPING", "[process]")
 
 TEST_CASE("as PID 1 (a container) the master reaps orphans and stops cleanly on TERM",
           "[process]") {
-  ServerProcess server({.args = {"-w", "1"},
-                        .wrapper = {"/usr/bin/unshare", "--pid", "--fork", "--mount-proc"}});
+  ServerProcess server(
+      {.args = {"-w", "1"}, .wrapper = {"/usr/bin/unshare", "--pid", "--fork", "--mount-proc"}});
   // server.pid() is unshare; the master (PID 1 inside) is its child.
   std::vector<pid_t> below = children_of(server.pid());
   REQUIRE(below.size() == 1);
@@ -405,8 +409,65 @@ TEST_CASE("as PID 1 (a container) the master reaps orphans and stops cleanly on 
   std::this_thread::sleep_for(600ms);  // the grandchildren have exited by now
   CHECK(zombie_children_of(master).empty());
   CHECK(children_of(master).size() == 1);  // only the worker
-  ::kill(master, SIGTERM);  // what `docker stop` sends
+  ::kill(master, SIGTERM);                 // what `docker stop` sends
   auto status = server.wait_exit(10s);
   REQUIRE(status.has_value());
   CHECK(*status == 0);
+}
+
+TEST_CASE("a burst of 20 crashing requests never leaves /health unanswered", "[process]") {
+  ServerProcess server({.args = {"-w", "2"}});
+  REQUIRE(server.wait_for_workers(2, 5s));
+  std::vector<std::thread> crashes;
+  for (int i = 0; i < 20; ++i)
+    crashes.emplace_back([&] { http_get(server.port(), "/crash", 10000); });
+  for (auto& t : crashes) t.join();
+  // A worker that dies while serving is replaced at once, not after a backoff.
+  int answered = 0;
+  for (int i = 0; i < 20; ++i) {
+    HttpResult r = http_get(server.port(), "/health", 100);
+    INFO("poll " << i << ": " << r.error);
+    CHECK(r.status == 200);
+    answered += r.status == 200;
+    std::this_thread::sleep_for(50ms);
+  }
+  CHECK(answered == 20);
+  CHECK(server.count_in_log("was sent SIGSEGV!") == 20);
+  CHECK(server.error_log().find("before starting another") == std::string::npos);
+}
+
+TEST_CASE("workers that die before they are ready are restarted with a backoff", "[process]") {
+  std::string flag = make_temp_dir("boot-error") + "/fail";
+  ServerProcess server({.args = {"-w", "1"}, .env = {{"TESTSERVER_BOOT_ERROR_FILE", flag}}});
+  REQUIRE(server.wait_for_workers(1, 5s));
+  std::ofstream(flag) << "1";
+  ::kill(server.worker_pids().front(), SIGKILL);
+  CHECK(server.wait_for_log("workers in a row died before they were ready; waiting 0.1 s", 5s));
+  CHECK(server.wait_for_log("workers in a row died before they were ready; waiting 0.2 s", 5s));
+  CHECK(process_alive(server.pid()));
+  ::unlink(flag.c_str());
+  CHECK(wait_until([&] { return http_get(server.port(), "/health", 500).status == 200; }, 10s));
+}
+
+TEST_CASE("TERM serves the connections already waiting in the accept queue", "[process]") {
+  ServerProcess server({.args = {"-w", "1"}});
+  HttpResult slow;
+  std::thread busy([&] { slow = http_get(server.port(), "/sleep?seconds=2", 10000); });
+  std::this_thread::sleep_for(300ms);  // the only worker is busy now
+  std::vector<HttpResult> queued(30);
+  std::vector<std::thread> clients;
+  for (auto& r : queued)
+    clients.emplace_back([&] { r = http_get(server.port(), "/health", 10000); });
+  std::this_thread::sleep_for(500ms);  // all 30 wait in the accept queue
+  server.signal(SIGTERM);
+  auto status = server.wait_exit(10s);
+  busy.join();
+  for (auto& t : clients) t.join();
+  CHECK(slow.status == 200);
+  int served = 0;
+  for (auto& r : queued) served += r.status == 200;
+  CHECK(served == 30);
+  REQUIRE(status.has_value());
+  CHECK(*status == 0);
+  CHECK(server.wait_for_log("Served 30 queued connections before exiting", 1s));
 }

@@ -11,7 +11,6 @@
 
 namespace construction::testing {
 
-namespace {
 int connect_to(int port) {
   int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in addr{};
@@ -34,6 +33,8 @@ bool send_all(int fd, const std::string& bytes) {
   }
   return true;
 }
+
+namespace {
 
 std::string read_all(int fd, int timeout_ms, bool* closed) {
   std::string out;
@@ -111,7 +112,9 @@ OpenConnection::OpenConnection(int port) : fd_(connect_to(port)) {}
 OpenConnection::~OpenConnection() {
   if (fd_ >= 0) ::close(fd_);
 }
-bool OpenConnection::send(const std::string& bytes) { return fd_ >= 0 && send_all(fd_, bytes); }
+bool OpenConnection::send(const std::string& bytes) {
+  return fd_ >= 0 && send_all(fd_, bytes);
+}
 std::string OpenConnection::read_until_closed(int timeout_ms, bool* closed) {
   return read_all(fd_, timeout_ms, closed);
 }
@@ -122,9 +125,8 @@ HttpResult OpenConnection::read_response(int timeout_ms) {
     auto end = pending_.find("\r\n\r\n");
     if (end != std::string::npos) {
       HttpResult head = parse_response(pending_.substr(0, end + 4));
-      size_t length = head.header("content-length").empty()
-                          ? 0
-                          : std::stoul(head.header("content-length"));
+      size_t length =
+          head.header("content-length").empty() ? 0 : std::stoul(head.header("content-length"));
       if (pending_.size() >= end + 4 + length) {
         HttpResult r = parse_response(pending_.substr(0, end + 4 + length));
         pending_.erase(0, end + 4 + length);

@@ -9,7 +9,7 @@
 namespace construction::testing {
 
 struct HttpResult {
-  int status = 0;  // 0: no response (see error)
+  int status = 0;                              // 0: no response (see error)
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
   std::string error;
@@ -18,6 +18,11 @@ struct HttpResult {
     return it == headers.end() ? "" : it->second;
   }
 };
+
+// A TCP connection to 127.0.0.1:port (-1 when refused), and a send of all
+// of `bytes` on it (false when the server closed first).
+int connect_to(int port);
+bool send_all(int fd, const std::string& bytes);
 
 // Sends `bytes`, reads until the server closes or the timeout passes.
 std::string raw_exchange(int port, const std::string& bytes, int timeout_ms = 5000);

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <regex>
+#include <sstream>
 #include <thread>
 
 #include "test/support/http_client.hpp"
@@ -28,12 +29,14 @@ TEST_CASE("every response carries Date, Content-Length, Content-Type and X-Reque
   CHECK(r.body == "ok");
   CHECK(r.header("content-length") == "2");
   CHECK(r.header("content-type") == "text/plain; charset=utf-8");
-  CHECK(std::regex_match(r.header("date"),
-                         std::regex(R"([A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)")));
+  CHECK(std::regex_match(
+      r.header("date"),
+      std::regex(R"([A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)")));
   CHECK(std::regex_match(r.header("x-request-id"), std::regex("[0-9a-f]{32}")));
   CHECK(r.header("connection") == "close");
 
-  HttpResult echoed = http_request(server.port(), "GET", "/health", "", {{"X-Request-ID", "abc-123"}});
+  HttpResult echoed =
+      http_request(server.port(), "GET", "/health", "", {{"X-Request-ID", "abc-123"}});
   CHECK(echoed.header("x-request-id") == "abc-123");
   HttpResult insane =
       http_request(server.port(), "GET", "/health", "", {{"X-Request-ID", "no spaces <allowed>"}});
@@ -43,7 +46,8 @@ TEST_CASE("every response carries Date, Content-Length, Content-Type and X-Reque
 TEST_CASE("the access log uses Gunicorn's format plus duration and request id", "[process]") {
   ServerProcess server({.args = {"-w", "1"}});
   http_request(server.port(), "GET", "/health?x=1", "",
-               {{"User-Agent", "tester/1.0"}, {"Referer", "http://example.test/"},
+               {{"User-Agent", "tester/1.0"},
+                {"Referer", "http://example.test/"},
                 {"X-Request-ID", "req-42"}});
   REQUIRE(wait_until([&] { return server.access_log().find("req-42") != std::string::npos; }, 2s));
   std::regex line(
@@ -111,7 +115,9 @@ TEST_CASE("requests that break a limit or are not HTTP get their 4xx and the wor
           "[process]") {
   ServerProcess server({.args = {"-w", "1"}});
   pid_t worker = server.worker_pids().front();
-  auto status_of = [&](const std::string& raw) { return parse_response(raw_exchange(server.port(), raw)).status; };
+  auto status_of = [&](const std::string& raw) {
+    return parse_response(raw_exchange(server.port(), raw)).status;
+  };
 
   SECTION("request line longer than 4094 bytes: 414") {
     CHECK(status_of("GET /" + std::string(5000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n") == 414);
@@ -136,7 +142,8 @@ TEST_CASE("requests that break a limit or are not HTTP get their 4xx and the wor
     CHECK(r.body == "500000");
   }
   SECTION("garbage bytes: 400") {
-    CHECK(status_of(std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 garbage\r\n\r\n", 28)) == 400);
+    CHECK(status_of(std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 garbage\r\n\r\n",
+                                28)) == 400);
     CHECK(status_of("HELLO WORLD\r\n\r\n") == 400);
     CHECK(status_of("GET /health HTTP/9.9\r\n\r\n") == 400);
   }
@@ -147,8 +154,8 @@ TEST_CASE("requests that break a limit or are not HTTP get their 4xx and the wor
 }
 
 TEST_CASE("the request line and body limits follow their flags", "[process]") {
-  ServerProcess server({.args = {"-w", "1", "--limit-request-line", "100",
-                                 "--limit-request-body", "10"}});
+  ServerProcess server(
+      {.args = {"-w", "1", "--limit-request-line", "100", "--limit-request-body", "10"}});
   CHECK(parse_response(raw_exchange(server.port(), "GET /" + std::string(120, 'a') +
                                                        " HTTP/1.1\r\nHost: x\r\n\r\n"))
             .status == 414);
@@ -158,7 +165,9 @@ TEST_CASE("the request line and body limits follow their flags", "[process]") {
 
 TEST_CASE("with --keep-alive a connection carries several requests", "[process]") {
   ServerProcess server({.args = {"-w", "1", "--keep-alive", "2"}});
-  std::string two = "GET /pid HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  std::string two =
+      "GET /pid HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\nConnection: "
+      "close\r\n\r\n";
   std::string raw = raw_exchange(server.port(), two, 5000);
   CHECK(raw.find("Connection: keep-alive") != std::string::npos);
   auto second = raw.find("HTTP/1.1 200", 10);
@@ -169,7 +178,8 @@ TEST_CASE("with --keep-alive a connection carries several requests", "[process]"
 TEST_CASE("X-Forwarded-For is trusted only from forwarded-allow-ips", "[process]") {
   SECTION("from 127.0.0.1 (allowed by default) the client is the forwarded address") {
     ServerProcess server({.args = {"-w", "1"}});
-    http_request(server.port(), "GET", "/health", "", {{"X-Forwarded-For", "203.0.113.7, 10.0.0.1"}});
+    http_request(server.port(), "GET", "/health", "",
+                 {{"X-Forwarded-For", "203.0.113.7, 10.0.0.1"}});
     CHECK(wait_until([&] { return server.access_log().starts_with("203.0.113.7 - - ["); }, 2s));
   }
   SECTION("from a peer not in the list the header is ignored") {
@@ -185,12 +195,15 @@ TEST_CASE("/metrics reports requests by route and status and the workers' states
   for (int i = 0; i < 3; ++i) http_get(server.port(), "/health");
   http_get(server.port(), "/missing");
   std::string m = http_get(server.port(), "/metrics").body;
-  CHECK(m.find("construction_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"} 3") !=
-        std::string::npos);
-  CHECK(m.find("construction_http_requests_total{method=\"GET\",route=\"(unmatched)\",status=\"404\"} 1") !=
-        std::string::npos);
+  CHECK(
+      m.find(
+          "construction_http_requests_total{method=\"GET\",route=\"/health\",status=\"200\"} 3") !=
+      std::string::npos);
+  CHECK(m.find("construction_http_requests_total{method=\"GET\",route=\"(unmatched)\",status="
+               "\"404\"} 1") != std::string::npos);
   CHECK(m.find("construction_http_request_duration_seconds_count 4") != std::string::npos);
-  CHECK(m.find("construction_workers{state=\"busy\"} 1") != std::string::npos);  // the one answering
+  CHECK(m.find("construction_workers{state=\"busy\"} 1") !=
+        std::string::npos);  // the one answering
   CHECK(m.find("construction_workers{state=\"idle\"} 1") != std::string::npos);
 }
 
@@ -224,7 +237,8 @@ TEST_CASE("while others queue, a busy keep-alive connection is closed after its 
   CHECK(other.status == 200);
   CHECK(std::chrono::steady_clock::now() - started < 3s);
   size_t answered = 0;
-  for (size_t at = raw.find("HTTP/1.1 200"); at != std::string::npos; at = raw.find("HTTP/1.1 200", at + 1))
+  for (size_t at = raw.find("HTTP/1.1 200"); at != std::string::npos;
+       at = raw.find("HTTP/1.1 200", at + 1))
     ++answered;
   CHECK(answered == 20);  // the slice, then the connection gave way
   CHECK(raw.rfind("Connection: close") > raw.rfind("Connection: keep-alive"));
@@ -239,7 +253,7 @@ TEST_CASE("a busy keep-alive client is never cut off mid-slice while another que
   std::thread other;
   int answered = 1;
   for (int i = 0; i < 18; ++i) {  // within its slice of 20; 0.2 ms between requests
-    if (i == 5)  // another client joins the listen queue while this one is busy
+    if (i == 5)                   // another client joins the listen queue while this one is busy
       other = std::thread([&] { queued = http_get(server.port(), "/health", 8000); });
     std::this_thread::sleep_for(200us);
     if (!busy.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")) break;
@@ -251,4 +265,174 @@ TEST_CASE("a busy keep-alive client is never cut off mid-slice while another que
   CHECK(answered == 19);
   other.join();  // once the busy client goes quiet, the queued one is served
   CHECK(queued.status == 200);
+}
+
+TEST_CASE("an oversized header field or name or trailer gets 431 and the worker lives",
+          "[process]") {
+  ServerProcess server({.args = {"-w", "1"}});
+  pid_t worker = server.worker_pids().front();
+  auto answer = [&](const std::string& raw) {
+    return parse_response(raw_exchange(server.port(), raw));
+  };
+  const std::string get = "GET /health HTTP/1.1\r\nHost: x\r\n";
+  const std::string chunked =
+      "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n";
+
+  SECTION("values of 65 533, 65 534 and 200 000 bytes") {
+    for (size_t size : {65533u, 65534u, 200000u}) {
+      INFO("value of " << size << " bytes");
+      CHECK(answer(get + "X-A: " + std::string(size, 'a') + "\r\n\r\n").status == 431);
+    }
+  }
+  SECTION("a name of 65 534 bytes") {
+    CHECK(answer(get + std::string(65534, 'n') + ": v\r\n\r\n").status == 431);
+  }
+  SECTION("trailers past the field size: 9 000 and 65 534 bytes") {
+    for (size_t size : {9000u, 65534u}) {
+      INFO("trailer of " << size << " bytes");
+      CHECK(answer(chunked + "0\r\nX-T: " + std::string(size, 't') + "\r\n\r\n").status == 431);
+    }
+  }
+  SECTION("more trailers than header fields are allowed") {
+    std::string many = chunked + "0\r\n";
+    for (int i = 0; i < 101; ++i) many += "X-T" + std::to_string(i) + ": v\r\n";
+    CHECK(answer(many + "\r\n").status == 431);
+  }
+  SECTION("a chunk-size line of 70 000 bytes (its extension): 400") {
+    CHECK(answer(chunked + "5;ext=" + std::string(70000, 'e') + "\r\nhello\r\n0\r\n\r\n").status ==
+          400);
+  }
+  SECTION("a chunked body with a small trailer is read whole") {
+    HttpResult r = answer(chunked + "3;x=y\r\nabc\r\n0\r\nX-Checksum: 1\r\n\r\n");
+    CHECK(r.status == 200);
+    CHECK(r.body == "8");
+  }
+  SECTION("the field size limit counts the whole line, name and value") {
+    CHECK(answer(get + "X-A: " + std::string(8185, 'a') + "\r\n\r\n").status == 200);
+    CHECK(answer(get + "X-A: " + std::string(8186, 'a') + "\r\n\r\n").status == 431);
+  }
+  check_worker_alive(server, worker);
+  CHECK(server.error_log().find("Worker crashed") == std::string::npos);
+}
+
+TEST_CASE("without a field size limit a field still cannot outgrow the parser", "[process]") {
+  ServerProcess server({.args = {"-w", "1", "--limit-request-field-size", "0"}});
+  pid_t worker = server.worker_pids().front();
+  auto status_of = [&](const std::string& raw) {
+    return parse_response(raw_exchange(server.port(), raw)).status;
+  };
+  CHECK(status_of("GET /health HTTP/1.1\r\nHost: x\r\nX-A: " + std::string(20000, 'a') +
+                  "\r\n\r\n") == 200);
+  CHECK(status_of("GET /health HTTP/1.1\r\nHost: x\r\nX-A: " + std::string(65534, 'a') +
+                  "\r\n\r\n") == 431);
+  check_worker_alive(server, worker);
+}
+
+TEST_CASE("an exception while a request is read gets 400 and never kills the worker", "[process]") {
+  // Without a body limit, Beast reserves the announced length up front: an
+  // allocation of a petabyte throws inside the read.
+  ServerProcess server({.args = {"-w", "1", "--limit-request-body", "0"}});
+  pid_t worker = server.worker_pids().front();
+  std::string raw =
+      raw_exchange(server.port(),
+                   "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000000000\r\n\r\nabc");
+  CHECK(parse_response(raw).status == 400);
+  CHECK(server.wait_for_log("Invalid request from 127.0.0.1: ", 2s));
+  check_worker_alive(server, worker);
+  CHECK(server.error_log().find("Worker crashed") == std::string::npos);
+}
+
+TEST_CASE("framing that RFC 9112 refuses gets 400 and a closed connection", "[process]") {
+  ServerProcess server({.args = {"-w", "1", "--keep-alive", "5"}});
+  pid_t worker = server.worker_pids().front();
+  // A second request follows each one on the same connection: after the 400
+  // it must not be answered (the connection is closed, nothing smuggled).
+  const std::string next = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
+  auto refused = [&](const std::string& head, const std::string& body = "") {
+    std::string raw = raw_exchange(server.port(), head + body + next, 3000);
+    HttpResult r = parse_response(raw);
+    INFO(head);
+    CHECK(r.header("connection") == "close");
+    CHECK(raw.find("HTTP/1.1", 5) == std::string::npos);  // one response only
+    return r.status;
+  };
+  SECTION("a Transfer-Encoding other than chunked, with a Content-Length") {
+    CHECK(refused("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n"
+                  "Content-Length: 5\r\n\r\n",
+                  "hello") == 400);
+  }
+  SECTION("chunked with a Content-Length") {
+    CHECK(refused("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                  "Transfer-Encoding: chunked\r\n\r\n",
+                  "0\r\n\r\n") == 400);
+  }
+  SECTION("a Transfer-Encoding that does not end in chunked") {
+    CHECK(refused("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n",
+                  "0\r\n\r\n") == 400);
+    CHECK(refused("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: identity\r\n\r\n") == 400);
+  }
+  SECTION("HTTP/1.1 without a Host, or with two") {
+    CHECK(refused("GET /health HTTP/1.1\r\n\r\n") == 400);
+    CHECK(refused("GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") == 400);
+  }
+  SECTION("HTTP/1.0 needs no Host; a plain chunked body is still served") {
+    CHECK(parse_response(raw_exchange(server.port(), "GET /health HTTP/1.0\r\n\r\n")).status ==
+          200);
+    HttpResult r = parse_response(raw_exchange(
+        server.port(),
+        "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        "5\r\nhello\r\n0\r\n\r\n"));
+    CHECK(r.status == 200);
+    CHECK(r.body == "5");
+  }
+  check_worker_alive(server, worker);
+}
+
+TEST_CASE(
+    "the access log takes only a valid address from X-Forwarded-For and quotes what clients send",
+    "[process]") {
+  ServerProcess server({.args = {"-w", "1"}});
+  http_request(server.port(), "GET", "/health", "",
+               {{"X-Forwarded-For", "evil\" 200 - \"x"}, {"X-Request-ID", "forged"}});
+  http_request(server.port(), "GET", "/health", "",
+               {{"X-Forwarded-For", "2001:db8::7, 10.0.0.1"}, {"X-Request-ID", "v6"}});
+  raw_exchange(server.port(), "GET /\"x\x01\" 200 HTTP/1.1\r\nHost: x\r\n\r\n");
+  http_request(server.port(), "GET", "/health?q=%22", "",
+               {{"User-Agent", "agent \" 200 - \"\tx"},
+                {"Referer", "http://x/\"\\"},
+                {"X-Request-ID", "quoting"}});
+  REQUIRE(wait_until([&] { return server.access_log().find("quoting") != std::string::npos; }, 2s));
+  std::string log = server.access_log();
+  INFO(log);
+  CHECK(log.find("evil") == std::string::npos);
+  CHECK(std::regex_search(
+      log,
+      std::regex(
+          R"((^|\n)127\.0\.0\.1 - - \[[^\]]+\] "GET /health HTTP/1\.1" 200 2 "-" "-" \d+ forged\n)")));
+  CHECK(std::regex_search(log, std::regex(R"((^|\n)2001:db8::7 - - .* v6\n)")));
+  // Every line keeps its shape: three quoted fields, no quote inside them.
+  std::regex shape(
+      R"([^ "]+ - - \[[^\]]+\] "[^"\x00-\x1f\x7f]*" \d{3} (\d+|-) "[^"\x00-\x1f\x7f]*" "[^"\x00-\x1f\x7f]*" \d+ [^ ]+)");
+  std::istringstream lines(log);
+  for (std::string line; std::getline(lines, line);) {
+    INFO(line);
+    CHECK(std::regex_match(line, shape));
+  }
+}
+
+TEST_CASE("made-up methods cannot fill the metrics table", "[process]") {
+  ServerProcess server({.args = {"-w", "1"}});
+  for (int i = 0; i < 1000; ++i) {
+    std::string method = "MADEUP" + std::to_string(i);
+    parse_response(raw_exchange(server.port(), method + " /health HTTP/1.1\r\nHost: x\r\n\r\n"));
+  }
+  CHECK(http_get(server.port(), "/a/first/missing/page").status == 404);
+  std::string m = http_get(server.port(), "/metrics").body;
+  CHECK(m.size() < 100 * 1024);
+  CHECK(m.find("MADEUP") == std::string::npos);
+  CHECK(m.find("construction_http_requests_total{method=\"other\",route=\"(unmatched)\",status="
+               "\"405\"} 1000") != std::string::npos);
+  CHECK(m.find("construction_http_requests_total{method=\"GET\",route=\"(unmatched)\",status="
+               "\"404\"} 1") != std::string::npos);
+  CHECK(m.find("construction_http_requests_unrecorded_total 0") != std::string::npos);
 }
