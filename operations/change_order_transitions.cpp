@@ -1,6 +1,7 @@
 #include "operations/change_order_transitions.hpp"
 
 #include "domain/schedule_of_values.hpp"
+#include "operations/pay_application_document.hpp"
 #include "operations/refusal.hpp"
 #include "sql/project_store.hpp"
 #include "sql/schedule_of_values_store.hpp"
@@ -23,6 +24,7 @@ void approve(sql::Connection& db, std::int64_t org_id, const sql::ChangeOrderRec
       order.fields.title, domain::Cents{order.amount_cents});
   sql::insert_change_order_sov_line(db, org_id, project->id, order.id, line.item_no,
                                     line.description, line.scheduled_value.value);
+  refresh_draft_pay_application(db, org_id, project->id);
 }
 
 }  // namespace

@@ -10,6 +10,8 @@
 //            and adds the order's schedule-of-values line, which changes the
 //            contract sum to date (original + approved orders) once: a
 //            unique index on the line's change_order_id is the last word.
+//            A draft pay application gains the line (at 0) and follows the
+//            new contract sum.
 #pragma once
 
 #include "domain/change_order.hpp"
