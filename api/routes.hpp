@@ -23,6 +23,7 @@ void add_schedule_of_values_routes(ApiRoutes& routes);
 void add_change_order_routes(ApiRoutes& routes);
 void add_change_order_line_routes(ApiRoutes& routes);
 void add_pay_application_routes(ApiRoutes& routes);
+void add_invoice_routes(ApiRoutes& routes);
 void add_openapi_route(ApiRoutes& routes);
 
 }  // namespace construction::api

@@ -1,5 +1,6 @@
 #include "operations/pay_application_transitions.hpp"
 
+#include "operations/invoice_document.hpp"
 #include "operations/refusal.hpp"
 #include "sql/transaction.hpp"
 
@@ -33,6 +34,11 @@ PayApplicationDocument transition_pay_application(
     certified = certificate(*application, read_certified);
   sql::PayApplicationRecord saved = sql::set_pay_application_status(
       db, org_id, application->id, std::string(to_string(next.value())), certified);
+  if (action == PayApplicationAction::certify) {
+    auto previous =
+        sql::find_pay_application_by_number(db, org_id, saved.project_id, saved.number - 1);
+    invoice_certificate(db, org_id, saved, previous ? previous->g702.retainage_cents : 0);
+  }
   if (action == PayApplicationAction::return_) {
     refresh_draft_pay_application(db, org_id, saved.project_id);
     saved = *sql::find_pay_application(db, org_id, saved.id);
