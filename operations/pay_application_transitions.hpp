@@ -1,5 +1,6 @@
 // A pay application's life: submit (its figures freeze), certify (the
-// architect's amount, at most the current payment due, possibly less), and
+// architect's amount, at most the current payment due, possibly less; it
+// creates the application's invoice, operations/invoice_document.hpp), and
 // return (back to draft, brought up to date with the schedule of values).
 // Each runs in one transaction with the application's row locked.
 #pragma once

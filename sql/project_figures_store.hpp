@@ -14,11 +14,14 @@
 
 namespace construction::sql {
 
-// One row: a kind of document ("change_order"), a status, and its figures.
+// One row: a kind of document ("change_order", "invoice",
+// "pay_application"), a status, and its figures.
 struct DocumentFigures {
   std::string kind;
   std::string status;
-  std::int64_t amount_cents = 0;  // change orders: Σ amount
+  std::int64_t amount_cents = 0;  // Σ amount; Σ total; the retainage held
+  std::int64_t paid_cents = 0;    // invoices: Σ paid
+  int number = 0;                 // pay applications: its number
 };
 
 // Project id -> its documents' figures; a project without any is absent.
