@@ -17,6 +17,8 @@ void add_routes(http::Router& router, sql::Pool& pool) {
   add_change_order_line_routes(routes);
   add_pay_application_routes(routes);
   add_invoice_routes(routes);
+  add_task_routes(routes);
+  add_daily_log_routes(routes);
   add_openapi_route(routes);  // last: it describes the routes added before it
 }
 

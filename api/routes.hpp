@@ -24,6 +24,8 @@ void add_change_order_routes(ApiRoutes& routes);
 void add_change_order_line_routes(ApiRoutes& routes);
 void add_pay_application_routes(ApiRoutes& routes);
 void add_invoice_routes(ApiRoutes& routes);
+void add_task_routes(ApiRoutes& routes);
+void add_daily_log_routes(ApiRoutes& routes);
 void add_openapi_route(ApiRoutes& routes);
 
 }  // namespace construction::api

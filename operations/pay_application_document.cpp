@@ -128,7 +128,6 @@ PayApplicationDocument create_pay_application(sql::Connection& db, std::int64_t 
   sql::Transaction tx(db);
   auto project = sql::find_project(db, org_id, project_id, true);
   if (!project) throw not_found();
-  std::string period_to = read();
   auto latest = sql::latest_pay_application(db, org_id, project->id);
   std::optional<domain::PayApplicationStatus> latest_status;
   if (latest) latest_status = domain::parse_pay_application_status(latest->status);
@@ -136,6 +135,7 @@ PayApplicationDocument create_pay_application(sql::Connection& db, std::int64_t 
     throw invalid_state(refusal->message);
   if (sql::list_sov_lines(db, org_id, project->id).empty())
     throw invalid_state("The project has no schedule of values yet: accept its estimate first");
+  std::string period_to = read();
   if (latest && period_to <= latest->period_to)
     throw field_error("period_to", "must be after the last application's, " + latest->period_to);
 

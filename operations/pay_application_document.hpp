@@ -30,7 +30,8 @@ struct PayApplicationDocument {
   std::vector<sql::PayApplicationLineRecord> lines;
 };
 
-// `read` gives period_to (YYYY-MM-DD) once the project is found, or throws.
+// `read` gives period_to (YYYY-MM-DD) once the project is found and may be
+// billed (404 and 409 before 422), or throws.
 PayApplicationDocument create_pay_application(sql::Connection& db, std::int64_t org_id,
                                               std::int64_t project_id,
                                               const std::function<std::string()>& read);

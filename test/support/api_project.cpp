@@ -26,4 +26,12 @@ ApiProject accepted_project(ApiServer& api, const std::string& lines_json) {
   return p;
 }
 
+std::string field_error(const HttpResult& result, const std::string& field) {
+  api::JsonValue body = json_of(result);
+  const api::JsonValue* error = body.member("error");
+  const api::JsonValue* fields = error ? error->member("fields") : nullptr;
+  const api::JsonValue* message = fields ? fields->member(field) : nullptr;
+  return message ? message->text : "";
+}
+
 }  // namespace construction::testing

@@ -21,4 +21,8 @@ ApiProject accepted_project(ApiServer& api, const std::string& lines_json);
 HttpResult expect(ApiServer& api, int status, const std::string& method, const std::string& path,
                   const std::string& token, const std::string& json = "");
 
+// The message for a field of a 422 answer, by its whole name, dots and
+// brackets included ("lines[0].cost_code"); "" when the field is not named.
+std::string field_error(const HttpResult& result, const std::string& field);
+
 }  // namespace construction::testing
