@@ -51,6 +51,22 @@ TEST_CASE("malformed JSON, wrong media type and a body over the limit on every w
       {"PATCH", "/api/v1/estimates/" + f.estimate},
       {"POST", "/api/v1/estimates/" + f.estimate + "/lines"},
       {"PATCH", "/api/v1/estimates/" + f.estimate + "/lines/" + f.line},
+      // The body is read before the record is looked up: these ids need not exist.
+      {"POST", "/api/v1/projects/" + f.project + "/change-orders"},
+      {"PATCH", "/api/v1/change-orders/1"},
+      {"POST", "/api/v1/change-orders/1/lines"},
+      {"PATCH", "/api/v1/change-orders/1/lines/1"},
+      {"POST", "/api/v1/change-orders/1/approve"},
+      {"POST", "/api/v1/projects/" + f.project + "/pay-applications"},
+      {"PATCH", "/api/v1/pay-applications/1/lines/1"},
+      {"POST", "/api/v1/pay-applications/1/certify"},
+      {"POST", "/api/v1/projects/" + f.project + "/invoices"},
+      {"PATCH", "/api/v1/invoices/1"},
+      {"POST", "/api/v1/invoices/1/payments"},
+      {"POST", "/api/v1/projects/" + f.project + "/tasks"},
+      {"PATCH", "/api/v1/tasks/1"},
+      {"POST", "/api/v1/projects/" + f.project + "/daily-logs"},
+      {"PATCH", "/api/v1/daily-logs/1"},
   };
   for (const auto& [method, path] : routes) {
     INFO(method << " " << path);
