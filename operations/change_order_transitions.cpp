@@ -24,7 +24,6 @@ void approve(sql::Connection& db, std::int64_t org_id, const sql::ChangeOrderRec
       order.fields.title, domain::Cents{order.amount_cents});
   sql::insert_change_order_sov_line(db, org_id, project->id, order.id, line.item_no,
                                     line.description, line.scheduled_value.value);
-  refresh_draft_pay_application(db, org_id, project->id);
 }
 
 }  // namespace
@@ -42,6 +41,9 @@ ChangeOrderDocument transition_change_order(sql::Connection& db, std::int64_t or
   if (action == ChangeOrderAction::approve) approve(db, org_id, *order);
   sql::ChangeOrderRecord saved =
       sql::set_change_order_status(db, org_id, order->id, std::string(to_string(next.value())));
+  // After the status: the draft's summary sums the approved orders, this one now among them.
+  if (action == ChangeOrderAction::approve)
+    refresh_draft_pay_application(db, org_id, saved.project_id);
   tx.commit();
   return {saved, std::move(lines)};
 }

@@ -143,3 +143,31 @@ TEST_CASE("twenty approvals of one change order at once approve it once", "[proc
   CHECK(api.db.scalar("SELECT count(*) FROM schedule_of_values_lines WHERE change_order_id = " +
                       co) == "1");
 }
+
+TEST_CASE("a change order approved while a pay application is a draft joins the draft",
+          "[process]") {
+  ApiServer& api = shared_api_server();
+  ApiProject p = accepted_project(api, kEstimateLines);
+  HttpResult draft = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/pay-applications",
+                            p.token, R"({"period_to":"2026-01-31"})");
+  std::string app = "/api/v1/pay-applications/" + at(draft, "id");
+  expect(api, 200, "PATCH", app + "/lines/" + at(draft, "lines.0.id"), p.token,
+         R"({"this_period_cents":400000})");
+  std::string co = new_order(api, p, R"({"title":"Extra","lines":[{"cost_code":"01-100",
+      "cost_type":"other","description":"x","quantity":1,"unit_cost_cents":2500}]})");
+  expect(api, 200, "POST", "/api/v1/change-orders/" + co + "/submit", p.token);
+  expect(api, 200, "POST", "/api/v1/change-orders/" + co + "/approve", p.token);
+
+  // Item 2 at $25.00, nothing billed on it yet; the summary follows:
+  // 3 = 1,000,000 + 2,500; 4 = 400,000; 5 = 40,000; 6 = 360,000; 9 = 1,002,500 - 360,000.
+  HttpResult after = expect(api, 200, "GET", app, p.token);
+  CHECK(at(after, "lines.1.item_no") == "2");
+  CHECK(at(after, "lines.1.scheduled_value_cents") == "2500");
+  CHECK(at(after, "lines.1.completed_and_stored_cents") == "0");
+  CHECK(at(after, "lines.0.this_period_cents") == "400000");
+  CHECK(at(after, "g702.net_change_orders_cents") == "2500");
+  CHECK(at(after, "g702.contract_sum_to_date_cents") == "1002500");
+  CHECK(at(after, "g702.retainage_cents") == "40000");
+  CHECK(at(after, "g702.current_payment_due_cents") == "360000");
+  CHECK(at(after, "g702.balance_to_finish_cents") == "642500");
+}
