@@ -14,7 +14,7 @@ CREATE TABLE invoices (
   status text NOT NULL DEFAULT 'draft'
     CHECK (status IN ('draft', 'sent', 'partially_paid', 'paid', 'void')),
   issued_on date NOT NULL DEFAULT current_date,
-  due_date date CHECK (due_date >= issued_on),
+  due_date date,
   total_cents bigint NOT NULL CHECK (total_cents BETWEEN 0 AND 1000000000000000),
   paid_cents bigint NOT NULL DEFAULT 0 CHECK (paid_cents BETWEEN 0 AND total_cents),
   notes text NOT NULL DEFAULT '' CHECK (length(notes) <= 10000),
