@@ -154,9 +154,9 @@ PayApplicationDocument create_pay_application(sql::Connection& db, std::int64_t 
 
 PayApplicationDocument load_pay_application(sql::Connection& db, std::int64_t org_id,
                                             std::int64_t id) {
-  auto application = sql::find_pay_application(db, org_id, id);
-  if (!application) throw not_found();
-  return {*application, sql::list_pay_application_lines(db, org_id, application->id)};
+  auto found = sql::find_pay_application_with_lines(db, org_id, id);
+  if (!found) throw not_found();
+  return {std::move(found->application), std::move(found->lines)};
 }
 
 PayApplicationLineChange change_pay_application_line(

@@ -27,6 +27,21 @@ namespace {
   "retainage_stored_cents, retainage_cents, version, " SQL_UNIX_SECONDS(               \
       "created_at") " AS created_at, " SQL_UNIX_SECONDS("updated_at") " AS updated_at"
 
+// The same columns, each named l_<column>, for the application read with its
+// lines in one round trip.
+#define PREFIXED_LINE_COLUMNS                                                                    \
+  "id AS l_id, pay_application_id AS l_pay_application_id, sov_line_id AS l_sov_line_id, "       \
+  "item_no AS l_item_no, description AS l_description, "                                         \
+  "scheduled_value_cents AS l_scheduled_value_cents, previous_cents AS l_previous_cents, "       \
+  "this_period_cents AS l_this_period_cents, stored_cents AS l_stored_cents, "                   \
+  "completed_and_stored_cents AS l_completed_and_stored_cents, "                                 \
+  "percent_complete_bps AS l_percent_complete_bps, "                                             \
+  "balance_to_finish_cents AS l_balance_to_finish_cents, "                                       \
+  "retainage_work_cents AS l_retainage_work_cents, "                                             \
+  "retainage_stored_cents AS l_retainage_stored_cents, retainage_cents AS l_retainage_cents, "   \
+  "version AS l_version, " SQL_UNIX_SECONDS("created_at") " AS l_created_at, " SQL_UNIX_SECONDS( \
+      "updated_at") " AS l_updated_at"
+
 constexpr std::string_view kInsert =
     "INSERT INTO pay_applications (org_id, project_id, number, period_to, retainage_work_bps, "
     "retainage_stored_bps) VALUES ($1, $2, $3, $4::date, $5, $6) RETURNING " APPLICATION_COLUMNS;
@@ -35,6 +50,13 @@ constexpr std::string_view kFind =
 constexpr std::string_view kFindForUpdate = "SELECT " APPLICATION_COLUMNS
                                             " FROM pay_applications WHERE org_id = $1 AND id = $2 "
                                             "FOR UPDATE";
+// One row per line (one row with NULL line columns for an application without lines).
+constexpr std::string_view kFindWithLines =
+    "SELECT a.*, l.* FROM (SELECT " APPLICATION_COLUMNS
+    " FROM pay_applications WHERE org_id = $1 AND id = $2) a "
+    "LEFT JOIN LATERAL (SELECT " PREFIXED_LINE_COLUMNS
+    " FROM pay_application_lines WHERE org_id = $1 AND pay_application_id = a.id) l ON true "
+    "ORDER BY l.l_item_no, l.l_id";
 constexpr std::string_view kFindByNumber =
     "SELECT " APPLICATION_COLUMNS
     " FROM pay_applications WHERE org_id = $1 AND project_id = $2 AND number = $3";
@@ -84,6 +106,7 @@ constexpr std::string_view kUpdateLine =
 
 #undef APPLICATION_COLUMNS
 #undef LINE_COLUMNS
+#undef PREFIXED_LINE_COLUMNS
 #undef OPTIONAL_SECONDS
 
 std::optional<std::string> optional_time(const Row& row, const char* name) {
@@ -120,21 +143,23 @@ PayApplicationRecord application_from(const Row& row) {
   return a;
 }
 
-PayApplicationLineRecord line_from(const Row& row) {
+// `prefix`: "" for LINE_COLUMNS, "l_" for PREFIXED_LINE_COLUMNS.
+PayApplicationLineRecord line_from(const Row& row, const std::string& prefix = "") {
+  auto column = [&](const char* name) { return row[prefix + name]; };
   PayApplicationLineRecord l;
-  l.id = row["id"].int64();
-  l.pay_application_id = row["pay_application_id"].int64();
-  l.sov_line_id = row["sov_line_id"].int64();
-  l.item_no = row["item_no"].int32();
-  l.description = row["description"].string();
-  l.figures = {row["scheduled_value_cents"].int64(),      row["previous_cents"].int64(),
-               row["this_period_cents"].int64(),          row["stored_cents"].int64(),
-               row["completed_and_stored_cents"].int64(), row["percent_complete_bps"].int64(),
-               row["balance_to_finish_cents"].int64(),    row["retainage_work_cents"].int64(),
-               row["retainage_stored_cents"].int64(),     row["retainage_cents"].int64()};
-  l.version = row["version"].int32();
-  l.created_at = rfc3339(row["created_at"].int64());
-  l.updated_at = rfc3339(row["updated_at"].int64());
+  l.id = column("id").int64();
+  l.pay_application_id = column("pay_application_id").int64();
+  l.sov_line_id = column("sov_line_id").int64();
+  l.item_no = column("item_no").int32();
+  l.description = column("description").string();
+  l.figures = {column("scheduled_value_cents").int64(),      column("previous_cents").int64(),
+               column("this_period_cents").int64(),          column("stored_cents").int64(),
+               column("completed_and_stored_cents").int64(), column("percent_complete_bps").int64(),
+               column("balance_to_finish_cents").int64(),    column("retainage_work_cents").int64(),
+               column("retainage_stored_cents").int64(),     column("retainage_cents").int64()};
+  l.version = column("version").int32();
+  l.created_at = rfc3339(column("created_at").int64());
+  l.updated_at = rfc3339(column("updated_at").int64());
   return l;
 }
 
@@ -155,6 +180,17 @@ PayApplicationRecord insert_pay_application(Connection& db, std::int64_t org_id,
 std::optional<PayApplicationRecord> find_pay_application(Connection& db, std::int64_t org_id,
                                                          std::int64_t id, bool for_update) {
   return first_application(db.exec(for_update ? kFindForUpdate : kFind, org_id, id));
+}
+
+std::optional<PayApplicationWithLines> find_pay_application_with_lines(Connection& db,
+                                                                       std::int64_t org_id,
+                                                                       std::int64_t id) {
+  Result result = db.exec(kFindWithLines, org_id, id);
+  if (result.empty()) return std::nullopt;
+  PayApplicationWithLines found{application_from(result[0]), {}};
+  for (Row row : result)
+    if (row["l_id"].optional_int64()) found.lines.push_back(line_from(row, "l_"));
+  return found;
 }
 
 std::optional<PayApplicationRecord> find_pay_application_by_number(Connection& db,

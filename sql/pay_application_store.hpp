@@ -83,6 +83,14 @@ PayApplicationRecord insert_pay_application(Connection& db, std::int64_t org_id,
                                             const NewPayApplication& application);
 std::optional<PayApplicationRecord> find_pay_application(Connection& db, std::int64_t org_id,
                                                          std::int64_t id, bool for_update = false);
+struct PayApplicationWithLines {
+  PayApplicationRecord application;
+  std::vector<PayApplicationLineRecord> lines;  // in item order
+};
+// The application and its lines in one round trip.
+std::optional<PayApplicationWithLines> find_pay_application_with_lines(Connection& db,
+                                                                       std::int64_t org_id,
+                                                                       std::int64_t id);
 std::optional<PayApplicationRecord> find_pay_application_by_number(Connection& db,
                                                                    std::int64_t org_id,
                                                                    std::int64_t project_id,
