@@ -29,29 +29,6 @@ void read_estimate_fields(FieldReader& in, sql::EstimateFields& e) {
   if (auto v = in.text("notes", {10000})) e.notes = *v;
 }
 
-std::vector<sql::LineFields> read_new_lines(FieldReader& in) {
-  std::vector<sql::LineFields> lines;
-  const JsonValue* array = in.array("lines");
-  if (!array) return lines;
-  if (array->items.size() > operations::kMaxLinesPerRequest) {
-    in.errors().add(
-        "lines", "must hold at most " + std::to_string(operations::kMaxLinesPerRequest) + " lines");
-    return lines;
-  }
-  for (std::size_t i = 0; i < array->items.size(); ++i) {
-    std::string prefix = "lines[" + std::to_string(i) + "]";
-    if (array->items[i].kind != JsonValue::Kind::object) {
-      in.errors().add(prefix, "must be an object");
-      continue;
-    }
-    FieldReader line_in(array->items[i], in.errors(), prefix + ".");
-    sql::LineFields base;
-    base.position = static_cast<std::int64_t>(i) + 1;
-    if (auto line = read_line(line_in, base, true)) lines.push_back(*line);
-  }
-  return lines;
-}
-
 Response list(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_commercial);
   auto project = sql::find_project(db, caller.org_id, path_id(ctx));

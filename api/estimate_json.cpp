@@ -5,7 +5,8 @@
 
 namespace construction::api {
 
-std::optional<sql::LineFields> read_line(FieldReader& in, sql::LineFields line, bool creating) {
+std::optional<sql::LineFields> read_line(FieldReader& in, sql::LineFields line, bool creating,
+                                         domain::UnitCostSign sign) {
   std::size_t errors_before = in.errors().size();
   if (creating)
     in.require({"cost_code", "cost_type", "description", "quantity", "unit_cost_cents"});
@@ -14,26 +15,48 @@ std::optional<sql::LineFields> read_line(FieldReader& in, sql::LineFields line, 
   if (auto v = in.text("description", {domain::kMaxDescriptionLength})) line.description = *v;
   if (auto v = in.decimal("quantity")) line.quantity = *v;
   if (auto v = in.text("unit", {domain::kMaxUnitLength})) line.unit = *v;
-  if (auto v = in.integer("unit_cost_cents", 0, domain::kMaxCents)) line.unit_cost_cents = *v;
+  std::int64_t least_unit_cost =
+      sign == domain::UnitCostSign::credit_allowed ? -domain::kMaxCents : 0;
+  if (auto v = in.integer("unit_cost_cents", least_unit_cost, domain::kMaxCents))
+    line.unit_cost_cents = *v;
   if (auto v = in.integer("markup_bps", 0, domain::kMaxMarkupBps)) line.markup_bps = *v;
   if (auto v = in.boolean("taxable")) line.taxable = *v;
   if (auto v = in.integer("position", 1, 100000)) line.position = *v;
   in.finish();
   // The domain's rules run even after a refusal above, so every bad field
   // is named at once; the first message given for a field is the one kept.
-  auto refused = operations::price_line(line);
+  auto refused = operations::price_line(line, sign);
   if (refused) in.errors().merge(*refused, in.prefix());
   if (refused || in.errors().size() != errors_before) return std::nullopt;
   return line;
 }
 
-void write_line(JsonWriter& w, const sql::LineRecord& line) {
-  const sql::LineFields& f = line.fields;
+std::vector<sql::LineFields> read_new_lines(FieldReader& in, domain::UnitCostSign sign) {
+  std::vector<sql::LineFields> lines;
+  const JsonValue* array = in.array("lines");
+  if (!array) return lines;
+  if (array->items.size() > operations::kMaxLinesPerRequest) {
+    in.errors().add(
+        "lines", "must hold at most " + std::to_string(operations::kMaxLinesPerRequest) + " lines");
+    return lines;
+  }
+  for (std::size_t i = 0; i < array->items.size(); ++i) {
+    std::string prefix = "lines[" + std::to_string(i) + "]";
+    if (array->items[i].kind != JsonValue::Kind::object) {
+      in.errors().add(prefix, "must be an object");
+      continue;
+    }
+    FieldReader line_in(array->items[i], in.errors(), prefix + ".");
+    sql::LineFields base;
+    base.position = static_cast<std::int64_t>(i) + 1;
+    if (auto line = read_line(line_in, base, true, sign)) lines.push_back(*line);
+  }
+  return lines;
+}
+
+void write_line_fields(JsonWriter& w, const sql::LineFields& f) {
   auto quantity = domain::Quantity::parse(f.quantity);
-  w.begin_object()
-      .num("id", line.id)
-      .num("estimate_id", line.estimate_id)
-      .num("position", f.position)
+  w.num("position", f.position)
       .str("cost_code", f.cost_code)
       .str("cost_type", f.cost_type)
       .str("description", f.description)
@@ -43,8 +66,13 @@ void write_line(JsonWriter& w, const sql::LineRecord& line) {
       .num("markup_bps", f.markup_bps)
       .flag("taxable", f.taxable)
       .num("cost_cents", f.cost_cents)
-      .num("price_cents", f.price_cents)
-      .num("version", line.version)
+      .num("price_cents", f.price_cents);
+}
+
+void write_line(JsonWriter& w, const sql::LineRecord& line) {
+  w.begin_object().num("id", line.id).num("estimate_id", line.estimate_id);
+  write_line_fields(w, line.fields);
+  w.num("version", line.version)
       .str("created_at", line.created_at)
       .str("updated_at", line.updated_at)
       .end_object();

@@ -8,6 +8,7 @@
 
 #include "api/field_reader.hpp"
 #include "api/json_writer.hpp"
+#include "domain/cost_line.hpp"
 #include "sql/estimate_line_store.hpp"
 #include "sql/estimate_store.hpp"
 
@@ -15,7 +16,16 @@ namespace construction::api {
 
 // Reads a line over `base` (the stored line, or defaults); prices it; errors
 // under the reader's prefix. Nothing when refused.
-std::optional<sql::LineFields> read_line(FieldReader& in, sql::LineFields base, bool creating);
+// A change order's line may be a credit (`sign`).
+std::optional<sql::LineFields> read_line(
+    FieldReader& in, sql::LineFields base, bool creating,
+    domain::UnitCostSign sign = domain::UnitCostSign::non_negative);
+// "lines": [...] of a new document, each read and priced (errors under
+// "lines[i]."), at most operations::kMaxLinesPerRequest.
+std::vector<sql::LineFields> read_new_lines(
+    FieldReader& in, domain::UnitCostSign sign = domain::UnitCostSign::non_negative);
+// The priced-line fields of an estimate's or a change order's line.
+void write_line_fields(JsonWriter& w, const sql::LineFields& fields);
 
 void write_line(JsonWriter& w, const sql::LineRecord& line);
 void write_estimate_fields(JsonWriter& w, const sql::EstimateRecord& estimate);

@@ -1,7 +1,7 @@
 // /projects. Everyone in the organisation reads them (field crews too); owners
-// and managers write them. GET /projects/{id} adds the `financials` block;
-// until change orders, invoices and pay applications exist, its figures
-// follow from the original contract sum alone.
+// and managers write them. GET /projects/{id} and each item of GET /projects
+// carry the `financials` block, from the projects' documents in one query
+// per request (operations/project_financials.hpp).
 #include <array>
 
 #include "api/api_error.hpp"
@@ -11,7 +11,7 @@
 #include "api/request.hpp"
 #include "api/routes.hpp"
 #include "domain/pay_application.hpp"
-#include "domain/project_financials.hpp"
+#include "operations/project_financials.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
 #include "sql/transaction.hpp"
@@ -86,9 +86,7 @@ void write_project(JsonWriter& w, const sql::ProjectRecord& p) {
       .str("updated_at", p.updated_at);
 }
 
-void write_financials(JsonWriter& w, const sql::ProjectRecord& p) {
-  domain::ProjectFinancials f =
-      domain::compute_project_financials(domain::Cents{p.original_contract_sum_cents}, {}, {}, {});
+void write_financials(JsonWriter& w, const domain::ProjectFinancials& f) {
   w.key("financials")
       .begin_object()
       .num("original_contract_sum_cents", f.original_contract_sum.value)
@@ -103,11 +101,12 @@ void write_financials(JsonWriter& w, const sql::ProjectRecord& p) {
       .end_object();
 }
 
-std::string project_json(const sql::ProjectRecord& p) {
+std::string project_json(sql::Connection& db, std::int64_t org_id, const sql::ProjectRecord& p) {
+  auto financials = operations::project_financials(db, org_id, std::span(&p, 1));
   JsonWriter w;
   w.begin_object();
   write_project(w, p);
-  write_financials(w, p);
+  write_financials(w, financials.at(p.id));
   w.end_object();
   return w.text();
 }
@@ -121,9 +120,11 @@ Response list(RequestContext& ctx, sql::Connection& db) {
     if (!filter.client_id) throw field_error("client_id", "must be the id of a party");
   }
   auto page = sql::list_projects(db, caller.org_id, filter, page_of(ctx));
-  return ok(list_json(page, [](JsonWriter& w, const sql::ProjectRecord& p) {
+  auto financials = operations::project_financials(db, caller.org_id, page.rows);
+  return ok(list_json(page, [&](JsonWriter& w, const sql::ProjectRecord& p) {
     w.begin_object();
     write_project(w, p);
+    write_financials(w, financials.at(p.id));
     w.end_object();
   }));
 }
@@ -132,7 +133,7 @@ Response create(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_projects);
   sql::ProjectFields fields = read_project(json_body(ctx), {}, true, db, caller.org_id);
   sql::ProjectRecord project = sql::insert_project(db, caller.org_id, fields);
-  return created(project_json(project),
+  return created(project_json(db, caller.org_id, project),
                  std::string(kApiBase) + "/projects/" + std::to_string(project.id));
 }
 
@@ -140,7 +141,7 @@ Response show(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_projects);
   auto project = sql::find_project(db, caller.org_id, path_id(ctx));
   if (!project) throw not_found();
-  return ok(project_json(*project));
+  return ok(project_json(db, caller.org_id, *project));
 }
 
 Response update(RequestContext& ctx, sql::Connection& db) {
@@ -153,7 +154,7 @@ Response update(RequestContext& ctx, sql::Connection& db) {
   sql::ProjectFields fields = read_project(body, project->fields, false, db, caller.org_id);
   sql::ProjectRecord saved = sql::update_project(db, caller.org_id, project->id, fields);
   tx.commit();
-  return ok(project_json(saved));
+  return ok(project_json(db, caller.org_id, saved));
 }
 
 Response remove(RequestContext& ctx, sql::Connection& db) {

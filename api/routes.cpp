@@ -13,6 +13,12 @@ void add_routes(http::Router& router, sql::Pool& pool) {
   add_estimate_routes(routes);
   add_estimate_line_routes(routes);
   add_schedule_of_values_routes(routes);
+  add_change_order_routes(routes);
+  add_change_order_line_routes(routes);
+  add_pay_application_routes(routes);
+  add_invoice_routes(routes);
+  add_task_routes(routes);
+  add_daily_log_routes(routes);
   add_openapi_route(routes);  // last: it describes the routes added before it
 }
 

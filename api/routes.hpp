@@ -20,6 +20,12 @@ void add_estimate_routes(ApiRoutes& routes);
 void add_estimate_transition_routes(ApiRoutes& routes);  // from add_estimate_routes
 void add_estimate_line_routes(ApiRoutes& routes);
 void add_schedule_of_values_routes(ApiRoutes& routes);
+void add_change_order_routes(ApiRoutes& routes);
+void add_change_order_line_routes(ApiRoutes& routes);
+void add_pay_application_routes(ApiRoutes& routes);
+void add_invoice_routes(ApiRoutes& routes);
+void add_task_routes(ApiRoutes& routes);
+void add_daily_log_routes(ApiRoutes& routes);
 void add_openapi_route(ApiRoutes& routes);
 
 }  // namespace construction::api

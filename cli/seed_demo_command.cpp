@@ -1,8 +1,11 @@
 // `construction seed-demo`: loads the demo organisation of api.md ("Demo
 // data") in one transaction: "Demo Builders", its owner demo@example.com, a
 // manager and a field user, six parties, and two active projects priced from
-// accepted estimates (domain/demo_estimate.hpp): the kitchen remodel and an
-// office fit-out with 10 % retainage.
+// accepted estimates (domain/demo_estimate.hpp): the kitchen remodel, with an
+// extra and a credit change order approved, and an office fit-out with 10 %
+// retainage billed on two certified pay applications whose invoices are
+// sent and paid (the second in part); both with tasks, the fit-out with a
+// week of daily logs.
 //
 // Idempotent: every row is looked up by its natural key (an email, a party's
 // kind and name, a project's number, a project's accepted estimate) before it
@@ -20,8 +23,13 @@
 #include "cli/commands.hpp"
 #include "domain/demo_estimate.hpp"
 #include "domain/estimate.hpp"
+#include "operations/change_order_transitions.hpp"
+#include "operations/daily_log_document.hpp"
 #include "operations/estimate_transitions.hpp"
+#include "operations/invoice_document.hpp"
 #include "operations/password.hpp"
+#include "operations/pay_application_transitions.hpp"
+#include "operations/task_schedule.hpp"
 #include "sql/connection.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
@@ -162,24 +170,194 @@ void seed_accepted_estimate(Seed& s, std::int64_t project_id, const DemoProject&
                       domain::format_cents(domain::Cents{estimate.totals.total_cents}) + ")");
 }
 
-void seed_project_with_estimate(Seed& s, const DemoProject& demo) {
-  seed_accepted_estimate(s, seed_project(s, demo.fields), demo);
+std::int64_t seed_project_with_estimate(Seed& s, const DemoProject& demo) {
+  std::int64_t id = seed_project(s, demo.fields);
+  seed_accepted_estimate(s, id, demo);
+  return id;
+}
+// ---- Billing, schedule and site records (issue 9), each through the
+// product's operations inside the seed's transaction (a Transaction opened
+// inside another is a savepoint), each looked up before it is made.
+
+// Kitchen: one extra and one credit change order, both approved.
+void seed_change_order(Seed& s, std::int64_t project_id, const std::string& title,
+                       const std::string& reason, const domain::CostLineInput& input) {
+  operations::NewChangeOrder order;
+  order.fields = {"", title, reason, 0};
+  sql::LineFields line{1,
+                       input.cost_code,
+                       input.cost_type,
+                       input.description,
+                       input.quantity,
+                       input.unit,
+                       input.unit_cost_cents,
+                       input.markup_bps,
+                       false};
+  if (operations::price_line(line, domain::UnitCostSign::credit_allowed))
+    throw std::logic_error("demo change order line " + input.description + " is refused");
+  order.lines.push_back(line);
+  auto created = operations::create_change_order(s.db, s.org_id, project_id, [&] { return order; });
+  operations::transition_change_order(s.db, s.org_id, created.order.id,
+                                      domain::ChangeOrderAction::submit);
+  auto approved = operations::transition_change_order(s.db, s.org_id, created.order.id,
+                                                      domain::ChangeOrderAction::approve);
+  s.created.push_back("change order " + approved.order.fields.number + " " + title +
+                      " (approved, " +
+                      domain::format_cents(domain::Cents{approved.order.amount_cents}) + ")");
+}
+
+void seed_change_orders(Seed& s, std::int64_t project_id) {
+  if (!sql::list_change_orders(s.db, s.org_id, project_id, {.limit = 1}).rows.empty()) return;
+  seed_change_order(
+      s, project_id, "Under-cabinet lighting", "Owner request after demolition",
+      {"26-050", "subcontract", "LED under-cabinet lights, 4 runs", "4", "ea", 18500, 1500, false});
+  seed_change_order(
+      s, project_id, "Owner-supplied range hood", "Credit: the owners bought it",
+      {"06-400", "material", "Range hood allowance credited", "1", "ls", -65000, 2000, false});
+}
+
+// Office fit-out: two certified pay applications at 10 % retainage, their
+// invoices sent, the first paid, the second partly; the second certified a
+// little under what was asked (the architect held back part of the doors).
+struct DemoPeriod {
+  std::string period_to;
+  std::vector<int> percent_this_period;  // of each SOV line's value, in item order
+  std::vector<int> percent_stored;
+  std::int64_t held_back_cents;  // certified = payment due - this
+  std::string paid_on;
+  int percent_paid;
+};
+
+const std::vector<DemoPeriod> kFitOutPeriods = {
+    {"2026-03-31", {30, 40, 0, 45, 10, 0, 0, 25}, {0, 0, 50, 0, 0, 20, 0, 0}, 0, "2026-04-24", 100},
+    {"2026-04-30",
+     {35, 30, 10, 45, 55, 40, 50, 45},
+     {0, 0, 20, 0, 0, 30, 0, 0},
+     250000,
+     "2026-05-27",
+     60},
+};
+
+std::int64_t percent_of(std::int64_t cents, int percent) {
+  return cents * percent / 100;  // whole cents, rounded down: a bill never rounds up
+}
+
+void seed_pay_application(Seed& s, std::int64_t project_id, const DemoPeriod& period) {
+  auto app = operations::create_pay_application(s.db, s.org_id, project_id,
+                                                [&] { return period.period_to; });
+  for (std::size_t k = 0; k < app.lines.size(); ++k) {
+    const auto& line = app.lines[k];
+    std::int64_t c = line.figures.scheduled_value_cents;
+    operations::LineAmounts amounts{percent_of(c, period.percent_this_period.at(k)),
+                                    percent_of(c, period.percent_stored.at(k))};
+    // Materials stored last period and installed now leave F for E.
+    amounts.this_period_cents += line.figures.stored_cents;
+    operations::change_pay_application_line(s.db, s.org_id, app.application.id, line.id,
+                                            std::nullopt, [&](const auto&) { return amounts; });
+  }
+  using domain::PayApplicationAction;
+  operations::transition_pay_application(s.db, s.org_id, app.application.id,
+                                         PayApplicationAction::submit);
+  auto submitted = operations::load_pay_application(s.db, s.org_id, app.application.id);
+  std::int64_t certified =
+      submitted.application.g702.current_payment_due_cents - period.held_back_cents;
+  auto done = operations::transition_pay_application(
+      s.db, s.org_id, app.application.id, PayApplicationAction::certify, [&] { return certified; });
+  s.created.push_back("pay application " + std::to_string(done.application.number) + " to " +
+                      period.period_to + " (certified, " +
+                      domain::format_cents(domain::Cents{certified}) + ")");
+  auto invoice = sql::find_invoice_of_pay_application(s.db, s.org_id, app.application.id);
+  operations::transition_invoice(s.db, s.org_id, invoice->id, domain::InvoiceAction::send);
+  sql::PaymentFields payment{percent_of(certified, period.percent_paid), period.paid_on, "ach",
+                             "Northwind remittance"};
+  operations::record_payment(s.db, s.org_id, invoice->id, [&] { return payment; });
+  s.created.push_back("invoice " + invoice->fields.number + " (sent, " +
+                      domain::format_cents(domain::Cents{payment.amount_cents}) + " paid)");
+}
+
+void seed_pay_applications(Seed& s, std::int64_t project_id) {
+  if (sql::latest_pay_application(s.db, s.org_id, project_id)) return;
+  for (const auto& period : kFitOutPeriods) seed_pay_application(s, project_id, period);
+}
+
+// Tasks: each project's schedule as a chain, each task after the one before.
+struct DemoTask {
+  std::string name, start, end;
+  int percent;
+};
+
+void seed_tasks(Seed& s, std::int64_t project_id, std::string_view number,
+                const std::vector<DemoTask>& tasks) {
+  if (!sql::list_tasks(s.db, s.org_id, project_id, {.limit = 1}).rows.empty()) return;
+  std::optional<std::int64_t> previous;
+  for (const auto& t : tasks) {
+    sql::TaskFields fields{t.name, t.start, t.end, std::nullopt, previous, t.percent};
+    previous = operations::create_task(s.db, s.org_id, project_id, [&] { return fields; }).id;
+  }
+  s.created.push_back(std::to_string(tasks.size()) + " tasks on project " + std::string(number));
+}
+
+const std::vector<DemoTask> kKitchenTasks = {
+    {"Protection and demolition", "2026-03-02", "2026-03-06", 100},
+    {"Framing and rough-in", "2026-03-09", "2026-03-20", 100},
+    {"Drywall", "2026-03-23", "2026-04-03", 80},
+    {"Cabinets and countertops", "2026-04-06", "2026-04-24", 20},
+    {"Tile, flooring and paint", "2026-04-27", "2026-05-22", 0},
+    {"Punch list and handover", "2026-05-25", "2026-05-29", 0},
+};
+const std::vector<DemoTask> kFitOutTasks = {
+    {"Partitions and ceilings framing", "2026-02-16", "2026-03-27", 100},
+    {"Electrical rough-in", "2026-03-16", "2026-04-10", 90},
+    {"Board, tape and paint", "2026-04-06", "2026-05-08", 50},
+    {"Doors, ceilings and flooring", "2026-05-04", "2026-06-12", 10},
+    {"Commissioning and punch list", "2026-06-15", "2026-06-26", 0},
+};
+
+// A week of daily logs on the fit-out, Monday to Friday; all but the last
+// submitted, as a superintendent leaves Friday's open until Monday.
+struct DemoLog {
+  std::string date, weather;
+  std::int64_t high, low;
+  std::string work, delays;
+};
+
+const std::vector<DemoLog> kFitOutWeek = {
+    {"2026-03-16", "Rain", 11, 6, "Stud framing, level 8 east; electrical rough-in started", ""},
+    {"2026-03-17", "Showers", 12, 5, "Framing east offices; ceiling grid layout", ""},
+    {"2026-03-18", "Overcast", 14, 7, "Framing complete east; rough-in conference rooms",
+     "Freight elevator out of service until 11:00"},
+    {"2026-03-19", "Partly sunny", 16, 8, "Rough-in inspection passed east side", ""},
+    {"2026-03-20", "Sunny", 17, 8, "Board hanging started east; doors delivered and stored", ""},
+};
+
+void seed_daily_logs(Seed& s, std::int64_t project_id, std::int64_t drywall,
+                     std::int64_t electric) {
+  for (std::size_t i = 0; i < kFitOutWeek.size(); ++i) {
+    const DemoLog& d = kFitOutWeek[i];
+    if (sql::daily_log_exists(s.db, s.org_id, project_id, d.date, 0)) continue;
+    operations::DailyLogInput input{{d.date, d.weather, d.high, d.low, d.work, d.delays},
+                                    std::vector<sql::CrewRow>{{drywall, "Framers", 4, "32"},
+                                                              {electric, "Electricians", 2, "16"},
+                                                              {std::nullopt, "Laborer", 1, "8"}}};
+    auto log = operations::create_daily_log(s.db, s.org_id, project_id, [&] { return input; });
+    if (i + 1 < kFitOutWeek.size()) operations::submit_daily_log(s.db, s.org_id, log.id);
+    s.created.push_back("daily log " + d.date);
+  }
 }
 
 void seed(Seed& s) {
   for (const auto& user : kUsers) seed_user(s, user);
   std::int64_t homeowner = seed_party(s, kHomeowner);
   std::int64_t commercial_client = seed_party(s, kCommercialClient);
-  for (const auto& party : kOtherParties) seed_party(s, party);
-  seed_project_with_estimate(s, kitchen_remodel(homeowner));
-  seed_project_with_estimate(s, office_fit_out(commercial_client));
-  // Still to come, each with its table and store (api.md, "Demo data"), in
-  // this same transaction and looked up before it is made:
-  //  - change orders on the kitchen remodel, one extra and one credit, each
-  //    approved and adding its schedule of values line;
-  //  - pay applications on the office fit-out at its 10 % retainage, and the
-  //    progress invoices certifying them creates;
-  //  - tasks and a week of daily logs on both projects.
+  std::vector<std::int64_t> others;
+  for (const auto& party : kOtherParties) others.push_back(seed_party(s, party));
+  std::int64_t kitchen = seed_project_with_estimate(s, kitchen_remodel(homeowner));
+  std::int64_t office = seed_project_with_estimate(s, office_fit_out(commercial_client));
+  seed_change_orders(s, kitchen);
+  seed_pay_applications(s, office);
+  seed_tasks(s, kitchen, "2026-014", kKitchenTasks);
+  seed_tasks(s, office, "2026-021", kFitOutTasks);
+  seed_daily_logs(s, office, others.at(1), others.at(2));
 }
 
 }  // namespace

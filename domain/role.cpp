@@ -27,7 +27,8 @@ bool allows(Role role, Permission permission) {
     case Role::manager:
       return permission != Permission::manage_users;
     case Role::field:
-      return permission == Permission::read_projects;
+      return permission == Permission::read_projects ||
+             permission == Permission::write_field_records;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 // Role: what a user of an organisation may do. Owners and managers do
 // everything in their organisation, except that only owners manage its
-// users; field users read projects (and, later, write daily logs and tasks).
+// users; field users read projects and write daily logs and tasks.
 #pragma once
 
 #include <optional>
@@ -11,12 +11,13 @@ namespace construction::domain {
 enum class Role { owner, manager, field };
 
 enum class Permission {
-  manage_users,      // create, change, deactivate users
-  read_users,        // list the organisation's users
-  read_projects,     // projects, as a field crew needs them
-  write_projects,    // projects and parties
-  read_commercial,   // parties, estimates, schedule of values: prices and margins
-  write_commercial,  // estimates and their lines and transitions
+  manage_users,         // create, change, deactivate users
+  read_users,           // list the organisation's users
+  read_projects,        // projects, as a field crew needs them
+  write_projects,       // projects and parties
+  read_commercial,      // parties, estimates, schedule of values: prices and margins
+  write_commercial,     // estimates and their lines and transitions
+  write_field_records,  // tasks and daily logs: what a field crew keeps on site
 };
 
 std::string_view to_string(Role role);

@@ -14,17 +14,6 @@ domain::CostLineInput input_from(const sql::LineFields& f) {
           f.unit,      f.unit_cost_cents, f.markup_bps,  f.taxable};
 }
 
-// A stored line is one the domain priced before: refusing it now is a bug.
-domain::PricedLine stored_line(const sql::LineRecord& record) {
-  auto line =
-      domain::validate_cost_line(input_from(record.fields), domain::UnitCostSign::non_negative);
-  if (!line)
-    throw std::logic_error("stored estimate line " + std::to_string(record.id) +
-                           " no longer validates");
-  return {line.value(),
-          {domain::Cents{record.fields.cost_cents}, domain::Cents{record.fields.price_cents}}};
-}
-
 // The amounts the domain worked out, and the quantity in its canonical text.
 void set_amounts(sql::LineFields& line, const domain::PricedLine& priced) {
   line.quantity = priced.line.quantity.to_string();
@@ -34,8 +23,15 @@ void set_amounts(sql::LineFields& line, const domain::PricedLine& priced) {
 
 }  // namespace
 
-std::optional<domain::FieldErrors> price_line(sql::LineFields& line) {
-  auto priced = domain::price_estimate_line(input_from(line));
+domain::PricedLine stored_priced_line(const sql::LineFields& fields, std::int64_t id,
+                                      domain::UnitCostSign sign) {
+  auto line = domain::validate_cost_line(input_from(fields), sign);
+  if (!line) throw std::logic_error("stored line " + std::to_string(id) + " no longer validates");
+  return {line.value(), {domain::Cents{fields.cost_cents}, domain::Cents{fields.price_cents}}};
+}
+
+std::optional<domain::FieldErrors> price_line(sql::LineFields& line, domain::UnitCostSign sign) {
+  auto priced = domain::price_line_input(input_from(line), sign);
   if (!priced) return priced.error();
   set_amounts(line, priced.value());
   return std::nullopt;
@@ -65,7 +61,8 @@ EstimateDocument insert_estimate_document(sql::Connection& db, std::int64_t org_
 std::vector<domain::PricedLine> priced_lines(const std::vector<sql::LineRecord>& lines) {
   std::vector<domain::PricedLine> priced;
   priced.reserve(lines.size());
-  for (const auto& line : lines) priced.push_back(stored_line(line));
+  for (const auto& line : lines)
+    priced.push_back(stored_priced_line(line.fields, line.id, domain::UnitCostSign::non_negative));
   return priced;
 }
 

@@ -24,8 +24,14 @@ struct EstimateDocument {
 };
 
 // Prices `line` from its inputs (quantity made canonical, cost and price
-// set); the domain's errors when it is not a valid estimate line.
-std::optional<domain::FieldErrors> price_line(sql::LineFields& line);
+// set); the domain's errors when it is not a valid line. Estimate lines are
+// never negative; a change order's may be (UnitCostSign::credit_allowed).
+std::optional<domain::FieldErrors> price_line(
+    sql::LineFields& line, domain::UnitCostSign sign = domain::UnitCostSign::non_negative);
+// A stored line as the domain's priced line: it was priced when written, so
+// refusing it now is a bug (std::logic_error).
+domain::PricedLine stored_priced_line(const sql::LineFields& fields, std::int64_t id,
+                                      domain::UnitCostSign sign);
 // A line as a client would give it, priced, at `position`.
 domain::Validated<sql::LineFields> price_line_fields(const domain::CostLineInput& input,
                                                      std::int64_t position);

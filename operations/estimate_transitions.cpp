@@ -33,6 +33,8 @@ std::pair<sql::EstimateRecord, domain::EstimateStatus> start(sql::Connection& db
                         std::to_string(*estimate->revised_by_id));
   auto next = domain::transition(*domain::parse_estimate_status(estimate->status), action);
   if (!next) throw invalid_state(next.error().message);
+  if (action == EstimateAction::send && sql::list_lines(db, org_id, estimate->id).empty())
+    throw invalid_state("An estimate without lines cannot be sent");
   return {*estimate, next.value()};
 }
 

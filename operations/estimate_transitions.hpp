@@ -1,6 +1,7 @@
 // An estimate's life after drafting: send, accept, decline, revise. Each runs
 // in one transaction with the estimate's row locked, after the state machine
 // (domain/estimate.hpp) agreed:
+//   send     refuses an estimate without lines (invalid_state);
 //   accept   also locks the project, refuses a second accepted estimate
 //            (conflict; a unique index is the last word on a race), builds
 //            the schedule of values from the stored lines and sets the

@@ -8,8 +8,9 @@ namespace {
 
 #define LINE_COLUMNS                                                                           \
   "id, estimate_id, position, cost_code, cost_type, description, quantity::text AS quantity, " \
-  "unit, unit_cost_cents, markup_bps, taxable, cost_cents, price_cents, version, "             \
-  SQL_UNIX_SECONDS("created_at") " AS created_at, " SQL_UNIX_SECONDS("updated_at") " AS updated_at"
+  "unit, unit_cost_cents, markup_bps, taxable, cost_cents, price_cents, "                      \
+  "version, " SQL_UNIX_SECONDS("created_at") " AS created_at, " SQL_UNIX_SECONDS(              \
+      "updated_at") " AS updated_at"
 
 constexpr std::string_view kList = "SELECT " LINE_COLUMNS
                                    " FROM estimate_lines WHERE org_id = $1 AND estimate_id = $2 "
@@ -44,10 +45,7 @@ LineRecord line_from(const Row& row) {
   LineRecord l;
   l.id = row["id"].int64();
   l.estimate_id = row["estimate_id"].int64();
-  l.fields = {row["position"].int64(),        row["cost_code"].string(), row["cost_type"].string(),
-              row["description"].string(),    row["quantity"].string(),  row["unit"].string(),
-              row["unit_cost_cents"].int64(), row["markup_bps"].int64(), row["taxable"].boolean(),
-              row["cost_cents"].int64(),      row["price_cents"].int64()};
+  l.fields = line_fields_from(row);
   l.version = row["version"].int32();
   l.created_at = rfc3339(row["created_at"].int64());
   l.updated_at = rfc3339(row["updated_at"].int64());
@@ -55,6 +53,13 @@ LineRecord line_from(const Row& row) {
 }
 
 }  // namespace
+
+LineFields line_fields_from(const Row& row) {
+  return {row["position"].int64(),        row["cost_code"].string(), row["cost_type"].string(),
+          row["description"].string(),    row["quantity"].string(),  row["unit"].string(),
+          row["unit_cost_cents"].int64(), row["markup_bps"].int64(), row["taxable"].boolean(),
+          row["cost_cents"].int64(),      row["price_cents"].int64()};
+}
 
 std::vector<LineRecord> list_lines(Connection& db, std::int64_t org_id, std::int64_t estimate_id) {
   std::vector<LineRecord> lines;

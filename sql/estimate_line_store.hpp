@@ -34,6 +34,10 @@ struct LineRecord {
   std::string updated_at;
 };
 
+// The priced-line columns every line table shares (estimate and change
+// order lines), read from a row that selected them under their own names.
+LineFields line_fields_from(const Row& row);
+
 // In position order (then id).
 std::vector<LineRecord> list_lines(Connection& db, std::int64_t org_id, std::int64_t estimate_id);
 std::optional<LineRecord> find_line(Connection& db, std::int64_t org_id, std::int64_t estimate_id,

@@ -9,6 +9,12 @@ namespace {
 constexpr std::string_view kInsertFromEstimate =
     "INSERT INTO schedule_of_values_lines (org_id, project_id, estimate_id, item_no, description, "
     "scheduled_value_cents) VALUES ($1, $2, $3, $4, $5, $6)";
+constexpr std::string_view kInsertFromChangeOrder =
+    "INSERT INTO schedule_of_values_lines (org_id, project_id, change_order_id, item_no, "
+    "description, scheduled_value_cents) VALUES ($1, $2, $3, $4, $5, $6)";
+constexpr std::string_view kNextItemNo =
+    "SELECT coalesce(max(item_no), 0) + 1 AS item_no FROM schedule_of_values_lines "
+    "WHERE org_id = $1 AND project_id = $2";
 constexpr std::string_view kList =
     "SELECT id, item_no, description, scheduled_value_cents, estimate_id, change_order_id, "
     "version, " SQL_UNIX_SECONDS("created_at") " AS created_at, "
@@ -21,6 +27,16 @@ void insert_estimate_sov_line(Connection& db, std::int64_t org_id, std::int64_t 
                               std::int64_t estimate_id, int item_no, const std::string& description,
                               std::int64_t cents) {
   db.exec(kInsertFromEstimate, org_id, project_id, estimate_id, item_no, description, cents);
+}
+
+void insert_change_order_sov_line(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                  std::int64_t change_order_id, int item_no,
+                                  const std::string& description, std::int64_t cents) {
+  db.exec(kInsertFromChangeOrder, org_id, project_id, change_order_id, item_no, description, cents);
+}
+
+int next_sov_item_no(Connection& db, std::int64_t org_id, std::int64_t project_id) {
+  return db.exec(kNextItemNo, org_id, project_id).single_row()["item_no"].int32();
 }
 
 std::vector<SovLineRecord> list_sov_lines(Connection& db, std::int64_t org_id,

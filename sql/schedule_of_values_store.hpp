@@ -25,6 +25,11 @@ struct SovLineRecord {
 void insert_estimate_sov_line(Connection& db, std::int64_t org_id, std::int64_t project_id,
                               std::int64_t estimate_id, int item_no, const std::string& description,
                               std::int64_t cents);
+// The line an approved change order adds, after the project's last item.
+void insert_change_order_sov_line(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                  std::int64_t change_order_id, int item_no,
+                                  const std::string& description, std::int64_t cents);
+int next_sov_item_no(Connection& db, std::int64_t org_id, std::int64_t project_id);
 // In item order.
 std::vector<SovLineRecord> list_sov_lines(Connection& db, std::int64_t org_id,
                                           std::int64_t project_id);

@@ -16,10 +16,16 @@ std::string_view begin_statement(Isolation isolation) {
   return "BEGIN";
 }
 
+constexpr std::string_view kSavepoint = "SAVEPOINT construction_nested";
+constexpr std::string_view kRelease = "RELEASE SAVEPOINT construction_nested";
+constexpr std::string_view kRollbackToSavepoint =
+    "ROLLBACK TO SAVEPOINT construction_nested; RELEASE SAVEPOINT construction_nested";
+
 }  // namespace
 
-Transaction::Transaction(Connection& connection, Isolation isolation) : connection_(connection) {
-  connection_.exec_script(begin_statement(isolation));
+Transaction::Transaction(Connection& connection, Isolation isolation)
+    : connection_(connection), nested_(!connection.is_idle_in_session()) {
+  connection_.exec_script(nested_ ? kSavepoint : begin_statement(isolation));
 }
 
 Transaction::~Transaction() {
@@ -34,12 +40,12 @@ Transaction::~Transaction() {
 
 void Transaction::commit() {
   open_ = false;  // a failed COMMIT ends the block too
-  connection_.exec_script("COMMIT");
+  connection_.exec_script(nested_ ? kRelease : "COMMIT");
 }
 
 void Transaction::rollback() {
   open_ = false;
-  connection_.exec_script("ROLLBACK");
+  connection_.exec_script(nested_ ? kRollbackToSavepoint : "ROLLBACK");
 }
 
 }  // namespace construction::sql

@@ -1,6 +1,10 @@
 // A transaction block that cannot be left open by accident: BEGIN on
 // construction, ROLLBACK on destruction unless commit() ran, so an exception
-// anywhere in a unit of work undoes all of it.
+// anywhere in a unit of work undoes all of it. Opened inside another
+// transaction it is a savepoint (its commit releases it, its rollback undoes
+// only its own work), so a use case can run within a larger one, as
+// seed-demo runs the product's operations in its single transaction; the
+// isolation level is then the outer transaction's.
 #pragma once
 
 #include <string_view>
@@ -32,6 +36,7 @@ class Transaction {
  private:
   Connection& connection_;
   bool open_ = true;
+  bool nested_ = false;
 };
 
 }  // namespace construction::sql

@@ -4,6 +4,7 @@
 // are stored and returned exactly as sent.
 #include <catch2/catch.hpp>
 
+#include "test/support/api_project.hpp"
 #include "test/support/api_server.hpp"
 
 using namespace construction::testing;
@@ -50,6 +51,22 @@ TEST_CASE("malformed JSON, wrong media type and a body over the limit on every w
       {"PATCH", "/api/v1/estimates/" + f.estimate},
       {"POST", "/api/v1/estimates/" + f.estimate + "/lines"},
       {"PATCH", "/api/v1/estimates/" + f.estimate + "/lines/" + f.line},
+      // The body is read before the record is looked up: these ids need not exist.
+      {"POST", "/api/v1/projects/" + f.project + "/change-orders"},
+      {"PATCH", "/api/v1/change-orders/1"},
+      {"POST", "/api/v1/change-orders/1/lines"},
+      {"PATCH", "/api/v1/change-orders/1/lines/1"},
+      {"POST", "/api/v1/change-orders/1/approve"},
+      {"POST", "/api/v1/projects/" + f.project + "/pay-applications"},
+      {"PATCH", "/api/v1/pay-applications/1/lines/1"},
+      {"POST", "/api/v1/pay-applications/1/certify"},
+      {"POST", "/api/v1/projects/" + f.project + "/invoices"},
+      {"PATCH", "/api/v1/invoices/1"},
+      {"POST", "/api/v1/invoices/1/payments"},
+      {"POST", "/api/v1/projects/" + f.project + "/tasks"},
+      {"PATCH", "/api/v1/tasks/1"},
+      {"POST", "/api/v1/projects/" + f.project + "/daily-logs"},
+      {"PATCH", "/api/v1/daily-logs/1"},
   };
   for (const auto& [method, path] : routes) {
     INFO(method << " " << path);
@@ -183,4 +200,108 @@ TEST_CASE("lists refuse an unknown value of an enumerated filter with 422 naming
   HttpResult lead = api.call("GET", "/api/v1/projects?status=lead", token);
   CHECK(lead.status == 200);
   CHECK(at(lead, "data.0.number") == "S-1");
+}
+
+TEST_CASE("every bad field of the billing, schedule and log routes is named at once", "[process]") {
+  ApiServer& api = shared_api_server();
+  ApiProject p = accepted_project(
+      api, R"([{"cost_code":"01-100","cost_type":"other","description":"d","quantity":1,
+               "unit_cost_cents":100000}])");
+  std::string worker = pid_of_worker(api);
+  HttpResult co = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/change-orders", p.token,
+                         R"({"title":"C","lines":[{"cost_code":"01-100","cost_type":"other",
+                             "description":"x","quantity":1,"unit_cost_cents":-100}]})");
+  HttpResult app = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/pay-applications",
+                          p.token, R"({"period_to":"2026-01-31"})");
+  std::string invoice = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/invoices",
+                                  p.token, R"({"kind":"deposit","total_cents":5000})"),
+                           "id");
+  expect(api, 200, "POST", "/api/v1/invoices/" + invoice + "/send", p.token);
+  std::string draft_invoice = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/invoices",
+                                        p.token, R"({"kind":"other","total_cents":100})"),
+                                 "id");
+  std::string task = at(
+      expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/tasks", p.token, R"({"name":"T"})"),
+      "id");
+  std::string log = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/daily-logs", p.token,
+                              R"({"log_date":"2026-03-02"})"),
+                       "id");
+
+  struct Case {
+    std::string method, path, body;
+    std::vector<std::string> fields;
+  };
+  std::vector<Case> cases = {
+      {"POST",
+       "/api/v1/projects/" + p.id + "/change-orders",
+       R"({"title":"","days_delta":"2","reason":7,"lines":[{"cost_code":"x","quantity":-1}],"x":1})",
+       {"title", "days_delta", "reason", "lines[0].cost_code", "lines[0].quantity",
+        "lines[0].cost_type", "lines[0].description", "lines[0].unit_cost_cents", "x"}},
+      {"PATCH",
+       "/api/v1/change-orders/" + at(co, "id"),
+       R"({"number":"","days_delta":99999,"title":null})",
+       {"number", "days_delta", "title"}},
+      {"POST",
+       "/api/v1/change-orders/" + at(co, "id") + "/lines",
+       R"({"cost_code":"1","cost_type":"labour","description":"","quantity":"a","markup_bps":-1})",
+       {"cost_code", "cost_type", "description", "quantity", "unit_cost_cents", "markup_bps"}},
+      {"PATCH",
+       "/api/v1/change-orders/" + at(co, "id") + "/lines/" + at(co, "lines.0.id"),
+       R"({"quantity":"1.2345","taxable":"no"})",
+       {"quantity", "taxable"}},
+      {"PATCH",
+       "/api/v1/pay-applications/" + at(app, "id") + "/lines/" + at(app, "lines.0.id"),
+       R"({"this_period_cents":"5","stored_cents":1.5,"retainage_cents":1})",
+       {"this_period_cents", "stored_cents", "retainage_cents"}},
+      {"POST",
+       "/api/v1/projects/" + p.id + "/invoices",
+       R"({"kind":"progress","total_cents":-1,"due_date":"tomorrow"})",
+       {"kind", "total_cents", "due_date"}},
+      {"PATCH",
+       "/api/v1/invoices/" + draft_invoice,
+       R"({"number":"","notes":5})",
+       {"number", "notes"}},
+      {"POST",
+       "/api/v1/invoices/" + invoice + "/payments",
+       R"({"amount_cents":"1","received_on":"2026-13-01","method":"barter","reference":7})",
+       {"amount_cents", "received_on", "method", "reference"}},
+      {"POST",
+       "/api/v1/projects/" + p.id + "/tasks",
+       R"({"name":"","start_date":"2026-02-30","percent_complete":-1,"assignee_party_id":"x"})",
+       {"name", "start_date", "percent_complete", "assignee_party_id"}},
+      {"PATCH",
+       "/api/v1/tasks/" + task,
+       R"({"end_date":"x","predecessor_id":0})",
+       {"end_date", "predecessor_id"}},
+      {"POST",
+       "/api/v1/projects/" + p.id + "/daily-logs",
+       R"({"weather":1,"temp_high_c":99,"crew":[{"headcount":0}]})",
+       {"log_date", "weather", "temp_high_c", "crew[0].trade", "crew[0].headcount",
+        "crew[0].hours"}},
+      {"PATCH",
+       "/api/v1/daily-logs/" + log,
+       R"({"log_date":null,"delays":[],"crew":{}})",
+       {"log_date", "delays", "crew"}},
+  };
+  for (const Case& c : cases) {
+    HttpResult r = api.send(c.method, c.path, p.token, c.body);
+    INFO(c.method << " " << c.path << " -> " << r.body);
+    CHECK(r.status == 422);
+    CHECK(at(r, "error.code") == "validation_failed");
+    for (const std::string& field : c.fields) {
+      INFO(field);
+      CHECK(!field_error(r, field).empty());
+    }
+  }
+  // A new application is refused 409 while one is open, so on a project without one:
+  ApiProject q = accepted_project(
+      api, R"([{"cost_code":"01-100","cost_type":"other","description":"d","quantity":1,
+               "unit_cost_cents":100}])");
+  HttpResult period = api.send("POST", "/api/v1/projects/" + q.id + "/pay-applications", q.token,
+                               R"({"period_to":"2026-02-30","colour":"red"})");
+  CHECK(period.status == 422);
+  CHECK(!at(period, "error.fields.period_to").empty());
+  CHECK(!at(period, "error.fields.colour").empty());
+  CHECK(api.call("GET", "/health", "").status == 200);
+  CHECK(pid_of_worker(api) == worker);
 }

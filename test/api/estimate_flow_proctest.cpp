@@ -123,7 +123,9 @@ TEST_CASE("an estimate built line by line is priced, sent, accepted and schedule
   }
   SECTION("a second accepted estimate on the project is a conflict") {
     HttpResult second = api.send("POST", "/api/v1/projects/" + p.id + "/estimates", p.token,
-                                 R"({"title":"Alternate"})");
+                                 R"({"title":"Alternate","lines":[{"cost_code":"01-100",
+                                     "cost_type":"other","description":"d","quantity":1,
+                                     "unit_cost_cents":100}]})");
     REQUIRE(second.status == 201);
     std::string other = at(second, "id");
     CHECK(at(second, "number") == "EST-002");
@@ -170,4 +172,16 @@ TEST_CASE("revise makes a draft copy of a sent estimate's lines, PATCH honours I
   HttpResult old = api.call("POST", "/api/v1/estimates/" + id + "/accept", p.token);
   CHECK(old.status == 409);
   CHECK(at(old, "error.code") == "invalid_state");
+}
+
+TEST_CASE("an estimate without lines cannot be sent", "[process]") {
+  ApiServer& api = shared_api_server();
+  Project p = new_project(api);
+  HttpResult empty = api.send("POST", "/api/v1/projects/" + p.id + "/estimates", p.token,
+                              R"({"title":"Nothing priced yet"})");
+  REQUIRE(empty.status == 201);
+  HttpResult refused = api.call("POST", "/api/v1/estimates/" + at(empty, "id") + "/send", p.token);
+  CHECK(refused.status == 409);
+  CHECK(at(refused, "error.code") == "invalid_state");
+  CHECK(at(api.call("GET", "/api/v1/estimates/" + at(empty, "id"), p.token), "status") == "draft");
 }

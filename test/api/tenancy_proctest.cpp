@@ -1,8 +1,10 @@
 // Two organisations on one server: every route of the API, with every
 // method, given the other organisation's ids answers 404 exactly as a
-// missing id would, and nothing in the database changes.
+// missing id would, and nothing in the database changes (the billing,
+// schedule and log routes in a test of their own).
 #include <catch2/catch.hpp>
 
+#include "test/support/api_project.hpp"
 #include "test/support/api_server.hpp"
 
 using namespace construction::testing;
@@ -23,6 +25,21 @@ std::string fingerprint(ApiServer& api) {
       "(SELECT count(*) FILTER (WHERE revoked_at IS NULL) FROM api_tokens))");
 }
 
+struct Probe {
+  std::string method, path, body;
+};
+
+// Each probe, sent with the other organisation's token, answers 404.
+void expect_not_found(ApiServer& api, const std::string& token, const std::vector<Probe>& probes) {
+  for (const Probe& probe : probes) {
+    HttpResult r = probe.body.empty() ? api.call(probe.method, probe.path, token)
+                                      : api.send(probe.method, probe.path, token, probe.body);
+    INFO(probe.method << " " << probe.path << " -> " << r.body);
+    CHECK(r.status == 404);
+    CHECK(at(r, "error.code") == "not_found");
+  }
+}
+
 }  // namespace
 
 TEST_CASE("another organisation's ids are 404 on every route and change nothing", "[process]") {
@@ -41,8 +58,10 @@ TEST_CASE("another organisation's ids are 404 on every route and change nothing"
           "quantity":1,"unit_cost_cents":100}]})");
   std::string est = at(estimate, "id");
   std::string line = at(estimate, "lines.0.id");
-  std::string sent = at(
-      api.send("POST", "/api/v1/projects/" + project + "/estimates", a, R"({"title":"S"})"), "id");
+  std::string sent = at(api.send("POST", "/api/v1/projects/" + project + "/estimates", a,
+                                 R"({"title":"S","lines":[{"cost_code":"01-100","cost_type":"other",
+                   "description":"d","quantity":1,"unit_cost_cents":100}]})"),
+                        "id");
   REQUIRE(api.call("POST", "/api/v1/estimates/" + sent + "/send", a).status == 200);
   std::string user = at(api.call("GET", "/api/v1/me", a), "user.id");
   std::string token = at(api.call("GET", "/api/v1/me", a), "token_id");
@@ -50,9 +69,6 @@ TEST_CASE("another organisation's ids are 404 on every route and change nothing"
 
   const std::string line_body =
       R"({"cost_code":"01-100","cost_type":"other","description":"x","quantity":1,"unit_cost_cents":1})";
-  struct Probe {
-    std::string method, path, body;
-  };
   std::vector<Probe> probes = {
       {"GET", "/api/v1/users/" + user, ""},
       {"PATCH", "/api/v1/users/" + user, R"({"name":"x"})"},
@@ -80,13 +96,7 @@ TEST_CASE("another organisation's ids are 404 on every route and change nothing"
       {"PATCH", "/api/v1/estimates/" + est + "/lines/" + line, R"({"quantity":2})"},
       {"DELETE", "/api/v1/estimates/" + est + "/lines/" + line, ""},
   };
-  for (const Probe& probe : probes) {
-    HttpResult r = probe.body.empty() ? api.call(probe.method, probe.path, b)
-                                      : api.send(probe.method, probe.path, b, probe.body);
-    INFO(probe.method << " " << probe.path << " -> " << r.body);
-    CHECK(r.status == 404);
-    CHECK(at(r, "error.code") == "not_found");
-  }
+  expect_not_found(api, b, probes);
   // Another organisation's client cannot be named on one's own project either.
   HttpResult foreign_client = api.send("POST", "/api/v1/projects", b,
                                        R"({"number":"B-1","name":"P","client_id":)" + party + "}");
@@ -96,4 +106,112 @@ TEST_CASE("another organisation's ids are 404 on every route and change nothing"
   CHECK(at(api.call("GET", "/api/v1/projects", b), "data.0.id").empty());
   CHECK(at(api.call("GET", "/api/v1/parties", b), "data.0.id").empty());
   CHECK(fingerprint(api) == before);
+}
+
+namespace {
+
+// Org A's billing and site records: counts, versions and states.
+std::string billing_fingerprint(ApiServer& api) {
+  return api.db.scalar(
+      "SELECT concat_ws(',', (SELECT count(*) || ':' || sum(version) || ':' || "
+      "string_agg(status, '' ORDER BY id) FROM change_orders), "
+      "(SELECT count(*) || ':' || sum(version) FROM change_order_lines), "
+      "(SELECT count(*) || ':' || sum(version) || ':' || string_agg(status, '' ORDER BY id) FROM "
+      "pay_applications), "
+      "(SELECT count(*) || ':' || sum(version) FROM pay_application_lines), "
+      "(SELECT count(*) || ':' || sum(version) || ':' || string_agg(status, '' ORDER BY id) FROM "
+      "invoices), (SELECT count(*) FROM payments), "
+      "(SELECT count(*) || ':' || sum(version) FROM tasks), "
+      "(SELECT count(*) || ':' || sum(version) || ':' || string_agg(status, '' ORDER BY id) FROM "
+      "daily_logs), (SELECT count(*) FROM daily_log_crew))");
+}
+
+}  // namespace
+
+TEST_CASE("another organisation's billing, schedule and log ids are 404 and change nothing",
+          "[process]") {
+  ApiServer& api = shared_api_server();
+  ApiProject p = accepted_project(
+      api, R"([{"cost_code":"01-100","cost_type":"other","description":"d","quantity":1,
+               "unit_cost_cents":100000}])");
+  std::string b = api.user_token(unique("Org B"), unique("b") + "@example.com", "owner");
+  const std::string& a = p.token;
+  const std::string co_line_body =
+      R"({"cost_code":"01-100","cost_type":"other","description":"x","quantity":1,"unit_cost_cents":-1})";
+  HttpResult draft_co = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/change-orders", a,
+                               R"({"title":"C","lines":[)" + co_line_body + "]}");
+  std::string co = at(draft_co, "id");
+  std::string co_line = at(draft_co, "lines.0.id");
+  std::string pending = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/change-orders",
+                                  a, R"({"title":"P","lines":[)" + co_line_body + "]}"),
+                           "id");
+  expect(api, 200, "POST", "/api/v1/change-orders/" + pending + "/submit", a);
+  HttpResult app = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/pay-applications", a,
+                          R"({"period_to":"2026-01-31"})");
+  std::string pay = at(app, "id");
+  std::string pay_line = at(app, "lines.0.id");
+  std::string invoice = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/invoices", a,
+                                  R"({"kind":"deposit","total_cents":5000})"),
+                           "id");
+  expect(api, 200, "POST", "/api/v1/invoices/" + invoice + "/send", a);
+  std::string task = at(
+      expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/tasks", a, R"({"name":"T"})"), "id");
+  std::string log = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/daily-logs", a,
+                              R"({"log_date":"2026-03-02","crew":[{"trade":"x","headcount":1,
+                                  "hours":1}]})"),
+                       "id");
+  std::string before = billing_fingerprint(api);
+
+  std::vector<Probe> probes = {
+      {"GET", "/api/v1/projects/" + p.id + "/change-orders", ""},
+      {"POST", "/api/v1/projects/" + p.id + "/change-orders", R"({"title":"x"})"},
+      {"GET", "/api/v1/change-orders/" + co, ""},
+      {"PATCH", "/api/v1/change-orders/" + co, R"({"title":"x"})"},
+      {"DELETE", "/api/v1/change-orders/" + co, ""},
+      {"POST", "/api/v1/change-orders/" + co + "/submit", ""},
+      {"POST", "/api/v1/change-orders/" + pending + "/approve", ""},
+      {"POST", "/api/v1/change-orders/" + pending + "/reject", ""},
+      {"POST", "/api/v1/change-orders/" + pending + "/void", ""},
+      {"GET", "/api/v1/change-orders/" + co + "/lines", ""},
+      {"POST", "/api/v1/change-orders/" + co + "/lines", co_line_body},
+      {"GET", "/api/v1/change-orders/" + co + "/lines/" + co_line, ""},
+      {"PATCH", "/api/v1/change-orders/" + co + "/lines/" + co_line, R"({"quantity":2})"},
+      {"DELETE", "/api/v1/change-orders/" + co + "/lines/" + co_line, ""},
+      {"GET", "/api/v1/projects/" + p.id + "/pay-applications", ""},
+      {"POST", "/api/v1/projects/" + p.id + "/pay-applications", R"({"period_to":"2026-02-28"})"},
+      {"GET", "/api/v1/pay-applications/" + pay, ""},
+      {"PATCH", "/api/v1/pay-applications/" + pay + "/lines/" + pay_line,
+       R"({"this_period_cents":1})"},
+      {"POST", "/api/v1/pay-applications/" + pay + "/submit", ""},
+      {"POST", "/api/v1/pay-applications/" + pay + "/certify", R"({"certified_cents":0})"},
+      {"POST", "/api/v1/pay-applications/" + pay + "/return", ""},
+      {"GET", "/api/v1/projects/" + p.id + "/invoices", ""},
+      {"POST", "/api/v1/projects/" + p.id + "/invoices", R"({"kind":"other","total_cents":1})"},
+      {"GET", "/api/v1/invoices/" + invoice, ""},
+      {"PATCH", "/api/v1/invoices/" + invoice, R"({"notes":"x"})"},
+      {"POST", "/api/v1/invoices/" + invoice + "/send", ""},
+      {"POST", "/api/v1/invoices/" + invoice + "/void", ""},
+      {"GET", "/api/v1/invoices/" + invoice + "/payments", ""},
+      {"POST", "/api/v1/invoices/" + invoice + "/payments",
+       R"({"amount_cents":1,"received_on":"2026-03-01"})"},
+      {"GET", "/api/v1/projects/" + p.id + "/tasks", ""},
+      {"POST", "/api/v1/projects/" + p.id + "/tasks", R"({"name":"x"})"},
+      {"GET", "/api/v1/tasks/" + task, ""},
+      {"PATCH", "/api/v1/tasks/" + task, R"({"name":"x"})"},
+      {"DELETE", "/api/v1/tasks/" + task, ""},
+      {"GET", "/api/v1/projects/" + p.id + "/daily-logs", ""},
+      {"POST", "/api/v1/projects/" + p.id + "/daily-logs", R"({"log_date":"2026-03-03"})"},
+      {"GET", "/api/v1/daily-logs/" + log, ""},
+      {"PATCH", "/api/v1/daily-logs/" + log, R"({"weather":"x"})"},
+      {"POST", "/api/v1/daily-logs/" + log + "/submit", ""},
+      {"DELETE", "/api/v1/daily-logs/" + log, ""},
+  };
+  expect_not_found(api, b, probes);
+  // Org B cannot point its own records at org A's rows either.
+  std::string own =
+      at(expect(api, 201, "POST", "/api/v1/projects", b, R"({"number":"B-9","name":"B"})"), "id");
+  HttpResult foreign_task = expect(api, 422, "POST", "/api/v1/projects/" + own + "/tasks", b,
+                                   R"({"name":"x","predecessor_id":)" + task + "}");
+  CHECK(!at(foreign_task, "error.fields.predecessor_id").empty());
+  CHECK(billing_fingerprint(api) == before);
 }

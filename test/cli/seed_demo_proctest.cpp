@@ -25,7 +25,12 @@ std::string row_counts(const ScratchDatabase& db) {
       " (SELECT count(*) FROM parties), (SELECT count(*) FROM projects),"
       " (SELECT count(*) FROM estimates), (SELECT count(*) FROM estimate_lines),"
       " (SELECT count(*) FROM schedule_of_values_lines), (SELECT count(*) FROM api_tokens),"
-      " (SELECT sum(version) FROM projects), (SELECT sum(version) FROM estimates))");
+      " (SELECT sum(version) FROM projects), (SELECT sum(version) FROM estimates),"
+      " (SELECT count(*) FROM change_orders), (SELECT count(*) FROM change_order_lines),"
+      " (SELECT count(*) FROM pay_applications), (SELECT count(*) FROM pay_application_lines),"
+      " (SELECT count(*) FROM invoices), (SELECT count(*) FROM payments),"
+      " (SELECT count(*) FROM tasks), (SELECT count(*) FROM daily_logs),"
+      " (SELECT count(*) FROM daily_log_crew))");
 }
 
 HttpResult get(const ServerProcess& server, const std::string& path, const std::string& token) {
@@ -61,9 +66,13 @@ TEST_CASE("seed-demo loads the demo organisation once, the owner sees its priced
   CHECK(first.out.find("Log in as demo@example.com with the password: demo\n") !=
         std::string::npos);
   // 1 organisation, 3 users, 6 parties, 2 projects, 2 estimates of 12 + 8
-  // lines, schedules of 10 + 8 lines (one a cost code), no tokens.
+  // lines, schedules of 10 + 2 change orders + 8 lines (one a cost code), no
+  // tokens; then 2 change orders of a line each, 2 pay applications of 8
+  // lines, their 2 invoices with a payment each, 6 + 5 tasks, 5 daily logs
+  // of 3 crew rows.
   std::string counts = row_counts(db);
-  CHECK(counts.starts_with("1 3 6 2 2 20 18 0 "));
+  CHECK(counts.starts_with("1 3 6 2 2 20 20 0 "));
+  CHECK(counts.ends_with(" 2 2 2 16 2 2 11 5 15"));
 
   CommandResult second = seed_demo(db);
   INFO(second.out << second.err);
@@ -98,8 +107,9 @@ TEST_CASE("seed-demo loads the demo organisation once, the owner sees its priced
   CHECK(at(remodel, "financials.original_contract_sum_cents") == "3729700");
   HttpResult sov = get(server, "/api/v1/projects/" + kitchen + "/schedule-of-values", token);
   REQUIRE(sov.status == 200);
-  CHECK(sum_of_schedule(sov) == 3729700);
-  CHECK(at(sov, "total_cents") == "3729700");
+  // The estimate's $37,297.00 and the two approved change orders' +$71.00.
+  CHECK(sum_of_schedule(sov) == 3736800);
+  CHECK(at(sov, "total_cents") == "3736800");
   CHECK(at(sov, "data.0.description") == "01-100 Project supervision");
   HttpResult estimates = get(server, "/api/v1/projects/" + kitchen + "/estimates", token);
   CHECK(at(estimates, "data.0.status") == "accepted");
@@ -116,4 +126,31 @@ TEST_CASE("seed-demo loads the demo organisation once, the owner sees its priced
   CHECK(sum_of_schedule(office_sov) == 16882650);
   CHECK(at(get(server, "/api/v1/projects/" + office + "/estimates", token), "data.0.cost_cents") ==
         "15175000");
+
+  // The kitchen's change orders: +4 x $185.00 x 1.15 = $851.00 and
+  // -$650.00 x 1.20 = -$780.00, approved: +$71.00 on the contract.
+  CHECK(at(remodel, "financials.approved_change_orders_cents") == "7100");
+  CHECK(at(remodel, "financials.contract_sum_to_date_cents") == "3736800");
+  // The fit-out's pay applications: each G702 ties to its G703.
+  HttpResult apps = get(server, "/api/v1/projects/" + office + "/pay-applications", token);
+  CHECK(at(apps, "data.1.status") == "certified");
+  for (int a = 0; a < 2; ++a) {
+    HttpResult app = get(
+        server, "/api/v1/pay-applications/" + at(apps, "data." + std::to_string(a) + ".id"), token);
+    long long c = 0, g = 0, i = 0;
+    for (int k = 0; !at(app, "lines." + std::to_string(k) + ".id").empty(); ++k) {
+      std::string line = "lines." + std::to_string(k) + ".";
+      c += std::stoll(at(app, line + "scheduled_value_cents"));
+      g += std::stoll(at(app, line + "completed_and_stored_cents"));
+      i += std::stoll(at(app, line + "retainage_cents"));
+    }
+    INFO("application " << a + 1);
+    CHECK(std::to_string(c) == at(app, "g702.contract_sum_to_date_cents"));
+    CHECK(std::to_string(g) == at(app, "g702.completed_and_stored_to_date_cents"));
+    CHECK(std::to_string(i) == at(app, "g702.retainage_cents"));
+    CHECK(std::stoll(at(app, "g702.balance_to_finish_cents")) == c - g + i);  // 9 = (3 - 4) + 5
+  }
+  HttpResult fit_out_now = get(server, "/api/v1/projects/" + office, token);
+  CHECK(at(fit_out_now, "financials.billed_to_date_cents") != "0");
+  CHECK(at(fit_out_now, "financials.retainage_held_cents") != "0");
 }

@@ -62,3 +62,37 @@ TEST_CASE("the isolation level is the one asked for", "[pg]") {
   CHECK(transaction.exec("SELECT current_setting('transaction_isolation') AS level")[0]["level"]
             .string() == "serializable");
 }
+
+TEST_CASE("a transaction inside a transaction is a savepoint of it", "[pg]") {
+  ScratchSchema schema;
+  Connection connection = schema.connect();
+  connection.exec_script("CREATE TABLE entries (id int PRIMARY KEY)");
+  {
+    Transaction outer(connection);
+    outer.exec("INSERT INTO entries VALUES ($1)", 1);
+    {
+      Transaction kept(connection);
+      kept.exec("INSERT INTO entries VALUES ($1)", 2);
+      kept.commit();
+    }
+    auto failing = [&] {
+      Transaction inner(connection);
+      inner.exec("INSERT INTO entries VALUES ($1)", 3);
+      inner.exec("INSERT INTO entries VALUES ($1)", 1);  // a duplicate: undoes 3 only
+      inner.commit();
+    };
+    CHECK_THROWS_AS(failing(), UniqueViolation);
+    CHECK(count_rows(connection) == 2);
+    CHECK_FALSE(connection.is_idle_in_session());  // still inside the outer one
+    outer.commit();
+  }
+  CHECK(count_rows(connection) == 2);
+  {
+    Transaction outer(connection);
+    Transaction inner(connection);
+    inner.exec("INSERT INTO entries VALUES ($1)", 4);
+    inner.commit();
+  }  // the outer one rolls back, taking the released savepoint's work with it
+  CHECK(count_rows(connection) == 2);
+  CHECK(connection.is_idle_in_session());
+}

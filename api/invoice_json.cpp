@@ -1,0 +1,72 @@
+#include "api/invoice_json.hpp"
+
+#include <chrono>
+
+#include "domain/invoice.hpp"
+
+namespace construction::api {
+
+namespace {
+
+std::chrono::year_month_day date_of(const std::string& text) {
+  return {std::chrono::year{std::stoi(text.substr(0, 4))},
+          std::chrono::month{static_cast<unsigned>(std::stoul(text.substr(5, 2)))},
+          std::chrono::day{static_cast<unsigned>(std::stoul(text.substr(8, 2)))}};
+}
+
+bool overdue(const sql::InvoiceRecord& i) {
+  auto today = std::chrono::year_month_day{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  std::optional<std::chrono::year_month_day> due;
+  if (i.fields.due_date) due = date_of(*i.fields.due_date);
+  return domain::is_overdue(*domain::parse_invoice_status(i.status), due, today,
+                            domain::Cents{i.fields.total_cents - i.paid_cents});
+}
+
+}  // namespace
+
+void write_payment(JsonWriter& w, const sql::PaymentRecord& p) {
+  w.begin_object()
+      .num("id", p.id)
+      .num("invoice_id", p.invoice_id)
+      .num("amount_cents", p.fields.amount_cents)
+      .str("received_on", p.fields.received_on)
+      .str("method", p.fields.method)
+      .str("reference", p.fields.reference)
+      .num("version", p.version)
+      .str("created_at", p.created_at)
+      .str("updated_at", p.updated_at)
+      .end_object();
+}
+
+void write_invoice_fields(JsonWriter& w, const sql::InvoiceRecord& i) {
+  w.num("id", i.id)
+      .num("project_id", i.project_id)
+      .str("number", i.fields.number)
+      .str("kind", i.fields.kind)
+      .opt_num("pay_application_id", i.fields.pay_application_id)
+      .str("status", i.status)
+      .flag("overdue", overdue(i))
+      .str("issued_on", i.issued_on)
+      .opt_str("due_date", i.fields.due_date)
+      .num("total_cents", i.fields.total_cents)
+      .num("paid_cents", i.paid_cents)
+      .num("balance_cents", i.fields.total_cents - i.paid_cents)
+      .str("notes", i.fields.notes)
+      .num("version", i.version)
+      .str("created_at", i.created_at)
+      .str("updated_at", i.updated_at);
+}
+
+std::string invoice_json(const sql::InvoiceRecord& invoice,
+                         const std::vector<sql::PaymentRecord>& payments) {
+  JsonWriter w;
+  w.begin_object();
+  write_invoice_fields(w, invoice);
+  w.key("payments").begin_array();
+  for (const auto& payment : payments) write_payment(w, payment);
+  w.end_array().end_object();
+  return w.text();
+}
+
+}  // namespace construction::api

@@ -1,0 +1,28 @@
+// Task: a line of a project's schedule. Dates are optional (a task not yet
+// scheduled), the end never before the start; a task may follow one
+// predecessor of the same project, and the predecessors never make a cycle
+// (a task cannot, through any chain, follow itself).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "domain/validation.hpp"
+
+namespace construction::domain {
+
+inline constexpr std::int64_t kMaxPercentComplete = 100;
+
+// "end_date" before "start_date" (YYYY-MM-DD texts compare as dates).
+FieldErrors validate_task_dates(const std::optional<std::string>& start_date,
+                                const std::optional<std::string>& end_date);
+
+// `chain`: the proposed predecessor's id, then its predecessor's, and so on
+// to the first task. `task_id` is nullopt for a task not yet made. Field
+// "predecessor_id" when the task would follow itself.
+FieldErrors refuse_predecessor_cycle(std::optional<std::int64_t> task_id,
+                                     std::span<const std::int64_t> chain);
+
+}  // namespace construction::domain

@@ -1,0 +1,124 @@
+#include "operations/invoice_document.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "operations/refusal.hpp"
+#include "sql/project_store.hpp"
+#include "sql/transaction.hpp"
+
+namespace construction::operations {
+
+namespace {
+
+using domain::Cents;
+
+domain::InvoiceStatus status_of(const sql::InvoiceRecord& invoice) {
+  return *domain::parse_invoice_status(invoice.status);
+}
+
+sql::InvoiceRecord lock_invoice(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
+  auto invoice = sql::find_invoice(db, org_id, id, true);
+  if (!invoice) throw not_found();
+  return *invoice;
+}
+
+// 30 days after a YYYY-MM-DD date.
+std::string net_30(const std::string& date) {
+  using namespace std::chrono;
+  int y = std::stoi(date.substr(0, 4));
+  unsigned m = std::stoul(date.substr(5, 2)), d = std::stoul(date.substr(8, 2));
+  year_month_day due{sys_days{year{y} / month{m} / day{d}} + days{30}};
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(due.year()),
+                static_cast<unsigned>(due.month()), static_cast<unsigned>(due.day()));
+  return text;
+}
+
+}  // namespace
+
+InvoiceDocument create_invoice(sql::Connection& db, std::int64_t org_id, std::int64_t project_id,
+                               const std::function<sql::InvoiceFields()>& read) {
+  sql::Transaction tx(db);
+  auto project = sql::find_project(db, org_id, project_id);
+  if (!project) throw not_found();
+  sql::InvoiceFields fields = read();
+  if (fields.number.empty()) fields.number = sql::next_invoice_number(db, org_id, project->id);
+  sql::InvoiceRecord invoice = sql::insert_invoice(db, org_id, project->id, fields);
+  tx.commit();
+  return {invoice, {}};
+}
+
+InvoiceDocument load_invoice(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
+  auto invoice = sql::find_invoice(db, org_id, id);
+  if (!invoice) throw not_found();
+  return {*invoice, sql::list_payments(db, org_id, invoice->id)};
+}
+
+InvoiceDocument change_invoice(
+    sql::Connection& db, std::int64_t org_id, std::int64_t id, std::optional<int> expected_version,
+    const std::function<sql::InvoiceFields(const sql::InvoiceFields&)>& edit) {
+  sql::Transaction tx(db);
+  sql::InvoiceRecord invoice = lock_invoice(db, org_id, id);
+  check_version(expected_version, invoice.version);
+  if (auto refusal = domain::refuse_edit(status_of(invoice))) throw invalid_state(refusal->message);
+  sql::InvoiceFields fields = edit(invoice.fields);
+  if (invoice.fields.pay_application_id && fields.total_cents != invoice.fields.total_cents)
+    throw field_error("total_cents", "is the amount certified on its pay application");
+  sql::InvoiceRecord saved = sql::update_invoice(db, org_id, invoice.id, fields);
+  tx.commit();
+  return {saved, {}};
+}
+
+InvoiceDocument transition_invoice(sql::Connection& db, std::int64_t org_id, std::int64_t id,
+                                   domain::InvoiceAction action) {
+  sql::Transaction tx(db);
+  sql::InvoiceRecord invoice = lock_invoice(db, org_id, id);
+  auto next = domain::transition(status_of(invoice), action);
+  if (!next) throw invalid_state(next.error().message);
+  auto payments = sql::list_payments(db, org_id, invoice.id);
+  if (action == domain::InvoiceAction::void_ && !payments.empty())
+    throw invalid_state("An invoice with payments cannot be voided");
+  sql::InvoiceRecord saved =
+      sql::set_invoice_status(db, org_id, invoice.id, std::string(to_string(next.value())));
+  tx.commit();
+  return {saved, payments};
+}
+
+PaymentReceived record_payment(sql::Connection& db, std::int64_t org_id, std::int64_t invoice_id,
+                               const std::function<sql::PaymentFields()>& read) {
+  sql::Transaction tx(db);
+  sql::InvoiceRecord invoice = lock_invoice(db, org_id, invoice_id);
+  if (auto refusal = domain::refuse_payment(status_of(invoice)))
+    throw invalid_state(refusal->message);
+  sql::PaymentFields fields = read();
+  auto outcome = domain::apply_payment(Cents{invoice.fields.total_cents}, Cents{invoice.paid_cents},
+                                       fields.amount_cents);
+  if (!outcome) throw invalid_fields(outcome.error());
+  sql::PaymentRecord payment = sql::insert_payment(db, org_id, invoice.id, fields);
+  sql::InvoiceRecord saved =
+      sql::set_invoice_payment_state(db, org_id, invoice.id, outcome.value().paid.value,
+                                     std::string(to_string(outcome.value().status)));
+  tx.commit();
+  return {payment, saved};
+}
+
+std::optional<sql::InvoiceRecord> invoice_certificate(sql::Connection& db, std::int64_t org_id,
+                                                      const sql::PayApplicationRecord& application,
+                                                      std::int64_t previous_retainage_cents) {
+  std::int64_t amount = application.certified_cents.value_or(0);
+  if (amount <= 0) return std::nullopt;
+  bool releases = application.g702.retainage_cents == 0 && previous_retainage_cents > 0;
+  sql::InvoiceFields fields;
+  fields.number = sql::next_invoice_number(db, org_id, application.project_id);
+  fields.kind = std::string(
+      to_string(releases ? domain::InvoiceKind::retainage_release : domain::InvoiceKind::progress));
+  fields.pay_application_id = application.id;
+  fields.due_date = net_30(application.certified_at.value_or("").substr(0, 10));
+  fields.total_cents = amount;
+  fields.notes = "Pay application " + std::to_string(application.number) + ", period to " +
+                 application.period_to;
+  return sql::insert_invoice(db, org_id, application.project_id, fields);
+}
+
+}  // namespace construction::operations

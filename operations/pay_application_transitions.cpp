@@ -1,0 +1,51 @@
+#include "operations/pay_application_transitions.hpp"
+
+#include "operations/invoice_document.hpp"
+#include "operations/refusal.hpp"
+#include "sql/transaction.hpp"
+
+namespace construction::operations {
+
+namespace {
+
+using domain::PayApplicationAction;
+
+std::int64_t certificate(const sql::PayApplicationRecord& application,
+                         const std::function<std::int64_t()>& read_certified) {
+  auto amount = domain::validate_certified_amount(
+      read_certified(), domain::Cents{application.g702.current_payment_due_cents});
+  if (!amount) throw invalid_fields(amount.error());
+  return amount.value().value;
+}
+
+}  // namespace
+
+PayApplicationDocument transition_pay_application(
+    sql::Connection& db, std::int64_t org_id, std::int64_t id, PayApplicationAction action,
+    const std::function<std::int64_t()>& read_certified) {
+  sql::Transaction tx(db);
+  auto application = sql::find_pay_application(db, org_id, id, true);
+  if (!application) throw not_found();
+  auto next =
+      domain::transition(*domain::parse_pay_application_status(application->status), action);
+  if (!next) throw invalid_state(next.error().message);
+  std::optional<std::int64_t> certified;
+  if (action == PayApplicationAction::certify)
+    certified = certificate(*application, read_certified);
+  sql::PayApplicationRecord saved = sql::set_pay_application_status(
+      db, org_id, application->id, std::string(to_string(next.value())), certified);
+  if (action == PayApplicationAction::certify) {
+    auto previous =
+        sql::find_pay_application_by_number(db, org_id, saved.project_id, saved.number - 1);
+    invoice_certificate(db, org_id, saved, previous ? previous->g702.retainage_cents : 0);
+  }
+  if (action == PayApplicationAction::return_) {
+    refresh_draft_pay_application(db, org_id, saved.project_id);
+    saved = *sql::find_pay_application(db, org_id, saved.id);
+  }
+  auto lines = sql::list_pay_application_lines(db, org_id, saved.id);
+  tx.commit();
+  return {saved, lines};
+}
+
+}  // namespace construction::operations

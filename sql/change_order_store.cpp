@@ -1,0 +1,116 @@
+#include "sql/change_order_store.hpp"
+
+#include "sql/rfc3339.hpp"
+
+namespace construction::sql {
+
+namespace {
+
+#define CHANGE_ORDER_COLUMNS \
+  "id, project_id, number, title, reason, days_delta, status, amount_cents, "                \
+  "CASE WHEN approved_at IS NULL THEN NULL ELSE " SQL_UNIX_SECONDS("approved_at") " END "    \
+  "AS approved_at, version, " SQL_UNIX_SECONDS("created_at") " AS created_at, "              \
+  SQL_UNIX_SECONDS("updated_at") " AS updated_at"
+
+constexpr std::string_view kInsert =
+    "INSERT INTO change_orders (org_id, project_id, number, title, reason, days_delta) "
+    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " CHANGE_ORDER_COLUMNS;
+constexpr std::string_view kFind =
+    "SELECT " CHANGE_ORDER_COLUMNS " FROM change_orders WHERE org_id = $1 AND id = $2";
+constexpr std::string_view kFindForUpdate = "SELECT " CHANGE_ORDER_COLUMNS
+                                            " FROM change_orders WHERE org_id = $1 AND id = $2 "
+                                            "FOR UPDATE";
+constexpr std::string_view kList = "SELECT " CHANGE_ORDER_COLUMNS
+                                   " FROM change_orders WHERE org_id = $1 AND project_id = $2 "
+                                   "AND id > $3 ORDER BY id LIMIT $4";
+constexpr std::string_view kUpdate =
+    "UPDATE change_orders SET number = $3, title = $4, reason = $5, days_delta = $6, "
+    "version = version + 1, updated_at = now() "
+    "WHERE org_id = $1 AND id = $2 RETURNING " CHANGE_ORDER_COLUMNS;
+constexpr std::string_view kSetAmount =
+    "UPDATE change_orders SET amount_cents = $3, version = version + $4, updated_at = now() "
+    "WHERE org_id = $1 AND id = $2 RETURNING " CHANGE_ORDER_COLUMNS;
+constexpr std::string_view kSetStatus =
+    "UPDATE change_orders SET status = $3, "
+    "approved_at = CASE WHEN $3 = 'approved' THEN now() END, "
+    "version = version + 1, updated_at = now() "
+    "WHERE org_id = $1 AND id = $2 RETURNING " CHANGE_ORDER_COLUMNS;
+constexpr std::string_view kDelete = "DELETE FROM change_orders WHERE org_id = $1 AND id = $2";
+constexpr std::string_view kNextNumber =
+    "SELECT 'CO-' || lpad((count(*) + 1)::text, 3, '0') AS number "
+    "FROM change_orders WHERE org_id = $1 AND project_id = $2";
+constexpr std::string_view kApprovedTotal =
+    "SELECT coalesce(sum(amount_cents), 0)::bigint AS total FROM change_orders "
+    "WHERE org_id = $1 AND project_id = $2 AND status = 'approved'";
+
+#undef CHANGE_ORDER_COLUMNS
+
+ChangeOrderRecord change_order_from(const Row& row) {
+  ChangeOrderRecord c;
+  c.id = row["id"].int64();
+  c.project_id = row["project_id"].int64();
+  c.fields = {row["number"].string(), row["title"].string(), row["reason"].string(),
+              row["days_delta"].int64()};
+  c.status = row["status"].string();
+  c.amount_cents = row["amount_cents"].int64();
+  if (auto approved = row["approved_at"].optional_int64()) c.approved_at = rfc3339(*approved);
+  c.version = row["version"].int32();
+  c.created_at = rfc3339(row["created_at"].int64());
+  c.updated_at = rfc3339(row["updated_at"].int64());
+  return c;
+}
+
+}  // namespace
+
+ChangeOrderRecord insert_change_order(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                      const ChangeOrderFields& f) {
+  return change_order_from(
+      db.exec(kInsert, org_id, project_id, f.number, f.title, f.reason, f.days_delta).single_row());
+}
+
+std::optional<ChangeOrderRecord> find_change_order(Connection& db, std::int64_t org_id,
+                                                   std::int64_t id, bool for_update) {
+  Result result = db.exec(for_update ? kFindForUpdate : kFind, org_id, id);
+  if (result.empty()) return std::nullopt;
+  return change_order_from(result[0]);
+}
+
+PageOf<ChangeOrderRecord> list_change_orders(Connection& db, std::int64_t org_id,
+                                             std::int64_t project_id, const Page& page) {
+  std::vector<ChangeOrderRecord> rows;
+  for (Row row : db.exec(kList, org_id, project_id, page.after_id.value_or(0), page.fetch()))
+    rows.push_back(change_order_from(row));
+  return trim_page(std::move(rows), page);
+}
+
+ChangeOrderRecord update_change_order(Connection& db, std::int64_t org_id, std::int64_t id,
+                                      const ChangeOrderFields& f) {
+  return change_order_from(
+      db.exec(kUpdate, org_id, id, f.number, f.title, f.reason, f.days_delta).single_row());
+}
+
+ChangeOrderRecord set_change_order_amount(Connection& db, std::int64_t org_id, std::int64_t id,
+                                          std::int64_t amount_cents, bool new_version) {
+  return change_order_from(
+      db.exec(kSetAmount, org_id, id, amount_cents, new_version ? 1 : 0).single_row());
+}
+
+ChangeOrderRecord set_change_order_status(Connection& db, std::int64_t org_id, std::int64_t id,
+                                          const std::string& status) {
+  return change_order_from(db.exec(kSetStatus, org_id, id, status).single_row());
+}
+
+void delete_change_order(Connection& db, std::int64_t org_id, std::int64_t id) {
+  db.exec(kDelete, org_id, id);
+}
+
+std::string next_change_order_number(Connection& db, std::int64_t org_id, std::int64_t project_id) {
+  return db.exec(kNextNumber, org_id, project_id).single_row()["number"].string();
+}
+
+std::int64_t approved_change_orders_cents(Connection& db, std::int64_t org_id,
+                                          std::int64_t project_id) {
+  return db.exec(kApprovedTotal, org_id, project_id).single_row()["total"].int64();
+}
+
+}  // namespace construction::sql

@@ -1,0 +1,54 @@
+// Change orders: the document, its stored amount (the sum of its lines'
+// prices, recomputed by operations/ in the same transaction as every line
+// change) and its status. approved_at is set with the status, by the database.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "sql/connection.hpp"
+#include "sql/page.hpp"
+
+namespace construction::sql {
+
+struct ChangeOrderFields {
+  std::string number;
+  std::string title;
+  std::string reason;
+  std::int64_t days_delta = 0;
+};
+
+struct ChangeOrderRecord {
+  std::int64_t id = 0;
+  std::int64_t project_id = 0;
+  ChangeOrderFields fields;
+  std::string status;
+  std::int64_t amount_cents = 0;
+  std::optional<std::string> approved_at;
+  int version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+ChangeOrderRecord insert_change_order(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                      const ChangeOrderFields& fields);
+std::optional<ChangeOrderRecord> find_change_order(Connection& db, std::int64_t org_id,
+                                                   std::int64_t id, bool for_update = false);
+PageOf<ChangeOrderRecord> list_change_orders(Connection& db, std::int64_t org_id,
+                                             std::int64_t project_id, const Page& page);
+ChangeOrderRecord update_change_order(Connection& db, std::int64_t org_id, std::int64_t id,
+                                      const ChangeOrderFields& fields);
+// `new_version`: false when the amount follows a change already counted.
+ChangeOrderRecord set_change_order_amount(Connection& db, std::int64_t org_id, std::int64_t id,
+                                          std::int64_t amount_cents, bool new_version);
+ChangeOrderRecord set_change_order_status(Connection& db, std::int64_t org_id, std::int64_t id,
+                                          const std::string& status);
+void delete_change_order(Connection& db, std::int64_t org_id, std::int64_t id);
+// "CO-001", "CO-002", …: one more than the project's change orders so far.
+std::string next_change_order_number(Connection& db, std::int64_t org_id, std::int64_t project_id);
+// The sum of the project's approved change orders (G702 line 2).
+std::int64_t approved_change_orders_cents(Connection& db, std::int64_t org_id,
+                                          std::int64_t project_id);
+
+}  // namespace construction::sql

@@ -1,0 +1,128 @@
+#include "sql/daily_log_store.hpp"
+
+#include "sql/rfc3339.hpp"
+
+namespace construction::sql {
+
+namespace {
+
+#define LOG_COLUMNS \
+  "id, project_id, " SQL_UNIX_DAYS("log_date") " AS log_date, weather, temp_high_c, "        \
+  "temp_low_c, work_performed, delays, status, "                                             \
+  "CASE WHEN submitted_at IS NULL THEN NULL ELSE " SQL_UNIX_SECONDS("submitted_at") " END "  \
+  "AS submitted_at, version, " SQL_UNIX_SECONDS("created_at") " AS created_at, "             \
+  SQL_UNIX_SECONDS("updated_at") " AS updated_at"
+
+constexpr std::string_view kInsert =
+    "INSERT INTO daily_logs (org_id, project_id, log_date, weather, temp_high_c, temp_low_c, "
+    "work_performed, delays) VALUES ($1, $2, $3::date, $4, $5, $6, $7, $8) "
+    "RETURNING " LOG_COLUMNS;
+constexpr std::string_view kFind =
+    "SELECT " LOG_COLUMNS " FROM daily_logs WHERE org_id = $1 AND id = $2";
+constexpr std::string_view kFindForUpdate =
+    "SELECT " LOG_COLUMNS " FROM daily_logs WHERE org_id = $1 AND id = $2 FOR UPDATE";
+constexpr std::string_view kList = "SELECT " LOG_COLUMNS
+                                   " FROM daily_logs WHERE org_id = $1 AND project_id = $2 "
+                                   "AND id > $3 ORDER BY id LIMIT $4";
+constexpr std::string_view kExists =
+    "SELECT EXISTS (SELECT 1 FROM daily_logs WHERE org_id = $1 AND project_id = $2 "
+    "AND log_date = $3::date AND id <> $4) AS present";
+constexpr std::string_view kUpdate =
+    "UPDATE daily_logs SET log_date = $3::date, weather = $4, temp_high_c = $5, "
+    "temp_low_c = $6, work_performed = $7, delays = $8, version = version + 1, "
+    "updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING " LOG_COLUMNS;
+constexpr std::string_view kSetStatus =
+    "UPDATE daily_logs SET status = $3, "
+    "submitted_at = CASE WHEN $3 = 'submitted' THEN now() END, version = version + 1, "
+    "updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING " LOG_COLUMNS;
+constexpr std::string_view kDelete = "DELETE FROM daily_logs WHERE org_id = $1 AND id = $2";
+constexpr std::string_view kListCrew =
+    "SELECT party_id, trade, headcount, hours::text AS hours FROM daily_log_crew "
+    "WHERE org_id = $1 AND daily_log_id = $2 ORDER BY position";
+constexpr std::string_view kDeleteCrew =
+    "DELETE FROM daily_log_crew WHERE org_id = $1 AND daily_log_id = $2";
+constexpr std::string_view kInsertCrew =
+    "INSERT INTO daily_log_crew (org_id, daily_log_id, position, party_id, trade, headcount, "
+    "hours) VALUES ($1, $2, $3, $4, $5, $6, $7::numeric)";
+
+#undef LOG_COLUMNS
+
+DailyLogRecord log_from(const Row& row) {
+  DailyLogRecord l;
+  l.id = row["id"].int64();
+  l.project_id = row["project_id"].int64();
+  l.fields = {iso_date(row["log_date"].int64()),   row["weather"].string(),
+              row["temp_high_c"].optional_int64(), row["temp_low_c"].optional_int64(),
+              row["work_performed"].string(),      row["delays"].string()};
+  l.status = row["status"].string();
+  if (auto at = row["submitted_at"].optional_int64()) l.submitted_at = rfc3339(*at);
+  l.version = row["version"].int32();
+  l.created_at = rfc3339(row["created_at"].int64());
+  l.updated_at = rfc3339(row["updated_at"].int64());
+  return l;
+}
+
+}  // namespace
+
+DailyLogRecord insert_daily_log(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                const DailyLogFields& f) {
+  return log_from(db.exec(kInsert, org_id, project_id, f.log_date, f.weather, f.temp_high_c,
+                          f.temp_low_c, f.work_performed, f.delays)
+                      .single_row());
+}
+
+std::optional<DailyLogRecord> find_daily_log(Connection& db, std::int64_t org_id, std::int64_t id,
+                                             bool for_update) {
+  Result result = db.exec(for_update ? kFindForUpdate : kFind, org_id, id);
+  if (result.empty()) return std::nullopt;
+  return log_from(result[0]);
+}
+
+PageOf<DailyLogRecord> list_daily_logs(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                       const Page& page) {
+  std::vector<DailyLogRecord> rows;
+  for (Row row : db.exec(kList, org_id, project_id, page.after_id.value_or(0), page.fetch()))
+    rows.push_back(log_from(row));
+  return trim_page(std::move(rows), page);
+}
+
+bool daily_log_exists(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                      const std::string& log_date, std::int64_t except_id) {
+  return db.exec(kExists, org_id, project_id, log_date, except_id)
+      .single_row()["present"]
+      .boolean();
+}
+
+DailyLogRecord update_daily_log(Connection& db, std::int64_t org_id, std::int64_t id,
+                                const DailyLogFields& f) {
+  return log_from(db.exec(kUpdate, org_id, id, f.log_date, f.weather, f.temp_high_c, f.temp_low_c,
+                          f.work_performed, f.delays)
+                      .single_row());
+}
+
+DailyLogRecord set_daily_log_status(Connection& db, std::int64_t org_id, std::int64_t id,
+                                    const std::string& status) {
+  return log_from(db.exec(kSetStatus, org_id, id, status).single_row());
+}
+
+void delete_daily_log(Connection& db, std::int64_t org_id, std::int64_t id) {
+  db.exec(kDelete, org_id, id);
+}
+
+std::vector<CrewRow> list_crew(Connection& db, std::int64_t org_id, std::int64_t daily_log_id) {
+  std::vector<CrewRow> crew;
+  for (Row row : db.exec(kListCrew, org_id, daily_log_id))
+    crew.push_back({row["party_id"].optional_int64(), row["trade"].string(),
+                    row["headcount"].int64(), row["hours"].string()});
+  return crew;
+}
+
+void replace_crew(Connection& db, std::int64_t org_id, std::int64_t daily_log_id,
+                  const std::vector<CrewRow>& crew) {
+  db.exec(kDeleteCrew, org_id, daily_log_id);
+  for (std::size_t i = 0; i < crew.size(); ++i)
+    db.exec(kInsertCrew, org_id, daily_log_id, static_cast<std::int64_t>(i + 1), crew[i].party_id,
+            crew[i].trade, crew[i].headcount, crew[i].hours);
+}
+
+}  // namespace construction::sql

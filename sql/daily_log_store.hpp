@@ -1,0 +1,60 @@
+// Daily logs and their crew rows. A log's crew is written whole: replacing
+// it deletes the rows and inserts the new ones, in the caller's transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/connection.hpp"
+#include "sql/page.hpp"
+
+namespace construction::sql {
+
+struct CrewRow {
+  std::optional<std::int64_t> party_id;
+  std::string trade;
+  std::int64_t headcount = 1;
+  std::string hours;  // decimal text, ≤ 3 decimals
+};
+
+struct DailyLogFields {
+  std::string log_date;  // YYYY-MM-DD
+  std::string weather;
+  std::optional<std::int64_t> temp_high_c;
+  std::optional<std::int64_t> temp_low_c;
+  std::string work_performed;
+  std::string delays;
+};
+
+struct DailyLogRecord {
+  std::int64_t id = 0;
+  std::int64_t project_id = 0;
+  DailyLogFields fields;
+  std::string status;
+  std::optional<std::string> submitted_at;
+  std::vector<CrewRow> crew;  // filled by the *_with_crew reads
+  int version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+DailyLogRecord insert_daily_log(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                const DailyLogFields& fields);
+std::optional<DailyLogRecord> find_daily_log(Connection& db, std::int64_t org_id, std::int64_t id,
+                                             bool for_update = false);
+PageOf<DailyLogRecord> list_daily_logs(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                       const Page& page);
+bool daily_log_exists(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                      const std::string& log_date, std::int64_t except_id);
+DailyLogRecord update_daily_log(Connection& db, std::int64_t org_id, std::int64_t id,
+                                const DailyLogFields& fields);
+DailyLogRecord set_daily_log_status(Connection& db, std::int64_t org_id, std::int64_t id,
+                                    const std::string& status);
+void delete_daily_log(Connection& db, std::int64_t org_id, std::int64_t id);
+std::vector<CrewRow> list_crew(Connection& db, std::int64_t org_id, std::int64_t daily_log_id);
+void replace_crew(Connection& db, std::int64_t org_id, std::int64_t daily_log_id,
+                  const std::vector<CrewRow>& crew);
+
+}  // namespace construction::sql

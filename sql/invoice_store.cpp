@@ -1,0 +1,150 @@
+#include "sql/invoice_store.hpp"
+
+#include "sql/rfc3339.hpp"
+
+namespace construction::sql {
+
+namespace {
+
+#define INVOICE_COLUMNS \
+  "id, project_id, number, kind, pay_application_id, status, "                                  \
+  SQL_UNIX_DAYS("issued_on") " AS issued_on, " SQL_UNIX_DAYS("due_date") " AS due_date, "       \
+  "total_cents, paid_cents, notes, version, " SQL_UNIX_SECONDS("created_at") " AS created_at, " \
+  SQL_UNIX_SECONDS("updated_at") " AS updated_at"
+
+#define PAYMENT_COLUMNS \
+  "id, invoice_id, amount_cents, " SQL_UNIX_DAYS("received_on") " AS received_on, method, " \
+  "reference, version, " SQL_UNIX_SECONDS("created_at") " AS created_at, "                 \
+  SQL_UNIX_SECONDS("updated_at") " AS updated_at"
+
+constexpr std::string_view kInsert =
+    "INSERT INTO invoices (org_id, project_id, number, kind, pay_application_id, due_date, "
+    "total_cents, notes) VALUES ($1, $2, $3, $4, $5, $6::date, $7, $8) "
+    "RETURNING " INVOICE_COLUMNS;
+constexpr std::string_view kFind =
+    "SELECT " INVOICE_COLUMNS " FROM invoices WHERE org_id = $1 AND id = $2";
+constexpr std::string_view kFindForUpdate =
+    "SELECT " INVOICE_COLUMNS " FROM invoices WHERE org_id = $1 AND id = $2 FOR UPDATE";
+constexpr std::string_view kFindOfApplication =
+    "SELECT " INVOICE_COLUMNS " FROM invoices WHERE org_id = $1 AND pay_application_id = $2";
+constexpr std::string_view kList = "SELECT " INVOICE_COLUMNS
+                                   " FROM invoices WHERE org_id = $1 AND project_id = $2 "
+                                   "AND id > $3 ORDER BY id LIMIT $4";
+constexpr std::string_view kUpdate =
+    "UPDATE invoices SET number = $3, due_date = $4::date, total_cents = $5, notes = $6, "
+    "version = version + 1, updated_at = now() WHERE org_id = $1 AND id = $2 "
+    "RETURNING " INVOICE_COLUMNS;
+constexpr std::string_view kSetStatus =
+    "UPDATE invoices SET status = $3, version = version + 1, updated_at = now() "
+    "WHERE org_id = $1 AND id = $2 RETURNING " INVOICE_COLUMNS;
+constexpr std::string_view kSetPaymentState =
+    "UPDATE invoices SET paid_cents = $3, status = $4, version = version + 1, updated_at = now() "
+    "WHERE org_id = $1 AND id = $2 RETURNING " INVOICE_COLUMNS;
+constexpr std::string_view kNextNumber =
+    "SELECT 'INV-' || lpad((count(*) + 1)::text, 3, '0') AS number "
+    "FROM invoices WHERE org_id = $1 AND project_id = $2";
+constexpr std::string_view kInsertPayment =
+    "INSERT INTO payments (org_id, invoice_id, amount_cents, received_on, method, reference) "
+    "VALUES ($1, $2, $3, $4::date, $5, $6) RETURNING " PAYMENT_COLUMNS;
+constexpr std::string_view kListPayments = "SELECT " PAYMENT_COLUMNS
+                                           " FROM payments WHERE org_id = $1 AND invoice_id = $2 "
+                                           "ORDER BY id";
+
+#undef INVOICE_COLUMNS
+#undef PAYMENT_COLUMNS
+
+InvoiceRecord invoice_from(const Row& row) {
+  InvoiceRecord i;
+  i.id = row["id"].int64();
+  i.project_id = row["project_id"].int64();
+  i.fields = {row["number"].string(),
+              row["kind"].string(),
+              row["pay_application_id"].optional_int64(),
+              iso_date(row["due_date"].optional_int64()),
+              row["total_cents"].int64(),
+              row["notes"].string()};
+  i.status = row["status"].string();
+  i.issued_on = iso_date(row["issued_on"].int64());
+  i.paid_cents = row["paid_cents"].int64();
+  i.version = row["version"].int32();
+  i.created_at = rfc3339(row["created_at"].int64());
+  i.updated_at = rfc3339(row["updated_at"].int64());
+  return i;
+}
+
+PaymentRecord payment_from(const Row& row) {
+  return {row["id"].int64(),
+          row["invoice_id"].int64(),
+          {row["amount_cents"].int64(), iso_date(row["received_on"].int64()),
+           row["method"].string(), row["reference"].string()},
+          row["version"].int32(),
+          rfc3339(row["created_at"].int64()),
+          rfc3339(row["updated_at"].int64())};
+}
+
+}  // namespace
+
+InvoiceRecord insert_invoice(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                             const InvoiceFields& f) {
+  return invoice_from(db.exec(kInsert, org_id, project_id, f.number, f.kind, f.pay_application_id,
+                              f.due_date, f.total_cents, f.notes)
+                          .single_row());
+}
+
+std::optional<InvoiceRecord> find_invoice(Connection& db, std::int64_t org_id, std::int64_t id,
+                                          bool for_update) {
+  Result result = db.exec(for_update ? kFindForUpdate : kFind, org_id, id);
+  if (result.empty()) return std::nullopt;
+  return invoice_from(result[0]);
+}
+
+std::optional<InvoiceRecord> find_invoice_of_pay_application(Connection& db, std::int64_t org_id,
+                                                             std::int64_t pay_application_id) {
+  Result result = db.exec(kFindOfApplication, org_id, pay_application_id);
+  if (result.empty()) return std::nullopt;
+  return invoice_from(result[0]);
+}
+
+PageOf<InvoiceRecord> list_invoices(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                    const Page& page) {
+  std::vector<InvoiceRecord> rows;
+  for (Row row : db.exec(kList, org_id, project_id, page.after_id.value_or(0), page.fetch()))
+    rows.push_back(invoice_from(row));
+  return trim_page(std::move(rows), page);
+}
+
+InvoiceRecord update_invoice(Connection& db, std::int64_t org_id, std::int64_t id,
+                             const InvoiceFields& f) {
+  return invoice_from(
+      db.exec(kUpdate, org_id, id, f.number, f.due_date, f.total_cents, f.notes).single_row());
+}
+
+InvoiceRecord set_invoice_status(Connection& db, std::int64_t org_id, std::int64_t id,
+                                 const std::string& status) {
+  return invoice_from(db.exec(kSetStatus, org_id, id, status).single_row());
+}
+
+InvoiceRecord set_invoice_payment_state(Connection& db, std::int64_t org_id, std::int64_t id,
+                                        std::int64_t paid_cents, const std::string& status) {
+  return invoice_from(db.exec(kSetPaymentState, org_id, id, paid_cents, status).single_row());
+}
+
+std::string next_invoice_number(Connection& db, std::int64_t org_id, std::int64_t project_id) {
+  return db.exec(kNextNumber, org_id, project_id).single_row()["number"].string();
+}
+
+PaymentRecord insert_payment(Connection& db, std::int64_t org_id, std::int64_t invoice_id,
+                             const PaymentFields& f) {
+  return payment_from(db.exec(kInsertPayment, org_id, invoice_id, f.amount_cents, f.received_on,
+                              f.method, f.reference)
+                          .single_row());
+}
+
+std::vector<PaymentRecord> list_payments(Connection& db, std::int64_t org_id,
+                                         std::int64_t invoice_id) {
+  std::vector<PaymentRecord> payments;
+  for (Row row : db.exec(kListPayments, org_id, invoice_id)) payments.push_back(payment_from(row));
+  return payments;
+}
+
+}  // namespace construction::sql

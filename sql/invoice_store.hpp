@@ -1,0 +1,76 @@
+// Invoices and their payments. paid_cents is the sum of the payments, saved
+// with each payment (set_invoice_payment_state) in the same transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/connection.hpp"
+#include "sql/page.hpp"
+
+namespace construction::sql {
+
+struct InvoiceFields {
+  std::string number;
+  std::string kind;
+  std::optional<std::int64_t> pay_application_id;
+  std::optional<std::string> due_date;  // YYYY-MM-DD
+  std::int64_t total_cents = 0;
+  std::string notes;
+};
+
+struct InvoiceRecord {
+  std::int64_t id = 0;
+  std::int64_t project_id = 0;
+  InvoiceFields fields;
+  std::string status;
+  std::string issued_on;
+  std::int64_t paid_cents = 0;
+  int version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct PaymentFields {
+  std::int64_t amount_cents = 0;
+  std::string received_on;  // YYYY-MM-DD
+  std::string method = "check";
+  std::string reference;
+};
+
+struct PaymentRecord {
+  std::int64_t id = 0;
+  std::int64_t invoice_id = 0;
+  PaymentFields fields;
+  int version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+InvoiceRecord insert_invoice(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                             const InvoiceFields& fields);
+std::optional<InvoiceRecord> find_invoice(Connection& db, std::int64_t org_id, std::int64_t id,
+                                          bool for_update = false);
+// The invoice certifying the pay application created, if any.
+std::optional<InvoiceRecord> find_invoice_of_pay_application(Connection& db, std::int64_t org_id,
+                                                             std::int64_t pay_application_id);
+PageOf<InvoiceRecord> list_invoices(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                    const Page& page);
+InvoiceRecord update_invoice(Connection& db, std::int64_t org_id, std::int64_t id,
+                             const InvoiceFields& fields);
+InvoiceRecord set_invoice_status(Connection& db, std::int64_t org_id, std::int64_t id,
+                                 const std::string& status);
+InvoiceRecord set_invoice_payment_state(Connection& db, std::int64_t org_id, std::int64_t id,
+                                        std::int64_t paid_cents, const std::string& status);
+// "INV-001", "INV-002", …: one more than the project's invoices so far.
+std::string next_invoice_number(Connection& db, std::int64_t org_id, std::int64_t project_id);
+
+PaymentRecord insert_payment(Connection& db, std::int64_t org_id, std::int64_t invoice_id,
+                             const PaymentFields& fields);
+// In the order they were recorded.
+std::vector<PaymentRecord> list_payments(Connection& db, std::int64_t org_id,
+                                         std::int64_t invoice_id);
+
+}  // namespace construction::sql

@@ -1,0 +1,129 @@
+// Pay applications (G702) and their lines (G703), with the figures
+// domain/pay_application computed. An application's summary is saved whole
+// (set_pay_application_g702) after every change to its lines while it is a
+// draft; from submit on nothing but its status and certificate changes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/connection.hpp"
+#include "sql/page.hpp"
+
+namespace construction::sql {
+
+struct G702Record {
+  std::int64_t original_contract_sum_cents = 0;
+  std::int64_t net_change_orders_cents = 0;
+  std::int64_t contract_sum_to_date_cents = 0;
+  std::int64_t completed_and_stored_to_date_cents = 0;
+  std::int64_t retainage_work_cents = 0;
+  std::int64_t retainage_stored_cents = 0;
+  std::int64_t retainage_cents = 0;
+  std::int64_t earned_less_retainage_cents = 0;
+  std::int64_t previous_certificates_cents = 0;
+  std::int64_t current_payment_due_cents = 0;
+  std::int64_t balance_to_finish_cents = 0;
+};
+
+struct PayApplicationRecord {
+  std::int64_t id = 0;
+  std::int64_t project_id = 0;
+  int number = 1;
+  std::string period_to;  // YYYY-MM-DD
+  std::string status;
+  std::int64_t retainage_work_bps = 0;
+  std::int64_t retainage_stored_bps = 0;
+  G702Record g702;
+  std::optional<std::int64_t> certified_cents;
+  std::optional<std::string> submitted_at;
+  std::optional<std::string> certified_at;
+  int version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// E and F as entered, and what the domain made of them.
+struct G703Record {
+  std::int64_t scheduled_value_cents = 0;       // C
+  std::int64_t previous_cents = 0;              // D
+  std::int64_t this_period_cents = 0;           // E
+  std::int64_t stored_cents = 0;                // F
+  std::int64_t completed_and_stored_cents = 0;  // G
+  std::int64_t percent_complete_bps = 0;
+  std::int64_t balance_to_finish_cents = 0;  // H
+  std::int64_t retainage_work_cents = 0;
+  std::int64_t retainage_stored_cents = 0;
+  std::int64_t retainage_cents = 0;  // I
+};
+
+struct PayApplicationLineRecord {
+  std::int64_t id = 0;
+  std::int64_t pay_application_id = 0;
+  std::int64_t sov_line_id = 0;
+  int item_no = 0;
+  std::string description;
+  G703Record figures;
+  int version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct NewPayApplication {
+  int number = 1;
+  std::string period_to;
+  std::int64_t retainage_work_bps = 0;
+  std::int64_t retainage_stored_bps = 0;
+};
+
+PayApplicationRecord insert_pay_application(Connection& db, std::int64_t org_id,
+                                            std::int64_t project_id,
+                                            const NewPayApplication& application);
+std::optional<PayApplicationRecord> find_pay_application(Connection& db, std::int64_t org_id,
+                                                         std::int64_t id, bool for_update = false);
+struct PayApplicationWithLines {
+  PayApplicationRecord application;
+  std::vector<PayApplicationLineRecord> lines;  // in item order
+};
+// The application and its lines in one round trip.
+std::optional<PayApplicationWithLines> find_pay_application_with_lines(Connection& db,
+                                                                       std::int64_t org_id,
+                                                                       std::int64_t id);
+std::optional<PayApplicationRecord> find_pay_application_by_number(Connection& db,
+                                                                   std::int64_t org_id,
+                                                                   std::int64_t project_id,
+                                                                   int number);
+// The project's application with the highest number.
+std::optional<PayApplicationRecord> latest_pay_application(Connection& db, std::int64_t org_id,
+                                                           std::int64_t project_id);
+PageOf<PayApplicationRecord> list_pay_applications(Connection& db, std::int64_t org_id,
+                                                   std::int64_t project_id, const Page& page);
+// The certified_cents of the project's applications numbered below `number`.
+std::vector<std::int64_t> earlier_certificates(Connection& db, std::int64_t org_id,
+                                               std::int64_t project_id, int number);
+PayApplicationRecord set_pay_application_g702(Connection& db, std::int64_t org_id, std::int64_t id,
+                                              const G702Record& g702);
+// submitted_at / certified_at follow the status; certified_cents only with certified.
+PayApplicationRecord set_pay_application_status(Connection& db, std::int64_t org_id,
+                                                std::int64_t id, const std::string& status,
+                                                std::optional<std::int64_t> certified_cents);
+
+// In item order.
+std::vector<PayApplicationLineRecord> list_pay_application_lines(Connection& db,
+                                                                 std::int64_t org_id,
+                                                                 std::int64_t pay_application_id);
+std::optional<PayApplicationLineRecord> find_pay_application_line(Connection& db,
+                                                                  std::int64_t org_id,
+                                                                  std::int64_t pay_application_id,
+                                                                  std::int64_t id);
+PayApplicationLineRecord insert_pay_application_line(Connection& db, std::int64_t org_id,
+                                                     std::int64_t pay_application_id,
+                                                     std::int64_t sov_line_id, int item_no,
+                                                     const std::string& description,
+                                                     const G703Record& figures);
+PayApplicationLineRecord update_pay_application_line(Connection& db, std::int64_t org_id,
+                                                     std::int64_t id, const G703Record& figures);
+
+}  // namespace construction::sql
