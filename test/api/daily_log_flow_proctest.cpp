@@ -6,7 +6,7 @@
 
 using namespace construction::testing;
 
-TEST_CASE("one daily log per project and day; submitted logs are read-only", "[process]") {
+TEST_CASE("one daily log per project and day, submitted logs are read-only", "[process]") {
   ApiServer& api = shared_api_server();
   std::string org = unique("Log Org");
   std::string token = api.user_token(org, unique("owner") + "@example.com", "owner");
