@@ -4,6 +4,7 @@
 
 #include "domain/pay_application.hpp"
 #include "operations/refusal.hpp"
+#include "sql/transaction.hpp"
 
 namespace construction::operations {
 
@@ -58,6 +59,22 @@ void check_dates(domain::FieldErrors& errors, const sql::ProjectFields& p) {
     errors.add("completion_date", "must not be before start_date");
 }
 
+void check_party(const sql::PartyFields& fields) {
+  domain::FieldErrors errors;
+  check_one_of(errors, "kind", fields.kind, {"client", "vendor", "subcontractor", "architect"});
+  check_text(errors, "name", fields.name, 200, true);
+  check_text(errors, "email", fields.email, 254, false);
+  auto at = fields.email.find('@');
+  if (!fields.email.empty() && !errors.has("email") &&
+      (at == 0 || at == std::string::npos || at + 1 == fields.email.size() ||
+       fields.email.find('@', at + 1) != std::string::npos ||
+       fields.email.find_first_of(" \t\r\n") != std::string::npos))
+    errors.add("email", "must be an email address (name@example.com)");
+  check_text(errors, "phone", fields.phone, 50, false);
+  check_text(errors, "address", fields.address, 1000, false);
+  if (!errors.empty()) throw invalid_fields(std::move(errors));
+}
+
 }  // namespace
 
 sql::ProjectRecord create_project(sql::Connection& db, std::int64_t org_id,
@@ -83,20 +100,18 @@ sql::ProjectRecord create_project(sql::Connection& db, std::int64_t org_id,
 
 sql::PartyRecord create_party(sql::Connection& db, std::int64_t org_id,
                               const sql::PartyFields& fields) {
-  domain::FieldErrors errors;
-  check_one_of(errors, "kind", fields.kind, {"client", "vendor", "subcontractor", "architect"});
-  check_text(errors, "name", fields.name, 200, true);
-  check_text(errors, "email", fields.email, 254, false);
-  auto at = fields.email.find('@');
-  if (!fields.email.empty() && !errors.has("email") &&
-      (at == 0 || at == std::string::npos || at + 1 == fields.email.size() ||
-       fields.email.find('@', at + 1) != std::string::npos ||
-       fields.email.find_first_of(" \t\r\n") != std::string::npos))
-    errors.add("email", "must be an email address (name@example.com)");
-  check_text(errors, "phone", fields.phone, 50, false);
-  check_text(errors, "address", fields.address, 1000, false);
-  if (!errors.empty()) throw invalid_fields(std::move(errors));
+  check_party(fields);
   return sql::insert_party(db, org_id, fields);
+}
+
+sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int64_t id,
+                              const sql::PartyFields& fields) {
+  sql::Transaction tx(db);
+  if (!sql::find_party(db, org_id, id, true)) throw not_found();
+  check_party(fields);
+  sql::PartyRecord saved = sql::update_party(db, org_id, id, fields);
+  tx.commit();
+  return saved;
 }
 
 }  // namespace construction::operations

@@ -1,4 +1,4 @@
-// Creating a project and a party, the rules checked before the row is
+// Creating a project and a party (and changing a party), the rules checked before the row is
 // written: required names and numbers, length limits (as the schema's CHECK
 // constraints), a status and contract type the product knows, dates in
 // order, a client that is one of the organisation's clients, the retainage
@@ -14,6 +14,10 @@ namespace construction::operations {
 sql::ProjectRecord create_project(sql::Connection& db, std::int64_t org_id,
                                   const sql::ProjectFields& fields);
 sql::PartyRecord create_party(sql::Connection& db, std::int64_t org_id,
+                              const sql::PartyFields& fields);
+// The party's new fields, in one transaction with its row locked; not_found
+// for another organisation's or a missing party.
+sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int64_t id,
                               const sql::PartyFields& fields);
 
 }  // namespace construction::operations

@@ -39,15 +39,22 @@ List kind_options(std::string_view selected) {
   return options;
 }
 
+Data party_data(const PageContext& page, const sql::PartyRecord& p) {
+  Data data = Object{{"id", std::to_string(p.id)},
+                     {"name", p.fields.name},
+                     {"kind", kind_label(p.fields.kind)},
+                     {"email", p.fields.email},
+                     {"phone", p.fields.phone}};
+  if (page.may(domain::Permission::write_projects)) data.set("can_write", true);
+  return data;
+}
+
 std::string party_rows(PageContext& page, const sql::PartyFilter& filter) {
   auto parties = sql::list_parties(page.db, page.org_id(), filter, sql::Page{std::nullopt, 200});
-  List rows;
-  for (const auto& p : parties.rows)
-    rows.push_back(Object{{"name", p.fields.name},
-                          {"kind", kind_label(p.fields.kind)},
-                          {"email", p.fields.email},
-                          {"phone", p.fields.phone}});
-  Data data = Object{{"parties", rows}};
+  std::string rows;
+  for (const auto& p : parties.rows) rows += page.render("party_row", party_data(page, p));
+  Data data = Object{};
+  set_text(data, "rows", rows);
   if (filter.kind || filter.name_contains) data.set("filtered", true);
   return page.render("party_rows", data);
 }
@@ -93,12 +100,69 @@ http::Response create(PageContext& page) {
   }
 }
 
+sql::PartyRecord find_party(PageContext& page) {
+  auto id = path_number(page.http, "id");
+  std::optional<sql::PartyRecord> party;
+  if (id) party = sql::find_party(page.db, page.org_id(), *id);
+  if (!party) throw operations::not_found();
+  return *party;
+}
+
+// The row as a form: the stored fields, or what was typed with its errors.
+std::string edit_row(PageContext& page, const sql::PartyRecord& party,
+                     const domain::FieldErrors& errors) {
+  bool typed = !errors.empty();
+  auto value = [&](std::string_view name, const std::string& stored) {
+    return typed ? page.field(name) : stored;
+  };
+  return page.render("party_edit", Object{{"id", std::to_string(party.id)},
+                                          {"csrf", page.views.keys.csrf_token(page.session)},
+                                          {"kinds", kind_options(value("kind", party.fields.kind))},
+                                          {"name", value("name", party.fields.name)},
+                                          {"email", value("email", party.fields.email)},
+                                          {"phone", value("phone", party.fields.phone)},
+                                          {"address", value("address", party.fields.address)},
+                                          {"errors", error_data(errors)}});
+}
+
+http::Response show_row(PageContext& page) {
+  sql::PartyRecord party = find_party(page);
+  if (!page.hx) return page.redirect("/parties");
+  return page.fragment(page.render("party_row", party_data(page, party)));
+}
+
+http::Response edit(PageContext& page) {
+  sql::PartyRecord party = find_party(page);
+  if (!page.hx) return page.redirect("/parties");
+  return page.fragment(edit_row(page, party, {}));
+}
+
+http::Response save(PageContext& page) {
+  sql::PartyRecord party = find_party(page);
+  sql::PartyFields fields{page.field("kind"), page.field("name"), page.field("email"),
+                          page.field("phone"), page.field("address")};
+  try {
+    sql::PartyRecord saved = operations::change_party(page.db, page.org_id(), party.id, fields);
+    std::string message = kind_label(saved.fields.kind) + " " + saved.fields.name + " saved.";
+    if (!page.hx) return page.redirect("/parties", message);
+    return page.fragment(page.render("party_row", party_data(page, saved)) + "<template>" +
+                         page.flash_oob(message) + "</template>");
+  } catch (const operations::Refusal& refusal) {
+    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
+    return page.fragment(edit_row(page, party, refusal.fields), 422);
+  }
+}
+
 }  // namespace
 
 void add_party_routes(PageRoutes& routes) {
   routes.add(http::Verb::get, "/parties", kCommercial, list,
              "Clients, subcontractors, vendors, architects: filter, search, add");
   routes.add(http::Verb::post, "/parties", kWriteProjects, create, "Add a party");
+  routes.add(http::Verb::get, "/parties/{id}", kCommercial, show_row, "One party's row");
+  routes.add(http::Verb::get, "/parties/{id}/edit", kWriteProjects, edit,
+             "One party's row as a form");
+  routes.add(http::Verb::post, "/parties/{id}", kWriteProjects, save, "Save a changed party");
 }
 
 }  // namespace construction::views

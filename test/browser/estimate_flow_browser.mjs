@@ -146,6 +146,15 @@ async function run(context) {
   await page.click('#new-party button[type=submit]');
   await page.waitForSelector('text=Client Maple Street Dental added.');
   assert.match(await text('#party-rows'), /Maple Street Dental/);
+  // Edited in place: the phone number added to the row.
+  await page.locator('#party-rows tr', { hasText: 'Maple Street Dental' })
+    .getByRole('button', { name: 'Edit' }).click();
+  await page.waitForSelector('#party-rows tr.editing');
+  await page.fill('#party-rows tr.editing input[name=phone]', '555-0142');
+  await page.click('#party-rows tr.editing button[type=submit]');
+  await page.waitForSelector('#party-rows tr.editing', { state: 'detached' });
+  assert.match(await text('#party-rows'), /555-0142/);
+  assert.match(await text('#flash'), /Client Maple Street Dental saved/);
 
   // A project: first with a blank name (422, the number kept), then right.
   await page.click('nav a[href="/projects"]');

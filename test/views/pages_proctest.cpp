@@ -41,6 +41,12 @@ struct Records {
 Records make_records(PageClient& client, const std::string& name) {
   Records r;
   REQUIRE(client.post("/parties", {{"kind", "client"}, {"name", name}}).status == 303);
+  HttpResult parties = client.get("/parties");
+  auto row = parties.body.rfind("id=\"party-");
+  REQUIRE(row != std::string::npos);
+  row += 10;
+  r.party = parties.body.substr(row, parties.body.find('"', row) - row);
+  REQUIRE(r.party.find_first_not_of("0123456789") == std::string::npos);
   REQUIRE(client.get("/projects").status == 200);
   HttpResult project =
       client.post("/projects", {{"number", "P-" + std::to_string(std::rand())}, {"name", name}});
@@ -181,16 +187,21 @@ TEST_CASE("another organisation's ids are 404 on every page route and change not
   for (const std::string& path :
        {p, p + "/estimates", p + "/change-orders", p + "/billing", p + "/budget", p + "/schedule",
         p + "/daily-logs", e, e + "/print", e + "/lines/" + r.line,
-        e + "/lines/" + r.line + "/edit"}) {
+        e + "/lines/" + r.line + "/edit", "/parties/" + r.party, "/parties/" + r.party + "/edit"}) {
     INFO("GET " << path);
     CHECK(b.client.get(path).status == 404);
     CHECK(b.client.get(path, {{"HX-Request", "true"}}).status == 404);
   }
   for (const std::string& path :
        {p + "/estimates", e + "/lines", e + "/lines/" + r.line, e + "/lines/" + r.line + "/delete",
-        e + "/send", e + "/accept", e + "/decline", e + "/revise"}) {
+        e + "/send", e + "/accept", e + "/decline", e + "/revise", "/parties/" + r.party}) {
     INFO("POST " << path);
-    CHECK(b.client.post(path, {{"title", "x"}, {"cost_code", "01-100"}}).status == 404);
+    CHECK(b.client
+              .post(path, {{"title", "x"},
+                           {"cost_code", "01-100"},
+                           {"kind", "client"},
+                           {"name", "Taken over"}})
+              .status == 404);
   }
   CHECK(counts(a.server) == before);
   // The owner still sees it.
