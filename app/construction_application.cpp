@@ -3,18 +3,19 @@
 #include "api/routes.hpp"
 #include "app/database_config.hpp"
 #include "app/error_pages.hpp"
+#include "runtime/log.hpp"
+#include "runtime/scoreboard.hpp"
 #include "sql/connection_budget.hpp"
 #include "sql/error.hpp"
 #include "sql/migrator.hpp"
-#include "runtime/log.hpp"
-#include "runtime/scoreboard.hpp"
+#include "views/routes.hpp"
 
 namespace construction {
 
 std::optional<std::string> ConstructionApplication::check_capacity(const Config& config,
                                                                    int workers) {
-  auto check = sql::check_connection_budget(database_settings(config, "construction master"),
-                                            workers);
+  auto check =
+      sql::check_connection_budget(database_settings(config, "construction master"), workers);
   switch (check.outcome) {
     case sql::BudgetCheck::Outcome::fits:
       log::info("Database connections: ", check.message);
@@ -43,6 +44,18 @@ void ConstructionApplication::boot_worker(WorkerInfo& worker, http::Router& rout
       },
       "Readiness: 200 when PostgreSQL answers, 503 when it does not");
   api::add_routes(router, *pool_);
+  add_pages(worker.config, router);
+}
+
+// The pages' templates and assets are read once here, in each worker; a
+// missing or broken template stops the boot (status 3), never a request.
+void ConstructionApplication::add_pages(const Config& config, http::Router& router) {
+  try {
+    views_ = views::load_views(config);
+  } catch (const std::exception& e) {
+    throw BootError(e.what());
+  }
+  views::add_routes(router, *pool_, *views_);
 }
 
 void ConstructionApplication::open_pool(WorkerInfo& worker) {
@@ -65,8 +78,8 @@ void ConstructionApplication::check_schema() {
   }
 }
 
-std::optional<http::Response> ConstructionApplication::answer_exception(
-    const std::exception& error, http::RequestContext& ctx) {
+std::optional<http::Response> ConstructionApplication::answer_exception(const std::exception& error,
+                                                                        http::RequestContext& ctx) {
   if (dynamic_cast<const sql::DatabaseUnavailable*>(&error) ||
       dynamic_cast<const sql::ConnectionLost*>(&error) ||
       dynamic_cast<const sql::PoolExhausted*>(&error)) {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "sql/pool.hpp"
+#include "views/page_context.hpp"
 #include "worker/application.hpp"
 
 namespace construction {
@@ -24,8 +25,10 @@ class ConstructionApplication : public Application {
  private:
   void open_pool(WorkerInfo& worker);
   void check_schema();
+  void add_pages(const Config& config, http::Router& router);
 
   std::unique_ptr<sql::Pool> pool_;
+  std::unique_ptr<views::Views> views_;
 };
 
 }  // namespace construction

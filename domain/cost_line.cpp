@@ -27,20 +27,9 @@ bool is_cost_code(std::string_view code) {
   return true;
 }
 
-// UTF-8 characters: every byte that does not continue a sequence.
-std::size_t characters(std::string_view text) {
-  std::size_t count = 0;
-  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
-}
-
-bool is_blank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == text.npos;
-}
-
 void check_description(std::string_view description, FieldErrors& errors) {
   if (is_blank(description)) errors.add("description", "is required");
-  if (characters(description) > kMaxDescriptionLength) {
+  if (count_characters(description) > kMaxDescriptionLength) {
     errors.add("description", "must be at most 500 characters");
   }
 }
@@ -83,7 +72,8 @@ Validated<CostLine> validate_cost_line(const CostLineInput& input, UnitCostSign 
   }
   check_description(input.description, errors);
   auto quantity = check_quantity(input.quantity, errors);
-  if (characters(input.unit) > kMaxUnitLength) errors.add("unit", "must be at most 20 characters");
+  if (count_characters(input.unit) > kMaxUnitLength)
+    errors.add("unit", "must be at most 20 characters");
   check_unit_cost(input.unit_cost_cents, sign, errors);
   if (input.markup_bps < 0 || input.markup_bps > kMaxMarkupBps) {
     errors.add("markup_bps", "must be between 0 and 100000");

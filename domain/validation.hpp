@@ -45,6 +45,17 @@ class FieldErrors {
   Map fields_;
 };
 
+// Text rules every field shares. Lengths count UTF-8 characters (every byte
+// that does not continue a sequence), not bytes.
+inline std::size_t count_characters(std::string_view text) {
+  std::size_t count = 0;
+  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+  return count;
+}
+inline bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == text.npos;
+}
+
 template <class T>
 using Validated = Result<T, FieldErrors>;
 

@@ -31,7 +31,9 @@ missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# The pages' assets and the browser test's tools, pinned in package-lock.json.
+npm_ci() { [ -d "$(dirname "$0")/../node_modules" ] || npm ci --prefix "$(dirname "$0")/.." --no-audit --no-fund; }
+[ ${#missing[@]} -eq 0 ] && { npm_ci; exit 0; }
 
 as_root=()
 if [ "$(id -u)" -ne 0 ]; then
@@ -42,3 +44,4 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
 "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+npm_ci

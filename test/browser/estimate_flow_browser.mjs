@@ -1,0 +1,339 @@
+// The browser test (spec/ui.md, issue 10 "Done when" 1 and 3): headless
+// Chromium (Debian's /usr/bin/chromium) driven by playwright-core, against
+// the real server on a scratch database. It logs in, adds a client and a
+// project, builds an estimate line by line reading the total and margin on
+// the page after each line (against figures worked out by hand below),
+// edits and deletes a line, sends and accepts the estimate and prints it to
+// PDF. Every HTML answer (pages and htmx fragments) must be valid HTML5
+// (html-validate), no request may leave the server's origin and the console
+// must stay free of errors. Screenshots and the PDF go to ARTIFACTS_DIR.
+//
+// Environment: CONSTRUCTION_BINARY, DATABASE_URL (a cluster it may create a
+// database in), ARTIFACTS_DIR.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { HtmlValidate } from 'html-validate';
+
+const binary = process.env.CONSTRUCTION_BINARY;
+const clusterUrl = process.env.DATABASE_URL;
+const artifacts = process.env.ARTIFACTS_DIR;
+assert.ok(binary && clusterUrl && artifacts, 'CONSTRUCTION_BINARY, DATABASE_URL and ARTIFACTS_DIR');
+mkdirSync(artifacts, { recursive: true });
+
+// ---- a scratch database and the real server
+
+function databaseUrl(name) {
+  const url = new URL(clusterUrl);
+  url.pathname = '/' + name;
+  return url.toString();
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const dbName = `browser_${process.pid}_${Date.now()}`;
+const psql = (sql) => execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', clusterUrl, '-c', sql]);
+psql(`CREATE DATABASE ${dbName}`);
+const env = { ...process.env, DATABASE_URL: databaseUrl(dbName), APP_ENV: 'development' };
+execFileSync(binary, ['migrate', 'up'], { env, stdio: 'pipe' });
+const email = 'estimator@example.com';
+const password = 'browser test password';
+execFileSync(binary, ['create-user', '--org', 'Hammer & Sons <Builders>', '--email', email,
+  '--role', 'owner', '--name', 'Pat Estimator', '--password-stdin'],
+  { env, input: password + '\n', stdio: ['pipe', 'pipe', 'pipe'] });
+
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const serverLog = [];
+const server = spawn(binary, ['serve', '-b', `127.0.0.1:${port}`, '-w', '2'], { env });
+server.stdout.on('data', () => {});
+server.stderr.on('data', (d) => serverLog.push(d.toString()));
+for (let i = 0; ; ++i) {
+  try {
+    if ((await fetch(origin + '/health')).ok) break;
+  } catch {}
+  assert.ok(i < 200, 'the server did not start: ' + serverLog.join(''));
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'construction-chromium-'));
+let context;
+const problems = [];
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1280, height: 900 },
+  });
+  await run(context);
+} finally {
+  if (context) await context.close();
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(userDataDir, { recursive: true, force: true });
+  try { psql(`DROP DATABASE IF EXISTS ${dbName}`); } catch {}
+}
+assert.deepEqual(problems, [], problems.join('\n'));
+console.log('1 passed, 0 failed');
+
+// ---- the test
+
+async function run(context) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+  const validations = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.origin !== origin)
+      problems.push(`request to another origin: ${request.url()}`);
+  });
+  page.on('console', (message) => {
+    // Chromium logs every 4xx answer to a request; 422 is how the server
+    // answers a form with mistakes (spec/ui.md), which this test sends on purpose.
+    if (message.type() === 'error' && !/status of 422/.test(message.text()))
+      problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (!type.startsWith('text/html')) return;
+    validations.push((async () => {
+      const body = await response.text().catch(() => null);
+      if (!body) return;  // redirects and empty htmx answers
+      const report = await validator.validateString(body);
+      if (!report.valid) {
+        const messages = report.results.flatMap((r) => r.messages)
+          .map((m) => `${m.ruleId}: ${m.message} (line ${m.line})`);
+        problems.push(`invalid HTML from ${response.request().method()} ${response.url()}:\n  ` +
+          messages.join('\n  '));
+      }
+    })());
+  });
+
+  const text = async (selector) => (await page.locator(selector).innerText()).trim();
+  const settle = () => page.waitForLoadState('networkidle');
+
+  // Log in.
+  await page.goto(origin + '/');
+  assert.equal(new URL(page.url()).pathname, '/login');
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(origin + '/');
+  assert.match(await text('#flash'), /Welcome, Pat Estimator/);
+  assert.match(await text('header'), /Hammer & Sons <Builders>/);
+
+  // A client.
+  await page.click('a[href="/parties"]');
+  await page.waitForURL(origin + '/parties');
+  await page.click('#new-party summary');
+  await page.fill('#new-party input[name=name]', 'Maple Street Dental');
+  await page.fill('#new-party textarea[name=address]', '12 Maple Street\nSpringfield');
+  await page.click('#new-party button[type=submit]');
+  await page.waitForSelector('text=Client Maple Street Dental added.');
+  assert.match(await text('#party-rows'), /Maple Street Dental/);
+  // Edited in place: the phone number added to the row.
+  await page.locator('#party-rows tr', { hasText: 'Maple Street Dental' })
+    .getByRole('button', { name: 'Edit' }).click();
+  await page.waitForSelector('#party-rows tr.editing');
+  await page.fill('#party-rows tr.editing input[name=phone]', '555-0142');
+  await page.click('#party-rows tr.editing button[type=submit]');
+  await page.waitForSelector('#party-rows tr.editing', { state: 'detached' });
+  assert.match(await text('#party-rows'), /555-0142/);
+  assert.match(await text('#flash'), /Client Maple Street Dental saved/);
+
+  // A project: first with a blank name (422, the number kept), then right.
+  await page.click('nav a[href="/projects"]');
+  await page.waitForURL(origin + '/projects');
+  await page.click('#new-project summary');
+  await page.fill('#new-project input[name=number]', '2026-014');
+  await page.fill('#new-project input[name=name]', '   ');
+  await page.click('#new-project button[type=submit]');
+  await page.waitForSelector('#new-project small.error');
+  assert.match(await text('#new-project small.error'), /Name is required/);
+  assert.equal(await page.inputValue('#new-project input[name=number]'), '2026-014');
+  await page.fill('#new-project input[name=name]', 'Dental office fit-out');
+  await page.selectOption('#new-project select[name=client_id]', { label: 'Maple Street Dental' });
+  await page.fill('#new-project textarea[name=site_address]', '12 Maple Street');
+  await page.click('#new-project button[type=submit]');
+  await page.waitForURL(/\/projects\/\d+$/);
+  assert.match(await text('#flash'), /Project 2026-014 created/);
+  await page.screenshot({ path: join(artifacts, 'project-1280.png'), fullPage: true });
+
+  // Live search on the projects page finds it.
+  await page.click('nav a[href="/projects"]');
+  await page.waitForURL(origin + '/projects');
+  await page.fill('#q', 'dental');
+  await page.waitForURL(/q=dental/);
+  await settle();
+  assert.match(await text('#project-rows'), /Dental office fit-out/);
+  await page.fill('#q', 'no such project');
+  await page.waitForURL(/q=no/);
+  await settle();
+  assert.match(await text('#project-rows'), /No project matches/);
+  // Back shows the previous search again; reload keeps it.
+  await page.goBack();
+  await page.waitForURL(/q=dental/);
+  await settle();
+  assert.match(await text('#project-rows'), /Dental office fit-out/);
+  await page.reload();
+  assert.match(await text('#project-rows'), /Dental office fit-out/);
+  assert.equal(await page.inputValue('#q'), 'dental');
+
+  // An estimate.
+  await page.click('text=Dental office fit-out');
+  await page.waitForURL(/\/projects\/\d+$/);
+  await page.fill('#new-estimate input[name=title]', 'Base bid');
+  await page.click('#new-estimate button[type=submit]');
+  await page.waitForURL(/\/estimates\/\d+$/);
+  const estimateUrl = page.url();
+  assert.match(await text('#flash'), /Estimate EST-001 created/);
+
+  // Lines, with the totals worked out by hand (tax 0 %: total = subtotal).
+  // cost = quantity x unit cost; price = cost x (1 + markup);
+  // margin = (subtotal - cost) / subtotal, to two decimals of a per cent.
+  const lines = [
+    // 120 x 6.50 = 780.00; x 1.15 = 897.00.
+    // cost 780.00, subtotal 897.00, margin 117.00 / 897.00 = 13.04 %
+    { code: '03-300', type: 'material', description: 'Concrete slab, 4 in', quantity: '120', unit: 'sf',
+      unitCost: '6.50', markup: '15', total: '$897.00', margin: '13.04 %' },
+    // 32 x 55.00 = 1,760.00; x 1.20 = 2,112.00.
+    // cost 2,540.00, subtotal 3,009.00, margin 469.00 / 3,009.00 = 15.59 %
+    { code: '06-100', type: 'labor', description: 'Framing crew', quantity: '32', unit: 'hr',
+      unitCost: '55', markup: '20', total: '$3,009.00', margin: '15.59 %' },
+    // 850.5 x 1.80 = 1,530.90; x 1.125 = 1,722.2625 -> 1,722.26.
+    // cost 4,070.90, subtotal 4,731.26, margin 660.36 / 4,731.26 = 13.96 %
+    { code: '09-250', type: 'material', description: 'Drywall, hang and finish', quantity: '850.5',
+      unit: 'sf', unitCost: '1.80', markup: '12.5', total: '$4,731.26', margin: '13.96 %' },
+    // 1 x 4,200.00 = 4,200.00; x 1.10 = 4,620.00.
+    // cost 8,270.90, subtotal 9,351.26, margin 1,080.36 / 9,351.26 = 11.55 %
+    { code: '15-400', type: 'subcontract', description: 'Plumbing rough-in', quantity: '1', unit: 'ls',
+      unitCost: '$4,200.00', markup: '10', total: '$9,351.26', margin: '11.55 %' },
+    // 2 x 450.00 = 900.00, no markup.
+    // cost 9,170.90, subtotal 10,251.26, margin 1,080.36 / 10,251.26 = 10.54 %
+    { code: '01-500', type: 'equipment', description: 'Dumpster rental', quantity: '2', unit: 'ea',
+      unitCost: '450', markup: '', total: '$10,251.26', margin: '10.54 %' },
+    // 1 x 350.00 = 350.00, no markup.
+    // cost 9,520.90, subtotal 10,601.26, margin 1,080.36 / 10,601.26 = 10.19 %
+    { code: '01-100', type: 'other', description: 'Permit fees', quantity: '1', unit: 'ls',
+      unitCost: '350', markup: '0', total: '$10,601.26', margin: '10.19 %' },
+  ];
+  for (const line of lines) {
+    await page.fill('#add-line input[name=cost_code]', line.code);
+    await page.selectOption('#add-line select[name=cost_type]', line.type);
+    await page.fill('#add-line input[name=description]', line.description);
+    await page.fill('#add-line input[name=quantity]', line.quantity);
+    await page.fill('#add-line input[name=unit]', line.unit);
+    await page.fill('#add-line input[name=unit_cost]', line.unitCost);
+    await page.fill('#add-line input[name=markup]', line.markup);
+    await page.click('#add-line button[type=submit]');
+    await page.waitForSelector(`#line-rows tr:has-text("${line.description}")`);
+    await settle();
+    assert.equal(await text('#total'), line.total, `total after ${line.description}`);
+    assert.equal(await text('#margin'), line.margin, `margin after ${line.description}`);
+    assert.equal(await page.inputValue('#add-line input[name=description]'), '');
+  }
+  if (problems.length === 0) {
+    // A bad line: every error beside its field, what was typed kept, 422.
+    await page.fill('#add-line input[name=cost_code]', '09-900');
+    await page.fill('#add-line input[name=description]', 'Paint');
+    await page.fill('#add-line input[name=quantity]', 'lots');
+    await page.fill('#add-line input[name=unit_cost]', 'ten');
+    const refused = page.waitForResponse((r) => r.request().method() === 'POST');
+    await page.click('#add-line button[type=submit]');
+    assert.equal((await refused).status(), 422);
+    await page.waitForSelector('#add-line small.error');
+    assert.match(await text('#add-line'), /Quantity must/);
+    assert.match(await text('#add-line'), /Unit cost must be an amount/);
+    assert.equal(await page.inputValue('#add-line input[name=description]'), 'Paint');
+    assert.equal(await text('#total'), '$10,601.26');
+    await page.fill('#add-line input[name=cost_code]', '');
+    await page.fill('#add-line input[name=description]', '');
+    await page.fill('#add-line input[name=quantity]', '');
+    await page.fill('#add-line input[name=unit_cost]', '');
+  }
+
+  // Edit a line in place: framing 32 -> 40 hr: 2,200.00 cost, 2,640.00 price.
+  // cost 9,960.90, subtotal 11,129.26, margin 1,168.36 / 11,129.26 = 10.50 %
+  const framing = page.locator('#line-rows tr', { hasText: 'Framing crew' });
+  await framing.getByRole('button', { name: 'Edit' }).click();
+  await page.waitForSelector('#line-rows tr.editing');
+  await page.fill('#line-rows tr.editing input[name=quantity]', '40');
+  await page.click('#line-rows tr.editing button[type=submit]');
+  await page.waitForSelector('#line-rows tr.editing', { state: 'detached' });
+  await settle();
+  assert.match(await text('#line-rows tr:has-text("Framing crew")'), /\$2,640\.00/);
+  assert.equal(await text('#total'), '$11,129.26');
+  assert.equal(await text('#margin'), '10.50 %');
+
+  // Delete a line: without the permit fees (350.00 cost and price):
+  // cost 9,610.90, subtotal 10,779.26, margin 1,168.36 / 10,779.26 = 10.84 %
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.locator('#line-rows tr', { hasText: 'Permit fees' })
+    .getByRole('button', { name: 'Delete' }).click();
+  await page.waitForSelector('#line-rows tr:has-text("Permit fees")', { state: 'detached' });
+  await settle();
+  assert.equal(await text('#total'), '$10,779.26');
+  assert.equal(await text('#margin'), '10.84 %');
+  assert.match(await text('#flash'), /Line deleted: Permit fees/);
+
+  // Reload shows the same figures (they are stored, not only on the page).
+  await page.reload();
+  assert.equal(await text('#total'), '$10,779.26');
+  await page.screenshot({ path: join(artifacts, 'estimate-1280.png'), fullPage: true });
+
+  // Send, then accept: the buttons follow the state.
+  assert.equal(await page.locator('button[data-action=accept]').count(), 0);
+  await page.click('button[data-action=send]');
+  await page.waitForSelector('#estimate-status:has-text("Sent")');
+  assert.equal(await page.locator('#add-line').count(), 0);
+  assert.equal(await page.locator('button[data-action=send]').count(), 0);
+  await page.click('button[data-action=accept]');
+  await page.waitForSelector('#estimate-status:has-text("Accepted")');
+  assert.match(await text('#flash'), /accepted/);
+  assert.equal(await page.locator('.estimate-actions button').count(), 0);
+
+  // The project's contract sum is now the estimate's total.
+  await page.click('.estimate hgroup a, hgroup a');
+  await page.waitForURL(/\/projects\/\d+$/);
+  assert.match(await text('.financials'), /\$10,779\.26/);
+  // A tab that is still to come says so, at its own URL.
+  await page.click('nav.tabs a:has-text("Billing")');
+  await page.waitForURL(/\/billing$/);
+  assert.match(await text('#tab'), /Pay applications/);
+  await page.goBack();
+  await page.waitForURL(/\/projects\/\d+$/);
+
+  // The print view, printed to PDF.
+  await page.goto(estimateUrl + '/print');
+  assert.equal(await text('#print-total'), '$10,779.26');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: join(artifacts, 'estimate.pdf'), format: 'Letter', printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  // Screenshots at desktop and phone widths.
+  for (const [width, height] of [[1280, 900], [375, 812]]) {
+    await page.setViewportSize({ width, height });
+    for (const [name, path] of [['dashboard', '/'], ['projects', '/projects'],
+      ['estimate', new URL(estimateUrl).pathname]]) {
+      await page.goto(origin + path);
+      await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true });
+    }
+  }
+
+  await Promise.all(validations);
+}

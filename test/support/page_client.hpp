@@ -1,0 +1,58 @@
+// The pages as a browser without JavaScript sees them, for the [process]
+// tests of views/: the real server on a scratch database with a known
+// SECRET_KEY (so a test can sign a cookie of its own), users made with the
+// command line, and a client that logs in, keeps its session cookie and
+// sends the CSRF token the page gave it.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "test/support/http_client.hpp"
+#include "test/support/scratch_database.hpp"
+#include "test/support/server_process.hpp"
+
+namespace construction::testing {
+
+inline constexpr const char* kPageSecretKey = "page-tests-secret-key-0123456789abcdef";
+
+class PageServer {
+ public:
+  PageServer();
+  // create-user with `password` (the organisation too when new).
+  void add_user(const std::string& org, const std::string& email, const std::string& password,
+                const std::string& role = "owner");
+  int port() const { return server->port(); }
+
+  ScratchDatabase db;
+  std::unique_ptr<ServerProcess> server;
+};
+
+// One per test binary run, started by the first test that asks.
+PageServer& shared_page_server();
+
+class PageClient {
+ public:
+  explicit PageClient(int port) : port_(port) {}
+
+  // GET /login, then POST it: true when the server answered 303 to "/".
+  bool log_in(const std::string& email, const std::string& password);
+  HttpResult get(const std::string& path, std::map<std::string, std::string> headers = {});
+  // A form POST; the CSRF token of the last page is added unless `csrf` is false.
+  HttpResult post(const std::string& path, std::map<std::string, std::string> fields,
+                  bool csrf = true, std::map<std::string, std::string> headers = {});
+
+  std::string session;  // the session cookie's value
+  std::string csrf;     // the token of the last page that had one
+
+ private:
+  HttpResult keep(HttpResult result);
+  int port_;
+};
+
+std::string form_encode(const std::map<std::string, std::string>& fields);
+// The number after `prefix` in a Location header ("/projects/12" → "12").
+std::string id_after(const std::string& location, const std::string& prefix);
+
+}  // namespace construction::testing

@@ -1,0 +1,227 @@
+// The pages' promises that a browser test cannot show well: CSRF, the
+// session cookie's signature and idle expiry, escaping of what people type,
+// and tenancy on every page route. Through the real server, as a browser
+// without JavaScript would send them.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <ctime>
+
+#include "test/support/page_client.hpp"
+#include "views/session.hpp"
+
+using namespace construction::testing;
+
+namespace {
+
+constexpr const char* kPassword = "correct horse battery";
+
+struct LoggedIn {
+  PageServer& server;
+  PageClient client;
+  std::string email;
+};
+
+LoggedIn log_in_new_org(const std::string& org) {
+  static int n = 0;
+  PageServer& server = shared_page_server();
+  std::string email =
+      "user" + std::to_string(++n) + "-" + std::to_string(::getpid()) + "@example.com";
+  server.add_user(org + " " + std::to_string(n), email, kPassword);
+  PageClient client(server.port());
+  REQUIRE(client.log_in(email, kPassword));
+  return {server, client, email};
+}
+
+struct Records {
+  std::string party, project, estimate, line;
+};
+
+// A client, a project, an estimate with one line, through the pages.
+Records make_records(PageClient& client, const std::string& name) {
+  Records r;
+  REQUIRE(client.post("/parties", {{"kind", "client"}, {"name", name}}).status == 303);
+  HttpResult parties = client.get("/parties");
+  auto row = parties.body.rfind("id=\"party-");
+  REQUIRE(row != std::string::npos);
+  row += 10;
+  r.party = parties.body.substr(row, parties.body.find('"', row) - row);
+  REQUIRE(r.party.find_first_not_of("0123456789") == std::string::npos);
+  REQUIRE(client.get("/projects").status == 200);
+  HttpResult project =
+      client.post("/projects", {{"number", "P-" + std::to_string(std::rand())}, {"name", name}});
+  REQUIRE(project.status == 303);
+  r.project = id_after(project.header("location"), "/projects/");
+  REQUIRE(client.get("/projects/" + r.project).status == 200);
+  HttpResult estimate = client.post("/projects/" + r.project + "/estimates", {{"title", name}});
+  REQUIRE(estimate.status == 303);
+  r.estimate = id_after(estimate.header("location"), "/estimates/");
+  REQUIRE(client.get("/estimates/" + r.estimate).status == 200);
+  HttpResult line = client.post("/estimates/" + r.estimate + "/lines", {{"cost_code", "09-250"},
+                                                                        {"cost_type", "material"},
+                                                                        {"description", name},
+                                                                        {"quantity", "2"},
+                                                                        {"unit_cost", "10.00"},
+                                                                        {"markup", "10"}});
+  REQUIRE(line.status == 303);
+  HttpResult editor = client.get("/estimates/" + r.estimate);
+  auto at = editor.body.find("id=\"line-");
+  REQUIRE(at != std::string::npos);
+  at += 9;
+  r.line = editor.body.substr(at, editor.body.find('"', at) - at);
+  return r;
+}
+
+std::string counts(PageServer& server) {
+  return server.db.scalar(
+      "SELECT concat_ws(',', (SELECT count(*) || ':' || sum(version) FROM parties), "
+      "(SELECT count(*) || ':' || sum(version) FROM projects), "
+      "(SELECT count(*) || ':' || sum(version) || ':' || string_agg(status, '' ORDER BY id) "
+      "FROM estimates), (SELECT count(*) || ':' || sum(version) FROM estimate_lines))");
+}
+
+}  // namespace
+
+TEST_CASE("a POST without a valid CSRF token is 403 and changes nothing", "[process]") {
+  LoggedIn user = log_in_new_org("CSRF");
+  Records r = make_records(user.client, "Client of CSRF");
+  std::string before = counts(user.server);
+
+  const std::vector<std::pair<std::string, std::map<std::string, std::string>>> posts = {
+      {"/parties", {{"kind", "client"}, {"name", "Sneaky"}}},
+      {"/projects", {{"number", "X-1"}, {"name", "Sneaky"}}},
+      {"/projects/" + r.project + "/estimates", {{"title", "Sneaky"}}},
+      {"/estimates/" + r.estimate + "/lines",
+       {{"cost_code", "01-100"},
+        {"cost_type", "other"},
+        {"description", "x"},
+        {"quantity", "1"},
+        {"unit_cost", "1"}}},
+      {"/estimates/" + r.estimate + "/lines/" + r.line + "/delete", {}},
+      {"/estimates/" + r.estimate + "/send", {}},
+      {"/logout", {}},
+  };
+  for (const auto& [path, fields] : posts) {
+    INFO(path);
+    HttpResult none = user.client.post(path, fields, false);
+    CHECK(none.status == 403);
+    auto forged = fields;
+    forged["csrf_token"] = std::string(64, 'a');
+    CHECK(user.client.post(path, forged, false).status == 403);
+    // Another session's token is no token for this one.
+    PageClient other(user.server.port());
+    other.get("/login");
+    forged["csrf_token"] = other.csrf;
+    CHECK(user.client.post(path, forged, false).status == 403);
+  }
+  CHECK(counts(user.server) == before);
+  // Still logged in, and the same request with the token works.
+  CHECK(user.client.get("/").status == 200);
+  CHECK(user.client.post("/parties", {{"kind", "client"}, {"name", "Honest"}}).status == 303);
+}
+
+TEST_CASE("a tampered or expired session cookie is treated as logged out", "[process]") {
+  LoggedIn user = log_in_new_org("Session");
+  REQUIRE(user.client.get("/").status == 200);
+  const std::string good = user.client.session;
+
+  auto logged_out = [&](const std::string& cookie) {
+    HttpResult page =
+        http_request(user.server.port(), "GET", "/projects", "", {{"Cookie", "session=" + cookie}});
+    return page.status == 303 && page.header("location") == "/login";
+  };
+  CHECK(!logged_out(good));
+  std::string flipped = good;
+  flipped.back() = flipped.back() == '0' ? '1' : '0';
+  CHECK(logged_out(flipped));
+  // Another user id with the old signature.
+  CHECK(logged_out("9" + good));
+  CHECK(logged_out(""));
+  CHECK(logged_out("garbage"));
+
+  // The same session, signed with the server's key, last seen 9 hours ago.
+  construction::views::SessionKeys keys(kPageSecretKey);
+  auto session = keys.read(good, std::time(nullptr));
+  REQUIRE(session);
+  session->last_seen = std::time(nullptr) - 9 * 3600;
+  CHECK(logged_out(keys.cookie_value(*session)));
+  session->last_seen = std::time(nullptr) - 3600;
+  CHECK(!logged_out(keys.cookie_value(*session)));
+
+  // Logging out ends it: the cookie that came back is anonymous.
+  REQUIRE(user.client.post("/logout", {}).status == 303);
+  CHECK(user.client.get("/").header("location") == "/login");
+}
+
+TEST_CASE("what people type is shown escaped on every page that shows it", "[process]") {
+  LoggedIn user = log_in_new_org("Escaping");
+  const std::string script = "<script>alert(1)</script>";
+  const std::string attribute = "\"><img src=x onerror=alert(1)>";
+  Records r = make_records(user.client, script + attribute);
+  for (const std::string& path :
+       {std::string("/"), std::string("/projects"), std::string("/parties"),
+        "/projects/" + r.project, "/projects/" + r.project + "/estimates",
+        "/estimates/" + r.estimate, "/estimates/" + r.estimate + "/print",
+        "/projects?q=" + std::string("%3Cscript%3E")}) {
+    INFO(path);
+    HttpResult page = user.client.get(path);
+    REQUIRE(page.status == 200);
+    CHECK(page.body.find("<script>alert") == std::string::npos);
+    CHECK(page.body.find("<img src=x") == std::string::npos);
+    CHECK(page.header("content-security-policy").find("script-src 'self'") != std::string::npos);
+  }
+  CHECK(user.client.get("/parties").body.find("&lt;script&gt;alert(1)&lt;/script&gt;") !=
+        std::string::npos);
+  CHECK(user.client.get("/estimates/" + r.estimate).body.find("&quot;&gt;&lt;img src=x") !=
+        std::string::npos);
+}
+
+TEST_CASE("another organisation's ids are 404 on every page route and change nothing",
+          "[process]") {
+  LoggedIn a = log_in_new_org("Tenant A");
+  Records r = make_records(a.client, "A's record");
+  LoggedIn b = log_in_new_org("Tenant B");
+  std::string before = counts(a.server);
+
+  const std::string p = "/projects/" + r.project, e = "/estimates/" + r.estimate;
+  for (const std::string& path :
+       {p, p + "/estimates", p + "/change-orders", p + "/billing", p + "/budget", p + "/schedule",
+        p + "/daily-logs", e, e + "/print", e + "/lines/" + r.line,
+        e + "/lines/" + r.line + "/edit", "/parties/" + r.party, "/parties/" + r.party + "/edit"}) {
+    INFO("GET " << path);
+    CHECK(b.client.get(path).status == 404);
+    CHECK(b.client.get(path, {{"HX-Request", "true"}}).status == 404);
+  }
+  for (const std::string& path :
+       {p + "/estimates", e + "/lines", e + "/lines/" + r.line, e + "/lines/" + r.line + "/delete",
+        e + "/send", e + "/accept", e + "/decline", e + "/revise", "/parties/" + r.party}) {
+    INFO("POST " << path);
+    CHECK(b.client
+              .post(path, {{"title", "x"},
+                           {"cost_code", "01-100"},
+                           {"kind", "client"},
+                           {"name", "Taken over"}})
+              .status == 404);
+  }
+  CHECK(counts(a.server) == before);
+  // The owner still sees it.
+  CHECK(a.client.get(e).status == 200);
+}
+
+TEST_CASE("the log-in page refuses a wrong password without saying which part was wrong",
+          "[process]") {
+  PageServer& server = shared_page_server();
+  server.add_user("Login org", "login-check@example.com", kPassword);
+  PageClient client(server.port());
+  client.get("/login");
+  HttpResult wrong =
+      client.post("/login", {{"email", "login-check@example.com"}, {"password", "nope nope"}});
+  CHECK(wrong.status == 422);
+  CHECK(wrong.body.find("The email or the password is not right.") != std::string::npos);
+  CHECK(wrong.body.find("value=\"login-check@example.com\"") != std::string::npos);
+  client.get("/login");
+  HttpResult unknown =
+      client.post("/login", {{"email", "nobody@example.com"}, {"password", kPassword}});
+  CHECK(unknown.status == 422);
+  CHECK(client.get("/").header("location") == "/login");
+}

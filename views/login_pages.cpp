@@ -1,0 +1,62 @@
+// /login and /logout. Logging in checks the password with the product's
+// authentication (operations/authentication.hpp) and starts a new session;
+// logging out starts a new anonymous one. Both are POSTs with a CSRF token:
+// the log-in form's comes from the visitor's anonymous session.
+#include "operations/authentication.hpp"
+#include "runtime/log.hpp"
+#include "views/page_routes.hpp"
+#include "views/routes.hpp"
+
+namespace construction::views {
+
+namespace {
+
+constexpr std::string_view kWrongLogin = "The email or the password is not right.";
+
+// The one place a log-in asks whether the password is right: the answer is
+// the user, or nothing for a wrong email, password or inactive user.
+std::optional<sql::Login> attempt_login(PageContext& page, const std::string& email,
+                                        const std::string& password) {
+  return operations::check_password(page.db, email, password);
+}
+
+http::Response login_form(PageContext& page, const std::string& email, std::string_view error,
+                          unsigned status) {
+  Data data = Object{{"csrf", page.views.keys.csrf_token(page.session)}, {"email", email}};
+  if (!error.empty()) data.set("error", std::string(error));
+  return page.page("Log in", page.render("login", data), status);
+}
+
+http::Response show(PageContext& page) {
+  if (page.session.logged_in()) return page.redirect("/");
+  return login_form(page, "", "", 200);
+}
+
+http::Response log_in(PageContext& page) {
+  std::string email = page.field("email");
+  std::string password = page.field("password");
+  if (email.empty() || password.empty() || email.size() > 254 || password.size() > 1000)
+    return login_form(page, email, kWrongLogin, 422);
+  auto login = attempt_login(page, email, password);
+  if (!login) {
+    log::info("Failed log-in for ", email, " from ", page.http.client_address);
+    return login_form(page, email, kWrongLogin, 422);
+  }
+  page.start_session(login->user.id, login->user.org_id);
+  return page.redirect("/", "Welcome, " + login->user.name + ".");
+}
+
+http::Response log_out(PageContext& page) {
+  page.start_session(0, 0);
+  return page.redirect("/login", "You are logged out.");
+}
+
+}  // namespace
+
+void add_login_routes(PageRoutes& routes) {
+  routes.add(http::Verb::get, "/login", kAnyone, show, "The log-in page");
+  routes.add(http::Verb::post, "/login", kAnyone, log_in, "Log in: starts a session");
+  routes.add(http::Verb::post, "/logout", kAnyone, log_out, "Log out: ends the session");
+}
+
+}  // namespace construction::views

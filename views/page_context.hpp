@@ -1,0 +1,74 @@
+// What a page handler gets: the request, one pooled connection, the worker's
+// templates and assets, the session and who is logged in, the form that was
+// posted. And how it answers: a page (the layout around its main fragment,
+// or the fragment alone for htmx), a fragment, a redirect with a flash.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/role.hpp"
+#include "sql/connection.hpp"
+#include "sql/user_store.hpp"
+#include "views/session.hpp"
+#include "views/static_assets.hpp"
+#include "views/templates.hpp"
+#include "worker/request_context.hpp"
+
+namespace construction::views {
+
+// What every worker's pages share, made once at boot.
+struct Views {
+  Templates templates;
+  StaticAssets assets;
+  SessionKeys keys;
+  bool development = false;
+};
+
+using Form = std::map<std::string, std::string, std::less<>>;
+
+struct PageContext {
+  http::RequestContext& http;
+  sql::Connection& db;
+  const Views& views;
+  Session session;
+  std::optional<sql::UserRecord> user;  // set on every page that needs a log-in
+  domain::Role role = domain::Role::field;
+  std::string org_name;
+  Form form;                         // a POST's fields
+  std::string flash;                 // the message of the action before this page
+  std::string hx_target;             // HX-Target of an htmx request ("" otherwise)
+  bool hx = false;                   // htmx asked: answer the fragment alone
+  std::vector<std::string> cookies;  // Set-Cookie values to add
+  bool session_changed = false;      // re-sign the session cookie
+
+  // Logging in or out: a new session, with a new nonce (and CSRF token).
+  void start_session(std::int64_t user_id, std::int64_t org_id);
+
+  std::int64_t org_id() const { return session.org_id; }
+  bool may(domain::Permission permission) const;
+  // A field of the posted form, "" when absent.
+  std::string field(std::string_view name) const;
+
+  std::string render(std::string_view name, const Data& data) const {
+    return views.templates.render(name, data);
+  }
+  // The layout around `main`; for htmx, `main` alone with its <title>.
+  http::Response page(const std::string& title, const std::string& main,
+                      unsigned status = 200) const;
+  // An htmx fragment (or, without htmx, the same HTML as a page's main part).
+  http::Response fragment(const std::string& html, unsigned status = 200) const;
+  // After an action: 303 to `location` (htmx: HX-Location, so the page
+  // changes without a reload), `flash` shown there once.
+  http::Response redirect(const std::string& location, const std::string& flash = {});
+  // The flash as an out-of-band swap, for a change shown in place.
+  std::string flash_oob(const std::string& message) const;
+};
+
+// A number from the path ("{id}"); nothing when it is not one (then 404).
+std::optional<std::int64_t> path_number(const http::RequestContext& ctx, std::string_view name);
+
+}  // namespace construction::views

@@ -1,0 +1,180 @@
+#include "views/page_routes.hpp"
+
+#include <ctime>
+
+#include "operations/refusal.hpp"
+#include "runtime/log.hpp"
+#include "sql/error.hpp"
+
+namespace construction::views {
+
+namespace {
+
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+    "object-src 'none'";
+
+Form parse_form(std::string_view body) {
+  Form form;
+  while (!body.empty()) {
+    auto amp = body.find('&');
+    std::string_view pair = body.substr(0, amp);
+    auto eq = pair.find('=');
+    std::string name = http::percent_decode(pair.substr(0, eq), true);
+    std::string value =
+        eq == std::string_view::npos ? "" : http::percent_decode(pair.substr(eq + 1), true);
+    if (!name.empty()) form.try_emplace(std::move(name), std::move(value));
+    if (amp == std::string_view::npos) break;
+    body.remove_prefix(amp + 1);
+  }
+  return form;
+}
+
+std::string session_cookie(const Views& views, const PageContext& page) {
+  bool secure = !views.development || page.http.scheme == "https";
+  return std::string(kSessionCookie) + "=" + views.keys.cookie_value(page.session) +
+         "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+}
+
+bool is_htmx(const http::RequestContext& http) {
+  return http.header("HX-Request") == "true" && http.header("HX-History-Restore-Request") != "true";
+}
+
+http::Response to_login(PageContext& page) {
+  if (!page.hx) return page.redirect("/login");
+  http::Response res = http::html_response(200, {});
+  res.set("HX-Redirect", "/login");  // a whole new page: the layout changes too
+  return res;
+}
+
+http::Response refusal_page(PageContext& page, const operations::Refusal& refusal) {
+  using Kind = operations::Refusal::Kind;
+  switch (refusal.kind) {
+    case Kind::not_found:
+      return status_page(page, 404, "There is nothing at this address.");
+    case Kind::stale_version:
+      return status_page(page, 409,
+                         "Someone changed this record meanwhile. Reload the page to see it.");
+    case Kind::invalid_fields: {
+      std::string message = "Some fields need attention:";
+      for (const auto& [field, text] : refusal.fields.fields())
+        message += " " + field + " " + text + ";";
+      return status_page(page, 422, message);
+    }
+    case Kind::invalid_state:
+    case Kind::conflict:
+      return status_page(page, 409, refusal.what());
+  }
+  return status_page(page, 409, refusal.what());
+}
+
+}  // namespace
+
+void add_security_headers(http::Response& res) {
+  res.set("Content-Security-Policy", kContentSecurityPolicy);
+  res.set("Referrer-Policy", "same-origin");
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("X-Frame-Options", "DENY");
+  res.set(http::Field::cache_control, "no-store");
+  res.set(http::Field::vary, "HX-Request");
+}
+
+http::Response status_page(const PageContext& page, unsigned status, const std::string& message) {
+  std::string title(http::reason(status));
+  std::string main = page.render("status", Object{{"title", title}, {"message", message}});
+  http::Response res = page.page(title, main, status);
+  if (page.hx) {
+    // htmx swaps no error answer: the message goes to the flash instead.
+    res.body() = page.flash_oob(message);
+    res.set("HX-Reswap", "none");
+    res.prepare_payload();
+  }
+  return res;
+}
+
+void PageRoutes::add(http::Verb method, const std::string& pattern, Access access,
+                     PageHandler handler, std::string summary) {
+  // The router outlives this object: the handler keeps the pool and views.
+  sql::Pool* pool = &pool_;
+  const Views* views = &views_;
+  router_.add(
+      method, pattern,
+      [pool, views, access, handler = std::move(handler)](http::RequestContext& http) {
+        return serve_page(http, *pool, *views, access, handler);
+      },
+      std::move(summary));
+}
+
+http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Views& views,
+                          Access access, const PageHandler& handler) {
+  std::int64_t now = std::time(nullptr);
+  auto session = views.keys.read(cookie(http.header("Cookie"), kSessionCookie), now);
+  bool resign = !session || now - session->last_seen >= kRefreshSeconds;
+  if (!session) session = views.keys.start(0, 0, now);
+  session->last_seen = now;
+
+  // The lease lives as long as the page: the handler's queries share it.
+  std::optional<sql::Lease> lease;
+  auto respond = [&](PageContext& page, http::Response res) {
+    if (page.session_changed) page.cookies.push_back(session_cookie(views, page));
+    for (const std::string& value : page.cookies) res.insert(http::Field::set_cookie, value);
+    add_security_headers(res);
+    return res;
+  };
+
+  bool posting = http.request.method() == http::Verb::post;
+  Form form;
+  if (posting && http.header("Content-Type").starts_with("application/x-www-form-urlencoded"))
+    form = parse_form(http.request.body());
+
+  lease.emplace(pool.acquire());
+  PageContext page{http, **lease, views, *session};
+  page.session_changed = resign;
+  page.hx = is_htmx(http);
+  if (page.hx) page.hx_target = std::string(http.header("HX-Target"));
+  page.form = std::move(form);
+
+  if (posting) {
+    std::string_view token = http.header("X-CSRF-Token");
+    std::string from_form = page.field("csrf_token");
+    if (token.empty()) token = from_form;
+    if (!views.keys.csrf_valid(page.session, token)) {
+      log::info("CSRF token missing or wrong for POST ", http.path, " from ", http.client_address);
+      return respond(
+          page, status_page(page, 403, "This form has expired. Reload the page and try again."));
+    }
+  }
+
+  if (access.login) {
+    if (page.session.logged_in())
+      page.user = sql::find_user(page.db, page.session.org_id, page.session.user_id);
+    if (!page.user || !page.user->active) {
+      page.user.reset();
+      if (page.session.logged_in()) page.start_session(0, 0);
+      return respond(page, to_login(page));
+    }
+    page.role = domain::parse_role(page.user->role).value_or(domain::Role::field);
+    page.org_name = sql::organisation_name(page.db, page.session.org_id);
+    if (!domain::allows(page.role, access.permission))
+      return respond(page, status_page(page, 403, "Your role does not open this page."));
+  }
+
+  std::string_view flash = cookie(http.header("Cookie"), "flash");
+  if (!flash.empty()) {
+    page.flash = http::percent_decode(flash, false);
+    page.cookies.push_back("flash=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+  }
+
+  try {
+    return respond(page, handler(page));
+  } catch (const operations::Refusal& refusal) {
+    return respond(page, refusal_page(page, refusal));
+  } catch (const sql::UniqueViolation& e) {
+    return respond(page, status_page(page, 409, "Another record already has this number or name."));
+  } catch (const sql::ForeignKeyViolation& e) {
+    return respond(page, status_page(page, 409, "Other records still refer to this one."));
+  }
+}
+
+}  // namespace construction::views

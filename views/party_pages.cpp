@@ -1,0 +1,168 @@
+// /parties: the organisation's clients, subcontractors, vendors and
+// architects, with a kind filter and a live search by name, and a form to
+// add one.
+#include <array>
+
+#include "operations/projects.hpp"
+#include "operations/refusal.hpp"
+#include "views/form_errors.hpp"
+#include "views/format.hpp"
+#include "views/page_routes.hpp"
+#include "views/routes.hpp"
+
+namespace construction::views {
+
+namespace {
+
+struct Kind {
+  std::string_view value;
+  std::string_view label;
+};
+constexpr std::array<Kind, 4> kKinds = {{{"client", "Client"},
+                                         {"subcontractor", "Subcontractor"},
+                                         {"vendor", "Vendor"},
+                                         {"architect", "Architect"}}};
+
+std::string kind_label(std::string_view kind) {
+  for (const Kind& k : kKinds)
+    if (k.value == kind) return std::string(k.label);
+  return std::string(kind);
+}
+
+List kind_options(std::string_view selected) {
+  List options;
+  for (const Kind& k : kKinds) {
+    Object option{{"value", std::string(k.value)}, {"label", std::string(k.label)}};
+    if (k.value == selected) option["selected"] = true;
+    options.push_back(option);
+  }
+  return options;
+}
+
+Data party_data(const PageContext& page, const sql::PartyRecord& p) {
+  Data data = Object{{"id", std::to_string(p.id)},
+                     {"name", p.fields.name},
+                     {"kind", kind_label(p.fields.kind)},
+                     {"email", p.fields.email},
+                     {"phone", p.fields.phone}};
+  if (page.may(domain::Permission::write_projects)) data.set("can_write", true);
+  return data;
+}
+
+std::string party_rows(PageContext& page, const sql::PartyFilter& filter) {
+  auto parties = sql::list_parties(page.db, page.org_id(), filter, sql::Page{std::nullopt, 200});
+  std::string rows;
+  for (const auto& p : parties.rows) rows += page.render("party_row", party_data(page, p));
+  Data data = Object{};
+  set_text(data, "rows", rows);
+  if (filter.kind || filter.name_contains) data.set("filtered", true);
+  return page.render("party_rows", data);
+}
+
+std::string party_form(PageContext& page, const domain::FieldErrors& errors) {
+  std::string kind = page.field("kind");
+  Data data = Object{{"csrf", page.views.keys.csrf_token(page.session)},
+                     {"kinds", kind_options(kind.empty() ? std::string("client") : kind)},
+                     {"name", page.field("name")},
+                     {"email", page.field("email")},
+                     {"phone", page.field("phone")},
+                     {"address", page.field("address")},
+                     {"errors", error_data(errors)}};
+  if (!errors.empty()) data.set("open", true);
+  return page.render("party_form", data);
+}
+
+http::Response list(PageContext& page) {
+  sql::PartyFilter filter;
+  auto q = page.http.query_value("q");
+  auto kind = page.http.query_value("kind");
+  if (q && !q->empty()) filter.name_contains = q->substr(0, 200);
+  if (kind && !kind->empty()) filter.kind = kind->substr(0, 50);
+  std::string rows = party_rows(page, filter);
+  if (page.hx && page.hx_target == "party-rows") return page.fragment(rows);
+  Data data = Object{{"q", filter.name_contains.value_or("")},
+                     {"kinds", kind_options(filter.kind.value_or(""))},
+                     {"rows", rows}};
+  if (page.may(domain::Permission::write_projects)) data.set("form", party_form(page, {}));
+  return page.page("Parties", page.render("parties", data));
+}
+
+http::Response create(PageContext& page) {
+  sql::PartyFields fields{page.field("kind"), page.field("name"), page.field("email"),
+                          page.field("phone"), page.field("address")};
+  try {
+    auto party = operations::create_party(page.db, page.org_id(), fields);
+    return page.redirect("/parties",
+                         kind_label(party.fields.kind) + " " + party.fields.name + " added.");
+  } catch (const operations::Refusal& refusal) {
+    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
+    return page.fragment(party_form(page, refusal.fields), 422);
+  }
+}
+
+sql::PartyRecord find_party(PageContext& page) {
+  auto id = path_number(page.http, "id");
+  std::optional<sql::PartyRecord> party;
+  if (id) party = sql::find_party(page.db, page.org_id(), *id);
+  if (!party) throw operations::not_found();
+  return *party;
+}
+
+// The row as a form: the stored fields, or what was typed with its errors.
+std::string edit_row(PageContext& page, const sql::PartyRecord& party,
+                     const domain::FieldErrors& errors) {
+  bool typed = !errors.empty();
+  auto value = [&](std::string_view name, const std::string& stored) {
+    return typed ? page.field(name) : stored;
+  };
+  return page.render("party_edit", Object{{"id", std::to_string(party.id)},
+                                          {"csrf", page.views.keys.csrf_token(page.session)},
+                                          {"kinds", kind_options(value("kind", party.fields.kind))},
+                                          {"name", value("name", party.fields.name)},
+                                          {"email", value("email", party.fields.email)},
+                                          {"phone", value("phone", party.fields.phone)},
+                                          {"address", value("address", party.fields.address)},
+                                          {"errors", error_data(errors)}});
+}
+
+http::Response show_row(PageContext& page) {
+  sql::PartyRecord party = find_party(page);
+  if (!page.hx) return page.redirect("/parties");
+  return page.fragment(page.render("party_row", party_data(page, party)));
+}
+
+http::Response edit(PageContext& page) {
+  sql::PartyRecord party = find_party(page);
+  if (!page.hx) return page.redirect("/parties");
+  return page.fragment(edit_row(page, party, {}));
+}
+
+http::Response save(PageContext& page) {
+  sql::PartyRecord party = find_party(page);
+  sql::PartyFields fields{page.field("kind"), page.field("name"), page.field("email"),
+                          page.field("phone"), page.field("address")};
+  try {
+    sql::PartyRecord saved = operations::change_party(page.db, page.org_id(), party.id, fields);
+    std::string message = kind_label(saved.fields.kind) + " " + saved.fields.name + " saved.";
+    if (!page.hx) return page.redirect("/parties", message);
+    return page.fragment(page.render("party_row", party_data(page, saved)) + "<template>" +
+                         page.flash_oob(message) + "</template>");
+  } catch (const operations::Refusal& refusal) {
+    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
+    return page.fragment(edit_row(page, party, refusal.fields), 422);
+  }
+}
+
+}  // namespace
+
+void add_party_routes(PageRoutes& routes) {
+  routes.add(http::Verb::get, "/parties", kCommercial, list,
+             "Clients, subcontractors, vendors, architects: filter, search, add");
+  routes.add(http::Verb::post, "/parties", kWriteProjects, create, "Add a party");
+  routes.add(http::Verb::get, "/parties/{id}", kCommercial, show_row, "One party's row");
+  routes.add(http::Verb::get, "/parties/{id}/edit", kWriteProjects, edit,
+             "One party's row as a form");
+  routes.add(http::Verb::post, "/parties/{id}", kWriteProjects, save, "Save a changed party");
+}
+
+}  // namespace construction::views

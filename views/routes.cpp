@@ -1,0 +1,23 @@
+#include "views/routes.hpp"
+
+#include "views/views_directory.hpp"
+
+namespace construction::views {
+
+std::unique_ptr<Views> load_views(const Config& config) {
+  std::filesystem::path dir = views_directory();
+  return std::make_unique<Views>(Views{Templates(dir / "templates"), StaticAssets(dir / "static"),
+                                       SessionKeys(config.secret_key), config.development()});
+}
+
+void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
+  views.assets.add_routes(router);
+  PageRoutes routes(router, pool, views);
+  add_login_routes(routes);
+  add_dashboard_routes(routes);
+  add_project_routes(routes);
+  add_party_routes(routes);
+  add_estimate_routes(routes);
+}
+
+}  // namespace construction::views

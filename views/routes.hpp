@@ -1,0 +1,25 @@
+// The pages (spec/ui.md): every route a browser opens, added to a worker's
+// Router once at boot, with the templates and assets read once.
+#pragma once
+
+#include <memory>
+
+#include "runtime/config.hpp"
+#include "sql/pool.hpp"
+#include "views/page_routes.hpp"
+#include "worker/router.hpp"
+
+namespace construction::views {
+
+// Reads and compiles the templates, reads the static assets; throws when
+// they are missing or a template does not parse.
+std::unique_ptr<Views> load_views(const Config& config);
+void add_routes(http::Router& router, sql::Pool& pool, const Views& views);
+
+void add_login_routes(PageRoutes& routes);
+void add_dashboard_routes(PageRoutes& routes);
+void add_project_routes(PageRoutes& routes);
+void add_party_routes(PageRoutes& routes);
+void add_estimate_routes(PageRoutes& routes);
+
+}  // namespace construction::views

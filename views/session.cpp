@@ -1,0 +1,99 @@
+#include "views/session.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <sodium.h>
+
+#include <charconv>
+#include <vector>
+
+#include "operations/token.hpp"
+
+namespace construction::views {
+
+namespace {
+
+std::string hex(const unsigned char* bytes, std::size_t size) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string text;
+  text.reserve(size * 2);
+  for (std::size_t i = 0; i < size; ++i) {
+    text += kHex[bytes[i] >> 4];
+    text += kHex[bytes[i] & 0xF];
+  }
+  return text;
+}
+
+std::optional<std::int64_t> number(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+  return value;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    auto at = text.find(separator);
+    parts.push_back(text.substr(0, at));
+    if (at == std::string_view::npos) return parts;
+    text.remove_prefix(at + 1);
+  }
+}
+
+std::string payload(const Session& s) {
+  return std::to_string(s.user_id) + "." + std::to_string(s.org_id) + "." +
+         std::to_string(s.last_seen) + "." + s.nonce;
+}
+
+}  // namespace
+
+std::string SessionKeys::mac(std::string_view text) const {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()),
+       reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest, &length);
+  return hex(digest, length);
+}
+
+Session SessionKeys::start(std::int64_t user_id, std::int64_t org_id, std::int64_t now) const {
+  unsigned char nonce[16];
+  randombytes_buf(nonce, sizeof nonce);
+  return Session{user_id, org_id, now, hex(nonce, sizeof nonce)};
+}
+
+std::string SessionKeys::cookie_value(const Session& session) const {
+  std::string text = payload(session);
+  return text + "." + mac("session." + text);
+}
+
+std::optional<Session> SessionKeys::read(std::string_view value, std::int64_t now) const {
+  auto parts = split(value, '.');
+  if (parts.size() != 5 || parts[3].size() != 32) return std::nullopt;
+  auto user = number(parts[0]), org = number(parts[1]), seen = number(parts[2]);
+  if (!user || !org || !seen) return std::nullopt;
+  Session session{*user, *org, *seen, std::string(parts[3])};
+  if (!operations::constant_time_equal(mac("session." + payload(session)), parts[4]))
+    return std::nullopt;
+  if (now - session.last_seen > kIdleSeconds || session.last_seen > now + 300) return std::nullopt;
+  return session;
+}
+
+std::string SessionKeys::csrf_token(const Session& session) const {
+  return mac("csrf." + session.nonce);
+}
+
+bool SessionKeys::csrf_valid(const Session& session, std::string_view token) const {
+  return !session.nonce.empty() && operations::constant_time_equal(csrf_token(session), token);
+}
+
+std::string_view cookie(std::string_view header, std::string_view name) {
+  for (std::string_view part : split(header, ';')) {
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.starts_with(name) && part[name.size()] == '=')
+      return part.substr(name.size() + 1);
+  }
+  return {};
+}
+
+}  // namespace construction::views

@@ -1,0 +1,57 @@
+// Sessions without a session table: the cookie holds who is logged in and
+// when they were last seen, signed with HMAC-SHA256 under SECRET_KEY, so any
+// worker on any host checks it with no query. A visitor who is not logged in
+// has an anonymous session too (user 0): its nonce gives the log-in form its
+// CSRF token. Logging in and out starts a new nonce, so a token (or a cookie
+// planted before log-in) from before is worth nothing after.
+//
+//   session=<user>.<org>.<last seen, Unix s>.<nonce, 32 hex>.<HMAC, 64 hex>
+//
+// A session idle longer than kIdleSeconds is anonymous again; one in use is
+// re-signed with a new "last seen" at most once a minute. The CSRF token is
+// HMAC(key, "csrf." + nonce): tied to the session, never stored.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace construction::views {
+
+inline constexpr std::string_view kSessionCookie = "session";
+inline constexpr std::int64_t kIdleSeconds = 8 * 3600;
+inline constexpr std::int64_t kRefreshSeconds = 60;
+
+struct Session {
+  std::int64_t user_id = 0;  // 0: not logged in
+  std::int64_t org_id = 0;
+  std::int64_t last_seen = 0;
+  std::string nonce;
+  bool logged_in() const { return user_id != 0; }
+};
+
+class SessionKeys {
+ public:
+  explicit SessionKeys(std::string secret_key) : key_(std::move(secret_key)) {}
+
+  // A new session (new nonce) for `user_id` (0: anonymous), seen `now`.
+  Session start(std::int64_t user_id, std::int64_t org_id, std::int64_t now) const;
+  std::string cookie_value(const Session& session) const;
+  // Nothing when the value is malformed, its signature wrong, or the session
+  // idle too long.
+  std::optional<Session> read(std::string_view cookie_value, std::int64_t now) const;
+
+  std::string csrf_token(const Session& session) const;
+  bool csrf_valid(const Session& session, std::string_view token) const;
+
+ private:
+  std::string mac(std::string_view text) const;
+
+  std::string key_;
+};
+
+// The value of one cookie of a Cookie header; "" when absent.
+std::string_view cookie(std::string_view header, std::string_view name);
+
+}  // namespace construction::views

@@ -1,0 +1,30 @@
+#include "views/templates.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace construction::views {
+
+Templates::Templates(const std::filesystem::path& dir) {
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".mustache") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    kainjow::mustache::mustache compiled(text.str());
+    if (!compiled.is_valid())
+      throw std::runtime_error("Template " + entry.path().string() + ": " +
+                               compiled.error_message());
+    compiled_.emplace(entry.path().stem().string(), std::move(compiled));
+  }
+}
+
+std::string Templates::render(std::string_view name, const Data& data) const {
+  auto found = compiled_.find(name);
+  if (found == compiled_.end()) throw std::out_of_range("No template " + std::string(name));
+  // render() is not const in kainjow, though it leaves the template as it was.
+  return found->second.render(data);
+}
+
+}  // namespace construction::views

@@ -1,0 +1,40 @@
+// Templates: every views/templates/*.mustache (kainjow mustache), read and
+// compiled once when a worker boots, never per request. A page is composed
+// from fragments rendered separately: the layout gets its main fragment as
+// already-rendered HTML ({{{main}}}), a table gets its rendered rows. Triple
+// braces hold only HTML our own templates made; every value a person typed
+// goes through {{x}}, which escapes it. (kainjow would parse a {{>partial}}
+// again on every render, so templates do not use them.)
+#pragma once
+
+#include <filesystem>
+#include <kainjow/mustache.hpp>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace construction::views {
+
+using Data = kainjow::mustache::data;
+using List = kainjow::mustache::list;
+using Object = kainjow::mustache::object;
+
+// Sets `name` only when `text` is not empty: kainjow shows a section
+// ({{#name}}…{{/name}}) for an empty text too.
+inline void set_text(Data& data, const std::string& name, const std::string& text) {
+  if (!text.empty()) data.set(name, text);
+}
+
+class Templates {
+ public:
+  // Throws std::runtime_error naming the template and the parser's message.
+  explicit Templates(const std::filesystem::path& dir);
+
+  // Throws std::out_of_range for a name that is not a template.
+  std::string render(std::string_view name, const Data& data) const;
+
+ private:
+  mutable std::map<std::string, kainjow::mustache::mustache, std::less<>> compiled_;
+};
+
+}  // namespace construction::views
