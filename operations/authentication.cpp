@@ -21,6 +21,10 @@ std::optional<Caller> caller_of_token(sql::Connection& db, std::string_view toke
   return Caller{found->user_id, found->org_id, found->token_id, *role};
 }
 
+namespace {
+
+// The active user whose password this is; nothing otherwise. Only log_in
+// calls it, behind the throttle: no way in may skip the counting.
 std::optional<sql::Login> check_password(sql::Connection& db, const std::string& email,
                                          std::string_view password) {
   auto login = sql::find_login(db, email);
@@ -31,8 +35,6 @@ std::optional<sql::Login> check_password(sql::Connection& db, const std::string&
   if (!verify_password(password, login->password_hash) || !login->user.active) return std::nullopt;
   return login;
 }
-
-namespace {
 
 // The email as typed, quoted, control characters escaped: a log line stays
 // one line whatever a client sends.

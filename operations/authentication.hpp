@@ -29,10 +29,6 @@ struct Caller {
 // Nothing for a malformed, unknown or revoked token, or a deactivated user's.
 std::optional<Caller> caller_of_token(sql::Connection& db, std::string_view token);
 
-// The active user whose password this is; nothing otherwise.
-std::optional<sql::Login> check_password(sql::Connection& db, const std::string& email,
-                                         std::string_view password);
-
 struct LogIn {
   enum class Outcome { ok, wrong, throttled };
   Outcome outcome = Outcome::wrong;

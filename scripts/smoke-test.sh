@@ -25,9 +25,9 @@ body=$(curl -sS --max-time 10 "$base/api/v1/openapi.json") || fail "$base/api/v1
 [[ $body == *'"openapi"'* ]] || fail "$base/api/v1/openapi.json is not an OpenAPI document"
 ok "GET /api/v1/openapi.json"
 
-# LOGIN PAGE CHECK: joins here with the web pages (views/), as
-#   curl -fsS --max-time 10 -o /dev/null "$base/login" || fail "$base/login did not answer 200"
-#   ok "GET /login"
+body=$(curl -fsS --max-time 10 "$base/login") || fail "$base/login did not answer 200"
+[[ $body == *'name="password"'* ]] || fail "$base/login is not the log-in page"
+ok "GET /login (the log-in page)"
 
 if [ -n "$token" ]; then
   body=$(curl -fsS --max-time 10 -H "Authorization: Bearer $token" "$base/api/v1/me") ||

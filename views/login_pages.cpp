@@ -13,13 +13,6 @@ namespace {
 
 constexpr std::string_view kWrongLogin = "The email or the password is not right.";
 
-// The one place a log-in asks whether the password is right: the answer is
-// the user, or nothing for a wrong email, password or inactive user.
-std::optional<sql::Login> attempt_login(PageContext& page, const std::string& email,
-                                        const std::string& password) {
-  return operations::check_password(page.db, email, password);
-}
-
 http::Response login_form(PageContext& page, const std::string& email, std::string_view error,
                           unsigned status) {
   Data data = Object{{"csrf", page.views.keys.csrf_token(page.session)}, {"email", email}};
@@ -37,13 +30,25 @@ http::Response log_in(PageContext& page) {
   std::string password = page.field("password");
   if (email.empty() || password.empty() || email.size() > 254 || password.size() > 1000)
     return login_form(page, email, kWrongLogin, 422);
-  auto login = attempt_login(page, email, password);
-  if (!login) {
-    log::info("Failed log-in for ", email, " from ", page.http.client_address);
-    return login_form(page, email, kWrongLogin, 422);
+  // The same throttled log-in as the API's token route: failures counted
+  // per account and per address in PostgreSQL, across workers and hosts.
+  operations::LogIn attempt =
+      operations::log_in(page.db, email, password, page.http.client_address);
+  if (!attempt.note.empty()) log::warning(attempt.note);
+  if (attempt.outcome == operations::LogIn::Outcome::throttled) {
+    std::int64_t minutes = (attempt.retry_after + 59) / 60;
+    http::Response res =
+        login_form(page, email,
+                   "Too many failed log-ins. Try again in " + std::to_string(minutes) +
+                       (minutes == 1 ? " minute." : " minutes."),
+                   429);
+    res.set(http::Field::retry_after, std::to_string(attempt.retry_after));
+    return res;
   }
-  page.start_session(login->user.id, login->user.org_id);
-  return page.redirect("/", "Welcome, " + login->user.name + ".");
+  if (!attempt.login) return login_form(page, email, kWrongLogin, 422);
+  const sql::Login& login = *attempt.login;
+  page.start_session(login.user.id, login.user.org_id);
+  return page.redirect("/", "Welcome, " + login.user.name + ".");
 }
 
 http::Response log_out(PageContext& page) {

@@ -225,3 +225,31 @@ TEST_CASE("the log-in page refuses a wrong password without saying which part wa
   CHECK(unknown.status == 422);
   CHECK(client.get("/").header("location") == "/login");
 }
+
+TEST_CASE("failed log-ins on the page are slowed down and logged, as the API's are", "[process]") {
+  PageServer& server = shared_page_server();
+  server.add_user("Throttle org", "throttled-page@example.com", kPassword);
+  PageClient client(server.port());
+  // The account's limit is five failures (operations/login_throttle.hpp):
+  // the fifth blocks the account for a minute, the right password included.
+  for (int i = 0; i < 5; ++i) {
+    client.get("/login");
+    HttpResult wrong = client.post(
+        "/login", {{"email", "throttled-page@example.com"}, {"password", "wrong guess"}});
+    CHECK(wrong.status == 422);
+  }
+  for (int i = 0; i < 5; ++i) {
+    client.get("/login");
+    HttpResult slowed =
+        client.post("/login", {{"email", "throttled-page@example.com"}, {"password", kPassword}});
+    CHECK(slowed.status == 429);
+    CHECK(slowed.body.find("Too many failed log-ins. Try again in 1 minute.") != std::string::npos);
+    CHECK(!slowed.header("retry-after").empty());
+  }
+  CHECK(client.get("/").header("location") == "/login");
+  std::string log = server.server->error_log();
+  CHECK(log.find("Failed log-in for \"throttled-page@example.com\" from 127.0.0.1") !=
+        std::string::npos);
+  CHECK(log.find("Log-in for \"throttled-page@example.com\" from 127.0.0.1 refused") !=
+        std::string::npos);
+}
