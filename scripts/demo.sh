@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/install-deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j"$(nproc)" --target construction
+# The Release build that ships, in the folder test.sh uses: one build type,
+# so running one script after the other rebuilds nothing.
+./deploy/image.sh build build
 
 if [ -z "${DATABASE_URL:-}" ]; then
   mkdir -p .local
