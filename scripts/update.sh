@@ -78,8 +78,34 @@ cp -p "$bin" "$bin.previous" || fail "cannot keep a copy of $bin"
 install_binary "$new_binary" || fail "cannot install $new_binary as $bin"
 say "installed $new_binary as $bin (previous kept as $bin.previous)"
 
+# The pages' templates and static assets go with their binary: from views/
+# beside a built binary (or an installed one's share/construction/views) to
+# the installed binary's share/construction/views, the previous ones kept
+# and put back on a rollback. Workers read them once, at boot.
+views=$(dirname "$bin")/../share/construction/views
+views_of() {
+  local dir
+  dir=$(dirname "$1")
+  for candidate in "$dir/views" "$dir/../share/construction/views"; do
+    [ -d "$candidate" ] && { realpath "$candidate"; return 0; }
+  done
+  return 0
+}
+replace_views() {
+  rm -rf "$views.new" && mkdir -p "$(dirname "$views")" && cp -a "$1" "$views.new" &&
+    rm -rf "$views" && mv "$views.new" "$views"
+}
+new_views=$(views_of "$new_binary")
+rm -rf "$views.previous"
+[ ! -d "$views" ] || cp -a "$views" "$views.previous" || fail "cannot keep a copy of $views"
+if [ -n "$new_views" ] && [ "$new_views" != "$(realpath -m "$views")" ]; then
+  replace_views "$new_views" || fail "cannot install $new_views as $views"
+  say "installed the pages' templates and assets from $new_views"
+fi
+
 restore_binary() {
   install_binary "$bin.previous" && say "rolled back: $bin is the previous binary again"
+  [ ! -d "$views.previous" ] || replace_views "$views.previous"
 }
 
 if ! "$bin" migrate up; then

@@ -11,6 +11,9 @@ DATABASE_URL=$(scratch_database update)
 export DATABASE_URL APP_ENV=development
 export CONSTRUCTION_BIN=$app/bin/construction PID_FILE=$app/construction.pid UPDATE_WAIT=60
 cp "$BIN" "$CONSTRUCTION_BIN"
+# Installed as the image installs it: the pages' templates and assets too.
+mkdir -p "$app/share/construction"
+cp -a "$(dirname "$BIN")/views" "$app/share/construction/views"
 "$CONSTRUCTION_BIN" migrate up >/dev/null
 
 port=$(free_port)
@@ -58,6 +61,10 @@ for pid in $new_workers; do
 done
 [ "$(wc -w <<<"$new_workers")" -eq 2 ] || fail "after the update the workers are: $new_workers"
 note "master $old_master -> $new_master, workers $old_workers -> $new_workers"
+diff -rq "$(dirname "$BIN")/views" "$app/share/construction/views" >/dev/null ||
+  fail "the pages' templates and assets were not installed with the binary"
+[ -d "$app/share/construction/views.previous" ] || fail "the previous templates were not kept"
+curl -fsS --max-time 10 -o /dev/null "$base/login" || fail "the new workers do not serve /login"
 
 # A broken binary: it starts, but its workers cannot reach the database.
 cat >"$TMP/broken" <<BROKEN

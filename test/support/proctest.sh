@@ -12,8 +12,9 @@ SRC=${CONSTRUCTION_SOURCE_DIR:?run through ctest}
 TMP=$(mktemp -d /tmp/construction-proctest.XXXXXX)
 chmod 755 "$TMP"  # a private cluster run as postgres (when we are root) lives inside
 PGROUPS=()
-CLUSTERS=()
-DATABASES=()
+# The cluster the scratch databases are made in and dropped from, as given:
+# a test may point DATABASE_URL at its own scratch database.
+ADMIN_URL=${DATABASE_URL:-}
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 skip() { echo "SKIP: $*"; exit 77; }
@@ -72,27 +73,33 @@ wait_serving() {
 }
 
 # A private PostgreSQL cluster (stopped at the end); prints its DATABASE_URL.
+# Called as url=$(private_cluster NAME), it runs in a subshell: the folder is
+# noted in a file, not a variable, so that cleanup stops it.
 private_cluster() {
   local dir=$TMP/pg-$1
-  CLUSTERS+=("$dir")
+  echo "$dir" >>"$TMP/clusters"
   "$SRC/scripts/pg-cluster.sh" start "$dir" "$(free_port)" --throwaway 2>"$TMP/pg-$1.start.log"
 }
 
 # A new empty database in $DATABASE_URL's cluster (dropped at the end); prints its URL.
 scratch_database() {
   local name="proctest_$1_$$_$RANDOM"
-  psql -X -q "$DATABASE_URL" -c "CREATE DATABASE $name" >/dev/null
-  DATABASES+=("$name")
-  echo "${DATABASE_URL%/*}/$name"
+  psql -X -q "$ADMIN_URL" -c "CREATE DATABASE $name" >/dev/null
+  echo "$name" >>"$TMP/databases"  # noted in a file: called as $(...), a subshell
+  echo "${ADMIN_URL%/*}/$name"
 }
 
 cleanup() {
   local status=$? pgid dir name
   for pgid in "${PGROUPS[@]}"; do stop_group "$pgid"; done
-  for name in "${DATABASES[@]}"; do
-    psql -X -q "$DATABASE_URL" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 || true
-  done
-  for dir in "${CLUSTERS[@]}"; do "$SRC/scripts/pg-cluster.sh" stop "$dir" >/dev/null 2>&1 || true; done
+  if [ -f "$TMP/databases" ]; then
+    while read -r name; do
+      psql -X -q "$ADMIN_URL" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 || true
+    done <"$TMP/databases"
+  fi
+  if [ -f "$TMP/clusters" ]; then
+    while read -r dir; do "$SRC/scripts/pg-cluster.sh" stop "$dir" >/dev/null 2>&1 || true; done <"$TMP/clusters"
+  fi
   if [ "$status" -ne 0 ] && [ "$status" -ne 77 ]; then
     for log in "$TMP"/*.log; do
       [ -f "$log" ] || continue
