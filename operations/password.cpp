@@ -4,13 +4,9 @@
 
 #include <stdexcept>
 
-namespace construction::operations {
+#include "operations/sodium.hpp"
 
-namespace {
-void ensure_sodium() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
-}
-}  // namespace
+namespace construction::operations {
 
 std::string hash_password(std::string_view password) {
   ensure_sodium();

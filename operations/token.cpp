@@ -5,13 +5,11 @@
 
 #include <stdexcept>
 
+#include "operations/sodium.hpp"
+
 namespace construction::operations {
 
 namespace {
-void ensure_sodium() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
-}
-
 bool is_base64url(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '_';
