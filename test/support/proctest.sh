@@ -24,7 +24,9 @@ note() { echo "-- $*"; }
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 20000))
+    # Below Linux's ephemeral range (32768-60999), where outgoing
+    # connections take their local ports and could take this one first.
+    port=$((20000 + RANDOM % 12000))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
 }
