@@ -1,7 +1,7 @@
 // /projects. Everyone in the organisation reads them (field crews too); owners
 // and managers write them. GET /projects/{id} and each item of GET /projects
-// carry the `financials` block, from the projects' documents in one query
-// per request (operations/project_financials.hpp).
+// carry the `financials` block, from the projects' documents read in the
+// same query as the projects (operations/project_financials.hpp).
 #include <array>
 
 #include "api/api_error.hpp"
@@ -101,14 +101,20 @@ void write_financials(JsonWriter& w, const domain::ProjectFinancials& f) {
       .end_object();
 }
 
-std::string project_json(sql::Connection& db, std::int64_t org_id, const sql::ProjectRecord& p) {
-  auto financials = operations::project_financials(db, org_id, std::span(&p, 1));
+std::string project_json(const sql::ProjectWithFigures& p) {
   JsonWriter w;
   w.begin_object();
   write_project(w, p);
-  write_financials(w, financials.at(p.id));
+  write_financials(w, operations::project_financials(p));
   w.end_object();
   return w.text();
+}
+
+// A project as GET /projects/{id} shows it, with its financials: one query.
+std::string project_json(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
+  auto project = sql::fetch(db, sql::project_with_figures_query(org_id, id));
+  if (!project) throw not_found();
+  return project_json(*project);
 }
 
 Response list(RequestContext& ctx, sql::Connection& db) {
@@ -119,12 +125,11 @@ Response list(RequestContext& ctx, sql::Connection& db) {
     filter.client_id = parse_whole_number(*client);
     if (!filter.client_id) throw field_error("client_id", "must be the id of a party");
   }
-  auto page = sql::list_projects(db, caller.org_id, filter, page_of(ctx));
-  auto financials = operations::project_financials(db, caller.org_id, page.rows);
-  return ok(list_json(page, [&](JsonWriter& w, const sql::ProjectRecord& p) {
+  auto page = sql::fetch(db, sql::projects_with_figures_query(caller.org_id, filter, page_of(ctx)));
+  return ok(list_json(page, [&](JsonWriter& w, const sql::ProjectWithFigures& p) {
     w.begin_object();
     write_project(w, p);
-    write_financials(w, financials.at(p.id));
+    write_financials(w, operations::project_financials(p));
     w.end_object();
   }));
 }
@@ -133,15 +138,13 @@ Response create(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_projects);
   sql::ProjectFields fields = read_project(json_body(ctx), {}, true, db, caller.org_id);
   sql::ProjectRecord project = sql::insert_project(db, caller.org_id, fields);
-  return created(project_json(db, caller.org_id, project),
+  return created(project_json(db, caller.org_id, project.id),
                  std::string(kApiBase) + "/projects/" + std::to_string(project.id));
 }
 
 Response show(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_projects);
-  auto project = sql::find_project(db, caller.org_id, path_id(ctx));
-  if (!project) throw not_found();
-  return ok(project_json(db, caller.org_id, *project));
+  return ok(project_json(db, caller.org_id, path_id(ctx)));
 }
 
 Response update(RequestContext& ctx, sql::Connection& db) {
@@ -154,7 +157,7 @@ Response update(RequestContext& ctx, sql::Connection& db) {
   sql::ProjectFields fields = read_project(body, project->fields, false, db, caller.org_id);
   sql::ProjectRecord saved = sql::update_project(db, caller.org_id, project->id, fields);
   tx.commit();
-  return ok(project_json(db, caller.org_id, saved));
+  return ok(project_json(db, caller.org_id, saved.id));
 }
 
 Response remove(RequestContext& ctx, sql::Connection& db) {

@@ -3,8 +3,6 @@
 #include <stdexcept>
 #include <vector>
 
-#include "sql/project_figures_store.hpp"
-
 namespace construction::operations {
 
 namespace {
@@ -38,18 +36,8 @@ domain::ProjectFinancials financials_of(const sql::ProjectRecord& project,
 
 }  // namespace
 
-std::map<std::int64_t, domain::ProjectFinancials> project_financials(
-    sql::Connection& db, std::int64_t org_id, std::span<const sql::ProjectRecord> projects) {
-  std::vector<std::int64_t> ids;
-  for (const auto& project : projects) ids.push_back(project.id);
-  auto figures = sql::load_project_figures(db, org_id, ids);
-  std::map<std::int64_t, domain::ProjectFinancials> financials;
-  static const std::vector<sql::DocumentFigures> none;
-  for (const auto& project : projects) {
-    auto found = figures.find(project.id);
-    financials[project.id] = financials_of(project, found == figures.end() ? none : found->second);
-  }
-  return financials;
+domain::ProjectFinancials project_financials(const sql::ProjectWithFigures& project) {
+  return financials_of(project, project.figures);
 }
 
 }  // namespace construction::operations

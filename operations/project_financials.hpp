@@ -1,18 +1,13 @@
-// The `financials` block of projects, from their real documents: one query
-// for any number of projects (sql/project_figures_store.hpp), the arithmetic
-// in domain/project_financials.hpp.
+// The `financials` block of a project, from the figures of its real
+// documents read with it (sql/project_store.hpp, ProjectWithFigures); the
+// arithmetic is domain/project_financials.hpp's.
 #pragma once
-
-#include <cstdint>
-#include <map>
-#include <span>
 
 #include "domain/project_financials.hpp"
 #include "sql/project_store.hpp"
 
 namespace construction::operations {
 
-std::map<std::int64_t, domain::ProjectFinancials> project_financials(
-    sql::Connection& db, std::int64_t org_id, std::span<const sql::ProjectRecord> projects);
+domain::ProjectFinancials project_financials(const sql::ProjectWithFigures& project);
 
 }  // namespace construction::operations

@@ -12,6 +12,11 @@ namespace {
   "AS approved_at, version, " SQL_UNIX_SECONDS("created_at") " AS created_at, "              \
   SQL_UNIX_SECONDS("updated_at") " AS updated_at"
 
+constexpr std::string_view kPending =
+    "SELECT c.id, c.number, c.title, c.amount_cents, p.id AS project_id, "
+    "p.number AS project_number, p.name AS project_name "
+    "FROM change_orders c JOIN projects p ON p.org_id = c.org_id AND p.id = c.project_id "
+    "WHERE c.org_id = $1 AND c.status = 'pending' ORDER BY c.id LIMIT $2";
 constexpr std::string_view kInsert =
     "INSERT INTO change_orders (org_id, project_id, number, title, reason, days_delta) "
     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " CHANGE_ORDER_COLUMNS;
@@ -111,6 +116,19 @@ std::string next_change_order_number(Connection& db, std::int64_t org_id, std::i
 std::int64_t approved_change_orders_cents(Connection& db, std::int64_t org_id,
                                           std::int64_t project_id) {
   return db.exec(kApprovedTotal, org_id, project_id).single_row()["total"].int64();
+}
+
+Query<std::vector<PendingChangeOrder>> pending_change_orders_query(std::int64_t org_id, int limit) {
+  return make_query<std::vector<PendingChangeOrder>>(
+      kPending,
+      [](const Result& result) {
+        std::vector<PendingChangeOrder> orders;
+        for (Row row : result)
+          orders.push_back({row["id"].int64(), row["number"].string(), row["title"].string(),
+                            row["amount_cents"].int64(), project_name_from(row)});
+        return orders;
+      },
+      org_id, limit);
 }
 
 }  // namespace construction::sql

@@ -9,6 +9,8 @@
 
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
+#include "sql/project_store.hpp"
+#include "sql/query.hpp"
 
 namespace construction::sql {
 
@@ -42,6 +44,17 @@ ChangeOrderRecord update_change_order(Connection& db, std::int64_t org_id, std::
 // `new_version`: false when the amount follows a change already counted.
 ChangeOrderRecord set_change_order_amount(Connection& db, std::int64_t org_id, std::int64_t id,
                                           std::int64_t amount_cents, bool new_version);
+// A change order awaiting the client's decision, as the dashboard lists it.
+struct PendingChangeOrder {
+  std::int64_t id = 0;
+  std::string number;
+  std::string title;
+  std::int64_t amount_cents = 0;
+  ProjectName project;
+};
+// The organisation's pending change orders, oldest first, at most `limit`.
+Query<std::vector<PendingChangeOrder>> pending_change_orders_query(std::int64_t org_id, int limit);
+
 ChangeOrderRecord set_change_order_status(Connection& db, std::int64_t org_id, std::int64_t id,
                                           const std::string& status);
 void delete_change_order(Connection& db, std::int64_t org_id, std::int64_t id);

@@ -50,17 +50,10 @@ void Connection::apply_session_settings() {
                  Params::of(std::to_string(settings_.statement_timeout_ms)));
 }
 
-Result Connection::exec_params(std::string_view sql, const Params& params) {
-  return retrying_once([&] { return run_params(sql, params); });
-}
-
-Result Connection::exec_script(std::string_view sql) {
-  return retrying_once([&] { return run_script(sql); });
-}
-
-Result Connection::retrying_once(const std::function<Result()>& statement) {
+template <class Work>
+auto Connection::retrying_once(const Work& statement) -> decltype(statement()) {
   try {
-    Result result = statement();
+    auto result = statement();
     reconnect_allowed_ = false;
     return result;
   } catch (const ConnectionLost&) {
@@ -71,6 +64,18 @@ Result Connection::retrying_once(const std::function<Result()>& statement) {
   }
   reconnect();
   return statement();
+}
+
+Result Connection::exec_params(std::string_view sql, const Params& params) {
+  return retrying_once([&] { return run_params(sql, params); });
+}
+
+std::vector<Result> Connection::exec_pipeline(std::span<const Statement> statements) {
+  return retrying_once([&] { return run_pipeline(statements); });
+}
+
+Result Connection::exec_script(std::string_view sql) {
+  return retrying_once([&] { return run_script(sql); });
 }
 
 void Connection::reconnect() {
@@ -100,6 +105,77 @@ const std::string& Connection::prepared_name(std::string_view sql) {
   std::string name = "construction_" + std::to_string(prepared_.size() + 1);
   checked(PQprepare(native(), name.c_str(), text.c_str(), 0, nullptr));
   return prepared_.emplace(std::move(text), std::move(name)).first->second;
+}
+
+// Queues one statement: with prepared statements, its PREPARE first when
+// this session has not prepared its text yet. `preparing` holds the texts
+// and names of the PREPAREs queued so far; a name is kept in prepared_ only
+// once the server has accepted it.
+void Connection::send_in_pipeline(const Statement& statement, PendingPrepares& preparing) {
+  const std::vector<const char*> values = statement.params.pointers();
+  int sent = 0;
+  if (!settings_.prepared_statements) {
+    sent = PQsendQueryParams(native(), std::string(statement.sql).c_str(), statement.params.size(),
+                             nullptr, values.data(), nullptr, nullptr, 0);
+  } else {
+    std::string text(statement.sql);
+    const std::string* name = nullptr;
+    if (auto found = prepared_.find(text); found != prepared_.end()) name = &found->second;
+    for (const auto& queued : preparing)
+      if (queued.first == text) name = &queued.second;
+    if (!name) {
+      std::string fresh = "construction_" + std::to_string(prepared_.size() + preparing.size() + 1);
+      if (PQsendPrepare(native(), fresh.c_str(), text.c_str(), 0, nullptr) != 1)
+        throw ConnectionLost("", last_error(native()));
+      preparing.emplace_back(std::move(text), std::move(fresh));
+      name = &preparing.back().second;
+    }
+    sent = PQsendQueryPrepared(native(), name->c_str(), statement.params.size(), values.data(),
+                               nullptr, nullptr, 0);
+  }
+  if (sent != 1) throw ConnectionLost("", last_error(native()));
+}
+
+std::vector<Result> Connection::run_pipeline(std::span<const Statement> statements) {
+  if (PQenterPipelineMode(native()) != 1) throw ConnectionLost("", last_error(native()));
+  struct Leave {
+    PGconn* connection;
+    ~Leave() { PQexitPipelineMode(connection); }
+  } leave{native()};
+
+  // What the server will answer, in order: a PREPARE (its index in
+  // `preparing`) or a statement (nothing).
+  PendingPrepares preparing;
+  preparing.reserve(statements.size());  // names are pointed to while queuing
+  std::vector<std::optional<std::size_t>> answers;
+  for (const Statement& statement : statements) {
+    std::size_t before = preparing.size();
+    send_in_pipeline(statement, preparing);
+    if (preparing.size() > before) answers.emplace_back(before);
+    answers.emplace_back(std::nullopt);
+  }
+  if (PQpipelineSync(native()) != 1) throw ConnectionLost("", last_error(native()));
+
+  std::vector<Result> results;
+  results.reserve(statements.size());
+  ResultHandle failure(nullptr, &PQclear);
+  for (const std::optional<std::size_t>& prepare : answers) {
+    ResultHandle answer(PQgetResult(native()), &PQclear);
+    if (!answer) throw_statement_error(nullptr, native());         // the session is gone
+    while (PGresult* more = PQgetResult(native())) PQclear(more);  // up to its NULL
+    ExecStatusType status = PQresultStatus(answer.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
+      if (!failure && status != PGRES_PIPELINE_ABORTED) failure = std::move(answer);
+    } else if (prepare) {
+      prepared_.insert(std::move(preparing[*prepare]));
+    } else {
+      results.emplace_back(std::move(answer));
+    }
+  }
+  ResultHandle sync(PQgetResult(native()), &PQclear);
+  if (PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC) throw_statement_error(nullptr, native());
+  if (failure) throw_statement_error(failure.get(), native());
+  return results;
 }
 
 Result Connection::run_script(std::string_view sql) {

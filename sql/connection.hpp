@@ -16,9 +16,12 @@
 
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "sql/database_settings.hpp"
 #include "sql/params.hpp"
@@ -27,6 +30,13 @@
 namespace construction::sql {
 
 using ConnectionHandle = std::unique_ptr<PGconn, decltype(&PQfinish)>;
+
+// A statement to send in a pipeline: its text and its parameters (both must
+// outlive the call).
+struct Statement {
+  std::string_view sql;
+  const Params& params;
+};
 
 class Connection {
  public:
@@ -44,6 +54,15 @@ class Connection {
     return exec_params(sql, Params::of(args...));
   }
   Result exec_params(std::string_view sql, const Params& params);
+
+  // Several statements sent together and answered together: one round trip
+  // to the server (libpq's pipeline mode) instead of one per statement, for
+  // a page or a request that needs several reads. The results come in the
+  // statements' order; if one fails, the first error is thrown (after every
+  // answer is read, so the session stays usable) and the rest are not run.
+  // Outside a transaction block the statements run in one implicit
+  // transaction; sql/query.hpp gives the stores' reads this way.
+  std::vector<Result> exec_pipeline(std::span<const Statement> statements);
 
   // Text of several statements without parameters, in one round trip (the
   // simple query protocol): migrations, BEGIN/COMMIT. Returns the last result.
@@ -70,11 +89,15 @@ class Connection {
  private:
   Connection(ConnectionHandle handle, const DatabaseSettings& settings);
 
-  Result retrying_once(const std::function<Result()>& statement);
+  template <class Work>
+  auto retrying_once(const Work& statement) -> decltype(statement());
   Result run_params(std::string_view sql, const Params& params);
   Result run_unprepared(std::string_view sql, const Params& params);
   Result run_prepared(std::string_view sql, const Params& params);
   Result run_script(std::string_view sql);
+  std::vector<Result> run_pipeline(std::span<const Statement> statements);
+  using PendingPrepares = std::vector<std::pair<std::string, std::string>>;  // text, name
+  void send_in_pipeline(const Statement& statement, PendingPrepares& preparing);
   const std::string& prepared_name(std::string_view sql);
   Result checked(PGresult* result) const;
   void apply_session_settings();

@@ -6,6 +6,14 @@ namespace construction::sql {
 
 namespace {
 
+constexpr std::string_view kToday =
+    "SELECT l.id, l.status, "
+    "(SELECT coalesce(sum(c.headcount), 0) FROM daily_log_crew c "
+    " WHERE c.org_id = l.org_id AND c.daily_log_id = l.id)::integer AS headcount, "
+    "p.id AS project_id, p.number AS project_number, p.name AS project_name "
+    "FROM daily_logs l JOIN projects p ON p.org_id = l.org_id AND p.id = l.project_id "
+    "WHERE l.org_id = $1 AND l.log_date = current_date ORDER BY p.number, l.id";
+
 #define LOG_COLUMNS \
   "id, project_id, " SQL_UNIX_DAYS("log_date") " AS log_date, weather, temp_high_c, "        \
   "temp_low_c, work_performed, delays, status, "                                             \
@@ -123,6 +131,19 @@ void replace_crew(Connection& db, std::int64_t org_id, std::int64_t daily_log_id
   for (std::size_t i = 0; i < crew.size(); ++i)
     db.exec(kInsertCrew, org_id, daily_log_id, static_cast<std::int64_t>(i + 1), crew[i].party_id,
             crew[i].trade, crew[i].headcount, crew[i].hours);
+}
+
+Query<std::vector<DayLog>> todays_daily_logs_query(std::int64_t org_id) {
+  return make_query<std::vector<DayLog>>(
+      kToday,
+      [](const Result& result) {
+        std::vector<DayLog> logs;
+        for (Row row : result)
+          logs.push_back({row["id"].int64(), row["status"].string(), row["headcount"].int32(),
+                          project_name_from(row)});
+        return logs;
+      },
+      org_id);
 }
 
 }  // namespace construction::sql

@@ -9,6 +9,8 @@
 
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
+#include "sql/project_store.hpp"
+#include "sql/query.hpp"
 
 namespace construction::sql {
 
@@ -50,6 +52,16 @@ bool daily_log_exists(Connection& db, std::int64_t org_id, std::int64_t project_
                       const std::string& log_date, std::int64_t except_id);
 DailyLogRecord update_daily_log(Connection& db, std::int64_t org_id, std::int64_t id,
                                 const DailyLogFields& fields);
+// A project's daily log of one day, as the dashboard lists it.
+struct DayLog {
+  std::int64_t id = 0;
+  std::string status;
+  int headcount = 0;  // Σ the crew rows' headcounts
+  ProjectName project;
+};
+// The organisation's daily logs dated today (the database's date).
+Query<std::vector<DayLog>> todays_daily_logs_query(std::int64_t org_id);
+
 DailyLogRecord set_daily_log_status(Connection& db, std::int64_t org_id, std::int64_t id,
                                     const std::string& status);
 void delete_daily_log(Connection& db, std::int64_t org_id, std::int64_t id);

@@ -6,6 +6,15 @@ namespace construction::sql {
 
 namespace {
 
+constexpr std::string_view kOverdue =
+    "SELECT i.id, i.number, " SQL_UNIX_DAYS("i.due_date") " AS due_date, "
+    "i.total_cents - i.paid_cents AS balance_cents, p.id AS project_id, "
+    "p.number AS project_number, p.name AS project_name "
+    "FROM invoices i JOIN projects p ON p.org_id = i.org_id AND p.id = i.project_id "
+    "WHERE i.org_id = $1 AND i.status IN ('sent', 'partially_paid') "
+    "AND i.due_date < current_date AND i.total_cents > i.paid_cents "
+    "ORDER BY i.due_date, i.id LIMIT $2";
+
 #define INVOICE_COLUMNS \
   "id, project_id, number, kind, pay_application_id, status, "                                  \
   SQL_UNIX_DAYS("issued_on") " AS issued_on, " SQL_UNIX_DAYS("due_date") " AS due_date, "       \
@@ -145,6 +154,20 @@ std::vector<PaymentRecord> list_payments(Connection& db, std::int64_t org_id,
   std::vector<PaymentRecord> payments;
   for (Row row : db.exec(kListPayments, org_id, invoice_id)) payments.push_back(payment_from(row));
   return payments;
+}
+
+Query<std::vector<OverdueInvoice>> overdue_invoices_query(std::int64_t org_id, int limit) {
+  return make_query<std::vector<OverdueInvoice>>(
+      kOverdue,
+      [](const Result& result) {
+        std::vector<OverdueInvoice> invoices;
+        for (Row row : result)
+          invoices.push_back({row["id"].int64(), row["number"].string(),
+                              iso_date(row["due_date"].int64()), row["balance_cents"].int64(),
+                              project_name_from(row)});
+        return invoices;
+      },
+      org_id, limit);
 }
 
 }  // namespace construction::sql

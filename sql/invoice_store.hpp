@@ -9,6 +9,8 @@
 
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
+#include "sql/project_store.hpp"
+#include "sql/query.hpp"
 
 namespace construction::sql {
 
@@ -60,6 +62,18 @@ PageOf<InvoiceRecord> list_invoices(Connection& db, std::int64_t org_id, std::in
                                     const Page& page);
 InvoiceRecord update_invoice(Connection& db, std::int64_t org_id, std::int64_t id,
                              const InvoiceFields& fields);
+// An invoice past its due date with a balance, as the dashboard lists it.
+struct OverdueInvoice {
+  std::int64_t id = 0;
+  std::string number;
+  std::string due_date;  // YYYY-MM-DD
+  std::int64_t balance_cents = 0;
+  ProjectName project;
+};
+// The organisation's overdue invoices (sent or partly paid, due before
+// today), the longest overdue first, at most `limit`.
+Query<std::vector<OverdueInvoice>> overdue_invoices_query(std::int64_t org_id, int limit);
+
 InvoiceRecord set_invoice_status(Connection& db, std::int64_t org_id, std::int64_t id,
                                  const std::string& status);
 InvoiceRecord set_invoice_payment_state(Connection& db, std::int64_t org_id, std::int64_t id,

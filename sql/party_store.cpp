@@ -6,9 +6,9 @@ namespace construction::sql {
 
 namespace {
 
-#define PARTY_COLUMNS                                                                   \
-  "id, kind, name, email, phone, address, version, "                                    \
-  SQL_UNIX_SECONDS("created_at") " AS created_at, " SQL_UNIX_SECONDS("updated_at") " AS updated_at"
+#define PARTY_COLUMNS                                                  \
+  "id, kind, name, email, phone, address, version, " SQL_UNIX_SECONDS( \
+      "created_at") " AS created_at, " SQL_UNIX_SECONDS("updated_at") " AS updated_at"
 
 constexpr std::string_view kInsert =
     "INSERT INTO parties (org_id, kind, name, email, phone, address) "
@@ -56,13 +56,21 @@ std::optional<PartyRecord> find_party(Connection& db, std::int64_t org_id, std::
   return party_from(result[0]);
 }
 
+Query<PageOf<PartyRecord>> parties_query(std::int64_t org_id, const PartyFilter& filter,
+                                         const Page& page) {
+  return make_query<PageOf<PartyRecord>>(
+      kList,
+      [page](const Result& result) {
+        std::vector<PartyRecord> rows;
+        for (Row row : result) rows.push_back(party_from(row));
+        return trim_page(std::move(rows), page);
+      },
+      org_id, page.after_id.value_or(0), filter.kind, filter.name_contains, page.fetch());
+}
+
 PageOf<PartyRecord> list_parties(Connection& db, std::int64_t org_id, const PartyFilter& filter,
                                  const Page& page) {
-  std::vector<PartyRecord> rows;
-  for (Row row : db.exec(kList, org_id, page.after_id.value_or(0), filter.kind,
-                         filter.name_contains, page.fetch()))
-    rows.push_back(party_from(row));
-  return trim_page(std::move(rows), page);
+  return fetch(db, parties_query(org_id, filter, page));
 }
 
 PartyRecord update_party(Connection& db, std::int64_t org_id, std::int64_t id,

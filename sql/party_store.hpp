@@ -8,6 +8,7 @@
 
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
+#include "sql/query.hpp"
 
 namespace construction::sql {
 
@@ -37,6 +38,8 @@ std::optional<PartyRecord> find_party(Connection& db, std::int64_t org_id, std::
                                       bool for_update = false);
 PageOf<PartyRecord> list_parties(Connection& db, std::int64_t org_id, const PartyFilter& filter,
                                  const Page& page);
+Query<PageOf<PartyRecord>> parties_query(std::int64_t org_id, const PartyFilter& filter,
+                                         const Page& page);
 PartyRecord update_party(Connection& db, std::int64_t org_id, std::int64_t id,
                          const PartyFields& fields);
 // False when there was no such party.

@@ -6,7 +6,7 @@ namespace construction::sql {
 
 namespace {
 
-#define PROJECT_COLUMNS                                                                    \
+#define PROJECT_COLUMNS \
   "id, number, name, client_id, site_address, status, contract_type, retainage_work_bps, " \
   "retainage_stored_bps, " SQL_UNIX_DAYS("start_date") " AS start_date, "                  \
   SQL_UNIX_DAYS("completion_date") " AS completion_date, original_contract_sum_cents, "    \
@@ -22,13 +22,40 @@ constexpr std::string_view kFind =
     "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2";
 constexpr std::string_view kFindForUpdate =
     "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2 FOR UPDATE";
-constexpr std::string_view kList =
-    "SELECT " PROJECT_COLUMNS
-    " FROM projects WHERE org_id = $1 AND id > $2 "
-    "AND ($3::text IS NULL OR status = $3) AND ($4::bigint IS NULL OR client_id = $4) "
-    "AND ($5::text IS NULL OR strpos(lower(name), lower($5)) > 0 "
-    "     OR strpos(lower(number), lower($5)) > 0) "
-    "ORDER BY id LIMIT $6";
+#define PROJECT_PAGE                                                                  \
+  "FROM projects WHERE org_id = $1 AND id > $2 "                                      \
+  "AND ($3::text IS NULL OR status = $3) AND ($4::bigint IS NULL OR client_id = $4) " \
+  "AND ($5::text IS NULL OR strpos(lower(name), lower($5)) > 0 "                      \
+  "     OR strpos(lower(number), lower($5)) > 0) "                                    \
+  "ORDER BY id LIMIT $6"
+constexpr std::string_view kList = "SELECT " PROJECT_COLUMNS " " PROJECT_PAGE;
+
+// The projects `p` selects, each with its client's name and one row per
+// group of document figures (or one row of NULLs without documents).
+#define WITH_FIGURES(p)                                                                         \
+  "SELECT p.*, c.name AS client_name, f.kind AS doc_kind, f.status AS doc_status, "             \
+  "f.amount_cents AS doc_amount_cents, f.paid_cents AS doc_paid_cents, f.number AS doc_number " \
+  "FROM (" p                                                                                    \
+  ") p "                                                                                        \
+  "LEFT JOIN parties c ON c.org_id = $1 AND c.id = p.client_id "                                \
+  "LEFT JOIN LATERAL ("                                                                         \
+  "  SELECT 'change_order' AS kind, d.status, sum(d.amount_cents)::bigint AS amount_cents, "    \
+  "  0::bigint AS paid_cents, 0 AS number FROM change_orders d "                                \
+  "  WHERE d.org_id = $1 AND d.project_id = p.id GROUP BY d.status "                            \
+  "  UNION ALL "                                                                                \
+  "  SELECT 'invoice', d.status, sum(d.total_cents)::bigint, sum(d.paid_cents)::bigint, 0 "     \
+  "  FROM invoices d WHERE d.org_id = $1 AND d.project_id = p.id GROUP BY d.status "            \
+  "  UNION ALL "                                                                                \
+  "  (SELECT 'pay_application', d.status, d.retainage_cents, 0::bigint, d.number "              \
+  "   FROM pay_applications d WHERE d.org_id = $1 AND d.project_id = p.id "                     \
+  "   AND d.status = 'certified' ORDER BY d.number DESC LIMIT 1)"                               \
+  ") f ON true ORDER BY p.id"
+constexpr std::string_view kFindWithFigures =
+    WITH_FIGURES("SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2");
+constexpr std::string_view kListWithFigures =
+    WITH_FIGURES("SELECT " PROJECT_COLUMNS " " PROJECT_PAGE);
+#undef WITH_FIGURES
+#undef PROJECT_PAGE
 constexpr std::string_view kUpdate =
     "UPDATE projects SET number = $3, name = $4, client_id = $5, site_address = $6, status = $7, "
     "contract_type = $8, retainage_work_bps = $9, retainage_stored_bps = $10, "
@@ -61,7 +88,49 @@ ProjectRecord project_from(const Row& row) {
   return p;
 }
 
+// Rows of WITH_FIGURES, in project order: one entry per project.
+std::vector<ProjectWithFigures> projects_with_figures_from(const Result& result) {
+  std::vector<ProjectWithFigures> projects;
+  for (Row row : result) {
+    std::int64_t id = row["id"].int64();
+    if (projects.empty() || projects.back().id != id)
+      projects.push_back(
+          {project_from(row), row["client_name"].optional_string().value_or(""), {}});
+    if (row["doc_kind"].is_null()) continue;
+    projects.back().figures.push_back({row["doc_kind"].string(), row["doc_status"].string(),
+                                       row["doc_amount_cents"].int64(),
+                                       row["doc_paid_cents"].int64(), row["doc_number"].int32()});
+  }
+  return projects;
+}
+
 }  // namespace
+
+ProjectName project_name_from(const Row& row) {
+  return {row["project_id"].int64(), row["project_number"].string(), row["project_name"].string()};
+}
+
+Query<std::optional<ProjectWithFigures>> project_with_figures_query(std::int64_t org_id,
+                                                                    std::int64_t id) {
+  return make_query<std::optional<ProjectWithFigures>>(
+      kFindWithFigures,
+      [](const Result& result) -> std::optional<ProjectWithFigures> {
+        auto projects = projects_with_figures_from(result);
+        if (projects.empty()) return std::nullopt;
+        return std::move(projects.front());
+      },
+      org_id, id);
+}
+
+Query<PageOf<ProjectWithFigures>> projects_with_figures_query(std::int64_t org_id,
+                                                              const ProjectFilter& filter,
+                                                              const Page& page) {
+  return make_query<PageOf<ProjectWithFigures>>(
+      kListWithFigures,
+      [page](const Result& result) { return trim_page(projects_with_figures_from(result), page); },
+      org_id, page.after_id.value_or(0), filter.status, filter.client_id, filter.text,
+      page.fetch());
+}
 
 ProjectRecord insert_project(Connection& db, std::int64_t org_id, const ProjectFields& f) {
   return project_from(db.exec(kInsert, org_id, f.number, f.name, f.client_id, f.site_address,
@@ -77,13 +146,22 @@ std::optional<ProjectRecord> find_project(Connection& db, std::int64_t org_id, s
   return project_from(result[0]);
 }
 
+Query<PageOf<ProjectRecord>> projects_query(std::int64_t org_id, const ProjectFilter& filter,
+                                            const Page& page) {
+  return make_query<PageOf<ProjectRecord>>(
+      kList,
+      [page](const Result& result) {
+        std::vector<ProjectRecord> rows;
+        for (Row row : result) rows.push_back(project_from(row));
+        return trim_page(std::move(rows), page);
+      },
+      org_id, page.after_id.value_or(0), filter.status, filter.client_id, filter.text,
+      page.fetch());
+}
+
 PageOf<ProjectRecord> list_projects(Connection& db, std::int64_t org_id,
                                     const ProjectFilter& filter, const Page& page) {
-  std::vector<ProjectRecord> rows;
-  for (Row row : db.exec(kList, org_id, page.after_id.value_or(0), filter.status, filter.client_id,
-                         filter.text, page.fetch()))
-    rows.push_back(project_from(row));
-  return trim_page(std::move(rows), page);
+  return fetch(db, projects_query(org_id, filter, page));
 }
 
 ProjectRecord update_project(Connection& db, std::int64_t org_id, std::int64_t id,

@@ -1,13 +1,21 @@
 // Projects. The original contract sum is not among the fields a client
 // writes: accepting the project's estimate sets it (estimate_store.hpp).
+//
+// A project can be read with the figures of its documents, the inputs of
+// its `financials` block (operations/project_financials.hpp): per project,
+// its change orders' amounts summed by status, its invoices' totals and
+// payments by status, and the retainage held on its latest certified pay
+// application, in the same query as the projects, for one project or a page.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
+#include "sql/query.hpp"
 
 namespace construction::sql {
 
@@ -33,17 +41,49 @@ struct ProjectRecord {
   std::string updated_at;
 };
 
+// A project as a list of other records names it.
+struct ProjectName {
+  std::int64_t id = 0;
+  std::string number;
+  std::string name;
+};
+
+// One row of a project's document figures: a kind of document
+// ("change_order", "invoice", "pay_application"), a status, and its figures.
+struct DocumentFigures {
+  std::string kind;
+  std::string status;
+  std::int64_t amount_cents = 0;  // Σ amount; Σ total; the retainage held
+  std::int64_t paid_cents = 0;    // invoices: Σ paid
+  int number = 0;                 // pay applications: its number
+};
+
+struct ProjectWithFigures : ProjectRecord {
+  std::string client_name;  // "" without a client
+  std::vector<DocumentFigures> figures;
+};
+
 struct ProjectFilter {
   std::optional<std::string> status;
   std::optional<std::int64_t> client_id;
   std::optional<std::string> text;  // in the name or the number, any case
 };
 
+// The project columns `p.id`, `p.number` and `p.name` of a joined row.
+ProjectName project_name_from(const Row& row);
+
 ProjectRecord insert_project(Connection& db, std::int64_t org_id, const ProjectFields& fields);
 std::optional<ProjectRecord> find_project(Connection& db, std::int64_t org_id, std::int64_t id,
                                           bool for_update = false);
 PageOf<ProjectRecord> list_projects(Connection& db, std::int64_t org_id,
                                     const ProjectFilter& filter, const Page& page);
+Query<PageOf<ProjectRecord>> projects_query(std::int64_t org_id, const ProjectFilter& filter,
+                                            const Page& page);
+Query<std::optional<ProjectWithFigures>> project_with_figures_query(std::int64_t org_id,
+                                                                    std::int64_t id);
+Query<PageOf<ProjectWithFigures>> projects_with_figures_query(std::int64_t org_id,
+                                                              const ProjectFilter& filter,
+                                                              const Page& page);
 ProjectRecord update_project(Connection& db, std::int64_t org_id, std::int64_t id,
                              const ProjectFields& fields);
 void set_original_contract_sum(Connection& db, std::int64_t org_id, std::int64_t id,

@@ -31,6 +31,10 @@ constexpr std::string_view kFindLogin =
     "SELECT " USER_COLUMNS
     ", u.password_hash, o.name AS org_name "
     "FROM users u JOIN organisations o ON o.id = u.org_id WHERE lower(u.email) = lower($1)";
+constexpr std::string_view kFindMember =
+    "SELECT " USER_COLUMNS
+    ", o.name AS org_name "
+    "FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.org_id = $1 AND u.id = $2";
 constexpr std::string_view kListUsers = "SELECT " USER_COLUMNS
                                         " FROM users u WHERE u.org_id = $1 AND u.id > $2 "
                                         "ORDER BY u.id LIMIT $3";
@@ -83,6 +87,12 @@ UserRecord insert_user(Connection& db, std::int64_t org_id, const UserFields& fi
 std::optional<UserRecord> find_user(Connection& db, std::int64_t org_id, std::int64_t id,
                                     bool for_update) {
   return first_user(db.exec(for_update ? kFindUserForUpdate : kFindUser, org_id, id));
+}
+
+std::optional<Member> find_member(Connection& db, std::int64_t org_id, std::int64_t user_id) {
+  Result result = db.exec(kFindMember, org_id, user_id);
+  if (result.empty()) return std::nullopt;
+  return Member{user_from(result[0]), result[0]["org_name"].string()};
 }
 
 std::optional<Login> find_login(Connection& db, const std::string& email) {

@@ -38,6 +38,12 @@ struct Login {
   std::string org_name;
 };
 
+// Who a session's user is, with the organisation's name, for the page header.
+struct Member {
+  UserRecord user;
+  std::string org_name;
+};
+
 // The organisation's id, created when no organisation has that name (any case).
 struct OrganisationRef {
   std::int64_t id = 0;
@@ -49,6 +55,8 @@ UserRecord insert_user(Connection& db, std::int64_t org_id, const UserFields& fi
                        const std::string& password_hash);
 std::optional<UserRecord> find_user(Connection& db, std::int64_t org_id, std::int64_t id,
                                     bool for_update = false);
+// The user and their organisation's name in one query (every page asks).
+std::optional<Member> find_member(Connection& db, std::int64_t org_id, std::int64_t user_id);
 std::optional<Login> find_login(Connection& db, const std::string& email);
 std::optional<UserRecord> find_user_by_email(Connection& db, const std::string& email);
 PageOf<UserRecord> list_users(Connection& db, std::int64_t org_id, const Page& page);

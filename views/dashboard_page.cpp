@@ -1,8 +1,12 @@
 // / : the dashboard. Active projects with their contract sum, billed,
-// retainage held and outstanding (domain::compute_project_financials, as the
-// API's project does); change orders, invoices and daily logs show their
-// empty states until those records exist.
-#include "domain/project_financials.hpp"
+// retainage held and outstanding (operations/project_financials, as the
+// API's project does); the pending change orders, overdue invoices and
+// today's daily logs of every project. Its four reads go to PostgreSQL in
+// one round trip (sql::fetch_together).
+#include "operations/project_financials.hpp"
+#include "sql/change_order_store.hpp"
+#include "sql/daily_log_store.hpp"
+#include "sql/invoice_store.hpp"
 #include "sql/project_store.hpp"
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
@@ -12,29 +16,72 @@ namespace construction::views {
 
 namespace {
 
+constexpr int kListed = 50;  // rows per list; the project list links to the rest
+
+void put_project(Data& row, const sql::ProjectName& project) {
+  row["project_id"] = std::to_string(project.id);
+  row["project"] = project.number + " · " + project.name;
+}
+
 http::Response show(PageContext& page) {
-  sql::ProjectFilter filter{std::string("active"), std::nullopt, std::nullopt};
-  auto projects = sql::list_projects(page.db, page.org_id(), filter, sql::Page{std::nullopt, 50});
-  List rows;
+  sql::ProjectFilter active{std::string("active"), std::nullopt, std::nullopt};
+  auto [projects, orders, invoices, logs] = sql::fetch_together(
+      page.db,
+      sql::projects_with_figures_query(page.org_id(), active, sql::Page{std::nullopt, kListed}),
+      sql::pending_change_orders_query(page.org_id(), kListed),
+      sql::overdue_invoices_query(page.org_id(), kListed),
+      sql::todays_daily_logs_query(page.org_id()));
+
+  Data data;
   std::int64_t contract_total = 0;
+  Data& project_rows = new_list(data, "projects");
   for (const auto& p : projects.rows) {
-    auto f = domain::compute_project_financials(domain::Cents{p.original_contract_sum_cents}, {},
-                                                {}, {});
+    auto f = operations::project_financials(p);
     contract_total += f.contract_sum_to_date.value;
-    rows.push_back(Object{{"id", std::to_string(p.id)},
-                          {"number", p.fields.number},
-                          {"name", p.fields.name},
-                          {"contract_sum", money(f.contract_sum_to_date.value)},
-                          {"billed", money(f.billed_to_date.value)},
-                          {"retainage", money(f.retainage_held.value)},
-                          {"outstanding", money(f.outstanding.value)}});
+    Data& row = add_row(project_rows);
+    row["id"] = std::to_string(p.id);
+    row["number"] = p.fields.number;
+    row["name"] = p.fields.name;
+    row["contract_sum"] = money(f.contract_sum_to_date.value);
+    row["billed"] = money(f.billed_to_date.value);
+    row["retainage"] = money(f.retainage_held.value);
+    row["outstanding"] = money(f.outstanding.value);
   }
-  Data data = Object{{"projects", rows},
-                     {"active_count", std::to_string(projects.rows.size())},
-                     {"contract_total", money(contract_total)},
-                     {"today", date(today())}};
-  if (!projects.rows.empty()) data.set("has_projects", true);
-  if (page.may(domain::Permission::write_projects)) data.set("can_create", true);
+  Data& order_rows = new_list(data, "change_orders");
+  for (const auto& o : orders) {
+    Data& row = add_row(order_rows);
+    row["id"] = std::to_string(o.id);
+    row["number"] = o.number;
+    row["title"] = o.title;
+    row["amount"] = money(o.amount_cents);
+    put_project(row, o.project);
+  }
+  Data& invoice_rows = new_list(data, "invoices");
+  for (const auto& i : invoices) {
+    Data& row = add_row(invoice_rows);
+    row["id"] = std::to_string(i.id);
+    row["number"] = i.number;
+    row["due"] = date(i.due_date);
+    row["balance"] = money(i.balance_cents);
+    put_project(row, i.project);
+  }
+  Data& log_rows = new_list(data, "logs");
+  for (const auto& l : logs) {
+    Data& row = add_row(log_rows);
+    row["status"] = l.status == "submitted" ? "Submitted" : "Draft";
+    row["headcount"] = std::to_string(l.headcount);
+    put_project(row, l.project);
+  }
+  data["active_count"] =
+      projects.more ? std::to_string(kListed) + "+" : std::to_string(projects.rows.size());
+  data["contract_total"] = money(contract_total);
+  data["today"] = date(today());
+  if (!projects.rows.empty()) data["has_projects"] = true;
+  if (projects.more) data["more_projects"] = true;
+  if (!orders.empty()) data["has_change_orders"] = true;
+  if (!invoices.empty()) data["has_invoices"] = true;
+  if (!logs.empty()) data["has_logs"] = true;
+  if (page.may(domain::Permission::write_projects)) data["can_create"] = true;
   return page.page("Dashboard", page.render("dashboard", data));
 }
 

@@ -147,15 +147,19 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
   }
 
   if (access.login) {
+    std::optional<sql::Member> member;
     if (page.session.logged_in())
-      page.user = sql::find_user(page.db, page.session.org_id, page.session.user_id);
+      member = sql::find_member(page.db, page.session.org_id, page.session.user_id);
+    if (member) {
+      page.user = std::move(member->user);
+      page.org_name = std::move(member->org_name);
+    }
     if (!page.user || !page.user->active) {
       page.user.reset();
       if (page.session.logged_in()) page.start_session(0, 0);
       return respond(page, to_login(page));
     }
     page.role = domain::parse_role(page.user->role).value_or(domain::Role::field);
-    page.org_name = sql::organisation_name(page.db, page.session.org_id);
     if (!domain::allows(page.role, access.permission))
       return respond(page, status_page(page, 403, "Your role does not open this page."));
   }

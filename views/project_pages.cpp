@@ -4,11 +4,13 @@
 // same URL opened directly is the whole page with that tab.
 #include <array>
 
-#include "domain/project_financials.hpp"
 #include "operations/estimate_document.hpp"
+#include "operations/project_financials.hpp"
 #include "operations/projects.hpp"
 #include "operations/refusal.hpp"
 #include "sql/estimate_store.hpp"
+#include "sql/party_store.hpp"
+#include "sql/project_store.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
@@ -45,37 +47,44 @@ List status_options(std::string_view selected) {
   return options;
 }
 
-List client_options(PageContext& page, const std::string& selected) {
+// The new-project form's choice of client.
+sql::Query<sql::PageOf<sql::PartyRecord>> clients_query(const PageContext& page) {
+  return sql::parties_query(page.org_id(), {std::string("client"), std::nullopt},
+                            sql::Page{std::nullopt, 200});
+}
+
+List client_options(const sql::PageOf<sql::PartyRecord>& clients, const std::string& selected) {
   List options;
-  auto clients = sql::list_parties(page.db, page.org_id(), {std::string("client"), std::nullopt},
-                                   sql::Page{std::nullopt, 200});
   for (const auto& c : clients.rows) {
     Object option{{"value", std::to_string(c.id)}, {"label", c.fields.name}};
     if (std::to_string(c.id) == selected) option["selected"] = true;
-    options.push_back(option);
+    options.push_back(std::move(option));
   }
   return options;
 }
 
 // ---- the list
 
-std::string project_rows(PageContext& page, const sql::ProjectFilter& filter) {
-  auto projects = sql::list_projects(page.db, page.org_id(), filter, sql::Page{std::nullopt, 50});
-  List rows;
-  for (const auto& p : projects.rows)
-    rows.push_back(Object{{"id", std::to_string(p.id)},
-                          {"number", p.fields.number},
-                          {"name", p.fields.name},
-                          {"status", status_label(p.fields.status)},
-                          {"contract_sum", money(p.original_contract_sum_cents)},
-                          {"start", p.fields.start_date ? date(*p.fields.start_date) : ""}});
-  Data data = Object{{"projects", rows}};
-  if (filter.text || filter.status) data.set("filtered", true);
-  if (projects.more) data.set("more", true);
+std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
+                         const sql::PageOf<sql::ProjectRecord>& projects) {
+  Data data;
+  Data& rows = new_list(data, "projects");
+  for (const auto& p : projects.rows) {
+    Data& row = add_row(rows);
+    row["id"] = std::to_string(p.id);
+    row["number"] = p.fields.number;
+    row["name"] = p.fields.name;
+    row["status"] = status_label(p.fields.status);
+    row["contract_sum"] = money(p.original_contract_sum_cents);
+    row["start"] = p.fields.start_date ? date(*p.fields.start_date) : "";
+  }
+  if (filter.text || filter.status) data["filtered"] = true;
+  if (projects.more) data["more"] = true;
   return page.render("project_rows", data);
 }
 
-std::string project_form(PageContext& page, const domain::FieldErrors& errors) {
+std::string project_form(PageContext& page, const domain::FieldErrors& errors,
+                         const sql::PageOf<sql::PartyRecord>& clients) {
   Data data = Object{{"csrf", page.views.keys.csrf_token(page.session)},
                      {"number", page.field("number")},
                      {"name", page.field("name")},
@@ -85,7 +94,7 @@ std::string project_form(PageContext& page, const domain::FieldErrors& errors) {
                      {"statuses", status_options(page.field("status").empty()
                                                      ? std::string_view("active")
                                                      : std::string_view(page.field("status")))},
-                     {"clients", client_options(page, page.field("client_id"))},
+                     {"clients", client_options(clients, page.field("client_id"))},
                      {"errors", error_data(errors)}};
   if (!errors.empty()) data.set("open", true);
   return page.render("project_form", data);
@@ -97,12 +106,18 @@ http::Response list(PageContext& page) {
   auto status = page.http.query_value("status");
   if (q && !q->empty()) filter.text = q->substr(0, 200);
   if (status && !status->empty()) filter.status = status->substr(0, 50);
-  std::string rows = project_rows(page, filter);
-  if (page.hx && page.hx_target == "project-rows") return page.fragment(rows);
+  auto projects_query = sql::projects_query(page.org_id(), filter, sql::Page{std::nullopt, 50});
+  if (page.hx && page.hx_target == "project-rows")
+    return page.fragment(project_rows(page, filter, sql::fetch(page.db, projects_query)));
   Data data = Object{{"q", filter.text.value_or("")},
-                     {"statuses", status_options(filter.status.value_or(""))},
-                     {"rows", rows}};
-  if (page.may(domain::Permission::write_projects)) data.set("form", project_form(page, {}));
+                     {"statuses", status_options(filter.status.value_or(""))}};
+  if (page.may(domain::Permission::write_projects)) {
+    auto [projects, clients] = sql::fetch_together(page.db, projects_query, clients_query(page));
+    data["rows"] = project_rows(page, filter, projects);
+    data["form"] = project_form(page, {}, clients);
+  } else {
+    data["rows"] = project_rows(page, filter, sql::fetch(page.db, projects_query));
+  }
   return page.page("Projects", page.render("projects", data));
 }
 
@@ -129,7 +144,8 @@ http::Response create(PageContext& page) {
                          "Project " + project.fields.number + " created.");
   } catch (const operations::Refusal& refusal) {
     if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    http::Response res = page.fragment(project_form(page, refusal.fields), 422);
+    http::Response res = page.fragment(
+        project_form(page, refusal.fields, sql::fetch(page.db, clients_query(page))), 422);
     return res;
   }
 }
@@ -153,6 +169,15 @@ constexpr std::array<Tab, 6> kTabs = {{
     {"daily-logs", "Daily logs",
      "Superintendents will file each day's crew, weather and notes here."},
 }};
+
+// The project with its client's name and its documents' figures (one query).
+sql::ProjectWithFigures find_project_with_figures(PageContext& page) {
+  auto id = path_number(page.http, "id");
+  std::optional<sql::ProjectWithFigures> project;
+  if (id) project = sql::fetch(page.db, sql::project_with_figures_query(page.org_id(), *id));
+  if (!project) throw operations::not_found();
+  return std::move(*project);
+}
 
 sql::ProjectRecord find_project(PageContext& page) {
   auto id = path_number(page.http, "id");
@@ -195,25 +220,20 @@ std::string tab_html(PageContext& page, const sql::ProjectRecord& project, const
 }
 
 http::Response show_tab(PageContext& page, std::string_view slug) {
-  sql::ProjectRecord project = find_project(page);
+  sql::ProjectWithFigures project = find_project_with_figures(page);
   const Tab* tab = &kTabs[0];
   for (const Tab& t : kTabs)
     if (t.slug == slug) tab = &t;
   std::string tab_content = tab_html(page, project, *tab);
   if (page.hx && page.hx_target == "tab") return page.fragment(tab_content);
 
-  auto f = domain::compute_project_financials(domain::Cents{project.original_contract_sum_cents},
-                                              {}, {}, {});
+  auto f = operations::project_financials(project);
   List tabs;
   for (const Tab& t : kTabs) {
     Object entry{{"slug", std::string(t.slug)}, {"label", std::string(t.label)}};
     if (&t == tab) entry["current"] = true;
     tabs.push_back(entry);
   }
-  std::string client;
-  if (project.fields.client_id)
-    if (auto party = sql::find_party(page.db, page.org_id(), *project.fields.client_id))
-      client = party->fields.name;
   Data data = Object{{"id", std::to_string(project.id)},
                      {"number", project.fields.number},
                      {"name", project.fields.name},
@@ -227,7 +247,7 @@ http::Response show_tab(PageContext& page, std::string_view slug) {
                      {"balance", money(f.balance_to_finish.value)},
                      {"tabs", tabs},
                      {"tab", tab_content}};
-  set_text(data, "client", client);
+  set_text(data, "client", project.client_name);
   set_text(data, "site_address", project.fields.site_address);
   return page.page(project.fields.number + " " + project.fields.name, page.render("project", data));
 }

@@ -6,6 +6,19 @@
 
 namespace construction::views {
 
+Data& new_list(Data& data, const std::string& name) {
+  Data& list = data[name];
+  list = Data(Data::type::list);
+  return list;
+}
+
+Data& add_row(Data& list) {
+  // kainjow offers its list only as const; the list itself is not const
+  // (kainjow allocates it), so appending to it is well defined.
+  auto& rows = const_cast<List&>(list.list_value());
+  return rows.emplace_back(Data::type::object);
+}
+
 Templates::Templates(const std::filesystem::path& dir) {
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".mustache") continue;

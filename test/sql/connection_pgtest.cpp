@@ -6,6 +6,7 @@
 #include "test/sql/scratch_schema.hpp"
 
 using namespace construction::sql;
+using construction::sql::test::prepared_statement_count;
 using construction::sql::test::ScratchSchema;
 
 TEST_CASE("a connection names itself and carries the statement timeout", "[pg]") {
@@ -41,16 +42,6 @@ TEST_CASE("parameters travel apart from the SQL text, NULL included", "[pg]") {
   CHECK(row["was_null"].boolean());
   CHECK(row["small"].int32() == 12);
 }
-
-namespace {
-
-std::int64_t prepared_statement_count(Connection& connection) {
-  return connection.exec("SELECT count(*) AS n FROM pg_prepared_statements")
-      .single_row()["n"]
-      .int64();
-}
-
-}  // namespace
 
 TEST_CASE("with prepared statements on, a statement is prepared once per connection", "[pg]") {
   ScratchSchema schema;

@@ -49,6 +49,13 @@ inline DatabaseSettings unreachable_settings() {
   return settings;
 }
 
+// Statements this session has prepared (the count's own included).
+inline std::int64_t prepared_statement_count(Connection& connection) {
+  return connection.exec("SELECT count(*) AS n FROM pg_prepared_statements")
+      .single_row()["n"]
+      .int64();
+}
+
 class ScratchSchema {
  public:
   ScratchSchema() : name_(unique_name()), admin_(Connection::open(plain_settings())) {
