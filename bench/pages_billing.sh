@@ -31,8 +31,9 @@
 # Round trips to PostgreSQL per request: after the timed runs, log_statement
 # = all is switched on (ALTER SYSTEM as the cluster's superuser, reload), wrk
 # runs 2 s per route, and the statements the server's connections sent
-# (`LOG:  statement:` / `LOG:  execute`) are divided by the requests. Without
-# pipelining (sql/ has none) a statement is a round trip.
+# (`LOG:  statement:` / `LOG:  execute`) are divided by the requests; the
+# round trips are the workers' sends to PostgreSQL in the same run (strace):
+# statements fetched together (sql/query.hpp) share one.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -58,7 +59,7 @@ done
 
 # shellcheck source=bench/lib.sh
 . "$here/lib.sh"
-need_tools wrk curl taskset psql pgrep
+need_tools wrk curl taskset psql pgrep strace
 [ "$(nproc)" -ge 2 ] || die "two cores are needed (server on core 1, wrk and PostgreSQL on core 0)"
 [ -x "$build/construction" ] || "$repo/deploy/image.sh" build "$build"
 bin=$build/construction
@@ -222,21 +223,34 @@ run() {
 #          | master µs/req | cores: workers / core 1 busy | statuses
 
 round_trips=()
-# count_round_trips LABEL NAME PATH [WRK ARG...]: statements per request.
+# count_round_trips LABEL NAME PATH [WRK ARG...]: statements and round trips
+# per request. Statements: those PostgreSQL logged (log_statement = all).
+# Round trips: the workers' sendto() calls that carry PostgreSQL protocol
+# (libpq sends each batch with one call; HTTP answers start with "HTTP/"),
+# counted by strace attached to both workers while wrk runs.
 count_round_trips() {
-  local label=$1 name=$2 path=$3 from n stmts
+  local label=$1 name=$2 path=$3 from n stmts sends tracer
   shift 3
+  local workers
+  mapfile -t workers < <(pgrep -P "${master[$name]}" | sort -n)
   from=$(wc -l <"$pgdir/server.log")
+  strace -qq -e trace=sendto -s 8 -o "$tmp/strace.txt" -p "${workers[0]}" -p "${workers[1]}" &
+  tracer=$!
+  sleep 0.5
   taskset -c 0 wrk -t1 -c4 -d2s "$@" "http://127.0.0.1:${port[$name]}$path" >"$tmp/rt.txt"
+  sleep 0.3
+  kill -INT "$tracer" 2>/dev/null || true
+  wait "$tracer" 2>/dev/null || true
   sleep 0.5
   n=$(awk '/requests in/ { print $1 }' "$tmp/rt.txt")
   stmts=$(tail -n +"$((from + 1))" "$pgdir/server.log" | grep -cE 'LOG:  (statement|execute [^:]*):' || true)
+  sends=$(grep -E '^[0-9]+ +sendto\(' "$tmp/strace.txt" | grep -vc '"HTTP/' || true)
   local kinds
   kinds=$(tail -n +"$((from + 1))" "$pgdir/server.log" | grep -E 'LOG:  (statement|execute [^:]*):' |
     sed -E 's/.*LOG:  (statement|execute [^:]*): *//' | cut -c1-60 | sort | uniq -c | sort -rn |
     awk -v n="$n" '{ c = $1; $1 = ""; printf "%s%.2f×`%s…`", (k++ ? "; " : ""), c / n, substr($0, 2) }')
-  round_trips+=("| $label | $n | $stmts | $(awk -v s="$stmts" -v n="$n" 'BEGIN { printf "%.2f", s / n }') | $kinds |")
-  log "$label: $stmts statements in $n requests"
+  round_trips+=("| $label | $n | $stmts | $(awk -v s="$stmts" -v n="$n" 'BEGIN { printf "%.2f", s / n }') | $(awk -v s="$sends" -v n="$n" 'BEGIN { printf "%.2f", s / n }') | $kinds |")
+  log "$label: $stmts statements and $sends sends to PostgreSQL in $n requests"
 }
 
 auth=(-H "Authorization: Bearer $token")
@@ -335,12 +349,13 @@ report=$tmp/report.md
   echo "busy core 1 was (the server's core: above the workers' share means the master or"
   echo "another process ran there)."
   echo
-  echo "Round trips to PostgreSQL per request (statements logged with log_statement = all"
-  echo "during a 2 s wrk run, 4 connections, ÷ requests; no pipelining, so one statement is one"
-  echo "round trip):"
+  echo "Statements and round trips to PostgreSQL per request (statements logged with"
+  echo "log_statement = all during a 2 s wrk run, 4 connections, ÷ requests; round trips: the"
+  echo "workers' sendto() calls carrying PostgreSQL protocol in the same run, from strace, ÷"
+  echo "requests; statements fetched together go in one pipeline, one round trip):"
   echo
-  echo "| route | requests | statements | per request | statements per request |"
-  echo "|---|---|---|---|---|"
+  echo "| route | requests | statements | statements per request | round trips per request | statements per request, by text |"
+  echo "|---|---|---|---|---|---|"
   printf '%s\n' "${round_trips[@]}"
   echo
   problems_line

@@ -57,8 +57,10 @@ std::string PageContext::field(std::string_view name) const {
 
 http::Response PageContext::page(const std::string& title, const std::string& main,
                                  unsigned status) const {
-  Data data = Object{{"title", title}, {"main", main}};
-  if (!flash.empty()) data.set("flash", flash);
+  Data data;
+  data["title"] = title;
+  data["main"] = main;
+  if (!flash.empty()) data["flash"] = flash;
   if (hx) return http::html_response(status, render("page_fragment", data));
   data.set("csrf", views.keys.csrf_token(session));
   data.set("favicon", views.assets.url("favicon.svg"));

@@ -37,7 +37,12 @@ std::string Templates::render(std::string_view name, const Data& data) const {
   auto found = compiled_.find(name);
   if (found == compiled_.end()) throw std::out_of_range("No template " + std::string(name));
   // render() is not const in kainjow, though it leaves the template as it was.
-  return found->second.render(data);
+  // Its lines are appended to one string (its own render(data) goes through
+  // an ostringstream and copies the result out of it).
+  std::string html;
+  html.reserve(16384);
+  found->second.render(data, [&html](const std::string& text) { html += text; });
+  return html;
 }
 
 }  // namespace construction::views
