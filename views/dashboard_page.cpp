@@ -34,7 +34,7 @@ http::Response show(PageContext& page) {
 
   Data data;
   std::int64_t contract_total = 0;
-  Data& project_rows = new_list(data, "projects");
+  Data& project_rows = new_list(data, "projects", projects.rows.size());
   for (const auto& p : projects.rows) {
     auto f = operations::project_financials(p);
     contract_total += f.contract_sum_to_date.value;
@@ -47,7 +47,7 @@ http::Response show(PageContext& page) {
     row["retainage"] = money(f.retainage_held.value);
     row["outstanding"] = money(f.outstanding.value);
   }
-  Data& order_rows = new_list(data, "change_orders");
+  Data& order_rows = new_list(data, "change_orders", orders.size());
   for (const auto& o : orders) {
     Data& row = add_row(order_rows);
     row["id"] = std::to_string(o.id);
@@ -56,7 +56,7 @@ http::Response show(PageContext& page) {
     row["amount"] = money(o.amount_cents);
     put_project(row, o.project);
   }
-  Data& invoice_rows = new_list(data, "invoices");
+  Data& invoice_rows = new_list(data, "invoices", invoices.size());
   for (const auto& i : invoices) {
     Data& row = add_row(invoice_rows);
     row["id"] = std::to_string(i.id);
@@ -65,7 +65,7 @@ http::Response show(PageContext& page) {
     row["balance"] = money(i.balance_cents);
     put_project(row, i.project);
   }
-  Data& log_rows = new_list(data, "logs");
+  Data& log_rows = new_list(data, "logs", logs.size());
   for (const auto& l : logs) {
     Data& row = add_row(log_rows);
     row["status"] = l.status == "submitted" ? "Submitted" : "Draft";

@@ -68,7 +68,7 @@ List client_options(const sql::PageOf<sql::PartyRecord>& clients, const std::str
 std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
                          const sql::PageOf<sql::ProjectRecord>& projects) {
   Data data;
-  Data& rows = new_list(data, "projects");
+  Data& rows = new_list(data, "projects", projects.rows.size());
   for (const auto& p : projects.rows) {
     Data& row = add_row(rows);
     row["id"] = std::to_string(p.id);

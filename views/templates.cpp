@@ -6,17 +6,25 @@
 
 namespace construction::views {
 
-Data& new_list(Data& data, const std::string& name) {
+namespace {
+
+// kainjow offers its list only as const; the list itself is not const
+// (kainjow allocates it), so changing it is well defined.
+List& rows_of(Data& list) {
+  return const_cast<List&>(list.list_value());
+}
+
+}  // namespace
+
+Data& new_list(Data& data, const std::string& name, std::size_t rows) {
   Data& list = data[name];
   list = Data(Data::type::list);
+  rows_of(list).reserve(rows);
   return list;
 }
 
 Data& add_row(Data& list) {
-  // kainjow offers its list only as const; the list itself is not const
-  // (kainjow allocates it), so appending to it is well defined.
-  auto& rows = const_cast<List&>(list.list_value());
-  return rows.emplace_back(Data::type::object);
+  return rows_of(list).emplace_back(Data::type::object);
 }
 
 Templates::Templates(const std::filesystem::path& dir) {

@@ -26,11 +26,13 @@ inline void set_text(Data& data, const std::string& name, const std::string& tex
 }
 
 // Lists built in place. kainjow copies a List or an Object it is handed,
-// value by value (Object{{"rows", rows}} copies every row): a page of 50 rows
-// spent more on those copies than on its queries. `new_list(data, "rows")`
-// puts an empty list at data["rows"] and `add_row(list)` appends an empty
-// object to it and gives it back, to be filled with row["key"] = value.
-Data& new_list(Data& data, const std::string& name);
+// value by value (Object{{"rows", rows}} copies every row), and its values'
+// moves may throw, so a growing List copies all its rows at each
+// reallocation: a page of 50 rows spent more on those copies than on its
+// queries. `new_list(data, "rows", n)` puts an empty list with room for n
+// rows at data["rows"], and `add_row(list)` appends an empty object to it
+// and gives it back, to be filled with row["key"] = value.
+Data& new_list(Data& data, const std::string& name, std::size_t rows);
 Data& add_row(Data& list);
 
 class Templates {
