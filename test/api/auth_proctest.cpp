@@ -1,7 +1,9 @@
 // Who may do what: log-in by password, tokens revoked and users deactivated
-// (401 at once), field users kept to reading projects (403).
+// (401 at once), field users kept to reading projects and writing tasks and
+// daily logs (403 on everything else, money above all).
 #include <catch2/catch.hpp>
 
+#include "test/support/api_project.hpp"
 #include "test/support/api_server.hpp"
 
 using namespace construction::testing;
@@ -148,4 +150,88 @@ TEST_CASE("a deactivated user's tokens stay revoked when the user is reactivated
                               R"({"email":")" + email + R"(","password":"long enough"})");
   REQUIRE(again.status == 201);
   CHECK(api.call("GET", "/api/v1/me", at(again, "token")).status == 200);
+}
+
+TEST_CASE("a field user gets 403 on every billing route, reads included, and changes nothing",
+          "[process]") {
+  ApiServer& api = shared_api_server();
+  ApiProject p = accepted_project(
+      api, R"([{"cost_code":"01-100","cost_type":"other","description":"d","quantity":1,
+               "unit_cost_cents":100000}])");
+  std::string org = at(expect(api, 200, "GET", "/api/v1/me", p.token), "organisation.name");
+  std::string field = api.user_token(org, unique("field") + "@example.com", "field");
+  std::string co = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/change-orders",
+                             p.token, R"({"title":"C","lines":[{"cost_code":"01-100",
+                             "cost_type":"other","description":"x","quantity":1,
+                             "unit_cost_cents":500}]})"),
+                      "id");
+  std::string co_line =
+      at(expect(api, 200, "GET", "/api/v1/change-orders/" + co + "/lines", p.token), "data.0.id");
+  HttpResult app = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/pay-applications",
+                          p.token, R"({"period_to":"2026-01-31"})");
+  std::string pay = at(app, "id");
+  std::string pay_line = at(app, "lines.0.id");
+  std::string invoice = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/invoices",
+                                  p.token, R"({"kind":"deposit","total_cents":5000})"),
+                           "id");
+  auto state = [&] {
+    return api.db.scalar(
+        "SELECT concat_ws(',', (SELECT string_agg(status || version, '' ORDER BY id) "
+        "FROM change_orders WHERE project_id = " +
+        p.id +
+        "), "
+        "(SELECT string_agg(status || version, '' ORDER BY id) FROM pay_applications "
+        "WHERE project_id = " +
+        p.id +
+        "), (SELECT string_agg(status || version || paid_cents, "
+        "'' ORDER BY id) FROM invoices WHERE project_id = " +
+        p.id + "))");
+  };
+  std::string before = state();
+
+  // Field users read projects and write tasks and daily logs (the flows'
+  // tests); money is not theirs to see or change.
+  for (auto [method, path, body] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"GET", "/api/v1/projects/" + p.id + "/change-orders", ""},
+           {"POST", "/api/v1/projects/" + p.id + "/change-orders", R"({"title":"x"})"},
+           {"GET", "/api/v1/change-orders/" + co, ""},
+           {"PATCH", "/api/v1/change-orders/" + co, R"({"title":"x"})"},
+           {"DELETE", "/api/v1/change-orders/" + co, ""},
+           {"POST", "/api/v1/change-orders/" + co + "/submit", ""},
+           {"POST", "/api/v1/change-orders/" + co + "/approve", ""},
+           {"POST", "/api/v1/change-orders/" + co + "/reject", ""},
+           {"POST", "/api/v1/change-orders/" + co + "/void", ""},
+           {"GET", "/api/v1/change-orders/" + co + "/lines", ""},
+           {"POST", "/api/v1/change-orders/" + co + "/lines", R"({"description":"x"})"},
+           {"GET", "/api/v1/change-orders/" + co + "/lines/" + co_line, ""},
+           {"PATCH", "/api/v1/change-orders/" + co + "/lines/" + co_line, R"({"quantity":2})"},
+           {"DELETE", "/api/v1/change-orders/" + co + "/lines/" + co_line, ""},
+           {"GET", "/api/v1/projects/" + p.id + "/pay-applications", ""},
+           {"POST", "/api/v1/projects/" + p.id + "/pay-applications",
+            R"({"period_to":"2026-02-28"})"},
+           {"GET", "/api/v1/pay-applications/" + pay, ""},
+           {"PATCH", "/api/v1/pay-applications/" + pay + "/lines/" + pay_line,
+            R"({"this_period_cents":1})"},
+           {"POST", "/api/v1/pay-applications/" + pay + "/submit", ""},
+           {"POST", "/api/v1/pay-applications/" + pay + "/certify", R"({"certified_cents":0})"},
+           {"POST", "/api/v1/pay-applications/" + pay + "/return", ""},
+           {"GET", "/api/v1/projects/" + p.id + "/schedule-of-values", ""},
+           {"GET", "/api/v1/projects/" + p.id + "/invoices", ""},
+           {"POST", "/api/v1/projects/" + p.id + "/invoices",
+            R"({"kind":"other","total_cents":1})"},
+           {"GET", "/api/v1/invoices/" + invoice, ""},
+           {"PATCH", "/api/v1/invoices/" + invoice, R"({"notes":"x"})"},
+           {"POST", "/api/v1/invoices/" + invoice + "/send", ""},
+           {"POST", "/api/v1/invoices/" + invoice + "/void", ""},
+           {"GET", "/api/v1/invoices/" + invoice + "/payments", ""},
+           {"POST", "/api/v1/invoices/" + invoice + "/payments",
+            R"({"amount_cents":1,"received_on":"2026-03-01"})"},
+       }) {
+    HttpResult r =
+        body.empty() ? api.call(method, path, field) : api.send(method, path, field, body);
+    INFO(method << " " << path << " -> " << r.body);
+    CHECK(r.status == 403);
+    CHECK(at(r, "error.code") == "forbidden");
+  }
+  CHECK(state() == before);
 }
