@@ -160,20 +160,7 @@ TEST_CASE("a field user gets 403 on every billing route, reads included, and cha
                "unit_cost_cents":100000}])");
   std::string org = at(expect(api, 200, "GET", "/api/v1/me", p.token), "organisation.name");
   std::string field = api.user_token(org, unique("field") + "@example.com", "field");
-  std::string co = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/change-orders",
-                             p.token, R"({"title":"C","lines":[{"cost_code":"01-100",
-                             "cost_type":"other","description":"x","quantity":1,
-                             "unit_cost_cents":500}]})"),
-                      "id");
-  std::string co_line =
-      at(expect(api, 200, "GET", "/api/v1/change-orders/" + co + "/lines", p.token), "data.0.id");
-  HttpResult app = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/pay-applications",
-                          p.token, R"({"period_to":"2026-01-31"})");
-  std::string pay = at(app, "id");
-  std::string pay_line = at(app, "lines.0.id");
-  std::string invoice = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/invoices",
-                                  p.token, R"({"kind":"deposit","total_cents":5000})"),
-                           "id");
+  BillingRecords r = billing_records(api, p);
   auto state = [&] {
     return api.db.scalar(
         "SELECT concat_ws(',', (SELECT string_agg(status || version, '' ORDER BY id) "
@@ -191,47 +178,12 @@ TEST_CASE("a field user gets 403 on every billing route, reads included, and cha
 
   // Field users read projects and write tasks and daily logs (the flows'
   // tests); money is not theirs to see or change.
-  for (auto [method, path, body] : std::vector<std::tuple<std::string, std::string, std::string>>{
-           {"GET", "/api/v1/projects/" + p.id + "/change-orders", ""},
-           {"POST", "/api/v1/projects/" + p.id + "/change-orders", R"({"title":"x"})"},
-           {"GET", "/api/v1/change-orders/" + co, ""},
-           {"PATCH", "/api/v1/change-orders/" + co, R"({"title":"x"})"},
-           {"DELETE", "/api/v1/change-orders/" + co, ""},
-           {"POST", "/api/v1/change-orders/" + co + "/submit", ""},
-           {"POST", "/api/v1/change-orders/" + co + "/approve", ""},
-           {"POST", "/api/v1/change-orders/" + co + "/reject", ""},
-           {"POST", "/api/v1/change-orders/" + co + "/void", ""},
-           {"GET", "/api/v1/change-orders/" + co + "/lines", ""},
-           {"POST", "/api/v1/change-orders/" + co + "/lines", R"({"description":"x"})"},
-           {"GET", "/api/v1/change-orders/" + co + "/lines/" + co_line, ""},
-           {"PATCH", "/api/v1/change-orders/" + co + "/lines/" + co_line, R"({"quantity":2})"},
-           {"DELETE", "/api/v1/change-orders/" + co + "/lines/" + co_line, ""},
-           {"GET", "/api/v1/projects/" + p.id + "/pay-applications", ""},
-           {"POST", "/api/v1/projects/" + p.id + "/pay-applications",
-            R"({"period_to":"2026-02-28"})"},
-           {"GET", "/api/v1/pay-applications/" + pay, ""},
-           {"PATCH", "/api/v1/pay-applications/" + pay + "/lines/" + pay_line,
-            R"({"this_period_cents":1})"},
-           {"POST", "/api/v1/pay-applications/" + pay + "/submit", ""},
-           {"POST", "/api/v1/pay-applications/" + pay + "/certify", R"({"certified_cents":0})"},
-           {"POST", "/api/v1/pay-applications/" + pay + "/return", ""},
-           {"GET", "/api/v1/projects/" + p.id + "/schedule-of-values", ""},
-           {"GET", "/api/v1/projects/" + p.id + "/invoices", ""},
-           {"POST", "/api/v1/projects/" + p.id + "/invoices",
-            R"({"kind":"other","total_cents":1})"},
-           {"GET", "/api/v1/invoices/" + invoice, ""},
-           {"PATCH", "/api/v1/invoices/" + invoice, R"({"notes":"x"})"},
-           {"POST", "/api/v1/invoices/" + invoice + "/send", ""},
-           {"POST", "/api/v1/invoices/" + invoice + "/void", ""},
-           {"GET", "/api/v1/invoices/" + invoice + "/payments", ""},
-           {"POST", "/api/v1/invoices/" + invoice + "/payments",
-            R"({"amount_cents":1,"received_on":"2026-03-01"})"},
-       }) {
-    HttpResult r =
-        body.empty() ? api.call(method, path, field) : api.send(method, path, field, body);
-    INFO(method << " " << path << " -> " << r.body);
-    CHECK(r.status == 403);
-    CHECK(at(r, "error.code") == "forbidden");
+  for (const Probe& probe : billing_routes(p, r)) {
+    HttpResult answer = probe.body.empty() ? api.call(probe.method, probe.path, field)
+                                           : api.send(probe.method, probe.path, field, probe.body);
+    INFO(probe.method << " " << probe.path << " -> " << answer.body);
+    CHECK(answer.status == 403);
+    CHECK(at(answer, "error.code") == "forbidden");
   }
   CHECK(state() == before);
 }

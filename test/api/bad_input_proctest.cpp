@@ -208,25 +208,7 @@ TEST_CASE("every bad field of the billing, schedule and log routes is named at o
       api, R"([{"cost_code":"01-100","cost_type":"other","description":"d","quantity":1,
                "unit_cost_cents":100000}])");
   std::string worker = pid_of_worker(api);
-  HttpResult co = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/change-orders", p.token,
-                         R"({"title":"C","lines":[{"cost_code":"01-100","cost_type":"other",
-                             "description":"x","quantity":1,"unit_cost_cents":-100}]})");
-  HttpResult app = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/pay-applications",
-                          p.token, R"({"period_to":"2026-01-31"})");
-  std::string invoice = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/invoices",
-                                  p.token, R"({"kind":"deposit","total_cents":5000})"),
-                           "id");
-  expect(api, 200, "POST", "/api/v1/invoices/" + invoice + "/send", p.token);
-  std::string draft_invoice = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/invoices",
-                                        p.token, R"({"kind":"other","total_cents":100})"),
-                                 "id");
-  std::string task = at(
-      expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/tasks", p.token, R"({"name":"T"})"),
-      "id");
-  std::string log = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/daily-logs", p.token,
-                              R"({"log_date":"2026-03-02"})"),
-                       "id");
-
+  BillingRecords r = billing_records(api, p);
   struct Case {
     std::string method, path, body;
     std::vector<std::string> fields;
@@ -238,19 +220,19 @@ TEST_CASE("every bad field of the billing, schedule and log routes is named at o
        {"title", "days_delta", "reason", "lines[0].cost_code", "lines[0].quantity",
         "lines[0].cost_type", "lines[0].description", "lines[0].unit_cost_cents", "x"}},
       {"PATCH",
-       "/api/v1/change-orders/" + at(co, "id"),
+       "/api/v1/change-orders/" + r.co,
        R"({"number":"","days_delta":99999,"title":null})",
        {"number", "days_delta", "title"}},
       {"POST",
-       "/api/v1/change-orders/" + at(co, "id") + "/lines",
+       "/api/v1/change-orders/" + r.co + "/lines",
        R"({"cost_code":"1","cost_type":"labour","description":"","quantity":"a","markup_bps":-1})",
        {"cost_code", "cost_type", "description", "quantity", "unit_cost_cents", "markup_bps"}},
       {"PATCH",
-       "/api/v1/change-orders/" + at(co, "id") + "/lines/" + at(co, "lines.0.id"),
+       "/api/v1/change-orders/" + r.co + "/lines/" + r.co_line,
        R"({"quantity":"1.2345","taxable":"no"})",
        {"quantity", "taxable"}},
       {"PATCH",
-       "/api/v1/pay-applications/" + at(app, "id") + "/lines/" + at(app, "lines.0.id"),
+       "/api/v1/pay-applications/" + r.pay + "/lines/" + r.pay_line,
        R"({"this_period_cents":"5","stored_cents":1.5,"retainage_cents":1})",
        {"this_period_cents", "stored_cents", "retainage_cents"}},
       {"POST",
@@ -258,11 +240,11 @@ TEST_CASE("every bad field of the billing, schedule and log routes is named at o
        R"({"kind":"progress","total_cents":-1,"due_date":"tomorrow"})",
        {"kind", "total_cents", "due_date"}},
       {"PATCH",
-       "/api/v1/invoices/" + draft_invoice,
+       "/api/v1/invoices/" + r.draft_invoice,
        R"({"number":"","notes":5})",
        {"number", "notes"}},
       {"POST",
-       "/api/v1/invoices/" + invoice + "/payments",
+       "/api/v1/invoices/" + r.invoice + "/payments",
        R"({"amount_cents":"1","received_on":"2026-13-01","method":"barter","reference":7})",
        {"amount_cents", "received_on", "method", "reference"}},
       {"POST",
@@ -270,7 +252,7 @@ TEST_CASE("every bad field of the billing, schedule and log routes is named at o
        R"({"name":"","start_date":"2026-02-30","percent_complete":-1,"assignee_party_id":"x"})",
        {"name", "start_date", "percent_complete", "assignee_party_id"}},
       {"PATCH",
-       "/api/v1/tasks/" + task,
+       "/api/v1/tasks/" + r.task,
        R"({"end_date":"x","predecessor_id":0})",
        {"end_date", "predecessor_id"}},
       {"POST",
@@ -279,7 +261,7 @@ TEST_CASE("every bad field of the billing, schedule and log routes is named at o
        {"log_date", "weather", "temp_high_c", "crew[0].trade", "crew[0].headcount",
         "crew[0].hours"}},
       {"PATCH",
-       "/api/v1/daily-logs/" + log,
+       "/api/v1/daily-logs/" + r.log,
        R"({"log_date":null,"delays":[],"crew":{}})",
        {"log_date", "delays", "crew"}},
   };

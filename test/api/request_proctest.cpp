@@ -13,26 +13,10 @@ TEST_CASE("a stale If-Match is 412 on every versioned write and changes nothing"
   ApiProject p = accepted_project(
       api, R"([{"cost_code":"01-100","cost_type":"other","description":"d","quantity":1,
                "unit_cost_cents":100000}])");
-  std::string co = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/change-orders",
-                             p.token, R"({"title":"C","lines":[{"cost_code":"01-100",
-                             "cost_type":"other","description":"x","quantity":1,
-                             "unit_cost_cents":500}]})"),
-                      "id");
-  std::string co_line =
-      at(expect(api, 200, "GET", "/api/v1/change-orders/" + co + "/lines", p.token), "data.0.id");
-  HttpResult app = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/pay-applications",
-                          p.token, R"({"period_to":"2026-01-31"})");
-  std::string pay_line =
-      "/api/v1/pay-applications/" + at(app, "id") + "/lines/" + at(app, "lines.0.id");
-  std::string invoice = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/invoices",
-                                  p.token, R"({"kind":"deposit","total_cents":5000})"),
-                           "id");
-  std::string task = at(
-      expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/tasks", p.token, R"({"name":"T"})"),
-      "id");
-  std::string log = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/daily-logs", p.token,
-                              R"({"log_date":"2026-03-02"})"),
-                       "id");
+  BillingRecords r = billing_records(api, p);
+  const std::string &co = r.co, &co_line = r.co_line, &invoice = r.draft_invoice, &task = r.task,
+                    &log = r.log;
+  const std::string pay_line = "/api/v1/pay-applications/" + r.pay + "/lines/" + r.pay_line;
   auto versions = [&] {
     return api.db.scalar(
         "SELECT concat_ws(',', (SELECT version FROM projects WHERE id = " + p.id +
@@ -44,7 +28,7 @@ TEST_CASE("a stale If-Match is 412 on every versioned write and changes nothing"
         co_line +
         "), "
         "(SELECT sum(version) FROM pay_application_lines WHERE pay_application_id = " +
-        at(app, "id") + "), (SELECT version FROM invoices WHERE id = " + invoice +
+        r.pay + "), (SELECT version FROM invoices WHERE id = " + invoice +
         "), "
         "(SELECT version FROM tasks WHERE id = " +
         task +

@@ -25,10 +25,6 @@ std::string fingerprint(ApiServer& api) {
       "(SELECT count(*) FILTER (WHERE revoked_at IS NULL) FROM api_tokens))");
 }
 
-struct Probe {
-  std::string method, path, body;
-};
-
 // Each probe, sent with the other organisation's token, answers 404.
 void expect_not_found(ApiServer& api, const std::string& token, const std::vector<Probe>& probes) {
   for (const Probe& probe : probes) {
@@ -135,83 +131,32 @@ TEST_CASE("another organisation's billing, schedule and log ids are 404 and chan
       api, R"([{"cost_code":"01-100","cost_type":"other","description":"d","quantity":1,
                "unit_cost_cents":100000}])");
   std::string b = api.user_token(unique("Org B"), unique("b") + "@example.com", "owner");
-  const std::string& a = p.token;
-  const std::string co_line_body =
-      R"({"cost_code":"01-100","cost_type":"other","description":"x","quantity":1,"unit_cost_cents":-1})";
-  HttpResult draft_co = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/change-orders", a,
-                               R"({"title":"C","lines":[)" + co_line_body + "]}");
-  std::string co = at(draft_co, "id");
-  std::string co_line = at(draft_co, "lines.0.id");
-  std::string pending = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/change-orders",
-                                  a, R"({"title":"P","lines":[)" + co_line_body + "]}"),
-                           "id");
-  expect(api, 200, "POST", "/api/v1/change-orders/" + pending + "/submit", a);
-  HttpResult app = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/pay-applications", a,
-                          R"({"period_to":"2026-01-31"})");
-  std::string pay = at(app, "id");
-  std::string pay_line = at(app, "lines.0.id");
-  std::string invoice = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/invoices", a,
-                                  R"({"kind":"deposit","total_cents":5000})"),
-                           "id");
-  expect(api, 200, "POST", "/api/v1/invoices/" + invoice + "/send", a);
-  std::string task = at(
-      expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/tasks", a, R"({"name":"T"})"), "id");
-  std::string log = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/daily-logs", a,
-                              R"({"log_date":"2026-03-02","crew":[{"trade":"x","headcount":1,
-                                  "hours":1}]})"),
-                       "id");
+  BillingRecords r = billing_records(api, p);
   std::string before = billing_fingerprint(api);
 
-  std::vector<Probe> probes = {
-      {"GET", "/api/v1/projects/" + p.id + "/change-orders", ""},
-      {"POST", "/api/v1/projects/" + p.id + "/change-orders", R"({"title":"x"})"},
-      {"GET", "/api/v1/change-orders/" + co, ""},
-      {"PATCH", "/api/v1/change-orders/" + co, R"({"title":"x"})"},
-      {"DELETE", "/api/v1/change-orders/" + co, ""},
-      {"POST", "/api/v1/change-orders/" + co + "/submit", ""},
-      {"POST", "/api/v1/change-orders/" + pending + "/approve", ""},
-      {"POST", "/api/v1/change-orders/" + pending + "/reject", ""},
-      {"POST", "/api/v1/change-orders/" + pending + "/void", ""},
-      {"GET", "/api/v1/change-orders/" + co + "/lines", ""},
-      {"POST", "/api/v1/change-orders/" + co + "/lines", co_line_body},
-      {"GET", "/api/v1/change-orders/" + co + "/lines/" + co_line, ""},
-      {"PATCH", "/api/v1/change-orders/" + co + "/lines/" + co_line, R"({"quantity":2})"},
-      {"DELETE", "/api/v1/change-orders/" + co + "/lines/" + co_line, ""},
-      {"GET", "/api/v1/projects/" + p.id + "/pay-applications", ""},
-      {"POST", "/api/v1/projects/" + p.id + "/pay-applications", R"({"period_to":"2026-02-28"})"},
-      {"GET", "/api/v1/pay-applications/" + pay, ""},
-      {"PATCH", "/api/v1/pay-applications/" + pay + "/lines/" + pay_line,
-       R"({"this_period_cents":1})"},
-      {"POST", "/api/v1/pay-applications/" + pay + "/submit", ""},
-      {"POST", "/api/v1/pay-applications/" + pay + "/certify", R"({"certified_cents":0})"},
-      {"POST", "/api/v1/pay-applications/" + pay + "/return", ""},
-      {"GET", "/api/v1/projects/" + p.id + "/invoices", ""},
-      {"POST", "/api/v1/projects/" + p.id + "/invoices", R"({"kind":"other","total_cents":1})"},
-      {"GET", "/api/v1/invoices/" + invoice, ""},
-      {"PATCH", "/api/v1/invoices/" + invoice, R"({"notes":"x"})"},
-      {"POST", "/api/v1/invoices/" + invoice + "/send", ""},
-      {"POST", "/api/v1/invoices/" + invoice + "/void", ""},
-      {"GET", "/api/v1/invoices/" + invoice + "/payments", ""},
-      {"POST", "/api/v1/invoices/" + invoice + "/payments",
-       R"({"amount_cents":1,"received_on":"2026-03-01"})"},
-      {"GET", "/api/v1/projects/" + p.id + "/tasks", ""},
-      {"POST", "/api/v1/projects/" + p.id + "/tasks", R"({"name":"x"})"},
-      {"GET", "/api/v1/tasks/" + task, ""},
-      {"PATCH", "/api/v1/tasks/" + task, R"({"name":"x"})"},
-      {"DELETE", "/api/v1/tasks/" + task, ""},
-      {"GET", "/api/v1/projects/" + p.id + "/daily-logs", ""},
-      {"POST", "/api/v1/projects/" + p.id + "/daily-logs", R"({"log_date":"2026-03-03"})"},
-      {"GET", "/api/v1/daily-logs/" + log, ""},
-      {"PATCH", "/api/v1/daily-logs/" + log, R"({"weather":"x"})"},
-      {"POST", "/api/v1/daily-logs/" + log + "/submit", ""},
-      {"DELETE", "/api/v1/daily-logs/" + log, ""},
-  };
+  std::vector<Probe> probes = billing_routes(p, r);
+  const std::string task = "/api/v1/tasks/" + r.task, log = "/api/v1/daily-logs/" + r.log;
+  probes.insert(
+      probes.end(),
+      {
+          {"GET", "/api/v1/projects/" + p.id + "/tasks", ""},
+          {"POST", "/api/v1/projects/" + p.id + "/tasks", R"({"name":"x"})"},
+          {"GET", task, ""},
+          {"PATCH", task, R"({"name":"x"})"},
+          {"DELETE", task, ""},
+          {"GET", "/api/v1/projects/" + p.id + "/daily-logs", ""},
+          {"POST", "/api/v1/projects/" + p.id + "/daily-logs", R"({"log_date":"2026-03-03"})"},
+          {"GET", log, ""},
+          {"PATCH", log, R"({"weather":"x"})"},
+          {"POST", log + "/submit", ""},
+          {"DELETE", log, ""},
+      });
   expect_not_found(api, b, probes);
   // Org B cannot point its own records at org A's rows either.
   std::string own =
       at(expect(api, 201, "POST", "/api/v1/projects", b, R"({"number":"B-9","name":"B"})"), "id");
   HttpResult foreign_task = expect(api, 422, "POST", "/api/v1/projects/" + own + "/tasks", b,
-                                   R"({"name":"x","predecessor_id":)" + task + "}");
+                                   R"({"name":"x","predecessor_id":)" + r.task + "}");
   CHECK(!at(foreign_task, "error.fields.predecessor_id").empty());
   CHECK(billing_fingerprint(api) == before);
 }
