@@ -185,6 +185,21 @@ TEST_CASE("commitment and bill states: edits, voids and closing", "[process]") {
                                  "cost_type":"subcontract","description":"P2",
                                  "amount_cents":100}])"));
   CHECK(!field_error(closed, "commitment_id").empty());
+  // A void bill frees its number (the vendor re-issues it); a live one is 409.
+  std::string direct = R"([{"cost_code":"09-250","cost_type":"subcontract",
+                           "description":"Re-issued","amount_cents":100}])";
+  expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/vendor-bills", p.token,
+         bill_body("V-1", sub, "", direct));
+  CHECK(at(expect(api, 409, "POST", "/api/v1/projects/" + p.id + "/vendor-bills", p.token,
+                  bill_body("v-1", sub, "", direct)),
+           "error.code") == "conflict");
+  // Drafts are deleted; a stale If-Match is 412.
+  CHECK(
+      api.call("DELETE", "/api/v1/commitments/" + empty, p.token, "", {{"If-Match", "7"}}).status ==
+      412);
+  CHECK(
+      api.call("DELETE", "/api/v1/commitments/" + empty, p.token, "", {{"If-Match", "1"}}).status ==
+      204);
   // Close: approved -> closed, then nothing more.
   std::string sc2 = approved_subcontract(api, p, sub);
   expect(api, 200, "POST", "/api/v1/commitments/" + sc2 + "/close", p.token);
