@@ -321,4 +321,12 @@ TEST_CASE("the budget report as JSON and as CSV, with a transfer and a direct bi
   CHECK(rows[4][0] == "Total");
   CHECK(rows[4][9] == "12749.75");
   CHECK(rows[4][10] == "-749.75");
+
+  // Costs are commercial: a field user of the organisation sees none of them.
+  std::string org = at(api.call("GET", "/api/v1/me", p.token), "organisation.name");
+  std::string field = api.user_token(org, unique("field") + "@example.com", "field");
+  for (std::string path :
+       {"/budget", "/budget?format=csv", "/budget/transfers", "/commitments", "/vendor-bills"})
+    CHECK(api.call("GET", "/api/v1/projects/" + p.id + path, field).status == 403);
+  CHECK(api.call("GET", "/api/v1/vendor-bills/" + b1, field).status == 403);
 }
