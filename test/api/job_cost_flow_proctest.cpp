@@ -236,6 +236,30 @@ TEST_CASE("twenty approvals of one vendor bill at once approve it once", "[proce
   CHECK(at(budget, "lines.0.cost_code") == "09-250");
   CHECK(at(budget, "lines.0.actual_cents") == "400000");
   CHECK(at(api.call("GET", "/api/v1/commitments/" + sc, p.token), "billed_cents") == "400000");
+
+  // Ten bills of 1,000.00 against the 5,500.00 the subcontract has left,
+  // approved all at once: the commitment's lock lets five through, and the
+  // billed total stops at 9,000.00, never past 9,500.00.
+  std::vector<std::string> bills;
+  for (int i = 0; i < 10; ++i)
+    bills.push_back(
+        at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/vendor-bills", p.token,
+                  bill_body("R-" + std::to_string(i + 2), sub, sc,
+                            R"([{"cost_code":"09-250","cost_type":"subcontract",
+                                            "description":"Race","amount_cents":100000}])")),
+           "id"));
+  std::vector<int> each(10);
+  std::vector<std::thread> racers;
+  for (int i = 0; i < 10; ++i)
+    racers.emplace_back([&, i] {
+      each[i] = http_request(server.port(), "POST", "/api/v1/vendor-bills/" + bills[i] + "/approve",
+                             "", {{"Authorization", "Bearer " + p.token}}, 20000)
+                    .status;
+    });
+  for (auto& t : racers) t.join();
+  CHECK(std::count(each.begin(), each.end(), 200) == 5);
+  CHECK(std::count(each.begin(), each.end(), 422) == 5);
+  CHECK(at(api.call("GET", "/api/v1/commitments/" + sc, p.token), "billed_cents") == "900000");
 }
 
 TEST_CASE("the budget report as JSON and as CSV, with a transfer and a direct bill", "[process]") {
