@@ -32,26 +32,12 @@ std::optional<sql::LineFields> read_line(FieldReader& in, sql::LineFields line, 
 }
 
 std::vector<sql::LineFields> read_new_lines(FieldReader& in, domain::UnitCostSign sign) {
-  std::vector<sql::LineFields> lines;
-  const JsonValue* array = in.array("lines");
-  if (!array) return lines;
-  if (array->items.size() > operations::kMaxLinesPerRequest) {
-    in.errors().add(
-        "lines", "must hold at most " + std::to_string(operations::kMaxLinesPerRequest) + " lines");
-    return lines;
-  }
-  for (std::size_t i = 0; i < array->items.size(); ++i) {
-    std::string prefix = "lines[" + std::to_string(i) + "]";
-    if (array->items[i].kind != JsonValue::Kind::object) {
-      in.errors().add(prefix, "must be an object");
-      continue;
-    }
-    FieldReader line_in(array->items[i], in.errors(), prefix + ".");
-    sql::LineFields base;
-    base.position = static_cast<std::int64_t>(i) + 1;
-    if (auto line = read_line(line_in, base, true, sign)) lines.push_back(*line);
-  }
-  return lines;
+  return read_objects<sql::LineFields>(in, "lines", operations::kMaxLinesPerRequest,
+                                       [&](FieldReader& line_in, std::size_t i) {
+                                         sql::LineFields base;
+                                         base.position = static_cast<std::int64_t>(i) + 1;
+                                         return read_line(line_in, base, true, sign);
+                                       });
 }
 
 void write_line_fields(JsonWriter& w, const sql::LineFields& f) {

@@ -199,14 +199,23 @@ Nullable<std::string> FieldReader::nullable_date(std::string_view name) {
   return {true, value->text};
 }
 
-const JsonValue* FieldReader::array(std::string_view name) {
+const JsonValue* FieldReader::of_kind(std::string_view name, JsonValue::Kind kind,
+                                      std::string_view what) {
   const JsonValue* value = find(name);
   if (!value) return nullptr;
-  if (value->kind != JsonValue::Kind::array) {
-    fail(name, must_be("an array", *value));
+  if (value->kind != kind) {
+    fail(name, must_be(what, *value));
     return nullptr;
   }
   return value;
+}
+
+const JsonValue* FieldReader::array(std::string_view name) {
+  return of_kind(name, JsonValue::Kind::array, "an array");
+}
+
+const JsonValue* FieldReader::object(std::string_view name) {
+  return of_kind(name, JsonValue::Kind::object, "an object");
 }
 
 void FieldReader::finish() {

@@ -16,6 +16,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "api/json_value.hpp"
 #include "domain/validation.hpp"
@@ -59,6 +60,9 @@ class FieldReader {
   // YYYY-MM-DD, a real calendar day.
   Nullable<std::string> nullable_date(std::string_view name);
   const JsonValue* array(std::string_view name);
+  // A nested object (a transfer's "from"), read with a FieldReader of its own
+  // under the prefix "name.".
+  const JsonValue* object(std::string_view name);
 
   // Refuses the fields that no getter asked for (the first 20 of them).
   void finish();
@@ -68,6 +72,7 @@ class FieldReader {
 
  private:
   const JsonValue* find(std::string_view name);
+  const JsonValue* of_kind(std::string_view name, JsonValue::Kind kind, std::string_view what);
   void fail(std::string_view name, std::string message);
 
   const JsonValue& object_;
@@ -75,6 +80,32 @@ class FieldReader {
   std::string prefix_;
   std::set<std::string, std::less<>> asked_;
 };
+
+// "name": [{…}, …], each element an object read by `read_one(reader, i)`
+// (its reader's prefix "name[i]."), which gives the element or nothing when
+// refused; at most `max` elements.
+template <class Element, class ReadOne>
+std::vector<Element> read_objects(FieldReader& in, std::string_view name, std::size_t max,
+                                  ReadOne read_one) {
+  std::vector<Element> elements;
+  const JsonValue* array = in.array(name);
+  if (!array) return elements;
+  if (array->items.size() > max) {
+    in.errors().add(in.prefix() + std::string(name),
+                    "must hold at most " + std::to_string(max) + " " + std::string(name));
+    return elements;
+  }
+  for (std::size_t i = 0; i < array->items.size(); ++i) {
+    std::string prefix = in.prefix() + std::string(name) + "[" + std::to_string(i) + "]";
+    if (array->items[i].kind != JsonValue::Kind::object) {
+      in.errors().add(prefix, "must be an object");
+      continue;
+    }
+    FieldReader element_in(array->items[i], in.errors(), prefix + ".");
+    if (auto element = read_one(element_in, i)) elements.push_back(std::move(*element));
+  }
+  return elements;
+}
 
 // For query strings and path parameters too.
 std::optional<std::int64_t> parse_whole_number(std::string_view text);

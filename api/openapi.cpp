@@ -18,13 +18,17 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+// A POST creates (201) unless it is a transition (200 with the object).
+constexpr std::string_view kTransitions[] = {"/send",    "/accept",  "/decline", "/revise",
+                                             "/submit",  "/approve", "/reject",  "/void",
+                                             "/certify", "/return",  "/close",   "/pay"};
+
 std::string_view success_status(const http::Route& route) {
   if (route.method == http::Verb::delete_) return "204";
-  if (route.method == http::Verb::post && !route.pattern.ends_with("/send") &&
-      !route.pattern.ends_with("/accept") && !route.pattern.ends_with("/decline") &&
-      !route.pattern.ends_with("/revise"))
-    return "201";
-  return "200";
+  if (route.method != http::Verb::post) return "200";
+  for (std::string_view transition : kTransitions)
+    if (route.pattern.ends_with(transition)) return "200";
+  return "201";
 }
 
 void write_operation(JsonWriter& w, const http::Route& route) {

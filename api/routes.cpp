@@ -19,6 +19,11 @@ void add_routes(http::Router& router, sql::Pool& pool) {
   add_invoice_routes(routes);
   add_task_routes(routes);
   add_daily_log_routes(routes);
+  add_budget_routes(routes);
+  add_commitment_routes(routes);
+  add_commitment_line_routes(routes);
+  add_vendor_bill_routes(routes);
+  add_vendor_bill_line_routes(routes);
   add_openapi_route(routes);  // last: it describes the routes added before it
 }
 

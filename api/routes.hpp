@@ -26,6 +26,11 @@ void add_pay_application_routes(ApiRoutes& routes);
 void add_invoice_routes(ApiRoutes& routes);
 void add_task_routes(ApiRoutes& routes);
 void add_daily_log_routes(ApiRoutes& routes);
+void add_budget_routes(ApiRoutes& routes);
+void add_commitment_routes(ApiRoutes& routes);
+void add_commitment_line_routes(ApiRoutes& routes);
+void add_vendor_bill_routes(ApiRoutes& routes);
+void add_vendor_bill_line_routes(ApiRoutes& routes);
 void add_openapi_route(ApiRoutes& routes);
 
 }  // namespace construction::api

@@ -102,6 +102,67 @@ build_binaries() {
   if [ "$from_head" = 1 ]; then flock -u 9; fi
 }
 
+# ---- the demo on a private PostgreSQL ----------------------------------------
+# start_demo_database BIN: a private cluster (scripts/pg-cluster.sh, fsync on)
+# in $tmp/pg on a free port, every backend pinned to core 0, migrated and
+# seeded with `BIN seed-demo`. Sets pgdir, pg_port, pg_version, DATABASE_URL
+# (exported, with APP_ENV=development), token (a token of the demo owner) and
+# demo_org; `superuser` and `sql` run psql as the cluster's superuser and as
+# the app.
+start_demo_database() {
+  local bin=$1
+  pgdir=$tmp/pg
+  cleanup_hooks+=("'$repo/scripts/pg-cluster.sh' stop '$pgdir' >/dev/null 2>&1")
+  chmod 755 "$tmp"
+  pg_port=$(free_port)
+  log "starting PostgreSQL (core 0) in $pgdir"
+  DATABASE_URL=$(taskset -c 0 "$repo/scripts/pg-cluster.sh" start "$pgdir" "$pg_port" 2>"$tmp/pg-cluster.log") ||
+    { cat "$tmp/pg-cluster.log" >&2; exit 1; }
+  export DATABASE_URL APP_ENV=development
+  taskset -a -c -p 0 "$(head -1 "$pgdir/data/postmaster.pid")" >/dev/null
+  pg_version=$(psql -X -At "$DATABASE_URL" -c 'SHOW server_version')
+  log "migrating and seeding the demo"
+  "$bin" migrate up >"$tmp/migrate.log" 2>&1 || { cat "$tmp/migrate.log" >&2; exit 1; }
+  "$bin" seed-demo >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 1; }
+  token=$("$bin" create-token --email demo@example.com 2>"$tmp/token.log") ||
+    { cat "$tmp/token.log" >&2; exit 1; }
+  demo_org=$(sql -c "SELECT org_id FROM users WHERE email = 'demo@example.com'")
+}
+superuser() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres "$@"; }
+sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$DATABASE_URL" "$@"; }
+
+round_trips=()
+# count_round_trips LABEL NAME PATH [WRK ARG...]: statements and round trips
+# per request. Statements: those PostgreSQL logged (log_statement = all must
+# be on: the caller switches it with superuser).
+# Round trips: the workers' sendto() calls that carry PostgreSQL protocol
+# (libpq sends each batch with one call; HTTP answers start with "HTTP/"),
+# counted by strace attached to both workers while wrk runs.
+count_round_trips() {
+  local label=$1 name=$2 path=$3 from n stmts sends tracer
+  shift 3
+  local workers
+  mapfile -t workers < <(pgrep -P "${master[$name]}" | sort -n)
+  from=$(wc -l <"$pgdir/server.log")
+  strace -qq -e trace=sendto -s 8 -o "$tmp/strace.txt" -p "${workers[0]}" -p "${workers[1]}" &
+  tracer=$!
+  sleep 0.5
+  taskset -c 0 wrk -t1 -c4 -d2s "$@" "http://127.0.0.1:${port[$name]}$path" >"$tmp/rt.txt"
+  sleep 0.3
+  kill -INT "$tracer" 2>/dev/null || true
+  wait "$tracer" 2>/dev/null || true
+  sleep 0.5
+  n=$(awk '/requests in/ { print $1 }' "$tmp/rt.txt")
+  stmts=$(tail -n +"$((from + 1))" "$pgdir/server.log" | grep -cE 'LOG:  (statement|execute [^:]*):' || true)
+  sends=$(grep -E '^[0-9]+ +sendto\(' "$tmp/strace.txt" | grep -vc '"HTTP/' || true)
+  local kinds
+  kinds=$(tail -n +"$((from + 1))" "$pgdir/server.log" | grep -E 'LOG:  (statement|execute [^:]*):' |
+    sed -E 's/.*LOG:  (statement|execute [^:]*): *//' | cut -c1-60 | sort | uniq -c | sort -rn |
+    awk -v n="$n" '{ c = $1; $1 = ""; printf "%s%.2f×`%s…`", (k++ ? "; " : ""), c / n, substr($0, 2) }')
+  round_trips+=("| $label | $n | $stmts | $(awk -v s="$stmts" -v n="$n" 'BEGIN { printf "%.2f", s / n }') | $(awk -v s="$sends" -v n="$n" 'BEGIN { printf "%.2f", s / n }') | $kinds |")
+  log "$label: $stmts statements and $sends sends to PostgreSQL in $n requests"
+}
+
 # ---- servers ----------------------------------------------------------------
 free_port() {
   "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'

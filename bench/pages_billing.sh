@@ -70,25 +70,8 @@ if [ -n "$(git -C "$repo" status --porcelain -- . ':!bench' 2>/dev/null)" ]; the
 fi
 
 # ---- PostgreSQL on core 0 ---------------------------------------------------
-pgdir=$tmp/pg
-cleanup_hooks+=("'$repo/scripts/pg-cluster.sh' stop '$pgdir' >/dev/null 2>&1")
-chmod 755 "$tmp"
-pg_port=$(free_port)
-log "starting PostgreSQL (core 0) in $pgdir"
-DATABASE_URL=$(taskset -c 0 "$repo/scripts/pg-cluster.sh" start "$pgdir" "$pg_port" 2>"$tmp/pg-cluster.log") ||
-  { cat "$tmp/pg-cluster.log" >&2; exit 1; }
-export DATABASE_URL APP_ENV=development PYTHONDONTWRITEBYTECODE=1  # no __pycache__ in bench/peer
-pg_master=$(head -1 "$pgdir/data/postmaster.pid")
-taskset -a -c -p 0 "$pg_master" >/dev/null
-pg_version=$(psql -X -At "$DATABASE_URL" -c 'SHOW server_version')
-superuser() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres "$@"; }
-sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$DATABASE_URL" "$@"; }
-
-log "migrating and seeding the demo"
-"$bin" migrate up >"$tmp/migrate.log" 2>&1 || { cat "$tmp/migrate.log" >&2; exit 1; }
-"$bin" seed-demo >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 1; }
-token=$("$bin" create-token --email demo@example.com 2>"$tmp/token.log") || { cat "$tmp/token.log" >&2; exit 1; }
-demo_org=$(sql -c "SELECT org_id FROM users WHERE email = 'demo@example.com'")
+start_demo_database "$bin"
+export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ in bench/peer
 read -r pay_app pay_lines < <(sql -F ' ' -c "
   SELECT a.id, count(l.id) FROM pay_applications a JOIN pay_application_lines l ON l.pay_application_id = a.id
   WHERE a.org_id = $demo_org GROUP BY a.id ORDER BY count(l.id) DESC, a.id LIMIT 1")
@@ -221,37 +204,6 @@ run() {
 
 # rows as: label | req/s | p50 | p99 | worker µs/req (stat) | worker µs/req (schedstat)
 #          | master µs/req | cores: workers / core 1 busy | statuses
-
-round_trips=()
-# count_round_trips LABEL NAME PATH [WRK ARG...]: statements and round trips
-# per request. Statements: those PostgreSQL logged (log_statement = all).
-# Round trips: the workers' sendto() calls that carry PostgreSQL protocol
-# (libpq sends each batch with one call; HTTP answers start with "HTTP/"),
-# counted by strace attached to both workers while wrk runs.
-count_round_trips() {
-  local label=$1 name=$2 path=$3 from n stmts sends tracer
-  shift 3
-  local workers
-  mapfile -t workers < <(pgrep -P "${master[$name]}" | sort -n)
-  from=$(wc -l <"$pgdir/server.log")
-  strace -qq -e trace=sendto -s 8 -o "$tmp/strace.txt" -p "${workers[0]}" -p "${workers[1]}" &
-  tracer=$!
-  sleep 0.5
-  taskset -c 0 wrk -t1 -c4 -d2s "$@" "http://127.0.0.1:${port[$name]}$path" >"$tmp/rt.txt"
-  sleep 0.3
-  kill -INT "$tracer" 2>/dev/null || true
-  wait "$tracer" 2>/dev/null || true
-  sleep 0.5
-  n=$(awk '/requests in/ { print $1 }' "$tmp/rt.txt")
-  stmts=$(tail -n +"$((from + 1))" "$pgdir/server.log" | grep -cE 'LOG:  (statement|execute [^:]*):' || true)
-  sends=$(grep -E '^[0-9]+ +sendto\(' "$tmp/strace.txt" | grep -vc '"HTTP/' || true)
-  local kinds
-  kinds=$(tail -n +"$((from + 1))" "$pgdir/server.log" | grep -E 'LOG:  (statement|execute [^:]*):' |
-    sed -E 's/.*LOG:  (statement|execute [^:]*): *//' | cut -c1-60 | sort | uniq -c | sort -rn |
-    awk -v n="$n" '{ c = $1; $1 = ""; printf "%s%.2f×`%s…`", (k++ ? "; " : ""), c / n, substr($0, 2) }')
-  round_trips+=("| $label | $n | $stmts | $(awk -v s="$stmts" -v n="$n" 'BEGIN { printf "%.2f", s / n }') | $(awk -v s="$sends" -v n="$n" 'BEGIN { printf "%.2f", s / n }') | $kinds |")
-  log "$label: $stmts statements and $sends sends to PostgreSQL in $n requests"
-}
 
 auth=(-H "Authorization: Bearer $token")
 api() { curl -fsS --max-time 5 "${auth[@]}" "http://127.0.0.1:${port[$1]}$2"; }

@@ -5,7 +5,9 @@
 // extra and a credit change order approved, and an office fit-out with 10 %
 // retainage billed on two certified pay applications whose invoices are
 // sent and paid (the second in part); both with tasks, the fit-out with a
-// week of daily logs.
+// week of daily logs, and its job costing: two subcontracts and a purchase
+// order approved, and a month of vendor bills against them and direct, a
+// credit among them, which take the partitions (09-210) over budget.
 //
 // Idempotent: every row is looked up by its natural key (an email, a party's
 // kind and name, a project's number, a project's accepted estimate) before it
@@ -24,17 +26,20 @@
 #include "domain/demo_estimate.hpp"
 #include "domain/estimate.hpp"
 #include "operations/change_order_transitions.hpp"
+#include "operations/commitment_transitions.hpp"
 #include "operations/daily_log_document.hpp"
 #include "operations/estimate_transitions.hpp"
 #include "operations/invoice_document.hpp"
 #include "operations/password.hpp"
 #include "operations/pay_application_transitions.hpp"
 #include "operations/task_schedule.hpp"
+#include "operations/vendor_bill_transitions.hpp"
 #include "sql/connection.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
 #include "sql/transaction.hpp"
 #include "sql/user_store.hpp"
+#include "sql/vendor_bill_store.hpp"
 
 namespace construction::cli {
 
@@ -345,6 +350,118 @@ void seed_daily_logs(Seed& s, std::int64_t project_id, std::int64_t drywall,
   }
 }
 
+// ---- Job costing (issue 13): the fit-out's commitments and a month of
+// bills. The drywall subcontract was let at $480.00 over the estimate's
+// partitions, so 09-210 runs over budget once it is billed in full.
+struct DemoCommitment {
+  std::string kind;
+  std::size_t party;  // index into kOtherParties
+  std::string title;
+  std::vector<sql::AmountLineFields> lines;
+};
+
+const std::vector<DemoCommitment> kFitOutCommitments = {
+    {"subcontract",
+     1,
+     "Partitions, gypsum board and paint",
+     {{"09-210", "subcontract", "Metal studs and gypsum board, 3,200 sf", 2240000},
+      {"09-910", "subcontract", "Paint partitions and door frames", 900000}}},
+    {"subcontract",
+     2,
+     "Lighting, power and data",
+     {{"26-050", "subcontract", "Rough-in and trim, 4,800 sf", 5250000}}},
+    {"purchase_order",
+     3,
+     "Doors, frames and hardware",
+     {{"08-140", "material", "14 solid-core doors, frames and hardware sets", 1185000}}},
+};
+
+struct DemoBill {
+  std::string number;
+  std::size_t party;                      // index into kOtherParties
+  std::optional<std::size_t> commitment;  // index into kFitOutCommitments
+  std::string bill_date, due_date;
+  bool paid;
+  std::vector<sql::AmountLineFields> lines;
+};
+
+const std::vector<DemoBill> kFitOutBills = {
+    {"SD-2231",
+     1,
+     0,
+     "2026-03-06",
+     "2026-04-05",
+     true,
+     {{"09-210", "subcontract", "Partitions, east offices (40 %)", 880000}}},
+    {"CS-77812",
+     3,
+     2,
+     "2026-03-10",
+     "2026-04-09",
+     true,
+     {{"08-140", "material", "Doors and frames, first delivery", 620000}}},
+    {"BE-1043",
+     2,
+     1,
+     "2026-03-13",
+     "2026-04-12",
+     false,
+     {{"26-050", "subcontract", "Rough-in, floors 8 east", 1400000}}},
+    {"CS-78120",
+     3,
+     std::nullopt,
+     "2026-03-20",
+     "2026-04-19",
+     false,
+     {{"01-500", "other", "Dumpster swaps and floor protection", 65000}}},
+    {"CS-78001",
+     3,
+     2,
+     "2026-03-24",
+     "2026-04-23",
+     false,
+     {{"08-140", "material", "Credit: returned hinge sets", -31000}}},
+    {"SD-2260",
+     1,
+     0,
+     "2026-03-27",
+     "2026-04-26",
+     false,
+     {{"09-210", "subcontract", "Partitions, west offices and corridor (60 %)", 1360000},
+      {"09-910", "subcontract", "Prime coat, east offices", 180000}}},
+};
+
+void seed_job_costing(Seed& s, std::int64_t project_id, const std::vector<std::int64_t>& parties) {
+  if (!sql::list_commitments(s.db, s.org_id, project_id, {.limit = 1}).rows.empty()) return;
+  std::vector<std::int64_t> commitments;
+  for (const auto& c : kFitOutCommitments) {
+    operations::NewCommitment input;
+    input.fields = {"", c.kind, parties.at(c.party), c.title, 0};
+    input.lines = c.lines;
+    auto made = operations::create_commitment(s.db, s.org_id, project_id, [&] { return input; });
+    auto approved = operations::transition_commitment(s.db, s.org_id, made.commitment.id,
+                                                      domain::CommitmentAction::approve);
+    commitments.push_back(approved.commitment.id);
+    s.created.push_back(
+        "commitment " + approved.commitment.fields.number + " " + c.title + " (approved, " +
+        domain::format_cents(domain::Cents{approved.commitment.amount_cents}) + ")");
+  }
+  for (const auto& b : kFitOutBills) {
+    operations::NewVendorBill input;
+    input.fields = {b.number, parties.at(b.party), std::nullopt, b.bill_date, b.due_date};
+    if (b.commitment) input.fields.commitment_id = commitments.at(*b.commitment);
+    input.lines = b.lines;
+    auto made = operations::create_vendor_bill(s.db, s.org_id, project_id, [&] { return input; });
+    auto done = operations::transition_vendor_bill(s.db, s.org_id, made.bill.id,
+                                                   domain::VendorBillAction::approve);
+    if (b.paid)
+      done = operations::transition_vendor_bill(s.db, s.org_id, made.bill.id,
+                                                domain::VendorBillAction::pay);
+    s.created.push_back("vendor bill " + b.number + " (" + done.bill.status + ", " +
+                        domain::format_cents(domain::Cents{done.bill.amounts.amount_cents}) + ")");
+  }
+}
+
 void seed(Seed& s) {
   for (const auto& user : kUsers) seed_user(s, user);
   std::int64_t homeowner = seed_party(s, kHomeowner);
@@ -358,6 +475,7 @@ void seed(Seed& s) {
   seed_tasks(s, kitchen, "2026-014", kKitchenTasks);
   seed_tasks(s, office, "2026-021", kFitOutTasks);
   seed_daily_logs(s, office, others.at(1), others.at(2));
+  seed_job_costing(s, office, others);
 }
 
 }  // namespace

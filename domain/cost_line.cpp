@@ -17,16 +17,6 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// "09-250": two digits, a dash, three digits. Fixed width, so text order is
-// cost-code order.
-bool is_cost_code(std::string_view code) {
-  if (code.size() != 6 || code[2] != '-') return false;
-  for (std::size_t i : {0, 1, 3, 4, 5}) {
-    if (!is_digit(code[i])) return false;
-  }
-  return true;
-}
-
 void check_description(std::string_view description, FieldErrors& errors) {
   if (is_blank(description)) errors.add("description", "is required");
   if (count_characters(description) > kMaxDescriptionLength) {
@@ -54,6 +44,25 @@ void check_unit_cost(std::int64_t cents, UnitCostSign sign, FieldErrors& errors)
 
 }  // namespace
 
+bool is_cost_code(std::string_view code) {
+  if (code.size() != 6 || code[2] != '-') return false;
+  for (std::size_t i : {0, 1, 3, 4, 5}) {
+    if (!is_digit(code[i])) return false;
+  }
+  return true;
+}
+
+std::optional<CostType> check_cost_key(std::string_view cost_code, std::string_view cost_type,
+                                       FieldErrors& errors, std::string_view prefix) {
+  std::string p(prefix);
+  if (!is_cost_code(cost_code))
+    errors.add(p + "cost_code", "must look like 09-250: two digits, a dash, three digits");
+  auto type = parse_cost_type(cost_type);
+  if (!type)
+    errors.add(p + "cost_type", "must be one of labor, material, equipment, subcontract, other");
+  return type;
+}
+
 std::string_view to_string(CostType type) {
   return kCostTypes.name(type);
 }
@@ -63,13 +72,7 @@ std::optional<CostType> parse_cost_type(std::string_view name) {
 
 Validated<CostLine> validate_cost_line(const CostLineInput& input, UnitCostSign sign) {
   FieldErrors errors;
-  if (!is_cost_code(input.cost_code)) {
-    errors.add("cost_code", "must look like 09-250: two digits, a dash, three digits");
-  }
-  auto cost_type = parse_cost_type(input.cost_type);
-  if (!cost_type) {
-    errors.add("cost_type", "must be one of labor, material, equipment, subcontract, other");
-  }
+  auto cost_type = check_cost_key(input.cost_code, input.cost_type, errors);
   check_description(input.description, errors);
   auto quantity = check_quantity(input.quantity, errors);
   if (count_characters(input.unit) > kMaxUnitLength)

@@ -20,6 +20,13 @@ namespace construction::domain {
 enum class CostType { labor, material, equipment, subcontract, other };
 
 std::string_view to_string(CostType type);
+// "09-250": two digits, a dash, three digits. Fixed width, so text order is
+// cost-code order.
+bool is_cost_code(std::string_view code);
+// Both halves of a budget key (cost code and cost type), each bad one noted
+// under `prefix` ("from." for a transfer); the type when it is one.
+std::optional<CostType> check_cost_key(std::string_view cost_code, std::string_view cost_type,
+                                       FieldErrors& errors, std::string_view prefix = {});
 std::optional<CostType> parse_cost_type(std::string_view name);
 
 // A line as the client sent it, before any rule was checked: the API layer

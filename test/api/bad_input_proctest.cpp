@@ -67,6 +67,17 @@ TEST_CASE("malformed JSON, wrong media type and a body over the limit on every w
       {"PATCH", "/api/v1/tasks/1"},
       {"POST", "/api/v1/projects/" + f.project + "/daily-logs"},
       {"PATCH", "/api/v1/daily-logs/1"},
+      {"POST", "/api/v1/projects/" + f.project + "/budget/transfers"},
+      {"POST", "/api/v1/projects/" + f.project + "/commitments"},
+      {"PATCH", "/api/v1/commitments/1"},
+      {"POST", "/api/v1/commitments/1/lines"},
+      {"PATCH", "/api/v1/commitments/1/lines/1"},
+      {"POST", "/api/v1/commitments/1/approve"},
+      {"POST", "/api/v1/projects/" + f.project + "/vendor-bills"},
+      {"PATCH", "/api/v1/vendor-bills/1"},
+      {"POST", "/api/v1/vendor-bills/1/lines"},
+      {"PATCH", "/api/v1/vendor-bills/1/lines/1"},
+      {"POST", "/api/v1/vendor-bills/1/approve"},
   };
   for (const auto& [method, path] : routes) {
     INFO(method << " " << path);
@@ -284,6 +295,109 @@ TEST_CASE("every bad field of the billing, schedule and log routes is named at o
   CHECK(period.status == 422);
   CHECK(!at(period, "error.fields.period_to").empty());
   CHECK(!at(period, "error.fields.colour").empty());
+  CHECK(api.call("GET", "/health", "").status == 200);
+  CHECK(pid_of_worker(api) == worker);
+}
+
+TEST_CASE("every bad field of the job-costing routes is named at once", "[process]") {
+  ApiServer& api = shared_api_server();
+  ApiProject p = accepted_project(
+      api, R"([{"cost_code":"01-100","cost_type":"other","description":"d","quantity":1,
+               "unit_cost_cents":100000}])");
+  std::string worker = pid_of_worker(api);
+  std::string sub = at(expect(api, 201, "POST", "/api/v1/parties", p.token,
+                              R"({"kind":"subcontractor","name":"Sub"})"),
+                       "id");
+  std::string client =
+      at(expect(api, 201, "POST", "/api/v1/parties", p.token, R"({"kind":"client","name":"C"})"),
+         "id");
+  HttpResult sc = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/commitments", p.token,
+                         R"({"kind":"subcontract","party_id":)" + sub +
+                             R"(,"title":"S","lines":[{"cost_code":"01-100","cost_type":"other",
+                                 "description":"d","amount_cents":1000}]})");
+  HttpResult bill = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/vendor-bills", p.token,
+                           R"({"number":"B-1","party_id":)" + sub +
+                               R"(,"bill_date":"2026-03-01","lines":[{"cost_code":"01-100",
+                                   "cost_type":"other","description":"d","amount_cents":-5}]})");
+
+  struct Case {
+    std::string method, path, body;
+    std::vector<std::string> fields;
+  };
+  std::vector<Case> cases = {
+      {"POST",
+       "/api/v1/projects/" + p.id + "/budget/transfers",
+       R"({"from":{"cost_code":"1-100","cost_type":"labour"},"to":"x","amount_cents":0,"why":1})",
+       {"from.cost_code", "from.cost_type", "to", "amount_cents", "reason", "why"}},
+      {"POST",
+       "/api/v1/projects/" + p.id + "/budget/transfers",
+       R"({"from":{"cost_code":"01-100"},"to":{"cost_code":"01-100","cost_type":"other","x":1},
+           "amount_cents":"5","reason":""})",
+       {"from.cost_type", "to.x", "amount_cents", "reason"}},
+      {"POST",
+       "/api/v1/projects/" + p.id + "/commitments",
+       R"({"kind":"contract","party_id":"1","title":"","retainage_bps":10001,
+           "lines":[{"cost_code":"x","amount_cents":0}],"colour":1})",
+       {"kind", "party_id", "title", "retainage_bps", "lines[0].cost_code", "lines[0].cost_type",
+        "lines[0].description", "lines[0].amount_cents", "colour"}},
+      // A party that may not be paid: a client.
+      {"POST",
+       "/api/v1/projects/" + p.id + "/commitments",
+       R"({"kind":"purchase_order","title":"PO","party_id":)" + client + "}",
+       {"party_id"}},
+      {"PATCH",
+       "/api/v1/commitments/" + at(sc, "id"),
+       R"({"number":"","kind":null,"retainage_bps":-1})",
+       {"number", "kind", "retainage_bps"}},
+      {"POST",
+       "/api/v1/commitments/" + at(sc, "id") + "/lines",
+       R"({"cost_code":"01","cost_type":"misc","description":" ","amount_cents":-1})",
+       {"cost_code", "cost_type", "description", "amount_cents"}},
+      {"PATCH",
+       "/api/v1/commitments/" + at(sc, "id") + "/lines/" + at(sc, "lines.0.id"),
+       R"({"amount_cents":1.5,"description":7})",
+       {"amount_cents", "description"}},
+      {"POST",
+       "/api/v1/projects/" + p.id + "/vendor-bills",
+       R"({"party_id":0,"commitment_id":"x","bill_date":"2026-02-30","due_date":"soon",
+           "lines":[{"amount_cents":0}]})",
+       {"number", "party_id", "commitment_id", "bill_date", "due_date", "lines[0].cost_code",
+        "lines[0].cost_type", "lines[0].description", "lines[0].amount_cents"}},
+      {"POST",
+       "/api/v1/projects/" + p.id + "/vendor-bills",
+       R"({"number":"B-2","party_id":)" + sub +
+           R"(,"commitment_id":999999999,"bill_date":"2026-03-05"})",
+       {"commitment_id"}},
+      {"PATCH",
+       "/api/v1/vendor-bills/" + at(bill, "id"),
+       R"({"bill_date":"2026-03-05","due_date":"2026-03-01"})",
+       {"due_date"}},
+      {"PATCH",
+       "/api/v1/vendor-bills/" + at(bill, "id"),
+       R"({"number":"","bill_date":null,"status":"paid"})",
+       {"number", "bill_date", "status"}},
+      {"POST",
+       "/api/v1/vendor-bills/" + at(bill, "id") + "/lines",
+       R"({"cost_code":"01-100","cost_type":"other","description":"d","amount_cents":0})",
+       {"amount_cents"}},
+      {"PATCH",
+       "/api/v1/vendor-bills/" + at(bill, "id") + "/lines/" + at(bill, "lines.0.id"),
+       R"({"cost_code":"","amount_cents":"-5"})",
+       {"cost_code", "amount_cents"}},
+  };
+  for (const Case& c : cases) {
+    HttpResult r = api.send(c.method, c.path, p.token, c.body);
+    INFO(c.method << " " << c.path << " " << c.body << " -> " << r.body);
+    CHECK(r.status == 422);
+    CHECK(at(r, "error.code") == "validation_failed");
+    for (const std::string& field : c.fields) {
+      INFO(field);
+      CHECK(!field_error(r, field).empty());
+    }
+  }
+  HttpResult format = api.call("GET", "/api/v1/projects/" + p.id + "/budget?format=xlsx", p.token);
+  CHECK(format.status == 422);
+  CHECK(!at(format, "error.fields.format").empty());
   CHECK(api.call("GET", "/health", "").status == 200);
   CHECK(pid_of_worker(api) == worker);
 }

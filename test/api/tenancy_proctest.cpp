@@ -160,3 +160,107 @@ TEST_CASE("another organisation's billing, schedule and log ids are 404 and chan
   CHECK(!at(foreign_task, "error.fields.predecessor_id").empty());
   CHECK(billing_fingerprint(api) == before);
 }
+
+namespace {
+
+// Org A's job-costing records: counts, versions and states.
+std::string job_cost_fingerprint(ApiServer& api) {
+  return api.db.scalar(
+      "SELECT concat_ws(',', (SELECT count(*) FROM budget_transfers), "
+      "(SELECT count(*) || ':' || sum(version) || ':' || string_agg(status, '' ORDER BY id) FROM "
+      "commitments), (SELECT count(*) || ':' || sum(version) FROM commitment_lines), "
+      "(SELECT count(*) || ':' || sum(version) || ':' || string_agg(status, '' ORDER BY id) FROM "
+      "vendor_bills), (SELECT count(*) || ':' || sum(version) FROM vendor_bill_lines))");
+}
+
+}  // namespace
+
+TEST_CASE("another organisation's budget, commitment and vendor bill ids are 404", "[process]") {
+  ApiServer& api = shared_api_server();
+  ApiProject p = accepted_project(
+      api, R"([{"cost_code":"01-100","cost_type":"other","description":"d","quantity":1,
+               "unit_cost_cents":100000}])");
+  std::string b = api.user_token(unique("Org B"), unique("b") + "@example.com", "owner");
+  const std::string& a = p.token;
+  std::string sub =
+      at(expect(api, 201, "POST", "/api/v1/parties", a, R"({"kind":"subcontractor","name":"S"})"),
+         "id");
+  const std::string line = R"({"cost_code":"01-100","cost_type":"other","description":"x",
+                               "amount_cents":100})";
+  HttpResult draft = expect(
+      api, 201, "POST", "/api/v1/projects/" + p.id + "/commitments", a,
+      R"({"kind":"subcontract","title":"D","party_id":)" + sub + R"(,"lines":[)" + line + "]}");
+  std::string sc = at(draft, "id");
+  std::string sc_line = at(draft, "lines.0.id");
+  std::string approved = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/commitments", a,
+                                   R"({"kind":"subcontract","title":"A","party_id":)" + sub +
+                                       R"(,"lines":[)" + line + "]}"),
+                            "id");
+  expect(api, 200, "POST", "/api/v1/commitments/" + approved + "/approve", a);
+  HttpResult bill = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/vendor-bills", a,
+                           R"({"number":"B-1","party_id":)" + sub + R"(,"commitment_id":)" +
+                               approved + R"(,"bill_date":"2026-03-01","lines":[)" + line + "]}");
+  std::string vb = at(bill, "id");
+  std::string vb_line = at(bill, "lines.0.id");
+  std::string approved_bill =
+      at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/vendor-bills", a,
+                R"({"number":"B-2","party_id":)" + sub + R"(,"bill_date":"2026-03-01","lines":[)" +
+                    line + "]}"),
+         "id");
+  expect(api, 200, "POST", "/api/v1/vendor-bills/" + approved_bill + "/approve", a);
+  std::string before = job_cost_fingerprint(api);
+
+  const std::string transfer =
+      R"({"from":{"cost_code":"01-100","cost_type":"other"},
+          "to":{"cost_code":"01-200","cost_type":"other"},"amount_cents":1,"reason":"x"})";
+  std::vector<Probe> probes = {
+      {"GET", "/api/v1/projects/" + p.id + "/budget", ""},
+      {"GET", "/api/v1/projects/" + p.id + "/budget?format=csv", ""},
+      {"GET", "/api/v1/projects/" + p.id + "/budget/transfers", ""},
+      {"POST", "/api/v1/projects/" + p.id + "/budget/transfers", transfer},
+      {"GET", "/api/v1/projects/" + p.id + "/commitments", ""},
+      {"POST", "/api/v1/projects/" + p.id + "/commitments",
+       R"({"kind":"subcontract","title":"x","party_id":)" + sub + "}"},
+      {"GET", "/api/v1/commitments/" + sc, ""},
+      {"PATCH", "/api/v1/commitments/" + sc, R"({"title":"x"})"},
+      {"DELETE", "/api/v1/commitments/" + sc, ""},
+      {"POST", "/api/v1/commitments/" + sc + "/approve", ""},
+      {"POST", "/api/v1/commitments/" + approved + "/close", ""},
+      {"POST", "/api/v1/commitments/" + sc + "/void", ""},
+      {"GET", "/api/v1/commitments/" + sc + "/lines", ""},
+      {"POST", "/api/v1/commitments/" + sc + "/lines", line},
+      {"GET", "/api/v1/commitments/" + sc + "/lines/" + sc_line, ""},
+      {"PATCH", "/api/v1/commitments/" + sc + "/lines/" + sc_line, R"({"amount_cents":2})"},
+      {"DELETE", "/api/v1/commitments/" + sc + "/lines/" + sc_line, ""},
+      {"GET", "/api/v1/projects/" + p.id + "/vendor-bills", ""},
+      {"POST", "/api/v1/projects/" + p.id + "/vendor-bills",
+       R"({"number":"x","party_id":)" + sub + R"(,"bill_date":"2026-03-01"})"},
+      {"GET", "/api/v1/vendor-bills/" + vb, ""},
+      {"PATCH", "/api/v1/vendor-bills/" + vb, R"({"number":"x"})"},
+      {"DELETE", "/api/v1/vendor-bills/" + vb, ""},
+      {"POST", "/api/v1/vendor-bills/" + vb + "/approve", ""},
+      {"POST", "/api/v1/vendor-bills/" + approved_bill + "/pay", ""},
+      {"POST", "/api/v1/vendor-bills/" + vb + "/void", ""},
+      {"GET", "/api/v1/vendor-bills/" + vb + "/lines", ""},
+      {"POST", "/api/v1/vendor-bills/" + vb + "/lines", line},
+      {"GET", "/api/v1/vendor-bills/" + vb + "/lines/" + vb_line, ""},
+      {"PATCH", "/api/v1/vendor-bills/" + vb + "/lines/" + vb_line, R"({"amount_cents":-2})"},
+      {"DELETE", "/api/v1/vendor-bills/" + vb + "/lines/" + vb_line, ""},
+  };
+  expect_not_found(api, b, probes);
+  // Org B cannot name org A's party or commitment on its own documents.
+  std::string own =
+      at(expect(api, 201, "POST", "/api/v1/projects", b, R"({"number":"B-7","name":"B"})"), "id");
+  HttpResult foreign_party = expect(api, 422, "POST", "/api/v1/projects/" + own + "/commitments", b,
+                                    R"({"kind":"subcontract","title":"x","party_id":)" + sub + "}");
+  CHECK(!at(foreign_party, "error.fields.party_id").empty());
+  std::string own_sub =
+      at(expect(api, 201, "POST", "/api/v1/parties", b, R"({"kind":"subcontractor","name":"S"})"),
+         "id");
+  HttpResult foreign_commitment =
+      expect(api, 422, "POST", "/api/v1/projects/" + own + "/vendor-bills", b,
+             R"({"number":"x","party_id":)" + own_sub + R"(,"commitment_id":)" + approved +
+                 R"(,"bill_date":"2026-03-01"})");
+  CHECK(!at(foreign_commitment, "error.fields.commitment_id").empty());
+  CHECK(job_cost_fingerprint(api) == before);
+}

@@ -30,7 +30,9 @@ std::string row_counts(const ScratchDatabase& db) {
       " (SELECT count(*) FROM pay_applications), (SELECT count(*) FROM pay_application_lines),"
       " (SELECT count(*) FROM invoices), (SELECT count(*) FROM payments),"
       " (SELECT count(*) FROM tasks), (SELECT count(*) FROM daily_logs),"
-      " (SELECT count(*) FROM daily_log_crew))");
+      " (SELECT count(*) FROM daily_log_crew), (SELECT count(*) FROM commitments),"
+      " (SELECT count(*) FROM commitment_lines), (SELECT count(*) FROM vendor_bills),"
+      " (SELECT count(*) FROM vendor_bill_lines))");
 }
 
 HttpResult get(const ServerProcess& server, const std::string& path, const std::string& token) {
@@ -72,7 +74,7 @@ TEST_CASE("seed-demo loads the demo organisation once, the owner sees its priced
   // of 3 crew rows.
   std::string counts = row_counts(db);
   CHECK(counts.starts_with("1 3 6 2 2 20 20 0 "));
-  CHECK(counts.ends_with(" 2 2 2 16 2 2 11 5 15"));
+  CHECK(counts.ends_with(" 2 2 2 16 2 2 11 5 15 3 4 6 7"));
 
   CommandResult second = seed_demo(db);
   INFO(second.out << second.err);
@@ -153,4 +155,20 @@ TEST_CASE("seed-demo loads the demo organisation once, the owner sees its priced
   HttpResult fit_out_now = get(server, "/api/v1/projects/" + office, token);
   CHECK(at(fit_out_now, "financials.billed_to_date_cents") != "0");
   CHECK(at(fit_out_now, "financials.retainage_held_cents") != "0");
+
+  // Its job costing: one cost code over budget, the partitions (09-210),
+  // subcontracted and billed at 22,400.00 against 21,920.00 estimated.
+  HttpResult budget = get(server, "/api/v1/projects/" + office + "/budget", token);
+  int over = 0;
+  for (int i = 0; !at(budget, "lines." + std::to_string(i) + ".cost_code").empty(); ++i) {
+    std::string line = "lines." + std::to_string(i) + ".";
+    if (std::stoll(at(budget, line + "variance_cents")) >= 0) continue;
+    ++over;
+    CHECK(at(budget, line + "cost_code") == "09-210");
+    CHECK(at(budget, line + "variance_cents") == "-48000");
+  }
+  CHECK(over == 1);
+  CHECK(at(budget, "totals.committed_cents") == "9575000");  // 31,400 + 52,500 + 11,850
+  CHECK(at(budget, "totals.actual_cents") == "4474000");  // a month of bills, a credit among them
+  CHECK(std::stoll(at(budget, "profit.projected_profit_cents")) > 0);
 }

@@ -1,0 +1,53 @@
+#include "operations/budget.hpp"
+
+#include "operations/refusal.hpp"
+#include "sql/project_store.hpp"
+#include "sql/transaction.hpp"
+
+namespace construction::operations {
+
+namespace {
+
+domain::BudgetReport report_of(const sql::BudgetSumsRecord& budget) {
+  std::vector<domain::BudgetLineSums> lines;
+  lines.reserve(budget.lines.size());
+  for (const auto& row : budget.lines)
+    lines.push_back({row.key.cost_code,
+                     row.key.cost_type,
+                     {domain::Cents{row.original_cents}, domain::Cents{row.transfers_cents},
+                      domain::Cents{row.approved_changes_cents}, domain::Cents{row.committed_cents},
+                      domain::Cents{row.actual_cents}}});
+  return domain::budget_report(lines, domain::Cents{budget.contract_sum_to_date_cents},
+                               domain::BasisPoints{budget.original_margin_bps});
+}
+
+}  // namespace
+
+domain::BudgetReport budget_report(sql::Connection& db, std::int64_t org_id,
+                                   std::int64_t project_id) {
+  auto budget = sql::load_budget_sums(db, org_id, project_id);
+  if (!budget) throw not_found();
+  return report_of(*budget);
+}
+
+sql::BudgetTransferRecord transfer_budget(sql::Connection& db, std::int64_t org_id,
+                                          std::int64_t project_id,
+                                          const std::function<sql::BudgetTransferFields()>& read) {
+  sql::Transaction tx(db);
+  auto project = sql::find_project(db, org_id, project_id, true);
+  if (!project) throw not_found();
+  sql::BudgetTransferFields fields = read();
+  domain::BudgetReport report = report_of(*sql::load_budget_sums(db, org_id, project->id));
+  domain::Cents from_revised{0};
+  for (const auto& line : report.lines)
+    if (line.cost_code == fields.from.cost_code && line.cost_type == fields.from.cost_type)
+      from_revised = line.columns.revised;
+  if (auto refused = domain::refuse_transfer(from_revised, domain::Cents{fields.amount_cents},
+                                             fields.from.cost_code + " " + fields.from.cost_type))
+    throw invalid_fields(std::move(*refused));
+  sql::BudgetTransferRecord saved = sql::insert_budget_transfer(db, org_id, project->id, fields);
+  tx.commit();
+  return saved;
+}
+
+}  // namespace construction::operations

@@ -1,0 +1,127 @@
+#include "sql/budget_store.hpp"
+
+#include "sql/rfc3339.hpp"
+
+namespace construction::sql {
+
+namespace {
+
+#define TRANSFER_COLUMNS                                                         \
+  "id, project_id, from_cost_code, from_cost_type, to_cost_code, to_cost_type, " \
+  "amount_cents, reason, version, " SQL_UNIX_SECONDS(                            \
+      "created_at") " AS created_at, " SQL_UNIX_SECONDS("updated_at") " AS updated_at"
+
+constexpr std::string_view kInsertTransfer =
+    "INSERT INTO budget_transfers (org_id, project_id, from_cost_code, from_cost_type, "
+    "to_cost_code, to_cost_type, amount_cents, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+    "RETURNING " TRANSFER_COLUMNS;
+constexpr std::string_view kListTransfers = "SELECT " TRANSFER_COLUMNS
+                                            " FROM budget_transfers WHERE org_id = $1 AND "
+                                            "project_id = $2 AND id > $3 ORDER BY id LIMIT $4";
+
+#undef TRANSFER_COLUMNS
+
+// One statement: the project row (none when it is not the organisation's)
+// left-joined to its budget lines, so an empty budget still answers one row.
+// Each source contributes to one column of `parts`; a cost code that appears
+// only on a commitment or a bill gets its line like any other.
+constexpr std::string_view kBudgetSums = R"SQL(WITH project AS (
+  SELECT p.original_contract_sum_cents
+         + coalesce((SELECT sum(c.amount_cents) FROM change_orders c
+                     WHERE c.org_id = p.org_id AND c.project_id = p.id
+                       AND c.status = 'approved'), 0) AS contract_sum_cents,
+         coalesce((SELECT e.margin_bps FROM estimates e
+                   WHERE e.org_id = p.org_id AND e.project_id = p.id
+                     AND e.status = 'accepted'), 0) AS original_margin_bps
+  FROM projects p WHERE p.org_id = $1 AND p.id = $2
+), parts (cost_code, cost_type, original, transfers, changes, committed, actual) AS (
+  SELECT l.cost_code, l.cost_type, l.cost_cents, 0, 0, 0, 0
+  FROM estimates e JOIN estimate_lines l ON l.org_id = e.org_id AND l.estimate_id = e.id
+  WHERE e.org_id = $1 AND e.project_id = $2 AND e.status = 'accepted'
+  UNION ALL
+  SELECT t.to_cost_code, t.to_cost_type, 0, t.amount_cents, 0, 0, 0
+  FROM budget_transfers t WHERE t.org_id = $1 AND t.project_id = $2
+  UNION ALL
+  SELECT t.from_cost_code, t.from_cost_type, 0, -t.amount_cents, 0, 0, 0
+  FROM budget_transfers t WHERE t.org_id = $1 AND t.project_id = $2
+  UNION ALL
+  SELECT l.cost_code, l.cost_type, 0, 0, l.cost_cents, 0, 0
+  FROM change_orders c JOIN change_order_lines l
+    ON l.org_id = c.org_id AND l.change_order_id = c.id
+  WHERE c.org_id = $1 AND c.project_id = $2 AND c.status = 'approved'
+  UNION ALL
+  SELECT l.cost_code, l.cost_type, 0, 0, 0, l.amount_cents, 0
+  FROM commitments c JOIN commitment_lines l ON l.org_id = c.org_id AND l.commitment_id = c.id
+  WHERE c.org_id = $1 AND c.project_id = $2 AND c.status IN ('approved', 'closed')
+  UNION ALL
+  SELECT l.cost_code, l.cost_type, 0, 0, 0, 0, l.amount_cents
+  FROM vendor_bills b JOIN vendor_bill_lines l ON l.org_id = b.org_id AND l.vendor_bill_id = b.id
+  WHERE b.org_id = $1 AND b.project_id = $2 AND b.status IN ('approved', 'paid')
+), lines AS (
+  SELECT cost_code, cost_type, sum(original)::bigint AS original_cents,
+         sum(transfers)::bigint AS transfers_cents, sum(changes)::bigint AS changes_cents,
+         sum(committed)::bigint AS committed_cents, sum(actual)::bigint AS actual_cents
+  FROM parts GROUP BY cost_code, cost_type
+)
+SELECT project.contract_sum_cents::bigint AS contract_sum_cents,
+       project.original_margin_bps::bigint AS original_margin_bps, lines.*
+FROM project LEFT JOIN lines ON true
+ORDER BY lines.cost_code,
+         array_position(ARRAY['labor', 'material', 'equipment', 'subcontract', 'other'],
+                        lines.cost_type)
+)SQL";
+
+BudgetTransferRecord transfer_from(const Row& row) {
+  BudgetTransferRecord t;
+  t.id = row["id"].int64();
+  t.project_id = row["project_id"].int64();
+  t.fields = {{row["from_cost_code"].string(), row["from_cost_type"].string()},
+              {row["to_cost_code"].string(), row["to_cost_type"].string()},
+              row["amount_cents"].int64(),
+              row["reason"].string()};
+  t.version = row["version"].int32();
+  t.created_at = rfc3339(row["created_at"].int64());
+  t.updated_at = rfc3339(row["updated_at"].int64());
+  return t;
+}
+
+}  // namespace
+
+BudgetTransferRecord insert_budget_transfer(Connection& db, std::int64_t org_id,
+                                            std::int64_t project_id,
+                                            const BudgetTransferFields& f) {
+  return transfer_from(db.exec(kInsertTransfer, org_id, project_id, f.from.cost_code,
+                               f.from.cost_type, f.to.cost_code, f.to.cost_type, f.amount_cents,
+                               f.reason)
+                           .single_row());
+}
+
+PageOf<BudgetTransferRecord> list_budget_transfers(Connection& db, std::int64_t org_id,
+                                                   std::int64_t project_id, const Page& page) {
+  std::vector<BudgetTransferRecord> rows;
+  for (Row row :
+       db.exec(kListTransfers, org_id, project_id, page.after_id.value_or(0), page.fetch()))
+    rows.push_back(transfer_from(row));
+  return trim_page(std::move(rows), page);
+}
+
+std::optional<BudgetSumsRecord> load_budget_sums(Connection& db, std::int64_t org_id,
+                                                 std::int64_t project_id) {
+  Result result = db.exec(kBudgetSums, org_id, project_id);
+  if (result.empty()) return std::nullopt;
+  BudgetSumsRecord budget;
+  budget.contract_sum_to_date_cents = result[0]["contract_sum_cents"].int64();
+  budget.original_margin_bps = result[0]["original_margin_bps"].int64();
+  for (Row row : result) {
+    if (row["cost_code"].is_null()) continue;  // the project alone: no budget yet
+    budget.lines.push_back({{row["cost_code"].string(), row["cost_type"].string()},
+                            row["original_cents"].int64(),
+                            row["transfers_cents"].int64(),
+                            row["changes_cents"].int64(),
+                            row["committed_cents"].int64(),
+                            row["actual_cents"].int64()});
+  }
+  return budget;
+}
+
+}  // namespace construction::sql

@@ -1,0 +1,65 @@
+// The budget of a project: its transfers (a history, never edited) and the
+// sums the budget report is made of, read in one statement: per (cost code,
+// cost type), the accepted estimate's line costs, the net of transfers, the
+// approved change orders' line costs, the approved and closed commitments'
+// lines and the approved and paid vendor bills' lines; with the project's
+// contract sum to date and the accepted estimate's margin.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/connection.hpp"
+#include "sql/page.hpp"
+
+namespace construction::sql {
+
+struct BudgetKey {
+  std::string cost_code;
+  std::string cost_type;
+};
+
+struct BudgetTransferFields {
+  BudgetKey from;
+  BudgetKey to;
+  std::int64_t amount_cents = 0;
+  std::string reason;
+};
+
+struct BudgetTransferRecord {
+  std::int64_t id = 0;
+  std::int64_t project_id = 0;
+  BudgetTransferFields fields;
+  int version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+BudgetTransferRecord insert_budget_transfer(Connection& db, std::int64_t org_id,
+                                            std::int64_t project_id,
+                                            const BudgetTransferFields& fields);
+PageOf<BudgetTransferRecord> list_budget_transfers(Connection& db, std::int64_t org_id,
+                                                   std::int64_t project_id, const Page& page);
+
+struct BudgetSumsRow {
+  BudgetKey key;
+  std::int64_t original_cents = 0;
+  std::int64_t transfers_cents = 0;
+  std::int64_t approved_changes_cents = 0;
+  std::int64_t committed_cents = 0;
+  std::int64_t actual_cents = 0;
+};
+
+struct BudgetSumsRecord {
+  std::int64_t contract_sum_to_date_cents = 0;  // original + approved change orders
+  std::int64_t original_margin_bps = 0;         // the accepted estimate's; 0 without one
+  std::vector<BudgetSumsRow> lines;             // by cost code, then cost type (spec order)
+};
+
+// Nothing when the project is not the organisation's.
+std::optional<BudgetSumsRecord> load_budget_sums(Connection& db, std::int64_t org_id,
+                                                 std::int64_t project_id);
+
+}  // namespace construction::sql

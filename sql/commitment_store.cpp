@@ -1,0 +1,126 @@
+#include "sql/commitment_store.hpp"
+
+#include "sql/rfc3339.hpp"
+
+namespace construction::sql {
+
+namespace {
+
+// billed_cents: what the budget report counts as actual against it.
+#define COMMITMENT_COLUMNS \
+  "c.id, c.project_id, c.number, c.kind, c.party_id, c.title, c.retainage_bps, c.status, "   \
+  "c.amount_cents, (SELECT coalesce(sum(b.amount_cents), 0) FROM vendor_bills b "            \
+  "WHERE b.org_id = c.org_id AND b.commitment_id = c.id AND b.status IN ('approved', "       \
+  "'paid'))::bigint AS billed_cents, "                                                       \
+  "CASE WHEN c.approved_at IS NULL THEN NULL ELSE " SQL_UNIX_SECONDS("c.approved_at") " END " \
+  "AS approved_at, c.version, " SQL_UNIX_SECONDS("c.created_at") " AS created_at, "          \
+  SQL_UNIX_SECONDS("c.updated_at") " AS updated_at"
+
+constexpr std::string_view kInsert =
+    "WITH c AS (INSERT INTO commitments (org_id, project_id, number, kind, party_id, title, "
+    "retainage_bps) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *) "
+    "SELECT " COMMITMENT_COLUMNS " FROM c";
+constexpr std::string_view kFind =
+    "SELECT " COMMITMENT_COLUMNS " FROM commitments c WHERE c.org_id = $1 AND c.id = $2";
+constexpr std::string_view kFindForUpdate = "SELECT " COMMITMENT_COLUMNS
+                                            " FROM commitments c WHERE c.org_id = $1 AND "
+                                            "c.id = $2 FOR UPDATE OF c";
+constexpr std::string_view kList = "SELECT " COMMITMENT_COLUMNS
+                                   " FROM commitments c WHERE c.org_id = $1 AND c.project_id = $2 "
+                                   "AND c.id > $3 ORDER BY c.id LIMIT $4";
+constexpr std::string_view kUpdate =
+    "WITH c AS (UPDATE commitments SET number = $3, kind = $4, party_id = $5, title = $6, "
+    "retainage_bps = $7, version = version + 1, updated_at = now() "
+    "WHERE org_id = $1 AND id = $2 RETURNING *) SELECT " COMMITMENT_COLUMNS " FROM c";
+constexpr std::string_view kSetAmount =
+    "WITH c AS (UPDATE commitments SET amount_cents = $3, version = version + $4, "
+    "updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING *) "
+    "SELECT " COMMITMENT_COLUMNS " FROM c";
+constexpr std::string_view kSetStatus =
+    "WITH c AS (UPDATE commitments SET status = $3, "
+    "approved_at = CASE WHEN $3 = 'approved' THEN now() ELSE approved_at END, "
+    "version = version + 1, updated_at = now() "
+    "WHERE org_id = $1 AND id = $2 RETURNING *) SELECT " COMMITMENT_COLUMNS " FROM c";
+constexpr std::string_view kDelete = "DELETE FROM commitments WHERE org_id = $1 AND id = $2";
+constexpr std::string_view kNextNumber =
+    "SELECT CASE WHEN $3 = 'subcontract' THEN 'SC-' ELSE 'PO-' END "
+    "|| lpad((count(*) + 1)::text, 3, '0') AS number "
+    "FROM commitments WHERE org_id = $1 AND project_id = $2 AND kind = $3";
+constexpr std::string_view kCountBills =
+    "SELECT count(*)::integer AS n FROM vendor_bills "
+    "WHERE org_id = $1 AND commitment_id = $2 AND status <> 'void'";
+
+#undef COMMITMENT_COLUMNS
+
+CommitmentRecord commitment_from(const Row& row) {
+  CommitmentRecord c;
+  c.id = row["id"].int64();
+  c.project_id = row["project_id"].int64();
+  c.fields = {row["number"].string(), row["kind"].string(), row["party_id"].int64(),
+              row["title"].string(), row["retainage_bps"].int64()};
+  c.status = row["status"].string();
+  c.amount_cents = row["amount_cents"].int64();
+  c.billed_cents = row["billed_cents"].int64();
+  if (auto approved = row["approved_at"].optional_int64()) c.approved_at = rfc3339(*approved);
+  c.version = row["version"].int32();
+  c.created_at = rfc3339(row["created_at"].int64());
+  c.updated_at = rfc3339(row["updated_at"].int64());
+  return c;
+}
+
+}  // namespace
+
+CommitmentRecord insert_commitment(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                   const CommitmentFields& f) {
+  return commitment_from(
+      db.exec(kInsert, org_id, project_id, f.number, f.kind, f.party_id, f.title, f.retainage_bps)
+          .single_row());
+}
+
+std::optional<CommitmentRecord> find_commitment(Connection& db, std::int64_t org_id,
+                                                std::int64_t id, bool for_update) {
+  Result result = db.exec(for_update ? kFindForUpdate : kFind, org_id, id);
+  if (result.empty()) return std::nullopt;
+  return commitment_from(result[0]);
+}
+
+PageOf<CommitmentRecord> list_commitments(Connection& db, std::int64_t org_id,
+                                          std::int64_t project_id, const Page& page) {
+  std::vector<CommitmentRecord> rows;
+  for (Row row : db.exec(kList, org_id, project_id, page.after_id.value_or(0), page.fetch()))
+    rows.push_back(commitment_from(row));
+  return trim_page(std::move(rows), page);
+}
+
+CommitmentRecord update_commitment(Connection& db, std::int64_t org_id, std::int64_t id,
+                                   const CommitmentFields& f) {
+  return commitment_from(
+      db.exec(kUpdate, org_id, id, f.number, f.kind, f.party_id, f.title, f.retainage_bps)
+          .single_row());
+}
+
+CommitmentRecord set_commitment_amount(Connection& db, std::int64_t org_id, std::int64_t id,
+                                       std::int64_t amount_cents, bool new_version) {
+  return commitment_from(
+      db.exec(kSetAmount, org_id, id, amount_cents, new_version ? 1 : 0).single_row());
+}
+
+CommitmentRecord set_commitment_status(Connection& db, std::int64_t org_id, std::int64_t id,
+                                       const std::string& status) {
+  return commitment_from(db.exec(kSetStatus, org_id, id, status).single_row());
+}
+
+void delete_commitment(Connection& db, std::int64_t org_id, std::int64_t id) {
+  db.exec(kDelete, org_id, id);
+}
+
+std::string next_commitment_number(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                   const std::string& kind) {
+  return db.exec(kNextNumber, org_id, project_id, kind).single_row()["number"].string();
+}
+
+int count_bills_against(Connection& db, std::int64_t org_id, std::int64_t commitment_id) {
+  return db.exec(kCountBills, org_id, commitment_id).single_row()["n"].int32();
+}
+
+}  // namespace construction::sql

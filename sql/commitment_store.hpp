@@ -1,0 +1,58 @@
+// Commitments (subcontracts and purchase orders): the document, its stored
+// amount (the sum of its lines, recomputed by operations/ in the transaction
+// of every line change) and its status. approved_at is set once, by the
+// database, when the status becomes approved.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "sql/connection.hpp"
+#include "sql/page.hpp"
+
+namespace construction::sql {
+
+struct CommitmentFields {
+  std::string number;
+  std::string kind;
+  std::int64_t party_id = 0;
+  std::string title;
+  std::int64_t retainage_bps = 0;
+};
+
+struct CommitmentRecord {
+  std::int64_t id = 0;
+  std::int64_t project_id = 0;
+  CommitmentFields fields;
+  std::string status;
+  std::int64_t amount_cents = 0;
+  std::int64_t billed_cents = 0;  // Σ its approved and paid bills
+  std::optional<std::string> approved_at;
+  int version = 1;
+  std::string created_at;
+  std::string updated_at;
+};
+
+CommitmentRecord insert_commitment(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                   const CommitmentFields& fields);
+std::optional<CommitmentRecord> find_commitment(Connection& db, std::int64_t org_id,
+                                                std::int64_t id, bool for_update = false);
+PageOf<CommitmentRecord> list_commitments(Connection& db, std::int64_t org_id,
+                                          std::int64_t project_id, const Page& page);
+CommitmentRecord update_commitment(Connection& db, std::int64_t org_id, std::int64_t id,
+                                   const CommitmentFields& fields);
+// `new_version`: false when the amount follows a change already counted.
+CommitmentRecord set_commitment_amount(Connection& db, std::int64_t org_id, std::int64_t id,
+                                       std::int64_t amount_cents, bool new_version);
+CommitmentRecord set_commitment_status(Connection& db, std::int64_t org_id, std::int64_t id,
+                                       const std::string& status);
+void delete_commitment(Connection& db, std::int64_t org_id, std::int64_t id);
+// "SC-001" for a subcontract, "PO-001" for a purchase order: one more than
+// the project's commitments of that kind so far.
+std::string next_commitment_number(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                                   const std::string& kind);
+// Bills against the commitment that are not void (draft ones included).
+int count_bills_against(Connection& db, std::int64_t org_id, std::int64_t commitment_id);
+
+}  // namespace construction::sql
