@@ -9,9 +9,11 @@
 #include "operations/projects.hpp"
 #include "operations/refusal.hpp"
 #include "sql/estimate_store.hpp"
+#include "views/field_tabs.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
+#include "views/project_page.hpp"
 #include "views/routes.hpp"
 
 namespace construction::views {
@@ -149,18 +151,9 @@ constexpr std::array<Tab, 6> kTabs = {{
      "Pay applications (AIA G702/G703) and invoices will be prepared and tracked here."},
     {"budget", "Budget",
      "The job cost report will show the budget by cost code with commitments and vendor bills."},
-    {"schedule", "Schedule", "Tasks with dates, percent complete and a timeline will live here."},
-    {"daily-logs", "Daily logs",
-     "Superintendents will file each day's crew, weather and notes here."},
+    {"schedule", "Schedule", ""},
+    {"daily-logs", "Daily logs", ""},
 }};
-
-sql::ProjectRecord find_project(PageContext& page) {
-  auto id = path_number(page.http, "id");
-  std::optional<sql::ProjectRecord> project;
-  if (id) project = sql::find_project(page.db, page.org_id(), *id);
-  if (!project) throw operations::not_found();
-  return *project;
-}
 
 std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
                           const domain::FieldErrors& errors) {
@@ -190,6 +183,8 @@ std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
 
 std::string tab_html(PageContext& page, const sql::ProjectRecord& project, const Tab& tab) {
   if (tab.slug == "estimates") return estimates_tab(page, project, {});
+  if (tab.slug == "schedule") return schedule_tab(page, project);
+  if (tab.slug == "daily-logs") return daily_logs_tab(page, project);
   return page.render("project_later",
                      Object{{"label", std::string(tab.label)}, {"later", std::string(tab.later)}});
 }
@@ -199,9 +194,53 @@ http::Response show_tab(PageContext& page, std::string_view slug) {
   const Tab* tab = &kTabs[0];
   for (const Tab& t : kTabs)
     if (t.slug == slug) tab = &t;
-  std::string tab_content = tab_html(page, project, *tab);
-  if (page.hx && page.hx_target == "tab") return page.fragment(tab_content);
+  return project_page(page, project, tab->slug, tab_html(page, project, *tab));
+}
 
+http::Response create_estimate(PageContext& page) {
+  sql::ProjectRecord project = find_project(page);
+  try {
+    auto document = operations::create_estimate(page.db, page.org_id(), project.id, [&] {
+      operations::NewEstimate estimate;
+      estimate.fields.title = page.field("title");
+      if (domain::is_blank(estimate.fields.title))
+        throw operations::field_error("title", "is required");
+      if (domain::count_characters(estimate.fields.title) > 200)
+        throw operations::field_error("title", "must be at most 200 characters");
+      return estimate;
+    });
+    return page.redirect("/estimates/" + std::to_string(document.estimate.id),
+                         "Estimate " + document.estimate.fields.number + " created.");
+  } catch (const operations::Refusal& refusal) {
+    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
+    return page.fragment(estimates_tab(page, project, refusal.fields), 422);
+  }
+}
+
+}  // namespace
+
+sql::ProjectRecord find_project(PageContext& page) {
+  auto id = path_number(page.http, "id");
+  std::optional<sql::ProjectRecord> project;
+  if (id) project = sql::find_project(page.db, page.org_id(), *id);
+  if (!project) throw operations::not_found();
+  return *project;
+}
+
+http::Response project_page(PageContext& page, const sql::ProjectRecord& project,
+                            std::string_view tab_slug, const std::string& tab_content,
+                            unsigned status) {
+  const Tab* tab = &kTabs[0];
+  for (const Tab& t : kTabs)
+    if (t.slug == tab_slug) tab = &t;
+  std::string title =
+      project.fields.number + " " + project.fields.name + " · " + std::string(tab->label);
+  if (page.hx && page.hx_target == "tab") {
+    // The tab alone, with its title (htmx sets the document's) and the flash.
+    std::string html = page.render("tab_title", Object{{"title", title}}) + tab_content;
+    if (!page.flash.empty()) html += page.flash_oob(page.flash);
+    return page.fragment(html, status);
+  }
   auto f = domain::compute_project_financials(domain::Cents{project.original_contract_sum_cents},
                                               {}, {}, {});
   List tabs;
@@ -229,30 +268,8 @@ http::Response show_tab(PageContext& page, std::string_view slug) {
                      {"tab", tab_content}};
   set_text(data, "client", client);
   set_text(data, "site_address", project.fields.site_address);
-  return page.page(project.fields.number + " " + project.fields.name, page.render("project", data));
+  return page.page(title, page.render("project", data), status);
 }
-
-http::Response create_estimate(PageContext& page) {
-  sql::ProjectRecord project = find_project(page);
-  try {
-    auto document = operations::create_estimate(page.db, page.org_id(), project.id, [&] {
-      operations::NewEstimate estimate;
-      estimate.fields.title = page.field("title");
-      if (domain::is_blank(estimate.fields.title))
-        throw operations::field_error("title", "is required");
-      if (domain::count_characters(estimate.fields.title) > 200)
-        throw operations::field_error("title", "must be at most 200 characters");
-      return estimate;
-    });
-    return page.redirect("/estimates/" + std::to_string(document.estimate.id),
-                         "Estimate " + document.estimate.fields.number + " created.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return page.fragment(estimates_tab(page, project, refusal.fields), 422);
-  }
-}
-
-}  // namespace
 
 void add_project_routes(PageRoutes& routes) {
   routes.add(http::Verb::get, "/projects", kMember, list,
