@@ -213,7 +213,14 @@ TEST_CASE("the field tabs answer 404 for another organisation's ids and change n
   std::string project = make_project(a, "A's job");
   const std::string p = "/projects/" + project;
   auto [task_id, log_id] = make_field_records(a, project, "2026-12-01");
-  PageClient b = logged_in(server, "Tenant FB " + std::to_string(::getpid()), "field");
+  PageClient b = logged_in(server, "Tenant FB " + std::to_string(::getpid()), "owner");
+  REQUIRE(b.post("/parties", {{"kind", "subcontractor"}, {"name", "B's own framers"}}).status ==
+          303);
+  // A's crew rows offer A's companies only.
+  CHECK(a.get(p + "/daily-logs?date=2026-12-09").body.find("B&apos;s own framers") ==
+        std::string::npos);
+  CHECK(b.get("/projects/" + make_project(b, "B's job") + "/daily-logs")
+            .body.find("B&apos;s own framers") != std::string::npos);
   std::string before = counts(server);
 
   for (const std::string& path : {p + "/schedule", p + "/schedule?edit=" + task_id,
