@@ -4,7 +4,8 @@
 // A task is edited in place: its row becomes a form (GET /tasks/{id}/edit,
 // or ?edit={id} without JavaScript); a save re-renders the whole tab, since
 // the timeline moves with it. The rules are operations/task_schedule's: a
-// predecessor of the same project, no cycle (422 beside the field).
+// predecessor of the same project, no cycle (422 beside the field), no
+// deleting a task others follow (409).
 #include "domain/task.hpp"
 #include "operations/refusal.hpp"
 #include "operations/task_schedule.hpp"
@@ -207,7 +208,10 @@ std::string render_schedule(PageContext& page, const sql::ProjectRecord& project
     std::string follows = task_name(tasks, t.fields.predecessor_id);
     row.set("follows", follows.empty() ? "None" : follows);
     if (late(t, today_text)) row.set("late", true);
-    if (can_write) row.set("can_write", true);
+    if (can_write) {
+      row.set("can_write", true);
+      row.set("csrf", page.views.keys.csrf_token(page.session));
+    }
     rows += page.render("task_row", row);
   }
   Data data = Object{{"rows", rows}, {"timeline", timeline_data(tasks, today_text)}};
@@ -301,6 +305,15 @@ http::Response save(PageContext& page) {
   }
 }
 
+// A task others follow is not deleted (409, the operation's reason).
+http::Response remove(PageContext& page) {
+  sql::TaskRecord task = find_task(page);
+  operations::delete_task(page.db, page.org_id(), task.id, std::nullopt);
+  auto project = sql::find_project(page.db, page.org_id(), task.project_id);
+  if (!project) throw operations::not_found();
+  return schedule_changed(page, *project, "Task deleted: " + task.fields.name + ".");
+}
+
 }  // namespace
 
 std::string schedule_tab(PageContext& page, const sql::ProjectRecord& project) {
@@ -315,6 +328,8 @@ void add_schedule_routes(PageRoutes& routes) {
   routes.add(http::Verb::get, "/tasks/{id}/edit", kWriteFieldRecords, edit,
              "A task's row as a form");
   routes.add(http::Verb::post, "/tasks/{id}", kWriteFieldRecords, save, "Save a changed task");
+  routes.add(http::Verb::post, "/tasks/{id}/delete", kWriteFieldRecords, remove,
+             "Delete a task no other task follows");
 }
 
 }  // namespace construction::views

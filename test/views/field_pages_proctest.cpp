@@ -170,6 +170,15 @@ TEST_CASE("a field user keeps the schedule and the daily log and is refused comm
   cycle["predecessor_id"] = "";
   CHECK(field.post("/tasks/" + first_id, cycle).status == 303);
   CHECK(field.get(p + "/schedule").body.find("Demolition and haul-off") != std::string::npos);
+  // A task another follows stays; the one that follows goes.
+  std::string tasks_before = counts(server);
+  HttpResult followed =
+      field.post("/tasks/" + first_id + "/delete", {}, true, {{"HX-Request", "true"}});
+  CHECK(followed.status == 409);
+  CHECK(followed.body.find("Other tasks follow this one") != std::string::npos);
+  CHECK(counts(server) == tasks_before);
+  CHECK(field.post("/tasks/" + second_id + "/delete", {}).status == 303);
+  CHECK(field.get(p + "/schedule").body.find("Framing") == std::string::npos);
 
   // A daily log with two crew rows, saved, then submitted: read-only.
   CHECK(field.post(p + "/daily-logs", daily_log("2026-12-01", "Sunny")).status == 303);
@@ -231,7 +240,8 @@ TEST_CASE("the field tabs answer 404 for another organisation's ids and change n
     CHECK(b.get(path, kHtmxTab).status == 404);
   }
   for (const std::string& path :
-       {p + "/tasks", "/tasks/" + task_id, p + "/daily-logs", "/daily-logs/" + log_id}) {
+       {p + "/tasks", "/tasks/" + task_id, "/tasks/" + task_id + "/delete", p + "/daily-logs",
+        "/daily-logs/" + log_id}) {
     INFO("POST " << path);
     auto fields = task("Taken over", "2026-12-01", "2026-12-02");
     fields.merge(daily_log("2026-12-03", "Taken over"));
@@ -254,6 +264,7 @@ TEST_CASE("the field tabs refuse a POST without the CSRF token and change nothin
        std::vector<std::pair<std::string, std::map<std::string, std::string>>>{
            {p + "/tasks", task("Sneaky", "2026-12-01", "2026-12-02")},
            {"/tasks/" + task_id, task("Sneaky", "2026-12-01", "2026-12-02")},
+           {"/tasks/" + task_id + "/delete", {}},
            {p + "/daily-logs", daily_log("2026-12-05", "Sneaky")},
            {"/daily-logs/" + log_id, daily_log("2026-12-02", "Sneaky", "submit")}}) {
     INFO(path);
