@@ -4,7 +4,6 @@
 #include <catch2/catch.hpp>
 
 #include "sql/daily_log_store.hpp"
-#include "sql/database_settings.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
 #include "sql/task_store.hpp"
@@ -15,13 +14,6 @@ using namespace construction;
 using construction::testing::ScratchDatabase;
 
 namespace {
-
-sql::Connection connect(const ScratchDatabase& db) {
-  sql::DatabaseSettings settings;
-  settings.url = db.url();
-  settings.application_name = "construction-test";
-  return sql::Connection::open(settings);
-}
 
 std::int64_t party(sql::Connection& db, std::int64_t org, const std::string& kind,
                    const std::string& name) {
@@ -50,7 +42,7 @@ std::int64_t log_of(sql::Connection& db, std::int64_t org, std::int64_t project,
 TEST_CASE("a day's log comes with its crew, the recent logs and the companies in one query",
           "[pg]") {
   ScratchDatabase scratch;
-  sql::Connection db = connect(scratch);
+  sql::Connection db = scratch.connect();
   std::int64_t org = sql::find_or_create_organisation(db, "Day org").id;
   std::int64_t other_org = sql::find_or_create_organisation(db, "Other org").id;
   std::int64_t framers = party(db, org, "subcontractor", "Zed Framing");
@@ -103,7 +95,7 @@ TEST_CASE("a day's log comes with its crew, the recent logs and the companies in
 
 TEST_CASE("a schedule lists its dated tasks by start, then the undated ones", "[pg]") {
   ScratchDatabase scratch;
-  sql::Connection db = connect(scratch);
+  sql::Connection db = scratch.connect();
   std::int64_t org = sql::find_or_create_organisation(db, "Schedule org").id;
   std::int64_t job = project(db, org, "S-1");
   auto add = [&](const std::string& name, std::optional<std::string> start) {
