@@ -21,23 +21,6 @@ std::optional<std::int64_t> parse_whole_number(std::string_view text) {
   return value;
 }
 
-bool is_calendar_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  auto number = [&](std::size_t at, std::size_t length) -> std::optional<int> {
-    int value = 0;
-    for (std::size_t i = at; i < at + length; ++i) {
-      if (text[i] < '0' || text[i] > '9') return std::nullopt;
-      value = value * 10 + (text[i] - '0');
-    }
-    return value;
-  };
-  auto y = number(0, 4), m = number(5, 2), d = number(8, 2);
-  if (!y || !m || !d || *y < 1) return false;
-  return std::chrono::year_month_day(std::chrono::year(*y), std::chrono::month(*m),
-                                     std::chrono::day(*d))
-      .ok();
-}
-
 std::string join(std::span<const std::string_view> names) {
   std::string out;
   for (auto name : names) out += (out.empty() ? "" : ", ") + std::string(name);

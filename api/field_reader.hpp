@@ -109,7 +109,7 @@ std::vector<Element> read_objects(FieldReader& in, std::string_view name, std::s
 
 // For query strings and path parameters too.
 std::optional<std::int64_t> parse_whole_number(std::string_view text);
-bool is_calendar_date(std::string_view text);
+using domain::is_calendar_date;
 std::size_t count_characters(std::string_view text);
 // "a, b, c": the allowed values, for messages.
 std::string join(std::span<const std::string_view> names);

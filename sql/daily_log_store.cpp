@@ -53,6 +53,38 @@ constexpr std::string_view kInsertCrew =
     "INSERT INTO daily_log_crew (org_id, daily_log_id, position, party_id, trade, headcount, "
     "hours) VALUES ($1, $2, $3, $4, $5, $6, $7::numeric)";
 
+// Three parts in one answer, told apart by `part`: 1 the day's log (a row per
+// crew row), 2 the recent logs, 3 the companies. Columns a part has no use
+// for are NULL.
+#define COMPANIES_WHERE                                                          \
+  "p.org_id = $1 AND (p.kind IN ('subcontractor', 'vendor') OR p.id IN "         \
+  "(SELECT c.party_id FROM daily_log_crew c JOIN daily_logs d ON d.org_id = $1 " \
+  "AND d.id = c.daily_log_id WHERE c.org_id = $1 AND d.project_id = $2 AND "     \
+  "d.log_date = $3::date))"
+constexpr std::string_view kDay =
+    "WITH day AS (SELECT " LOG_COLUMNS
+    " FROM daily_logs WHERE org_id = $1 AND project_id = $2 AND log_date = $3::date), "
+    "recent AS (SELECT id, " SQL_UNIX_DAYS("log_date") " AS log_date, status FROM daily_logs "
+    "WHERE org_id = $1 AND project_id = $2 ORDER BY daily_logs.log_date DESC LIMIT $4) "
+    "SELECT 1 AS part, d.id, d.project_id, d.log_date, d.weather, d.temp_high_c, d.temp_low_c, "
+    "d.work_performed, d.delays, d.status, d.submitted_at, d.version, d.created_at, "
+    "d.updated_at, c.position, c.party_id, c.trade, c.headcount, c.hours::text AS hours, "
+    "NULL::text AS name FROM day d LEFT JOIN daily_log_crew c ON c.org_id = $1 "
+    "AND c.daily_log_id = d.id "
+    "UNION ALL SELECT 2, r.id, NULL, r.log_date, NULL, NULL, NULL, NULL, NULL, r.status, NULL, "
+    "NULL, NULL, NULL, NULL, NULL, NULL, "
+    "(SELECT coalesce(sum(c.headcount), 0) FROM daily_log_crew c WHERE c.org_id = $1 "
+    "AND c.daily_log_id = r.id)::integer, "
+    "(SELECT coalesce(sum(c.hours), 0) FROM daily_log_crew c WHERE c.org_id = $1 "
+    "AND c.daily_log_id = r.id)::text, NULL FROM recent r "
+    "UNION ALL SELECT 3, p.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.name FROM parties p WHERE " COMPANIES_WHERE
+    " ORDER BY part, position, log_date DESC, name, id";
+constexpr std::string_view kCompanies =
+    "SELECT p.id, p.name FROM parties p WHERE p.org_id = $1 "
+    "AND p.kind IN ('subcontractor', 'vendor') ORDER BY p.name, p.id";
+
+#undef COMPANIES_WHERE
 #undef LOG_COLUMNS
 
 DailyLogRecord log_from(const Row& row) {
@@ -115,6 +147,36 @@ DailyLogRecord set_daily_log_status(Connection& db, std::int64_t org_id, std::in
 
 void delete_daily_log(Connection& db, std::int64_t org_id, std::int64_t id) {
   db.exec(kDelete, org_id, id);
+}
+
+DailyLogDay load_daily_log_day(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                               const std::string& log_date, int recent) {
+  DailyLogDay day;
+  for (Row row : db.exec(kDay, org_id, project_id, log_date, recent)) {
+    switch (row["part"].int32()) {
+      case 1:
+        if (!day.log) day.log = log_from(row);
+        if (row["position"].optional_int64())
+          day.log->crew.push_back({row["party_id"].optional_int64(), row["trade"].string(),
+                                   row["headcount"].int64(), row["hours"].string()});
+        break;
+      case 2:
+        day.recent.push_back({row["id"].int64(), iso_date(row["log_date"].int64()),
+                              row["status"].string(), row["headcount"].int64(),
+                              row["hours"].string()});
+        break;
+      default:
+        day.companies.push_back({row["id"].int64(), row["name"].string()});
+    }
+  }
+  return day;
+}
+
+std::vector<CrewCompany> crew_companies(Connection& db, std::int64_t org_id) {
+  std::vector<CrewCompany> companies;
+  for (Row row : db.exec(kCompanies, org_id))
+    companies.push_back({row["id"].int64(), row["name"].string()});
+  return companies;
 }
 
 std::vector<CrewRow> list_crew(Connection& db, std::int64_t org_id, std::int64_t daily_log_id) {

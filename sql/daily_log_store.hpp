@@ -65,6 +65,31 @@ Query<std::vector<DayLog>> todays_daily_logs_query(std::int64_t org_id);
 DailyLogRecord set_daily_log_status(Connection& db, std::int64_t org_id, std::int64_t id,
                                     const std::string& status);
 void delete_daily_log(Connection& db, std::int64_t org_id, std::int64_t id);
+// What the daily-log page shows for one day, read in one query: the day's
+// log with its crew, the latest logs (newest first, with their crew's
+// heads and hours), and the companies a crew row may name (subcontractors
+// and vendors by name, and any other party the day's crew names).
+struct DailyLogSummary {
+  std::int64_t id = 0;
+  std::string log_date;
+  std::string status;
+  std::int64_t headcount = 0;
+  std::string hours;  // decimal text
+};
+struct CrewCompany {
+  std::int64_t id = 0;
+  std::string name;
+};
+struct DailyLogDay {
+  std::optional<DailyLogRecord> log;
+  std::vector<DailyLogSummary> recent;
+  std::vector<CrewCompany> companies;
+};
+DailyLogDay load_daily_log_day(Connection& db, std::int64_t org_id, std::int64_t project_id,
+                               const std::string& log_date, int recent);
+// The companies alone, for a new crew row.
+std::vector<CrewCompany> crew_companies(Connection& db, std::int64_t org_id);
+
 std::vector<CrewRow> list_crew(Connection& db, std::int64_t org_id, std::int64_t daily_log_id);
 void replace_crew(Connection& db, std::int64_t org_id, std::int64_t daily_log_id,
                   const std::vector<CrewRow>& crew);

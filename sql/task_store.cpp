@@ -23,6 +23,10 @@ constexpr std::string_view kFindForUpdate =
 constexpr std::string_view kList = "SELECT " TASK_COLUMNS
                                    " FROM tasks WHERE org_id = $1 AND project_id = $2 "
                                    "AND id > $3 ORDER BY id LIMIT $4";
+constexpr std::string_view kSchedule =
+    "SELECT " TASK_COLUMNS
+    " FROM tasks WHERE org_id = $1 AND project_id = $2 "
+    "ORDER BY tasks.start_date NULLS LAST, tasks.end_date NULLS LAST, id LIMIT $3";
 constexpr std::string_view kUpdate =
     "UPDATE tasks SET name = $3, start_date = $4::date, end_date = $5::date, "
     "assignee_party_id = $6, predecessor_id = $7, percent_complete = $8, "
@@ -98,6 +102,14 @@ std::vector<std::int64_t> predecessor_chain(Connection& db, std::int64_t org_id,
   std::vector<std::int64_t> chain;
   for (Row row : db.exec(kChain, org_id, project_id, id)) chain.push_back(row["id"].int64());
   return chain;
+}
+
+std::vector<TaskRecord> project_schedule(Connection& db, std::int64_t org_id,
+                                         std::int64_t project_id) {
+  std::vector<TaskRecord> tasks;
+  for (Row row : db.exec(kSchedule, org_id, project_id, kScheduleLimit))
+    tasks.push_back(task_from(row));
+  return tasks;
 }
 
 bool has_successors(Connection& db, std::int64_t org_id, std::int64_t id) {

@@ -43,5 +43,10 @@ void delete_task(Connection& db, std::int64_t org_id, std::int64_t id);
 std::vector<std::int64_t> predecessor_chain(Connection& db, std::int64_t org_id,
                                             std::int64_t project_id, std::int64_t id);
 bool has_successors(Connection& db, std::int64_t org_id, std::int64_t id);
+// The whole schedule of a project as a page draws it: dated tasks by start
+// and end, then the undated ones; at most kScheduleLimit tasks.
+inline constexpr int kScheduleLimit = 500;
+std::vector<TaskRecord> project_schedule(Connection& db, std::int64_t org_id,
+                                         std::int64_t project_id);
 
 }  // namespace construction::sql

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <ctime>
 
 #include "domain/money.hpp"
@@ -36,6 +37,18 @@ std::string today() {
   char text[11];
   std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
   return text;
+}
+
+std::optional<std::int64_t> whole_number(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
+  if (text.empty() || text.size() > 15) return std::nullopt;
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
 }
 
 std::optional<std::int64_t> hundredths(std::string_view text) {

@@ -20,6 +20,8 @@ std::string today();
 // A number with at most two decimals ("1,234.5", "$12", "-3.25", "12 %")
 // times 100, for cents and basis points alike; nothing when it is not one.
 std::optional<std::int64_t> hundredths(std::string_view text);
+// A whole number as typed ("12", " -3 "); nothing when it is not one.
+std::optional<std::int64_t> whole_number(std::string_view text);
 // The form's way of showing an amount again: "1234.50" (no $, no commas).
 std::string hundredths_text(std::int64_t value);
 

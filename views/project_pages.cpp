@@ -11,9 +11,11 @@
 #include "sql/estimate_store.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
+#include "views/field_tabs.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
+#include "views/project_page.hpp"
 #include "views/routes.hpp"
 
 namespace construction::views {
@@ -165,27 +167,9 @@ constexpr std::array<Tab, 6> kTabs = {{
      "Pay applications (AIA G702/G703) and invoices will be prepared and tracked here."},
     {"budget", "Budget",
      "The job cost report will show the budget by cost code with commitments and vendor bills."},
-    {"schedule", "Schedule", "Tasks with dates, percent complete and a timeline will live here."},
-    {"daily-logs", "Daily logs",
-     "Superintendents will file each day's crew, weather and notes here."},
+    {"schedule", "Schedule", ""},
+    {"daily-logs", "Daily logs", ""},
 }};
-
-// The project with its client's name and its documents' figures (one query).
-sql::ProjectWithFigures find_project_with_figures(PageContext& page) {
-  auto id = path_number(page.http, "id");
-  std::optional<sql::ProjectWithFigures> project;
-  if (id) project = sql::fetch(page.db, sql::project_with_figures_query(page.org_id(), *id));
-  if (!project) throw operations::not_found();
-  return std::move(*project);
-}
-
-sql::ProjectRecord find_project(PageContext& page) {
-  auto id = path_number(page.http, "id");
-  std::optional<sql::ProjectRecord> project;
-  if (id) project = sql::find_project(page.db, page.org_id(), *id);
-  if (!project) throw operations::not_found();
-  return *project;
-}
 
 std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
                           const domain::FieldErrors& errors) {
@@ -215,41 +199,18 @@ std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
 
 std::string tab_html(PageContext& page, const sql::ProjectRecord& project, const Tab& tab) {
   if (tab.slug == "estimates") return estimates_tab(page, project, {});
+  if (tab.slug == "schedule") return schedule_tab(page, project);
+  if (tab.slug == "daily-logs") return daily_logs_tab(page, project);
   return page.render("project_later",
                      Object{{"label", std::string(tab.label)}, {"later", std::string(tab.later)}});
 }
 
 http::Response show_tab(PageContext& page, std::string_view slug) {
-  sql::ProjectWithFigures project = find_project_with_figures(page);
+  sql::ProjectWithFigures project = find_project(page);
   const Tab* tab = &kTabs[0];
   for (const Tab& t : kTabs)
     if (t.slug == slug) tab = &t;
-  std::string tab_content = tab_html(page, project, *tab);
-  if (page.hx && page.hx_target == "tab") return page.fragment(tab_content);
-
-  auto f = operations::project_financials(project);
-  List tabs;
-  for (const Tab& t : kTabs) {
-    Object entry{{"slug", std::string(t.slug)}, {"label", std::string(t.label)}};
-    if (&t == tab) entry["current"] = true;
-    tabs.push_back(entry);
-  }
-  Data data = Object{{"id", std::to_string(project.id)},
-                     {"number", project.fields.number},
-                     {"name", project.fields.name},
-                     {"status", status_label(project.fields.status)},
-                     {"original", money(f.original_contract_sum.value)},
-                     {"approved_cos", money(f.approved_change_orders.value)},
-                     {"contract_sum", money(f.contract_sum_to_date.value)},
-                     {"billed", money(f.billed_to_date.value)},
-                     {"retainage", money(f.retainage_held.value)},
-                     {"outstanding", money(f.outstanding.value)},
-                     {"balance", money(f.balance_to_finish.value)},
-                     {"tabs", tabs},
-                     {"tab", tab_content}};
-  set_text(data, "client", project.client_name);
-  set_text(data, "site_address", project.fields.site_address);
-  return page.page(project.fields.number + " " + project.fields.name, page.render("project", data));
+  return project_page(page, project, tab->slug, tab_html(page, project, *tab));
 }
 
 http::Response create_estimate(PageContext& page) {
@@ -273,6 +234,66 @@ http::Response create_estimate(PageContext& page) {
 }
 
 }  // namespace
+
+sql::ProjectWithFigures find_project(PageContext& page, std::int64_t id) {
+  auto project = sql::fetch(page.db, sql::project_with_figures_query(page.org_id(), id));
+  if (!project) throw operations::not_found();
+  return std::move(*project);
+}
+
+sql::ProjectWithFigures find_project(PageContext& page) {
+  auto id = path_number(page.http, "id");
+  if (!id) throw operations::not_found();
+  return find_project(page, *id);
+}
+
+http::Response project_page(PageContext& page, const sql::ProjectRecord& project,
+                            std::string_view tab_slug, const std::string& tab_content,
+                            unsigned status) {
+  if (page.hx && page.hx_target == "tab")
+    return project_page(page, sql::ProjectWithFigures{project, {}, {}}, tab_slug, tab_content,
+                        status);
+  return project_page(page, find_project(page, project.id), tab_slug, tab_content, status);
+}
+
+http::Response project_page(PageContext& page, const sql::ProjectWithFigures& project,
+                            std::string_view tab_slug, const std::string& tab_content,
+                            unsigned status) {
+  const Tab* tab = &kTabs[0];
+  for (const Tab& t : kTabs)
+    if (t.slug == tab_slug) tab = &t;
+  std::string title =
+      project.fields.number + " " + project.fields.name + " · " + std::string(tab->label);
+  if (page.hx && page.hx_target == "tab") {
+    // The tab alone, with its title (htmx sets the document's) and the flash.
+    std::string html = page.render("tab_title", Object{{"title", title}}) + tab_content;
+    if (!page.flash.empty()) html += page.flash_oob(page.flash);
+    return page.fragment(html, status);
+  }
+  auto f = operations::project_financials(project);
+  List tabs;
+  for (const Tab& t : kTabs) {
+    Object entry{{"slug", std::string(t.slug)}, {"label", std::string(t.label)}};
+    if (&t == tab) entry["current"] = true;
+    tabs.push_back(entry);
+  }
+  Data data = Object{{"id", std::to_string(project.id)},
+                     {"number", project.fields.number},
+                     {"name", project.fields.name},
+                     {"status", status_label(project.fields.status)},
+                     {"original", money(f.original_contract_sum.value)},
+                     {"approved_cos", money(f.approved_change_orders.value)},
+                     {"contract_sum", money(f.contract_sum_to_date.value)},
+                     {"billed", money(f.billed_to_date.value)},
+                     {"retainage", money(f.retainage_held.value)},
+                     {"outstanding", money(f.outstanding.value)},
+                     {"balance", money(f.balance_to_finish.value)},
+                     {"tabs", tabs},
+                     {"tab", tab_content}};
+  set_text(data, "client", project.client_name);
+  set_text(data, "site_address", project.fields.site_address);
+  return page.page(title, page.render("project", data), status);
+}
 
 void add_project_routes(PageRoutes& routes) {
   routes.add(http::Verb::get, "/projects", kMember, list,

@@ -18,6 +18,8 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_project_routes(routes);
   add_party_routes(routes);
   add_estimate_routes(routes);
+  add_schedule_routes(routes);
+  add_daily_log_routes(routes);
 }
 
 }  // namespace construction::views

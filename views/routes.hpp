@@ -21,5 +21,7 @@ void add_dashboard_routes(PageRoutes& routes);
 void add_project_routes(PageRoutes& routes);
 void add_party_routes(PageRoutes& routes);
 void add_estimate_routes(PageRoutes& routes);
+void add_schedule_routes(PageRoutes& routes);
+void add_daily_log_routes(PageRoutes& routes);
 
 }  // namespace construction::views

@@ -6,7 +6,6 @@
 #include "operations/authentication.hpp"
 #include "operations/login_throttle.hpp"
 #include "operations/password.hpp"
-#include "sql/database_settings.hpp"
 #include "sql/user_store.hpp"
 #include "test/support/scratch_database.hpp"
 
@@ -14,18 +13,9 @@ using namespace construction;
 using namespace construction::operations;
 using construction::testing::ScratchDatabase;
 
-namespace {
-sql::Connection connect(const ScratchDatabase& db) {
-  sql::DatabaseSettings settings;
-  settings.url = db.url();
-  settings.application_name = "construction-test";
-  return sql::Connection::open(settings);
-}
-}  // namespace
-
 TEST_CASE("failures are counted per account and per address, in exact figures", "[pg]") {
   ScratchDatabase scratch;
-  sql::Connection db = connect(scratch);
+  sql::Connection db = scratch.connect();
   for (int i = 1; i <= 4; ++i) {
     Throttle t = record_failure(db, "Ann@Example.com", "10.0.0.1");
     CHECK(t.account_failures == i);
@@ -70,7 +60,7 @@ TEST_CASE("failures are counted per account and per address, in exact figures", 
 
 TEST_CASE("log_in: ok, wrong and throttled, the same for an unknown email", "[pg]") {
   ScratchDatabase scratch;
-  sql::Connection db = connect(scratch);
+  sql::Connection db = scratch.connect();
   auto org = sql::find_or_create_organisation(db, "Throttle Org");
   sql::insert_user(db, org.id, {"erin@example.com", "Erin", "owner", true},
                    hash_password("right password"));

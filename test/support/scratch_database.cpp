@@ -75,7 +75,13 @@ std::string ScratchDatabase::scalar(const std::string& sql) const {
   return std::string(r[0][0].text());
 }
 
-void ScratchDatabase::exec(const std::string& sql) const { exec_on(url_, sql); }
+void ScratchDatabase::exec(const std::string& sql) const {
+  exec_on(url_, sql);
+}
+
+sql::Connection ScratchDatabase::connect() const {
+  return sql::Connection::open(settings_for(url_));
+}
 
 void ScratchDatabase::exec_on(const std::string& url, const std::string& sql) {
   auto connection = sql::Connection::open(settings_for(url));

@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "sql/connection.hpp"
+
 namespace construction::testing {
 
 class ScratchDatabase {
@@ -22,6 +24,8 @@ class ScratchDatabase {
   // first row as text ("" when there is none). For assertions on stored rows.
   std::string scalar(const std::string& sql) const;
   void exec(const std::string& sql) const;
+  // A connection of its own to the database.
+  sql::Connection connect() const;
   // The same on any database by URL.
   static void exec_on(const std::string& url, const std::string& sql);
 

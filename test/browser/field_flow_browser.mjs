@@ -1,0 +1,270 @@
+// The field pages in a browser (spec/ui.md; issue 12): headless Chromium
+// (Debian's /usr/bin/chromium) driven by playwright-core, against the real
+// server on a scratch database. It logs in, adds a subcontractor and a
+// project, adds two tasks on the project's Schedule tab (the second
+// following the first) and reads them in the table and on the timeline,
+// then, 375 px wide as on a phone, writes the day's log with two crew rows,
+// submits it and reads it back read-only. Every HTML answer (pages and htmx
+// fragments) must be valid HTML5 (html-validate), no request may leave the
+// server's origin and the console must stay free of errors. Screenshots of
+// the schedule and the daily log at 1280 and 375 px go to ARTIFACTS_DIR.
+//
+// Environment: CONSTRUCTION_BINARY, DATABASE_URL (a cluster it may create a
+// database in), ARTIFACTS_DIR.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { HtmlValidate } from 'html-validate';
+
+const binary = process.env.CONSTRUCTION_BINARY;
+const clusterUrl = process.env.DATABASE_URL;
+const artifacts = process.env.ARTIFACTS_DIR;
+assert.ok(binary && clusterUrl && artifacts, 'CONSTRUCTION_BINARY, DATABASE_URL and ARTIFACTS_DIR');
+mkdirSync(artifacts, { recursive: true });
+
+// ---- a scratch database and the real server
+
+function databaseUrl(name) {
+  const url = new URL(clusterUrl);
+  url.pathname = '/' + name;
+  return url.toString();
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const dbName = `browser_field_${process.pid}_${Date.now()}`;
+const psql = (sql) => execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', clusterUrl, '-c', sql]);
+psql(`CREATE DATABASE ${dbName}`);
+const env = { ...process.env, DATABASE_URL: databaseUrl(dbName), APP_ENV: 'development' };
+execFileSync(binary, ['migrate', 'up'], { env, stdio: 'pipe' });
+const email = 'super@example.com';
+const password = 'browser test password';
+execFileSync(binary, ['create-user', '--org', 'Hammer & Sons <Builders>', '--email', email,
+  '--role', 'owner', '--name', 'Sam Super', '--password-stdin'],
+  { env, input: password + '\n', stdio: ['pipe', 'pipe', 'pipe'] });
+
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const serverLog = [];
+const server = spawn(binary, ['serve', '-b', `127.0.0.1:${port}`, '-w', '2'], { env });
+server.stdout.on('data', () => {});
+server.stderr.on('data', (d) => serverLog.push(d.toString()));
+for (let i = 0; ; ++i) {
+  try {
+    if ((await fetch(origin + '/health')).ok) break;
+  } catch {}
+  assert.ok(i < 200, 'the server did not start: ' + serverLog.join(''));
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'construction-chromium-'));
+let context;
+const problems = [];
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1280, height: 900 },
+  });
+  await run(context);
+} finally {
+  if (context) await context.close();
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(userDataDir, { recursive: true, force: true });
+  try { psql(`DROP DATABASE IF EXISTS ${dbName}`); } catch {}
+}
+assert.deepEqual(problems, [], problems.join('\n'));
+console.log('1 passed, 0 failed');
+
+// ---- the test
+
+async function run(context) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+  const validations = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.origin !== origin)
+      problems.push(`request to another origin: ${request.url()}`);
+  });
+  page.on('console', (message) => {
+    // Chromium logs every 4xx answer to a request; 422 is how the server
+    // answers a form with mistakes (spec/ui.md), which this test sends on purpose.
+    if (message.type() === 'error' && !/status of 422/.test(message.text()))
+      problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (!type.startsWith('text/html')) return;
+    validations.push((async () => {
+      const body = await response.text().catch(() => null);
+      if (!body) return;  // redirects and empty htmx answers
+      const report = await validator.validateString(body);
+      if (!report.valid) {
+        const messages = report.results.flatMap((r) => r.messages)
+          .map((m) => `${m.ruleId}: ${m.message} (line ${m.line})`);
+        problems.push(`invalid HTML from ${response.request().method()} ${response.url()}:\n  ` +
+          messages.join('\n  '));
+      }
+    })());
+  });
+
+  const text = async (selector) => (await page.locator(selector).innerText()).trim();
+  const settle = () => page.waitForLoadState('networkidle');
+  // Hiding the caret for a screenshot leaves style="" on every input, which
+  // htmx's history snapshot would then carry back in against the CSP.
+  const shot = { fullPage: true, caret: 'initial' };
+  // Dates around today (UTC, as the server's "today").
+  const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+
+  // Log in.
+  await page.goto(origin + '/');
+  assert.equal(new URL(page.url()).pathname, '/login');
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(origin + '/');
+
+  // A subcontractor for the crew, and a project.
+  await page.goto(origin + '/parties');
+  await page.click('#new-party summary');
+  await page.selectOption('#new-party select[name=kind]', 'subcontractor');
+  await page.fill('#new-party input[name=name]', 'Northside Framing LLC');
+  await page.click('#new-party button[type=submit]');
+  await page.waitForSelector('text=Northside Framing LLC added.');
+  await page.click('nav a[href="/projects"]');
+  await page.waitForURL(origin + '/projects');
+  await page.click('#new-project summary');
+  await page.fill('#new-project input[name=number]', '2026-021');
+  await page.fill('#new-project input[name=name]', 'Clinic fit-out');
+  await page.click('#new-project button[type=submit]');
+  await page.waitForURL(/\/projects\/\d+$/);
+  const projectUrl = page.url();
+
+  // The Schedule tab, at its own URL, empty at first.
+  await page.click('nav.tabs a:has-text("Schedule")');
+  await page.waitForURL(/\/schedule$/);
+  assert.match(await text('#tab'), /No tasks yet/);
+  assert.match(await page.title(), /Schedule/);
+
+  // Two tasks, the second following the first.
+  await page.fill('#add-task input[name=name]', 'Demolition');
+  await page.fill('#add-task input[name=start_date]', day(-3));
+  await page.fill('#add-task input[name=end_date]', day(2));
+  await page.fill('#add-task input[name=percent_complete]', '60');
+  await page.click('#add-task button[type=submit]');
+  await page.waitForSelector('#flash:has-text("Task added: Demolition.")');
+  await settle();
+  // A finish before the start is refused beside the field, what was typed kept.
+  await page.fill('#add-task input[name=name]', 'Framing');
+  await page.fill('#add-task input[name=start_date]', day(3));
+  await page.fill('#add-task input[name=end_date]', day(1));
+  const refused = page.waitForResponse((r) => r.request().method() === 'POST');
+  await page.click('#add-task button[type=submit]');
+  assert.equal((await refused).status(), 422);
+  await page.waitForSelector('#add-task small.error');
+  assert.match(await text('#add-task small.error'), /Finish must not be before the start/);
+  assert.equal(await page.inputValue('#add-task input[name=name]'), 'Framing');
+  await page.fill('#add-task input[name=end_date]', day(12));
+  await page.selectOption('#add-task select[name=predecessor_id]', { label: 'Demolition' });
+  await page.click('#add-task button[type=submit]');
+  await page.waitForSelector('#flash:has-text("Task added: Framing.")');
+  await settle();
+
+  // Read on the schedule: the table and the timeline, today's line on it.
+  const framingRow = page.locator('#task-rows tr', { hasText: 'Framing' });
+  assert.equal(await framingRow.locator('td[data-label=Follows]').innerText(), 'Demolition');
+  assert.match(await page.locator('#task-rows tr').first().innerText(), /60 %/);
+  const bars = page.locator('.timeline-chart .task-bar');
+  assert.equal(await bars.count(), 2);
+  assert.match(await bars.nth(0).locator('text').textContent(), /Demolition · 60 % done/);
+  assert.match(await bars.nth(1).locator('text').textContent(), /Framing · 40 % done|Framing · 0 % done/);
+  const percent = async (locator, name) => parseFloat(await locator.getAttribute(name));
+  const demolitionEnd = await percent(bars.nth(0).locator('rect.span'), 'x') +
+    await percent(bars.nth(0).locator('rect.span'), 'width');
+  const framingStart = await percent(bars.nth(1).locator('rect.span'), 'x');
+  assert.ok(framingStart >= demolitionEnd, `Framing starts after Demolition ends (${framingStart} >= ${demolitionEnd})`);
+  const todayX = await percent(page.locator('.timeline-chart line.today'), 'x1');
+  assert.ok(todayX > await percent(bars.nth(0).locator('rect.span'), 'x') && todayX < demolitionEnd,
+    'today falls inside Demolition');
+  assert.equal(await page.locator('.timeline-chart .today-label').textContent(), 'Today');
+  // Reload keeps it (the tab is a URL of its own).
+  await page.reload();
+  assert.equal(await page.locator('.timeline-chart .task-bar').count(), 2);
+  await page.screenshot({ path: join(artifacts, 'schedule-1280.png'), ...shot });
+
+  // The Daily logs tab, then back and forward.
+  await page.click('nav.tabs a:has-text("Daily logs")');
+  await page.waitForURL(/\/daily-logs$/);
+  await page.waitForSelector('#daily-log');
+  await page.goBack();
+  await page.waitForURL(/\/schedule$/);
+  await settle();
+  assert.equal(await page.locator('.timeline-chart .task-bar').count(), 2);
+  await page.goForward();
+  await page.waitForURL(/\/daily-logs$/);
+  await settle();
+
+  // On a phone: today's log with two crew rows, submitted.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.reload();
+  assert.match(await text('#day-title'), /\(today\)/);
+  assert.equal(await page.inputValue('#log-date'), day(0));
+  await page.fill('#daily-log input[name=weather]', 'Overcast, light rain after 2 pm');
+  await page.fill('#daily-log input[name=temp_high_c]', '11');
+  await page.fill('#daily-log input[name=temp_low_c]', '4');
+  await page.fill('#daily-log textarea[name=work_performed]',
+    'Demolition of the east wing finished.\nFraming layout marked on level 1.');
+  await page.fill('#daily-log textarea[name=delays]', 'Dumpster swap came 2 hours late.');
+  await page.selectOption('select[name=crew_0_party_id]', { label: 'Northside Framing LLC' });
+  await page.fill('input[name=crew_0_trade]', 'Framing');
+  await page.fill('input[name=crew_0_headcount]', '4');
+  await page.fill('input[name=crew_0_hours]', '32');
+  await page.click('#add-crew');
+  await page.waitForSelector('#crew-1');
+  await page.fill('input[name=crew_1_trade]', 'Demolition labour');
+  await page.fill('input[name=crew_1_headcount]', '2');
+  await page.fill('input[name=crew_1_hours]', '15.5');
+  await settle();
+  await page.screenshot({ path: join(artifacts, 'daily-log-form-375.png'), ...shot });
+  // The buttons are big enough to hit with a thumb.
+  const submitBox = await page.locator('button[value=submit]').boundingBox();
+  assert.ok(submitBox.height >= 44, `submit button ${submitBox.height} px high`);
+  await page.click('button[value=submit]');
+  await page.waitForSelector('#flash:has-text("submitted: it is read-only now")');
+  await settle();
+  assert.equal(await page.locator('#daily-log').count(), 0);
+  assert.match(await text('#day-log'), /this log is read-only/);
+  assert.match(await text('#day-log'), /Northside Framing LLC/);
+  assert.match(await text('#day-log'), /Demolition labour/);
+  // 4 + 2 heads, 32 + 15.5 hours.
+  assert.equal(await text('#crew-headcount'), '6');
+  assert.equal(await text('#crew-hours'), '47.5');
+  assert.match(await text('.recent-logs'), /Submitted/);
+  await page.screenshot({ path: join(artifacts, 'daily-log-375.png'), ...shot });
+  await page.goto(new URL(projectUrl).origin + new URL(projectUrl).pathname + '/schedule');
+  await page.screenshot({ path: join(artifacts, 'schedule-375.png'), ...shot });
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(new URL(projectUrl).pathname.replace(/^/, origin) + '/daily-logs');
+  assert.match(await text('#day-log'), /this log is read-only/);
+  await page.screenshot({ path: join(artifacts, 'daily-log-1280.png'), ...shot });
+
+  await Promise.all(validations);
+}
