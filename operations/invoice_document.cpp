@@ -121,4 +121,22 @@ std::optional<sql::InvoiceRecord> invoice_certificate(sql::Connection& db, std::
   return sql::insert_invoice(db, org_id, application.project_id, fields);
 }
 
+bool is_overdue(const sql::InvoiceRecord& invoice) {
+  auto date_of = [](const std::string& text) {
+    return std::chrono::year_month_day{
+        std::chrono::year{std::stoi(text.substr(0, 4))},
+        std::chrono::month{static_cast<unsigned>(std::stoul(text.substr(5, 2)))},
+        std::chrono::day{static_cast<unsigned>(std::stoul(text.substr(8, 2)))}};
+  };
+  auto status = domain::parse_invoice_status(invoice.status);
+  if (!status) return false;
+  auto today = std::chrono::year_month_day{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  std::optional<std::chrono::year_month_day> due;
+  if (invoice.fields.due_date) due = date_of(*invoice.fields.due_date);
+  return domain::is_overdue(*status, due, today,
+                            domain::invoice_balance(domain::Cents{invoice.fields.total_cents},
+                                                    domain::Cents{invoice.paid_cents}));
+}
+
 }  // namespace construction::operations

@@ -6,9 +6,11 @@
 
 #include "domain/project_financials.hpp"
 #include "operations/estimate_document.hpp"
+#include "operations/project_financials.hpp"
 #include "operations/projects.hpp"
 #include "operations/refusal.hpp"
 #include "sql/estimate_store.hpp"
+#include "views/billing_tabs.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
@@ -143,10 +145,8 @@ struct Tab {
 };
 constexpr std::array<Tab, 6> kTabs = {{
     {"estimates", "Estimates", ""},
-    {"change-orders", "Change orders",
-     "Change orders will be drafted, priced and approved here, each changing the contract sum."},
-    {"billing", "Billing",
-     "Pay applications (AIA G702/G703) and invoices will be prepared and tracked here."},
+    {"change-orders", "Change orders", ""},
+    {"billing", "Billing", ""},
     {"budget", "Budget",
      "The job cost report will show the budget by cost code with commitments and vendor bills."},
     {"schedule", "Schedule", "Tasks with dates, percent complete and a timeline will live here."},
@@ -190,6 +190,8 @@ std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
 
 std::string tab_html(PageContext& page, const sql::ProjectRecord& project, const Tab& tab) {
   if (tab.slug == "estimates") return estimates_tab(page, project, {});
+  if (tab.slug == "change-orders") return change_orders_tab(page, project, {});
+  if (tab.slug == "billing") return billing_tab(page, project, {});
   return page.render("project_later",
                      Object{{"label", std::string(tab.label)}, {"later", std::string(tab.later)}});
 }
@@ -202,8 +204,8 @@ http::Response show_tab(PageContext& page, std::string_view slug) {
   std::string tab_content = tab_html(page, project, *tab);
   if (page.hx && page.hx_target == "tab") return page.fragment(tab_content);
 
-  auto f = domain::compute_project_financials(domain::Cents{project.original_contract_sum_cents},
-                                              {}, {}, {});
+  domain::ProjectFinancials f =
+      operations::project_financials(page.db, page.org_id(), {&project, 1}).at(project.id);
   List tabs;
   for (const Tab& t : kTabs) {
     Object entry{{"slug", std::string(t.slug)}, {"label", std::string(t.label)}};

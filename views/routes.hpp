@@ -21,5 +21,9 @@ void add_dashboard_routes(PageRoutes& routes);
 void add_project_routes(PageRoutes& routes);
 void add_party_routes(PageRoutes& routes);
 void add_estimate_routes(PageRoutes& routes);
+void add_change_order_routes(PageRoutes& routes);
+void add_pay_application_routes(PageRoutes& routes);
+void add_invoice_routes(PageRoutes& routes);
+void add_billing_tab_routes(PageRoutes& routes);
 
 }  // namespace construction::views
