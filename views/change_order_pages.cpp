@@ -5,6 +5,8 @@
 // reject / void show only where domain/change_order.hpp allows them; an
 // approval adds the order to the project's contract sum (the operation's
 // schedule-of-values line), which the project header shows.
+#include <cstdlib>
+
 #include "domain/change_order.hpp"
 #include "operations/change_order_document.hpp"
 #include "operations/change_order_transitions.hpp"
@@ -42,7 +44,8 @@ LineEditor line_editor(const PageContext& page, const sql::ChangeOrderRecord& or
 
 std::string amount_block(const PageContext& page, const sql::ChangeOrderRecord& order, bool oob) {
   Data data = Object{{"amount", money(order.amount_cents)},
-                     {"days", std::to_string(order.fields.days_delta)}};
+                     {"days", std::to_string(order.fields.days_delta) +
+                                  (std::abs(order.fields.days_delta) == 1 ? " day" : " days")}};
   if (order.amount_cents < 0) data.set("credit", true);
   if (oob) data.set("oob", true);
   return page.render("change_order_amount", data);

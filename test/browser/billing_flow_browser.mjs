@@ -335,6 +335,11 @@ async function run(context) {
   await page.reload();
   assert.equal(await text('#g702-8'), '$20,317.50');
   await page.screenshot({ path: join(artifacts, 'pay-application-draft-1280.png'), fullPage: true });
+  // On a phone: the cells of one line as they are typed in.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.locator(`#e-${item(3)}`).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifacts, 'pay-application-draft-375.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Submit, then certify less than requested: 20,000.00 of 20,317.50. More
   // than the payment due is refused first, beside the field.
@@ -391,6 +396,9 @@ async function run(context) {
   const pdfPath = join(artifacts, 'pay-application.pdf');
   await page.pdf({ path: pdfPath, format: 'Letter', printBackground: true,
     preferCSSPageSize: true });
+  await page.setViewportSize({ width: 816, height: 1056 });
+  await page.screenshot({ path: join(artifacts, 'pay-application-print.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ media: 'screen' });
   const pages = readFileSync(pdfPath, 'latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
   assert.ok(pages.length >= 1 && pages.length <= 2, `the print view took ${pages.length} pages`);
