@@ -143,22 +143,23 @@ List actions(const PageContext& page, const sql::PayApplicationRecord& a) {
 struct PayApplicationView {
   PayApplicationDocument document;
   sql::ProjectRecord project;
-  std::optional<sql::InvoiceRecord> invoice;  // the certificate's
+  std::optional<std::int64_t> invoice_id;  // the certificate's
+  std::string invoice_number;
 };
 
-// Everything the pages show, loaded in one place: the application with its
-// lines (one query), its project, its certificate's invoice once certified.
+// Everything the pages show, loaded in one place, in two round trips: the
+// application with its lines and its certificate's invoice, then its project.
 PayApplicationView load(PageContext& page) {
-  PayApplicationView view{
-      operations::load_pay_application(page.db, page.org_id(), number_in_path(page, "id")),
-      {},
-      std::nullopt};
-  const sql::PayApplicationRecord& a = view.document.application;
-  auto project = sql::find_project(page.db, page.org_id(), a.project_id);
+  auto found =
+      sql::find_pay_application_with_lines(page.db, page.org_id(), number_in_path(page, "id"));
+  if (!found) throw operations::not_found();
+  PayApplicationView view{{std::move(found->application), std::move(found->lines)},
+                          {},
+                          found->invoice_id,
+                          std::move(found->invoice_number)};
+  auto project = sql::find_project(page.db, page.org_id(), view.document.application.project_id);
   if (!project) throw operations::not_found();
   view.project = std::move(*project);
-  if (a.certified_cents)
-    view.invoice = sql::find_invoice_of_pay_application(page.db, page.org_id(), a.id);
   return view;
 }
 
@@ -181,9 +182,9 @@ Data header_data(const PageContext& page, const PayApplicationView& view) {
   if (a.submitted_at) data.set("submitted", date(*a.submitted_at));
   if (a.certified_at) data.set("certified_on", date(*a.certified_at));
   if (a.certified_cents) data.set("certified_amount", money(*a.certified_cents));
-  if (view.invoice) {
-    data.set("invoice_id", std::to_string(view.invoice->id));
-    data.set("invoice_number", view.invoice->fields.number);
+  if (view.invoice_id) {
+    data.set("invoice_id", std::to_string(*view.invoice_id));
+    data.set("invoice_number", view.invoice_number);
   }
   return data;
 }
