@@ -6,7 +6,6 @@
 #include "operations/invoice_document.hpp"
 #include "operations/projects.hpp"
 #include "operations/refusal.hpp"
-#include "sql/pay_application_store.hpp"
 #include "sql/project_store.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
@@ -90,20 +89,16 @@ List actions(const PageContext& page, const sql::InvoiceRecord& invoice) {
 struct InvoiceView {
   InvoiceDocument document;
   sql::ProjectRecord project;
-  std::optional<int> pay_application_number;
 };
 
-// Everything the page shows, loaded in one place.
+// Everything the page shows, loaded in one place: the invoice, its payments,
+// its project. (The invoice's notes name its pay application's number.)
 InvoiceView load(PageContext& page) {
-  InvoiceView view{operations::load_invoice(page.db, page.org_id(), invoice_id(page)), {}, {}};
+  InvoiceView view{operations::load_invoice(page.db, page.org_id(), invoice_id(page)), {}};
   const sql::InvoiceRecord& invoice = view.document.invoice;
   auto project = sql::find_project(page.db, page.org_id(), invoice.project_id);
   if (!project) throw operations::not_found();
   view.project = std::move(*project);
-  if (invoice.fields.pay_application_id)
-    if (auto a =
-            sql::find_pay_application(page.db, page.org_id(), *invoice.fields.pay_application_id))
-      view.pay_application_number = a->number;
   return view;
 }
 
@@ -135,10 +130,8 @@ http::Response show_invoice(PageContext& page, const InvoiceView& view, bool typ
   if (invoice.fields.due_date) data.set("due", date(*invoice.fields.due_date));
   if (operations::is_overdue(invoice)) data.set("overdue", true);
   set_text(data, "notes", invoice.fields.notes);
-  if (invoice.fields.pay_application_id && view.pay_application_number) {
+  if (invoice.fields.pay_application_id)
     data.set("pay_application_id", std::to_string(*invoice.fields.pay_application_id));
-    data.set("pay_application_number", std::to_string(*view.pay_application_number));
-  }
   if (invoice.status == "draft") data.set("draft", true);
   if (takes_payments(page, invoice))
     data.set("payment_form", payment_form(page, invoice, typed, errors));
