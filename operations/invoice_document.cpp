@@ -50,9 +50,9 @@ InvoiceDocument create_invoice(sql::Connection& db, std::int64_t org_id, std::in
 }
 
 InvoiceDocument load_invoice(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
-  auto invoice = sql::find_invoice(db, org_id, id);
-  if (!invoice) throw not_found();
-  return {*invoice, sql::list_payments(db, org_id, invoice->id)};
+  auto found = sql::find_invoice_with_payments(db, org_id, id);
+  if (!found) throw not_found();
+  return {std::move(found->invoice), std::move(found->payments)};
 }
 
 InvoiceDocument change_invoice(
