@@ -1,29 +1,8 @@
 #include "api/invoice_json.hpp"
 
-#include <chrono>
-
-#include "domain/invoice.hpp"
+#include "operations/invoice_document.hpp"
 
 namespace construction::api {
-
-namespace {
-
-std::chrono::year_month_day date_of(const std::string& text) {
-  return {std::chrono::year{std::stoi(text.substr(0, 4))},
-          std::chrono::month{static_cast<unsigned>(std::stoul(text.substr(5, 2)))},
-          std::chrono::day{static_cast<unsigned>(std::stoul(text.substr(8, 2)))}};
-}
-
-bool overdue(const sql::InvoiceRecord& i) {
-  auto today = std::chrono::year_month_day{
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-  std::optional<std::chrono::year_month_day> due;
-  if (i.fields.due_date) due = date_of(*i.fields.due_date);
-  return domain::is_overdue(*domain::parse_invoice_status(i.status), due, today,
-                            domain::Cents{i.fields.total_cents - i.paid_cents});
-}
-
-}  // namespace
 
 void write_payment(JsonWriter& w, const sql::PaymentRecord& p) {
   w.begin_object()
@@ -46,7 +25,7 @@ void write_invoice_fields(JsonWriter& w, const sql::InvoiceRecord& i) {
       .str("kind", i.fields.kind)
       .opt_num("pay_application_id", i.fields.pay_application_id)
       .str("status", i.status)
-      .flag("overdue", overdue(i))
+      .flag("overdue", operations::is_overdue(i))
       .str("issued_on", i.issued_on)
       .opt_str("due_date", i.fields.due_date)
       .num("total_cents", i.fields.total_cents)

@@ -137,6 +137,21 @@ G703Entry next_entry(const G703Line& last) {
   return G703Entry{last.scheduled, last.previous + last.this_period, Cents{0}, last.stored};
 }
 
+G703Line g703_totals(std::span<const G703Line> lines) {
+  G703Line t{};
+  t.scheduled = sum_of(lines, &G703Line::scheduled);
+  t.previous = sum_of(lines, &G703Line::previous);
+  t.this_period = sum_of(lines, &G703Line::this_period);
+  t.stored = sum_of(lines, &G703Line::stored);
+  t.completed_and_stored = sum_of(lines, &G703Line::completed_and_stored);
+  t.percent_complete = ratio_bps(t.completed_and_stored, t.scheduled);
+  t.balance_to_finish = sum_of(lines, &G703Line::balance_to_finish);
+  t.retainage_work = sum_of(lines, &G703Line::retainage_work);
+  t.retainage_stored = sum_of(lines, &G703Line::retainage_stored);
+  t.retainage = sum_of(lines, &G703Line::retainage);
+  return t;
+}
+
 G702 compute_g702(Cents original_contract_sum, Cents net_change_orders,
                   std::span<const G703Line> lines, std::span<const Cents> earlier_certificates) {
   G702 g;

@@ -100,6 +100,10 @@ G703Entry first_entry(Cents scheduled);
 // The same line on the next application: D + E, nothing this period, F carried.
 G703Entry next_entry(const G703Line& last);
 
+// The G703's grand total row: every column summed, the percent of the sums
+// (G / C, as a line's).
+G703Line g703_totals(std::span<const G703Line> lines);
+
 struct G702 {
   Cents original_contract_sum;         // 1
   Cents net_change_orders;             // 2

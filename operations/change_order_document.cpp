@@ -63,9 +63,9 @@ ChangeOrderDocument create_change_order(sql::Connection& db, std::int64_t org_id
 }
 
 ChangeOrderDocument load_change_order(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
-  auto order = sql::find_change_order(db, org_id, id);
-  if (!order) throw not_found();
-  return {*order, sql::list_change_order_lines(db, org_id, order->id)};
+  auto found = sql::find_change_order_with_lines(db, org_id, id);
+  if (!found) throw not_found();
+  return {std::move(found->order), std::move(found->lines)};
 }
 
 ChangeOrderDocument change_change_order(

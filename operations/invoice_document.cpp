@@ -50,9 +50,9 @@ InvoiceDocument create_invoice(sql::Connection& db, std::int64_t org_id, std::in
 }
 
 InvoiceDocument load_invoice(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
-  auto invoice = sql::find_invoice(db, org_id, id);
-  if (!invoice) throw not_found();
-  return {*invoice, sql::list_payments(db, org_id, invoice->id)};
+  auto found = sql::find_invoice_with_payments(db, org_id, id);
+  if (!found) throw not_found();
+  return {std::move(found->invoice), std::move(found->payments)};
 }
 
 InvoiceDocument change_invoice(
@@ -119,6 +119,24 @@ std::optional<sql::InvoiceRecord> invoice_certificate(sql::Connection& db, std::
   fields.notes = "Pay application " + std::to_string(application.number) + ", period to " +
                  application.period_to;
   return sql::insert_invoice(db, org_id, application.project_id, fields);
+}
+
+bool is_overdue(const sql::InvoiceRecord& invoice) {
+  auto date_of = [](const std::string& text) {
+    return std::chrono::year_month_day{
+        std::chrono::year{std::stoi(text.substr(0, 4))},
+        std::chrono::month{static_cast<unsigned>(std::stoul(text.substr(5, 2)))},
+        std::chrono::day{static_cast<unsigned>(std::stoul(text.substr(8, 2)))}};
+  };
+  auto status = domain::parse_invoice_status(invoice.status);
+  if (!status) return false;
+  auto today = std::chrono::year_month_day{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  std::optional<std::chrono::year_month_day> due;
+  if (invoice.fields.due_date) due = date_of(*invoice.fields.due_date);
+  return domain::is_overdue(*status, due, today,
+                            domain::invoice_balance(domain::Cents{invoice.fields.total_cents},
+                                                    domain::Cents{invoice.paid_cents}));
 }
 
 }  // namespace construction::operations

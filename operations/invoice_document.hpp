@@ -43,6 +43,10 @@ struct PaymentReceived {
 PaymentReceived record_payment(sql::Connection& db, std::int64_t org_id, std::int64_t invoice_id,
                                const std::function<sql::PaymentFields()>& read);
 
+// Overdue today (UTC): domain::is_overdue of the invoice's status, due date
+// and balance. Computed where it is shown, never stored.
+bool is_overdue(const sql::InvoiceRecord& invoice);
+
 // In the caller's transaction: the invoice a certificate creates, in draft,
 // for the certified amount, due 30 days after `certified_on`. A retainage
 // release when the application holds no retainage and an earlier one did;

@@ -30,29 +30,10 @@ void check_one_of(domain::FieldErrors& errors, std::string_view field, std::stri
   errors.add(field, "must be one of " + list);
 }
 
-bool calendar_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  int parts[3] = {0, 0, 0};
-  int index = 0;
-  for (char c : text) {
-    if (c == '-') {
-      ++index;
-    } else if (c >= '0' && c <= '9') {
-      parts[index] = parts[index] * 10 + (c - '0');
-    } else {
-      return false;
-    }
-  }
-  return parts[0] >= 1 &&
-         std::chrono::year_month_day(std::chrono::year(parts[0]), std::chrono::month(parts[1]),
-                                     std::chrono::day(parts[2]))
-             .ok();
-}
-
 void check_dates(domain::FieldErrors& errors, const sql::ProjectFields& p) {
-  if (p.start_date && !calendar_date(*p.start_date))
+  if (p.start_date && !is_calendar_date(*p.start_date))
     errors.add("start_date", "must be a date (YYYY-MM-DD)");
-  if (p.completion_date && !calendar_date(*p.completion_date))
+  if (p.completion_date && !is_calendar_date(*p.completion_date))
     errors.add("completion_date", "must be a date (YYYY-MM-DD)");
   if (!errors.has("start_date") && !errors.has("completion_date") && p.start_date &&
       p.completion_date && *p.completion_date < *p.start_date)
@@ -112,6 +93,25 @@ sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int
   sql::PartyRecord saved = sql::update_party(db, org_id, id, fields);
   tx.commit();
   return saved;
+}
+
+bool is_calendar_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  int parts[3] = {0, 0, 0};
+  int index = 0;
+  for (char c : text) {
+    if (c == '-') {
+      ++index;
+    } else if (c >= '0' && c <= '9') {
+      parts[index] = parts[index] * 10 + (c - '0');
+    } else {
+      return false;
+    }
+  }
+  return parts[0] >= 1 &&
+         std::chrono::year_month_day(std::chrono::year(parts[0]), std::chrono::month(parts[1]),
+                                     std::chrono::day(parts[2]))
+             .ok();
 }
 
 }  // namespace construction::operations

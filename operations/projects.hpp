@@ -20,4 +20,8 @@ sql::PartyRecord create_party(sql::Connection& db, std::int64_t org_id,
 sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int64_t id,
                               const sql::PartyFields& fields);
 
+// "2026-12-02", a day of the calendar: what a date field of a form or a
+// request must be before PostgreSQL sees it.
+bool is_calendar_date(std::string_view text);
+
 }  // namespace construction::operations

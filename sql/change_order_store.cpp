@@ -48,6 +48,18 @@ constexpr std::string_view kApprovedTotal =
     "SELECT coalesce(sum(amount_cents), 0)::bigint AS total FROM change_orders "
     "WHERE org_id = $1 AND project_id = $2 AND status = 'approved'";
 
+// One row per line (one with NULL line columns for an order without lines):
+// the line's fields under their own names (line_fields_from), which no
+// column of the order shares, and its id, version and times prefixed.
+constexpr std::string_view kFindWithLines =
+    "SELECT c.*, l.* FROM (SELECT " CHANGE_ORDER_COLUMNS
+    " FROM change_orders WHERE org_id = $1 AND id = $2) c "
+    "LEFT JOIN LATERAL (SELECT id AS l_id, position, cost_code, cost_type, description, "
+    "quantity::text AS quantity, unit, unit_cost_cents, markup_bps, taxable, cost_cents, "
+    "price_cents, version AS l_version, " SQL_UNIX_SECONDS("created_at") " AS l_created_at, "
+    SQL_UNIX_SECONDS("updated_at") " AS l_updated_at FROM change_order_lines "
+    "WHERE org_id = $1 AND change_order_id = c.id) l ON true ORDER BY l.position, l.l_id";
+
 #undef CHANGE_ORDER_COLUMNS
 
 ChangeOrderRecord change_order_from(const Row& row) {
@@ -78,6 +90,22 @@ std::optional<ChangeOrderRecord> find_change_order(Connection& db, std::int64_t 
   Result result = db.exec(for_update ? kFindForUpdate : kFind, org_id, id);
   if (result.empty()) return std::nullopt;
   return change_order_from(result[0]);
+}
+
+std::optional<ChangeOrderWithLines> find_change_order_with_lines(Connection& db,
+                                                                 std::int64_t org_id,
+                                                                 std::int64_t id) {
+  Result result = db.exec(kFindWithLines, org_id, id);
+  if (result.empty()) return std::nullopt;
+  ChangeOrderWithLines found{change_order_from(result[0]), {}};
+  for (Row row : result) {
+    auto line_id = row["l_id"].optional_int64();
+    if (!line_id) continue;
+    found.lines.push_back({*line_id, found.order.id, line_fields_from(row),
+                           row["l_version"].int32(), rfc3339(row["l_created_at"].int64()),
+                           rfc3339(row["l_updated_at"].int64())});
+  }
+  return found;
 }
 
 PageOf<ChangeOrderRecord> list_change_orders(Connection& db, std::int64_t org_id,

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "sql/change_order_line_store.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/project_store.hpp"
@@ -37,6 +38,14 @@ ChangeOrderRecord insert_change_order(Connection& db, std::int64_t org_id, std::
                                       const ChangeOrderFields& fields);
 std::optional<ChangeOrderRecord> find_change_order(Connection& db, std::int64_t org_id,
                                                    std::int64_t id, bool for_update = false);
+struct ChangeOrderWithLines {
+  ChangeOrderRecord order;
+  std::vector<ChangeOrderLineRecord> lines;  // in position order
+};
+// The order and its lines in one round trip.
+std::optional<ChangeOrderWithLines> find_change_order_with_lines(Connection& db,
+                                                                 std::int64_t org_id,
+                                                                 std::int64_t id);
 PageOf<ChangeOrderRecord> list_change_orders(Connection& db, std::int64_t org_id,
                                              std::int64_t project_id, const Page& page);
 ChangeOrderRecord update_change_order(Connection& db, std::int64_t org_id, std::int64_t id,

@@ -59,6 +59,17 @@ constexpr std::string_view kListPayments = "SELECT " PAYMENT_COLUMNS
                                            " FROM payments WHERE org_id = $1 AND invoice_id = $2 "
                                            "ORDER BY id";
 
+// One row per payment (one with NULL payment columns for an invoice without
+// payments), the payment's columns named p_<column>.
+constexpr std::string_view kFindWithPayments =
+    "SELECT i.*, p.* FROM (SELECT " INVOICE_COLUMNS
+    " FROM invoices WHERE org_id = $1 AND id = $2) i "
+    "LEFT JOIN LATERAL (SELECT id AS p_id, invoice_id AS p_invoice_id, amount_cents AS "
+    "p_amount_cents, " SQL_UNIX_DAYS("received_on") " AS p_received_on, method AS p_method, "
+    "reference AS p_reference, version AS p_version, " SQL_UNIX_SECONDS("created_at")
+    " AS p_created_at, " SQL_UNIX_SECONDS("updated_at") " AS p_updated_at FROM payments "
+    "WHERE org_id = $1 AND invoice_id = i.id) p ON true ORDER BY p.p_id";
+
 #undef INVOICE_COLUMNS
 #undef PAYMENT_COLUMNS
 
@@ -81,14 +92,15 @@ InvoiceRecord invoice_from(const Row& row) {
   return i;
 }
 
-PaymentRecord payment_from(const Row& row) {
-  return {row["id"].int64(),
-          row["invoice_id"].int64(),
-          {row["amount_cents"].int64(), iso_date(row["received_on"].int64()),
-           row["method"].string(), row["reference"].string()},
-          row["version"].int32(),
-          rfc3339(row["created_at"].int64()),
-          rfc3339(row["updated_at"].int64())};
+PaymentRecord payment_from(const Row& row, const std::string& prefix = "") {
+  auto column = [&](const char* name) { return row[prefix + name]; };
+  return {column("id").int64(),
+          column("invoice_id").int64(),
+          {column("amount_cents").int64(), iso_date(column("received_on").int64()),
+           column("method").string(), column("reference").string()},
+          column("version").int32(),
+          rfc3339(column("created_at").int64()),
+          rfc3339(column("updated_at").int64())};
 }
 
 }  // namespace
@@ -105,6 +117,16 @@ std::optional<InvoiceRecord> find_invoice(Connection& db, std::int64_t org_id, s
   Result result = db.exec(for_update ? kFindForUpdate : kFind, org_id, id);
   if (result.empty()) return std::nullopt;
   return invoice_from(result[0]);
+}
+
+std::optional<InvoiceWithPayments> find_invoice_with_payments(Connection& db, std::int64_t org_id,
+                                                              std::int64_t id) {
+  Result result = db.exec(kFindWithPayments, org_id, id);
+  if (result.empty()) return std::nullopt;
+  InvoiceWithPayments found{invoice_from(result[0]), {}};
+  for (Row row : result)
+    if (row["p_id"].optional_int64()) found.payments.push_back(payment_from(row, "p_"));
+  return found;
 }
 
 std::optional<InvoiceRecord> find_invoice_of_pay_application(Connection& db, std::int64_t org_id,

@@ -55,6 +55,13 @@ InvoiceRecord insert_invoice(Connection& db, std::int64_t org_id, std::int64_t p
                              const InvoiceFields& fields);
 std::optional<InvoiceRecord> find_invoice(Connection& db, std::int64_t org_id, std::int64_t id,
                                           bool for_update = false);
+struct InvoiceWithPayments {
+  InvoiceRecord invoice;
+  std::vector<PaymentRecord> payments;  // in the order they were recorded
+};
+// The invoice and its payments in one round trip.
+std::optional<InvoiceWithPayments> find_invoice_with_payments(Connection& db, std::int64_t org_id,
+                                                              std::int64_t id);
 // The invoice certifying the pay application created, if any.
 std::optional<InvoiceRecord> find_invoice_of_pay_application(Connection& db, std::int64_t org_id,
                                                              std::int64_t pay_application_id);

@@ -50,10 +50,13 @@ constexpr std::string_view kFind =
 constexpr std::string_view kFindForUpdate = "SELECT " APPLICATION_COLUMNS
                                             " FROM pay_applications WHERE org_id = $1 AND id = $2 "
                                             "FOR UPDATE";
-// One row per line (one row with NULL line columns for an application without lines).
+// One row per line (one row with NULL line columns for an application without
+// lines), each with the certificate's invoice if there is one.
 constexpr std::string_view kFindWithLines =
-    "SELECT a.*, l.* FROM (SELECT " APPLICATION_COLUMNS
+    "SELECT a.*, i.*, l.* FROM (SELECT " APPLICATION_COLUMNS
     " FROM pay_applications WHERE org_id = $1 AND id = $2) a "
+    "LEFT JOIN LATERAL (SELECT id AS i_id, number AS i_number FROM invoices "
+    "WHERE org_id = $1 AND pay_application_id = a.id ORDER BY id LIMIT 1) i ON true "
     "LEFT JOIN LATERAL (SELECT " PREFIXED_LINE_COLUMNS
     " FROM pay_application_lines WHERE org_id = $1 AND pay_application_id = a.id) l ON true "
     "ORDER BY l.l_item_no, l.l_id";
@@ -187,7 +190,9 @@ std::optional<PayApplicationWithLines> find_pay_application_with_lines(Connectio
                                                                        std::int64_t id) {
   Result result = db.exec(kFindWithLines, org_id, id);
   if (result.empty()) return std::nullopt;
-  PayApplicationWithLines found{application_from(result[0]), {}};
+  PayApplicationWithLines found{application_from(result[0]), {}, std::nullopt, {}};
+  found.invoice_id = result[0]["i_id"].optional_int64();
+  found.invoice_number = result[0]["i_number"].optional_string().value_or("");
   for (Row row : result)
     if (row["l_id"].optional_int64()) found.lines.push_back(line_from(row, "l_"));
   return found;

@@ -86,8 +86,10 @@ std::optional<PayApplicationRecord> find_pay_application(Connection& db, std::in
 struct PayApplicationWithLines {
   PayApplicationRecord application;
   std::vector<PayApplicationLineRecord> lines;  // in item order
+  std::optional<std::int64_t> invoice_id;       // the invoice its certificate made
+  std::string invoice_number;
 };
-// The application and its lines in one round trip.
+// The application, its lines and its certificate's invoice in one round trip.
 std::optional<PayApplicationWithLines> find_pay_application_with_lines(Connection& db,
                                                                        std::int64_t org_id,
                                                                        std::int64_t id);

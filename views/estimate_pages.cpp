@@ -5,14 +5,13 @@
 // the state machine (domain/estimate.hpp) allows them. /estimates/{id}/print
 // is the document a client is sent: prices only, no costs or markups.
 #include "domain/estimate.hpp"
-#include "domain/quantity.hpp"
 #include "operations/estimate_lines.hpp"
 #include "operations/estimate_transitions.hpp"
 #include "operations/refusal.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
-#include "views/form_errors.hpp"
 #include "views/format.hpp"
+#include "views/line_form.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
 
@@ -22,11 +21,6 @@ namespace {
 
 using domain::EstimateAction;
 using operations::EstimateDocument;
-
-const std::initializer_list<FieldRename> kLineFieldNames = {{"unit_cost_cents", "unit_cost"},
-                                                            {"markup_bps", "markup"}};
-constexpr std::string_view kCostTypes[] = {"labor", "material", "equipment", "subcontract",
-                                           "other"};
 
 std::int64_t estimate_id(const PageContext& page) {
   auto id = path_number(page.http, "id");
@@ -40,18 +34,6 @@ std::int64_t line_id(const PageContext& page) {
   return *id;
 }
 
-std::string status_label(std::string_view status) {
-  if (status.empty()) return {};
-  std::string label(status);
-  label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-  return label;
-}
-
-std::string quantity_text(const std::string& stored) {
-  auto quantity = domain::Quantity::parse(stored);
-  return quantity ? quantity->to_string() : stored;
-}
-
 bool editable(const sql::EstimateRecord& e) {
   auto status = domain::parse_estimate_status(e.status);
   return status && domain::is_editable(*status) && !e.revised_by_id;
@@ -59,83 +41,28 @@ bool editable(const sql::EstimateRecord& e) {
 
 // ---- fragments
 
-Data line_data(const sql::EstimateRecord& e, const sql::LineRecord& line) {
-  const sql::LineFields& f = line.fields;
-  Data data = Object{{"estimate_id", std::to_string(e.id)},
-                     {"id", std::to_string(line.id)},
-                     {"cost_code", f.cost_code},
-                     {"cost_type", f.cost_type},
-                     {"description", f.description},
-                     {"quantity", quantity_text(f.quantity)},
-                     {"unit", f.unit},
-                     {"unit_cost", money(f.unit_cost_cents)},
-                     {"markup", rate(f.markup_bps)},
-                     {"cost", money(f.cost_cents)},
-                     {"price", money(f.price_cents)}};
-  if (f.taxable) data.set("taxable", true);
-  if (editable(e)) data.set("editable", true);
-  return data;
+LineEditor line_editor(const sql::EstimateRecord& e) {
+  return {"/estimates/" + std::to_string(e.id), editable(e), domain::UnitCostSign::non_negative,
+          "Add the first below: cost code, description, quantity and unit cost; the price "
+          "follows from the markup."};
 }
 
 std::string line_row(PageContext& page, const sql::EstimateRecord& e, const sql::LineRecord& line) {
-  return page.render("estimate_line_row", line_data(e, line));
+  return views::line_row(page, line_editor(e), line.id, line.fields);
 }
 
 std::string line_rows(PageContext& page, const EstimateDocument& d) {
-  std::string rows;
-  for (const auto& line : d.lines) rows += line_row(page, d.estimate, line);
-  Data data = Object{{"rows", rows}};
-  if (d.lines.empty()) data.set("empty", true);
-  if (editable(d.estimate)) data.set("editable", true);
-  return page.render("estimate_line_rows", data);
-}
-
-// The fields of a line form: what was typed (page.form) when `typed`, else
-// the stored line's values.
-std::string line_fields(PageContext& page, const sql::LineFields* stored, bool typed,
-                        const domain::FieldErrors& errors, const std::string& prefix) {
-  auto value = [&](std::string_view name, std::string from_stored) {
-    return typed || !stored ? page.field(name) : from_stored;
-  };
-  std::string cost_type = value("cost_type", stored ? stored->cost_type : std::string("material"));
-  if (cost_type.empty()) cost_type = "material";
-  List types;
-  for (std::string_view t : kCostTypes) {
-    Object option{{"value", std::string(t)}, {"label", status_label(t)}};
-    if (t == cost_type) option["selected"] = true;
-    types.push_back(option);
-  }
-  bool taxable = typed || !stored ? page.field("taxable") == "on" : stored->taxable;
-  Data data = Object{
-      {"p", prefix},
-      {"csrf", page.views.keys.csrf_token(page.session)},
-      {"cost_code", value("cost_code", stored ? stored->cost_code : "")},
-      {"cost_types", types},
-      {"description", value("description", stored ? stored->description : "")},
-      {"quantity", value("quantity", stored ? quantity_text(stored->quantity) : "")},
-      {"unit", value("unit", stored ? stored->unit : "")},
-      {"unit_cost", value("unit_cost", stored ? hundredths_text(stored->unit_cost_cents) : "")},
-      {"markup", value("markup", stored ? hundredths_text(stored->markup_bps) : "")},
-      {"errors", error_data(errors, kLineFieldNames)}};
-  if (taxable) data.set("taxable", true);
-  return page.render("estimate_line_fields", data);
+  return views::line_rows(page, line_editor(d.estimate), d.lines);
 }
 
 std::string add_form(PageContext& page, const sql::EstimateRecord& e, bool typed,
                      const domain::FieldErrors& errors, bool oob) {
-  Data data = Object{{"estimate_id", std::to_string(e.id)},
-                     {"fields", line_fields(page, nullptr, typed, errors, "new-")}};
-  if (oob) data.set("oob", true);
-  return page.render("estimate_add_line", data);
+  return add_line_form(page, line_editor(e), typed, errors, oob);
 }
 
 std::string edit_row(PageContext& page, const sql::EstimateRecord& e, const sql::LineRecord& line,
                      bool typed, const domain::FieldErrors& errors) {
-  std::string prefix = "line-" + std::to_string(line.id) + "-";
-  return page.render("estimate_line_edit",
-                     Object{{"estimate_id", std::to_string(e.id)},
-                            {"id", std::to_string(line.id)},
-                            {"fields", line_fields(page, &line.fields, typed, errors, prefix)}});
+  return edit_line_row(page, line_editor(e), line.id, line.fields, typed, errors);
 }
 
 std::string totals(PageContext& page, const sql::EstimateRecord& e, bool oob) {
@@ -262,31 +189,8 @@ http::Response print(PageContext& page) {
 
 // ---- lines
 
-// The line the form describes, over `base` (a new line's position, or the
-// stored line), priced by the operation's rules; a Refusal with every bad
-// field otherwise.
-sql::LineFields line_from_form(const PageContext& page, sql::LineFields line) {
-  domain::FieldErrors errors;
-  line.cost_code = page.field("cost_code");
-  line.cost_type = page.field("cost_type");
-  line.description = page.field("description");
-  line.quantity = page.field("quantity");
-  line.unit = page.field("unit");
-  line.taxable = page.field("taxable") == "on";
-  auto unit_cost = hundredths(page.field("unit_cost"));
-  if (unit_cost)
-    line.unit_cost_cents = *unit_cost;
-  else
-    errors.add("unit_cost_cents", "must be an amount such as 1,234.50");
-  std::string markup_text = page.field("markup");
-  auto markup = markup_text.empty() ? std::optional<std::int64_t>(0) : hundredths(markup_text);
-  if (markup)
-    line.markup_bps = *markup;
-  else
-    errors.add("markup_bps", "must be a percentage such as 15 or 12.5");
-  if (auto refused = operations::price_line(line)) errors.merge(*refused);
-  if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
-  return line;
+sql::LineFields line_from_form(const PageContext& page, const sql::LineFields& line) {
+  return views::line_from_form(page, line, domain::UnitCostSign::non_negative);
 }
 
 bool invalid_fields(const operations::Refusal& refusal) {
@@ -299,10 +203,7 @@ http::Response lines_changed(PageContext& page, std::int64_t id, const std::stri
                              const sql::EstimateRecord& estimate, const std::string& message,
                              const std::string& extra = {}) {
   if (!page.hx) return page.redirect("/estimates/" + std::to_string(id), message);
-  // The out-of-band parts ride in a <template>: beside table rows, an HTML
-  // parser would move a <dl> or a <form> out of the way (htmx reads them there).
-  return page.fragment(primary + "<template>" + totals(page, estimate, true) + extra +
-                       page.flash_oob(message) + "</template>");
+  return changed_in_place(page, primary, totals(page, estimate, true) + extra, message);
 }
 
 http::Response add_line(PageContext& page) {

@@ -11,6 +11,7 @@
 #include "sql/estimate_store.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
+#include "views/billing_tabs.hpp"
 #include "views/field_tabs.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
@@ -161,10 +162,8 @@ struct Tab {
 };
 constexpr std::array<Tab, 6> kTabs = {{
     {"estimates", "Estimates", ""},
-    {"change-orders", "Change orders",
-     "Change orders will be drafted, priced and approved here, each changing the contract sum."},
-    {"billing", "Billing",
-     "Pay applications (AIA G702/G703) and invoices will be prepared and tracked here."},
+    {"change-orders", "Change orders", ""},
+    {"billing", "Billing", ""},
     {"budget", "Budget",
      "The job cost report will show the budget by cost code with commitments and vendor bills."},
     {"schedule", "Schedule", ""},
@@ -201,6 +200,8 @@ std::string tab_html(PageContext& page, const sql::ProjectRecord& project, const
   if (tab.slug == "estimates") return estimates_tab(page, project, {});
   if (tab.slug == "schedule") return schedule_tab(page, project);
   if (tab.slug == "daily-logs") return daily_logs_tab(page, project);
+  if (tab.slug == "change-orders") return change_orders_tab(page, project, {});
+  if (tab.slug == "billing") return billing_tab(page, project, {});
   return page.render("project_later",
                      Object{{"label", std::string(tab.label)}, {"later", std::string(tab.later)}});
 }

@@ -20,6 +20,10 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_estimate_routes(routes);
   add_schedule_routes(routes);
   add_daily_log_routes(routes);
+  add_change_order_routes(routes);
+  add_pay_application_routes(routes);
+  add_invoice_routes(routes);
+  add_billing_tab_routes(routes);
 }
 
 }  // namespace construction::views

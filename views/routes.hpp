@@ -23,5 +23,9 @@ void add_party_routes(PageRoutes& routes);
 void add_estimate_routes(PageRoutes& routes);
 void add_schedule_routes(PageRoutes& routes);
 void add_daily_log_routes(PageRoutes& routes);
+void add_change_order_routes(PageRoutes& routes);
+void add_pay_application_routes(PageRoutes& routes);
+void add_invoice_routes(PageRoutes& routes);
+void add_billing_tab_routes(PageRoutes& routes);
 
 }  // namespace construction::views

@@ -373,3 +373,24 @@ TEST_CASE("a G702 with sums near 10^12 cents stays exact", "[unit]") {
   CHECK(g.balance_to_finish == Cents{550'000'000'000});
   check_invariants(g, lines);
 }
+
+TEST_CASE("the G703's total row sums every column, its percent is of the sums", "[unit]") {
+  // 10,000.00 half done (5,000 retainage 10 % = 500); 3,000.00 with 1,000
+  // stored (retainage 5 % = 50); a credit line of -1,000.00 untouched.
+  std::vector<G703Line> lines = {
+      computed({Cents{1'000'000}, Cents{200'000}, Cents{300'000}, Cents{0}}),
+      computed({Cents{300'000}, Cents{0}, Cents{0}, Cents{100'000}}),
+      computed({Cents{-100'000}, Cents{0}, Cents{0}, Cents{0}})};
+  G703Line t = g703_totals(lines);
+  CHECK(t.scheduled == Cents{1'200'000});
+  CHECK(t.previous == Cents{200'000});
+  CHECK(t.this_period == Cents{300'000});
+  CHECK(t.stored == Cents{100'000});
+  CHECK(t.completed_and_stored == Cents{600'000});
+  CHECK(t.percent_complete == BasisPoints{5000});
+  CHECK(t.balance_to_finish == Cents{600'000});
+  CHECK(t.retainage_work == Cents{50'000});
+  CHECK(t.retainage_stored == Cents{5'000});
+  CHECK(t.retainage == Cents{55'000});
+  CHECK(g703_totals({}).percent_complete == BasisPoints{0});
+}

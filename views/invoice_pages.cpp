@@ -1,0 +1,206 @@
+// /invoices/{id}: the invoice, its payments and a record-payment form; send
+// and void where domain/invoice.hpp allows them; "Overdue" when
+// operations::is_overdue says so. A payment goes through the operation the
+// API uses (at most the balance, only on a sent or partially paid invoice).
+#include "domain/invoice.hpp"
+#include "operations/invoice_document.hpp"
+#include "operations/projects.hpp"
+#include "operations/refusal.hpp"
+#include "sql/project_store.hpp"
+#include "views/form_errors.hpp"
+#include "views/format.hpp"
+#include "views/line_form.hpp"
+#include "views/page_routes.hpp"
+#include "views/routes.hpp"
+
+namespace construction::views {
+
+namespace {
+
+using domain::InvoiceAction;
+using operations::InvoiceDocument;
+
+constexpr std::string_view kMethods[] = {"check", "ach", "wire", "card", "cash", "other"};
+
+std::int64_t invoice_id(const PageContext& page) {
+  auto id = path_number(page.http, "id");
+  if (!id) throw operations::not_found();
+  return *id;
+}
+
+std::string path_of(const sql::InvoiceRecord& invoice) {
+  return "/invoices/" + std::to_string(invoice.id);
+}
+
+std::int64_t balance_of(const sql::InvoiceRecord& invoice) {
+  return domain::invoice_balance(domain::Cents{invoice.fields.total_cents},
+                                 domain::Cents{invoice.paid_cents})
+      .value;
+}
+
+bool takes_payments(const PageContext& page, const sql::InvoiceRecord& invoice) {
+  auto status = domain::parse_invoice_status(invoice.status);
+  return status && !domain::refuse_payment(*status) &&
+         page.may(domain::Permission::write_commercial);
+}
+
+std::string payment_form(const PageContext& page, const sql::InvoiceRecord& invoice, bool typed,
+                         const domain::FieldErrors& errors) {
+  auto value = [&](std::string_view name, std::string fallback) {
+    return typed ? page.field(name) : fallback;
+  };
+  std::string method = value("method", "check");
+  List methods;
+  for (std::string_view m : kMethods) {
+    Object option{{"value", std::string(m)},
+                  {"label", m == "ach" ? std::string("ACH") : status_label(m)}};
+    if (m == method) option["selected"] = true;
+    methods.push_back(option);
+  }
+  return page.render("invoice_payment_form",
+                     Object{{"path", path_of(invoice)},
+                            {"csrf", page.views.keys.csrf_token(page.session)},
+                            {"balance", money(balance_of(invoice))},
+                            {"amount", value("amount", hundredths_text(balance_of(invoice)))},
+                            {"received_on", value("received_on", today())},
+                            {"reference", value("reference", "")},
+                            {"methods", methods},
+                            {"errors", error_data(errors, {{"amount_cents", "amount"}})}});
+}
+
+List actions(const PageContext& page, const sql::InvoiceRecord& invoice) {
+  List list;
+  auto status = domain::parse_invoice_status(invoice.status);
+  if (!status || !page.may(domain::Permission::write_commercial)) return list;
+  if (domain::transition(*status, InvoiceAction::send))
+    list.push_back(Object{{"action", std::string("send")},
+                          {"label", std::string("Mark as sent")},
+                          {"style", std::string("")}});
+  if (domain::transition(*status, InvoiceAction::void_) && invoice.paid_cents == 0)
+    list.push_back(Object{{"action", std::string("void")},
+                          {"label", std::string("Void")},
+                          {"style", std::string("outline contrast")},
+                          {"confirm", std::string("Void this invoice?")}});
+  return list;
+}
+
+// ---- the page
+
+struct InvoiceView {
+  InvoiceDocument document;
+  sql::ProjectRecord project;
+};
+
+// Everything the page shows, loaded in one place: the invoice, its payments,
+// its project. (The invoice's notes name its pay application's number.)
+InvoiceView load(PageContext& page) {
+  InvoiceView view{operations::load_invoice(page.db, page.org_id(), invoice_id(page)), {}};
+  const sql::InvoiceRecord& invoice = view.document.invoice;
+  auto project = sql::find_project(page.db, page.org_id(), invoice.project_id);
+  if (!project) throw operations::not_found();
+  view.project = std::move(*project);
+  return view;
+}
+
+http::Response show_invoice(PageContext& page, const InvoiceView& view, bool typed,
+                            const domain::FieldErrors& errors, unsigned status) {
+  const sql::InvoiceRecord& invoice = view.document.invoice;
+  List payments;
+  for (const auto& p : view.document.payments)
+    payments.push_back(Object{
+        {"received_on", date(p.fields.received_on)},
+        {"method", p.fields.method == "ach" ? std::string("ACH") : status_label(p.fields.method)},
+        {"reference", p.fields.reference},
+        {"amount", money(p.fields.amount_cents)}});
+  Data data = Object{{"id", std::to_string(invoice.id)},
+                     {"number", invoice.fields.number},
+                     {"kind", status_label(invoice.fields.kind)},
+                     {"status", invoice.status},
+                     {"status_label", status_label(invoice.status)},
+                     {"project_id", std::to_string(view.project.id)},
+                     {"project", view.project.fields.number + " · " + view.project.fields.name},
+                     {"issued", date(invoice.issued_on)},
+                     {"total", money(invoice.fields.total_cents)},
+                     {"paid", money(invoice.paid_cents)},
+                     {"balance", money(balance_of(invoice))},
+                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"actions", actions(page, invoice)},
+                     {"payments", payments}};
+  if (!payments.empty()) data.set("has_payments", true);
+  if (invoice.fields.due_date) data.set("due", date(*invoice.fields.due_date));
+  if (operations::is_overdue(invoice)) data.set("overdue", true);
+  set_text(data, "notes", invoice.fields.notes);
+  if (invoice.fields.pay_application_id)
+    data.set("pay_application_id", std::to_string(*invoice.fields.pay_application_id));
+  if (invoice.status == "draft") data.set("draft", true);
+  if (takes_payments(page, invoice))
+    data.set("payment_form", payment_form(page, invoice, typed, errors));
+  return page.page("Invoice " + invoice.fields.number + " " + view.project.fields.number,
+                   page.render("invoice", data), status);
+}
+
+http::Response show(PageContext& page) {
+  return show_invoice(page, load(page), false, {}, 200);
+}
+
+http::Response record_payment(PageContext& page) {
+  std::int64_t id = invoice_id(page);
+  try {
+    auto received = operations::record_payment(page.db, page.org_id(), id, [&] {
+      domain::FieldErrors errors;
+      sql::PaymentFields fields;
+      auto amount = hundredths(page.field("amount"));
+      if (amount)
+        fields.amount_cents = *amount;
+      else
+        errors.add("amount_cents", "must be an amount such as 1,234.50");
+      fields.received_on = page.field("received_on");
+      if (!operations::is_calendar_date(fields.received_on))
+        errors.add("received_on", "must be a date such as 2026-12-02");
+      std::string method = page.field("method");
+      for (std::string_view m : kMethods)
+        if (m == method) fields.method = method;
+      if (fields.method != method) errors.add("method", "must be one of the choices");
+      fields.reference = page.field("reference");
+      if (domain::count_characters(fields.reference) > 200)
+        errors.add("reference", "must be at most 200 characters");
+      if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
+      return fields;
+    });
+    const sql::InvoiceRecord& invoice = received.invoice;
+    return page.redirect(path_of(invoice),
+                         "Payment of " + money(received.payment.fields.amount_cents) +
+                             " recorded; balance " + money(balance_of(invoice)) + ".");
+  } catch (const operations::Refusal& refusal) {
+    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
+    InvoiceView view = load(page);
+    if (!page.hx) return show_invoice(page, view, true, refusal.fields, 422);
+    return page.fragment(payment_form(page, view.document.invoice, true, refusal.fields), 422);
+  }
+}
+
+http::Response transition(PageContext& page, InvoiceAction action) {
+  InvoiceDocument document =
+      operations::transition_invoice(page.db, page.org_id(), invoice_id(page), action);
+  const sql::InvoiceRecord& invoice = document.invoice;
+  return page.redirect(path_of(invoice),
+                       "Invoice " + invoice.fields.number +
+                           (action == InvoiceAction::send ? " marked as sent." : " void."));
+}
+
+}  // namespace
+
+void add_invoice_routes(PageRoutes& routes) {
+  routes.add(http::Verb::get, "/invoices/{id}", kCommercial, show,
+             "An invoice with its payments and a record-payment form");
+  routes.add(http::Verb::post, "/invoices/{id}/payments", kWriteCommercial, record_payment,
+             "Record a payment on an invoice");
+  routes.add(
+      http::Verb::post, "/invoices/{id}/send", kWriteCommercial,
+      [](PageContext& page) { return transition(page, InvoiceAction::send); }, "Invoice: send");
+  routes.add(
+      http::Verb::post, "/invoices/{id}/void", kWriteCommercial,
+      [](PageContext& page) { return transition(page, InvoiceAction::void_); }, "Invoice: void");
+}
+
+}  // namespace construction::views

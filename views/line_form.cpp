@@ -1,0 +1,143 @@
+#include "views/line_form.hpp"
+
+#include <cctype>
+#include <string_view>
+
+#include "domain/quantity.hpp"
+#include "operations/estimate_document.hpp"
+#include "operations/refusal.hpp"
+#include "views/form_errors.hpp"
+#include "views/format.hpp"
+
+namespace construction::views {
+
+namespace {
+
+const std::initializer_list<FieldRename> kLineFieldNames = {{"unit_cost_cents", "unit_cost"},
+                                                            {"markup_bps", "markup"}};
+constexpr std::string_view kCostTypes[] = {"labor", "material", "equipment", "subcontract",
+                                           "other"};
+
+// The fields of a line form: what was typed (page.form) when `typed`, else
+// the stored line's values.
+std::string line_fields(const PageContext& page, const sql::LineFields* stored, bool typed,
+                        const domain::FieldErrors& errors, const std::string& prefix) {
+  auto value = [&](std::string_view name, std::string from_stored) {
+    return typed || !stored ? page.field(name) : from_stored;
+  };
+  std::string cost_type = value("cost_type", stored ? stored->cost_type : std::string("material"));
+  if (cost_type.empty()) cost_type = "material";
+  List types;
+  for (std::string_view t : kCostTypes) {
+    Object option{{"value", std::string(t)}, {"label", status_label(t)}};
+    if (t == cost_type) option["selected"] = true;
+    types.push_back(option);
+  }
+  bool taxable = typed || !stored ? page.field("taxable") == "on" : stored->taxable;
+  Data data = Object{
+      {"p", prefix},
+      {"csrf", page.views.keys.csrf_token(page.session)},
+      {"cost_code", value("cost_code", stored ? stored->cost_code : "")},
+      {"cost_types", types},
+      {"description", value("description", stored ? stored->description : "")},
+      {"quantity", value("quantity", stored ? quantity_text(stored->quantity) : "")},
+      {"unit", value("unit", stored ? stored->unit : "")},
+      {"unit_cost", value("unit_cost", stored ? hundredths_text(stored->unit_cost_cents) : "")},
+      {"markup", value("markup", stored ? hundredths_text(stored->markup_bps) : "")},
+      {"errors", error_data(errors, kLineFieldNames)}};
+  if (taxable) data.set("taxable", true);
+  return page.render("estimate_line_fields", data);
+}
+
+}  // namespace
+
+std::string status_label(std::string_view status) {
+  std::string label(status);
+  for (char& c : label)
+    if (c == '_') c = ' ';
+  if (!label.empty())
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  return label;
+}
+
+std::string quantity_text(const std::string& stored) {
+  auto quantity = domain::Quantity::parse(stored);
+  return quantity ? quantity->to_string() : stored;
+}
+
+std::string line_row(const PageContext& page, const LineEditor& editor, std::int64_t id,
+                     const sql::LineFields& f) {
+  Data data = Object{{"base", editor.base},
+                     {"id", std::to_string(id)},
+                     {"cost_code", f.cost_code},
+                     {"cost_type", f.cost_type},
+                     {"description", f.description},
+                     {"quantity", quantity_text(f.quantity)},
+                     {"unit", f.unit},
+                     {"unit_cost", money(f.unit_cost_cents)},
+                     {"markup", rate(f.markup_bps)},
+                     {"cost", money(f.cost_cents)},
+                     {"price", money(f.price_cents)}};
+  if (f.taxable) data.set("taxable", true);
+  if (f.price_cents < 0) data.set("credit", true);
+  if (editor.editable) data.set("editable", true);
+  return page.render("estimate_line_row", data);
+}
+
+std::string line_rows_html(const PageContext& page, const LineEditor& editor,
+                           const std::string& rows, bool empty) {
+  Data data = Object{{"rows", rows}, {"hint", editor.hint}};
+  if (empty) data.set("empty", true);
+  if (editor.editable) data.set("editable", true);
+  return page.render("estimate_line_rows", data);
+}
+
+std::string add_line_form(const PageContext& page, const LineEditor& editor, bool typed,
+                          const domain::FieldErrors& errors, bool oob) {
+  Data data =
+      Object{{"base", editor.base}, {"fields", line_fields(page, nullptr, typed, errors, "new-")}};
+  if (oob) data.set("oob", true);
+  return page.render("estimate_add_line", data);
+}
+
+std::string edit_line_row(const PageContext& page, const LineEditor& editor, std::int64_t id,
+                          const sql::LineFields& stored, bool typed,
+                          const domain::FieldErrors& errors) {
+  std::string prefix = "line-" + std::to_string(id) + "-";
+  return page.render("estimate_line_edit",
+                     Object{{"base", editor.base},
+                            {"id", std::to_string(id)},
+                            {"fields", line_fields(page, &stored, typed, errors, prefix)}});
+}
+
+sql::LineFields line_from_form(const PageContext& page, sql::LineFields line,
+                               domain::UnitCostSign sign) {
+  domain::FieldErrors errors;
+  line.cost_code = page.field("cost_code");
+  line.cost_type = page.field("cost_type");
+  line.description = page.field("description");
+  line.quantity = page.field("quantity");
+  line.unit = page.field("unit");
+  line.taxable = page.field("taxable") == "on";
+  auto unit_cost = hundredths(page.field("unit_cost"));
+  if (unit_cost)
+    line.unit_cost_cents = *unit_cost;
+  else
+    errors.add("unit_cost_cents", "must be an amount such as 1,234.50");
+  std::string markup_text = page.field("markup");
+  auto markup = markup_text.empty() ? std::optional<std::int64_t>(0) : hundredths(markup_text);
+  if (markup)
+    line.markup_bps = *markup;
+  else
+    errors.add("markup_bps", "must be a percentage such as 15 or 12.5");
+  if (auto refused = operations::price_line(line, sign)) errors.merge(*refused);
+  if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
+  return line;
+}
+
+http::Response changed_in_place(PageContext& page, const std::string& primary,
+                                const std::string& oob, const std::string& message) {
+  return page.fragment(primary + "<template>" + oob + page.flash_oob(message) + "</template>");
+}
+
+}  // namespace construction::views

@@ -1,0 +1,339 @@
+// /pay-applications/{id}: the G703 continuation sheet with the G702 summary
+// beside it. While a draft, each line's "this period" (E) and "stored" (F)
+// are inputs: a change posts the row (htmx, hx-include of the row), the
+// operation recomputes the line and the summary in one transaction, and the
+// answer is the row again with the G702 out of band. Inputs keep their ids,
+// so htmx gives the focus back to the cell Tab moved to. A cell past 100 %
+// is refused beside the cell (422) with what was typed kept. Submit, certify
+// (with the certified amount, at most line 8) and return show where
+// domain/pay_application.hpp allows them. /pay-applications/{id}/print is
+// laid out like the AIA G702 and G703 for a letter-size PDF.
+#include "domain/pay_application.hpp"
+#include "operations/invoice_document.hpp"
+#include "operations/pay_application_document.hpp"
+#include "operations/pay_application_transitions.hpp"
+#include "operations/refusal.hpp"
+#include "sql/party_store.hpp"
+#include "sql/project_store.hpp"
+#include "views/form_errors.hpp"
+#include "views/format.hpp"
+#include "views/line_form.hpp"
+#include "views/page_routes.hpp"
+#include "views/routes.hpp"
+
+namespace construction::views {
+
+namespace {
+
+using domain::PayApplicationAction;
+using operations::PayApplicationDocument;
+
+const std::initializer_list<FieldRename> kCellNames = {{"this_period_cents", "this_period"},
+                                                       {"stored_cents", "stored"},
+                                                       {"certified_cents", "certified"}};
+
+std::int64_t number_in_path(const PageContext& page, std::string_view name) {
+  auto id = path_number(page.http, name);
+  if (!id) throw operations::not_found();
+  return *id;
+}
+
+bool editable(const PageContext& page, const sql::PayApplicationRecord& a) {
+  auto status = domain::parse_pay_application_status(a.status);
+  return status && domain::is_editable(*status) && page.may(domain::Permission::write_commercial);
+}
+
+std::string path_of(const sql::PayApplicationRecord& a) {
+  return "/pay-applications/" + std::to_string(a.id);
+}
+
+domain::G703Line line_of(const sql::G703Record& r) {
+  using domain::Cents;
+  return {Cents{r.scheduled_value_cents},      Cents{r.previous_cents},
+          Cents{r.this_period_cents},          Cents{r.stored_cents},
+          Cents{r.completed_and_stored_cents}, domain::BasisPoints{r.percent_complete_bps},
+          Cents{r.balance_to_finish_cents},    Cents{r.retainage_work_cents},
+          Cents{r.retainage_stored_cents},     Cents{r.retainage_cents}};
+}
+
+// The figures of a G703 row (or the total row).
+Data figures_data(const domain::G703Line& l) {
+  return Object{{"scheduled", money(l.scheduled.value)},
+                {"previous", money(l.previous.value)},
+                {"this_period", money(l.this_period.value)},
+                {"stored", money(l.stored.value)},
+                {"completed", money(l.completed_and_stored.value)},
+                {"percent", rate(l.percent_complete.value)},
+                {"balance", money(l.balance_to_finish.value)},
+                {"retainage", money(l.retainage.value)}};
+}
+
+// A row; `typed` after a refusal: the cells show what was posted, the
+// errors beside them.
+std::string line_row(const PageContext& page, const sql::PayApplicationRecord& a,
+                     const sql::PayApplicationLineRecord& line, bool typed,
+                     const domain::FieldErrors& errors) {
+  Data data = figures_data(line_of(line.figures));
+  data.set("app_path", path_of(a));
+  data.set("id", std::to_string(line.id));
+  data.set("item", std::to_string(line.item_no));
+  data.set("description", line.description);
+  data.set("e_value",
+           typed ? page.field("this_period") : hundredths_text(line.figures.this_period_cents));
+  data.set("f_value", typed ? page.field("stored") : hundredths_text(line.figures.stored_cents));
+  data.set("errors", error_data(errors, kCellNames));
+  if (editable(page, a)) data.set("editable", true);
+  return page.render("pay_line_row", data);
+}
+
+std::string g702_block(const PageContext& page, const sql::PayApplicationRecord& a, bool oob) {
+  const sql::G702Record& g = a.g702;
+  Data data = Object{{"line1", money(g.original_contract_sum_cents)},
+                     {"line2", money(g.net_change_orders_cents)},
+                     {"line3", money(g.contract_sum_to_date_cents)},
+                     {"line4", money(g.completed_and_stored_to_date_cents)},
+                     {"line5a", money(g.retainage_work_cents)},
+                     {"line5b", money(g.retainage_stored_cents)},
+                     {"line5", money(g.retainage_cents)},
+                     {"line6", money(g.earned_less_retainage_cents)},
+                     {"line7", money(g.previous_certificates_cents)},
+                     {"line8", money(g.current_payment_due_cents)},
+                     {"line9", money(g.balance_to_finish_cents)},
+                     {"rate_work", rate(a.retainage_work_bps)},
+                     {"rate_stored", rate(a.retainage_stored_bps)}};
+  if (a.certified_cents) data.set("certified", money(*a.certified_cents));
+  if (oob) data.set("oob", true);
+  return page.render("pay_g702", data);
+}
+
+std::string certify_form(const PageContext& page, const sql::PayApplicationRecord& a, bool typed,
+                         const domain::FieldErrors& errors) {
+  return page.render(
+      "pay_certify",
+      Object{{"app_path", path_of(a)},
+             {"csrf", page.views.keys.csrf_token(page.session)},
+             {"due", money(a.g702.current_payment_due_cents)},
+             {"certified",
+              typed ? page.field("certified") : hundredths_text(a.g702.current_payment_due_cents)},
+             {"errors", error_data(errors, kCellNames)}});
+}
+
+List actions(const PageContext& page, const sql::PayApplicationRecord& a) {
+  List list;
+  auto status = domain::parse_pay_application_status(a.status);
+  if (!status || !page.may(domain::Permission::write_commercial)) return list;
+  struct Button {
+    PayApplicationAction action;
+    const char* label;
+    const char* style;
+  };
+  const Button buttons[] = {{PayApplicationAction::submit, "Submit to the architect", ""},
+                            {PayApplicationAction::return_, "Return to draft", "secondary"}};
+  for (const Button& b : buttons) {
+    if (!domain::transition(*status, b.action)) continue;
+    list.push_back(Object{{"action", std::string(domain::to_string(b.action))},
+                          {"label", std::string(b.label)},
+                          {"style", std::string(b.style)}});
+  }
+  return list;
+}
+
+// ---- the page
+
+struct PayApplicationView {
+  PayApplicationDocument document;
+  sql::ProjectRecord project;
+  std::optional<std::int64_t> invoice_id;  // the certificate's
+  std::string invoice_number;
+};
+
+// Everything the pages show, loaded in one place, in two round trips: the
+// application with its lines and its certificate's invoice, then its project.
+PayApplicationView load(PageContext& page) {
+  auto found =
+      sql::find_pay_application_with_lines(page.db, page.org_id(), number_in_path(page, "id"));
+  if (!found) throw operations::not_found();
+  PayApplicationView view{{std::move(found->application), std::move(found->lines)},
+                          {},
+                          found->invoice_id,
+                          std::move(found->invoice_number)};
+  auto project = sql::find_project(page.db, page.org_id(), view.document.application.project_id);
+  if (!project) throw operations::not_found();
+  view.project = std::move(*project);
+  return view;
+}
+
+std::string title_of(const PayApplicationView& view) {
+  return "Pay application #" + std::to_string(view.document.application.number) + " " +
+         view.project.fields.number;
+}
+
+Data header_data(const PageContext& page, const PayApplicationView& view) {
+  const sql::PayApplicationRecord& a = view.document.application;
+  Data data = Object{{"id", std::to_string(a.id)},
+                     {"number", std::to_string(a.number)},
+                     {"status", a.status},
+                     {"status_label", status_label(a.status)},
+                     {"period_to", date(a.period_to)},
+                     {"project_id", std::to_string(view.project.id)},
+                     {"project_number", view.project.fields.number},
+                     {"project_name", view.project.fields.name},
+                     {"org_name", page.org_name}};
+  if (a.submitted_at) data.set("submitted", date(*a.submitted_at));
+  if (a.certified_at) data.set("certified_on", date(*a.certified_at));
+  if (a.certified_cents) data.set("certified_amount", money(*a.certified_cents));
+  if (view.invoice_id) {
+    data.set("invoice_id", std::to_string(*view.invoice_id));
+    data.set("invoice_number", view.invoice_number);
+  }
+  return data;
+}
+
+http::Response sheet(PageContext& page, const PayApplicationView& view, bool typed,
+                     const domain::FieldErrors& errors, unsigned status) {
+  const sql::PayApplicationRecord& a = view.document.application;
+  std::string rows;
+  for (const auto& line : view.document.lines) rows += line_row(page, a, line, false, {});
+  Data data = header_data(page, view);
+  data.set("csrf", page.views.keys.csrf_token(page.session));
+  data.set("actions", actions(page, a));
+  data.set("rows", rows);
+  data.set("g702", g702_block(page, a, false));
+  if (editable(page, a)) data.set("editable", true);
+  if (view.document.lines.empty()) data.set("empty", true);
+  auto state = domain::parse_pay_application_status(a.status);
+  if (state && domain::transition(*state, PayApplicationAction::certify) &&
+      page.may(domain::Permission::write_commercial))
+    data.set("certify", certify_form(page, a, typed, errors));
+  return page.page(title_of(view), page.render("pay_application", data), status);
+}
+
+http::Response show(PageContext& page) {
+  return sheet(page, load(page), false, {}, 200);
+}
+
+http::Response print(PageContext& page) {
+  PayApplicationView view = load(page);
+  const sql::PayApplicationRecord& a = view.document.application;
+  std::string client, client_address;
+  if (view.project.fields.client_id)
+    if (auto party = sql::find_party(page.db, page.org_id(), *view.project.fields.client_id)) {
+      client = party->fields.name;
+      client_address = party->fields.address;
+    }
+  List lines;
+  std::vector<domain::G703Line> computed;
+  for (const auto& line : view.document.lines) {
+    computed.push_back(line_of(line.figures));
+    Data row = figures_data(computed.back());
+    row.set("item", std::to_string(line.item_no));
+    row.set("description", line.description);
+    lines.push_back(row);
+  }
+  Data data = header_data(page, view);
+  data.set("title", title_of(view));
+  data.set("lines", lines);
+  data.set("totals", figures_data(domain::g703_totals(computed)));
+  data.set("g702", g702_block(page, a, false));
+  data.set("site_address", view.project.fields.site_address);
+  data.set("client_address", client_address);
+  set_text(data, "client", client);
+  data.set("favicon", page.views.assets.url("favicon.svg"));
+  data.set("pico_css", page.views.assets.url("pico.min.css"));
+  data.set("app_css", page.views.assets.url("app.css"));
+  return http::html_response(200, page.render("pay_application_print", data));
+}
+
+// ---- cells
+
+http::Response save_line(PageContext& page) {
+  std::int64_t id = number_in_path(page, "id");
+  std::int64_t line_id = number_in_path(page, "line_id");
+  try {
+    auto change = operations::change_pay_application_line(
+        page.db, page.org_id(), id, line_id, std::nullopt,
+        [&](const operations::LineAmounts& stored) {
+          domain::FieldErrors errors;
+          operations::LineAmounts amounts = stored;
+          auto read = [&](std::string_view field, std::string_view error_name, std::int64_t& into) {
+            std::string text = page.field(field);
+            if (text.empty() && !page.form.contains(field)) return;
+            auto cents = text.empty() ? std::optional<std::int64_t>(0) : hundredths(text);
+            if (cents)
+              into = *cents;
+            else
+              errors.add(error_name, "must be an amount such as 1,234.50");
+          };
+          read("this_period", "this_period_cents", amounts.this_period_cents);
+          read("stored", "stored_cents", amounts.stored_cents);
+          if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
+          return amounts;
+        });
+    const sql::PayApplicationRecord& a = change.application;
+    std::string message = "Item " + std::to_string(change.line.item_no) +
+                          " saved: " + money(a.g702.current_payment_due_cents) +
+                          " due this period.";
+    if (!page.hx) return page.redirect(path_of(a), message);
+    return changed_in_place(page, line_row(page, a, change.line, false, {}),
+                            g702_block(page, a, true), message);
+  } catch (const operations::Refusal& refusal) {
+    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
+    PayApplicationView view = load(page);
+    for (const auto& line : view.document.lines)
+      if (line.id == line_id) {
+        std::string row = line_row(page, view.document.application, line, true, refusal.fields);
+        return page.fragment(row, 422);
+      }
+    throw operations::not_found();
+  }
+}
+
+// ---- transitions
+
+http::Response transition(PageContext& page, PayApplicationAction action) {
+  std::int64_t id = number_in_path(page, "id");
+  try {
+    PayApplicationDocument document =
+        operations::transition_pay_application(page.db, page.org_id(), id, action, [&] {
+          auto cents = hundredths(page.field("certified"));
+          if (!cents)
+            throw operations::field_error("certified_cents", "must be an amount such as 1,234.50");
+          return *cents;
+        });
+    const sql::PayApplicationRecord& a = document.application;
+    std::string name = "Pay application #" + std::to_string(a.number);
+    std::string message =
+        action == PayApplicationAction::submit
+            ? name + " submitted: " + money(a.g702.current_payment_due_cents) + " requested."
+        : action == PayApplicationAction::certify
+            ? name + " certified for " + money(a.certified_cents.value_or(0)) +
+                  "; its invoice is ready to send."
+            : name + " returned to draft.";
+    return page.redirect(path_of(a), message);
+  } catch (const operations::Refusal& refusal) {
+    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
+    PayApplicationView view = load(page);
+    if (!page.hx) return sheet(page, view, true, refusal.fields, 422);
+    return page.fragment(certify_form(page, view.document.application, true, refusal.fields), 422);
+  }
+}
+
+}  // namespace
+
+void add_pay_application_routes(PageRoutes& routes) {
+  routes.add(http::Verb::get, "/pay-applications/{id}", kCommercial, show,
+             "A pay application: the G703 sheet and the G702 summary");
+  routes.add(http::Verb::get, "/pay-applications/{id}/print", kCommercial, print,
+             "A pay application laid out like the AIA G702 and G703, for printing");
+  routes.add(http::Verb::post, "/pay-applications/{id}/lines/{line_id}", kWriteCommercial,
+             save_line, "Save a line's work this period and materials stored");
+  for (PayApplicationAction action : {PayApplicationAction::submit, PayApplicationAction::certify,
+                                      PayApplicationAction::return_}) {
+    routes.add(
+        http::Verb::post, "/pay-applications/{id}/" + std::string(domain::to_string(action)),
+        kWriteCommercial, [action](PageContext& page) { return transition(page, action); },
+        "Pay application: " + std::string(domain::to_string(action)));
+  }
+}
+
+}  // namespace construction::views
