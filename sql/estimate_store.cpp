@@ -6,7 +6,7 @@ namespace construction::sql {
 
 namespace {
 
-#define ESTIMATE_COLUMNS                                                                         \
+#define ESTIMATE_COLUMNS \
   "e.id, e.project_id, e.number, e.title, " SQL_UNIX_DAYS("e.valid_until") " AS valid_until, "   \
   "e.tax_bps, e.notes, e.revision, e.revised_from_id, "                                          \
   "(SELECT r.id FROM estimates r WHERE r.org_id = e.org_id AND r.revised_from_id = e.id) "       \

@@ -67,6 +67,8 @@ std::optional<InvoiceRecord> find_invoice_of_pay_application(Connection& db, std
                                                              std::int64_t pay_application_id);
 PageOf<InvoiceRecord> list_invoices(Connection& db, std::int64_t org_id, std::int64_t project_id,
                                     const Page& page);
+Query<PageOf<InvoiceRecord>> invoices_query(std::int64_t org_id, std::int64_t project_id,
+                                            const Page& page);
 InvoiceRecord update_invoice(Connection& db, std::int64_t org_id, std::int64_t id,
                              const InvoiceFields& fields);
 // An invoice past its due date with a balance, as the dashboard lists it.

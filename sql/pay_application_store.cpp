@@ -185,17 +185,26 @@ std::optional<PayApplicationRecord> find_pay_application(Connection& db, std::in
   return first_application(db.exec(for_update ? kFindForUpdate : kFind, org_id, id));
 }
 
+Query<std::optional<PayApplicationWithLines>> pay_application_with_lines_query(std::int64_t org_id,
+                                                                               std::int64_t id) {
+  return make_query<std::optional<PayApplicationWithLines>>(
+      kFindWithLines,
+      [](const Result& result) -> std::optional<PayApplicationWithLines> {
+        if (result.empty()) return std::nullopt;
+        PayApplicationWithLines found{application_from(result[0]), {}, std::nullopt, {}};
+        found.invoice_id = result[0]["i_id"].optional_int64();
+        found.invoice_number = result[0]["i_number"].optional_string().value_or("");
+        for (Row row : result)
+          if (row["l_id"].optional_int64()) found.lines.push_back(line_from(row, "l_"));
+        return found;
+      },
+      org_id, id);
+}
+
 std::optional<PayApplicationWithLines> find_pay_application_with_lines(Connection& db,
                                                                        std::int64_t org_id,
                                                                        std::int64_t id) {
-  Result result = db.exec(kFindWithLines, org_id, id);
-  if (result.empty()) return std::nullopt;
-  PayApplicationWithLines found{application_from(result[0]), {}, std::nullopt, {}};
-  found.invoice_id = result[0]["i_id"].optional_int64();
-  found.invoice_number = result[0]["i_number"].optional_string().value_or("");
-  for (Row row : result)
-    if (row["l_id"].optional_int64()) found.lines.push_back(line_from(row, "l_"));
-  return found;
+  return fetch(db, pay_application_with_lines_query(org_id, id));
 }
 
 std::optional<PayApplicationRecord> find_pay_application_by_number(Connection& db,
@@ -210,12 +219,22 @@ std::optional<PayApplicationRecord> latest_pay_application(Connection& db, std::
   return first_application(db.exec(kLatest, org_id, project_id));
 }
 
+Query<PageOf<PayApplicationRecord>> pay_applications_query(std::int64_t org_id,
+                                                           std::int64_t project_id,
+                                                           const Page& page) {
+  return make_query<PageOf<PayApplicationRecord>>(
+      kList,
+      [page](const Result& result) {
+        std::vector<PayApplicationRecord> rows;
+        for (Row row : result) rows.push_back(application_from(row));
+        return trim_page(std::move(rows), page);
+      },
+      org_id, project_id, page.after_id.value_or(0), page.fetch());
+}
+
 PageOf<PayApplicationRecord> list_pay_applications(Connection& db, std::int64_t org_id,
                                                    std::int64_t project_id, const Page& page) {
-  std::vector<PayApplicationRecord> rows;
-  for (Row row : db.exec(kList, org_id, project_id, page.after_id.value_or(0), page.fetch()))
-    rows.push_back(application_from(row));
-  return trim_page(std::move(rows), page);
+  return fetch(db, pay_applications_query(org_id, project_id, page));
 }
 
 std::vector<std::int64_t> earlier_certificates(Connection& db, std::int64_t org_id,

@@ -11,6 +11,7 @@
 
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
+#include "sql/query.hpp"
 
 namespace construction::sql {
 
@@ -93,6 +94,8 @@ struct PayApplicationWithLines {
 std::optional<PayApplicationWithLines> find_pay_application_with_lines(Connection& db,
                                                                        std::int64_t org_id,
                                                                        std::int64_t id);
+Query<std::optional<PayApplicationWithLines>> pay_application_with_lines_query(std::int64_t org_id,
+                                                                               std::int64_t id);
 std::optional<PayApplicationRecord> find_pay_application_by_number(Connection& db,
                                                                    std::int64_t org_id,
                                                                    std::int64_t project_id,
@@ -102,6 +105,9 @@ std::optional<PayApplicationRecord> latest_pay_application(Connection& db, std::
                                                            std::int64_t project_id);
 PageOf<PayApplicationRecord> list_pay_applications(Connection& db, std::int64_t org_id,
                                                    std::int64_t project_id, const Page& page);
+Query<PageOf<PayApplicationRecord>> pay_applications_query(std::int64_t org_id,
+                                                           std::int64_t project_id,
+                                                           const Page& page);
 // The certified_cents of the project's applications numbered below `number`.
 std::vector<std::int64_t> earlier_certificates(Connection& db, std::int64_t org_id,
                                                std::int64_t project_id, int number);

@@ -20,6 +20,10 @@ constexpr std::string_view kInsert =
     "RETURNING " PROJECT_COLUMNS;
 constexpr std::string_view kFind =
     "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2";
+constexpr std::string_view kFindOfPayApplication =
+    "SELECT " PROJECT_COLUMNS
+    " FROM projects WHERE org_id = $1 AND id = "
+    "(SELECT project_id FROM pay_applications WHERE org_id = $1 AND id = $2)";
 constexpr std::string_view kFindForUpdate =
     "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2 FOR UPDATE";
 #define PROJECT_PAGE                                                                  \
@@ -108,6 +112,17 @@ std::vector<ProjectWithFigures> projects_with_figures_from(const Result& result)
 
 ProjectName project_name_from(const Row& row) {
   return {row["project_id"].int64(), row["project_number"].string(), row["project_name"].string()};
+}
+
+Query<std::optional<ProjectRecord>> project_of_pay_application_query(std::int64_t org_id,
+                                                                     std::int64_t id) {
+  return make_query<std::optional<ProjectRecord>>(
+      kFindOfPayApplication,
+      [](const Result& result) -> std::optional<ProjectRecord> {
+        if (result.empty()) return std::nullopt;
+        return project_from(result[0]);
+      },
+      org_id, id);
 }
 
 Query<std::optional<ProjectWithFigures>> project_with_figures_query(std::int64_t org_id,

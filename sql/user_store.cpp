@@ -89,10 +89,18 @@ std::optional<UserRecord> find_user(Connection& db, std::int64_t org_id, std::in
   return first_user(db.exec(for_update ? kFindUserForUpdate : kFindUser, org_id, id));
 }
 
+Query<std::optional<Member>> member_query(std::int64_t org_id, std::int64_t user_id) {
+  return make_query<std::optional<Member>>(
+      kFindMember,
+      [](const Result& result) -> std::optional<Member> {
+        if (result.empty()) return std::nullopt;
+        return Member{user_from(result[0]), result[0]["org_name"].string()};
+      },
+      org_id, user_id);
+}
+
 std::optional<Member> find_member(Connection& db, std::int64_t org_id, std::int64_t user_id) {
-  Result result = db.exec(kFindMember, org_id, user_id);
-  if (result.empty()) return std::nullopt;
-  return Member{user_from(result[0]), result[0]["org_name"].string()};
+  return fetch(db, member_query(org_id, user_id));
 }
 
 std::optional<Login> find_login(Connection& db, const std::string& email) {

@@ -10,6 +10,7 @@
 
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
+#include "sql/query.hpp"
 
 namespace construction::sql {
 
@@ -57,6 +58,7 @@ std::optional<UserRecord> find_user(Connection& db, std::int64_t org_id, std::in
                                     bool for_update = false);
 // The user and their organisation's name in one query (every page asks).
 std::optional<Member> find_member(Connection& db, std::int64_t org_id, std::int64_t user_id);
+Query<std::optional<Member>> member_query(std::int64_t org_id, std::int64_t user_id);
 std::optional<Login> find_login(Connection& db, const std::string& email);
 std::optional<UserRecord> find_user_by_email(Connection& db, const std::string& email);
 PageOf<UserRecord> list_users(Connection& db, std::int64_t org_id, const Page& page);

@@ -122,7 +122,9 @@ std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
   if (!page.may(domain::Permission::read_commercial)) return page.render("project_billing", data);
   List applications;
   std::optional<domain::PayApplicationStatus> latest;
-  auto listed = sql::list_pay_applications(page.db, page.org_id(), project.id, kAll);
+  auto [listed, listed_invoices] =
+      sql::fetch_together(page.db, sql::pay_applications_query(page.org_id(), project.id, kAll),
+                          sql::invoices_query(page.org_id(), project.id, kAll));
   for (const auto& a : listed.rows) {
     Object row{{"id", std::to_string(a.id)},
                {"number", std::to_string(a.number)},
@@ -135,7 +137,7 @@ std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
     latest = domain::parse_pay_application_status(a.status);  // in id order: the last is the latest
   }
   List invoices;
-  for (const auto& i : sql::list_invoices(page.db, page.org_id(), project.id, kAll).rows) {
+  for (const auto& i : listed_invoices.rows) {
     Object row{{"id", std::to_string(i.id)},
                {"number", i.fields.number},
                {"kind", status_label(i.fields.kind)},

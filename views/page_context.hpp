@@ -12,6 +12,7 @@
 
 #include "domain/role.hpp"
 #include "sql/connection.hpp"
+#include "sql/project_store.hpp"
 #include "sql/user_store.hpp"
 #include "views/session.hpp"
 #include "views/static_assets.hpp"
@@ -38,6 +39,9 @@ struct PageContext {
   std::optional<sql::UserRecord> user;  // set on every page that needs a log-in
   domain::Role role = domain::Role::field;
   std::string org_name;
+  // The project of the path ({id}), read with the user in one round trip on
+  // the routes added with PageRoutes::add_project_page; nothing otherwise.
+  std::optional<sql::ProjectWithFigures> project;
   Form form;                         // a POST's fields
   std::string flash;                 // the message of the action before this page
   std::string hx_target;             // HX-Target of an htmx request ("" otherwise)

@@ -1,6 +1,7 @@
 #include "views/page_routes.hpp"
 
 #include <ctime>
+#include <tuple>
 
 #include "operations/refusal.hpp"
 #include "runtime/log.hpp"
@@ -95,19 +96,30 @@ http::Response status_page(const PageContext& page, unsigned status, const std::
 
 void PageRoutes::add(http::Verb method, const std::string& pattern, Access access,
                      PageHandler handler, std::string summary) {
+  add_route(method, pattern, access, std::move(handler), std::move(summary), false);
+}
+
+void PageRoutes::add_project_page(http::Verb method, const std::string& pattern, Access access,
+                                  PageHandler handler, std::string summary) {
+  add_route(method, pattern, access, std::move(handler), std::move(summary), true);
+}
+
+void PageRoutes::add_route(http::Verb method, const std::string& pattern, Access access,
+                           PageHandler handler, std::string summary, bool read_project) {
   // The router outlives this object: the handler keeps the pool and views.
   sql::Pool* pool = &pool_;
   const Views* views = &views_;
   router_.add(
       method, pattern,
-      [pool, views, access, handler = std::move(handler)](http::RequestContext& http) {
-        return serve_page(http, *pool, *views, access, handler);
+      [pool, views, access, read_project,
+       handler = std::move(handler)](http::RequestContext& http) {
+        return serve_page(http, *pool, *views, access, handler, read_project);
       },
       std::move(summary));
 }
 
 http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Views& views,
-                          Access access, const PageHandler& handler) {
+                          Access access, const PageHandler& handler, bool read_project) {
   std::int64_t now = std::time(nullptr);
   auto session = views.keys.read(cookie(http.header("Cookie"), kSessionCookie), now);
   bool resign = !session || now - session->last_seen >= kRefreshSeconds;
@@ -148,8 +160,14 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
 
   if (access.login) {
     std::optional<sql::Member> member;
-    if (page.session.logged_in())
+    auto project_id = read_project ? path_number(http, "id") : std::nullopt;
+    if (page.session.logged_in() && project_id) {
+      std::tie(member, page.project) =
+          sql::fetch_together(page.db, sql::member_query(page.session.org_id, page.session.user_id),
+                              sql::project_with_figures_query(page.session.org_id, *project_id));
+    } else if (page.session.logged_in()) {
       member = sql::find_member(page.db, page.session.org_id, page.session.user_id);
+    }
     if (member) {
       page.user = std::move(member->user);
       page.org_name = std::move(member->org_name);

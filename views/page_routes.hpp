@@ -45,10 +45,18 @@ class PageRoutes {
 
   void add(http::Verb method, const std::string& pattern, Access access, PageHandler handler,
            std::string summary);
+  // A page of the project `{id}` of its path: the project, with its client
+  // and figures (PageContext::project), is read in the same round trip as
+  // the logged-in user, so the page's own reads make the second and last.
+  void add_project_page(http::Verb method, const std::string& pattern, Access access,
+                        PageHandler handler, std::string summary);
 
   const Views& views() const { return views_; }
 
  private:
+  void add_route(http::Verb method, const std::string& pattern, Access access, PageHandler handler,
+                 std::string summary, bool read_project);
+
   http::Router& router_;
   sql::Pool& pool_;
   const Views& views_;
@@ -56,7 +64,7 @@ class PageRoutes {
 
 // Everything above around one handler.
 http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Views& views,
-                          Access access, const PageHandler& handler);
+                          Access access, const PageHandler& handler, bool read_project = false);
 // The headers every HTML answer carries.
 void add_security_headers(http::Response& res);
 // A short page for a status (403, 404, 409) with `message`, in the layout.

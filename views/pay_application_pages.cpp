@@ -147,20 +147,18 @@ struct PayApplicationView {
   std::string invoice_number;
 };
 
-// Everything the pages show, loaded in one place, in two round trips: the
-// application with its lines and its certificate's invoice, then its project.
+// Everything the pages show, loaded in one place, in one round trip: the
+// application with its lines and its certificate's invoice, and its project.
 PayApplicationView load(PageContext& page) {
-  auto found =
-      sql::find_pay_application_with_lines(page.db, page.org_id(), number_in_path(page, "id"));
-  if (!found) throw operations::not_found();
-  PayApplicationView view{{std::move(found->application), std::move(found->lines)},
-                          {},
-                          found->invoice_id,
-                          std::move(found->invoice_number)};
-  auto project = sql::find_project(page.db, page.org_id(), view.document.application.project_id);
-  if (!project) throw operations::not_found();
-  view.project = std::move(*project);
-  return view;
+  std::int64_t id = number_in_path(page, "id");
+  auto [found, project] =
+      sql::fetch_together(page.db, sql::pay_application_with_lines_query(page.org_id(), id),
+                          sql::project_of_pay_application_query(page.org_id(), id));
+  if (!found || !project) throw operations::not_found();
+  return PayApplicationView{{std::move(found->application), std::move(found->lines)},
+                            std::move(*project),
+                            found->invoice_id,
+                            std::move(found->invoice_number)};
 }
 
 std::string title_of(const PayApplicationView& view) {

@@ -245,6 +245,7 @@ sql::ProjectWithFigures find_project(PageContext& page, std::int64_t id) {
 sql::ProjectWithFigures find_project(PageContext& page) {
   auto id = path_number(page.http, "id");
   if (!id) throw operations::not_found();
+  if (page.project && page.project->id == *id) return *page.project;
   return find_project(page, *id);
 }
 
@@ -300,13 +301,13 @@ void add_project_routes(PageRoutes& routes) {
   routes.add(http::Verb::get, "/projects", kMember, list,
              "Projects: live search, status filter, new project form");
   routes.add(http::Verb::post, "/projects", kWriteProjects, create, "Create a project");
-  routes.add(
+  routes.add_project_page(
       http::Verb::get, "/projects/{id}", kMember,
       [](PageContext& page) { return show_tab(page, "estimates"); },
       "A project: its Estimates tab");
   for (const Tab& tab : kTabs) {
     std::string slug(tab.slug);
-    routes.add(
+    routes.add_project_page(
         http::Verb::get, "/projects/{id}/" + slug, kMember,
         [slug](PageContext& page) { return show_tab(page, slug); },
         "A project: its " + std::string(tab.label) + " tab");
