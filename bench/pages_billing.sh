@@ -25,6 +25,8 @@
 #   GET /api/v1/projects               Bearer token of the demo owner, with financials
 #   GET /                              the dashboard, logged in (session cookie)
 #   GET /projects                      the projects page, logged in
+#   GET /pay-applications/{id}         its page (first round only)
+#   GET /projects/{id}                 the page of its project (first round only)
 # and the peer (bench/peer/db_app.py, FastAPI + SQLAlchemy, 2 workers, pinned
 # the same way) listing the same 50 projects without financials.
 #
@@ -76,6 +78,7 @@ read -r pay_app pay_lines < <(sql -F ' ' -c "
   SELECT a.id, count(l.id) FROM pay_applications a JOIN pay_application_lines l ON l.pay_application_id = a.id
   WHERE a.org_id = $demo_org GROUP BY a.id ORDER BY count(l.id) DESC, a.id LIMIT 1")
 pay_apps=$(sql -c "SELECT count(*) FROM pay_applications WHERE org_id = $demo_org")
+pay_project=$(sql -c "SELECT project_id FROM pay_applications WHERE id = $pay_app")
 sql -c "ANALYZE"
 
 # ---- servers on core 1 ------------------------------------------------------
@@ -231,6 +234,16 @@ round() {  # ROUND-NAME
   body=$(check_page / "Dashboard")
   sizes[$r/dashboard]="$(grep -o '<tr' <<<"$body" | wc -l) table rows, ${#body} bytes"
   run "GET / (dashboard), $r" ours / -H "Cookie: session=$session"
+  if [ "$r" = seeded ]; then
+    log_in
+    check_page "/pay-applications/$pay_app" "G702" >/dev/null
+    run "GET /pay-applications/$pay_app (page, $pay_lines lines)" ours "/pay-applications/$pay_app" \
+      -H "Cookie: session=$session"
+    log_in
+    check_page "/projects/$pay_project" "Contract sum to date" >/dev/null
+    run "GET /projects/$pay_project (page, Estimates tab)" ours "/projects/$pay_project" \
+      -H "Cookie: session=$session"
+  fi
   log_in
   body=$(check_page /projects "Projects")
   sizes[$r/projects-page]="$(grep -o '<tr' <<<"$body" | wc -l) table rows, ${#body} bytes"
@@ -284,6 +297,8 @@ count_round_trips "GET /api/v1/projects (50)" ours /api/v1/projects "${auth[@]}"
 log_in
 count_round_trips "GET / (dashboard)" ours / -H "Cookie: session=$session"
 count_round_trips "GET /projects (page)" ours /projects -H "Cookie: session=$session"
+count_round_trips "GET /pay-applications/{id} (page)" ours "/pay-applications/$pay_app" -H "Cookie: session=$session"
+count_round_trips "GET /projects/{id} (page)" ours "/projects/$pay_project" -H "Cookie: session=$session"
 superuser -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
 
 check_error_logs ours peer peer-pages
@@ -319,7 +334,8 @@ if [ "$write_results" = 1 ]; then
     echo
     echo "## $(date -u '+%Y-%m-%d %H:%M UTC') — billing reads and pages, pinned, commit $commit$dirty"
     echo
-    echo "\`bench/pages_billing.sh $args_given\` (Release build \`$(basename "$build")\` of \`deploy/image.sh build\`):"
+    build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build/CMakeCache.txt" 2>/dev/null)
+    echo "\`bench/pages_billing.sh $args_given\` (${build_type:-unknown} build \`$(basename "$build")\`):"
     echo "server \`taskset -c 1 construction serve -w 2 --keep-alive 5 --access-logfile FILE\`;"
     echo "\`taskset -c 0 wrk -t1 -c$conns -d${duration}s --latency\` (keep-alive) after a 1 s warm-up;"
     echo "PostgreSQL $pg_version on core 0 too (private cluster, fsync on), \`seed-demo\` data."
