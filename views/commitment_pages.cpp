@@ -13,6 +13,7 @@
 #include "operations/refusal.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
+#include "views/action_buttons.hpp"
 #include "views/amount_line_form.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
@@ -56,28 +57,13 @@ AmountLineDocument lines_of(const PageContext& page, CommitmentDocument document
 const AmountLineRoutes& line_routes();
 
 List actions(const PageContext& page, const sql::CommitmentRecord& commitment) {
-  List list;
   auto status = domain::parse_commitment_status(commitment.status);
-  if (!status || !page.may(domain::Permission::write_commercial)) return list;
-  struct Button {
-    CommitmentAction action;
-    const char* label;
-    const char* style;
-    const char* confirm;
-  };
-  const Button buttons[] = {
+  if (!status || !page.may(domain::Permission::write_commercial)) return {};
+  static const ActionButton<CommitmentAction> buttons[] = {
       {CommitmentAction::approve, "Approve", "", ""},
       {CommitmentAction::close, "Close", "secondary", "Close it? No more bills against it."},
       {CommitmentAction::void_, "Void", "outline contrast", "Void this commitment?"}};
-  for (const Button& b : buttons) {
-    if (!domain::transition(*status, b.action)) continue;
-    Object button{{"action", std::string(domain::to_string(b.action))},
-                  {"label", std::string(b.label)},
-                  {"style", std::string(b.style)}};
-    if (*b.confirm) button["confirm"] = std::string(b.confirm);
-    list.push_back(button);
-  }
-  return list;
+  return action_buttons(*status, buttons);
 }
 
 http::Response editor(PageContext& page, std::int64_t id, bool typed,
