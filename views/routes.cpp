@@ -24,6 +24,8 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_pay_application_routes(routes);
   add_invoice_routes(routes);
   add_billing_tab_routes(routes);
+  add_commitment_routes(routes);
+  add_vendor_bill_routes(routes);
 }
 
 }  // namespace construction::views

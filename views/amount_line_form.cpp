@@ -1,0 +1,236 @@
+#include "views/amount_line_form.hpp"
+
+#include <iterator>
+#include <string_view>
+
+#include "operations/refusal.hpp"
+#include "views/form_errors.hpp"
+#include "views/format.hpp"
+#include "views/line_form.hpp"
+
+namespace construction::views {
+
+namespace {
+
+constexpr std::string_view kCostTypes[] = {"labor", "material", "equipment", "subcontract",
+                                           "other"};
+
+// The fields of a line form: what was typed (page.form) when `typed`, else
+// the stored line's values.
+std::string line_fields(const PageContext& page, const sql::AmountLineFields* stored, bool typed,
+                        const domain::FieldErrors& errors, const std::string& prefix) {
+  auto value = [&](std::string_view name, std::string from_stored) {
+    return typed || !stored ? page.field(name) : from_stored;
+  };
+  std::string cost_type =
+      value("cost_type", stored ? stored->cost_type : std::string("subcontract"));
+  if (cost_type.empty()) cost_type = "subcontract";
+  Data data =
+      Object{{"p", prefix},
+             {"csrf", page.views.keys.csrf_token(page.session)},
+             {"cost_code", value("cost_code", stored ? stored->cost_code : "")},
+             {"description", value("description", stored ? stored->description : "")},
+             {"amount", value("amount", stored ? hundredths_text(stored->amount_cents) : "")},
+             {"errors", error_data(form_line_errors(errors))}};
+  Data& types = new_list(data, "cost_types", std::size(kCostTypes));
+  for (std::string_view t : kCostTypes) {
+    Data& option = add_row(types);
+    option["value"] = std::string(t);
+    option["label"] = status_label(t);
+    if (t == cost_type) option["selected"] = true;
+  }
+  return page.render("amount_line_fields", data);
+}
+
+std::string line_row(const PageContext& page, const AmountLineDocument& document,
+                     const sql::AmountLineRecord& line) {
+  Data data = Object{{"base", document.base},
+                     {"id", std::to_string(line.id)},
+                     {"cost_code", line.fields.cost_code},
+                     {"cost_type", status_label(line.fields.cost_type)},
+                     {"description", line.fields.description},
+                     {"amount", money(line.fields.amount_cents)}};
+  if (line.fields.amount_cents < 0) data.set("credit", true);
+  if (document.editable) data.set("editable", true);
+  return page.render("amount_line_row", data);
+}
+
+std::string edit_row(const PageContext& page, const AmountLineDocument& document,
+                     const sql::AmountLineRecord& line, bool typed,
+                     const domain::FieldErrors& errors) {
+  std::string prefix = "line-" + std::to_string(line.id) + "-";
+  return page.render("amount_line_edit",
+                     Object{{"base", document.base},
+                            {"id", std::to_string(line.id)},
+                            {"fields", line_fields(page, &line.fields, typed, errors, prefix)}});
+}
+
+sql::AmountLineFields line_from_form(const PageContext& page, sql::AmountLineFields line,
+                                     domain::AmountSign sign) {
+  domain::FieldErrors errors;
+  line.cost_code = page.field("cost_code");
+  line.cost_type = page.field("cost_type");
+  line.description = page.field("description");
+  auto amount = hundredths(page.field("amount"));
+  if (amount)
+    line.amount_cents = *amount;
+  else
+    errors.add("amount_cents", "must be an amount such as 1,234.50");
+  domain::FieldErrors checked = domain::check_amount_line(
+      {line.cost_code, line.cost_type, line.description, line.amount_cents}, sign);
+  for (const auto& [field, message] : checked.fields())
+    if (amount || field != "amount_cents") errors.add(field, message);
+  if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
+  return line;
+}
+
+bool invalid_fields(const operations::Refusal& refusal) {
+  return refusal.kind == operations::Refusal::Kind::invalid_fields;
+}
+
+const sql::AmountLineRecord& find_line(const PageContext& page,
+                                       const AmountLineDocument& document) {
+  std::int64_t wanted = id_in_path(page, "line_id");
+  for (const auto& line : document.lines)
+    if (line.id == wanted) return line;
+  throw operations::not_found();
+}
+
+http::Response lines_changed(PageContext& page, const AmountLineDocument& document,
+                             const std::string& primary, const std::string& message,
+                             const std::string& extra = {}) {
+  if (!page.hx) return page.redirect(document.base, message);
+  return changed_in_place(page, primary, document.totals + extra, message);
+}
+
+http::Response add_line(PageContext& page, const AmountLineRoutes& routes) {
+  std::int64_t id = id_in_path(page, "id");
+  std::string description;
+  try {
+    routes.add(page, id, [&](const sql::AmountLineFields& base) {
+      sql::AmountLineFields line = line_from_form(page, base, routes.sign);
+      description = line.description;
+      return line;
+    });
+  } catch (const operations::Refusal& refusal) {
+    if (!invalid_fields(refusal)) throw;
+    if (!page.hx) return routes.editor(page, id, true, refusal.fields, 422);
+    AmountLineDocument document = routes.load(page, id);
+    http::Response res =
+        page.fragment(amount_add_form(page, document, true, refusal.fields, false), 422);
+    res.set("HX-Retarget", "#add-line");
+    res.set("HX-Reswap", "outerHTML");
+    return res;
+  }
+  AmountLineDocument document = routes.load(page, id);
+  page.form.clear();  // a fresh form for the next line
+  return lines_changed(page, document, amount_line_rows(page, routes, document),
+                       "Line added: " + description + ".",
+                       amount_add_form(page, document, false, {}, true));
+}
+
+http::Response show_line(PageContext& page, const AmountLineRoutes& routes) {
+  AmountLineDocument document = routes.load(page, id_in_path(page, "id"));
+  const sql::AmountLineRecord& line = find_line(page, document);
+  if (!page.hx) return page.redirect(document.base);
+  return page.fragment(line_row(page, document, line));
+}
+
+http::Response edit_line(PageContext& page, const AmountLineRoutes& routes) {
+  AmountLineDocument document = routes.load(page, id_in_path(page, "id"));
+  const sql::AmountLineRecord& line = find_line(page, document);
+  if (!document.editable) throw operations::invalid_state("Only a draft's lines change");
+  if (!page.hx) return page.redirect(document.base);
+  return page.fragment(edit_row(page, document, line, false, {}));
+}
+
+http::Response save_line(PageContext& page, const AmountLineRoutes& routes) {
+  std::int64_t id = id_in_path(page, "id");
+  std::int64_t line_id = id_in_path(page, "line_id");
+  try {
+    routes.change(page, id, line_id, [&](const sql::AmountLineFields& stored) {
+      return line_from_form(page, stored, routes.sign);
+    });
+  } catch (const operations::Refusal& refusal) {
+    if (!invalid_fields(refusal)) throw;
+    AmountLineDocument document = routes.load(page, id);
+    return page.fragment(edit_row(page, document, find_line(page, document), true, refusal.fields),
+                         422);
+  }
+  AmountLineDocument document = routes.load(page, id);
+  const sql::AmountLineRecord& line = find_line(page, document);
+  return lines_changed(page, document, line_row(page, document, line),
+                       "Line saved: " + line.fields.description + ".");
+}
+
+http::Response delete_line(PageContext& page, const AmountLineRoutes& routes) {
+  std::int64_t id = id_in_path(page, "id");
+  AmountLineDocument before = routes.load(page, id);
+  std::string description = find_line(page, before).fields.description;
+  routes.remove(page, id, id_in_path(page, "line_id"));
+  AmountLineDocument document = routes.load(page, id);
+  return lines_changed(page, document, amount_line_rows(page, routes, document),
+                       "Line deleted: " + description + ".");
+}
+
+}  // namespace
+
+std::int64_t id_in_path(const PageContext& page, std::string_view name) {
+  auto id = path_number(page.http, name);
+  if (!id) throw operations::not_found();
+  return *id;
+}
+
+domain::FieldErrors form_line_errors(const domain::FieldErrors& errors) {
+  domain::FieldErrors renamed;
+  for (const auto& [field, message] : errors.fields()) {
+    std::string_view name = field;
+    if (name.starts_with("lines[")) name.remove_prefix(name.find("].") + 2);
+    renamed.add(name == "amount_cents" ? "amount" : name, message);
+  }
+  return renamed;
+}
+
+std::string amount_line_rows(const PageContext& page, const AmountLineRoutes& routes,
+                             const AmountLineDocument& document) {
+  std::string rows;
+  for (const auto& line : document.lines) rows += line_row(page, document, line);
+  Data data = Object{{"rows", rows}, {"hint", routes.hint}};
+  if (document.lines.empty()) data.set("empty", true);
+  if (document.editable) data.set("editable", true);
+  return page.render("amount_line_rows", data);
+}
+
+std::string amount_add_form(const PageContext& page, const AmountLineDocument& document, bool typed,
+                            const domain::FieldErrors& errors, bool oob) {
+  Data data = Object{{"base", document.base},
+                     {"fields", line_fields(page, nullptr, typed, errors, "new-")}};
+  if (oob) data.set("oob", true);
+  return page.render("amount_add_line", data);
+}
+
+void add_amount_line_routes(PageRoutes& routes, const AmountLineRoutes& lines) {
+  std::string path = lines.prefix + "/{id}/lines";
+  routes.add(
+      http::Verb::post, path, kWriteCommercial,
+      [lines](PageContext& page) { return add_line(page, lines); },
+      "Add a line to a draft " + lines.noun);
+  routes.add(
+      http::Verb::get, path + "/{line_id}", kCommercial,
+      [lines](PageContext& page) { return show_line(page, lines); },
+      "One " + lines.noun + " line's row");
+  routes.add(
+      http::Verb::get, path + "/{line_id}/edit", kWriteCommercial,
+      [lines](PageContext& page) { return edit_line(page, lines); },
+      "One " + lines.noun + " line's row as a form");
+  routes.add(
+      http::Verb::post, path + "/{line_id}", kWriteCommercial,
+      [lines](PageContext& page) { return save_line(page, lines); },
+      "Save a changed " + lines.noun + " line");
+  routes.add(
+      http::Verb::post, path + "/{line_id}/delete", kWriteCommercial,
+      [lines](PageContext& page) { return delete_line(page, lines); },
+      "Delete a " + lines.noun + " line");
+}
+
+}  // namespace construction::views

@@ -1,0 +1,260 @@
+// /vendor-bills/{id}: the vendor bill editor, the commitment editor's twin
+// (views/amount_line_form.hpp), whose lines may be credits (negative
+// amounts). A bill against a commitment shows what the commitment has left
+// (its amount less its approved and paid bills) and, while the bill is a
+// draft, what it will have left after this bill, both re-rendered out of band
+// as lines change; a line that would take the commitment past its amount is
+// refused beside the line (422, the operation's rule) and nothing is saved.
+// Retainage withheld shows for bills against a subcontract (or any bill that
+// withholds some). Approve / pay / void show only where
+// domain/vendor_bill.hpp allows them. POST /projects/{id}/vendor-bills makes
+// a draft from the Budget tab's form (or /projects/{id}/vendor-bills/new).
+#include <optional>
+
+#include "domain/commitment.hpp"
+#include "domain/vendor_bill.hpp"
+#include "operations/refusal.hpp"
+#include "operations/vendor_bill_transitions.hpp"
+#include "sql/commitment_store.hpp"
+#include "sql/party_store.hpp"
+#include "sql/project_store.hpp"
+#include "views/action_buttons.hpp"
+#include "views/amount_line_form.hpp"
+#include "views/form_errors.hpp"
+#include "views/format.hpp"
+#include "views/line_form.hpp"
+#include "views/payee_options.hpp"
+#include "views/routes.hpp"
+
+namespace construction::views {
+
+namespace {
+
+using domain::VendorBillAction;
+using operations::VendorBillDocument;
+
+bool editable(const PageContext& page, const sql::VendorBillRecord& bill) {
+  auto status = domain::parse_vendor_bill_status(bill.status);
+  return status && !domain::refuse_edit(*status) && page.may(domain::Permission::write_commercial);
+}
+
+std::optional<sql::CommitmentRecord> commitment_of(const PageContext& page,
+                                                   const sql::VendorBillRecord& bill) {
+  if (!bill.fields.commitment_id) return std::nullopt;
+  return sql::find_commitment(page.db, page.org_id(), *bill.fields.commitment_id);
+}
+
+std::string totals(const PageContext& page, const sql::VendorBillRecord& bill, bool oob) {
+  const sql::VendorBillAmounts& a = bill.amounts;
+  Data data = Object{{"amount", money(a.amount_cents)}, {"payable", money(a.payable_cents)}};
+  if (a.amount_cents < 0) data.set("credit", true);
+  auto commitment = commitment_of(page, bill);
+  if ((commitment && commitment->fields.kind == "subcontract") || a.retainage_cents != 0) {
+    data.set("retainage", money(a.retainage_cents));
+    if (commitment) data.set("retainage_rate", rate(commitment->fields.retainage_bps));
+  }
+  if (commitment) {
+    std::int64_t remaining = commitment->amount_cents - commitment->billed_cents;
+    data.set("commitment", commitment->fields.number);
+    data.set("commitment_id", std::to_string(commitment->id));
+    data.set("remaining", money(remaining));
+    if (bill.status == "draft") data.set("after", money(remaining - a.amount_cents));
+  }
+  if (oob) data.set("oob", true);
+  return page.render("vendor_bill_totals", data);
+}
+
+AmountLineDocument lines_of(const PageContext& page, VendorBillDocument document) {
+  return {"/vendor-bills/" + std::to_string(document.bill.id), editable(page, document.bill),
+          std::move(document.lines), totals(page, document.bill, true)};
+}
+
+// The line routes (defined below the editor they fall back to).
+const AmountLineRoutes& line_routes();
+
+List actions(const PageContext& page, const sql::VendorBillRecord& bill) {
+  auto status = domain::parse_vendor_bill_status(bill.status);
+  if (!status || !page.may(domain::Permission::write_commercial)) return {};
+  static const ActionButton<VendorBillAction> buttons[] = {
+      {VendorBillAction::approve, "Approve", "", ""},
+      {VendorBillAction::pay, "Mark paid", "", ""},
+      {VendorBillAction::void_, "Void", "outline contrast", "Void this bill?"}};
+  return action_buttons(*status, buttons);
+}
+
+http::Response editor(PageContext& page, std::int64_t id, bool typed,
+                      const domain::FieldErrors& errors, unsigned status) {
+  VendorBillDocument document = operations::load_vendor_bill(page.db, page.org_id(), id);
+  const sql::VendorBillRecord bill = document.bill;
+  auto project = sql::find_project(page.db, page.org_id(), bill.project_id);
+  if (!project) throw operations::not_found();
+  auto party = sql::find_party(page.db, page.org_id(), bill.fields.party_id);
+  AmountLineDocument lines = lines_of(page, std::move(document));
+  std::string party_name = party ? party->fields.name : std::string();
+  Data data = Object{{"id", std::to_string(bill.id)},
+                     {"number", bill.fields.number},
+                     {"party", party_name},
+                     {"status", bill.status},
+                     {"status_label", status_label(bill.status)},
+                     {"bill_date", date(bill.fields.bill_date)},
+                     {"project_id", std::to_string(project->id)},
+                     {"project", project->fields.number + " · " + project->fields.name},
+                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"actions", actions(page, bill)},
+                     {"totals", totals(page, bill, false)},
+                     {"rows", amount_line_rows(page, line_routes(), lines)}};
+  if (bill.fields.due_date) data.set("due_date", date(*bill.fields.due_date));
+  if (auto commitment = commitment_of(page, bill)) {
+    data.set("commitment", commitment->fields.number + " · " + commitment->fields.title);
+    data.set("commitment_id", std::to_string(commitment->id));
+  }
+  if (bill.approved_at) data.set("approved", date(*bill.approved_at));
+  if (lines.editable) data.set("add_form", amount_add_form(page, lines, typed, errors, false));
+  return page.page("Bill " + bill.fields.number + " · " + party_name,
+                   page.render("vendor_bill", data), status);
+}
+
+http::Response show(PageContext& page) {
+  return editor(page, id_in_path(page, "id"), false, {}, 200);
+}
+
+const AmountLineRoutes& line_routes() {
+  static const AmountLineRoutes routes{
+      "/vendor-bills",
+      "vendor bill",
+      domain::AmountSign::credit_allowed,
+      "Add the first below, by cost code; a negative amount (-250.00) is a credit.",
+      [](PageContext& page, std::int64_t id) {
+        return lines_of(page, operations::load_vendor_bill(page.db, page.org_id(), id));
+      },
+      [](PageContext& page, std::int64_t id, const operations::AmountLineEdit& edit) {
+        operations::add_vendor_bill_line(page.db, page.org_id(), id, edit);
+      },
+      [](PageContext& page, std::int64_t id, std::int64_t line_id,
+         const operations::AmountLineEdit& edit) {
+        operations::change_vendor_bill_line(page.db, page.org_id(), id, line_id, std::nullopt,
+                                            edit);
+      },
+      [](PageContext& page, std::int64_t id, std::int64_t line_id) {
+        operations::remove_vendor_bill_line(page.db, page.org_id(), id, line_id);
+      },
+      editor};
+  return routes;
+}
+
+// ---- a new bill
+
+sql::ProjectRecord project_in_path(PageContext& page) {
+  auto project = sql::find_project(page.db, page.org_id(), id_in_path(page, "id"));
+  if (!project) throw operations::not_found();
+  return *project;
+}
+
+http::Response new_form(PageContext& page, const sql::ProjectRecord& project, bool typed,
+                        const domain::FieldErrors& errors, unsigned status) {
+  Data data = Object{{"project_id", std::to_string(project.id)},
+                     {"project", project.fields.number + " · " + project.fields.name},
+                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"number", page.field("number")},
+                     {"bill_date", typed ? page.field("bill_date") : today()},
+                     {"errors", error_data(errors)}};
+  set_payee_options(page, data, "parties", page.field("party_id"));
+  sql::Page first;
+  first.limit = 500;
+  auto commitments = sql::list_commitments(page.db, page.org_id(), project.id, first);
+  std::string chosen = page.field("commitment_id");
+  Data& options = new_list(data, "commitments", commitments.rows.size());
+  for (const auto& c : commitments.rows) {
+    if (c.status != "approved") continue;
+    Data& option = add_row(options);
+    option["value"] = std::to_string(c.id);
+    option["label"] = c.fields.number + " · " + c.fields.title;
+    if (std::to_string(c.id) == chosen) option["selected"] = true;
+  }
+  return page.page("New vendor bill · " + project.fields.name, page.render("vendor_bill_new", data),
+                   status);
+}
+
+http::Response show_new(PageContext& page) {
+  return new_form(page, project_in_path(page), false, {}, 200);
+}
+
+operations::NewVendorBill read_new(const PageContext& page) {
+  domain::FieldErrors errors;
+  operations::NewVendorBill input;
+  sql::VendorBillFields& f = input.fields;
+  std::string commitment = page.field("commitment_id");
+  if (!commitment.empty()) {
+    if (auto id = whole_number(commitment))
+      f.commitment_id = *id;
+    else
+      errors.add("commitment_id", "must be chosen from the list");
+  }
+  std::string party = page.field("party_id");
+  if (auto id = whole_number(party)) {
+    f.party_id = *id;
+  } else if (party.empty() && f.commitment_id) {
+    // A bill against a commitment is from the commitment's party.
+    auto c = sql::find_commitment(page.db, page.org_id(), *f.commitment_id);
+    if (c) f.party_id = c->fields.party_id;
+  }
+  if (f.party_id == 0 && !errors.has("party_id")) errors.add("party_id", "must be chosen");
+  f.number = page.field("number");
+  if (f.number.empty())
+    errors.add("number", "is required (the vendor's invoice number)");
+  else if (f.number.size() > 50)
+    errors.add("number", "must be at most 50 characters");
+  f.bill_date = page.field("bill_date");
+  if (f.bill_date.empty()) f.bill_date = today();
+  if (!domain::is_calendar_date(f.bill_date))
+    errors.add("bill_date", "must be a date such as 2026-03-31");
+  if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
+  return input;
+}
+
+http::Response create(PageContext& page) {
+  try {
+    VendorBillDocument saved = operations::create_vendor_bill(
+        page.db, page.org_id(), id_in_path(page, "id"), [&] { return read_new(page); });
+    return page.redirect("/vendor-bills/" + std::to_string(saved.bill.id),
+                         "Bill " + saved.bill.fields.number + " entered: add its lines.");
+  } catch (const operations::Refusal& refusal) {
+    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
+    return new_form(page, project_in_path(page), true, refusal.fields, 422);
+  }
+}
+
+// ---- transitions
+
+http::Response transition(PageContext& page, VendorBillAction action) {
+  VendorBillDocument document =
+      operations::transition_vendor_bill(page.db, page.org_id(), id_in_path(page, "id"), action);
+  const sql::VendorBillRecord& bill = document.bill;
+  std::string done = action == VendorBillAction::approve
+                         ? "approved: " + money(bill.amounts.amount_cents) + " of actual cost"
+                     : action == VendorBillAction::pay
+                         ? "paid: " + money(bill.amounts.payable_cents)
+                         : "void";
+  return page.redirect("/vendor-bills/" + std::to_string(bill.id),
+                       "Bill " + bill.fields.number + " " + done + ".");
+}
+
+}  // namespace
+
+void add_vendor_bill_routes(PageRoutes& routes) {
+  routes.add(http::Verb::get, "/projects/{id}/vendor-bills/new", kWriteCommercial, show_new,
+             "The form of a new vendor bill");
+  routes.add(http::Verb::post, "/projects/{id}/vendor-bills", kWriteCommercial, create,
+             "Enter a vendor bill (direct or against a commitment), then open it");
+  routes.add(http::Verb::get, "/vendor-bills/{id}", kCommercial, show, "The vendor bill editor");
+  add_amount_line_routes(routes, line_routes());
+  for (VendorBillAction action :
+       {VendorBillAction::approve, VendorBillAction::pay, VendorBillAction::void_}) {
+    routes.add(
+        http::Verb::post, "/vendor-bills/{id}/" + std::string(domain::to_string(action)),
+        kWriteCommercial, [action](PageContext& page) { return transition(page, action); },
+        "Vendor bill: " + std::string(domain::to_string(action)));
+  }
+}
+
+}  // namespace construction::views
