@@ -24,6 +24,7 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_pay_application_routes(routes);
   add_invoice_routes(routes);
   add_billing_tab_routes(routes);
+  add_budget_routes(routes);
 }
 
 }  // namespace construction::views

@@ -27,5 +27,6 @@ void add_change_order_routes(PageRoutes& routes);
 void add_pay_application_routes(PageRoutes& routes);
 void add_invoice_routes(PageRoutes& routes);
 void add_billing_tab_routes(PageRoutes& routes);
+void add_budget_routes(PageRoutes& routes);
 
 }  // namespace construction::views
