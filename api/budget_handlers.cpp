@@ -5,10 +5,10 @@
 #include "api/api_error.hpp"
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
-#include "api/budget_csv.hpp"
 #include "api/job_cost_json.hpp"
 #include "api/request.hpp"
 #include "api/routes.hpp"
+#include "domain/budget_csv.hpp"
 #include "operations/budget.hpp"
 #include "sql/project_store.hpp"
 
@@ -73,7 +73,7 @@ Response show(RequestContext& ctx, sql::Connection& db) {
   std::int64_t project_id = path_id(ctx);
   domain::BudgetReport report = operations::budget_report(db, caller.org_id, project_id);
   if (!csv) return ok(budget_json(report));
-  Response res = http::make_response(200, "text/csv; charset=utf-8", budget_csv(report));
+  Response res = http::make_response(200, "text/csv; charset=utf-8", domain::budget_csv(report));
   res.set(http::Field::content_disposition,
           "attachment; filename=\"project-" + std::to_string(project_id) + "-budget.csv\"");
   return res;

@@ -6,9 +6,7 @@
 
 namespace construction::operations {
 
-namespace {
-
-domain::BudgetReport report_of(const sql::BudgetSumsRecord& budget) {
+domain::BudgetReport budget_report(const sql::BudgetSumsRecord& budget) {
   std::vector<domain::BudgetLineSums> lines;
   lines.reserve(budget.lines.size());
   for (const auto& row : budget.lines)
@@ -21,13 +19,11 @@ domain::BudgetReport report_of(const sql::BudgetSumsRecord& budget) {
                                domain::BasisPoints{budget.original_margin_bps});
 }
 
-}  // namespace
-
 domain::BudgetReport budget_report(sql::Connection& db, std::int64_t org_id,
                                    std::int64_t project_id) {
   auto budget = sql::load_budget_sums(db, org_id, project_id);
   if (!budget) throw not_found();
-  return report_of(*budget);
+  return budget_report(*budget);
 }
 
 sql::BudgetTransferRecord transfer_budget(sql::Connection& db, std::int64_t org_id,
@@ -37,7 +33,7 @@ sql::BudgetTransferRecord transfer_budget(sql::Connection& db, std::int64_t org_
   auto project = sql::find_project(db, org_id, project_id, true);
   if (!project) throw not_found();
   sql::BudgetTransferFields fields = read();
-  domain::BudgetReport report = report_of(*sql::load_budget_sums(db, org_id, project->id));
+  domain::BudgetReport report = budget_report(*sql::load_budget_sums(db, org_id, project->id));
   domain::Cents from_revised{0};
   for (const auto& line : report.lines)
     if (line.cost_code == fields.from.cost_code && line.cost_type == fields.from.cost_type)

@@ -13,6 +13,10 @@
 
 namespace construction::operations {
 
+// The report of sums already read (sql::load_budget_sums, or the
+// dashboard's active_budget_sums_query).
+domain::BudgetReport budget_report(const sql::BudgetSumsRecord& budget);
+
 // Not found when the project is not the organisation's.
 domain::BudgetReport budget_report(sql::Connection& db, std::int64_t org_id,
                                    std::int64_t project_id);

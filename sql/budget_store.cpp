@@ -71,6 +71,71 @@ ORDER BY lines.cost_code,
                         lines.cost_type)
 )SQL";
 
+// The same sums for every active project with an accepted estimate (the
+// dashboard's margin check): one row per project and line, the project's
+// figures repeated, a project without lines once with null keys.
+constexpr std::string_view kActiveBudgetSums = R"SQL(WITH project AS (
+  SELECT p.id, p.number, p.name,
+         p.original_contract_sum_cents
+         + coalesce((SELECT sum(c.amount_cents) FROM change_orders c
+                     WHERE c.org_id = p.org_id AND c.project_id = p.id
+                       AND c.status = 'approved'), 0) AS contract_sum_cents,
+         e.margin_bps AS original_margin_bps
+  FROM projects p JOIN estimates e
+    ON e.org_id = p.org_id AND e.project_id = p.id AND e.status = 'accepted'
+  WHERE p.org_id = $1 AND p.status = 'active' ORDER BY p.id LIMIT $2
+), parts (project_id, cost_code, cost_type, original, transfers, changes, committed, actual) AS (
+  SELECT e.project_id, l.cost_code, l.cost_type, l.cost_cents, 0, 0, 0, 0
+  FROM estimates e JOIN estimate_lines l ON l.org_id = e.org_id AND l.estimate_id = e.id
+  WHERE e.org_id = $1 AND e.project_id IN (SELECT id FROM project) AND e.status = 'accepted'
+  UNION ALL
+  SELECT t.project_id, t.to_cost_code, t.to_cost_type, 0, t.amount_cents, 0, 0, 0
+  FROM budget_transfers t WHERE t.org_id = $1 AND t.project_id IN (SELECT id FROM project)
+  UNION ALL
+  SELECT t.project_id, t.from_cost_code, t.from_cost_type, 0, -t.amount_cents, 0, 0, 0
+  FROM budget_transfers t WHERE t.org_id = $1 AND t.project_id IN (SELECT id FROM project)
+  UNION ALL
+  SELECT c.project_id, l.cost_code, l.cost_type, 0, 0, l.cost_cents, 0, 0
+  FROM change_orders c JOIN change_order_lines l
+    ON l.org_id = c.org_id AND l.change_order_id = c.id
+  WHERE c.org_id = $1 AND c.project_id IN (SELECT id FROM project) AND c.status = 'approved'
+  UNION ALL
+  SELECT c.project_id, l.cost_code, l.cost_type, 0, 0, 0, l.amount_cents, 0
+  FROM commitments c JOIN commitment_lines l ON l.org_id = c.org_id AND l.commitment_id = c.id
+  WHERE c.org_id = $1 AND c.project_id IN (SELECT id FROM project)
+    AND c.status IN ('approved', 'closed')
+  UNION ALL
+  SELECT b.project_id, l.cost_code, l.cost_type, 0, 0, 0, 0, l.amount_cents
+  FROM vendor_bills b JOIN vendor_bill_lines l ON l.org_id = b.org_id AND l.vendor_bill_id = b.id
+  WHERE b.org_id = $1 AND b.project_id IN (SELECT id FROM project)
+    AND b.status IN ('approved', 'paid')
+), lines AS (
+  SELECT project_id, cost_code, cost_type, sum(original)::bigint AS original_cents,
+         sum(transfers)::bigint AS transfers_cents, sum(changes)::bigint AS changes_cents,
+         sum(committed)::bigint AS committed_cents, sum(actual)::bigint AS actual_cents
+  FROM parts GROUP BY project_id, cost_code, cost_type
+)
+SELECT project.id AS project_id, project.number AS project_number, project.name AS project_name,
+       project.contract_sum_cents::bigint AS contract_sum_cents,
+       project.original_margin_bps::bigint AS original_margin_bps, lines.cost_code,
+       lines.cost_type, lines.original_cents, lines.transfers_cents, lines.changes_cents,
+       lines.committed_cents, lines.actual_cents
+FROM project LEFT JOIN lines ON lines.project_id = project.id
+ORDER BY project.id, lines.cost_code,
+         array_position(ARRAY['labor', 'material', 'equipment', 'subcontract', 'other'],
+                        lines.cost_type)
+)SQL";
+
+void add_line(BudgetSumsRecord& budget, const Row& row) {
+  if (row["cost_code"].is_null()) return;  // the project alone: no budget yet
+  budget.lines.push_back({{row["cost_code"].string(), row["cost_type"].string()},
+                          row["original_cents"].int64(),
+                          row["transfers_cents"].int64(),
+                          row["changes_cents"].int64(),
+                          row["committed_cents"].int64(),
+                          row["actual_cents"].int64()});
+}
+
 BudgetTransferRecord transfer_from(const Row& row) {
   BudgetTransferRecord t;
   t.id = row["id"].int64();
@@ -112,16 +177,26 @@ std::optional<BudgetSumsRecord> load_budget_sums(Connection& db, std::int64_t or
   BudgetSumsRecord budget;
   budget.contract_sum_to_date_cents = result[0]["contract_sum_cents"].int64();
   budget.original_margin_bps = result[0]["original_margin_bps"].int64();
-  for (Row row : result) {
-    if (row["cost_code"].is_null()) continue;  // the project alone: no budget yet
-    budget.lines.push_back({{row["cost_code"].string(), row["cost_type"].string()},
-                            row["original_cents"].int64(),
-                            row["transfers_cents"].int64(),
-                            row["changes_cents"].int64(),
-                            row["committed_cents"].int64(),
-                            row["actual_cents"].int64()});
-  }
+  for (Row row : result) add_line(budget, row);
   return budget;
+}
+
+Query<std::vector<ProjectBudgetSums>> active_budget_sums_query(std::int64_t org_id, int limit) {
+  return make_query<std::vector<ProjectBudgetSums>>(
+      kActiveBudgetSums,
+      [](const Result& result) {
+        std::vector<ProjectBudgetSums> projects;
+        for (Row row : result) {
+          if (projects.empty() || projects.back().project.id != row["project_id"].int64()) {
+            projects.push_back({project_name_from(row), {}});
+            projects.back().budget.contract_sum_to_date_cents = row["contract_sum_cents"].int64();
+            projects.back().budget.original_margin_bps = row["original_margin_bps"].int64();
+          }
+          add_line(projects.back().budget, row);
+        }
+        return projects;
+      },
+      org_id, limit);
 }
 
 }  // namespace construction::sql

@@ -13,6 +13,8 @@
 
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
+#include "sql/project_store.hpp"
+#include "sql/query.hpp"
 
 namespace construction::sql {
 
@@ -61,5 +63,14 @@ struct BudgetSumsRecord {
 // Nothing when the project is not the organisation's.
 std::optional<BudgetSumsRecord> load_budget_sums(Connection& db, std::int64_t org_id,
                                                  std::int64_t project_id);
+
+struct ProjectBudgetSums {
+  ProjectName project;
+  BudgetSumsRecord budget;
+};
+
+// The sums of every active project that has an accepted estimate (at most
+// `limit`, by id), for the dashboard's margin check, in one statement.
+Query<std::vector<ProjectBudgetSums>> active_budget_sums_query(std::int64_t org_id, int limit);
 
 }  // namespace construction::sql

@@ -11,6 +11,7 @@
 #include "views/format.hpp"
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
+#include "views/project_page.hpp"
 #include "views/routes.hpp"
 
 namespace construction::views {
@@ -29,16 +30,8 @@ Data tab_data(PageContext& page, const sql::ProjectRecord& project,
   return data;
 }
 
-sql::ProjectRecord project_in_path(PageContext& page) {
-  auto id = path_number(page.http, "id");
-  std::optional<sql::ProjectRecord> project;
-  if (id) project = sql::find_project(page.db, page.org_id(), *id);
-  if (!project) throw operations::not_found();
-  return *project;
-}
-
 http::Response create_change_order(PageContext& page) {
-  sql::ProjectRecord project = project_in_path(page);
+  sql::ProjectRecord project = find_project_record(page);
   try {
     auto document = operations::create_change_order(page.db, page.org_id(), project.id, [&] {
       domain::FieldErrors errors;
@@ -71,7 +64,7 @@ http::Response create_change_order(PageContext& page) {
 }
 
 http::Response create_pay_application(PageContext& page) {
-  sql::ProjectRecord project = project_in_path(page);
+  sql::ProjectRecord project = find_project_record(page);
   try {
     auto document = operations::create_pay_application(page.db, page.org_id(), project.id, [&] {
       std::string period_to = page.field("period_to");

@@ -1,9 +1,13 @@
 // / : the dashboard. Active projects with their contract sum, billed,
 // retainage held and outstanding (operations/project_financials, as the
 // API's project does); the pending change orders, overdue invoices and
-// today's daily logs of every project. Its four reads go to PostgreSQL in
-// one round trip (sql::fetch_together).
+// today's daily logs of every project; and the active projects whose
+// projected margin (the job cost report's) fell below their accepted
+// estimate's, each linked to its Budget tab, for owners and managers. Its
+// five reads go to PostgreSQL in one round trip (sql::fetch_together).
+#include "operations/budget.hpp"
 #include "operations/project_financials.hpp"
+#include "sql/budget_store.hpp"
 #include "sql/change_order_store.hpp"
 #include "sql/daily_log_store.hpp"
 #include "sql/invoice_store.hpp"
@@ -25,12 +29,13 @@ void put_project(Data& row, const sql::ProjectName& project) {
 
 http::Response show(PageContext& page) {
   sql::ProjectFilter active{std::string("active"), std::nullopt, std::nullopt};
-  auto [projects, orders, invoices, logs] = sql::fetch_together(
+  auto [projects, orders, invoices, logs, budgets] = sql::fetch_together(
       page.db,
       sql::projects_with_figures_query(page.org_id(), active, sql::Page{std::nullopt, kListed}),
       sql::pending_change_orders_query(page.org_id(), kListed),
       sql::overdue_invoices_query(page.org_id(), kListed),
-      sql::todays_daily_logs_query(page.org_id()));
+      sql::todays_daily_logs_query(page.org_id()),
+      sql::active_budget_sums_query(page.org_id(), kListed));
 
   Data data;
   std::int64_t contract_total = 0;
@@ -71,6 +76,20 @@ http::Response show(PageContext& page) {
     row["status"] = l.status == "submitted" ? "Submitted" : "Draft";
     row["headcount"] = std::to_string(l.headcount);
     put_project(row, l.project);
+  }
+  if (page.may(domain::Permission::read_commercial)) {
+    data["commercial"] = true;
+    Data& margin_rows = new_list(data, "margins", 0);
+    for (const auto& b : budgets) {
+      auto profit = operations::budget_report(b.budget).profit;
+      if (profit.projected_margin.value >= profit.original_margin.value) continue;
+      Data& row = add_row(margin_rows);
+      row["projected_margin"] = rate(profit.projected_margin.value);
+      row["original_margin"] = rate(profit.original_margin.value);
+      row["projected_profit"] = money(profit.projected_profit.value);
+      put_project(row, b.project);
+      data["has_margins"] = true;
+    }
   }
   data["active_count"] =
       projects.more ? std::to_string(kListed) + "+" : std::to_string(projects.rows.size());

@@ -16,6 +16,9 @@ namespace construction::views {
 // query); 404 otherwise.
 sql::ProjectWithFigures find_project(PageContext& page);
 sql::ProjectWithFigures find_project(PageContext& page, std::int64_t id);
+// The project `{id}` of the path alone (no figures), for an action; 404
+// otherwise.
+sql::ProjectRecord find_project_record(PageContext& page);
 
 // The project's header and tabs around `tab_content`, the tab `tab_slug`
 // marked current. htmx aiming at #tab gets the tab alone with its <title>

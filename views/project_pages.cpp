@@ -12,6 +12,7 @@
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
 #include "views/billing_tabs.hpp"
+#include "views/budget_pages.hpp"
 #include "views/field_tabs.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
@@ -164,8 +165,7 @@ constexpr std::array<Tab, 6> kTabs = {{
     {"estimates", "Estimates", ""},
     {"change-orders", "Change orders", ""},
     {"billing", "Billing", ""},
-    {"budget", "Budget",
-     "The job cost report will show the budget by cost code with commitments and vendor bills."},
+    {"budget", "Budget", ""},
     {"schedule", "Schedule", ""},
     {"daily-logs", "Daily logs", ""},
 }};
@@ -202,6 +202,7 @@ std::string tab_html(PageContext& page, const sql::ProjectRecord& project, const
   if (tab.slug == "daily-logs") return daily_logs_tab(page, project);
   if (tab.slug == "change-orders") return change_orders_tab(page, project, {});
   if (tab.slug == "billing") return billing_tab(page, project, {});
+  if (tab.slug == "budget") return budget_tab(page, project);
   return page.render("project_later",
                      Object{{"label", std::string(tab.label)}, {"later", std::string(tab.later)}});
 }
@@ -242,6 +243,14 @@ sql::ProjectWithFigures find_project(PageContext& page, std::int64_t id) {
   return std::move(*project);
 }
 
+sql::ProjectRecord find_project_record(PageContext& page) {
+  auto id = path_number(page.http, "id");
+  std::optional<sql::ProjectRecord> project;
+  if (id) project = sql::find_project(page.db, page.org_id(), *id);
+  if (!project) throw operations::not_found();
+  return *project;
+}
+
 sql::ProjectWithFigures find_project(PageContext& page) {
   auto id = path_number(page.http, "id");
   if (!id) throw operations::not_found();
@@ -275,6 +284,9 @@ http::Response project_page(PageContext& page, const sql::ProjectWithFigures& pr
   auto f = operations::project_financials(project);
   List tabs;
   for (const Tab& t : kTabs) {
+    // The Budget tab is all figures: a role without commercial access gets
+    // 403 there, so its link is not offered.
+    if (t.slug == "budget" && !page.may(domain::Permission::read_commercial)) continue;
     Object entry{{"slug", std::string(t.slug)}, {"label", std::string(t.label)}};
     if (&t == tab) entry["current"] = true;
     tabs.push_back(entry);
@@ -306,6 +318,7 @@ void add_project_routes(PageRoutes& routes) {
       [](PageContext& page) { return show_tab(page, "estimates"); },
       "A project: its Estimates tab");
   for (const Tab& tab : kTabs) {
+    if (tab.slug == "budget") continue;  // commercial: views/budget_pages
     std::string slug(tab.slug);
     routes.add_project_page(
         http::Verb::get, "/projects/{id}/" + slug, kMember,

@@ -29,5 +29,6 @@ void add_invoice_routes(PageRoutes& routes);
 void add_billing_tab_routes(PageRoutes& routes);
 void add_commitment_routes(PageRoutes& routes);
 void add_vendor_bill_routes(PageRoutes& routes);
+void add_budget_routes(PageRoutes& routes);
 
 }  // namespace construction::views

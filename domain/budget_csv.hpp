@@ -11,13 +11,13 @@
 
 #include "domain/budget.hpp"
 
-namespace construction::api {
+namespace construction::domain {
 
-std::string budget_csv(const domain::BudgetReport& report);
+std::string budget_csv(const BudgetReport& report);
 
 // -123450 -> "-1234.50"
-std::string csv_dollars(domain::Cents amount);
+std::string csv_dollars(Cents amount);
 // A text field, quoted where needed.
 std::string csv_text(std::string_view text);
 
-}  // namespace construction::api
+}  // namespace construction::domain

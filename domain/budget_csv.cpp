@@ -1,8 +1,8 @@
-#include "api/budget_csv.hpp"
+#include "domain/budget_csv.hpp"
 
 #include <cstdint>
 
-namespace construction::api {
+namespace construction::domain {
 
 namespace {
 
@@ -15,16 +15,16 @@ std::string hundredths(std::int64_t value) {
   return sign + std::to_string(magnitude / 100) + "." + cents;
 }
 
-void append_columns(std::string& out, const domain::BudgetColumns& c) {
-  for (domain::Cents amount : {c.original, c.transfers, c.approved_changes, c.revised, c.committed,
-                               c.actual, c.uncommitted, c.projected, c.variance})
+void append_columns(std::string& out, const BudgetColumns& c) {
+  for (Cents amount : {c.original, c.transfers, c.approved_changes, c.revised, c.committed,
+                       c.actual, c.uncommitted, c.projected, c.variance})
     out += "," + csv_dollars(amount);
   out += "," + hundredths(c.percent_spent.value) + "\r\n";
 }
 
 }  // namespace
 
-std::string csv_dollars(domain::Cents amount) {
+std::string csv_dollars(Cents amount) {
   return hundredths(amount.value);
 }
 
@@ -38,7 +38,7 @@ std::string csv_text(std::string_view text) {
   return quoted + "\"";
 }
 
-std::string budget_csv(const domain::BudgetReport& report) {
+std::string budget_csv(const BudgetReport& report) {
   std::string out =
       "cost_code,cost_type,original_budget,transfers,approved_changes,revised_budget,committed,"
       "actual,uncommitted,projected,variance,percent_spent\r\n";
@@ -51,4 +51,4 @@ std::string budget_csv(const domain::BudgetReport& report) {
   return out;
 }
 
-}  // namespace construction::api
+}  // namespace construction::domain

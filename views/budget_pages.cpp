@@ -1,0 +1,288 @@
+#include "views/budget_pages.hpp"
+
+#include <array>
+#include <initializer_list>
+
+#include "domain/amount_line.hpp"
+#include "domain/budget_csv.hpp"
+#include "domain/cost_line.hpp"
+#include "domain/vendor_bill.hpp"
+#include "operations/budget.hpp"
+#include "operations/projects.hpp"
+#include "operations/refusal.hpp"
+#include "operations/vendor_bill_transitions.hpp"
+#include "sql/commitment_store.hpp"
+#include "sql/party_store.hpp"
+#include "sql/vendor_bill_store.hpp"
+#include "views/form_errors.hpp"
+#include "views/format.hpp"
+#include "views/page_routes.hpp"
+#include "views/project_page.hpp"
+#include "views/routes.hpp"
+
+namespace construction::views {
+
+namespace {
+
+const sql::Page kAll{std::nullopt, 200};
+constexpr std::array<std::string_view, 5> kCostTypes = {"labor", "material", "equipment",
+                                                        "subcontract", "other"};
+
+void put_columns(Data& row, const domain::BudgetColumns& c) {
+  row["original"] = money(c.original.value);
+  row["transfers"] = money(c.transfers.value);
+  row["changes"] = money(c.approved_changes.value);
+  row["revised"] = money(c.revised.value);
+  row["committed"] = money(c.committed.value);
+  row["actual"] = money(c.actual.value);
+  row["uncommitted"] = money(c.uncommitted.value);
+  row["projected"] = money(c.projected.value);
+  row["variance"] = money(c.variance.value);
+  row["percent"] = rate(c.percent_spent.value);
+  if (c.variance.value < 0) row["over"] = true;
+}
+
+// <option>s of the five cost types, `selected` marked.
+Data& cost_type_options(Data& data, const std::string& name, const std::string& selected) {
+  Data& options = new_list(data, name, kCostTypes.size());
+  for (std::string_view type : kCostTypes) {
+    Data& option = add_row(options);
+    option["value"] = std::string(type);
+    option["label"] = std::string(type);
+    if (type == selected) option["selected"] = true;
+  }
+  return options;
+}
+
+void put_form(PageContext& page, Data& data, std::initializer_list<std::string_view> names) {
+  for (std::string_view name : names) data[std::string(name)] = page.field(name);
+}
+
+void put_bill_form(PageContext& page, Data& data, const sql::PageOf<sql::CommitmentRecord>& c) {
+  Data& parties = new_list(data, "parties", 0);
+  for (const auto& p :
+       sql::fetch(page.db, sql::parties_query(page.org_id(), {}, sql::Page{std::nullopt, 200}))
+           .rows) {
+    if (p.fields.kind == "client") continue;
+    Data& option = add_row(parties);
+    option["value"] = std::to_string(p.id);
+    option["label"] = p.fields.name;
+    if (std::to_string(p.id) == page.field("party_id")) option["selected"] = true;
+  }
+  Data& commitments = new_list(data, "open_commitments", c.rows.size());
+  for (const auto& commitment : c.rows) {
+    if (commitment.status != "approved") continue;
+    Data& option = add_row(commitments);
+    option["value"] = std::to_string(commitment.id);
+    option["label"] = commitment.fields.number + " " + commitment.fields.title;
+    if (std::to_string(commitment.id) == page.field("commitment_id")) option["selected"] = true;
+  }
+  put_form(page, data, {"bill_number", "bill_cost_code", "bill_description", "bill_amount"});
+  data["bill_date"] = page.field("bill_date").empty() ? today() : page.field("bill_date");
+  cost_type_options(data, "bill_types", page.field("bill_cost_type"));
+}
+
+http::Response show(PageContext& page) {
+  sql::ProjectWithFigures project = find_project(page);
+  return project_page(page, project, "budget", budget_tab(page, project));
+}
+
+http::Response csv(PageContext& page) {
+  sql::ProjectRecord project = find_project_record(page);
+  auto report = operations::budget_report(page.db, page.org_id(), project.id);
+  http::Response res =
+      http::make_response(200, "text/csv; charset=utf-8", domain::budget_csv(report));
+  res.set(http::Field::content_disposition,
+          "attachment; filename=\"project-" + std::to_string(project.id) + "-budget.csv\"");
+  return res;
+}
+
+// The amount typed ("1,250.00") in cents, or the field's error.
+std::int64_t amount_field(PageContext& page, std::string_view name, domain::FieldErrors& errors,
+                          bool positive) {
+  auto cents = hundredths(page.field(name));
+  if (!cents || (positive && *cents <= 0) || *cents > domain::kMaxCents ||
+      *cents < -domain::kMaxCents) {
+    errors.add(std::string(name), positive ? "must be an amount above zero such as 1,250.00"
+                                           : "must be an amount such as 1,250.00 or -75.00");
+    return 0;
+  }
+  return *cents;
+}
+
+http::Response transfer(PageContext& page) {
+  sql::ProjectRecord project = find_project_record(page);
+  try {
+    operations::transfer_budget(page.db, page.org_id(), project.id, [&] {
+      domain::FieldErrors errors;
+      sql::BudgetTransferFields t;
+      t.from = {page.field("from_cost_code"), page.field("from_cost_type")};
+      t.to = {page.field("to_cost_code"), page.field("to_cost_type")};
+      domain::check_cost_key(t.from.cost_code, t.from.cost_type, errors, "from.");
+      domain::check_cost_key(t.to.cost_code, t.to.cost_type, errors, "to.");
+      t.amount_cents = amount_field(page, "amount", errors, true);
+      t.reason = page.field("reason");
+      if (domain::is_blank(t.reason)) errors.add("reason", "is required");
+      if (domain::count_characters(t.reason) > 1000)
+        errors.add("reason", "must be at most 1000 characters");
+      if (errors.empty() && t.from.cost_code == t.to.cost_code &&
+          t.from.cost_type == t.to.cost_type)
+        errors.add("to.cost_code", "must be another budget line than the one it comes from");
+      if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
+      return t;
+    });
+    return page.redirect("/projects/" + std::to_string(project.id) + "/budget",
+                         "Budget moved: " + money(*hundredths(page.field("amount"))) + " from " +
+                             page.field("from_cost_code") + " " + page.field("from_cost_type") +
+                             " to " + page.field("to_cost_code") + " " +
+                             page.field("to_cost_type") + ".");
+  } catch (const operations::Refusal& refusal) {
+    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
+    return project_page(page, project, "budget", budget_tab(page, project, refusal.fields), 422);
+  }
+}
+
+http::Response enter_bill(PageContext& page) {
+  sql::ProjectRecord project = find_project_record(page);
+  try {
+    auto document = operations::create_vendor_bill(page.db, page.org_id(), project.id, [&] {
+      domain::FieldErrors errors;
+      operations::NewVendorBill bill;
+      bill.fields.number = page.field("bill_number");
+      if (domain::is_blank(bill.fields.number)) errors.add("number", "is required");
+      if (domain::count_characters(bill.fields.number) > 50)
+        errors.add("number", "must be at most 50 characters");
+      auto party = whole_number(page.field("party_id"));
+      if (!party || *party <= 0)
+        errors.add("party_id", "must be one of your subcontractors or vendors");
+      else
+        bill.fields.party_id = *party;
+      if (std::string c = page.field("commitment_id"); !c.empty()) {
+        auto commitment = whole_number(c);
+        if (!commitment || *commitment <= 0)
+          errors.add("commitment_id", "is not a commitment of this project");
+        else
+          bill.fields.commitment_id = *commitment;
+      }
+      bill.fields.bill_date = page.field("bill_date");
+      if (!operations::is_calendar_date(bill.fields.bill_date))
+        errors.add("bill_date", "must be a date such as 2026-12-31");
+      sql::AmountLineFields line{page.field("bill_cost_code"), page.field("bill_cost_type"),
+                                 page.field("bill_description"), 0};
+      line.amount_cents = amount_field(page, "bill_amount", errors, false);
+      errors.merge(domain::check_amount_line(
+                       {line.cost_code, line.cost_type, line.description, line.amount_cents},
+                       domain::AmountSign::credit_allowed),
+                   "lines[0].");
+      if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
+      bill.lines.push_back(line);
+      return bill;
+    });
+    auto approved = operations::transition_vendor_bill(page.db, page.org_id(), document.bill.id,
+                                                       domain::VendorBillAction::approve);
+    return page.redirect("/projects/" + std::to_string(project.id) + "/budget",
+                         "Vendor bill " + approved.bill.fields.number + " entered and approved: " +
+                             money(approved.bill.amounts.amount_cents) + ".");
+  } catch (const operations::Refusal& refusal) {
+    if (refusal.kind == operations::Refusal::Kind::invalid_fields)
+      return project_page(page, project, "budget", budget_tab(page, project, {}, refusal.fields),
+                          422);
+    if (refusal.kind != operations::Refusal::Kind::invalid_state &&
+        refusal.kind != operations::Refusal::Kind::conflict)
+      throw;
+    domain::FieldErrors errors;
+    errors.add("commitment_id", refusal.what());
+    return project_page(page, project, "budget", budget_tab(page, project, {}, errors), 409);
+  }
+}
+
+}  // namespace
+
+std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
+                       const domain::FieldErrors& transfer_errors,
+                       const domain::FieldErrors& bill_errors) {
+  Data data = Object{{"project_id", std::to_string(project.id)},
+                     {"csrf", page.views.keys.csrf_token(page.session)}};
+  data["errors"] = error_data(transfer_errors, {{"from.cost_code", "from_cost_code"},
+                                                {"from.cost_type", "from_cost_type"},
+                                                {"to.cost_code", "to_cost_code"},
+                                                {"to.cost_type", "to_cost_type"},
+                                                {"amount_cents", "amount"}});
+  data["bill_errors"] = error_data(bill_errors, {{"number", "bill_number"},
+                                                 {"lines[0].cost_code", "bill_cost_code"},
+                                                 {"lines[0].cost_type", "bill_cost_type"},
+                                                 {"lines[0].description", "bill_description"},
+                                                 {"lines[0].amount_cents", "bill_amount"},
+                                                 {"lines", "bill_amount"}});
+  if (page.may(domain::Permission::write_commercial)) data["can_write"] = true;
+  auto report = operations::budget_report(page.db, page.org_id(), project.id);
+  Data& lines = new_list(data, "lines", report.lines.size());
+  int over = 0;
+  for (const auto& line : report.lines) {
+    Data& row = add_row(lines);
+    row["cost_code"] = line.cost_code;
+    row["cost_type"] = line.cost_type;
+    put_columns(row, line.columns);
+    if (line.columns.variance.value < 0) ++over;
+  }
+  if (!report.lines.empty()) data["has_lines"] = true;
+  if (over > 0) data["over_count"] = std::to_string(over) + (over == 1 ? " line is" : " lines are");
+  Data totals;
+  put_columns(totals, report.totals);
+  data["totals"] = std::move(totals);
+  const domain::ProfitBlock& p = report.profit;
+  data["contract_sum"] = money(p.contract_sum_to_date.value);
+  data["projected_cost"] = money(p.projected_cost.value);
+  data["projected_profit"] = money(p.projected_profit.value);
+  data["projected_margin"] = rate(p.projected_margin.value);
+  data["original_margin"] = rate(p.original_margin.value);
+  if (p.projected_margin.value < p.original_margin.value) data["margin_below"] = true;
+  if (p.projected_profit.value < 0) data["loss"] = true;
+
+  auto commitments = sql::list_commitments(page.db, page.org_id(), project.id, kAll);
+  Data& commitment_rows = new_list(data, "commitments", commitments.rows.size());
+  for (const auto& c : commitments.rows) {
+    Data& row = add_row(commitment_rows);
+    row["id"] = std::to_string(c.id);
+    row["number"] = c.fields.number;
+    row["title"] = c.fields.title;
+    row["kind"] = c.fields.kind == "subcontract" ? "Subcontract" : "Purchase order";
+    row["status"] = c.status;
+    row["amount"] = money(c.amount_cents);
+    row["billed"] = money(c.billed_cents);
+  }
+  if (!commitments.rows.empty()) data["has_commitments"] = true;
+  auto bills = sql::list_vendor_bills(page.db, page.org_id(), project.id, kAll);
+  Data& bill_rows = new_list(data, "bills", bills.rows.size());
+  for (const auto& b : bills.rows) {
+    Data& row = add_row(bill_rows);
+    row["id"] = std::to_string(b.id);
+    row["number"] = b.fields.number;
+    row["date"] = date(b.fields.bill_date);
+    row["status"] = b.status;
+    row["amount"] = money(b.amounts.amount_cents);
+    row["payable"] = money(b.amounts.payable_cents);
+  }
+  if (!bills.rows.empty()) data["has_bills"] = true;
+
+  put_form(page, data, {"from_cost_code", "to_cost_code", "amount", "reason"});
+  cost_type_options(data, "from_types", page.field("from_cost_type"));
+  cost_type_options(data, "to_types", page.field("to_cost_type"));
+  if (!transfer_errors.empty()) data["transfer_open"] = true;
+  put_bill_form(page, data, commitments);
+  if (!bill_errors.empty()) data["bill_open"] = true;
+  return page.render("project_budget", data);
+}
+
+void add_budget_routes(PageRoutes& routes) {
+  routes.add(http::Verb::get, "/projects/{id}/budget", kCommercial, show,
+             "A project: its Budget tab (the job cost report)");
+  routes.add(http::Verb::get, "/projects/{id}/budget.csv", kCommercial, csv,
+             "A project's job cost report as CSV (the API's)");
+  routes.add(http::Verb::post, "/projects/{id}/budget/transfers", kWriteCommercial, transfer,
+             "Move budget from one line of a project to another");
+  routes.add(http::Verb::post, "/projects/{id}/budget/vendor-bills", kWriteCommercial, enter_bill,
+             "Enter a vendor bill of one line and approve it");
+}
+
+}  // namespace construction::views
