@@ -10,132 +10,23 @@
 // HTML answer must be valid HTML5 (html-validate), no request may leave the
 // origin, the console must stay free of errors. Screenshots (1280 and 375
 // px) and the PDF of the print view (two pages at most) go to ARTIFACTS_DIR.
-//
-// Environment: CONSTRUCTION_BINARY, DATABASE_URL (a cluster it may create a
-// database in), ARTIFACTS_DIR.
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { HtmlValidate } from 'html-validate';
+import { artifacts, browserTest } from './harness.mjs';
 
-const binary = process.env.CONSTRUCTION_BINARY;
-const clusterUrl = process.env.DATABASE_URL;
-const artifacts = process.env.ARTIFACTS_DIR;
-assert.ok(binary && clusterUrl && artifacts, 'CONSTRUCTION_BINARY, DATABASE_URL and ARTIFACTS_DIR');
-mkdirSync(artifacts, { recursive: true });
-
-// ---- a scratch database and the real server
-
-function databaseUrl(name) {
-  const url = new URL(clusterUrl);
-  url.pathname = '/' + name;
-  return url.toString();
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const dbName = `billing_browser_${process.pid}_${Date.now()}`;
-const psql = (sql) => execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', clusterUrl, '-c', sql]);
-psql(`CREATE DATABASE ${dbName}`);
-const env = { ...process.env, DATABASE_URL: databaseUrl(dbName), APP_ENV: 'development' };
-execFileSync(binary, ['migrate', 'up'], { env, stdio: 'pipe' });
 const email = 'manager@example.com';
 const password = 'browser test password';
-execFileSync(binary, ['create-user', '--org', 'Hammer & Sons <Builders>', '--email', email,
-  '--role', 'owner', '--name', 'Sam Owner', '--password-stdin'],
-  { env, input: password + '\n', stdio: ['pipe', 'pipe', 'pipe'] });
 
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const serverLog = [];
-const server = spawn(binary, ['serve', '-b', `127.0.0.1:${port}`, '-w', '2'], { env });
-server.stdout.on('data', () => {});
-server.stderr.on('data', (d) => serverLog.push(d.toString()));
-for (let i = 0; ; ++i) {
-  try {
-    if ((await fetch(origin + '/health')).ok) break;
-  } catch {}
-  assert.ok(i < 200, 'the server did not start: ' + serverLog.join(''));
-  await new Promise((r) => setTimeout(r, 100));
-}
+const setup = {
+  name: 'billing_browser',
+  user: { org: 'Hammer & Sons <Builders>', email, name: 'Sam Owner', password },
+};
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'construction-chromium-'));
-let context;
-const problems = [];
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: 1280, height: 900 },
-  });
-  await run(context);
-} finally {
-  if (context) await context.close();
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  rmSync(userDataDir, { recursive: true, force: true });
-  try { psql(`DROP DATABASE IF EXISTS ${dbName}`); } catch {}
-}
-assert.deepEqual(problems, [], problems.join('\n'));
-console.log('1 passed, 0 failed');
-
-// ---- the test
-
-async function run(context) {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
-  const validations = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol !== 'data:' && url.origin !== origin)
-      problems.push(`request to another origin: ${request.url()}`);
-  });
-  page.on('console', (message) => {
-    // Chromium logs every 4xx answer; 422 is how a refused cell or form
-    // comes back (spec/ui.md), which this test sends on purpose.
-    if (message.type() === 'error' && !/status of 422/.test(message.text()))
-      problems.push(`console error: ${message.text()} (${message.location().url})`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    const type = response.headers()['content-type'] ?? '';
-    if (!type.startsWith('text/html')) return;
-    validations.push((async () => {
-      const body = await response.text().catch(() => null);
-      if (!body) return;
-      const report = await validator.validateString(body);
-      if (!report.valid) {
-        const messages = report.results.flatMap((r) => r.messages)
-          .map((m) => `${m.ruleId}: ${m.message} (line ${m.line})`);
-        problems.push(`invalid HTML from ${response.request().method()} ${response.url()}:\n  ` +
-          messages.join('\n  '));
-      }
-    })());
-  });
-
-  const text = async (selector) => (await page.locator(selector).innerText()).trim();
-  const settle = () => page.waitForLoadState('networkidle');
+await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
 
   // Log in.
-  await page.goto(origin + '/');
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(origin + '/');
+  await logIn(email, password);
 
   // A client and a new project for it.
   await page.goto(origin + '/parties');
@@ -412,6 +303,4 @@ async function run(context) {
       await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true });
     }
   }
-
-  await Promise.all(validations);
-}
+});

@@ -1,6 +1,11 @@
 #include "test/support/page_client.hpp"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 #include "test/support/command.hpp"
 
@@ -100,6 +105,53 @@ bool PageClient::log_in(const std::string& email, const std::string& password) {
   HttpResult result = post("/login", {{"email", email}, {"password", password}});
   if (result.status != 303 || result.header("location") != "/") return false;
   return get("/").status == 200;  // the new session's CSRF token
+}
+
+Org new_org(const std::string& label) {
+  static int n = 0;
+  PageServer& server = shared_page_server();
+  std::string suffix = std::to_string(++n) + "-" + std::to_string(::getpid());
+  std::string name = label + " " + suffix;
+  std::string email = "owner" + suffix + "@example.com";
+  const std::string password = "correct horse battery";
+  server.add_user(name, email, password);
+  PageClient client(server.port());
+  REQUIRE(client.log_in(email, password));
+  return {name, client};
+}
+
+std::string id_in(const std::string& body, const std::string& marker, bool last) {
+  auto at = last ? body.rfind(marker) : body.find(marker);
+  REQUIRE(at != std::string::npos);
+  at += marker.size();
+  return body.substr(at, body.find_first_not_of("0123456789", at) - at);
+}
+
+std::string invalid_html(const std::vector<std::pair<std::string, std::string>>& bodies) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("page-html-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
+  std::filesystem::create_directories(dir);
+  std::vector<std::string> argv = {
+      "/usr/bin/env", "node",
+      std::string(CONSTRUCTION_SOURCE_DIR) + "/test/views/validate_html.mjs"};
+  int n = 0;
+  for (const auto& [name, body] : bodies) {
+    auto file = dir / (std::to_string(++n) + ".html");
+    std::ofstream(file) << body;
+    argv.push_back(file.string());
+  }
+  CommandResult result = run_command(argv, {}, CONSTRUCTION_SOURCE_DIR);
+  std::filesystem::remove_all(dir);
+  if (result.status == 0) return {};
+  std::string report = result.out + result.err;
+  for (n = 0; n < static_cast<int>(bodies.size()); ++n) {
+    std::string file = std::to_string(n + 1) + ".html";
+    for (auto at = report.find("/" + file + ":"); at != std::string::npos;
+         at = report.find("/" + file + ":", at + 1))
+      report.insert(at, "[" + bodies[n].first + "] ");
+  }
+  return report.empty() ? "html-validate did not run: status " + std::to_string(result.status)
+                        : report;
 }
 
 }  // namespace construction::testing

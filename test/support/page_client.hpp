@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "test/support/http_client.hpp"
 #include "test/support/scratch_database.hpp"
@@ -54,5 +56,21 @@ class PageClient {
 std::string form_encode(const std::map<std::string, std::string>& fields);
 // The number after `prefix` in a Location header ("/projects/12" → "12").
 std::string id_after(const std::string& location, const std::string& prefix);
+
+// A new organisation (named `label` and a unique suffix) and its owner,
+// logged in.
+struct Org {
+  std::string name;
+  PageClient owner;
+};
+Org new_org(const std::string& label);
+
+// The id in `body` after `marker` (`id="line-`), the last one when `last`.
+std::string id_in(const std::string& body, const std::string& marker, bool last = false);
+
+// html-validate's verdict (the browser tests' `standard` rules, through
+// test/views/validate_html.mjs) on each named body: "" when all are valid,
+// otherwise its messages, each prefixed with the body's name.
+std::string invalid_html(const std::vector<std::pair<std::string, std::string>>& bodies);
 
 }  // namespace construction::testing

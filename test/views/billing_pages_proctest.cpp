@@ -22,31 +22,6 @@ const std::string kScript = "<script>alert(1)</script>";
 const std::string kAttribute = "\"><img src=x onerror=alert(1)>";
 const std::map<std::string, std::string> kHtmx = {{"HX-Request", "true"}};
 
-struct Org {
-  std::string name;
-  PageClient owner;
-};
-
-Org new_org(const std::string& label) {
-  static int n = 0;
-  PageServer& server = shared_page_server();
-  std::string suffix = std::to_string(++n) + "-" + std::to_string(::getpid());
-  std::string name = label + " " + suffix;
-  std::string email = "billing" + suffix + "@example.com";
-  server.add_user(name, email, kPassword);
-  PageClient client(server.port());
-  REQUIRE(client.log_in(email, kPassword));
-  return {name, client};
-}
-
-// The id in `body` after `marker` (`id="line-`), the last one when `last`.
-std::string id_in(const std::string& body, const std::string& marker, bool last = false) {
-  auto at = last ? body.rfind(marker) : body.find(marker);
-  REQUIRE(at != std::string::npos);
-  at += marker.size();
-  return body.substr(at, body.find_first_not_of("0123456789", at) - at);
-}
-
 struct Billing {
   std::string project, estimate, change_order, co_line, draft_order, draft_line, application,
       app_line, invoice;
@@ -180,34 +155,6 @@ std::vector<std::pair<std::string, std::map<std::string, std::string>>> billing_
           {inv + "/payments", {{"amount", "1"}, {"received_on", "2026-12-02"}, {"method", "ach"}}},
           {inv + "/send", {}},
           {inv + "/void", {}}};
-}
-
-// html-validate's verdict on `bodies` ("" when all are valid).
-std::string invalid_html(const std::vector<std::pair<std::string, std::string>>& bodies) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("billing-html-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
-  std::filesystem::create_directories(dir);
-  std::vector<std::string> argv = {
-      "/usr/bin/env", "node",
-      std::string(CONSTRUCTION_SOURCE_DIR) + "/test/views/validate_html.mjs"};
-  int n = 0;
-  for (const auto& [name, body] : bodies) {
-    auto file = dir / (std::to_string(++n) + ".html");
-    std::ofstream(file) << body;
-    argv.push_back(file.string());
-  }
-  CommandResult result = run_command(argv, {}, CONSTRUCTION_SOURCE_DIR);
-  std::filesystem::remove_all(dir);
-  if (result.status == 0) return {};
-  std::string report = result.out + result.err;
-  for (n = 0; n < static_cast<int>(bodies.size()); ++n) {
-    std::string file = std::to_string(n + 1) + ".html";
-    for (auto at = report.find("/" + file + ":"); at != std::string::npos;
-         at = report.find("/" + file + ":", at + 1))
-      report.insert(at, "[" + bodies[n].first + "] ");
-  }
-  return report.empty() ? "html-validate did not run: status " + std::to_string(result.status)
-                        : report;
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // Validates HTML files as the browser tests do (html-validate's `standard`
 // rules): prints each file's messages and exits 1 when any is invalid.
-// Used by the [process] tests of views/ (billing_pages_proctest.cpp).
+// Used by the [process] tests of views/ (test/support/page_client.hpp, invalid_html).
 import { readFileSync } from 'node:fs';
 import { HtmlValidate } from 'html-validate';
 

@@ -1,0 +1,146 @@
+// What every browser test (test/browser/*_browser.mjs) stands on: a scratch
+// database in the cluster of DATABASE_URL, migrated and given its user (or
+// the demo data of `construction seed-demo`), the real server on a free
+// port, and headless Chromium (Debian's /usr/bin/chromium) driven by
+// playwright-core. While the test's flow runs, every HTML answer (pages and
+// htmx fragments) is validated as HTML5 (html-validate), a request to
+// another origin, a console error or a page error is a problem, and the
+// test fails at the end if there was any. Everything is torn down, the
+// database dropped, whatever happened.
+//
+// Environment: CONSTRUCTION_BINARY, DATABASE_URL (a cluster it may create a
+// database in), ARTIFACTS_DIR.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { HtmlValidate } from 'html-validate';
+
+const binary = process.env.CONSTRUCTION_BINARY;
+const clusterUrl = process.env.DATABASE_URL;
+export const artifacts = process.env.ARTIFACTS_DIR;
+assert.ok(binary && clusterUrl && artifacts, 'CONSTRUCTION_BINARY, DATABASE_URL and ARTIFACTS_DIR');
+mkdirSync(artifacts, { recursive: true });
+
+function databaseUrl(name) {
+  const url = new URL(clusterUrl);
+  url.pathname = '/' + name;
+  return url.toString();
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// Runs `flow({ page, origin, text, settle, logIn, problems })` against a new
+// server. `setup` names the database (`name`) and either the user to create
+// (`user: { org, email, name, password }`, an owner) or `seedDemo: true`.
+export async function browserTest(setup, flow) {
+  const dbName = `${setup.name}_${process.pid}_${Date.now()}`;
+  const psql = (sql) =>
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', clusterUrl, '-c', sql]);
+  psql(`CREATE DATABASE ${dbName}`);
+  const env = { ...process.env, DATABASE_URL: databaseUrl(dbName), APP_ENV: 'development' };
+  execFileSync(binary, ['migrate', 'up'], { env, stdio: 'pipe' });
+  if (setup.seedDemo) execFileSync(binary, ['seed-demo'], { env, stdio: 'pipe' });
+  if (setup.user) {
+    const { org, email, name, password } = setup.user;
+    execFileSync(binary, ['create-user', '--org', org, '--email', email, '--role', 'owner',
+      '--name', name, '--password-stdin'],
+      { env, input: password + '\n', stdio: ['pipe', 'pipe', 'pipe'] });
+  }
+
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const serverLog = [];
+  const server = spawn(binary, ['serve', '-b', `127.0.0.1:${port}`, '-w', '2'], { env });
+  server.stdout.on('data', () => {});
+  server.stderr.on('data', (d) => serverLog.push(d.toString()));
+  for (let i = 0; ; ++i) {
+    try {
+      if ((await fetch(origin + '/health')).ok) break;
+    } catch {}
+    assert.ok(i < 200, 'the server did not start: ' + serverLog.join(''));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const userDataDir = mkdtempSync(join(tmpdir(), 'construction-chromium-'));
+  let context;
+  const problems = [];
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run'],
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const validations = watch(page, origin, problems);
+    const text = async (selector) => (await page.locator(selector).innerText()).trim();
+    const settle = () => page.waitForLoadState('networkidle');
+    // A fresh browser is sent to the log-in page, and lands on the dashboard.
+    const logIn = async (email, password) => {
+      await page.goto(origin + '/');
+      assert.equal(new URL(page.url()).pathname, '/login');
+      await page.fill('input[name=email]', email);
+      await page.fill('input[name=password]', password);
+      await page.click('button[type=submit]');
+      await page.waitForURL(origin + '/');
+    };
+    await flow({ page, origin, text, settle, logIn, problems });
+    await Promise.all(validations);
+  } finally {
+    if (context) await context.close();
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(userDataDir, { recursive: true, force: true });
+    try { psql(`DROP DATABASE IF EXISTS ${dbName}`); } catch {}
+  }
+  assert.deepEqual(problems, [], problems.join('\n'));
+  console.log('1 passed, 0 failed');
+}
+
+// The page's answers and messages, as problems; gives the list of pending
+// HTML validations, to be awaited once the flow is over.
+function watch(page, origin, problems) {
+  const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+  const validations = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.origin !== origin)
+      problems.push(`request to another origin: ${request.url()}`);
+  });
+  page.on('console', (message) => {
+    // Chromium logs every 4xx answer to a request; 422 is how the server
+    // answers a form with mistakes (spec/ui.md), which the tests send on purpose.
+    if (message.type() === 'error' && !/status of 422/.test(message.text()))
+      problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (!type.startsWith('text/html')) return;
+    validations.push((async () => {
+      const body = await response.text().catch(() => null);
+      if (!body) return;  // redirects and empty htmx answers
+      const report = await validator.validateString(body);
+      if (!report.valid) {
+        const messages = report.results.flatMap((r) => r.messages)
+          .map((m) => `${m.ruleId}: ${m.message} (line ${m.line})`);
+        problems.push(`invalid HTML from ${response.request().method()} ${response.url()}:\n  ` +
+          messages.join('\n  '));
+      }
+    })());
+  });
+  return validations;
+}
