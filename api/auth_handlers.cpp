@@ -74,15 +74,15 @@ Response revoke_token(RequestContext& ctx, sql::Connection& db) {
 
 Response me(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authenticate(ctx, db);
-  auto user = sql::find_user(db, caller.org_id, caller.user_id);
-  if (!user) throw unauthorized("The token's user is gone", true);
+  auto member = sql::find_member(db, caller.org_id, caller.user_id);
+  if (!member) throw unauthorized("The token's user is gone", true);
   JsonWriter w;
   w.begin_object().key("user");
-  write_user(w, *user);
+  write_user(w, member->user);
   w.key("organisation")
       .begin_object()
       .num("id", caller.org_id)
-      .str("name", sql::organisation_name(db, caller.org_id))
+      .str("name", member->org_name)
       .end_object();
   w.str("role", domain::to_string(caller.role)).num("token_id", caller.token_id).end_object();
   return ok(w.text());

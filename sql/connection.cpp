@@ -99,10 +99,16 @@ Result Connection::run_prepared(std::string_view sql, const Params& params) {
       PQexecPrepared(native(), name.c_str(), params.size(), values.data(), nullptr, nullptr, 0));
 }
 
+// The name of the next statement this session prepares, `pending` more
+// being on their way in a pipeline.
+std::string Connection::next_statement_name(std::size_t pending) const {
+  return "construction_" + std::to_string(prepared_.size() + pending + 1);
+}
+
 const std::string& Connection::prepared_name(std::string_view sql) {
   std::string text(sql);
   if (auto found = prepared_.find(text); found != prepared_.end()) return found->second;
-  std::string name = "construction_" + std::to_string(prepared_.size() + 1);
+  std::string name = next_statement_name(0);
   checked(PQprepare(native(), name.c_str(), text.c_str(), 0, nullptr));
   return prepared_.emplace(std::move(text), std::move(name)).first->second;
 }
@@ -124,7 +130,7 @@ void Connection::send_in_pipeline(const Statement& statement, PendingPrepares& p
     for (const auto& queued : preparing)
       if (queued.first == text) name = &queued.second;
     if (!name) {
-      std::string fresh = "construction_" + std::to_string(prepared_.size() + preparing.size() + 1);
+      std::string fresh = next_statement_name(preparing.size());
       if (PQsendPrepare(native(), fresh.c_str(), text.c_str(), 0, nullptr) != 1)
         throw ConnectionLost("", last_error(native()));
       preparing.emplace_back(std::move(text), std::move(fresh));

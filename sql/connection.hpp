@@ -99,6 +99,7 @@ class Connection {
   using PendingPrepares = std::vector<std::pair<std::string, std::string>>;  // text, name
   void send_in_pipeline(const Statement& statement, PendingPrepares& preparing);
   const std::string& prepared_name(std::string_view sql);
+  std::string next_statement_name(std::size_t pending) const;
   Result checked(PGresult* result) const;
   void apply_session_settings();
   void reconnect();

@@ -12,7 +12,6 @@ constexpr std::string_view kFindOrganisation =
 constexpr std::string_view kInsertOrganisation =
     "INSERT INTO organisations (name) VALUES ($1) "
     "ON CONFLICT (lower(name)) DO NOTHING RETURNING id";
-constexpr std::string_view kOrganisationName = "SELECT name FROM organisations WHERE id = $1";
 
 #define USER_COLUMNS                                                                 \
   "u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, " SQL_UNIX_SECONDS( \
@@ -126,10 +125,6 @@ UserRecord update_user(Connection& db, std::int64_t org_id, std::int64_t id,
   return user_from(db.exec(kUpdateUser, org_id, id, fields.email, fields.name, fields.role,
                            fields.active, password_hash)
                        .single_row());
-}
-
-std::string organisation_name(Connection& db, std::int64_t org_id) {
-  return db.exec(kOrganisationName, org_id).single_row()["name"].string();
 }
 
 std::vector<std::int64_t> lock_active_owners(Connection& db, std::int64_t org_id) {

@@ -65,7 +65,6 @@ PageOf<UserRecord> list_users(Connection& db, std::int64_t org_id, const Page& p
 // Saves the fields (and the password hash when given); version + 1.
 UserRecord update_user(Connection& db, std::int64_t org_id, std::int64_t id,
                        const UserFields& fields, const std::optional<std::string>& password_hash);
-std::string organisation_name(Connection& db, std::int64_t org_id);
 // Locks the organisation's active owners (in id order, so two transactions
 // never deadlock on them) and gives their ids: a change that could leave
 // the organisation without an owner holds these locks while it checks.

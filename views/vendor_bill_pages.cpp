@@ -44,11 +44,13 @@ std::optional<sql::CommitmentRecord> commitment_of(const PageContext& page,
   return sql::find_commitment(page.db, page.org_id(), *bill.fields.commitment_id);
 }
 
-std::string totals(const PageContext& page, const sql::VendorBillRecord& bill, bool oob) {
+// The bill's figures, and its commitment's remaining amount (`commitment`:
+// the bill's, read once by the caller).
+std::string totals(const PageContext& page, const sql::VendorBillRecord& bill,
+                   const std::optional<sql::CommitmentRecord>& commitment, bool oob) {
   const sql::VendorBillAmounts& a = bill.amounts;
   Data data = Object{{"amount", money(a.amount_cents)}, {"payable", money(a.payable_cents)}};
   if (a.amount_cents < 0) data.set("credit", true);
-  auto commitment = commitment_of(page, bill);
   if ((commitment && commitment->fields.kind == "subcontract") || a.retainage_cents != 0) {
     data.set("retainage", money(a.retainage_cents));
     if (commitment) data.set("retainage_rate", rate(commitment->fields.retainage_bps));
@@ -64,9 +66,10 @@ std::string totals(const PageContext& page, const sql::VendorBillRecord& bill, b
   return page.render("vendor_bill_totals", data);
 }
 
-AmountLineDocument lines_of(const PageContext& page, VendorBillDocument document) {
+AmountLineDocument lines_of(const PageContext& page, VendorBillDocument document,
+                            const std::optional<sql::CommitmentRecord>& commitment) {
   return {"/vendor-bills/" + std::to_string(document.bill.id), editable(page, document.bill),
-          std::move(document.lines), totals(page, document.bill, true)};
+          std::move(document.lines), totals(page, document.bill, commitment, true)};
 }
 
 // The line routes (defined below the editor they fall back to).
@@ -89,7 +92,8 @@ http::Response editor(PageContext& page, std::int64_t id, bool typed,
   auto project = sql::find_project(page.db, page.org_id(), bill.project_id);
   if (!project) throw operations::not_found();
   auto party = sql::find_party(page.db, page.org_id(), bill.fields.party_id);
-  AmountLineDocument lines = lines_of(page, std::move(document));
+  auto commitment = commitment_of(page, bill);
+  AmountLineDocument lines = lines_of(page, std::move(document), commitment);
   std::string party_name = party ? party->fields.name : std::string();
   Data data = Object{{"id", std::to_string(bill.id)},
                      {"number", bill.fields.number},
@@ -101,10 +105,10 @@ http::Response editor(PageContext& page, std::int64_t id, bool typed,
                      {"project", project->fields.number + " · " + project->fields.name},
                      {"csrf", page.views.keys.csrf_token(page.session)},
                      {"actions", actions(page, bill)},
-                     {"totals", totals(page, bill, false)},
+                     {"totals", totals(page, bill, commitment, false)},
                      {"rows", amount_line_rows(page, line_routes(), lines)}};
   if (bill.fields.due_date) data.set("due_date", date(*bill.fields.due_date));
-  if (auto commitment = commitment_of(page, bill)) {
+  if (commitment) {
     data.set("commitment", commitment->fields.number + " · " + commitment->fields.title);
     data.set("commitment_id", std::to_string(commitment->id));
   }
@@ -125,7 +129,9 @@ const AmountLineRoutes& line_routes() {
       domain::AmountSign::credit_allowed,
       "Add the first below, by cost code; a negative amount (-250.00) is a credit.",
       [](PageContext& page, std::int64_t id) {
-        return lines_of(page, operations::load_vendor_bill(page.db, page.org_id(), id));
+        VendorBillDocument document = operations::load_vendor_bill(page.db, page.org_id(), id);
+        auto commitment = commitment_of(page, document.bill);
+        return lines_of(page, std::move(document), commitment);
       },
       [](PageContext& page, std::int64_t id, const operations::AmountLineEdit& edit) {
         operations::add_vendor_bill_line(page.db, page.org_id(), id, edit);
