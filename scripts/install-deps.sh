@@ -6,14 +6,14 @@ set -euo pipefail
 
 build_packages=(
   build-essential cmake pkg-config git curl ca-certificates procps
-  libboost1.81-dev libpq-dev libkainjow-mustache-dev rapidjson-dev catch2
+  libboost1.81-dev libpq-dev rapidjson-dev catch2
   libsodium-dev libssl-dev
   postgresql-15 postgresql-client-15
 )
 browser_packages=(chromium)
 # The edge and pooler tests run Debian's own nginx and PgBouncer (test/deploy).
 test_packages=(nginx pgbouncer openssl)
-bench_packages=(wrk gunicorn python3-fastapi python3-uvicorn python3-psycopg2 python3-sqlalchemy)
+bench_packages=(wrk gunicorn python3-fastapi python3-uvicorn python3-psycopg2 python3-sqlalchemy python3-jinja2)
 
 want=("${build_packages[@]}")
 case "${1:-}" in
