@@ -92,20 +92,29 @@ std::optional<ChangeOrderRecord> find_change_order(Connection& db, std::int64_t 
   return change_order_from(result[0]);
 }
 
+Query<std::optional<ChangeOrderWithLines>> change_order_with_lines_query(std::int64_t org_id,
+                                                                         std::int64_t id) {
+  return make_query<std::optional<ChangeOrderWithLines>>(
+      kFindWithLines,
+      [](const Result& result) -> std::optional<ChangeOrderWithLines> {
+        if (result.empty()) return std::nullopt;
+        ChangeOrderWithLines found{change_order_from(result[0]), {}};
+        for (Row row : result) {
+          auto line_id = row["l_id"].optional_int64();
+          if (!line_id) continue;
+          found.lines.push_back({*line_id, found.order.id, line_fields_from(row),
+                                 row["l_version"].int32(), rfc3339(row["l_created_at"].int64()),
+                                 rfc3339(row["l_updated_at"].int64())});
+        }
+        return found;
+      },
+      org_id, id);
+}
+
 std::optional<ChangeOrderWithLines> find_change_order_with_lines(Connection& db,
                                                                  std::int64_t org_id,
                                                                  std::int64_t id) {
-  Result result = db.exec(kFindWithLines, org_id, id);
-  if (result.empty()) return std::nullopt;
-  ChangeOrderWithLines found{change_order_from(result[0]), {}};
-  for (Row row : result) {
-    auto line_id = row["l_id"].optional_int64();
-    if (!line_id) continue;
-    found.lines.push_back({*line_id, found.order.id, line_fields_from(row),
-                           row["l_version"].int32(), rfc3339(row["l_created_at"].int64()),
-                           rfc3339(row["l_updated_at"].int64())});
-  }
-  return found;
+  return fetch(db, change_order_with_lines_query(org_id, id));
 }
 
 PageOf<ChangeOrderRecord> list_change_orders(Connection& db, std::int64_t org_id,

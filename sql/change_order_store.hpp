@@ -42,7 +42,10 @@ struct ChangeOrderWithLines {
   ChangeOrderRecord order;
   std::vector<ChangeOrderLineRecord> lines;  // in position order
 };
-// The order and its lines in one round trip.
+// The order and its lines in one statement (a query to fetch with others,
+// or fetched alone).
+Query<std::optional<ChangeOrderWithLines>> change_order_with_lines_query(std::int64_t org_id,
+                                                                         std::int64_t id);
 std::optional<ChangeOrderWithLines> find_change_order_with_lines(Connection& db,
                                                                  std::int64_t org_id,
                                                                  std::int64_t id);

@@ -119,14 +119,23 @@ std::optional<InvoiceRecord> find_invoice(Connection& db, std::int64_t org_id, s
   return invoice_from(result[0]);
 }
 
+Query<std::optional<InvoiceWithPayments>> invoice_with_payments_query(std::int64_t org_id,
+                                                                      std::int64_t id) {
+  return make_query<std::optional<InvoiceWithPayments>>(
+      kFindWithPayments,
+      [](const Result& result) -> std::optional<InvoiceWithPayments> {
+        if (result.empty()) return std::nullopt;
+        InvoiceWithPayments found{invoice_from(result[0]), {}};
+        for (Row row : result)
+          if (row["p_id"].optional_int64()) found.payments.push_back(payment_from(row, "p_"));
+        return found;
+      },
+      org_id, id);
+}
+
 std::optional<InvoiceWithPayments> find_invoice_with_payments(Connection& db, std::int64_t org_id,
                                                               std::int64_t id) {
-  Result result = db.exec(kFindWithPayments, org_id, id);
-  if (result.empty()) return std::nullopt;
-  InvoiceWithPayments found{invoice_from(result[0]), {}};
-  for (Row row : result)
-    if (row["p_id"].optional_int64()) found.payments.push_back(payment_from(row, "p_"));
-  return found;
+  return fetch(db, invoice_with_payments_query(org_id, id));
 }
 
 std::optional<InvoiceRecord> find_invoice_of_pay_application(Connection& db, std::int64_t org_id,

@@ -59,7 +59,10 @@ struct InvoiceWithPayments {
   InvoiceRecord invoice;
   std::vector<PaymentRecord> payments;  // in the order they were recorded
 };
-// The invoice and its payments in one round trip.
+// The invoice and its payments in one statement (a query to fetch with
+// others, or fetched alone).
+Query<std::optional<InvoiceWithPayments>> invoice_with_payments_query(std::int64_t org_id,
+                                                                      std::int64_t id);
 std::optional<InvoiceWithPayments> find_invoice_with_payments(Connection& db, std::int64_t org_id,
                                                               std::int64_t id);
 // The invoice certifying the pay application created, if any.

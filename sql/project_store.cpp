@@ -20,10 +20,15 @@ constexpr std::string_view kInsert =
     "RETURNING " PROJECT_COLUMNS;
 constexpr std::string_view kFind =
     "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2";
-constexpr std::string_view kFindOfPayApplication =
-    "SELECT " PROJECT_COLUMNS
-    " FROM projects WHERE org_id = $1 AND id = "
-    "(SELECT project_id FROM pay_applications WHERE org_id = $1 AND id = $2)";
+// The project of a document (pay application, change order, invoice) `$2`.
+#define PROJECT_OF(table)                      \
+  "SELECT " PROJECT_COLUMNS                    \
+  " FROM projects WHERE org_id = $1 AND id = " \
+  "(SELECT project_id FROM " table " WHERE org_id = $1 AND id = $2)"
+constexpr std::string_view kFindOfPayApplication = PROJECT_OF("pay_applications");
+constexpr std::string_view kFindOfChangeOrder = PROJECT_OF("change_orders");
+constexpr std::string_view kFindOfInvoice = PROJECT_OF("invoices");
+#undef PROJECT_OF
 constexpr std::string_view kFindForUpdate =
     "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2 FOR UPDATE";
 #define PROJECT_PAGE                                                                  \
@@ -114,15 +119,33 @@ ProjectName project_name_from(const Row& row) {
   return {row["project_id"].int64(), row["project_number"].string(), row["project_name"].string()};
 }
 
-Query<std::optional<ProjectRecord>> project_of_pay_application_query(std::int64_t org_id,
-                                                                     std::int64_t id) {
+namespace {
+
+Query<std::optional<ProjectRecord>> project_of_query(std::string_view statement,
+                                                     std::int64_t org_id, std::int64_t id) {
   return make_query<std::optional<ProjectRecord>>(
-      kFindOfPayApplication,
+      statement,
       [](const Result& result) -> std::optional<ProjectRecord> {
         if (result.empty()) return std::nullopt;
         return project_from(result[0]);
       },
       org_id, id);
+}
+
+}  // namespace
+
+Query<std::optional<ProjectRecord>> project_of_pay_application_query(std::int64_t org_id,
+                                                                     std::int64_t id) {
+  return project_of_query(kFindOfPayApplication, org_id, id);
+}
+
+Query<std::optional<ProjectRecord>> project_of_change_order_query(std::int64_t org_id,
+                                                                  std::int64_t id) {
+  return project_of_query(kFindOfChangeOrder, org_id, id);
+}
+
+Query<std::optional<ProjectRecord>> project_of_invoice_query(std::int64_t org_id, std::int64_t id) {
+  return project_of_query(kFindOfInvoice, org_id, id);
 }
 
 Query<std::optional<ProjectWithFigures>> project_with_figures_query(std::int64_t org_id,

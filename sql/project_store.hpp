@@ -79,10 +79,13 @@ PageOf<ProjectRecord> list_projects(Connection& db, std::int64_t org_id,
                                     const ProjectFilter& filter, const Page& page);
 Query<PageOf<ProjectRecord>> projects_query(std::int64_t org_id, const ProjectFilter& filter,
                                             const Page& page);
-// The project of pay application `id`: read with the application, in the
-// same round trip, by its page.
+// The project of pay application, change order or invoice `id`: read with
+// the document, in the same round trip, by its page.
 Query<std::optional<ProjectRecord>> project_of_pay_application_query(std::int64_t org_id,
                                                                      std::int64_t id);
+Query<std::optional<ProjectRecord>> project_of_change_order_query(std::int64_t org_id,
+                                                                  std::int64_t id);
+Query<std::optional<ProjectRecord>> project_of_invoice_query(std::int64_t org_id, std::int64_t id);
 Query<std::optional<ProjectWithFigures>> project_with_figures_query(std::int64_t org_id,
                                                                     std::int64_t id);
 Query<PageOf<ProjectWithFigures>> projects_with_figures_query(std::int64_t org_id,

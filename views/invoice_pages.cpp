@@ -91,15 +91,15 @@ struct InvoiceView {
   sql::ProjectRecord project;
 };
 
-// Everything the page shows, loaded in one place: the invoice, its payments,
-// its project. (The invoice's notes name its pay application's number.)
+// Everything the page shows, loaded in one place, in one round trip: the
+// invoice, its payments, its project. (The invoice's notes name its pay application's number.)
 InvoiceView load(PageContext& page) {
-  InvoiceView view{operations::load_invoice(page.db, page.org_id(), invoice_id(page)), {}};
-  const sql::InvoiceRecord& invoice = view.document.invoice;
-  auto project = sql::find_project(page.db, page.org_id(), invoice.project_id);
-  if (!project) throw operations::not_found();
-  view.project = std::move(*project);
-  return view;
+  std::int64_t id = invoice_id(page);
+  auto [found, project] =
+      sql::fetch_together(page.db, sql::invoice_with_payments_query(page.org_id(), id),
+                          sql::project_of_invoice_query(page.org_id(), id));
+  if (!found || !project) throw operations::not_found();
+  return InvoiceView{{std::move(found->invoice), std::move(found->payments)}, std::move(*project)};
 }
 
 http::Response show_invoice(PageContext& page, const InvoiceView& view, bool typed,
