@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Issue 9 ("Done when" 6) and issue 10 ("Done when" 4): the billing reads and
-# the logged-in pages of the demo organisation, on one pinned core.
+# Issue 9 ("Done when" 6), issue 10 ("Done when" 4), issue 12 ("Done when" 4)
+# and issue 13 ("Done when" 4): the billing reads, the budget report and the
+# logged-in pages of the demo organisation, on one pinned core.
 #
 #   bench/pages_billing.sh [--build DIR] [--duration S] [--conns N] [--no-peer]
 #                          [--no-results]
@@ -21,12 +22,14 @@
 #
 # Routes, in two rounds: the demo data as seeded (2 projects), then with 48
 # more active projects in the demo organisation (50: the size of a page)
-#   GET /api/v1/pay-applications/{id}  the pay application with the most lines
+#   GET /api/v1/pay-applications/{id}  a 12-line application (a job made for the run)
 #   GET /api/v1/projects               Bearer token of the demo owner, with financials
 #   GET /                              the dashboard, logged in (session cookie)
 #   GET /projects                      the projects page, logged in
 #   GET /pay-applications/{id}         its page (first round only)
-#   GET /projects/{id}                 the page of its project (first round only)
+#   GET /projects/{id}                 the page of the demo's office fit-out (first round only)
+#   GET /api/v1/projects/{id}/budget   the fit-out's budget report, JSON (first round only)
+#   GET /projects/{id}/budget          its Budget tab (first round only)
 # and the peer (bench/peer/db_app.py, FastAPI + SQLAlchemy, 2 workers, pinned
 # the same way) listing the same 50 projects without financials.
 #
@@ -74,11 +77,8 @@ fi
 # ---- PostgreSQL on core 0 ---------------------------------------------------
 start_demo_database "$bin"
 export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ in bench/peer
-read -r pay_app pay_lines < <(sql -F ' ' -c "
-  SELECT a.id, count(l.id) FROM pay_applications a JOIN pay_application_lines l ON l.pay_application_id = a.id
-  WHERE a.org_id = $demo_org GROUP BY a.id ORDER BY count(l.id) DESC, a.id LIMIT 1")
-pay_apps=$(sql -c "SELECT count(*) FROM pay_applications WHERE org_id = $demo_org")
-pay_project=$(sql -c "SELECT project_id FROM pay_applications WHERE id = $pay_app")
+fitout=$(sql -c "SELECT id FROM projects WHERE org_id = $demo_org AND number = '2026-021'")
+[ -n "$fitout" ] || die "the demo has no office fit-out (2026-021)"
 sql -c "ANALYZE"
 
 # ---- servers on core 1 ------------------------------------------------------
@@ -218,7 +218,40 @@ check_page() {  # PATH WHAT: 200 with the page's content for the session
 }
 count_items() { "$python" -c 'import json, sys; print(len(json.load(sys.stdin)["data"]))'; }
 
+# A pay application of 12 lines (the demo's largest has 8): a job whose
+# accepted estimate has 12 cost codes (one SOV line each), its first
+# application with every line billed and three with stored materials.
+post() {  # PATH JSON -> the answer's body; anything but 2xx stops the run
+  curl -fsS --max-time 5 "${auth[@]}" -H 'Content-Type: application/json' -X "${3:-POST}" \
+    --data "$2" "http://127.0.0.1:${port[ours]}$1"
+}
+id_of() { "$python" -c 'import json, sys; print(json.load(sys.stdin)["id"])'; }
+twelve=$(post /api/v1/projects '{"number":"2026-090","name":"Medical office shell, 12 trades"}' | id_of)
+estimate_lines=$("$python" -c 'import json
+trades = ["01-100 General conditions", "02-200 Demolition", "03-300 Concrete", "05-500 Metals",
+          "06-100 Rough carpentry", "07-200 Insulation", "08-100 Doors and frames",
+          "09-250 Drywall", "09-900 Painting", "22-100 Plumbing", "23-300 HVAC ductwork",
+          "26-100 Electrical"]
+print(json.dumps([{"cost_code": t[:6], "cost_type": "subcontract", "description": t[7:],
+                   "quantity": "1", "unit": "ls", "unit_cost_cents": 1000000 + 137500 * i,
+                   "markup_bps": 1500} for i, t in enumerate(trades)]))')
+estimate=$(post "/api/v1/projects/$twelve/estimates" "{\"title\":\"Shell\",\"lines\":$estimate_lines}" | id_of)
+post "/api/v1/estimates/$estimate/send" '' >/dev/null
+post "/api/v1/estimates/$estimate/accept" '' >/dev/null
+pay_body=$(post "/api/v1/projects/$twelve/pay-applications" '{"period_to":"2026-11-30"}')
+pay_app=$(id_of <<<"$pay_body")
+k=0
+while read -r line_id scheduled; do
+  k=$((k + 1))
+  stored=0
+  [ $((k % 4)) = 0 ] && stored=$((scheduled / 10))
+  post "/api/v1/pay-applications/$pay_app/lines/$line_id" \
+    "{\"this_period_cents\":$((scheduled * (10 + 5 * (k % 5)) / 100)),\"stored_cents\":$stored}" PATCH >/dev/null
+done < <("$python" -c 'import json, sys
+for l in json.load(sys.stdin)["lines"]: print(l["id"], l["scheduled_value_cents"])' <<<"$pay_body")
 pay_body=$(api ours "/api/v1/pay-applications/$pay_app")
+pay_lines=$("$python" -c 'import json, sys; print(len(json.load(sys.stdin)["lines"]))' <<<"$pay_body")
+[ "$pay_lines" = 12 ] || die "the pay application has $pay_lines lines, 12 expected"
 pay_bytes=${#pay_body}
 
 declare -A sizes
@@ -240,8 +273,14 @@ round() {  # ROUND-NAME
     run "GET /pay-applications/$pay_app (page, $pay_lines lines)" ours "/pay-applications/$pay_app" \
       -H "Cookie: session=$session"
     log_in
-    check_page "/projects/$pay_project" "Contract sum to date" >/dev/null
-    run "GET /projects/$pay_project (page, Estimates tab)" ours "/projects/$pay_project" \
+    check_page "/projects/$fitout" "Contract sum to date" >/dev/null
+    run "GET /projects/$fitout (page of the fit-out, Estimates tab)" ours "/projects/$fitout" \
+      -H "Cookie: session=$session"
+    run "GET /api/v1/projects/$fitout/budget (the fit-out's budget report)" ours \
+      "/api/v1/projects/$fitout/budget" "${auth[@]}"
+    log_in
+    check_page "/projects/$fitout/budget" "Projected profit" >/dev/null
+    run "GET /projects/$fitout/budget (page, Budget tab)" ours "/projects/$fitout/budget" \
       -H "Cookie: session=$session"
   fi
   log_in
@@ -298,7 +337,9 @@ log_in
 count_round_trips "GET / (dashboard)" ours / -H "Cookie: session=$session"
 count_round_trips "GET /projects (page)" ours /projects -H "Cookie: session=$session"
 count_round_trips "GET /pay-applications/{id} (page)" ours "/pay-applications/$pay_app" -H "Cookie: session=$session"
-count_round_trips "GET /projects/{id} (page)" ours "/projects/$pay_project" -H "Cookie: session=$session"
+count_round_trips "GET /projects/{id} (page)" ours "/projects/$fitout" -H "Cookie: session=$session"
+count_round_trips "GET /api/v1/projects/{id}/budget" ours "/api/v1/projects/$fitout/budget" "${auth[@]}"
+count_round_trips "GET /projects/{id}/budget (page)" ours "/projects/$fitout/budget" -H "Cookie: session=$session"
 superuser -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
 
 check_error_logs ours peer peer-pages
@@ -339,7 +380,7 @@ if [ "$write_results" = 1 ]; then
     echo "server \`taskset -c 1 construction serve -w 2 --keep-alive 5 --access-logfile FILE\`;"
     echo "\`taskset -c 0 wrk -t1 -c$conns -d${duration}s --latency\` (keep-alive) after a 1 s warm-up;"
     echo "PostgreSQL $pg_version on core 0 too (private cluster, fsync on), \`seed-demo\` data."
-    echo "Pay application $pay_app: the demo's largest ($pay_lines lines; $pay_apps applications; $pay_bytes bytes of JSON)."
+    echo "Pay application $pay_app: the first of a job of 12 cost codes made for the run ($pay_lines lines, every one billed, three with stored materials; $pay_bytes bytes of JSON). Project and budget pages: the demo's office fit-out (2026-021)."
     echo "Sizes: seeded: API list ${sizes[seeded/projects]}; dashboard ${sizes[seeded/dashboard]};"
     echo "projects page ${sizes[seeded/projects-page]}. With 48 more active projects: API list"
     echo "${sizes[50 projects/projects]}; dashboard ${sizes[50 projects/dashboard]}; projects page ${sizes[50 projects/projects-page]}."
