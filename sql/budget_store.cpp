@@ -170,15 +170,24 @@ PageOf<BudgetTransferRecord> list_budget_transfers(Connection& db, std::int64_t 
   return trim_page(std::move(rows), page);
 }
 
+Query<std::optional<BudgetSumsRecord>> budget_sums_query(std::int64_t org_id,
+                                                         std::int64_t project_id) {
+  return make_query<std::optional<BudgetSumsRecord>>(
+      kBudgetSums,
+      [](const Result& result) -> std::optional<BudgetSumsRecord> {
+        if (result.empty()) return std::nullopt;
+        BudgetSumsRecord budget;
+        budget.contract_sum_to_date_cents = result[0]["contract_sum_cents"].int64();
+        budget.original_margin_bps = result[0]["original_margin_bps"].int64();
+        for (Row row : result) add_line(budget, row);
+        return budget;
+      },
+      org_id, project_id);
+}
+
 std::optional<BudgetSumsRecord> load_budget_sums(Connection& db, std::int64_t org_id,
                                                  std::int64_t project_id) {
-  Result result = db.exec(kBudgetSums, org_id, project_id);
-  if (result.empty()) return std::nullopt;
-  BudgetSumsRecord budget;
-  budget.contract_sum_to_date_cents = result[0]["contract_sum_cents"].int64();
-  budget.original_margin_bps = result[0]["original_margin_bps"].int64();
-  for (Row row : result) add_line(budget, row);
-  return budget;
+  return fetch(db, budget_sums_query(org_id, project_id));
 }
 
 Query<std::vector<ProjectBudgetSums>> active_budget_sums_query(std::int64_t org_id, int limit) {

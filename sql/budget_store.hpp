@@ -60,7 +60,10 @@ struct BudgetSumsRecord {
   std::vector<BudgetSumsRow> lines;             // by cost code, then cost type (spec order)
 };
 
-// Nothing when the project is not the organisation's.
+// Nothing when the project is not the organisation's. One statement: a
+// query to fetch with others, or loaded alone.
+Query<std::optional<BudgetSumsRecord>> budget_sums_query(std::int64_t org_id,
+                                                         std::int64_t project_id);
 std::optional<BudgetSumsRecord> load_budget_sums(Connection& db, std::int64_t org_id,
                                                  std::int64_t project_id);
 

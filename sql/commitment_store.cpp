@@ -84,12 +84,15 @@ std::optional<CommitmentRecord> find_commitment(Connection& db, std::int64_t org
   return commitment_from(result[0]);
 }
 
+Query<PageOf<CommitmentRecord>> commitments_query(std::int64_t org_id, std::int64_t project_id,
+                                                  const Page& page) {
+  return make_page_query(kList, commitment_from, page, org_id, project_id,
+                         page.after_id.value_or(0), page.fetch());
+}
+
 PageOf<CommitmentRecord> list_commitments(Connection& db, std::int64_t org_id,
                                           std::int64_t project_id, const Page& page) {
-  std::vector<CommitmentRecord> rows;
-  for (Row row : db.exec(kList, org_id, project_id, page.after_id.value_or(0), page.fetch()))
-    rows.push_back(commitment_from(row));
-  return trim_page(std::move(rows), page);
+  return fetch(db, commitments_query(org_id, project_id, page));
 }
 
 CommitmentRecord update_commitment(Connection& db, std::int64_t org_id, std::int64_t id,

@@ -10,6 +10,7 @@
 
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
+#include "sql/query.hpp"
 
 namespace construction::sql {
 
@@ -38,6 +39,8 @@ CommitmentRecord insert_commitment(Connection& db, std::int64_t org_id, std::int
                                    const CommitmentFields& fields);
 std::optional<CommitmentRecord> find_commitment(Connection& db, std::int64_t org_id,
                                                 std::int64_t id, bool for_update = false);
+Query<PageOf<CommitmentRecord>> commitments_query(std::int64_t org_id, std::int64_t project_id,
+                                                  const Page& page);
 PageOf<CommitmentRecord> list_commitments(Connection& db, std::int64_t org_id,
                                           std::int64_t project_id, const Page& page);
 CommitmentRecord update_commitment(Connection& db, std::int64_t org_id, std::int64_t id,

@@ -147,14 +147,8 @@ std::optional<InvoiceRecord> find_invoice_of_pay_application(Connection& db, std
 
 Query<PageOf<InvoiceRecord>> invoices_query(std::int64_t org_id, std::int64_t project_id,
                                             const Page& page) {
-  return make_query<PageOf<InvoiceRecord>>(
-      kList,
-      [page](const Result& result) {
-        std::vector<InvoiceRecord> rows;
-        for (Row row : result) rows.push_back(invoice_from(row));
-        return trim_page(std::move(rows), page);
-      },
-      org_id, project_id, page.after_id.value_or(0), page.fetch());
+  return make_page_query(kList, invoice_from, page, org_id, project_id, page.after_id.value_or(0),
+                         page.fetch());
 }
 
 PageOf<InvoiceRecord> list_invoices(Connection& db, std::int64_t org_id, std::int64_t project_id,

@@ -58,14 +58,8 @@ std::optional<PartyRecord> find_party(Connection& db, std::int64_t org_id, std::
 
 Query<PageOf<PartyRecord>> parties_query(std::int64_t org_id, const PartyFilter& filter,
                                          const Page& page) {
-  return make_query<PageOf<PartyRecord>>(
-      kList,
-      [page](const Result& result) {
-        std::vector<PartyRecord> rows;
-        for (Row row : result) rows.push_back(party_from(row));
-        return trim_page(std::move(rows), page);
-      },
-      org_id, page.after_id.value_or(0), filter.kind, filter.name_contains, page.fetch());
+  return make_page_query(kList, party_from, page, org_id, page.after_id.value_or(0), filter.kind,
+                         filter.name_contains, page.fetch());
 }
 
 PageOf<PartyRecord> list_parties(Connection& db, std::int64_t org_id, const PartyFilter& filter,

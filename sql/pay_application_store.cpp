@@ -222,14 +222,8 @@ std::optional<PayApplicationRecord> latest_pay_application(Connection& db, std::
 Query<PageOf<PayApplicationRecord>> pay_applications_query(std::int64_t org_id,
                                                            std::int64_t project_id,
                                                            const Page& page) {
-  return make_query<PageOf<PayApplicationRecord>>(
-      kList,
-      [page](const Result& result) {
-        std::vector<PayApplicationRecord> rows;
-        for (Row row : result) rows.push_back(application_from(row));
-        return trim_page(std::move(rows), page);
-      },
-      org_id, project_id, page.after_id.value_or(0), page.fetch());
+  return make_page_query(kList, application_from, page, org_id, project_id,
+                         page.after_id.value_or(0), page.fetch());
 }
 
 PageOf<PayApplicationRecord> list_pay_applications(Connection& db, std::int64_t org_id,

@@ -186,15 +186,8 @@ std::optional<ProjectRecord> find_project(Connection& db, std::int64_t org_id, s
 
 Query<PageOf<ProjectRecord>> projects_query(std::int64_t org_id, const ProjectFilter& filter,
                                             const Page& page) {
-  return make_query<PageOf<ProjectRecord>>(
-      kList,
-      [page](const Result& result) {
-        std::vector<ProjectRecord> rows;
-        for (Row row : result) rows.push_back(project_from(row));
-        return trim_page(std::move(rows), page);
-      },
-      org_id, page.after_id.value_or(0), filter.status, filter.client_id, filter.text,
-      page.fetch());
+  return make_page_query(kList, project_from, page, org_id, page.after_id.value_or(0),
+                         filter.status, filter.client_id, filter.text, page.fetch());
 }
 
 PageOf<ProjectRecord> list_projects(Connection& db, std::int64_t org_id,

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "sql/connection.hpp"
+#include "sql/page.hpp"
 #include "sql/params.hpp"
 #include "sql/result.hpp"
 
@@ -33,6 +34,22 @@ template <class T, class... Args>
 Query<T> make_query(std::string_view sql, std::function<T(const Result&)> read,
                     const Args&... args) {
   return Query<T>{sql, Params::of(args...), std::move(read)};
+}
+
+// A list query: each row becomes a record by `from_row`, and the page is
+// trimmed to its limit (the statement's LIMIT is page.fetch(), one more).
+template <class Record, class... Args>
+Query<PageOf<Record>> make_page_query(std::string_view sql, Record (*from_row)(const Row&),
+                                      const Page& page, const Args&... args) {
+  return make_query<PageOf<Record>>(
+      sql,
+      [page, from_row](const Result& result) {
+        std::vector<Record> rows;
+        rows.reserve(static_cast<std::size_t>(result.rows()));
+        for (Row row : result) rows.push_back(from_row(row));
+        return trim_page(std::move(rows), page);
+      },
+      args...);
 }
 
 template <class T>

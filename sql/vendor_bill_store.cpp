@@ -78,12 +78,15 @@ std::optional<VendorBillRecord> find_vendor_bill(Connection& db, std::int64_t or
   return vendor_bill_from(result[0]);
 }
 
+Query<PageOf<VendorBillRecord>> vendor_bills_query(std::int64_t org_id, std::int64_t project_id,
+                                                   const Page& page) {
+  return make_page_query(kList, vendor_bill_from, page, org_id, project_id,
+                         page.after_id.value_or(0), page.fetch());
+}
+
 PageOf<VendorBillRecord> list_vendor_bills(Connection& db, std::int64_t org_id,
                                            std::int64_t project_id, const Page& page) {
-  std::vector<VendorBillRecord> rows;
-  for (Row row : db.exec(kList, org_id, project_id, page.after_id.value_or(0), page.fetch()))
-    rows.push_back(vendor_bill_from(row));
-  return trim_page(std::move(rows), page);
+  return fetch(db, vendor_bills_query(org_id, project_id, page));
 }
 
 VendorBillRecord update_vendor_bill(Connection& db, std::int64_t org_id, std::int64_t id,

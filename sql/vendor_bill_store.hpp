@@ -9,6 +9,7 @@
 
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
+#include "sql/query.hpp"
 
 namespace construction::sql {
 
@@ -42,6 +43,8 @@ VendorBillRecord insert_vendor_bill(Connection& db, std::int64_t org_id, std::in
                                     const VendorBillFields& fields);
 std::optional<VendorBillRecord> find_vendor_bill(Connection& db, std::int64_t org_id,
                                                  std::int64_t id, bool for_update = false);
+Query<PageOf<VendorBillRecord>> vendor_bills_query(std::int64_t org_id, std::int64_t project_id,
+                                                   const Page& page);
 PageOf<VendorBillRecord> list_vendor_bills(Connection& db, std::int64_t org_id,
                                            std::int64_t project_id, const Page& page);
 VendorBillRecord update_vendor_bill(Connection& db, std::int64_t org_id, std::int64_t id,

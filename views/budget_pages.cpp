@@ -58,11 +58,10 @@ void put_form(PageContext& page, Data& data, std::initializer_list<std::string_v
   for (std::string_view name : names) data[std::string(name)] = page.field(name);
 }
 
-void put_bill_form(PageContext& page, Data& data, const sql::PageOf<sql::CommitmentRecord>& c) {
-  Data& parties = new_list(data, "parties", 0);
-  for (const auto& p :
-       sql::fetch(page.db, sql::parties_query(page.org_id(), {}, sql::Page{std::nullopt, 200}))
-           .rows) {
+void put_bill_form(PageContext& page, Data& data, const sql::PageOf<sql::CommitmentRecord>& c,
+                   const sql::PageOf<sql::PartyRecord>& payees) {
+  Data& parties = new_list(data, "parties", payees.rows.size());
+  for (const auto& p : payees.rows) {
     if (p.fields.kind == "client") continue;
     Data& option = add_row(parties);
     option["value"] = std::to_string(p.id);
@@ -215,7 +214,14 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
                                                  {"lines[0].amount_cents", "bill_amount"},
                                                  {"lines", "bill_amount"}});
   if (page.may(domain::Permission::write_commercial)) data["can_write"] = true;
-  auto report = operations::budget_report(page.db, page.org_id(), project.id);
+  // What the tab shows, in one round trip.
+  auto [sums, commitments, bills, parties] =
+      sql::fetch_together(page.db, sql::budget_sums_query(page.org_id(), project.id),
+                          sql::commitments_query(page.org_id(), project.id, kAll),
+                          sql::vendor_bills_query(page.org_id(), project.id, kAll),
+                          sql::parties_query(page.org_id(), {}, kAll));
+  if (!sums) throw operations::not_found();
+  domain::BudgetReport report = operations::budget_report(*sums);
   Data& lines = new_list(data, "lines", report.lines.size());
   int over = 0;
   for (const auto& line : report.lines) {
@@ -239,7 +245,6 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
   if (p.projected_margin.value < p.original_margin.value) data["margin_below"] = true;
   if (p.projected_profit.value < 0) data["loss"] = true;
 
-  auto commitments = sql::list_commitments(page.db, page.org_id(), project.id, kAll);
   Data& commitment_rows = new_list(data, "commitments", commitments.rows.size());
   for (const auto& c : commitments.rows) {
     Data& row = add_row(commitment_rows);
@@ -252,7 +257,6 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
     row["billed"] = money(c.billed_cents);
   }
   if (!commitments.rows.empty()) data["has_commitments"] = true;
-  auto bills = sql::list_vendor_bills(page.db, page.org_id(), project.id, kAll);
   Data& bill_rows = new_list(data, "bills", bills.rows.size());
   for (const auto& b : bills.rows) {
     Data& row = add_row(bill_rows);
@@ -269,7 +273,7 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
   cost_type_options(data, "from_types", page.field("from_cost_type"));
   cost_type_options(data, "to_types", page.field("to_cost_type"));
   if (!transfer_errors.empty()) data["transfer_open"] = true;
-  put_bill_form(page, data, commitments);
+  put_bill_form(page, data, commitments, parties);
   if (!bill_errors.empty()) data["bill_open"] = true;
   return page.render("project_budget", data);
 }
