@@ -79,7 +79,7 @@ start_demo_database "$bin"
 export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ in bench/peer
 fitout=$(sql -c "SELECT id FROM projects WHERE org_id = $demo_org AND number = '2026-021'")
 [ -n "$fitout" ] || die "the demo has no office fit-out (2026-021)"
-sql -c "ANALYZE"
+sql -c "ANALYZE" 2>/dev/null  # (the catalogs are the superuser's: only warnings)
 
 # ---- servers on core 1 ------------------------------------------------------
 start_ours() {
