@@ -255,6 +255,20 @@ pay_lines=$("$python" -c 'import json, sys; print(len(json.load(sys.stdin)["line
 pay_bytes=${#pay_body}
 
 declare -A sizes
+peer_session=""
+if [ -n "${port[peer-pages]:-}" ]; then
+  demo_user=$(sql -c "SELECT id FROM users WHERE email = 'demo@example.com'")
+  peer_session=$(cd "$here/peer" && SECRET_KEY=$peer_key "$python" pages_app.py cookie "$demo_user" "$demo_org")
+fi
+# peer_page ROUND PATH LABEL: the pages' peer renders the same page in the same round.
+peer_page() {
+  local body
+  [ -n "$peer_session" ] || return 0
+  body=$(curl -fsS --max-time 5 -H "Cookie: session=$peer_session" "http://127.0.0.1:${port[peer-pages]}$2")
+  grep -q '<h1>' <<<"$body" || die "the pages' peer does not answer GET $2 with a page"
+  sizes[peer/$1$2]="$(grep -o '<tr' <<<"$body" | wc -l) table rows, ${#body} bytes"
+  run "peer GET $2 ($3, Jinja2), $1" peer-pages "$2" -H "Cookie: session=$peer_session"
+}
 round() {  # ROUND-NAME
   local r=$1 body
   body=$(api ours /api/v1/projects)
@@ -267,6 +281,7 @@ round() {  # ROUND-NAME
   body=$(check_page / "Dashboard")
   sizes[$r/dashboard]="$(grep -o '<tr' <<<"$body" | wc -l) table rows, ${#body} bytes"
   run "GET / (dashboard), $r" ours / -H "Cookie: session=$session"
+  peer_page "$r" / dashboard
   if [ "$r" = seeded ]; then
     log_in
     check_page "/pay-applications/$pay_app" "G702" >/dev/null
@@ -287,6 +302,7 @@ round() {  # ROUND-NAME
   body=$(check_page /projects "Projects")
   sizes[$r/projects-page]="$(grep -o '<tr' <<<"$body" | wc -l) table rows, ${#body} bytes"
   run "GET /projects (page), $r" ours /projects -H "Cookie: session=$session"
+  peer_page "$r" /projects "projects page"
 }
 
 log "round 1: the demo as seeded"
@@ -314,17 +330,8 @@ if [ "$with_peer" = 1 ]; then
   [ "$peer_count" = 50 ] || die "the peer lists $peer_count projects, 50 expected"
   peer_note="the peer lists the same 50 projects without financials (${#peer_body} bytes)"
   run "peer GET /api/v1/projects (no financials), 50 projects" peer /api/v1/projects "${auth[@]}"
-  if [ -n "${port[peer-pages]:-}" ]; then
-    demo_user=$(sql -c "SELECT id FROM users WHERE email = 'demo@example.com'")
-    peer_session=$(cd "$here/peer" && SECRET_KEY=$peer_key "$python" pages_app.py cookie "$demo_user" "$demo_org")
-    for path in / /projects; do
-      body=$(curl -fsS --max-time 5 -H "Cookie: session=$peer_session" "http://127.0.0.1:${port[peer-pages]}$path")
-      grep -q '<h1>' <<<"$body" || die "the pages' peer does not answer GET $path with a page"
-      sizes[peer$path]="$(grep -o '<tr' <<<"$body" | wc -l) table rows, ${#body} bytes"
-    done
-    peer_note+="; the pages' peer (bench/peer/pages_app.py, Jinja2) renders the dashboard in ${sizes[peer/]} and the projects page in ${sizes[peer/projects]}"
-    run "peer GET / (dashboard, Jinja2), 50 projects" peer-pages / -H "Cookie: session=$peer_session"
-    run "peer GET /projects (page, Jinja2), 50 projects" peer-pages /projects -H "Cookie: session=$peer_session"
+  if [ -n "$peer_session" ]; then
+    peer_note+="; the pages' peer (bench/peer/pages_app.py, Jinja2) renders, with 50 projects, the dashboard in ${sizes[peer/50 projects/]} and the projects page in ${sizes[peer/50 projects/projects]}"
   fi
 fi
 
