@@ -103,6 +103,9 @@ TEST_CASE("the JSON writer writes empty containers and values at the top level",
       .end_array();
   CHECK(w.text() == R"([[],{},{"x":[],"y":{}},""])");
   CHECK(JsonWriter().string("top").text() == "\"top\"");
+  CHECK(
+      JsonWriter().begin_object().str(std::string_view(), std::string_view()).end_object().text() ==
+      R"({"":""})");
   CHECK(JsonWriter().number(7).text() == "7");
   CHECK(JsonWriter().null().text() == "null");
   CHECK(JsonWriter().boolean(false).text() == "false");
@@ -223,4 +226,20 @@ TEST_CASE("the JSON writer writes long text whole", "[unit]") {
   }
   w.end_array();
   CHECK(w.text() == numbers + "]");
+}
+
+TEST_CASE("the JSON writer treats keys given at run time as literal ones", "[unit]") {
+  std::string plain = "site_address";
+  std::string_view odd = "a\"b\n\xFF";
+  JsonWriter w(1);
+  w.begin_object().num(plain, 1).num(odd, 2).str(std::string_view(plain), "x").end_object();
+  CHECK(w.text() == "{\"site_address\":1,\"a\\\"b\\n\xEF\xBF\xBD\":2,\"site_address\":\"x\"}");
+}
+
+TEST_CASE("the JSON writer hands its text over", "[unit]") {
+  JsonWriter w;
+  w.begin_array().string("a").end_array();
+  CHECK(w.text() == R"(["a"])");
+  std::string taken = std::move(w).text();
+  CHECK(taken == R"(["a"])");
 }
