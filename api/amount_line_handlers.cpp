@@ -53,7 +53,7 @@ void add_line_routes(ApiRoutes& routes, const LineDocument& doc) {
   auto line_json = [key = doc.document_key](const sql::AmountLineRecord& line) {
     JsonWriter w;
     write_amount_line(w, line, key);
-    return w.text();
+    return std::move(w).text();
   };
   routes.add(
       http::Verb::get, doc.base + "/{id}/lines",

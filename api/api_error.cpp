@@ -87,7 +87,7 @@ std::string error_json(const ApiError& error) {
     w.end_object();
   }
   w.end_object().end_object();
-  return w.text();
+  return std::move(w).text();
 }
 
 http::Response error_response(const ApiError& error) {

@@ -57,7 +57,7 @@ Response create_token(RequestContext& ctx, sql::Connection& db) {
       .str("token", token.text)
       .str("created_at", token.record.created_at)
       .end_object();
-  return created(w.text(),
+  return created(std::move(w).text(),
                  std::string(kApiBase) + "/auth/tokens/" + std::to_string(token.record.id));
 }
 
@@ -85,7 +85,7 @@ Response me(RequestContext& ctx, sql::Connection& db) {
       .str("name", member->org_name)
       .end_object();
   w.str("role", domain::to_string(caller.role)).num("token_id", caller.token_id).end_object();
-  return ok(w.text());
+  return ok(std::move(w).text());
 }
 
 }  // namespace

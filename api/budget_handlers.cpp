@@ -54,7 +54,7 @@ std::string budget_json(const domain::BudgetReport& report) {
       .num("original_margin_bps", p.original_margin.value)
       .end_object();
   w.end_object();
-  return w.text();
+  return std::move(w).text();
 }
 
 // ?format=csv|json (422 naming `format` otherwise), else the Accept header.
@@ -99,8 +99,8 @@ Response transfer(RequestContext& ctx, sql::Connection& db) {
   });
   JsonWriter w;
   write_budget_transfer(w, saved);
-  return created(w.text(), std::string(kApiBase) + "/projects/" + std::to_string(saved.project_id) +
-                               "/budget/transfers");
+  return created(std::move(w).text(), std::string(kApiBase) + "/projects/" +
+                                          std::to_string(saved.project_id) + "/budget/transfers");
 }
 
 }  // namespace

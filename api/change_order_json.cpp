@@ -48,7 +48,7 @@ std::string change_order_json(const sql::ChangeOrderRecord& order,
   w.key("lines").begin_array();
   for (const auto& line : lines) write_change_order_line(w, line);
   w.end_array().end_object();
-  return w.text();
+  return std::move(w).text();
 }
 
 }  // namespace construction::api

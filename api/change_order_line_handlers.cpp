@@ -21,7 +21,7 @@ using http::Response;
 std::string line_json(const sql::ChangeOrderLineRecord& line) {
   JsonWriter w;
   write_change_order_line(w, line);
-  return w.text();
+  return std::move(w).text();
 }
 
 sql::LineFields read_line_body(const JsonValue& body, sql::LineFields base, bool creating) {

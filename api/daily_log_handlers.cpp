@@ -127,7 +127,7 @@ void write_log(JsonWriter& w, const sql::DailyLogRecord& l, bool with_crew) {
 std::string log_json(const sql::DailyLogRecord& l) {
   JsonWriter w;
   write_log(w, l, true);
-  return w.text();
+  return std::move(w).text();
 }
 
 Response list(RequestContext& ctx, sql::Connection& db) {

@@ -94,7 +94,7 @@ std::string estimate_json(const sql::EstimateRecord& estimate,
   w.key("lines").begin_array();
   for (const auto& line : lines) write_line(w, line);
   w.end_array().end_object();
-  return w.text();
+  return std::move(w).text();
 }
 
 }  // namespace construction::api

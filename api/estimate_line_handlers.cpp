@@ -22,7 +22,7 @@ using http::Response;
 std::string line_json(const sql::LineRecord& line) {
   JsonWriter w;
   write_line(w, line);
-  return w.text();
+  return std::move(w).text();
 }
 
 sql::LineFields read_line_body(const JsonValue& body, sql::LineFields base, bool creating) {

@@ -119,8 +119,8 @@ Response create_payment(RequestContext& ctx, sql::Connection& db) {
   });
   JsonWriter w;
   write_payment(w, received.payment);
-  return created(w.text(), std::string(kApiBase) + "/invoices/" +
-                               std::to_string(received.invoice.id) + "/payments");
+  return created(std::move(w).text(), std::string(kApiBase) + "/invoices/" +
+                                          std::to_string(received.invoice.id) + "/payments");
 }
 
 }  // namespace

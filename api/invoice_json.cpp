@@ -45,7 +45,7 @@ std::string invoice_json(const sql::InvoiceRecord& invoice,
   w.key("payments").begin_array();
   for (const auto& payment : payments) write_payment(w, payment);
   w.end_array().end_object();
-  return w.text();
+  return std::move(w).text();
 }
 
 }  // namespace construction::api

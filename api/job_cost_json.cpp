@@ -118,7 +118,7 @@ std::string commitment_json(const sql::CommitmentRecord& commitment,
   w.key("lines").begin_array();
   for (const auto& line : lines) write_amount_line(w, line, "commitment_id");
   w.end_array().end_object();
-  return w.text();
+  return std::move(w).text();
 }
 
 void read_vendor_bill_fields(FieldReader& in, sql::VendorBillFields& b) {
@@ -163,7 +163,7 @@ std::string vendor_bill_json(const sql::VendorBillRecord& bill,
   w.key("lines").begin_array();
   for (const auto& line : lines) write_amount_line(w, line, "vendor_bill_id");
   w.end_array().end_object();
-  return w.text();
+  return std::move(w).text();
 }
 
 sql::BudgetTransferFields read_budget_transfer(FieldReader& in) {

@@ -100,7 +100,7 @@ std::string openapi_document(const http::Router& router) {
     w.end_object();
   }
   w.end_object().end_object();
-  return w.text();
+  return std::move(w).text();
 }
 
 void add_openapi_route(ApiRoutes& routes) {

@@ -54,7 +54,7 @@ void write_party(JsonWriter& w, const sql::PartyRecord& party) {
 std::string party_json(const sql::PartyRecord& party) {
   JsonWriter w;
   write_party(w, party);
-  return w.text();
+  return std::move(w).text();
 }
 
 Response list(RequestContext& ctx, sql::Connection& db) {

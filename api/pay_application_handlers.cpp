@@ -76,7 +76,7 @@ Response update_line(RequestContext& ctx, sql::Connection& db) {
       });
   JsonWriter w;
   write_pay_application_line(w, change.line);
-  return ok(w.text());
+  return ok(std::move(w).text());
 }
 
 std::int64_t read_certified(const JsonValue& body) {

@@ -63,7 +63,7 @@ std::string pay_application_json(const sql::PayApplicationRecord& application,
   w.key("lines").begin_array();
   for (const auto& line : lines) write_pay_application_line(w, line);
   w.end_array().end_object();
-  return w.text();
+  return std::move(w).text();
 }
 
 }  // namespace construction::api

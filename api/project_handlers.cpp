@@ -107,7 +107,7 @@ std::string project_json(const sql::ProjectWithFigures& p) {
   write_project(w, p);
   write_financials(w, operations::project_financials(p));
   w.end_object();
-  return w.text();
+  return std::move(w).text();
 }
 
 // A project as GET /projects/{id} shows it, with its financials: one query.

@@ -34,7 +34,7 @@ http::Response show(http::RequestContext& ctx, sql::Connection& db) {
         .end_object();
   }
   w.end_array().num("total_cents", total).end_object();
-  return ok(w.text());
+  return ok(std::move(w).text());
 }
 
 }  // namespace

@@ -59,7 +59,7 @@ void write_task(JsonWriter& w, const sql::TaskRecord& t) {
 std::string task_json(const sql::TaskRecord& t) {
   JsonWriter w;
   write_task(w, t);
-  return w.text();
+  return std::move(w).text();
 }
 
 Response list(RequestContext& ctx, sql::Connection& db) {

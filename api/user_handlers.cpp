@@ -47,7 +47,7 @@ UserChange read_user(const JsonValue& body, sql::UserFields base, bool creating)
 std::string user_json(const sql::UserRecord& user) {
   JsonWriter w;
   write_user(w, user);
-  return w.text();
+  return std::move(w).text();
 }
 
 Response list(RequestContext& ctx, sql::Connection& db) {

@@ -2,12 +2,9 @@
 
 namespace construction::api {
 
-namespace {
-
-// The length of the valid sequence at text[i], or 0 when it is not one.
 // The second byte's range is what rules out overlong forms, surrogates
 // and code points above U+10FFFF (RFC 3629 §4).
-std::size_t sequence_at(std::string_view text, std::size_t i) {
+std::size_t utf8_sequence_at(std::string_view text, std::size_t i) {
   auto byte = [&](std::size_t k) -> unsigned {
     return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0x100;
   };
@@ -29,11 +26,9 @@ std::size_t sequence_at(std::string_view text, std::size_t i) {
   return 0;
 }
 
-}  // namespace
-
 bool is_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t n = sequence_at(text, i);
+    std::size_t n = utf8_sequence_at(text, i);
     if (n == 0) return false;
     i += n;
   }
@@ -44,7 +39,7 @@ std::string to_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t n = sequence_at(text, i);
+    std::size_t n = utf8_sequence_at(text, i);
     if (n > 0) {
       out.append(text.substr(i, n));
       i += n;

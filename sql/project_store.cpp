@@ -82,34 +82,45 @@ constexpr std::string_view kDelete = "DELETE FROM projects WHERE org_id = $1 AND
 
 #undef PROJECT_COLUMNS
 
-ProjectRecord project_from(const Row& row) {
-  ProjectRecord p;
+// The columns of PROJECT_COLUMNS into `p`, in place: a list fills the
+// records of its vector without a temporary of each.
+void read_project(const Row& row, ProjectRecord& p) {
   p.id = row["id"].int64();
-  p.fields = {row["number"].string(),
-              row["name"].string(),
-              row["client_id"].optional_int64(),
-              row["site_address"].string(),
-              row["status"].string(),
-              row["contract_type"].string(),
-              row["retainage_work_bps"].int64(),
-              row["retainage_stored_bps"].int64(),
-              iso_date(row["start_date"].optional_int64()),
-              iso_date(row["completion_date"].optional_int64())};
+  ProjectFields& f = p.fields;
+  f.number = row["number"].string();
+  f.name = row["name"].string();
+  f.client_id = row["client_id"].optional_int64();
+  f.site_address = row["site_address"].string();
+  f.status = row["status"].string();
+  f.contract_type = row["contract_type"].string();
+  f.retainage_work_bps = row["retainage_work_bps"].int64();
+  f.retainage_stored_bps = row["retainage_stored_bps"].int64();
+  f.start_date = iso_date(row["start_date"].optional_int64());
+  f.completion_date = iso_date(row["completion_date"].optional_int64());
   p.original_contract_sum_cents = row["original_contract_sum_cents"].int64();
   p.version = row["version"].int32();
   p.created_at = rfc3339(row["created_at"].int64());
   p.updated_at = rfc3339(row["updated_at"].int64());
+}
+
+ProjectRecord project_from(const Row& row) {
+  ProjectRecord p;
+  read_project(row, p);
   return p;
 }
 
 // Rows of WITH_FIGURES, in project order: one entry per project.
 std::vector<ProjectWithFigures> projects_with_figures_from(const Result& result) {
   std::vector<ProjectWithFigures> projects;
+  projects.reserve(static_cast<std::size_t>(result.rows()));
   for (Row row : result) {
     std::int64_t id = row["id"].int64();
-    if (projects.empty() || projects.back().id != id)
-      projects.push_back(
-          {project_from(row), row["client_name"].optional_string().value_or(""), {}});
+    if (projects.empty() || projects.back().id != id) {
+      ProjectWithFigures& p = projects.emplace_back();
+      read_project(row, p);
+      if (auto client_name = row["client_name"].optional_string())
+        p.client_name = std::move(*client_name);
+    }
     if (row["doc_kind"].is_null()) continue;
     projects.back().figures.push_back({row["doc_kind"].string(), row["doc_status"].string(),
                                        row["doc_amount_cents"].int64(),

@@ -37,3 +37,13 @@ TEST_CASE("to_utf8 replaces each broken sequence with one U+FFFD", "[unit]") {
   CHECK(to_utf8("\xE2\x82") == "\xEF\xBF\xBD");
   CHECK(is_utf8(to_utf8("\xC0\x80\xF4\x90\x80\x80\x80\x80")));
 }
+
+TEST_CASE("utf8_sequence_at measures the valid sequence at a byte", "[unit]") {
+  std::string_view text = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xC3";
+  CHECK(utf8_sequence_at(text, 0) == 1);
+  CHECK(utf8_sequence_at(text, 1) == 2);
+  CHECK(utf8_sequence_at(text, 2) == 0);  // a continuation byte starts nothing
+  CHECK(utf8_sequence_at(text, 3) == 3);
+  CHECK(utf8_sequence_at(text, 6) == 4);
+  CHECK(utf8_sequence_at(text, 10) == 0);  // cut short by the end
+}
