@@ -279,8 +279,8 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
 }
 
 void add_budget_routes(PageRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/budget", kCommercial, show,
-             "A project: its Budget tab (the job cost report)");
+  routes.add_project_page(http::Verb::get, "/projects/{id}/budget", kCommercial, show,
+                          "A project: its Budget tab (the job cost report)");
   routes.add(http::Verb::get, "/projects/{id}/budget.csv", kCommercial, csv,
              "A project's job cost report as CSV (the API's)");
   routes.add(http::Verb::post, "/projects/{id}/budget/transfers", kWriteCommercial, transfer,
