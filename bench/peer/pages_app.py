@@ -10,18 +10,36 @@ project_pages.cpp) per page, the way a FastAPI shop writes it: a session
 cookie signed with HMAC-SHA256 under SECRET_KEY (`user_id.org_id.last_seen.
 nonce.signature`, checked in constant time, idle after 8 hours), the user
 loaded and checked active, the organisation's name, then
-  GET /          the organisation's active projects (50 at most), each with
-                 its contract sum, billed, retainage held and outstanding (as
-                 ours: from the original contract sum, no documents read)
+  GET /          the organisation's active projects (50 at most; "50+" when
+                 there are more), each with its contract sum to date, billed,
+                 retainage held and outstanding from its documents: the sums
+                 of its change orders and of its invoices (totals and
+                 payments) by status, and the retainage of its latest
+                 certified pay application (one grouped query each, for all
+                 the listed projects); the change orders pending a decision
+                 (50 at most) and the overdue invoices (sent or partly paid,
+                 due before today, a balance left; 50 at most), each with its
+                 project; today's daily logs with their crews' headcount; and,
+                 for owners and managers, the active projects with an
+                 accepted estimate (50 at most) whose projected margin (the
+                 budget report's: the contract sum to date less the sum over
+                 cost code and cost type of max(revised, committed, actual),
+                 the lines summed from the accepted estimate, the budget
+                 transfers, the approved change orders, the approved and
+                 closed commitments and the approved and paid vendor bills in
+                 one UNION ALL) is below the estimate's margin
   GET /projects  its projects (the first 50, one more read to know there are
                  more), the clients for the new-project form
 rendered into the same HTML (templates/, translated from views/templates/):
-money with thousands separators, readable dates, the CSRF token (HMAC of
-the session's nonce) in the layout and the form. Plain `def` routes with a
-Session dependency, as the tutorial writes them; Jinja2's autoescape on.
+money with thousands separators, rates in basis points as "12.34 %",
+readable dates, the CSRF token (HMAC of the session's nonce) in the layout
+and the form. Integer cents throughout; rounding as domain/money.cpp (half
+away from zero). Plain `def` routes with a Session dependency, as the
+tutorial writes them; Jinja2's autoescape on.
 
 `python3 pages_app.py cookie USER_ID ORG_ID` prints a session cookie value
 for SECRET_KEY (the bench logs in with it; the peer has no password check).
+compare_pages.py says whether a page of the peer's shows what ours does.
 """
 
 import datetime
@@ -36,7 +54,8 @@ from typing import Optional
 from fastapi import Cookie, Depends, FastAPI, HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sqlalchemy import BigInteger, Boolean, Column, Date, Text, create_engine
+from sqlalchemy import (BigInteger, Boolean, Column, Date, Integer, Text, and_, create_engine, func,
+                        literal, select, union_all)
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 
 KEY = os.environ.get("SECRET_KEY", "").encode()
@@ -96,6 +115,133 @@ class Project(Base):
     original_contract_sum_cents = Column(BigInteger, nullable=False)
 
 
+class ChangeOrder(Base):
+    __tablename__ = "change_orders"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    project_id = Column(BigInteger, nullable=False)
+    number = Column(Text, nullable=False)
+    title = Column(Text, nullable=False)
+    status = Column(Text, nullable=False)
+    amount_cents = Column(BigInteger, nullable=False)
+
+
+class ChangeOrderLine(Base):
+    __tablename__ = "change_order_lines"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    change_order_id = Column(BigInteger, nullable=False)
+    cost_code = Column(Text, nullable=False)
+    cost_type = Column(Text, nullable=False)
+    cost_cents = Column(BigInteger, nullable=False)
+
+
+class Invoice(Base):
+    __tablename__ = "invoices"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    project_id = Column(BigInteger, nullable=False)
+    number = Column(Text, nullable=False)
+    status = Column(Text, nullable=False)
+    due_date = Column(Date)
+    total_cents = Column(BigInteger, nullable=False)
+    paid_cents = Column(BigInteger, nullable=False)  # the sum of its payments
+
+
+class PayApplication(Base):
+    __tablename__ = "pay_applications"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    project_id = Column(BigInteger, nullable=False)
+    number = Column(Integer, nullable=False)
+    status = Column(Text, nullable=False)
+    retainage_cents = Column(BigInteger, nullable=False)  # G702 line 5
+
+
+class Estimate(Base):
+    __tablename__ = "estimates"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    project_id = Column(BigInteger, nullable=False)
+    status = Column(Text, nullable=False)
+    margin_bps = Column(Integer, nullable=False)
+
+
+class EstimateLine(Base):
+    __tablename__ = "estimate_lines"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    estimate_id = Column(BigInteger, nullable=False)
+    cost_code = Column(Text, nullable=False)
+    cost_type = Column(Text, nullable=False)
+    cost_cents = Column(BigInteger, nullable=False)
+
+
+class BudgetTransfer(Base):
+    __tablename__ = "budget_transfers"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    project_id = Column(BigInteger, nullable=False)
+    from_cost_code = Column(Text, nullable=False)
+    from_cost_type = Column(Text, nullable=False)
+    to_cost_code = Column(Text, nullable=False)
+    to_cost_type = Column(Text, nullable=False)
+    amount_cents = Column(BigInteger, nullable=False)
+
+
+class Commitment(Base):
+    __tablename__ = "commitments"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    project_id = Column(BigInteger, nullable=False)
+    status = Column(Text, nullable=False)
+
+
+class CommitmentLine(Base):
+    __tablename__ = "commitment_lines"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    commitment_id = Column(BigInteger, nullable=False)
+    cost_code = Column(Text, nullable=False)
+    cost_type = Column(Text, nullable=False)
+    amount_cents = Column(BigInteger, nullable=False)
+
+
+class VendorBill(Base):
+    __tablename__ = "vendor_bills"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    project_id = Column(BigInteger, nullable=False)
+    status = Column(Text, nullable=False)
+
+
+class VendorBillLine(Base):
+    __tablename__ = "vendor_bill_lines"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    vendor_bill_id = Column(BigInteger, nullable=False)
+    cost_code = Column(Text, nullable=False)
+    cost_type = Column(Text, nullable=False)
+    amount_cents = Column(BigInteger, nullable=False)
+
+
+class DailyLog(Base):
+    __tablename__ = "daily_logs"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    project_id = Column(BigInteger, nullable=False)
+    log_date = Column(Date, nullable=False)
+    status = Column(Text, nullable=False)
+
+
+class DailyLogCrew(Base):
+    __tablename__ = "daily_log_crew"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    daily_log_id = Column(BigInteger, nullable=False)
+    headcount = Column(Integer, nullable=False)
+
+
 templates = Environment(loader=FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
                         autoescape=select_autoescape(["html"]))
 STATUSES = [("lead", "Lead"), ("estimating", "Estimating"), ("active", "Active"),
@@ -111,6 +257,24 @@ def money(cents: int) -> str:
     sign_ = "-" if cents < 0 else ""
     whole, rest = divmod(abs(cents), 100)
     return f"{sign_}${whole:,}.{rest:02d}"
+
+
+def rate(bps: int) -> str:
+    sign_ = "-" if bps < 0 else ""
+    whole, rest = divmod(abs(bps), 100)
+    return f"{sign_}{whole:,}.{rest:02d} %"
+
+
+def ratio_bps(part: int, whole: int) -> int:
+    """part / whole in basis points, rounded half away from zero; 0 when whole is 0."""
+    if whole == 0:
+        return 0
+    if whole < 0:
+        part, whole = -part, -whole
+    quotient, remainder = divmod(abs(part) * 10000, whole)
+    if 2 * remainder >= whole:
+        quotient += 1
+    return quotient if part >= 0 else -quotient
 
 
 def readable(d: Optional[datetime.date]) -> str:
@@ -155,20 +319,178 @@ def layout_data(who: LoggedIn, path: str, title: str) -> dict:
                     for h, label in NAV]}
 
 
+LISTED = 50  # rows per list; the project list links to the rest
+
+
+def project_label(number: str, name: str) -> str:
+    return f"{number} · {name}"
+
+
+def change_order_sums(db: Session, org_id: int, project_ids: list) -> dict:
+    """(project id, status) -> the sum of its change orders' amounts."""
+    rows = (db.query(ChangeOrder.project_id, ChangeOrder.status, func.sum(ChangeOrder.amount_cents))
+            .filter(ChangeOrder.org_id == org_id, ChangeOrder.project_id.in_(project_ids))
+            .group_by(ChangeOrder.project_id, ChangeOrder.status).all())
+    return {(project_id, status): int(total) for project_id, status, total in rows}
+
+
+def project_financials(db: Session, org_id: int, projects: list, order_sums: dict) -> list:
+    """Contract sum to date, billed, retainage held and outstanding of each project, in cents."""
+    ids = [p.id for p in projects]
+    billed, paid = {}, {}
+    for project_id, status, total, paid_total in (
+            db.query(Invoice.project_id, Invoice.status, func.sum(Invoice.total_cents),
+                     func.sum(Invoice.paid_cents))
+            .filter(Invoice.org_id == org_id, Invoice.project_id.in_(ids))
+            .group_by(Invoice.project_id, Invoice.status)):
+        if status != "void":
+            billed[project_id] = billed.get(project_id, 0) + int(total)
+        paid[project_id] = paid.get(project_id, 0) + int(paid_total)  # a void invoice has none
+    # the latest certified application of each project (DISTINCT ON)
+    retainage = dict(db.query(PayApplication.project_id, PayApplication.retainage_cents)
+                     .filter(PayApplication.org_id == org_id, PayApplication.project_id.in_(ids),
+                             PayApplication.status == "certified")
+                     .distinct(PayApplication.project_id)
+                     .order_by(PayApplication.project_id, PayApplication.number.desc()).all())
+    figures = []
+    for p in projects:
+        contract = p.original_contract_sum_cents + order_sums.get((p.id, "approved"), 0)
+        figures.append({"contract_sum": contract, "billed": billed.get(p.id, 0),
+                        "retainage": retainage.get(p.id, 0),
+                        "outstanding": billed.get(p.id, 0) - paid.get(p.id, 0)})
+    return figures
+
+
+BUDGET_COLUMNS = ["original", "transfers", "changes", "committed", "actual"]
+
+
+def budget_lines(db: Session, org_id: int, project_ids: list) -> dict:
+    """project id -> a list of [original, transfers, approved changes, committed, actual], one
+    per cost code and cost type: each source's lines summed, in one statement."""
+    zero = literal(0, BigInteger)
+
+    def part(project_id, code, kind, column, amount):
+        sums = [zero] * 5
+        sums[column] = amount
+        return select(project_id.label("project_id"), code.label("cost_code"), kind.label("cost_type"),
+                      *[value.label(name) for value, name in zip(sums, BUDGET_COLUMNS)])
+
+    parts = union_all(
+        part(Estimate.project_id, EstimateLine.cost_code, EstimateLine.cost_type, 0,
+             EstimateLine.cost_cents)
+        .join_from(Estimate, EstimateLine, and_(EstimateLine.org_id == Estimate.org_id,
+                                                EstimateLine.estimate_id == Estimate.id))
+        .where(Estimate.org_id == org_id, Estimate.project_id.in_(project_ids), Estimate.status == "accepted"),
+        part(BudgetTransfer.project_id, BudgetTransfer.to_cost_code, BudgetTransfer.to_cost_type, 1,
+             BudgetTransfer.amount_cents)
+        .where(BudgetTransfer.org_id == org_id, BudgetTransfer.project_id.in_(project_ids)),
+        part(BudgetTransfer.project_id, BudgetTransfer.from_cost_code, BudgetTransfer.from_cost_type, 1,
+             -BudgetTransfer.amount_cents)
+        .where(BudgetTransfer.org_id == org_id, BudgetTransfer.project_id.in_(project_ids)),
+        part(ChangeOrder.project_id, ChangeOrderLine.cost_code, ChangeOrderLine.cost_type, 2,
+             ChangeOrderLine.cost_cents)
+        .join_from(ChangeOrder, ChangeOrderLine, and_(ChangeOrderLine.org_id == ChangeOrder.org_id,
+                                                      ChangeOrderLine.change_order_id == ChangeOrder.id))
+        .where(ChangeOrder.org_id == org_id, ChangeOrder.project_id.in_(project_ids),
+               ChangeOrder.status == "approved"),
+        part(Commitment.project_id, CommitmentLine.cost_code, CommitmentLine.cost_type, 3,
+             CommitmentLine.amount_cents)
+        .join_from(Commitment, CommitmentLine, and_(CommitmentLine.org_id == Commitment.org_id,
+                                                    CommitmentLine.commitment_id == Commitment.id))
+        .where(Commitment.org_id == org_id, Commitment.project_id.in_(project_ids),
+               Commitment.status.in_(["approved", "closed"])),
+        part(VendorBill.project_id, VendorBillLine.cost_code, VendorBillLine.cost_type, 4,
+             VendorBillLine.amount_cents)
+        .join_from(VendorBill, VendorBillLine, and_(VendorBillLine.org_id == VendorBill.org_id,
+                                                    VendorBillLine.vendor_bill_id == VendorBill.id))
+        .where(VendorBill.org_id == org_id, VendorBill.project_id.in_(project_ids),
+               VendorBill.status.in_(["approved", "paid"])),
+    ).subquery()
+    query = (select(parts.c.project_id, *[func.sum(parts.c[name]) for name in BUDGET_COLUMNS])
+             .group_by(parts.c.project_id, parts.c.cost_code, parts.c.cost_type))
+    lines = {}
+    for project_id, *sums in db.execute(query):
+        lines.setdefault(project_id, []).append([int(v) for v in sums])
+    return lines
+
+
+def margin_alerts(db: Session, org_id: int, budgeted: list, order_sums: dict) -> list:
+    """The projects whose projected margin (the budget report's profit block) is below their
+    accepted estimate's margin."""
+    lines = budget_lines(db, org_id, [b.id for b in budgeted])
+    alerts = []
+    for b in budgeted:
+        contract = b.original_contract_sum_cents + order_sums.get((b.id, "approved"), 0)
+        projected_cost = 0
+        for original, transfers, changes, committed, actual in lines.get(b.id, []):
+            projected_cost += max(original + transfers + changes, committed, actual)
+        profit = contract - projected_cost
+        margin = ratio_bps(profit, contract)
+        if margin >= b.margin_bps:
+            continue
+        alerts.append({"project_id": b.id, "project": project_label(b.number, b.name),
+                       "projected_margin": rate(margin), "original_margin": rate(b.margin_bps),
+                       "projected_profit": money(profit)})
+    return alerts
+
+
 @app.get("/", response_class=HTMLResponse)
 def dashboard(who: LoggedIn = Depends(logged_in), db: Session = Depends(get_db)):
-    projects = (db.query(Project)
-                .filter(Project.org_id == who.user.org_id, Project.status == "active")
-                .order_by(Project.id).limit(51).all())[:50]
+    org_id = who.user.org_id
+    commercial = who.user.role in ("owner", "manager")
+    found = (db.query(Project)
+             .filter(Project.org_id == org_id, Project.status == "active")
+             .order_by(Project.id).limit(LISTED + 1).all())
+    projects, more = found[:LISTED], len(found) > LISTED
+    budgeted = []
+    if commercial:
+        budgeted = (db.query(Project.id, Project.number, Project.name, Project.original_contract_sum_cents,
+                             Estimate.margin_bps)
+                    .join(Estimate, and_(Estimate.org_id == Project.org_id, Estimate.project_id == Project.id,
+                                         Estimate.status == "accepted"))
+                    .filter(Project.org_id == org_id, Project.status == "active")
+                    .order_by(Project.id).limit(LISTED).all())
+    order_sums = change_order_sums(db, org_id, sorted({p.id for p in projects} | {b.id for b in budgeted}))
+
     rows, total = [], 0
-    for p in projects:
-        total += p.original_contract_sum_cents
+    for p, f in zip(projects, project_financials(db, org_id, projects, order_sums)):
+        total += f["contract_sum"]
         rows.append({"id": p.id, "number": p.number, "name": p.name,
-                     "contract_sum": money(p.original_contract_sum_cents),
-                     "billed": money(0), "retainage": money(0), "outstanding": money(0)})
+                     "contract_sum": money(f["contract_sum"]), "billed": money(f["billed"]),
+                     "retainage": money(f["retainage"]), "outstanding": money(f["outstanding"])})
+
+    orders = [{"id": o.id, "number": o.number, "title": o.title, "amount": money(o.amount_cents),
+               "project_id": p.id, "project": project_label(p.number, p.name)}
+              for o, p in db.query(ChangeOrder, Project)
+              .join(Project, and_(Project.org_id == ChangeOrder.org_id, Project.id == ChangeOrder.project_id))
+              .filter(ChangeOrder.org_id == org_id, ChangeOrder.status == "pending")
+              .order_by(ChangeOrder.id).limit(LISTED)]
+    invoices = [{"id": i.id, "number": i.number, "due": readable(i.due_date),
+                 "balance": money(i.total_cents - i.paid_cents),
+                 "project_id": p.id, "project": project_label(p.number, p.name)}
+                for i, p in db.query(Invoice, Project)
+                .join(Project, and_(Project.org_id == Invoice.org_id, Project.id == Invoice.project_id))
+                .filter(Invoice.org_id == org_id, Invoice.status.in_(["sent", "partially_paid"]),
+                        Invoice.due_date < func.current_date(), Invoice.total_cents > Invoice.paid_cents)
+                .order_by(Invoice.due_date, Invoice.id).limit(LISTED)]
+    logs = [{"status": "Submitted" if log.status == "submitted" else "Draft", "headcount": headcount,
+             "project_id": p.id, "project": project_label(p.number, p.name)}
+            for log, p, headcount in db.query(DailyLog, Project,
+                                              func.coalesce(func.sum(DailyLogCrew.headcount), 0))
+            .join(Project, and_(Project.org_id == DailyLog.org_id, Project.id == DailyLog.project_id))
+            .outerjoin(DailyLogCrew, and_(DailyLogCrew.org_id == DailyLog.org_id,
+                                          DailyLogCrew.daily_log_id == DailyLog.id))
+            .filter(DailyLog.org_id == org_id, DailyLog.log_date == func.current_date())
+            .group_by(DailyLog.id, Project.id)
+            .order_by(Project.number, DailyLog.id)]
+    margins = margin_alerts(db, org_id, budgeted, order_sums) if commercial else []
+
     return templates.get_template("dashboard.html").render(
-        **layout_data(who, "/", "Dashboard"), projects=rows, contract_total=money(total),
-        today=datetime.date.today().isoformat(), can_create=who.user.role in ("owner", "manager"))
+        **layout_data(who, "/", "Dashboard"), projects=rows, more_projects=more,
+        active_count=f"{LISTED}+" if more else str(len(rows)), contract_total=money(total),
+        today=readable(datetime.datetime.now(datetime.timezone.utc).date()),
+        change_orders=orders, invoices=invoices, logs=logs, commercial=commercial, margins=margins,
+        can_create=who.user.role in ("owner", "manager"))
 
 
 @app.get("/projects", response_class=HTMLResponse)
