@@ -260,12 +260,18 @@ if [ -n "${port[peer-pages]:-}" ]; then
   demo_user=$(sql -c "SELECT id FROM users WHERE email = 'demo@example.com'")
   peer_session=$(cd "$here/peer" && SECRET_KEY=$peer_key "$python" pages_app.py cookie "$demo_user" "$demo_org")
 fi
-# peer_page ROUND PATH LABEL: the pages' peer renders the same page in the same round.
+# peer_page ROUND PATH LABEL OURS: the pages' peer renders the same page in the
+# same round; the run stops unless its <main> shows what ours (OURS, the HTML)
+# shows (bench/peer/compare_pages.py: text, figures, links, rows, in order).
 peer_page() {
   local body
   [ -n "$peer_session" ] || return 0
   body=$(curl -fsS --max-time 5 -H "Cookie: session=$peer_session" "http://127.0.0.1:${port[peer-pages]}$2")
   grep -q '<h1>' <<<"$body" || die "the pages' peer does not answer GET $2 with a page"
+  printf '%s' "$4" >"$tmp/ours-page.html"
+  printf '%s' "$body" >"$tmp/peer-page.html"
+  "$python" "$here/peer/compare_pages.py" "$tmp/ours-page.html" "$tmp/peer-page.html" >&2 ||
+    die "the pages' peer does not render GET $2 as ours does ($1; the difference above)"
   sizes[peer/$1$2]="$(grep -o '<tr' <<<"$body" | wc -l) table rows, ${#body} bytes"
   run "peer GET $2 ($3, Jinja2), $1" peer-pages "$2" -H "Cookie: session=$peer_session"
 }
@@ -281,7 +287,7 @@ round() {  # ROUND-NAME
   body=$(check_page / "Dashboard")
   sizes[$r/dashboard]="$(grep -o '<tr' <<<"$body" | wc -l) table rows, ${#body} bytes"
   run "GET / (dashboard), $r" ours / -H "Cookie: session=$session"
-  peer_page "$r" / dashboard
+  peer_page "$r" / dashboard "$body"
   if [ "$r" = seeded ]; then
     log_in
     check_page "/pay-applications/$pay_app" "G702" >/dev/null
@@ -302,7 +308,7 @@ round() {  # ROUND-NAME
   body=$(check_page /projects "Projects")
   sizes[$r/projects-page]="$(grep -o '<tr' <<<"$body" | wc -l) table rows, ${#body} bytes"
   run "GET /projects (page), $r" ours /projects -H "Cookie: session=$session"
-  peer_page "$r" /projects "projects page"
+  peer_page "$r" /projects "projects page" "$body"
 }
 
 log "round 1: the demo as seeded"
