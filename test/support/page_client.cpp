@@ -107,17 +107,59 @@ bool PageClient::log_in(const std::string& email, const std::string& password) {
   return get("/").status == 200;  // the new session's CSRF token
 }
 
+namespace {
+
+const std::string kPassword = "correct horse battery";
+const std::map<std::string, std::string> kHtmx = {{"HX-Request", "true"}};
+
+// A unique address for a new user named after `who`.
+std::string new_email(const std::string& who) {
+  static int n = 0;
+  return who + std::to_string(++n) + "-" + std::to_string(::getpid()) + "@example.com";
+}
+
+PageClient logged_in(const std::string& org, const std::string& email, const std::string& role) {
+  PageServer& server = shared_page_server();
+  server.add_user(org, email, kPassword, role);
+  PageClient client(server.port());
+  REQUIRE(client.log_in(email, kPassword));
+  return client;
+}
+
+}  // namespace
+
 Org new_org(const std::string& label) {
   static int n = 0;
-  PageServer& server = shared_page_server();
   std::string suffix = std::to_string(++n) + "-" + std::to_string(::getpid());
   std::string name = label + " " + suffix;
-  std::string email = "owner" + suffix + "@example.com";
-  const std::string password = "correct horse battery";
-  server.add_user(name, email, password);
-  PageClient client(server.port());
-  REQUIRE(client.log_in(email, password));
-  return {name, client};
+  return {name, logged_in(name, "owner" + suffix + "@example.com", "owner")};
+}
+
+PageClient new_member(const std::string& org, const std::string& role) {
+  return logged_in(org, new_email(role), role);
+}
+
+void check_refused_without_csrf(PageClient& client, const PageRequests& posts) {
+  for (const auto& [path, fields] : posts) {
+    INFO("POST " << path);
+    CHECK(client.post(path, fields, false).status == 403);
+    auto forged = fields;
+    forged["csrf_token"] = std::string(64, 'a');
+    CHECK(client.post(path, forged, false).status == 403);
+    CHECK(client.post(path, forged, false, kHtmx).status == 403);
+  }
+}
+
+void check_not_found(PageClient& other, const PageRequests& gets, const PageRequests& posts) {
+  for (const auto& [path, headers] : gets) {
+    INFO("GET " << path);
+    CHECK(other.get(path, headers).status == 404);
+  }
+  for (const auto& [path, fields] : posts) {
+    INFO("POST " << path);
+    CHECK(other.post(path, fields).status == 404);
+    CHECK(other.post(path, fields, true, kHtmx).status == 404);
+  }
 }
 
 std::string id_in(const std::string& body, const std::string& marker, bool last) {

@@ -64,6 +64,19 @@ struct Org {
   PageClient owner;
 };
 Org new_org(const std::string& label);
+// A new user of the organisation named `org` (made when new) with `role`,
+// logged in.
+PageClient new_member(const std::string& org, const std::string& role);
+
+// Requests of a page test: a path with its headers (a GET) or its form
+// fields (a POST).
+using PageRequests = std::vector<std::pair<std::string, std::map<std::string, std::string>>>;
+// Each POST of `posts` by `client`: 403 without a CSRF token, and with a
+// forged one as a form and as htmx.
+void check_refused_without_csrf(PageClient& client, const PageRequests& posts);
+// Each GET and POST by `other` (another organisation's owner): 404, a POST
+// as a form and as htmx.
+void check_not_found(PageClient& other, const PageRequests& gets, const PageRequests& posts);
 
 // The id in `body` after `marker` (`id="line-`), the last one when `last`.
 std::string id_in(const std::string& body, const std::string& marker, bool last = false);

@@ -17,7 +17,6 @@ using namespace construction::testing;
 
 namespace {
 
-constexpr const char* kPassword = "correct horse battery";
 const std::string kScript = "<script>alert(1)</script>";
 const std::string kAttribute = "\"><img src=x onerror=alert(1)>";
 const std::map<std::string, std::string> kHtmx = {{"HX-Request", "true"}};
@@ -108,8 +107,7 @@ std::string counts(PageServer& server) {
 }
 
 // Every billing page and fragment a GET answers, for `b`.
-std::vector<std::pair<std::string, std::map<std::string, std::string>>> billing_gets(
-    const Billing& b) {
+PageRequests billing_gets(const Billing& b) {
   const std::string p = "/projects/" + b.project, co = "/change-orders/" + b.change_order,
                     draft = "/change-orders/" + b.draft_order,
                     app = "/pay-applications/" + b.application, inv = "/invoices/" + b.invoice;
@@ -130,8 +128,7 @@ std::vector<std::pair<std::string, std::map<std::string, std::string>>> billing_
           {inv, kHtmx}};
 }
 
-std::vector<std::pair<std::string, std::map<std::string, std::string>>> billing_posts(
-    const Billing& b) {
+PageRequests billing_posts(const Billing& b) {
   const std::string co = "/change-orders/" + b.draft_order,
                     app = "/pay-applications/" + b.application, inv = "/invoices/" + b.invoice;
   const std::map<std::string, std::string> line = {{"cost_code", "01-100"},
@@ -164,15 +161,7 @@ TEST_CASE("billing pages: another organisation's ids are 404 and change nothing"
   Billing b = make_billing(a.owner, "A's billing");
   Org other = new_org("Billing tenant B");
   std::string before = counts(shared_page_server());
-  for (const auto& [path, headers] : billing_gets(b)) {
-    INFO("GET " << path);
-    CHECK(other.owner.get(path, headers).status == 404);
-  }
-  for (const auto& [path, fields] : billing_posts(b)) {
-    INFO("POST " << path);
-    CHECK(other.owner.post(path, fields).status == 404);
-    CHECK(other.owner.post(path, fields, true, kHtmx).status == 404);
-  }
+  check_not_found(other.owner, billing_gets(b), billing_posts(b));
   CHECK(counts(shared_page_server()) == before);
   CHECK(a.owner.get("/pay-applications/" + b.application).status == 200);
 }
@@ -181,14 +170,7 @@ TEST_CASE("billing actions without a valid CSRF token are 403 and change nothing
   Org a = new_org("Billing CSRF");
   Billing b = make_billing(a.owner, "CSRF billing");
   std::string before = counts(shared_page_server());
-  for (const auto& [path, fields] : billing_posts(b)) {
-    INFO("POST " << path);
-    CHECK(a.owner.post(path, fields, false).status == 403);
-    auto forged = fields;
-    forged["csrf_token"] = std::string(64, 'a');
-    CHECK(a.owner.post(path, forged, false).status == 403);
-    CHECK(a.owner.post(path, forged, false, kHtmx).status == 403);
-  }
+  check_refused_without_csrf(a.owner, billing_posts(b));
   CHECK(counts(shared_page_server()) == before);
 }
 
@@ -196,10 +178,7 @@ TEST_CASE("a field user gets 403 on every billing page and action", "[process]")
   Org a = new_org("Billing roles");
   Billing b = make_billing(a.owner, "Roles billing");
   PageServer& server = shared_page_server();
-  std::string email = "field-" + std::to_string(::getpid()) + "@example.com";
-  server.add_user(a.name, email, kPassword, "field");
-  PageClient field(server.port());
-  REQUIRE(field.log_in(email, kPassword));
+  PageClient field = new_member(a.name, "field");
   std::string before = counts(server);
   for (const auto& [path, headers] : billing_gets(b)) {
     INFO("GET " << path);

@@ -17,10 +17,8 @@ using namespace construction::testing;
 
 namespace {
 
-constexpr const char* kPassword = "correct horse battery";
 const std::string kScript = "<script>alert(1)</script>";
 const std::string kAttribute = "\"><img src=x onerror=alert(1)>";
-const std::map<std::string, std::string> kHtmx = {{"HX-Request", "true"}};
 
 // The party added last (each test adds its own, one at a time).
 std::string last_party(PageServer& server) {
@@ -87,12 +85,12 @@ std::string counts(PageServer& server) {
       "FROM vendor_bill_lines))");
 }
 
-std::vector<std::pair<std::string, std::map<std::string, std::string>>> budget_posts(const Job& j) {
+PageRequests budget_posts(const Job& j) {
   return {{"/projects/" + j.project + "/budget/transfers", transfer("100", "Sneaky")},
           {"/projects/" + j.project + "/budget/vendor-bills", bill(j, "SNEAKY", "100")}};
 }
 
-std::vector<std::pair<std::string, std::map<std::string, std::string>>> budget_gets(const Job& j) {
+PageRequests budget_gets(const Job& j) {
   std::map<std::string, std::string> tab = {{"HX-Request", "true"}, {"HX-Target", "tab"}};
   return {{"/projects/" + j.project + "/budget", {}},
           {"/projects/" + j.project + "/budget", tab},
@@ -107,15 +105,7 @@ TEST_CASE("budget pages: another organisation's ids are 404 and change nothing",
   Org other = new_org("Budget tenant B");
   std::string before = counts(shared_page_server());
   other.owner.get("/projects");
-  for (const auto& [path, headers] : budget_gets(j)) {
-    INFO("GET " << path);
-    CHECK(other.owner.get(path, headers).status == 404);
-  }
-  for (const auto& [path, fields] : budget_posts(j)) {
-    INFO("POST " << path);
-    CHECK(other.owner.post(path, fields).status == 404);
-    CHECK(other.owner.post(path, fields, true, kHtmx).status == 404);
-  }
+  check_not_found(other.owner, budget_gets(j), budget_posts(j));
   CHECK(counts(shared_page_server()) == before);
   CHECK(a.owner.get("/projects/" + j.project + "/budget").status == 200);
 }
@@ -124,14 +114,7 @@ TEST_CASE("budget actions without a valid CSRF token are 403 and change nothing"
   Org a = new_org("Budget CSRF");
   Job j = make_job(a.owner, "CSRF job");
   std::string before = counts(shared_page_server());
-  for (const auto& [path, fields] : budget_posts(j)) {
-    INFO("POST " << path);
-    CHECK(a.owner.post(path, fields, false).status == 403);
-    auto forged = fields;
-    forged["csrf_token"] = std::string(64, 'a');
-    CHECK(a.owner.post(path, forged, false).status == 403);
-    CHECK(a.owner.post(path, forged, false, kHtmx).status == 403);
-  }
+  check_refused_without_csrf(a.owner, budget_posts(j));
   CHECK(counts(shared_page_server()) == before);
 }
 
@@ -139,10 +122,7 @@ TEST_CASE("a field user gets 403 on the budget, its CSV and its actions", "[proc
   Org a = new_org("Budget roles");
   Job j = make_job(a.owner, "Roles job");
   PageServer& server = shared_page_server();
-  std::string email = "field-budget-" + std::to_string(::getpid()) + "@example.com";
-  server.add_user(a.name, email, kPassword, "field");
-  PageClient field(server.port());
-  REQUIRE(field.log_in(email, kPassword));
+  PageClient field = new_member(a.name, "field");
   std::string before = counts(server);
   for (const auto& [path, headers] : budget_gets(j)) {
     INFO("GET " << path);

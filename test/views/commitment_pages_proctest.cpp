@@ -19,7 +19,6 @@ using namespace construction::testing;
 
 namespace {
 
-constexpr const char* kPassword = "correct horse battery";
 const std::string kHostile = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>";
 const std::string kEscaped = "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x";
 const std::map<std::string, std::string> kHtmx = {{"HX-Request", "true"}};
@@ -109,7 +108,7 @@ std::string counts(PageServer& server) {
       "FROM vendor_bills), (SELECT count(*) || ':' || sum(version) FROM vendor_bill_lines))");
 }
 
-std::vector<std::pair<std::string, std::map<std::string, std::string>>> job_gets(const Job& j) {
+PageRequests job_gets(const Job& j) {
   const std::string p = "/projects/" + j.project, c = "/commitments/" + j.commitment,
                     dc = "/commitments/" + j.draft_commitment, b = "/vendor-bills/" + j.bill,
                     db = "/vendor-bills/" + j.draft_bill;
@@ -162,15 +161,7 @@ TEST_CASE("commitment and bill pages: another organisation's ids are 404 and cha
   Job j = make_job(a.owner, "A's job");
   Org other = new_org("Job cost tenant B");
   std::string before = counts(shared_page_server());
-  for (const auto& [path, headers] : job_gets(j)) {
-    INFO("GET " << path);
-    CHECK(other.owner.get(path, headers).status == 404);
-  }
-  for (const auto& [path, fields] : job_posts(j)) {
-    INFO("POST " << path);
-    CHECK(other.owner.post(path, fields).status == 404);
-    CHECK(other.owner.post(path, fields, true, kHtmx).status == 404);
-  }
+  check_not_found(other.owner, job_gets(j), job_posts(j));
   CHECK(counts(shared_page_server()) == before);
   CHECK(a.owner.get("/commitments/" + j.commitment).status == 200);
 }
@@ -180,14 +171,7 @@ TEST_CASE("commitment and bill actions without a valid CSRF token are 403 and ch
   Org a = new_org("Job cost CSRF");
   Job j = make_job(a.owner, "CSRF job");
   std::string before = counts(shared_page_server());
-  for (const auto& [path, fields] : job_posts(j)) {
-    INFO("POST " << path);
-    CHECK(a.owner.post(path, fields, false).status == 403);
-    auto forged = fields;
-    forged["csrf_token"] = std::string(64, 'a');
-    CHECK(a.owner.post(path, forged, false).status == 403);
-    CHECK(a.owner.post(path, forged, false, kHtmx).status == 403);
-  }
+  check_refused_without_csrf(a.owner, job_posts(j));
   CHECK(counts(shared_page_server()) == before);
 }
 
@@ -195,10 +179,7 @@ TEST_CASE("a field user gets 403 on every commitment and bill page and action", 
   Org a = new_org("Job cost roles");
   Job j = make_job(a.owner, "Roles job");
   PageServer& server = shared_page_server();
-  std::string email = "jobcost-field-" + std::to_string(::getpid()) + "@example.com";
-  server.add_user(a.name, email, kPassword, "field");
-  PageClient field(server.port());
-  REQUIRE(field.log_in(email, kPassword));
+  PageClient field = new_member(a.name, "field");
   std::string before = counts(server);
   for (const auto& [path, headers] : job_gets(j)) {
     INFO("GET " << path);

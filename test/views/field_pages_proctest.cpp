@@ -17,21 +17,7 @@ using namespace construction::testing;
 
 namespace {
 
-constexpr const char* kPassword = "correct horse battery";
 const std::map<std::string, std::string> kHtmxTab = {{"HX-Request", "true"}, {"HX-Target", "tab"}};
-
-std::string new_email(const std::string& who) {
-  static int n = 0;
-  return who + std::to_string(++n) + "-" + std::to_string(::getpid()) + "@example.com";
-}
-
-PageClient logged_in(PageServer& server, const std::string& org, const std::string& role) {
-  std::string email = new_email(role);
-  server.add_user(org, email, kPassword, role);
-  PageClient client(server.port());
-  REQUIRE(client.log_in(email, kPassword));
-  return client;
-}
 
 std::string make_project(PageClient& owner, const std::string& name) {
   REQUIRE(owner.get("/projects").status == 200);
@@ -106,12 +92,12 @@ TEST_CASE("a field user keeps the schedule and the daily log and is refused comm
           "[process]") {
   PageServer& server = shared_page_server();
   std::string org = "Field crew " + std::to_string(::getpid());
-  PageClient owner = logged_in(server, org, "owner");
+  PageClient owner = new_member(org, "owner");
   std::string project = make_project(owner, "Clinic fit-out");
   HttpResult estimate = owner.post("/projects/" + project + "/estimates", {{"title", "Base bid"}});
   REQUIRE(estimate.status == 303);
   std::string estimate_id = id_after(estimate.header("location"), "/estimates/");
-  PageClient field = logged_in(server, org, "field");
+  PageClient field = new_member(org, "field");
   const std::string p = "/projects/" + project;
 
   // Two tasks, the second following the first.
@@ -191,11 +177,11 @@ TEST_CASE("a field user keeps the schedule and the daily log and is refused comm
 TEST_CASE("the field tabs answer 404 for another organisation's ids and change nothing",
           "[process]") {
   PageServer& server = shared_page_server();
-  PageClient a = logged_in(server, "Tenant FA " + std::to_string(::getpid()), "owner");
+  PageClient a = new_member("Tenant FA " + std::to_string(::getpid()), "owner");
   std::string project = make_project(a, "A's job");
   const std::string p = "/projects/" + project;
   auto [task_id, log_id] = make_field_records(a, project, "2026-12-01");
-  PageClient b = logged_in(server, "Tenant FB " + std::to_string(::getpid()), "owner");
+  PageClient b = new_member("Tenant FB " + std::to_string(::getpid()), "owner");
   REQUIRE(b.post("/parties", {{"kind", "subcontractor"}, {"name", "B's own framers"}}).status ==
           303);
   // A's crew rows offer A's companies only.
@@ -227,9 +213,9 @@ TEST_CASE("the field tabs answer 404 for another organisation's ids and change n
 TEST_CASE("the field tabs refuse a POST without the CSRF token and change nothing", "[process]") {
   PageServer& server = shared_page_server();
   std::string org = "CSRF field " + std::to_string(::getpid());
-  PageClient owner = logged_in(server, org, "owner");
+  PageClient owner = new_member(org, "owner");
   std::string project = make_project(owner, "Guarded job");
-  PageClient user = logged_in(server, org, "field");
+  PageClient user = new_member(org, "field");
   const std::string p = "/projects/" + project;
   auto [task_id, log_id] = make_field_records(user, project, "2026-12-02");
   std::string before = counts(server);
@@ -251,8 +237,7 @@ TEST_CASE("the field tabs refuse a POST without the CSRF token and change nothin
 
 TEST_CASE("the field tabs show what people type escaped, and every answer is valid HTML",
           "[process]") {
-  PageServer& server = shared_page_server();
-  PageClient user = logged_in(server, "Escaping field " + std::to_string(::getpid()), "owner");
+  PageClient user = new_member("Escaping field " + std::to_string(::getpid()), "owner");
   const std::string hostile = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>";
   REQUIRE(user.post("/parties", {{"kind", "subcontractor"}, {"name", hostile}}).status == 303);
   std::string project = make_project(user, hostile);
