@@ -17,6 +17,7 @@
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
+#include "views/payee_options.hpp"
 #include "views/project_page.hpp"
 #include "views/routes.hpp"
 
@@ -60,14 +61,7 @@ void put_form(PageContext& page, Data& data, std::initializer_list<std::string_v
 
 void put_bill_form(PageContext& page, Data& data, const sql::PageOf<sql::CommitmentRecord>& c,
                    const sql::PageOf<sql::PartyRecord>& payees) {
-  Data& parties = new_list(data, "parties", payees.rows.size());
-  for (const auto& p : payees.rows) {
-    if (p.fields.kind == "client") continue;
-    Data& option = add_row(parties);
-    option["value"] = std::to_string(p.id);
-    option["label"] = p.fields.name;
-    if (std::to_string(p.id) == page.field("party_id")) option["selected"] = true;
-  }
+  set_payee_options(data, "parties", payees, page.field("party_id"));
   Data& commitments = new_list(data, "open_commitments", c.rows.size());
   for (const auto& commitment : c.rows) {
     if (commitment.status != "approved") continue;
@@ -215,11 +209,10 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
                                                  {"lines", "bill_amount"}});
   if (page.may(domain::Permission::write_commercial)) data["can_write"] = true;
   // What the tab shows, in one round trip.
-  auto [sums, commitments, bills, parties] =
-      sql::fetch_together(page.db, sql::budget_sums_query(page.org_id(), project.id),
-                          sql::commitments_query(page.org_id(), project.id, kAll),
-                          sql::vendor_bills_query(page.org_id(), project.id, kAll),
-                          sql::parties_query(page.org_id(), {}, kAll));
+  auto [sums, commitments, bills, parties] = sql::fetch_together(
+      page.db, sql::budget_sums_query(page.org_id(), project.id),
+      sql::commitments_query(page.org_id(), project.id, kAll),
+      sql::vendor_bills_query(page.org_id(), project.id, kAll), payee_candidates_query(page));
   if (!sums) throw operations::not_found();
   domain::BudgetReport report = operations::budget_report(*sums);
   Data& lines = new_list(data, "lines", report.lines.size());
