@@ -12,9 +12,6 @@ namespace construction::views {
 
 namespace {
 
-constexpr std::string_view kCostTypes[] = {"labor", "material", "equipment", "subcontract",
-                                           "other"};
-
 // The fields of a line form: what was typed (page.form) when `typed`, else
 // the stored line's values.
 std::string line_fields(const PageContext& page, const sql::AmountLineFields* stored, bool typed,
@@ -32,13 +29,7 @@ std::string line_fields(const PageContext& page, const sql::AmountLineFields* st
              {"description", value("description", stored ? stored->description : "")},
              {"amount", value("amount", stored ? hundredths_text(stored->amount_cents) : "")},
              {"errors", error_data(form_line_errors(errors))}};
-  Data& types = new_list(data, "cost_types", std::size(kCostTypes));
-  for (std::string_view t : kCostTypes) {
-    Data& option = add_row(types);
-    option["value"] = std::string(t);
-    option["label"] = status_label(t);
-    if (t == cost_type) option["selected"] = true;
-  }
+  set_cost_type_options(data, "cost_types", cost_type);
   return page.render("amount_line_fields", data);
 }
 

@@ -16,6 +16,7 @@
 #include "sql/vendor_bill_store.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
+#include "views/line_form.hpp"
 #include "views/page_routes.hpp"
 #include "views/payee_options.hpp"
 #include "views/project_page.hpp"
@@ -26,8 +27,6 @@ namespace construction::views {
 namespace {
 
 const sql::Page kAll{std::nullopt, 200};
-constexpr std::array<std::string_view, 5> kCostTypes = {"labor", "material", "equipment",
-                                                        "subcontract", "other"};
 
 void put_columns(Data& row, const domain::BudgetColumns& c) {
   row["original"] = money(c.original.value);
@@ -41,18 +40,6 @@ void put_columns(Data& row, const domain::BudgetColumns& c) {
   row["variance"] = money(c.variance.value);
   row["percent"] = rate(c.percent_spent.value);
   if (c.variance.value < 0) row["over"] = true;
-}
-
-// <option>s of the five cost types, `selected` marked.
-Data& cost_type_options(Data& data, const std::string& name, const std::string& selected) {
-  Data& options = new_list(data, name, kCostTypes.size());
-  for (std::string_view type : kCostTypes) {
-    Data& option = add_row(options);
-    option["value"] = std::string(type);
-    option["label"] = std::string(type);
-    if (type == selected) option["selected"] = true;
-  }
-  return options;
 }
 
 void put_form(PageContext& page, Data& data, std::initializer_list<std::string_view> names) {
@@ -72,7 +59,7 @@ void put_bill_form(PageContext& page, Data& data, const sql::PageOf<sql::Commitm
   }
   put_form(page, data, {"bill_number", "bill_cost_code", "bill_description", "bill_amount"});
   data["bill_date"] = page.field("bill_date").empty() ? today() : page.field("bill_date");
-  cost_type_options(data, "bill_types", page.field("bill_cost_type"));
+  set_cost_type_options(data, "bill_types", page.field("bill_cost_type"));
 }
 
 http::Response show(PageContext& page) {
@@ -263,8 +250,8 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
   if (!bills.rows.empty()) data["has_bills"] = true;
 
   put_form(page, data, {"from_cost_code", "to_cost_code", "amount", "reason"});
-  cost_type_options(data, "from_types", page.field("from_cost_type"));
-  cost_type_options(data, "to_types", page.field("to_cost_type"));
+  set_cost_type_options(data, "from_types", page.field("from_cost_type"));
+  set_cost_type_options(data, "to_types", page.field("to_cost_type"));
   if (!transfer_errors.empty()) data["transfer_open"] = true;
   put_bill_form(page, data, commitments, parties);
   if (!bill_errors.empty()) data["bill_open"] = true;

@@ -1,6 +1,7 @@
 #include "views/line_form.hpp"
 
 #include <cctype>
+#include <iterator>
 #include <string_view>
 
 #include "domain/quantity.hpp"
@@ -15,8 +16,6 @@ namespace {
 
 const std::initializer_list<FieldRename> kLineFieldNames = {{"unit_cost_cents", "unit_cost"},
                                                             {"markup_bps", "markup"}};
-constexpr std::string_view kCostTypes[] = {"labor", "material", "equipment", "subcontract",
-                                           "other"};
 
 // The fields of a line form: what was typed (page.form) when `typed`, else
 // the stored line's values.
@@ -27,29 +26,38 @@ std::string line_fields(const PageContext& page, const sql::LineFields* stored, 
   };
   std::string cost_type = value("cost_type", stored ? stored->cost_type : std::string("material"));
   if (cost_type.empty()) cost_type = "material";
-  List types;
-  for (std::string_view t : kCostTypes) {
-    Object option{{"value", std::string(t)}, {"label", status_label(t)}};
-    if (t == cost_type) option["selected"] = true;
-    types.push_back(option);
-  }
   bool taxable = typed || !stored ? page.field("taxable") == "on" : stored->taxable;
   Data data = Object{
       {"p", prefix},
       {"csrf", page.views.keys.csrf_token(page.session)},
       {"cost_code", value("cost_code", stored ? stored->cost_code : "")},
-      {"cost_types", types},
       {"description", value("description", stored ? stored->description : "")},
       {"quantity", value("quantity", stored ? quantity_text(stored->quantity) : "")},
       {"unit", value("unit", stored ? stored->unit : "")},
       {"unit_cost", value("unit_cost", stored ? hundredths_text(stored->unit_cost_cents) : "")},
       {"markup", value("markup", stored ? hundredths_text(stored->markup_bps) : "")},
       {"errors", error_data(errors, kLineFieldNames)}};
+  set_cost_type_options(data, "cost_types", cost_type);
   if (taxable) data.set("taxable", true);
   return page.render("estimate_line_fields", data);
 }
 
 }  // namespace
+
+Data& set_cost_type_options(Data& data, std::string_view name, std::string_view selected) {
+  constexpr domain::CostType kTypes[] = {domain::CostType::labor, domain::CostType::material,
+                                         domain::CostType::equipment, domain::CostType::subcontract,
+                                         domain::CostType::other};
+  Data& options = new_list(data, name, std::size(kTypes));
+  for (domain::CostType type : kTypes) {
+    std::string_view value = domain::to_string(type);
+    Data& option = add_row(options);
+    option["value"] = std::string(value);
+    option["label"] = status_label(value);
+    if (value == selected) option["selected"] = true;
+  }
+  return options;
+}
 
 std::string status_label(std::string_view status) {
   std::string label(status);

@@ -27,6 +27,8 @@ struct LineEditor {
 
 // "draft" → "Draft", "partially_paid" → "Partially paid".
 std::string status_label(std::string_view status);
+// data[name]: the <option>s of the five cost types, labelled, `selected` marked.
+Data& set_cost_type_options(Data& data, std::string_view name, std::string_view selected);
 // A stored quantity as people write it ("12.50" → "12.5").
 std::string quantity_text(const std::string& stored);
 
