@@ -4,7 +4,8 @@
 // today's daily logs of every project; and the active projects whose
 // projected margin (the job cost report's) fell below their accepted
 // estimate's, each linked to its Budget tab, for owners and managers. Its
-// five reads go to PostgreSQL in one round trip (sql::fetch_together).
+// five reads go to PostgreSQL with the member's own, in one round trip
+// (PageRoutes::add_with_reads).
 #include "operations/budget.hpp"
 #include "operations/project_financials.hpp"
 #include "sql/budget_store.hpp"
@@ -27,16 +28,23 @@ void put_project(Data& row, const sql::ProjectName& project) {
   row["project"] = project.number + " · " + project.name;
 }
 
-http::Response show(PageContext& page) {
+// Read with the member, in one round trip: the budgets too, whether or not
+// the member's role shows their margins.
+auto reads(const PageContext& page) {
   sql::ProjectFilter active{std::string("active"), std::nullopt, std::nullopt};
-  auto [projects, orders, invoices, logs, budgets] = sql::fetch_together(
-      page.db,
+  return std::tuple{
       sql::projects_with_figures_query(page.org_id(), active, sql::Page{std::nullopt, kListed}),
       sql::pending_change_orders_query(page.org_id(), kListed),
       sql::overdue_invoices_query(page.org_id(), kListed),
       sql::todays_daily_logs_query(page.org_id()),
-      sql::active_budget_sums_query(page.org_id(), kListed));
+      sql::active_budget_sums_query(page.org_id(), kListed)};
+}
 
+http::Response show(PageContext& page, const sql::PageOf<sql::ProjectWithFigures>& projects,
+                    const std::vector<sql::PendingChangeOrder>& orders,
+                    const std::vector<sql::OverdueInvoice>& invoices,
+                    const std::vector<sql::DayLog>& logs,
+                    const std::vector<sql::ProjectBudgetSums>& budgets) {
   Data data;
   std::int64_t contract_total = 0;
   Data& project_rows = new_list(data, "projects", projects.rows.size());
@@ -107,7 +115,7 @@ http::Response show(PageContext& page) {
 }  // namespace
 
 void add_dashboard_routes(PageRoutes& routes) {
-  routes.add(http::Verb::get, "/", kMember, show, "The dashboard");
+  routes.add_with_reads(http::Verb::get, "/", kMember, reads, show, "The dashboard");
 }
 
 }  // namespace construction::views

@@ -4,6 +4,7 @@
 // or the fragment alone for htmx), a fragment, a redirect with a flash.
 #pragma once
 
+#include <any>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -42,6 +43,9 @@ struct PageContext {
   // The project of the path ({id}), read with the user in one round trip on
   // the routes added with PageRoutes::add_project_page; nothing otherwise.
   std::optional<sql::ProjectWithFigures> project;
+  // The values of the reads of a route added with PageRoutes::add_with_reads
+  // (a std::tuple), read with the user; its handler gets them.
+  std::any first_values;
   Form form;                         // a POST's fields
   std::string flash;                 // the message of the action before this page
   std::string hx_target;             // HX-Target of an htmx request ("" otherwise)

@@ -96,30 +96,40 @@ http::Response status_page(const PageContext& page, unsigned status, const std::
 
 void PageRoutes::add(http::Verb method, const std::string& pattern, Access access,
                      PageHandler handler, std::string summary) {
-  add_route(method, pattern, access, std::move(handler), std::move(summary), false);
+  add_route(method, pattern, access, std::move(handler), std::move(summary), {});
 }
 
 void PageRoutes::add_project_page(http::Verb method, const std::string& pattern, Access access,
                                   PageHandler handler, std::string summary) {
-  add_route(method, pattern, access, std::move(handler), std::move(summary), true);
+  add_route(method, pattern, access, std::move(handler), std::move(summary),
+            [](PageContext& page) -> std::optional<sql::Member> {
+              auto project_id = path_number(page.http, "id");
+              if (!project_id) return sql::find_member(page.db, page.org_id(), page.session.user_id);
+              auto [member, project] = sql::fetch_together(
+                  page.db, sql::member_query(page.org_id(), page.session.user_id),
+                  sql::project_with_figures_query(page.org_id(), *project_id));
+              page.project = std::move(project);
+              return member;
+            });
 }
 
 void PageRoutes::add_route(http::Verb method, const std::string& pattern, Access access,
-                           PageHandler handler, std::string summary, bool read_project) {
+                           PageHandler handler, std::string summary, FirstReads first_reads) {
   // The router outlives this object: the handler keeps the pool and views.
   sql::Pool* pool = &pool_;
   const Views* views = &views_;
   router_.add(
       method, pattern,
-      [pool, views, access, read_project,
-       handler = std::move(handler)](http::RequestContext& http) {
-        return serve_page(http, *pool, *views, access, handler, read_project);
+      [pool, views, access, handler = std::move(handler),
+       first_reads = std::move(first_reads)](http::RequestContext& http) {
+        return serve_page(http, *pool, *views, access, handler, first_reads);
       },
       std::move(summary));
 }
 
 http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Views& views,
-                          Access access, const PageHandler& handler, bool read_project) {
+                          Access access, const PageHandler& handler,
+                          const FirstReads& first_reads) {
   std::int64_t now = std::time(nullptr);
   auto session = views.keys.read(cookie(http.header("Cookie"), kSessionCookie), now);
   bool resign = !session || now - session->last_seen >= kRefreshSeconds;
@@ -160,20 +170,17 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
 
   if (access.login) {
     std::optional<sql::Member> member;
-    auto project_id = read_project ? path_number(http, "id") : std::nullopt;
-    if (page.session.logged_in() && project_id) {
-      std::tie(member, page.project) =
-          sql::fetch_together(page.db, sql::member_query(page.session.org_id, page.session.user_id),
-                              sql::project_with_figures_query(page.session.org_id, *project_id));
-    } else if (page.session.logged_in()) {
-      member = sql::find_member(page.db, page.session.org_id, page.session.user_id);
-    }
+    if (page.session.logged_in())
+      member = first_reads ? first_reads(page)
+                           : sql::find_member(page.db, page.org_id(), page.session.user_id);
     if (member) {
       page.user = std::move(member->user);
       page.org_name = std::move(member->org_name);
     }
     if (!page.user || !page.user->active) {
       page.user.reset();
+      page.project.reset();
+      page.first_values.reset();
       if (page.session.logged_in()) page.start_session(0, 0);
       return respond(page, to_login(page));
     }

@@ -14,16 +14,26 @@
 
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 
 #include "domain/role.hpp"
 #include "sql/pool.hpp"
+#include "sql/query.hpp"
 #include "views/page_context.hpp"
 #include "worker/router.hpp"
 
 namespace construction::views {
 
 using PageHandler = std::function<http::Response(PageContext&)>;
+// How a page that needs a log-in reads the member who asks (and, in the same
+// round trip, whatever it reads before its handler runs). Runs only for a
+// signed session; what it reads besides the member is dropped unused when
+// the member is not let in.
+using FirstReads = std::function<std::optional<sql::Member>(PageContext&)>;
 
 // Who may open a page: anyone (the log-in page), or a logged-in user whose
 // role allows the permission.
@@ -51,23 +61,75 @@ class PageRoutes {
   void add_project_page(http::Verb method, const std::string& pattern, Access access,
                         PageHandler handler, std::string summary);
 
+  // A page whose reads need nothing but the request and the session's
+  // organisation (not the member's role): `reads(page)` makes them, a
+  // std::tuple of sql::Query, and they go to PostgreSQL with the member's
+  // own read, in one round trip; `handler(page, value...)` gets their values
+  // once the member is let in. The page waits for PostgreSQL once.
+  template <class Reads, class Handler>
+  void add_with_reads(http::Verb method, const std::string& pattern, Access access, Reads reads,
+                      Handler handler, std::string summary);
+
   const Views& views() const { return views_; }
 
  private:
   void add_route(http::Verb method, const std::string& pattern, Access access, PageHandler handler,
-                 std::string summary, bool read_project);
+                 std::string summary, FirstReads first_reads);
 
   http::Router& router_;
   sql::Pool& pool_;
   const Views& views_;
 };
 
-// Everything above around one handler.
+// Everything above around one handler; `first_reads` empty: the member alone.
 http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Views& views,
-                          Access access, const PageHandler& handler, bool read_project = false);
+                          Access access, const PageHandler& handler,
+                          const FirstReads& first_reads = {});
 // The headers every HTML answer carries.
 void add_security_headers(http::Response& res);
 // A short page for a status (403, 404, 409) with `message`, in the layout.
 http::Response status_page(const PageContext& page, unsigned status, const std::string& message);
+
+// ---- PageRoutes::add_with_reads
+
+namespace page_reads {
+
+template <class Queries>
+struct ValuesOf;
+template <class... T>
+struct ValuesOf<std::tuple<sql::Query<T>...>> {
+  using type = std::tuple<T...>;
+};
+
+template <class First, class... Rest, std::size_t... I>
+std::tuple<Rest...> tail(std::tuple<First, Rest...>&& all, std::index_sequence<I...>) {
+  return std::tuple<Rest...>{std::get<I + 1>(std::move(all))...};
+}
+
+}  // namespace page_reads
+
+template <class Reads, class Handler>
+void PageRoutes::add_with_reads(http::Verb method, const std::string& pattern, Access access,
+                                Reads reads, Handler handler, std::string summary) {
+  using Queries = std::invoke_result_t<const Reads&, const PageContext&>;
+  using Values = typename page_reads::ValuesOf<Queries>::type;
+  if (!access.login) throw std::logic_error("add_with_reads: " + pattern + " reads as a member");
+  FirstReads first_reads = [reads = std::move(reads)](PageContext& page) {
+    auto all = std::apply(
+        [&page](const auto&... queries) {
+          return sql::fetch_together(
+              page.db, sql::member_query(page.org_id(), page.session.user_id), queries...);
+        },
+        reads(std::as_const(page)));
+    page.first_values = page_reads::tail(std::move(all),
+                                         std::make_index_sequence<std::tuple_size_v<Values>>{});
+    return std::optional<sql::Member>(std::move(std::get<0>(all)));
+  };
+  PageHandler serve = [handler = std::move(handler)](PageContext& page) {
+    return std::apply([&](auto&... value) { return handler(page, value...); },
+                      std::any_cast<Values&>(page.first_values));
+  };
+  add_route(method, pattern, access, std::move(serve), std::move(summary), std::move(first_reads));
+}
 
 }  // namespace construction::views

@@ -129,10 +129,9 @@ PageClient logged_in(const std::string& org, const std::string& email, const std
 }  // namespace
 
 Org new_org(const std::string& label) {
-  static int n = 0;
-  std::string suffix = std::to_string(++n) + "-" + std::to_string(::getpid());
-  std::string name = label + " " + suffix;
-  return {name, logged_in(name, "owner" + suffix + "@example.com", "owner")};
+  std::string email = new_email("owner");  // owner5-1234@example.com: the org "label 5-1234"
+  std::string name = label + " " + email.substr(5, email.find('@') - 5);
+  return {name, logged_in(name, email, "owner")};
 }
 
 PageClient new_member(const std::string& org, const std::string& role) {

@@ -153,6 +153,43 @@ TEST_CASE("a tampered or expired session cookie is treated as logged out", "[pro
   CHECK(user.client.get("/").header("location") == "/login");
 }
 
+// The dashboard, the projects page and a project's pages read their records
+// in the same round trip as the member: a member let go meanwhile, with a
+// cookie still good, is sent to /login and shown none of them.
+TEST_CASE("a deactivated member's cookie opens no page and shows nothing read with it",
+          "[process]") {
+  LoggedIn user = log_in_new_org("Deactivated");
+  Records r = make_records(user.client, "Quarry Lane Builders");
+  const std::string cookie = "session=" + user.client.session;
+  const std::vector<std::string> paths = {"/", "/projects", "/projects?q=Quarry",
+                                          "/projects/" + r.project,
+                                          "/projects/" + r.project + "/budget"};
+  for (const std::string& path : paths) {
+    INFO(path);
+    HttpResult page = http_request(user.server.port(), "GET", path, "", {{"Cookie", cookie}});
+    CHECK(page.status == 200);
+    if (path.starts_with("/projects"))
+      CHECK(page.body.find("Quarry Lane Builders") != std::string::npos);
+  }
+  user.server.db.exec("UPDATE users SET active = false WHERE email = '" + user.email + "'");
+  for (const std::string& path : paths) {
+    INFO(path);
+    for (bool htmx : {false, true}) {
+      std::map<std::string, std::string> headers = {{"Cookie", cookie}};
+      if (htmx) headers["HX-Request"] = "true";
+      HttpResult page = http_request(user.server.port(), "GET", path, "", headers);
+      if (htmx) {
+        CHECK(page.status == 200);
+        CHECK(page.header("hx-redirect") == "/login");
+      } else {
+        CHECK(page.status == 303);
+        CHECK(page.header("location") == "/login");
+      }
+      CHECK(page.body.find("Quarry Lane") == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("what people type is shown escaped on every page that shows it", "[process]") {
   LoggedIn user = log_in_new_org("Escaping");
   const std::string script = "<script>alert(1)</script>";
