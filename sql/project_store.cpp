@@ -38,6 +38,8 @@ constexpr std::string_view kFindForUpdate =
   "     OR strpos(lower(number), lower($5)) > 0) "                                    \
   "ORDER BY id LIMIT $6"
 constexpr std::string_view kList = "SELECT " PROJECT_COLUMNS " " PROJECT_PAGE;
+constexpr std::string_view kListings = "SELECT id, number, name, status, original_contract_sum_cents, "
+                                       SQL_UNIX_DAYS("start_date") " AS start_date " PROJECT_PAGE;
 
 // The projects `p` selects, each with its client's name and one row per
 // group of document figures (or one row of NULLs without documents). Each
@@ -101,6 +103,15 @@ void read_project(const Row& row, ProjectRecord& p) {
   p.version = row["version"].int32();
   p.created_at = rfc3339(row["created_at"].int64());
   p.updated_at = rfc3339(row["updated_at"].int64());
+}
+
+ProjectListing listing_from(const Row& row) {
+  return ProjectListing{row["id"].int64(),
+                        row["number"].string(),
+                        row["name"].string(),
+                        row["status"].string(),
+                        row["original_contract_sum_cents"].int64(),
+                        iso_date(row["start_date"].optional_int64())};
 }
 
 ProjectRecord project_from(const Row& row) {
@@ -203,6 +214,13 @@ std::optional<ProjectRecord> find_project(Connection& db, std::int64_t org_id, s
 Query<PageOf<ProjectRecord>> projects_query(std::int64_t org_id, const ProjectFilter& filter,
                                             const Page& page) {
   return make_page_query(kList, project_from, page, org_id, page.after_id.value_or(0),
+                         filter.status, filter.client_id, filter.text, page.fetch());
+}
+
+Query<PageOf<ProjectListing>> project_listings_query(std::int64_t org_id,
+                                                     const ProjectFilter& filter,
+                                                     const Page& page) {
+  return make_page_query(kListings, listing_from, page, org_id, page.after_id.value_or(0),
                          filter.status, filter.client_id, filter.text, page.fetch());
 }
 

@@ -48,6 +48,17 @@ struct ProjectName {
   std::string name;
 };
 
+// A row of the projects page's list: what it shows of a project and no more
+// (DESIGN.md, "Two round trips a page, or one").
+struct ProjectListing {
+  std::int64_t id = 0;
+  std::string number;
+  std::string name;
+  std::string status;
+  std::int64_t original_contract_sum_cents = 0;
+  std::optional<std::string> start_date;  // "2026-12-02"
+};
+
 // One row of a project's document figures: a kind of document
 // ("change_order", "invoice", "pay_application"), a status, and its figures.
 struct DocumentFigures {
@@ -79,6 +90,9 @@ PageOf<ProjectRecord> list_projects(Connection& db, std::int64_t org_id,
                                     const ProjectFilter& filter, const Page& page);
 Query<PageOf<ProjectRecord>> projects_query(std::int64_t org_id, const ProjectFilter& filter,
                                             const Page& page);
+Query<PageOf<ProjectListing>> project_listings_query(std::int64_t org_id,
+                                                     const ProjectFilter& filter,
+                                                     const Page& page);
 // The project of pay application, change order or invoice `id`: read with
 // the document, in the same round trip, by its page.
 Query<std::optional<ProjectRecord>> project_of_pay_application_query(std::int64_t org_id,

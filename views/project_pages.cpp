@@ -70,17 +70,17 @@ List client_options(const sql::PageOf<sql::PartyRecord>& clients, const std::str
 // ---- the list
 
 std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
-                         const sql::PageOf<sql::ProjectRecord>& projects) {
+                         const sql::PageOf<sql::ProjectListing>& projects) {
   Data data;
   Data& rows = new_list(data, "projects", projects.rows.size());
   for (const auto& p : projects.rows) {
     Data& row = add_row(rows);
     row["id"] = std::to_string(p.id);
-    row["number"] = p.fields.number;
-    row["name"] = p.fields.name;
-    row["status"] = status_label(p.fields.status);
+    row["number"] = p.number;
+    row["name"] = p.name;
+    row["status"] = status_label(p.status);
     row["contract_sum"] = money(p.original_contract_sum_cents);
-    row["start"] = p.fields.start_date ? date(*p.fields.start_date) : "";
+    row["start"] = p.start_date ? date(*p.start_date) : "";
   }
   if (filter.text || filter.status) data["filtered"] = true;
   if (projects.more) data["more"] = true;
@@ -119,11 +119,12 @@ sql::ProjectFilter list_filter(const http::RequestContext& http) {
 // than a second round trip).
 auto list_reads(const PageContext& page) {
   return std::tuple{
-      sql::projects_query(page.org_id(), list_filter(page.http), sql::Page{std::nullopt, 50}),
+      sql::project_listings_query(page.org_id(), list_filter(page.http),
+                                  sql::Page{std::nullopt, 50}),
       clients_query(page)};
 }
 
-http::Response list(PageContext& page, const sql::PageOf<sql::ProjectRecord>& projects,
+http::Response list(PageContext& page, const sql::PageOf<sql::ProjectListing>& projects,
                     const sql::PageOf<sql::PartyRecord>& clients) {
   sql::ProjectFilter filter = list_filter(page.http);
   if (page.hx && page.hx_target == "project-rows")

@@ -190,6 +190,47 @@ TEST_CASE("a deactivated member's cookie opens no page and shows nothing read wi
   }
 }
 
+TEST_CASE("the projects page lists, searches and filters the organisation's projects",
+          "[process]") {
+  LoggedIn user = log_in_new_org("Listing");
+  REQUIRE(user.client.get("/projects").status == 200);
+  REQUIRE(user.client
+              .post("/projects", {{"number", "L-7"},
+                                  {"name", "Harbour Street clinic"},
+                                  {"status", "estimating"},
+                                  {"start_date", "2027-03-01"}})
+              .status == 303);
+  REQUIRE(user.client
+              .post("/projects",
+                    {{"number", "L-8"}, {"name", "Mill Road depot"}, {"status", "active"}})
+              .status == 303);
+  const std::map<std::string, std::string> htmx = {{"HX-Request", "true"},
+                                                   {"HX-Target", "project-rows"}};
+  auto rows = [&](const std::string& query) {
+    HttpResult page = user.client.get("/projects" + query, htmx);
+    REQUIRE(page.status == 200);
+    return page.body;
+  };
+  std::string all = rows("");
+  CHECK(all.find(">L-7</a></td><td data-label=\"Name\">") != std::string::npos);
+  CHECK(all.find(">Harbour Street clinic</a></td><td data-label=\"Status\">Estimating</td>"
+                 "<td data-label=\"Start\">Mar 1, 2027</td>"
+                 "<td data-label=\"Contract sum\" class=\"num\">$0.00</td>") != std::string::npos);
+  CHECK(all.find(">Mill Road depot</a></td><td data-label=\"Status\">Active</td>"
+                 "<td data-label=\"Start\"></td>") != std::string::npos);
+
+  std::string searched = rows("?q=harbour");
+  CHECK(searched.find("Harbour Street clinic") != std::string::npos);
+  CHECK(searched.find("Mill Road depot") == std::string::npos);
+  std::string by_number = rows("?q=l-8");
+  CHECK(by_number.find("Mill Road depot") != std::string::npos);
+  CHECK(by_number.find("Harbour Street clinic") == std::string::npos);
+  std::string active = rows("?status=active");
+  CHECK(active.find("Mill Road depot") != std::string::npos);
+  CHECK(active.find("Harbour Street clinic") == std::string::npos);
+  CHECK(rows("?status=closed").find("No project matches this search.") != std::string::npos);
+}
+
 TEST_CASE("what people type is shown escaped on every page that shows it", "[process]") {
   LoggedIn user = log_in_new_org("Escaping");
   const std::string script = "<script>alert(1)</script>";
