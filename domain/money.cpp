@@ -1,6 +1,8 @@
 #include "domain/money.hpp"
 
+#include <cstdint>
 #include <stdexcept>
+#include <string_view>
 
 namespace construction::domain {
 namespace {
@@ -9,20 +11,31 @@ Wide magnitude(Wide value) {
   return value < 0 ? -value : value;
 }
 
-// "37297" -> "37,297"
-std::string group_thousands(Wide whole) {
-  std::string digits = whole == 0 ? "0" : "";
-  for (int count = 0; whole > 0; whole /= 10, ++count) {
-    if (count > 0 && count % 3 == 0) digits.insert(digits.begin(), ',');
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(whole % 10)));
+// `value` hundredths as "-1,234.05", between `before` ("$") and `after`
+// (" %"): the digits written from the end of a buffer, in 64 bits (every
+// int64's magnitude fits).
+std::string format_hundredths(std::int64_t value, std::string_view before,
+                              std::string_view after) {
+  std::uint64_t rest = value < 0 ? 0 - static_cast<std::uint64_t>(value)
+                                 : static_cast<std::uint64_t>(value);
+  char digits[32];
+  char* const end = digits + sizeof digits;
+  char* at = end;
+  auto put = [&at](char c) { *--at = c; };
+  put(static_cast<char>('0' + rest % 10));
+  rest /= 10;
+  put(static_cast<char>('0' + rest % 10));
+  rest /= 10;
+  put('.');
+  for (int count = 0; count == 0 || rest > 0; ++count, rest /= 10) {
+    if (count > 0 && count % 3 == 0) put(',');
+    put(static_cast<char>('0' + rest % 10));
   }
-  return digits;
-}
-
-// 5 -> "05"
-std::string two_digits(Wide value) {
-  int v = static_cast<int>(value);
-  return {static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
+  std::string out;
+  out.reserve(1 + before.size() + static_cast<std::size_t>(end - at) + after.size());
+  if (value < 0) out += '-';
+  out.append(before).append(at, end).append(after);
+  return out;
 }
 
 }  // namespace
@@ -62,15 +75,11 @@ Cents CentsSum::checked_total() const {
 }
 
 std::string format_cents(Cents amount) {
-  Wide whole = magnitude(amount.value);
-  std::string sign = amount.value < 0 ? "-" : "";
-  return sign + "$" + group_thousands(whole / 100) + "." + two_digits(whole % 100);
+  return format_hundredths(amount.value, "$", "");
 }
 
 std::string format_bps(BasisPoints rate) {
-  Wide whole = magnitude(rate.value);
-  std::string sign = rate.value < 0 ? "-" : "";
-  return sign + group_thousands(whole / 100) + "." + two_digits(whole % 100) + " %";
+  return format_hundredths(rate.value, "", " %");
 }
 
 std::string too_large_message() {

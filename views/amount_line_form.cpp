@@ -24,7 +24,7 @@ std::string line_fields(const PageContext& page, const sql::AmountLineFields* st
   if (cost_type.empty()) cost_type = "subcontract";
   Data data =
       Object{{"p", prefix},
-             {"csrf", page.views.keys.csrf_token(page.session)},
+             {"csrf", page.csrf()},
              {"cost_code", value("cost_code", stored ? stored->cost_code : "")},
              {"description", value("description", stored ? stored->description : "")},
              {"amount", value("amount", stored ? hundredths_text(stored->amount_cents) : "")},

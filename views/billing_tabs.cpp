@@ -23,7 +23,7 @@ const sql::Page kAll{std::nullopt, 200};
 Data tab_data(PageContext& page, const sql::ProjectRecord& project,
               const domain::FieldErrors& errors) {
   Data data = Object{{"project_id", std::to_string(project.id)},
-                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"csrf", page.csrf()},
                      {"errors", error_data(errors)}};
   if (page.may(domain::Permission::write_commercial)) data.set("can_write", true);
   if (!page.may(domain::Permission::read_commercial)) data.set("hidden", true);

@@ -182,7 +182,7 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
                        const domain::FieldErrors& transfer_errors,
                        const domain::FieldErrors& bill_errors) {
   Data data = Object{{"project_id", std::to_string(project.id)},
-                     {"csrf", page.views.keys.csrf_token(page.session)}};
+                     {"csrf", page.csrf()}};
   data["errors"] = error_data(transfer_errors, {{"from.cost_code", "from_cost_code"},
                                                 {"from.cost_type", "from_cost_type"},
                                                 {"to.cost_code", "to_cost_code"},

@@ -107,7 +107,7 @@ http::Response editor(PageContext& page, const ChangeOrderView& view, bool typed
                      {"project_id", std::to_string(view.project.id)},
                      {"project", view.project.fields.number + " · " + view.project.fields.name},
                      {"created", date(order.created_at)},
-                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"csrf", page.csrf()},
                      {"actions", actions(page, order)},
                      {"amount", amount_block(page, order, false)},
                      {"rows", line_rows(page, lines, view.document.lines)}};

@@ -85,7 +85,7 @@ http::Response editor(PageContext& page, std::int64_t id, bool typed,
                      {"project_id", std::to_string(project->id)},
                      {"project", project->fields.number + " · " + project->fields.name},
                      {"created", date(c.created_at)},
-                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"csrf", page.csrf()},
                      {"actions", actions(page, c)},
                      {"totals", totals(page, c, false)},
                      {"rows", amount_line_rows(page, line_routes(), lines)}};
@@ -128,7 +128,7 @@ http::Response new_form(PageContext& page, const sql::ProjectRecord& project, bo
   std::string kind = typed ? page.field("kind") : "subcontract";
   Data data = Object{{"project_id", std::to_string(project.id)},
                      {"project", project.fields.number + " · " + project.fields.name},
-                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"csrf", page.csrf()},
                      {"title", page.field("title")},
                      {"retainage", page.field("retainage")},
                      {"errors", error_data(errors, {{"retainage_bps", "retainage"}})}};

@@ -246,7 +246,7 @@ std::string log_form(PageContext& page, std::int64_t project_id, const std::stri
   if (rows.empty()) rows = crew_row(page, next++, {}, companies, {});
   Data data = Object{{"action", log ? "/daily-logs/" + std::to_string(log->id)
                                     : "/projects/" + std::to_string(project_id) + "/daily-logs"},
-                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"csrf", page.csrf()},
                      {"weather", value("weather", f.weather)},
                      {"temp_high_c", value("temp_high_c", number(f.temp_high_c))},
                      {"temp_low_c", value("temp_low_c", number(f.temp_low_c))},

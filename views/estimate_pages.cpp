@@ -137,7 +137,7 @@ http::Response editor(PageContext& page, const EstimateView& view, bool typed,
                      {"project_id", std::to_string(view.project.id)},
                      {"project", view.project.fields.number + " · " + view.project.fields.name},
                      {"created", date(e.created_at)},
-                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"csrf", page.csrf()},
                      {"actions", actions(page, e)},
                      {"rows", line_rows(page, view.document)},
                      {"totals", totals(page, e, false)}};

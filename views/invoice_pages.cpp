@@ -59,7 +59,7 @@ std::string payment_form(const PageContext& page, const sql::InvoiceRecord& invo
   }
   return page.render("invoice_payment_form",
                      Object{{"path", path_of(invoice)},
-                            {"csrf", page.views.keys.csrf_token(page.session)},
+                            {"csrf", page.csrf()},
                             {"balance", money(balance_of(invoice))},
                             {"amount", value("amount", hundredths_text(balance_of(invoice)))},
                             {"received_on", value("received_on", today())},
@@ -123,7 +123,7 @@ http::Response show_invoice(PageContext& page, const InvoiceView& view, bool typ
                      {"total", money(invoice.fields.total_cents)},
                      {"paid", money(invoice.paid_cents)},
                      {"balance", money(balance_of(invoice))},
-                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"csrf", page.csrf()},
                      {"actions", actions(page, invoice)},
                      {"payments", payments}};
   if (!payments.empty()) data.set("has_payments", true);

@@ -29,7 +29,7 @@ std::string line_fields(const PageContext& page, const sql::LineFields* stored, 
   bool taxable = typed || !stored ? page.field("taxable") == "on" : stored->taxable;
   Data data = Object{
       {"p", prefix},
-      {"csrf", page.views.keys.csrf_token(page.session)},
+      {"csrf", page.csrf()},
       {"cost_code", value("cost_code", stored ? stored->cost_code : "")},
       {"description", value("description", stored ? stored->description : "")},
       {"quantity", value("quantity", stored ? quantity_text(stored->quantity) : "")},

@@ -15,7 +15,7 @@ constexpr std::string_view kWrongLogin = "The email or the password is not right
 
 http::Response login_form(PageContext& page, const std::string& email, std::string_view error,
                           unsigned status) {
-  Data data = Object{{"csrf", page.views.keys.csrf_token(page.session)}, {"email", email}};
+  Data data = Object{{"csrf", page.csrf()}, {"email", email}};
   if (!error.empty()) data.set("error", std::string(error));
   return page.page("Log in", page.render("login", data), status);
 }

@@ -44,6 +44,12 @@ Data navigation(std::string_view path) {
 void PageContext::start_session(std::int64_t user_id, std::int64_t org_id) {
   session = views.keys.start(user_id, org_id, session.last_seen);
   session_changed = true;
+  csrf_.clear();
+}
+
+const std::string& PageContext::csrf() const {
+  if (csrf_.empty()) csrf_ = views.keys.csrf_token(session);
+  return csrf_;
 }
 
 bool PageContext::may(domain::Permission permission) const {
@@ -62,7 +68,7 @@ http::Response PageContext::page(const std::string& title, const std::string& ma
   data["main"] = main;
   if (!flash.empty()) data["flash"] = flash;
   if (hx) return http::html_response(status, render("page_fragment", data));
-  data.set("csrf", views.keys.csrf_token(session));
+  data.set("csrf", csrf());
   data.set("favicon", views.assets.url("favicon.svg"));
   data.set("pico_css", views.assets.url("pico.min.css"));
   data.set("app_css", views.assets.url("app.css"));

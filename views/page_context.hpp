@@ -33,6 +33,9 @@ struct Views {
 using Form = std::map<std::string, std::string, std::less<>>;
 
 struct PageContext {
+  PageContext(http::RequestContext& http, sql::Connection& db, const Views& views, Session session)
+      : http(http), db(db), views(views), session(std::move(session)) {}
+
   http::RequestContext& http;
   sql::Connection& db;
   const Views& views;
@@ -57,6 +60,9 @@ struct PageContext {
   void start_session(std::int64_t user_id, std::int64_t org_id);
 
   std::int64_t org_id() const { return session.org_id; }
+  // The session's CSRF token, made once a request (an HMAC; the layout and
+  // each form of a page carry it).
+  const std::string& csrf() const;
   bool may(domain::Permission permission) const;
   // A field of the posted form, "" when absent.
   std::string field(std::string_view name) const;
@@ -74,6 +80,9 @@ struct PageContext {
   http::Response redirect(const std::string& location, const std::string& flash = {});
   // The flash as an out-of-band swap, for a change shown in place.
   std::string flash_oob(const std::string& message) const;
+
+ private:
+  mutable std::string csrf_;  // csrf(), once made
 };
 
 // A number from the path ("{id}"); nothing when it is not one (then 404).

@@ -61,7 +61,7 @@ std::string party_rows(PageContext& page, const sql::PartyFilter& filter) {
 
 std::string party_form(PageContext& page, const domain::FieldErrors& errors) {
   std::string kind = page.field("kind");
-  Data data = Object{{"csrf", page.views.keys.csrf_token(page.session)},
+  Data data = Object{{"csrf", page.csrf()},
                      {"kinds", kind_options(kind.empty() ? std::string("client") : kind)},
                      {"name", page.field("name")},
                      {"email", page.field("email")},
@@ -116,7 +116,7 @@ std::string edit_row(PageContext& page, const sql::PartyRecord& party,
     return typed ? page.field(name) : stored;
   };
   return page.render("party_edit", Object{{"id", std::to_string(party.id)},
-                                          {"csrf", page.views.keys.csrf_token(page.session)},
+                                          {"csrf", page.csrf()},
                                           {"kinds", kind_options(value("kind", party.fields.kind))},
                                           {"name", value("name", party.fields.name)},
                                           {"email", value("email", party.fields.email)},

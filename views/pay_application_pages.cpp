@@ -111,7 +111,7 @@ std::string certify_form(const PageContext& page, const sql::PayApplicationRecor
   return page.render(
       "pay_certify",
       Object{{"app_path", path_of(a)},
-             {"csrf", page.views.keys.csrf_token(page.session)},
+             {"csrf", page.csrf()},
              {"due", money(a.g702.current_payment_due_cents)},
              {"certified",
               typed ? page.field("certified") : hundredths_text(a.g702.current_payment_due_cents)},
@@ -193,7 +193,7 @@ http::Response sheet(PageContext& page, const PayApplicationView& view, bool typ
   std::string rows;
   for (const auto& line : view.document.lines) rows += line_row(page, a, line, false, {});
   Data data = header_data(page, view);
-  data.set("csrf", page.views.keys.csrf_token(page.session));
+  data.set("csrf", page.csrf());
   data.set("actions", actions(page, a));
   data.set("rows", rows);
   data.set("g702", g702_block(page, a, false));

@@ -89,7 +89,7 @@ std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
 
 std::string project_form(PageContext& page, const domain::FieldErrors& errors,
                          const sql::PageOf<sql::PartyRecord>& clients) {
-  Data data = Object{{"csrf", page.views.keys.csrf_token(page.session)},
+  Data data = Object{{"csrf", page.csrf()},
                      {"number", page.field("number")},
                      {"name", page.field("name")},
                      {"site_address", page.field("site_address")},
@@ -199,7 +199,7 @@ std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
   }
   Data data = Object{{"project_id", std::to_string(project.id)},
                      {"estimates", rows},
-                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"csrf", page.csrf()},
                      {"title", page.field("title")},
                      {"errors", error_data(errors)}};
   if (!rows.empty()) data.set("has_estimates", true);

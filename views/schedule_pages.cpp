@@ -74,7 +74,7 @@ std::string task_fields(const PageContext& page, const std::vector<sql::TaskReco
   return page.render(
       "task_fields",
       Object{{"p", prefix},
-             {"csrf", page.views.keys.csrf_token(page.session)},
+             {"csrf", page.csrf()},
              {"name", value("name", f.name)},
              {"start_date", value("start_date", f.start_date.value_or(""))},
              {"end_date", value("end_date", f.end_date.value_or(""))},
@@ -210,7 +210,7 @@ std::string render_schedule(PageContext& page, const sql::ProjectRecord& project
     if (late(t, today_text)) row.set("late", true);
     if (can_write) {
       row.set("can_write", true);
-      row.set("csrf", page.views.keys.csrf_token(page.session));
+      row.set("csrf", page.csrf());
     }
     rows += page.render("task_row", row);
   }

@@ -103,7 +103,7 @@ http::Response editor(PageContext& page, std::int64_t id, bool typed,
                      {"bill_date", date(bill.fields.bill_date)},
                      {"project_id", std::to_string(project->id)},
                      {"project", project->fields.number + " · " + project->fields.name},
-                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"csrf", page.csrf()},
                      {"actions", actions(page, bill)},
                      {"totals", totals(page, bill, commitment, false)},
                      {"rows", amount_line_rows(page, line_routes(), lines)}};
@@ -160,7 +160,7 @@ http::Response new_form(PageContext& page, const sql::ProjectRecord& project, bo
                         const domain::FieldErrors& errors, unsigned status) {
   Data data = Object{{"project_id", std::to_string(project.id)},
                      {"project", project.fields.number + " · " + project.fields.name},
-                     {"csrf", page.views.keys.csrf_token(page.session)},
+                     {"csrf", page.csrf()},
                      {"number", page.field("number")},
                      {"bill_date", typed ? page.field("bill_date") : today()},
                      {"errors", error_data(errors)}};
