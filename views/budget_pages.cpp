@@ -14,6 +14,7 @@
 #include "sql/commitment_store.hpp"
 #include "sql/party_store.hpp"
 #include "sql/vendor_bill_store.hpp"
+#include "views/commitment_options.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
@@ -49,14 +50,7 @@ void put_form(PageContext& page, Data& data, std::initializer_list<std::string_v
 void put_bill_form(PageContext& page, Data& data, const sql::PageOf<sql::CommitmentRecord>& c,
                    const sql::PageOf<sql::PartyRecord>& payees) {
   set_payee_options(data, "parties", payees, page.field("party_id"));
-  Data& commitments = new_list(data, "open_commitments", c.rows.size());
-  for (const auto& commitment : c.rows) {
-    if (commitment.status != "approved") continue;
-    Data& option = add_row(commitments);
-    option["value"] = std::to_string(commitment.id);
-    option["label"] = commitment.fields.number + " " + commitment.fields.title;
-    if (std::to_string(commitment.id) == page.field("commitment_id")) option["selected"] = true;
-  }
+  set_commitment_options(data, "open_commitments", c, page.field("commitment_id"));
   put_form(page, data, {"bill_number", "bill_cost_code", "bill_description", "bill_amount"});
   data["bill_date"] = page.field("bill_date").empty() ? today() : page.field("bill_date");
   set_cost_type_options(data, "bill_types", page.field("bill_cost_type"));

@@ -1,10 +1,12 @@
 #include "views/session.hpp"
 
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <sodium.h>
 
 #include <charconv>
+#include <stdexcept>
 #include <vector>
 
 #include "operations/token.hpp"
@@ -48,11 +50,29 @@ std::string payload(const Session& s) {
 
 }  // namespace
 
+SessionKeys::SessionKeys(const std::string& secret_key) {
+  EVP_MAC* hmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  keyed_.reset(hmac ? EVP_MAC_CTX_new(hmac) : nullptr, EVP_MAC_CTX_free);
+  EVP_MAC_free(hmac);  // the context keeps its own reference
+  char digest[] = "SHA256";
+  OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                         OSSL_PARAM_construct_end()};
+  if (!keyed_ || EVP_MAC_init(keyed_.get(),
+                              reinterpret_cast<const unsigned char*>(secret_key.data()),
+                              secret_key.size(), params) != 1)
+    throw std::runtime_error("OpenSSL offers no HMAC-SHA256");
+}
+
 std::string SessionKeys::mac(std::string_view text) const {
+  std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)> ctx(EVP_MAC_CTX_dup(keyed_.get()),
+                                                                EVP_MAC_CTX_free);
   unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()),
-       reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest, &length);
+  std::size_t length = 0;
+  if (!ctx ||
+      EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char*>(text.data()),
+                     text.size()) != 1 ||
+      EVP_MAC_final(ctx.get(), digest, &length, sizeof digest) != 1)
+    throw std::runtime_error("HMAC-SHA256 failed");
   return hex(digest, length);
 }
 

@@ -20,6 +20,7 @@
 #include "sql/project_store.hpp"
 #include "views/action_buttons.hpp"
 #include "views/amount_line_form.hpp"
+#include "views/commitment_options.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
@@ -168,15 +169,7 @@ http::Response new_form(PageContext& page, const sql::ProjectRecord& project, bo
   sql::Page first;
   first.limit = 500;
   auto commitments = sql::list_commitments(page.db, page.org_id(), project.id, first);
-  std::string chosen = page.field("commitment_id");
-  Data& options = new_list(data, "commitments", commitments.rows.size());
-  for (const auto& c : commitments.rows) {
-    if (c.status != "approved") continue;
-    Data& option = add_row(options);
-    option["value"] = std::to_string(c.id);
-    option["label"] = c.fields.number + " · " + c.fields.title;
-    if (std::to_string(c.id) == chosen) option["selected"] = true;
-  }
+  set_commitment_options(data, "commitments", commitments, page.field("commitment_id"));
   return page.page("New vendor bill · " + project.fields.name, page.render("vendor_bill_new", data),
                    status);
 }

@@ -81,7 +81,7 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
     await page.waitForSelector(`text=Vendor bill ${fields.number} entered and approved`);
     await settle();
   }
-  await enterBill({ party: 'Brightline Electric', commitment: 'SC-002 Lighting, power and data',
+  await enterBill({ party: 'Brightline Electric', commitment: 'SC-002 · Lighting, power and data',
     number: 'BE-1077', code: '26-050', type: 'subcontract', description: 'Trim, floor 8 east',
     amount: '5,000.00' });
   const after = await line('26-050', 'subcontract');
