@@ -66,6 +66,9 @@ std::optional<CostType> check_cost_key(std::string_view cost_code, std::string_v
 std::string_view to_string(CostType type) {
   return kCostTypes.name(type);
 }
+std::array<CostType, kCostTypeCount> all_cost_types() {
+  return kCostTypes.values();
+}
 std::optional<CostType> parse_cost_type(std::string_view name) {
   return kCostTypes.parse(name);
 }

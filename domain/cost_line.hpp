@@ -6,6 +6,8 @@
 //   price = round(cost x (10000 + markup_bps) / 10000)
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,8 +20,11 @@
 namespace construction::domain {
 
 enum class CostType { labor, material, equipment, subcontract, other };
+inline constexpr std::size_t kCostTypeCount = 5;
 
 std::string_view to_string(CostType type);
+// Every cost type, in the order forms and reports list them.
+std::array<CostType, kCostTypeCount> all_cost_types();
 // "09-250": two digits, a dash, three digits. Fixed width, so text order is
 // cost-code order.
 bool is_cost_code(std::string_view code);

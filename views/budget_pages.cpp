@@ -1,6 +1,5 @@
 #include "views/budget_pages.hpp"
 
-#include <array>
 #include <initializer_list>
 
 #include "domain/amount_line.hpp"

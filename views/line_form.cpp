@@ -1,7 +1,6 @@
 #include "views/line_form.hpp"
 
 #include <cctype>
-#include <iterator>
 #include <string_view>
 
 #include "domain/quantity.hpp"
@@ -45,11 +44,8 @@ std::string line_fields(const PageContext& page, const sql::LineFields* stored, 
 }  // namespace
 
 Data& set_cost_type_options(Data& data, std::string_view name, std::string_view selected) {
-  constexpr domain::CostType kTypes[] = {domain::CostType::labor, domain::CostType::material,
-                                         domain::CostType::equipment, domain::CostType::subcontract,
-                                         domain::CostType::other};
-  Data& options = new_list(data, name, std::size(kTypes));
-  for (domain::CostType type : kTypes) {
+  Data& options = new_list(data, name, domain::kCostTypeCount);
+  for (domain::CostType type : domain::all_cost_types()) {
     std::string_view value = domain::to_string(type);
     Data& option = add_row(options);
     option["value"] = std::string(value);

@@ -165,10 +165,11 @@ http::Response new_form(PageContext& page, const sql::ProjectRecord& project, bo
                      {"number", page.field("number")},
                      {"bill_date", typed ? page.field("bill_date") : today()},
                      {"errors", error_data(errors)}};
-  set_payee_options(page, data, "parties", page.field("party_id"));
-  sql::Page first;
-  first.limit = 500;
-  auto commitments = sql::list_commitments(page.db, page.org_id(), project.id, first);
+  // The two selects' choices, in one round trip.
+  auto [parties, commitments] = sql::fetch_together(
+      page.db, payee_candidates_query(page),
+      sql::commitments_query(page.org_id(), project.id, sql::Page{std::nullopt, 500}));
+  set_payee_options(data, "parties", parties, page.field("party_id"));
   set_commitment_options(data, "commitments", commitments, page.field("commitment_id"));
   return page.page("New vendor bill · " + project.fields.name, page.render("vendor_bill_new", data),
                    status);
