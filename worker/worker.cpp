@@ -19,6 +19,7 @@
 #include "runtime/process_title.hpp"
 #include "worker/abort_report.hpp"
 #include "worker/builtin_routes.hpp"
+#include "worker/heap.hpp"
 #include "worker/http_session.hpp"
 
 namespace construction {
@@ -96,12 +97,16 @@ class WorkerLoop {
       sockaddr_storage peer{};
       int fd = accept_next(peer);
       if (fd < 0) {
-        // Idle (or interrupted): the moment to look for a vanished master.
-        // A busy worker learns it from PR_SET_PDEATHSIG.
+        // Idle (or interrupted): the moment to look for a vanished master
+        // (a busy worker learns it from PR_SET_PDEATHSIG) and to give back
+        // the heap held for the next request.
         if (orphaned()) break;
+        if (heap_held_) release_idle_heap();
+        heap_held_ = false;
         continue;
       }
       serve(deps, fd, peer);
+      heap_held_ = true;
       if (recycle_due()) {
         slot_.recycling = 1;
         break;
@@ -118,6 +123,7 @@ class WorkerLoop {
     current_slot = &slot_;
     set_process_title("construction: worker [" + std::to_string(l_.number) + "]");
     ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    hold_heap_between_requests();
     log::info("Booting worker with pid: ", ::getpid());
     http::add_builtin_routes(router_, l_.scoreboard);
     try {
@@ -240,6 +246,7 @@ class WorkerLoop {
   http::RequestIdGenerator ids_;
   uint64_t request_limit_ = 0;
   bool recycle_logged_ = false;
+  bool heap_held_ = false;  // served since the heap was last given back
 };
 
 }  // namespace
