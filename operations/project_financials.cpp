@@ -13,7 +13,7 @@ Status parsed(std::optional<Status> status, const std::string& name) {
   return *status;
 }
 
-domain::ProjectFinancials financials_of(const sql::ProjectRecord& project,
+domain::ProjectFinancials financials_of(std::int64_t original_contract_sum_cents,
                                         const std::vector<sql::DocumentFigures>& figures) {
   std::vector<domain::ChangeOrderFigures> orders;
   std::vector<domain::InvoiceFigures> invoices;
@@ -30,14 +30,18 @@ domain::ProjectFinancials financials_of(const sql::ProjectRecord& project,
                               parsed(domain::parse_pay_application_status(f.status), f.status),
                               domain::Cents{f.amount_cents}});
   }
-  return domain::compute_project_financials(domain::Cents{project.original_contract_sum_cents},
+  return domain::compute_project_financials(domain::Cents{original_contract_sum_cents},
                                             orders, invoices, applications);
 }
 
 }  // namespace
 
 domain::ProjectFinancials project_financials(const sql::ProjectWithFigures& project) {
-  return financials_of(project, project.figures);
+  return financials_of(project.original_contract_sum_cents, project.figures);
+}
+
+domain::ProjectFinancials project_financials(const sql::ProjectListingWithFigures& project) {
+  return financials_of(project.original_contract_sum_cents, project.figures);
 }
 
 }  // namespace construction::operations

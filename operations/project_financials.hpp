@@ -9,5 +9,6 @@
 namespace construction::operations {
 
 domain::ProjectFinancials project_financials(const sql::ProjectWithFigures& project);
+domain::ProjectFinancials project_financials(const sql::ProjectListingWithFigures& project);
 
 }  // namespace construction::operations

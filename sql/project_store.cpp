@@ -38,16 +38,15 @@ constexpr std::string_view kFindForUpdate =
   "     OR strpos(lower(number), lower($5)) > 0) "                                    \
   "ORDER BY id LIMIT $6"
 constexpr std::string_view kList = "SELECT " PROJECT_COLUMNS " " PROJECT_PAGE;
-constexpr std::string_view kListings = "SELECT id, number, name, status, original_contract_sum_cents, "
-                                       SQL_UNIX_DAYS("start_date") " AS start_date " PROJECT_PAGE;
+#define LISTING_COLUMNS \
+  "SELECT id, number, name, status, original_contract_sum_cents, " SQL_UNIX_DAYS("start_date") " AS start_date"
+constexpr std::string_view kListings = LISTING_COLUMNS " " PROJECT_PAGE;
 
-// The projects `p` selects, each with its client's name and one row per
-// group of document figures (or one row of NULLs without documents). Each
-// document table is read once for all the projects (grouped by project),
-// not once per project: half the time in PostgreSQL for a page of 50.
-#define WITH_FIGURES(p)                                                                           \
-  "WITH p AS (" p                                                                                 \
-  "), f AS ("                                                                                     \
+// The figures of the projects of `p`: one row per group of document figures.
+// Each document table is read once for all the projects (grouped by
+// project), not once per project: half the time in PostgreSQL for a page of 50.
+#define DOCUMENT_FIGURES                                                                          \
+  "f AS ("                                                                                        \
   "  SELECT d.project_id, 'change_order' AS kind, d.status, "                                     \
   "  sum(d.amount_cents)::bigint AS amount_cents, 0::bigint AS paid_cents, 0 AS number "          \
   "  FROM change_orders d WHERE d.org_id = $1 AND d.project_id IN (SELECT id FROM p) "            \
@@ -61,16 +60,30 @@ constexpr std::string_view kListings = "SELECT id, number, name, status, origina
   "   d.retainage_cents, 0::bigint, d.number FROM pay_applications d "                            \
   "   WHERE d.org_id = $1 AND d.project_id IN (SELECT id FROM p) AND d.status = 'certified' "     \
   "   ORDER BY d.project_id, d.number DESC)"                                                      \
-  ") "                                                                                            \
-  "SELECT p.*, c.name AS client_name, f.kind AS doc_kind, f.status AS doc_status, "               \
-  "f.amount_cents AS doc_amount_cents, f.paid_cents AS doc_paid_cents, f.number AS doc_number "   \
-  "FROM p LEFT JOIN parties c ON c.org_id = $1 AND c.id = p.client_id "                           \
+  ") "
+#define FIGURE_COLUMNS                                                                           \
+  "f.kind AS doc_kind, f.status AS doc_status, f.amount_cents AS doc_amount_cents, "             \
+  "f.paid_cents AS doc_paid_cents, f.number AS doc_number "
+// The projects `p` selects, each with its client's name and one row per
+// group of document figures (or one row of NULLs without documents).
+#define WITH_FIGURES(p)                                                                  \
+  "WITH p AS (" p "), " DOCUMENT_FIGURES                                                 \
+  "SELECT p.*, c.name AS client_name, " FIGURE_COLUMNS                                   \
+  "FROM p LEFT JOIN parties c ON c.org_id = $1 AND c.id = p.client_id "                  \
   "LEFT JOIN f ON f.project_id = p.id ORDER BY p.id"
 constexpr std::string_view kFindWithFigures =
     WITH_FIGURES("SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2");
 constexpr std::string_view kListWithFigures =
     WITH_FIGURES("SELECT " PROJECT_COLUMNS " " PROJECT_PAGE);
+// The listing's columns instead of the whole project, and no client: the
+// dashboard's 50 rows, in half the time in PostgreSQL.
+constexpr std::string_view kListingsWithFigures =
+    "WITH p AS (" LISTING_COLUMNS " " PROJECT_PAGE "), " DOCUMENT_FIGURES
+    "SELECT p.*, " FIGURE_COLUMNS "FROM p LEFT JOIN f ON f.project_id = p.id ORDER BY p.id";
+#undef FIGURE_COLUMNS
+#undef DOCUMENT_FIGURES
 #undef WITH_FIGURES
+#undef LISTING_COLUMNS
 #undef PROJECT_PAGE
 constexpr std::string_view kUpdate =
     "UPDATE projects SET number = $3, name = $4, client_id = $5, site_address = $6, status = $7, "
@@ -105,13 +118,19 @@ void read_project(const Row& row, ProjectRecord& p) {
   p.updated_at = rfc3339(row["updated_at"].int64());
 }
 
+void read_listing(const Row& row, ProjectListing& p) {
+  p.id = row["id"].int64();
+  p.number = row["number"].string();
+  p.name = row["name"].string();
+  p.status = row["status"].string();
+  p.original_contract_sum_cents = row["original_contract_sum_cents"].int64();
+  p.start_date = iso_date(row["start_date"].optional_int64());
+}
+
 ProjectListing listing_from(const Row& row) {
-  return ProjectListing{row["id"].int64(),
-                        row["number"].string(),
-                        row["name"].string(),
-                        row["status"].string(),
-                        row["original_contract_sum_cents"].int64(),
-                        iso_date(row["start_date"].optional_int64())};
+  ProjectListing p;
+  read_listing(row, p);
+  return p;
 }
 
 ProjectRecord project_from(const Row& row) {
@@ -120,24 +139,29 @@ ProjectRecord project_from(const Row& row) {
   return p;
 }
 
-// Rows of WITH_FIGURES, in project order: one entry per project.
-std::vector<ProjectWithFigures> projects_with_figures_from(const Result& result) {
-  std::vector<ProjectWithFigures> projects;
+// Rows of a query with figures, in project order: one entry per project,
+// its own columns read by `read_head` (once, from its first row).
+template <class Project, class ReadHead>
+std::vector<Project> with_figures_from(const Result& result, ReadHead read_head) {
+  std::vector<Project> projects;
   projects.reserve(static_cast<std::size_t>(result.rows()));
   for (Row row : result) {
     std::int64_t id = row["id"].int64();
-    if (projects.empty() || projects.back().id != id) {
-      ProjectWithFigures& p = projects.emplace_back();
-      read_project(row, p);
-      if (auto client_name = row["client_name"].optional_string())
-        p.client_name = std::move(*client_name);
-    }
+    if (projects.empty() || projects.back().id != id) read_head(row, projects.emplace_back());
     if (row["doc_kind"].is_null()) continue;
     projects.back().figures.push_back({row["doc_kind"].string(), row["doc_status"].string(),
                                        row["doc_amount_cents"].int64(),
                                        row["doc_paid_cents"].int64(), row["doc_number"].int32()});
   }
   return projects;
+}
+
+std::vector<ProjectWithFigures> projects_with_figures_from(const Result& result) {
+  return with_figures_from<ProjectWithFigures>(result, [](const Row& row, ProjectWithFigures& p) {
+    read_project(row, p);
+    if (auto client_name = row["client_name"].optional_string())
+      p.client_name = std::move(*client_name);
+  });
 }
 
 }  // namespace
@@ -193,6 +217,19 @@ Query<PageOf<ProjectWithFigures>> projects_with_figures_query(std::int64_t org_i
   return make_query<PageOf<ProjectWithFigures>>(
       kListWithFigures,
       [page](const Result& result) { return trim_page(projects_with_figures_from(result), page); },
+      org_id, page.after_id.value_or(0), filter.status, filter.client_id, filter.text,
+      page.fetch());
+}
+
+Query<PageOf<ProjectListingWithFigures>> project_listings_with_figures_query(
+    std::int64_t org_id, const ProjectFilter& filter, const Page& page) {
+  return make_query<PageOf<ProjectListingWithFigures>>(
+      kListingsWithFigures,
+      [page](const Result& result) {
+        return trim_page(with_figures_from<ProjectListingWithFigures>(
+                             result, [](const Row& row, ProjectListing& p) { read_listing(row, p); }),
+                         page);
+      },
       org_id, page.after_id.value_or(0), filter.status, filter.client_id, filter.text,
       page.fetch());
 }

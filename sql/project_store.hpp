@@ -74,6 +74,11 @@ struct ProjectWithFigures : ProjectRecord {
   std::vector<DocumentFigures> figures;
 };
 
+// A listing with the figures of its documents: what the dashboard shows.
+struct ProjectListingWithFigures : ProjectListing {
+  std::vector<DocumentFigures> figures;
+};
+
 struct ProjectFilter {
   std::optional<std::string> status;
   std::optional<std::int64_t> client_id;
@@ -105,6 +110,8 @@ Query<std::optional<ProjectWithFigures>> project_with_figures_query(std::int64_t
 Query<PageOf<ProjectWithFigures>> projects_with_figures_query(std::int64_t org_id,
                                                               const ProjectFilter& filter,
                                                               const Page& page);
+Query<PageOf<ProjectListingWithFigures>> project_listings_with_figures_query(
+    std::int64_t org_id, const ProjectFilter& filter, const Page& page);
 ProjectRecord update_project(Connection& db, std::int64_t org_id, std::int64_t id,
                              const ProjectFields& fields);
 void set_original_contract_sum(Connection& db, std::int64_t org_id, std::int64_t id,

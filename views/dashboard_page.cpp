@@ -33,14 +33,15 @@ void put_project(Data& row, const sql::ProjectName& project) {
 auto reads(const PageContext& page) {
   sql::ProjectFilter active{std::string("active"), std::nullopt, std::nullopt};
   return std::tuple{
-      sql::projects_with_figures_query(page.org_id(), active, sql::Page{std::nullopt, kListed}),
+      sql::project_listings_with_figures_query(page.org_id(), active,
+                                                sql::Page{std::nullopt, kListed}),
       sql::pending_change_orders_query(page.org_id(), kListed),
       sql::overdue_invoices_query(page.org_id(), kListed),
       sql::todays_daily_logs_query(page.org_id()),
       sql::active_budget_sums_query(page.org_id(), kListed)};
 }
 
-http::Response show(PageContext& page, const sql::PageOf<sql::ProjectWithFigures>& projects,
+http::Response show(PageContext& page, const sql::PageOf<sql::ProjectListingWithFigures>& projects,
                     const std::vector<sql::PendingChangeOrder>& orders,
                     const std::vector<sql::OverdueInvoice>& invoices,
                     const std::vector<sql::DayLog>& logs,
@@ -53,8 +54,8 @@ http::Response show(PageContext& page, const sql::PageOf<sql::ProjectWithFigures
     contract_total += f.contract_sum_to_date.value;
     Data& row = add_row(project_rows);
     row["id"] = std::to_string(p.id);
-    row["number"] = p.fields.number;
-    row["name"] = p.fields.name;
+    row["number"] = p.number;
+    row["name"] = p.name;
     row["contract_sum"] = money(f.contract_sum_to_date.value);
     row["billed"] = money(f.billed_to_date.value);
     row["retainage"] = money(f.retainage_held.value);
