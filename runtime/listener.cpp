@@ -21,6 +21,15 @@ namespace construction {
 
 namespace {
 
+// A response goes out as soon as it is written (TCP_NODELAY; every accepted
+// connection inherits it, as under Gunicorn): one written in several sends,
+// a large page, must not hold its last part back until the client's delayed
+// ACK, 40 ms later.
+void send_without_delay(int fd) {
+  int one = 1;
+  ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+}
+
 UniqueFd bind_unix(const std::string& path, int backlog) {
   sockaddr_un addr{};
   addr.sun_family = AF_UNIX;
@@ -57,6 +66,7 @@ UniqueFd bind_tcp(const std::string& address, int backlog) {
   // Wake an accepting worker only once the request's first bytes are there.
   int defer_seconds = 1;
   ::setsockopt(fd.get(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &defer_seconds, sizeof defer_seconds);
+  send_without_delay(fd.get());
   check_syscall(::bind(fd.get(), found->ai_addr, found->ai_addrlen), ("bind " + address).c_str());
   check_syscall(::listen(fd.get(), backlog), "listen");
   return fd;
@@ -80,6 +90,7 @@ Listener adopt(int fd) {
   socklen_t len = sizeof addr;
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   Listener l{UniqueFd(fd), local_address(fd), addr.ss_family == AF_UNIX};
+  if (!l.is_unix) send_without_delay(fd);
   return l;
 }
 
