@@ -5,7 +5,8 @@
 // its `financials` block (operations/project_financials.hpp): per project,
 // its change orders' amounts summed by status, its invoices' totals and
 // payments by status, and the retainage held on its latest certified pay
-// application, in the same query as the projects, for one project or a page.
+// application, in the same query as the projects, for one project or a page
+// (whole projects for the API, listings for the dashboard).
 #pragma once
 
 #include <cstdint>
