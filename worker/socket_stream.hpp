@@ -69,7 +69,11 @@ class SocketStream {
   }
 
  private:
-  static constexpr std::size_t kMaxIov = 16;
+  // Beast gives the status line in three buffers, each header field in its
+  // own, then the blank line and the body: a page's 13 fields make 18. With
+  // room for 64, a response goes out in one sendmsg; past that it still goes,
+  // in more than one.
+  static constexpr std::size_t kMaxIov = 64;
   std::size_t receive(void* data, std::size_t size, boost::beast::error_code& ec);
   std::size_t send(struct iovec* iov, std::size_t count, boost::beast::error_code& ec);
   // Waits for `events` until the deadline; false with ec set on timeout.
