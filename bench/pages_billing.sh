@@ -153,6 +153,14 @@ ticks_of() {  # PID... -> utime + stime, clock ticks, summed
   done
   echo "$t"
 }
+faults_of() {  # PID... -> minor page faults, summed (/proc/PID/stat minflt)
+  local pid f=0 v
+  for pid in "$@"; do
+    v=$(awk '{ sub(/.*\) /, ""); print $8 }' "/proc/$pid/stat")
+    f=$((f + v))
+  done
+  echo "$f"
+}
 sched_of() {  # PID... -> ns on CPU (schedstat), summed
   local pid t=0
   for pid in "$@"; do t=$((t + $(sched_ns "$pid"))); done
@@ -172,7 +180,7 @@ rows=()
 declare -A rps_of cpu_of
 # run LABEL NAME PATH [WRK ARG...]: warm-up, timed run, one table row.
 run() {
-  local label=$1 name=$2 path=$3 url out workers lines0 t0 t1 s0 s1 c0 c1 m0 m1 e0 e1
+  local label=$1 name=$2 path=$3 url out workers lines0 t0 t1 s0 s1 c0 c1 m0 m1 e0 e1 f0 f1
   shift 3
   url="http://127.0.0.1:${port[$name]}$path"
   taskset -c 0 wrk -t1 -c"$conns" -d1s "$@" "$url" >/dev/null
@@ -180,10 +188,10 @@ run() {
   [ "${#workers[@]}" = 2 ] || die "$name has ${#workers[@]} workers, 2 expected"
   out="$tmp/wrk-${label//[^A-Za-z0-9_-]/_}.txt"
   lines0=$(wc -l <"$tmp/$name-access.log")
-  t0=$(ticks_of "${workers[@]}"); s0=$(sched_of "${workers[@]}")
+  t0=$(ticks_of "${workers[@]}"); s0=$(sched_of "${workers[@]}"); f0=$(faults_of "${workers[@]}")
   m0=$(sched_of "${master[$name]}"); c0=$(core_busy_ns 1); e0=$(date +%s%N)
   taskset -c 0 wrk -t1 -c"$conns" -d"${duration}s" --latency "$@" "$url" >"$out"
-  t1=$(ticks_of "${workers[@]}"); s1=$(sched_of "${workers[@]}")
+  t1=$(ticks_of "${workers[@]}"); s1=$(sched_of "${workers[@]}"); f1=$(faults_of "${workers[@]}")
   m1=$(sched_of "${master[$name]}"); c1=$(core_busy_ns 1); e1=$(date +%s%N)
   local after
   after=$(pgrep -P "${master[$name]}" | sort -n | tr '\n' ' ')
@@ -196,9 +204,10 @@ run() {
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
   statuses=$(access_statuses "$tmp/$name-access.log" "$lines0")
   row=$(awk -v t="$((t1 - t0))" -v hz="$hz" -v s="$((s1 - s0))" -v m="$((m1 - m0))" \
-    -v c="$((c1 - c0))" -v e="$((e1 - e0))" -v n="$n" 'BEGIN {
+    -v c="$((c1 - c0))" -v e="$((e1 - e0))" -v n="$n" -v f="$((f1 - f0))" 'BEGIN {
       if (n == 0) n = 1
-      printf "%.0f | %.0f | %.1f | %.2f / %.2f", t / hz * 1e6 / n, s / 1e3 / n, m / 1e3 / n, s / e, c / e }')
+      printf "%.0f | %.0f | %.1f | %.2f / %.2f | %.2f", t / hz * 1e6 / n, s / 1e3 / n, m / 1e3 / n,
+        s / e, c / e, f / n }')
   rps_of[$label]=$r
   cpu_of[$label]=${row%% *}
   rows+=("| $label | $r | $p50 | $p99 | $row | $statuses |")
@@ -206,7 +215,7 @@ run() {
 }
 
 # rows as: label | req/s | p50 | p99 | worker µs/req (stat) | worker µs/req (schedstat)
-#          | master µs/req | cores: workers / core 1 busy | statuses
+#          | master µs/req | cores: workers / core 1 busy | worker page faults/req | statuses
 
 auth=(-H "Authorization: Bearer $token")
 api() { curl -fsS --max-time 5 "${auth[@]}" "http://127.0.0.1:${port[$1]}$2"; }
@@ -360,15 +369,16 @@ check_error_logs ours peer peer-pages
 # ---- report -----------------------------------------------------------------
 report=$tmp/report.md
 {
-  echo "| route | req/s | p50 ms | p99 ms | worker CPU µs/req (stat) | worker CPU µs/req (schedstat) | master µs/req | cores: workers / core 1 busy | statuses (access log) |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| route | req/s | p50 ms | p99 ms | worker CPU µs/req (stat) | worker CPU µs/req (schedstat) | master µs/req | cores: workers / core 1 busy | worker page faults/req | statuses (access log) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
   echo
   echo "worker CPU µs/req (stat): utime + stime of the 2 workers (/proc/PID/stat, ticks of"
   echo "$((1000000 / hz)) µs) over the run ÷ wrk's requests; (schedstat): the same from"
   echo "/proc/PID/task/*/schedstat (ns). cores: the workers' CPU over the run's wall time, and how"
   echo "busy core 1 was (the server's core: above the workers' share means the master or"
-  echo "another process ran there)."
+  echo "another process ran there). Page faults: the workers' minor faults (/proc/PID/stat"
+  echo "minflt) over the run ÷ requests; a worker that keeps its heap faults none."
   echo
   echo "Statements and round trips to PostgreSQL per request (statements logged with"
   echo "log_statement = all during a 2 s wrk run, 4 connections, ÷ requests; round trips: the"
