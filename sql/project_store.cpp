@@ -76,7 +76,8 @@ constexpr std::string_view kFindWithFigures =
 constexpr std::string_view kListWithFigures =
     WITH_FIGURES("SELECT " PROJECT_COLUMNS " " PROJECT_PAGE);
 // The listing's columns instead of the whole project, and no client: the
-// dashboard's 50 rows, in half the time in PostgreSQL.
+// dashboard's 50 rows in a third less time in PostgreSQL (pgbench: 200 ->
+// 135 µs), and no timestamps for the worker to format.
 constexpr std::string_view kListingsWithFigures =
     "WITH p AS (" LISTING_COLUMNS " " PROJECT_PAGE "), " DOCUMENT_FIGURES
     "SELECT p.*, " FIGURE_COLUMNS "FROM p LEFT JOIN f ON f.project_id = p.id ORDER BY p.id";
@@ -226,9 +227,7 @@ Query<PageOf<ProjectListingWithFigures>> project_listings_with_figures_query(
   return make_query<PageOf<ProjectListingWithFigures>>(
       kListingsWithFigures,
       [page](const Result& result) {
-        return trim_page(with_figures_from<ProjectListingWithFigures>(
-                             result, [](const Row& row, ProjectListing& p) { read_listing(row, p); }),
-                         page);
+        return trim_page(with_figures_from<ProjectListingWithFigures>(result, read_listing), page);
       },
       org_id, page.after_id.value_or(0), filter.status, filter.client_id, filter.text,
       page.fetch());
