@@ -145,22 +145,14 @@ log_in() {
 }
 
 # ---- measuring --------------------------------------------------------------
-ticks_of() {  # PID... -> utime + stime, clock ticks, summed
-  local pid t=0 v
-  for pid in "$@"; do
-    v=$(awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat")
-    t=$((t + v))
-  done
-  echo "$t"
+stat_sum() {  # EXPR PID... -> EXPR over each /proc/PID/stat (fields after the name), summed
+  local expr=$1 pid files=()
+  shift
+  for pid in "$@"; do files+=("/proc/$pid/stat"); done
+  awk '{ sub(/.*\) /, ""); t += '"$expr"' } END { print t + 0 }' "${files[@]}"
 }
-faults_of() {  # PID... -> minor page faults, summed (/proc/PID/stat minflt)
-  local pid f=0 v
-  for pid in "$@"; do
-    v=$(awk '{ sub(/.*\) /, ""); print $8 }' "/proc/$pid/stat")
-    f=$((f + v))
-  done
-  echo "$f"
-}
+ticks_of() { stat_sum '$12 + $13' "$@"; }  # PID... -> utime + stime, clock ticks
+faults_of() { stat_sum '$8' "$@"; }        # PID... -> minor page faults (minflt)
 sched_of() {  # PID... -> ns on CPU (schedstat), summed
   local pid t=0
   for pid in "$@"; do t=$((t + $(sched_ns "$pid"))); done
