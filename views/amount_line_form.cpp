@@ -62,11 +62,8 @@ sql::AmountLineFields line_from_form(const PageContext& page, sql::AmountLineFie
   line.cost_code = page.field("cost_code");
   line.cost_type = page.field("cost_type");
   line.description = page.field("description");
-  auto amount = hundredths(page.field("amount"));
-  if (amount)
-    line.amount_cents = *amount;
-  else
-    errors.add("amount_cents", "must be an amount such as 1,234.50");
+  auto amount = typed_amount(page.field("amount"), "amount_cents", errors);
+  if (amount) line.amount_cents = *amount;
   domain::FieldErrors checked = domain::check_amount_line(
       {line.cost_code, line.cost_type, line.description, line.amount_cents}, sign);
   for (const auto& [field, message] : checked.fields())

@@ -44,12 +44,11 @@ http::Response create_change_order(PageContext& page) {
       if (domain::count_characters(order.fields.reason) > 2000)
         errors.add("reason", "must be at most 2000 characters");
       if (std::string days = page.field("days_delta"); !days.empty()) {
-        auto hundredth_days = hundredths(days);
-        if (!hundredth_days || *hundredth_days % 100 != 0 || *hundredth_days > 3650'00 ||
-            *hundredth_days < -3650'00)
+        auto whole_days = whole_number(days);
+        if (!whole_days || *whole_days > 3650 || *whole_days < -3650)
           errors.add("days_delta", "must be a whole number of days such as 5 or -2");
         else
-          order.fields.days_delta = *hundredth_days / 100;
+          order.fields.days_delta = *whole_days;
       }
       if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
       return order;

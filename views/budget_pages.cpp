@@ -73,18 +73,15 @@ http::Response csv(PageContext& page) {
 // The amount typed ("1,250.00") in cents, or the field's error.
 std::int64_t amount_field(PageContext& page, std::string_view name, domain::FieldErrors& errors,
                           bool positive) {
-  auto cents = hundredths(page.field(name));
-  if (!cents || (positive && *cents <= 0) || *cents > domain::kMaxCents ||
-      *cents < -domain::kMaxCents) {
-    errors.add(std::string(name), positive ? "must be an amount above zero such as 1,250.00"
-                                           : "must be an amount such as 1,250.00 or -75.00");
-    return 0;
-  }
+  auto cents = typed_amount(page.field(name), name, errors);
+  if (!cents) return 0;
+  if (positive && *cents <= 0) errors.add(name, "must be an amount above zero such as 1,250.00");
   return *cents;
 }
 
 http::Response transfer(PageContext& page) {
   sql::ProjectRecord project = find_project_record(page);
+  std::int64_t moved_cents = 0;
   try {
     operations::transfer_budget(page.db, page.org_id(), project.id, [&] {
       domain::FieldErrors errors;
@@ -93,7 +90,7 @@ http::Response transfer(PageContext& page) {
       t.to = {page.field("to_cost_code"), page.field("to_cost_type")};
       domain::check_cost_key(t.from.cost_code, t.from.cost_type, errors, "from.");
       domain::check_cost_key(t.to.cost_code, t.to.cost_type, errors, "to.");
-      t.amount_cents = amount_field(page, "amount", errors, true);
+      t.amount_cents = moved_cents = amount_field(page, "amount", errors, true);
       t.reason = page.field("reason");
       if (domain::is_blank(t.reason)) errors.add("reason", "is required");
       if (domain::count_characters(t.reason) > 1000)
@@ -105,7 +102,7 @@ http::Response transfer(PageContext& page) {
       return t;
     });
     return page.redirect("/projects/" + std::to_string(project.id) + "/budget",
-                         "Budget moved: " + money(*hundredths(page.field("amount"))) + " from " +
+                         "Budget moved: " + money(moved_cents) + " from " +
                              page.field("from_cost_code") + " " + page.field("from_cost_type") +
                              " to " + page.field("to_cost_code") + " " +
                              page.field("to_cost_type") + ".");
@@ -174,8 +171,7 @@ http::Response enter_bill(PageContext& page) {
 std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
                        const domain::FieldErrors& transfer_errors,
                        const domain::FieldErrors& bill_errors) {
-  Data data = Object{{"project_id", std::to_string(project.id)},
-                     {"csrf", page.csrf()}};
+  Data data = Object{{"project_id", std::to_string(project.id)}, {"csrf", page.csrf()}};
   data["errors"] = error_data(transfer_errors, {{"from.cost_code", "from_cost_code"},
                                                 {"from.cost_type", "from_cost_type"},
                                                 {"to.cost_code", "to_cost_code"},

@@ -171,11 +171,11 @@ operations::NewCommitment read_new(const PageContext& page) {
     errors.add("title", "must be at most 200 characters");
   std::string retainage = page.field("retainage");
   if (!retainage.empty()) {
-    auto bps = hundredths(retainage);
+    auto bps = typed_rate(retainage, "retainage_bps", errors);
     if (bps && *bps >= 0 && *bps <= domain::kBasisPointsPerWhole) {
       input.fields.retainage_bps = *bps;
       input.retainage_given = true;
-    } else {
+    } else if (bps) {
       errors.add("retainage_bps", "must be a percentage from 0 to 100, such as 10 or 5.5");
     }
   }

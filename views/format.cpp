@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "domain/money.hpp"
+#include "domain/typed_amount.hpp"
 
 namespace construction::views {
 
@@ -51,37 +52,20 @@ std::optional<std::int64_t> whole_number(std::string_view text) {
   return value;
 }
 
-std::optional<std::int64_t> hundredths(std::string_view text) {
-  auto trim = [](std::string_view& t) {
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
-  };
-  trim(text);
-  bool negative = !text.empty() && text.front() == '-';
-  if (negative) text.remove_prefix(1);
-  if (!text.empty() && text.front() == '$') text.remove_prefix(1);
-  if (!text.empty() && text.back() == '%') text.remove_suffix(1);
-  trim(text);
-  std::int64_t whole = 0;
-  int digits = 0;
-  std::size_t i = 0;
-  for (; i < text.size() && text[i] != '.'; ++i) {
-    if (text[i] == ',') continue;
-    if (!std::isdigit(static_cast<unsigned char>(text[i])) || ++digits > 15) return std::nullopt;
-    whole = whole * 10 + (text[i] - '0');
-  }
-  std::int64_t fraction = 0;
-  int decimals = 0;
-  if (i < text.size()) {
-    for (++i; i < text.size(); ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(text[i])) || ++decimals > 2) return std::nullopt;
-      fraction = fraction * 10 + (text[i] - '0');
-    }
-  }
-  if (digits == 0 && decimals == 0) return std::nullopt;
-  if (decimals == 1) fraction *= 10;
-  std::int64_t value = whole * 100 + fraction;
-  return negative ? -value : value;
+std::optional<std::int64_t> typed_amount(std::string_view text, std::string_view name,
+                                         domain::FieldErrors& errors) {
+  auto amount = domain::parse_amount(text);
+  if (amount) return amount.value().value;
+  errors.add(name, amount.error());
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> typed_rate(std::string_view text, std::string_view name,
+                                       domain::FieldErrors& errors) {
+  auto rate = domain::parse_rate(text);
+  if (rate) return rate.value().value;
+  errors.add(name, rate.error());
+  return std::nullopt;
 }
 
 std::string hundredths_text(std::int64_t value) {

@@ -1,13 +1,16 @@
 // How values read on a page, made here once per format: money "$1,234.50"
 // (domain::format_cents), rates "12.50 %", dates "Dec 2, 2026". And the
 // reverse for what a person types in a form: "$1,234.50", "1234.5" → cents,
-// "12.5" or "12.5 %" → basis points.
+// "12.5" or "12.5 %" → basis points, by the product's one rule
+// (domain/typed_amount.hpp).
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "domain/validation.hpp"
 
 namespace construction::views {
 
@@ -17,9 +20,14 @@ std::string rate(std::int64_t bps);
 std::string date(std::string_view iso);
 // Today in UTC, "2026-12-02".
 std::string today();
-// A number with at most two decimals ("1,234.5", "$12", "-3.25", "12 %")
-// times 100, for cents and basis points alike; nothing when it is not one.
-std::optional<std::int64_t> hundredths(std::string_view text);
+// The amount typed ("$1,234.50") in cents, or nothing with the reason noted
+// in `errors` under `name` (the operation's field name, "unit_cost_cents").
+std::optional<std::int64_t> typed_amount(std::string_view text, std::string_view name,
+                                         domain::FieldErrors& errors);
+// The rate typed ("12.5", "12.5 %") in basis points, or nothing with the
+// reason noted in `errors` under `name`.
+std::optional<std::int64_t> typed_rate(std::string_view text, std::string_view name,
+                                       domain::FieldErrors& errors);
 // A whole number as typed ("12", " -3 "); nothing when it is not one.
 std::optional<std::int64_t> whole_number(std::string_view text);
 // The form's way of showing an amount again: "1234.50" (no $, no commas).

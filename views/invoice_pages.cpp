@@ -149,11 +149,8 @@ http::Response record_payment(PageContext& page) {
     auto received = operations::record_payment(page.db, page.org_id(), id, [&] {
       domain::FieldErrors errors;
       sql::PaymentFields fields;
-      auto amount = hundredths(page.field("amount"));
-      if (amount)
-        fields.amount_cents = *amount;
-      else
-        errors.add("amount_cents", "must be an amount such as 1,234.50");
+      auto amount = typed_amount(page.field("amount"), "amount_cents", errors);
+      if (amount) fields.amount_cents = *amount;
       fields.received_on = page.field("received_on");
       if (!operations::is_calendar_date(fields.received_on))
         errors.add("received_on", "must be a date such as 2026-12-02");

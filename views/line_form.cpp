@@ -123,17 +123,12 @@ sql::LineFields line_from_form(const PageContext& page, sql::LineFields line,
   line.quantity = page.field("quantity");
   line.unit = page.field("unit");
   line.taxable = page.field("taxable") == "on";
-  auto unit_cost = hundredths(page.field("unit_cost"));
-  if (unit_cost)
+  if (auto unit_cost = typed_amount(page.field("unit_cost"), "unit_cost_cents", errors))
     line.unit_cost_cents = *unit_cost;
-  else
-    errors.add("unit_cost_cents", "must be an amount such as 1,234.50");
   std::string markup_text = page.field("markup");
-  auto markup = markup_text.empty() ? std::optional<std::int64_t>(0) : hundredths(markup_text);
-  if (markup)
-    line.markup_bps = *markup;
-  else
-    errors.add("markup_bps", "must be a percentage such as 15 or 12.5");
+  auto markup = markup_text.empty() ? std::optional<std::int64_t>(0)
+                                    : typed_rate(markup_text, "markup_bps", errors);
+  if (markup) line.markup_bps = *markup;
   if (auto refused = operations::price_line(line, sign)) errors.merge(*refused);
   if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
   return line;

@@ -256,11 +256,9 @@ http::Response save_line(PageContext& page) {
           auto read = [&](std::string_view field, std::string_view error_name, std::int64_t& into) {
             std::string text = page.field(field);
             if (text.empty() && !page.form.contains(field)) return;
-            auto cents = text.empty() ? std::optional<std::int64_t>(0) : hundredths(text);
-            if (cents)
-              into = *cents;
-            else
-              errors.add(error_name, "must be an amount such as 1,234.50");
+            auto cents = text.empty() ? std::optional<std::int64_t>(0)
+                                      : typed_amount(text, error_name, errors);
+            if (cents) into = *cents;
           };
           read("this_period", "this_period_cents", amounts.this_period_cents);
           read("stored", "stored_cents", amounts.stored_cents);
@@ -293,9 +291,9 @@ http::Response transition(PageContext& page, PayApplicationAction action) {
   try {
     PayApplicationDocument document =
         operations::transition_pay_application(page.db, page.org_id(), id, action, [&] {
-          auto cents = hundredths(page.field("certified"));
-          if (!cents)
-            throw operations::field_error("certified_cents", "must be an amount such as 1,234.50");
+          domain::FieldErrors errors;
+          auto cents = typed_amount(page.field("certified"), "certified_cents", errors);
+          if (!cents) throw operations::invalid_fields(std::move(errors));
           return *cents;
         });
     const sql::PayApplicationRecord& a = document.application;
