@@ -1,7 +1,9 @@
 // /projects. Everyone in the organisation reads them (field crews too); owners
 // and managers write them. GET /projects/{id} and each item of GET /projects
 // carry the `financials` block, from the projects' documents read in the
-// same query as the projects (operations/project_financials.hpp).
+// same query as the projects (operations/project_financials.hpp), for a
+// caller who may read commercial records: a field user's project has no
+// amount and no rate (DESIGN.md, "What a field user sees").
 #include <array>
 
 #include "api/api_error.hpp"
@@ -67,7 +69,16 @@ sql::ProjectFields read_project(const JsonValue& body, sql::ProjectFields p, boo
   return p;
 }
 
-void write_project(JsonWriter& w, const sql::ProjectRecord& p) {
+// Whether the caller reads a project's amounts and rates: its contract sum,
+// retainage and financials.
+enum class Figures { shown, withheld };
+
+Figures figures_for(const Caller& caller) {
+  return domain::allows(caller.role, Permission::read_commercial) ? Figures::shown
+                                                                  : Figures::withheld;
+}
+
+void write_project(JsonWriter& w, const sql::ProjectRecord& p, Figures figures) {
   const sql::ProjectFields& f = p.fields;
   w.num("id", p.id)
       .str("number", f.number)
@@ -75,15 +86,14 @@ void write_project(JsonWriter& w, const sql::ProjectRecord& p) {
       .opt_num("client_id", f.client_id)
       .str("site_address", f.site_address)
       .str("status", f.status)
-      .str("contract_type", f.contract_type)
-      .num("retainage_work_bps", f.retainage_work_bps)
-      .num("retainage_stored_bps", f.retainage_stored_bps)
-      .opt_str("start_date", f.start_date)
-      .opt_str("completion_date", f.completion_date)
-      .num("original_contract_sum_cents", p.original_contract_sum_cents)
-      .num("version", p.version)
-      .str("created_at", p.created_at)
-      .str("updated_at", p.updated_at);
+      .str("contract_type", f.contract_type);
+  if (figures == Figures::shown)
+    w.num("retainage_work_bps", f.retainage_work_bps)
+        .num("retainage_stored_bps", f.retainage_stored_bps);
+  w.opt_str("start_date", f.start_date).opt_str("completion_date", f.completion_date);
+  if (figures == Figures::shown)
+    w.num("original_contract_sum_cents", p.original_contract_sum_cents);
+  w.num("version", p.version).str("created_at", p.created_at).str("updated_at", p.updated_at);
 }
 
 void write_financials(JsonWriter& w, const domain::ProjectFinancials& f) {
@@ -101,20 +111,21 @@ void write_financials(JsonWriter& w, const domain::ProjectFinancials& f) {
       .end_object();
 }
 
-std::string project_json(const sql::ProjectWithFigures& p) {
-  JsonWriter w;
+void write_project(JsonWriter& w, const sql::ProjectWithFigures& p, Figures figures) {
   w.begin_object();
-  write_project(w, p);
-  write_financials(w, operations::project_financials(p));
+  write_project(w, static_cast<const sql::ProjectRecord&>(p), figures);
+  if (figures == Figures::shown) write_financials(w, operations::project_financials(p));
   w.end_object();
-  return std::move(w).text();
 }
 
 // A project as GET /projects/{id} shows it, with its financials: one query.
-std::string project_json(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
+std::string project_json(sql::Connection& db, std::int64_t org_id, std::int64_t id,
+                         Figures figures) {
   auto project = sql::fetch(db, sql::project_with_figures_query(org_id, id));
   if (!project) throw not_found();
-  return project_json(*project);
+  JsonWriter w;
+  write_project(w, *project, figures);
+  return std::move(w).text();
 }
 
 Response list(RequestContext& ctx, sql::Connection& db) {
@@ -126,11 +137,9 @@ Response list(RequestContext& ctx, sql::Connection& db) {
     if (!filter.client_id) throw field_error("client_id", "must be the id of a party");
   }
   auto page = sql::fetch(db, sql::projects_with_figures_query(caller.org_id, filter, page_of(ctx)));
+  Figures figures = figures_for(caller);
   return ok(list_json(page, [&](JsonWriter& w, const sql::ProjectWithFigures& p) {
-    w.begin_object();
-    write_project(w, p);
-    write_financials(w, operations::project_financials(p));
-    w.end_object();
+    write_project(w, p, figures);
   }));
 }
 
@@ -138,13 +147,13 @@ Response create(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_projects);
   sql::ProjectFields fields = read_project(json_body(ctx), {}, true, db, caller.org_id);
   sql::ProjectRecord project = sql::insert_project(db, caller.org_id, fields);
-  return created(project_json(db, caller.org_id, project.id),
+  return created(project_json(db, caller.org_id, project.id, figures_for(caller)),
                  std::string(kApiBase) + "/projects/" + std::to_string(project.id));
 }
 
 Response show(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_projects);
-  return ok(project_json(db, caller.org_id, path_id(ctx)));
+  return ok(project_json(db, caller.org_id, path_id(ctx), figures_for(caller)));
 }
 
 Response update(RequestContext& ctx, sql::Connection& db) {
@@ -157,7 +166,7 @@ Response update(RequestContext& ctx, sql::Connection& db) {
   sql::ProjectFields fields = read_project(body, project->fields, false, db, caller.org_id);
   sql::ProjectRecord saved = sql::update_project(db, caller.org_id, project->id, fields);
   tx.commit();
-  return ok(project_json(db, caller.org_id, saved.id));
+  return ok(project_json(db, caller.org_id, saved.id, figures_for(caller)));
 }
 
 Response remove(RequestContext& ctx, sql::Connection& db) {

@@ -15,7 +15,9 @@ enum class Permission {
   read_users,           // list the organisation's users
   read_projects,        // projects, as a field crew needs them
   write_projects,       // projects and parties
-  read_commercial,      // parties, estimates, schedule of values: prices and margins
+  read_commercial,      // parties, estimates, schedule of values: prices and margins;
+                        // and every amount or rate of a project (its contract sum,
+                        // retainage, financials), wherever a project is shown
   write_commercial,     // estimates and their lines and transitions
   write_field_records,  // tasks and daily logs: what a field crew keeps on site
 };

@@ -1,11 +1,12 @@
-// / : the dashboard. Active projects with their contract sum, billed,
-// retainage held and outstanding (operations/project_financials, as the
-// API's project does); the pending change orders, overdue invoices and
-// today's daily logs of every project; and the active projects whose
-// projected margin (the job cost report's) fell below their accepted
-// estimate's, each linked to its Budget tab, for owners and managers. Its
-// five reads go to PostgreSQL with the member's own, in one round trip
-// (PageRoutes::add_with_reads).
+// / : the dashboard. Active projects and today's daily logs of every
+// project, for everyone; for owners and managers (who read amounts) each
+// project's contract sum, billed, retainage held and outstanding
+// (operations/project_financials, as the API's project does), the pending
+// change orders, overdue invoices, and the active projects whose projected
+// margin (the job cost report's) fell below their accepted estimate's, each
+// linked to its Budget tab. A field user sees no amount (DESIGN.md, "What a
+// field user sees"). Its five reads go to PostgreSQL with the member's own,
+// in one round trip (PageRoutes::add_with_reads).
 #include "operations/budget.hpp"
 #include "operations/project_financials.hpp"
 #include "sql/budget_store.hpp"
@@ -32,35 +33,45 @@ void put_project(Data& row, const sql::ProjectName& project) {
 // the member's role shows their margins.
 auto reads(const PageContext& page) {
   sql::ProjectFilter active{std::string("active"), std::nullopt, std::nullopt};
-  return std::tuple{
-      sql::project_listings_with_figures_query(page.org_id(), active,
-                                                sql::Page{std::nullopt, kListed}),
-      sql::pending_change_orders_query(page.org_id(), kListed),
-      sql::overdue_invoices_query(page.org_id(), kListed),
-      sql::todays_daily_logs_query(page.org_id()),
-      sql::active_budget_sums_query(page.org_id(), kListed)};
+  return std::tuple{sql::project_listings_with_figures_query(page.org_id(), active,
+                                                             sql::Page{std::nullopt, kListed}),
+                    sql::pending_change_orders_query(page.org_id(), kListed),
+                    sql::overdue_invoices_query(page.org_id(), kListed),
+                    sql::todays_daily_logs_query(page.org_id()),
+                    sql::active_budget_sums_query(page.org_id(), kListed)};
 }
 
-http::Response show(PageContext& page, const sql::PageOf<sql::ProjectListingWithFigures>& projects,
-                    const std::vector<sql::PendingChangeOrder>& orders,
-                    const std::vector<sql::OverdueInvoice>& invoices,
-                    const std::vector<sql::DayLog>& logs,
-                    const std::vector<sql::ProjectBudgetSums>& budgets) {
-  Data data;
+// The active projects; with their figures for a role that reads amounts.
+void put_projects(Data& data, const sql::PageOf<sql::ProjectListingWithFigures>& projects,
+                  bool figures) {
   std::int64_t contract_total = 0;
   Data& project_rows = new_list(data, "projects", projects.rows.size());
   for (const auto& p : projects.rows) {
-    auto f = operations::project_financials(p);
-    contract_total += f.contract_sum_to_date.value;
     Data& row = add_row(project_rows);
     row["id"] = std::to_string(p.id);
     row["number"] = p.number;
     row["name"] = p.name;
+    if (!figures) continue;
+    auto f = operations::project_financials(p);
+    contract_total += f.contract_sum_to_date.value;
     row["contract_sum"] = money(f.contract_sum_to_date.value);
     row["billed"] = money(f.billed_to_date.value);
     row["retainage"] = money(f.retainage_held.value);
     row["outstanding"] = money(f.outstanding.value);
   }
+  data["active_count"] =
+      projects.more ? std::to_string(kListed) + "+" : std::to_string(projects.rows.size());
+  if (figures) data["contract_total"] = money(contract_total);
+  if (!projects.rows.empty()) data["has_projects"] = true;
+  if (projects.more) data["more_projects"] = true;
+}
+
+// What waits on an owner or a manager: change orders to decide, invoices
+// overdue, projects whose margin fell below their estimate's.
+void put_commercial(Data& data, const std::vector<sql::PendingChangeOrder>& orders,
+                    const std::vector<sql::OverdueInvoice>& invoices,
+                    const std::vector<sql::ProjectBudgetSums>& budgets) {
+  data["commercial"] = true;
   Data& order_rows = new_list(data, "change_orders", orders.size());
   for (const auto& o : orders) {
     Data& row = add_row(order_rows);
@@ -79,6 +90,30 @@ http::Response show(PageContext& page, const sql::PageOf<sql::ProjectListingWith
     row["balance"] = money(i.balance_cents);
     put_project(row, i.project);
   }
+  Data& margin_rows = new_list(data, "margins", 0);
+  for (const auto& b : budgets) {
+    auto profit = operations::budget_report(b.budget).profit;
+    if (profit.projected_margin.value >= profit.original_margin.value) continue;
+    Data& row = add_row(margin_rows);
+    row["projected_margin"] = rate(profit.projected_margin.value);
+    row["original_margin"] = rate(profit.original_margin.value);
+    row["projected_profit"] = money(profit.projected_profit.value);
+    put_project(row, b.project);
+    data["has_margins"] = true;
+  }
+  if (!orders.empty()) data["has_change_orders"] = true;
+  if (!invoices.empty()) data["has_invoices"] = true;
+}
+
+http::Response show(PageContext& page, const sql::PageOf<sql::ProjectListingWithFigures>& projects,
+                    const std::vector<sql::PendingChangeOrder>& orders,
+                    const std::vector<sql::OverdueInvoice>& invoices,
+                    const std::vector<sql::DayLog>& logs,
+                    const std::vector<sql::ProjectBudgetSums>& budgets) {
+  Data data;
+  bool figures = page.may(domain::Permission::read_commercial);
+  put_projects(data, projects, figures);
+  if (figures) put_commercial(data, orders, invoices, budgets);
   Data& log_rows = new_list(data, "logs", logs.size());
   for (const auto& l : logs) {
     Data& row = add_row(log_rows);
@@ -86,28 +121,7 @@ http::Response show(PageContext& page, const sql::PageOf<sql::ProjectListingWith
     row["headcount"] = std::to_string(l.headcount);
     put_project(row, l.project);
   }
-  if (page.may(domain::Permission::read_commercial)) {
-    data["commercial"] = true;
-    Data& margin_rows = new_list(data, "margins", 0);
-    for (const auto& b : budgets) {
-      auto profit = operations::budget_report(b.budget).profit;
-      if (profit.projected_margin.value >= profit.original_margin.value) continue;
-      Data& row = add_row(margin_rows);
-      row["projected_margin"] = rate(profit.projected_margin.value);
-      row["original_margin"] = rate(profit.original_margin.value);
-      row["projected_profit"] = money(profit.projected_profit.value);
-      put_project(row, b.project);
-      data["has_margins"] = true;
-    }
-  }
-  data["active_count"] =
-      projects.more ? std::to_string(kListed) + "+" : std::to_string(projects.rows.size());
-  data["contract_total"] = money(contract_total);
   data["today"] = date(today());
-  if (!projects.rows.empty()) data["has_projects"] = true;
-  if (projects.more) data["more_projects"] = true;
-  if (!orders.empty()) data["has_change_orders"] = true;
-  if (!invoices.empty()) data["has_invoices"] = true;
   if (!logs.empty()) data["has_logs"] = true;
   if (page.may(domain::Permission::write_projects)) data["can_create"] = true;
   return page.page("Dashboard", page.render("dashboard", data));

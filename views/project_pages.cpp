@@ -72,6 +72,7 @@ List client_options(const sql::PageOf<sql::PartyRecord>& clients, const std::str
 std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
                          const sql::PageOf<sql::ProjectListing>& projects) {
   Data data;
+  bool figures = page.may(domain::Permission::read_commercial);
   Data& rows = new_list(data, "projects", projects.rows.size());
   for (const auto& p : projects.rows) {
     Data& row = add_row(rows);
@@ -79,9 +80,11 @@ std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
     row["number"] = p.number;
     row["name"] = p.name;
     row["status"] = status_label(p.status);
-    row["contract_sum"] = money(p.original_contract_sum_cents);
+    if (figures) row["contract_sum"] = money(p.original_contract_sum_cents);
     row["start"] = p.start_date ? date(*p.start_date) : "";
   }
+  if (figures) data["figures"] = true;
+  data["columns"] = figures ? "5" : "4";
   if (filter.text || filter.status) data["filtered"] = true;
   if (projects.more) data["more"] = true;
   return page.render("project_rows", data);
@@ -118,10 +121,9 @@ sql::ProjectFilter list_filter(const http::RequestContext& http) {
 // the member may use the new-project form (a read of a dozen rows, cheaper
 // than a second round trip).
 auto list_reads(const PageContext& page) {
-  return std::tuple{
-      sql::project_listings_query(page.org_id(), list_filter(page.http),
-                                  sql::Page{std::nullopt, 50}),
-      clients_query(page)};
+  return std::tuple{sql::project_listings_query(page.org_id(), list_filter(page.http),
+                                                sql::Page{std::nullopt, 50}),
+                    clients_query(page)};
 }
 
 http::Response list(PageContext& page, const sql::PageOf<sql::ProjectListing>& projects,
@@ -132,8 +134,8 @@ http::Response list(PageContext& page, const sql::PageOf<sql::ProjectListing>& p
   Data data = Object{{"q", filter.text.value_or("")},
                      {"statuses", status_options(filter.status.value_or(""))}};
   data["rows"] = project_rows(page, filter, projects);
-  if (page.may(domain::Permission::write_projects))
-    data["form"] = project_form(page, {}, clients);
+  if (page.may(domain::Permission::read_commercial)) data["figures"] = true;
+  if (page.may(domain::Permission::write_projects)) data["form"] = project_form(page, {}, clients);
   return page.page("Projects", page.render("projects", data));
 }
 
@@ -168,19 +170,33 @@ http::Response create(PageContext& page) {
 
 // ---- one project
 
+// A commercial tab is all amounts: it is offered to a role that reads them
+// only (DESIGN.md, "What a field user sees").
 struct Tab {
   std::string_view slug;
   std::string_view label;
   std::string_view later;  // what the tab will hold, until it does
+  bool commercial = false;
 };
 constexpr std::array<Tab, 6> kTabs = {{
-    {"estimates", "Estimates", ""},
-    {"change-orders", "Change orders", ""},
-    {"billing", "Billing", ""},
-    {"budget", "Budget", ""},
+    {"estimates", "Estimates", "", true},
+    {"change-orders", "Change orders", "", true},
+    {"billing", "Billing", "", true},
+    {"budget", "Budget", "", true},
     {"schedule", "Schedule", ""},
     {"daily-logs", "Daily logs", ""},
 }};
+
+bool offered(const PageContext& page, const Tab& tab) {
+  return !tab.commercial || page.may(domain::Permission::read_commercial);
+}
+
+// The tab /projects/{id} opens on: the first the member's role is offered.
+std::string_view first_tab(const PageContext& page) {
+  for (const Tab& t : kTabs)
+    if (offered(page, t)) return t.slug;
+  return kTabs[0].slug;
+}
 
 std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
                           const domain::FieldErrors& errors) {
@@ -293,12 +309,9 @@ http::Response project_page(PageContext& page, const sql::ProjectWithFigures& pr
     if (!page.flash.empty()) html += page.flash_oob(page.flash);
     return page.fragment(html, status);
   }
-  auto f = operations::project_financials(project);
   List tabs;
   for (const Tab& t : kTabs) {
-    // The Budget tab is all figures: a role without commercial access gets
-    // 403 there, so its link is not offered.
-    if (t.slug == "budget" && !page.may(domain::Permission::read_commercial)) continue;
+    if (!offered(page, t)) continue;
     Object entry{{"slug", std::string(t.slug)}, {"label", std::string(t.label)}};
     if (&t == tab) entry["current"] = true;
     tabs.push_back(entry);
@@ -307,15 +320,18 @@ http::Response project_page(PageContext& page, const sql::ProjectWithFigures& pr
                      {"number", project.fields.number},
                      {"name", project.fields.name},
                      {"status", status_label(project.fields.status)},
-                     {"original", money(f.original_contract_sum.value)},
-                     {"approved_cos", money(f.approved_change_orders.value)},
-                     {"contract_sum", money(f.contract_sum_to_date.value)},
-                     {"billed", money(f.billed_to_date.value)},
-                     {"retainage", money(f.retainage_held.value)},
-                     {"outstanding", money(f.outstanding.value)},
-                     {"balance", money(f.balance_to_finish.value)},
                      {"tabs", tabs},
                      {"tab", tab_content}};
+  if (page.may(domain::Permission::read_commercial)) {
+    auto f = operations::project_financials(project);
+    data.set("financials", Object{{"original", money(f.original_contract_sum.value)},
+                                  {"approved_cos", money(f.approved_change_orders.value)},
+                                  {"contract_sum", money(f.contract_sum_to_date.value)},
+                                  {"billed", money(f.billed_to_date.value)},
+                                  {"retainage", money(f.retainage_held.value)},
+                                  {"outstanding", money(f.outstanding.value)},
+                                  {"balance", money(f.balance_to_finish.value)}});
+  }
   set_text(data, "client", project.client_name);
   set_text(data, "site_address", project.fields.site_address);
   return page.page(title, page.render("project", data), status);
@@ -327,8 +343,8 @@ void add_project_routes(PageRoutes& routes) {
   routes.add(http::Verb::post, "/projects", kWriteProjects, create, "Create a project");
   routes.add_project_page(
       http::Verb::get, "/projects/{id}", kMember,
-      [](PageContext& page) { return show_tab(page, "estimates"); },
-      "A project: its Estimates tab");
+      [](PageContext& page) { return show_tab(page, first_tab(page)); },
+      "A project: its first tab the member's role opens (Estimates, or Schedule for field)");
   for (const Tab& tab : kTabs) {
     if (tab.slug == "budget") continue;  // commercial: views/budget_pages
     std::string slug(tab.slug);
