@@ -35,7 +35,7 @@ sql::TaskFields read_task(const JsonValue& body, sql::TaskFields t, bool creatin
     t.percent_complete = *v;
   in.finish();
   if (!errors.has("start_date") && !errors.has("end_date"))
-    errors.merge(domain::validate_task_dates(t.start_date, t.end_date));
+    errors.merge(operations::check_task_dates(t));
   if (!errors.empty()) throw validation_failed(std::move(errors));
   return t;
 }

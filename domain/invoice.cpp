@@ -77,6 +77,11 @@ Cents invoice_balance(Cents total, Cents paid) {
   return total - paid;
 }
 
+std::optional<std::string> refuse_invoice_total(Cents total) {
+  if (total.value > 0) return std::nullopt;
+  return "must be more than " + format_cents(Cents{0});
+}
+
 Validated<PaymentOutcome> apply_payment(Cents total, Cents paid, std::int64_t amount_cents) {
   Cents balance = invoice_balance(total, paid);
   FieldErrors errors;

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "domain/money.hpp"
@@ -40,6 +41,10 @@ std::optional<InvalidState> refuse_edit(InvoiceStatus status);
 std::optional<InvalidState> refuse_payment(InvoiceStatus status);
 
 Cents invoice_balance(Cents total, Cents paid);
+
+// "must be more than $0.00" for a total of zero or less: an invoice asks for
+// money (a certificate of $0.00 makes none either).
+std::optional<std::string> refuse_invoice_total(Cents total);
 
 struct PaymentOutcome {
   Cents paid;

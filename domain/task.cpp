@@ -2,11 +2,19 @@
 
 #include <algorithm>
 
+#include "domain/date_window.hpp"
+
 namespace construction::domain {
 
 FieldErrors validate_task_dates(const std::optional<std::string>& start_date,
-                                const std::optional<std::string>& end_date) {
+                                const std::optional<std::string>& end_date,
+                                std::chrono::sys_days today) {
   FieldErrors errors;
+  DateWindow window = task_date_window(today);
+  if (start_date)
+    if (auto refused = refuse_outside(window, *start_date)) errors.add("start_date", *refused);
+  if (end_date)
+    if (auto refused = refuse_outside(window, *end_date)) errors.add("end_date", *refused);
   if (start_date && end_date && *end_date < *start_date)
     errors.add("end_date", "must not be before start_date, " + *start_date);
   return errors;

@@ -1,9 +1,11 @@
 // Task: a line of a project's schedule. Dates are optional (a task not yet
-// scheduled), the end never before the start; a task may follow one
+// scheduled), within ten years of today (domain/date_window.hpp), the end
+// never before the start; a task may follow one
 // predecessor of the same project, and the predecessors never make a cycle
 // (a task cannot, through any chain, follow itself).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -15,9 +17,11 @@ namespace construction::domain {
 
 inline constexpr std::int64_t kMaxPercentComplete = 100;
 
-// "end_date" before "start_date" (YYYY-MM-DD texts compare as dates).
+// "start_date" or "end_date" outside task_date_window(today); "end_date"
+// before "start_date" (YYYY-MM-DD texts compare as dates).
 FieldErrors validate_task_dates(const std::optional<std::string>& start_date,
-                                const std::optional<std::string>& end_date);
+                                const std::optional<std::string>& end_date,
+                                std::chrono::sys_days today);
 
 // `chain`: the proposed predecessor's id, then its predecessor's, and so on
 // to the first task. `task_id` is nullopt for a task not yet made. Field

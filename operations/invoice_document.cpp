@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "domain/date_window.hpp"
 #include "operations/refusal.hpp"
 #include "sql/project_store.hpp"
 #include "sql/transaction.hpp"
@@ -21,6 +22,17 @@ sql::InvoiceRecord lock_invoice(sql::Connection& db, std::int64_t org_id, std::i
   auto invoice = sql::find_invoice(db, org_id, id, true);
   if (!invoice) throw not_found();
   return *invoice;
+}
+
+std::chrono::sys_days today_utc() {
+  return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+}
+
+// A deposit or other invoice is typed as one total, with no lines to add to
+// it later: a total of nothing is a mistake, refused where it is typed.
+void check_total(const sql::InvoiceFields& fields) {
+  if (auto refused = domain::refuse_invoice_total(domain::Cents{fields.total_cents}))
+    throw field_error("total_cents", *refused);
 }
 
 // 30 days after a YYYY-MM-DD date.
@@ -43,6 +55,7 @@ InvoiceDocument create_invoice(sql::Connection& db, std::int64_t org_id, std::in
   auto project = sql::find_project(db, org_id, project_id);
   if (!project) throw not_found();
   sql::InvoiceFields fields = read();
+  check_total(fields);
   if (fields.number.empty()) fields.number = sql::next_invoice_number(db, org_id, project->id);
   sql::InvoiceRecord invoice = sql::insert_invoice(db, org_id, project->id, fields);
   tx.commit();
@@ -65,6 +78,7 @@ InvoiceDocument change_invoice(
   sql::InvoiceFields fields = edit(invoice.fields);
   if (invoice.fields.pay_application_id && fields.total_cents != invoice.fields.total_cents)
     throw field_error("total_cents", "is the amount certified on its pay application");
+  check_total(fields);
   sql::InvoiceRecord saved = sql::update_invoice(db, org_id, invoice.id, fields);
   tx.commit();
   return {saved, {}};
@@ -76,6 +90,10 @@ InvoiceDocument transition_invoice(sql::Connection& db, std::int64_t org_id, std
   sql::InvoiceRecord invoice = lock_invoice(db, org_id, id);
   auto next = domain::transition(status_of(invoice), action);
   if (!next) throw invalid_state(next.error().message);
+  if (action == domain::InvoiceAction::send && invoice.fields.total_cents <= 0)
+    throw invalid_state("An invoice for " +
+                        domain::format_cents(Cents{invoice.fields.total_cents}) +
+                        " asks for nothing: change its total before sending it");
   auto payments = sql::list_payments(db, org_id, invoice.id);
   if (action == domain::InvoiceAction::void_ && !payments.empty())
     throw invalid_state("An invoice with payments cannot be voided");
@@ -92,9 +110,14 @@ PaymentReceived record_payment(sql::Connection& db, std::int64_t org_id, std::in
   if (auto refusal = domain::refuse_payment(status_of(invoice)))
     throw invalid_state(refusal->message);
   sql::PaymentFields fields = read();
+  domain::FieldErrors errors;
+  auto window = domain::payment_date_window(today_utc());
+  if (auto refused = domain::refuse_outside(window, fields.received_on))
+    errors.add("received_on", *refused);
   auto outcome = domain::apply_payment(Cents{invoice.fields.total_cents}, Cents{invoice.paid_cents},
                                        fields.amount_cents);
-  if (!outcome) throw invalid_fields(outcome.error());
+  if (!outcome) errors.merge(outcome.error());
+  if (!errors.empty()) throw invalid_fields(std::move(errors));
   sql::PaymentRecord payment = sql::insert_payment(db, org_id, invoice.id, fields);
   sql::InvoiceRecord saved =
       sql::set_invoice_payment_state(db, org_id, invoice.id, outcome.value().paid.value,
@@ -130,8 +153,7 @@ bool is_overdue(const sql::InvoiceRecord& invoice) {
   };
   auto status = domain::parse_invoice_status(invoice.status);
   if (!status) return false;
-  auto today = std::chrono::year_month_day{
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  auto today = std::chrono::year_month_day{today_utc()};
   std::optional<std::chrono::year_month_day> due;
   if (invoice.fields.due_date) due = date_of(*invoice.fields.due_date);
   return domain::is_overdue(*status, due, today,

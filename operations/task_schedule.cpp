@@ -1,5 +1,7 @@
 #include "operations/task_schedule.hpp"
 
+#include <chrono>
+
 #include "domain/task.hpp"
 #include "operations/refusal.hpp"
 #include "sql/party_store.hpp"
@@ -13,7 +15,7 @@ namespace {
 // Every rule on the fields at once; nothing when they are fine.
 void check_task(sql::Connection& db, std::int64_t org_id, std::int64_t project_id,
                 std::optional<std::int64_t> task_id, const sql::TaskFields& f) {
-  domain::FieldErrors errors = domain::validate_task_dates(f.start_date, f.end_date);
+  domain::FieldErrors errors = check_task_dates(f);
   if (f.assignee_party_id && !sql::find_party(db, org_id, *f.assignee_party_id))
     errors.add("assignee_party_id", "must be the id of one of your organisation's parties");
   if (f.predecessor_id) {
@@ -39,6 +41,11 @@ sql::TaskRecord lock_task(sql::Connection& db, std::int64_t org_id, std::int64_t
 }
 
 }  // namespace
+
+domain::FieldErrors check_task_dates(const sql::TaskFields& fields) {
+  auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return domain::validate_task_dates(fields.start_date, fields.end_date, today);
+}
 
 sql::TaskRecord create_task(sql::Connection& db, std::int64_t org_id, std::int64_t project_id,
                             const std::function<sql::TaskFields()>& read) {

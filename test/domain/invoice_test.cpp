@@ -91,3 +91,9 @@ TEST_CASE("overdue: sent or partially paid, due date passed, balance left", "[un
   CHECK_FALSE(is_overdue(S::void_, due, after, Cents{100}));
   CHECK_FALSE(is_overdue(S::sent, std::nullopt, after, Cents{100}));
 }
+
+TEST_CASE("an invoice asks for more than nothing", "[unit]") {
+  CHECK(refuse_invoice_total(Cents{0}) == "must be more than $0.00");
+  CHECK(refuse_invoice_total(Cents{-1}) == "must be more than $0.00");
+  CHECK_FALSE(refuse_invoice_total(Cents{1}));
+}

@@ -1,0 +1,36 @@
+#include "domain/date_window.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace construction::domain;
+using std::chrono::sys_days;
+using std::chrono::year;
+
+TEST_CASE("a payment is received at most a day after today and at most ten years before",
+          "[unit]") {
+  DateWindow window = payment_date_window(sys_days{year{2026} / 12 / 5});
+  CHECK_FALSE(refuse_outside(window, "2026-12-05"));
+  // Tomorrow: the user's day may be ahead of UTC.
+  CHECK_FALSE(refuse_outside(window, "2026-12-06"));
+  CHECK_FALSE(refuse_outside(window, "2016-12-05"));
+  CHECK(refuse_outside(window, "2026-12-07") == "must be between 2016-12-05 and 2026-12-06");
+  CHECK(refuse_outside(window, "2099-01-01") == "must be between 2016-12-05 and 2026-12-06");
+  CHECK(refuse_outside(window, "2016-12-04") == "must be between 2016-12-05 and 2026-12-06");
+  CHECK(refuse_outside(window, "0001-01-01"));
+  // Not a date: the field's own check says so, not the window.
+  CHECK_FALSE(refuse_outside(window, "2026-13-01"));
+  CHECK_FALSE(refuse_outside(window, "tomorrow"));
+}
+
+TEST_CASE("ten years from Feb 29 is the last day of February", "[unit]") {
+  DateWindow window = task_date_window(sys_days{year{2028} / 2 / 29});
+  CHECK(iso_day(window.first) == "2018-02-28");
+  CHECK(iso_day(window.last) == "2038-02-28");
+  CHECK(iso_day(task_date_window(sys_days{year{2032} / 2 / 29}).last) == "2042-02-28");
+}
+
+TEST_CASE("a date is read as the day it names", "[unit]") {
+  CHECK(parse_day("2024-02-29") == sys_days{year{2024} / 2 / 29});
+  CHECK_FALSE(parse_day("2023-02-29"));
+  CHECK(iso_day(sys_days{year{1} / 1 / 1}) == "0001-01-01");
+}
