@@ -90,6 +90,10 @@ void put_commercial(Data& data, const std::vector<sql::PendingChangeOrder>& orde
     row["balance"] = money(i.balance_cents);
     put_project(row, i.project);
   }
+  // The flags first: a member added to `data` may move the lists it holds.
+  if (!orders.empty()) data["has_change_orders"] = true;
+  if (!invoices.empty()) data["has_invoices"] = true;
+  bool has_margins = false;
   Data& margin_rows = new_list(data, "margins", 0);
   for (const auto& b : budgets) {
     auto profit = operations::budget_report(b.budget).profit;
@@ -99,10 +103,9 @@ void put_commercial(Data& data, const std::vector<sql::PendingChangeOrder>& orde
     row["original_margin"] = rate(profit.original_margin.value);
     row["projected_profit"] = money(profit.projected_profit.value);
     put_project(row, b.project);
-    data["has_margins"] = true;
+    has_margins = true;
   }
-  if (!orders.empty()) data["has_change_orders"] = true;
-  if (!invoices.empty()) data["has_invoices"] = true;
+  if (has_margins) data["has_margins"] = true;
 }
 
 http::Response show(PageContext& page, const sql::PageOf<sql::ProjectListingWithFigures>& projects,
