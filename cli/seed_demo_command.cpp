@@ -266,8 +266,9 @@ void seed_pay_application(Seed& s, std::int64_t project_id, const DemoPeriod& pe
   auto submitted = operations::load_pay_application(s.db, s.org_id, app.application.id);
   std::int64_t certified =
       submitted.application.g702.current_payment_due_cents - period.held_back_cents;
-  auto done = operations::transition_pay_application(
-      s.db, s.org_id, app.application.id, PayApplicationAction::certify, [&] { return certified; });
+  auto done = operations::transition_pay_application(s.db, s.org_id, app.application.id,
+                                                     PayApplicationAction::certify, std::nullopt,
+                                                     [&] { return certified; });
   s.created.push_back("pay application " + std::to_string(done.application.number) + " to " +
                       period.period_to + " (certified, " +
                       domain::format_cents(domain::Cents{certified}) + ")");
