@@ -276,7 +276,7 @@ void seed_pay_application(Seed& s, std::int64_t project_id, const DemoPeriod& pe
   operations::transition_invoice(s.db, s.org_id, invoice->id, domain::InvoiceAction::send);
   sql::PaymentFields payment{percent_of(certified, period.percent_paid), period.paid_on, "ach",
                              "Northwind remittance"};
-  operations::record_payment(s.db, s.org_id, invoice->id, [&] { return payment; });
+  operations::record_payment(s.db, s.org_id, invoice->id, std::nullopt, [&] { return payment; });
   s.created.push_back("invoice " + invoice->fields.number + " (sent, " +
                       domain::format_cents(domain::Cents{payment.amount_cents}) + " paid)");
 }
