@@ -149,6 +149,7 @@ TEST_CASE("a stale party form comes back with the other person's change", "[proc
   CHECK(stale.body.find(kStale) != std::string::npos);
   CHECK(scalar("SELECT name || ' ' || email FROM parties WHERE id = " + party) ==
         "Harbor Homes LLC office@harbor.example");
+  CHECK(invalid_html({{"stale party row", stale.body}}) == "");
 
   // The form it came back with is current: saved as typed again.
   HttpResult again = org.owner.post(
@@ -187,6 +188,7 @@ TEST_CASE("a stale estimate line form comes back with the line as it is now", "[
   CHECK(plain.body.find(kStale) != std::string::npos);
   CHECK(scalar("SELECT description FROM estimate_lines WHERE id = " + line) ==
         "Drywall, level 5, taped");
+  CHECK(invalid_html({{"stale line row", stale.body}, {"stale line page", plain.body}}) == "");
 }
 
 TEST_CASE("two people change two lines of one estimate, and both are saved", "[process][pages]") {
@@ -234,6 +236,7 @@ TEST_CASE("a stale change order line form comes back with the line as it is now"
   CHECK(stale.body.find(kStale) != std::string::npos);
   CHECK(scalar("SELECT description FROM change_order_lines WHERE id = " + line) ==
         "Door, fire rated");
+  CHECK(invalid_html({{"stale change order line row", stale.body}}) == "");
 }
 
 TEST_CASE("stale commitment and vendor bill line forms come back with the line as it is now",
@@ -270,6 +273,7 @@ TEST_CASE("stale commitment and vendor bill line forms come back with the line a
     CHECK(stale.body.find(kStale) != std::string::npos);
     CHECK(scalar("SELECT description || ' ' || amount_cents FROM " + table +
                  " WHERE id = " + line) == "Hang and tape board 1250000");
+    CHECK(invalid_html({{"stale amount line row", stale.body}}) == "");
   }
 }
 
@@ -325,6 +329,7 @@ TEST_CASE(
                first) == "40000 2500");
   CHECK(scalar("SELECT this_period_cents FROM pay_application_lines WHERE id = " + second) ==
         "20000");
+  CHECK(invalid_html({{"stale G703 row", stale.body}}) == "");
 }
 
 TEST_CASE("a stale certificate is refused with the application as it is now", "[process][pages]") {
@@ -358,6 +363,7 @@ TEST_CASE("a stale certificate is refused with the application as it is now", "[
   CHECK(scalar("SELECT status || ' ' || coalesce(certified_cents::text, 'none') FROM "
                "pay_applications WHERE id = " +
                app) == "submitted none");
+  CHECK(invalid_html({{"stale certificate", stale.body}}) == "");
 }
 
 TEST_CASE("a payment form posted after another payment is refused, the new balance shown",
@@ -391,6 +397,8 @@ TEST_CASE("a payment form posted after another payment is refused, the new balan
   CHECK(stale.body.find(kStale) != std::string::npos);
   CHECK(stale.body.find("Check 1042") != std::string::npos);  // the payment already recorded
   CHECK(scalar("SELECT count(*) FROM payments WHERE invoice_id = " + invoice) == "1");
+  CHECK(stale.header("hx-retarget") == "#main");
+  CHECK(invalid_html({{"stale payment", stale.body}}) == "");
 }
 
 TEST_CASE("a stale task form comes back with the task as it is now", "[process][pages]") {
@@ -429,6 +437,7 @@ TEST_CASE("a stale task form comes back with the task as it is now", "[process][
     if (htmx) CHECK(stale.header("hx-retarget") == "#task-" + id);
     CHECK(scalar("SELECT name || ' ' || percent_complete FROM tasks WHERE id = " + id) ==
           their_name + " 60");
+    CHECK(invalid_html({{"stale task", stale.body}}) == "");
   }
 }
 
@@ -461,4 +470,5 @@ TEST_CASE("a stale daily log form comes back with the log as it is now", "[proce
   CHECK(stale.body.find(kStale) != std::string::npos);
   CHECK(scalar("SELECT work_performed FROM daily_logs WHERE id = " + id) ==
         "Formwork and rebar, grid A-C");
+  CHECK(invalid_html({{"stale daily log", stale.body}}) == "");
 }
