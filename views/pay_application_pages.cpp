@@ -86,7 +86,8 @@ std::string line_row(const PageContext& page, const sql::PayApplicationRecord& a
            typed ? page.field("this_period") : hundredths_text(line.figures.this_period_cents));
   data.set("f_value", typed ? page.field("stored") : hundredths_text(line.figures.stored_cents));
   data.set("version", typed ? page.field("version") : std::to_string(line.version));
-  data.set("errors", error_data(errors, kCellNames));
+  // Only when there are some: a 17th member would double the row's vector.
+  if (!errors.empty()) data.set("errors", error_data(errors, kCellNames));
   set_text(data, "stale", stale);
   if (editable(page, a)) data.set("editable", true);
   return page.render("pay_line_row", data);
