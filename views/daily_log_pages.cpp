@@ -419,10 +419,10 @@ http::Response save(PageContext& page) {
   } catch (const operations::Refusal& refusal) {
     if (is_stale(refusal)) {
       page.form.clear();
-      return project_page(
-          page, *project, "daily-logs",
-          day_tab(page, project->id, stored->fields.log_date, {false, {}, stale_message("log")}),
-          409);
+      return project_page(page, *project, "daily-logs",
+                          day_tab(page, project->id, stored->fields.log_date,
+                                  {false, {}, stale_message("daily log")}),
+                          409);
     }
     if (!invalid_fields(refusal)) throw;
     DayForm form{true, form_errors(refusal.fields, kept), "The log was not saved: see below."};
