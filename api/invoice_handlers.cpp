@@ -102,7 +102,7 @@ Response list_payments(RequestContext& ctx, sql::Connection& db) {
 Response create_payment(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_commercial);
   JsonValue body = json_body(ctx);
-  auto received = operations::record_payment(db, caller.org_id, path_id(ctx), [&] {
+  auto received = operations::record_payment(db, caller.org_id, path_id(ctx), std::nullopt, [&] {
     domain::FieldErrors errors;
     FieldReader in(body, errors);
     in.require({"amount_cents", "received_on"});

@@ -97,8 +97,9 @@ ApiHandler transition_handler(PayApplicationAction action) {
       body = json_body(ctx);
     else
       refuse_body(ctx);
-    auto document = operations::transition_pay_application(db, caller.org_id, path_id(ctx), action,
-                                                           [&] { return read_certified(*body); });
+    auto document =
+        operations::transition_pay_application(db, caller.org_id, path_id(ctx), action,
+                                               std::nullopt, [&] { return read_certified(*body); });
     return ok(pay_application_json(document.application, document.lines));
   };
 }

@@ -266,8 +266,9 @@ void seed_pay_application(Seed& s, std::int64_t project_id, const DemoPeriod& pe
   auto submitted = operations::load_pay_application(s.db, s.org_id, app.application.id);
   std::int64_t certified =
       submitted.application.g702.current_payment_due_cents - period.held_back_cents;
-  auto done = operations::transition_pay_application(
-      s.db, s.org_id, app.application.id, PayApplicationAction::certify, [&] { return certified; });
+  auto done = operations::transition_pay_application(s.db, s.org_id, app.application.id,
+                                                     PayApplicationAction::certify, std::nullopt,
+                                                     [&] { return certified; });
   s.created.push_back("pay application " + std::to_string(done.application.number) + " to " +
                       period.period_to + " (certified, " +
                       domain::format_cents(domain::Cents{certified}) + ")");
@@ -275,7 +276,7 @@ void seed_pay_application(Seed& s, std::int64_t project_id, const DemoPeriod& pe
   operations::transition_invoice(s.db, s.org_id, invoice->id, domain::InvoiceAction::send);
   sql::PaymentFields payment{percent_of(certified, period.percent_paid), period.paid_on, "ach",
                              "Northwind remittance"};
-  operations::record_payment(s.db, s.org_id, invoice->id, [&] { return payment; });
+  operations::record_payment(s.db, s.org_id, invoice->id, std::nullopt, [&] { return payment; });
   s.created.push_back("invoice " + invoice->fields.number + " (sent, " +
                       domain::format_cents(domain::Cents{payment.amount_cents}) + " paid)");
 }

@@ -104,9 +104,11 @@ InvoiceDocument transition_invoice(sql::Connection& db, std::int64_t org_id, std
 }
 
 PaymentReceived record_payment(sql::Connection& db, std::int64_t org_id, std::int64_t invoice_id,
+                               std::optional<int> expected_version,
                                const std::function<sql::PaymentFields()>& read) {
   sql::Transaction tx(db);
   sql::InvoiceRecord invoice = lock_invoice(db, org_id, invoice_id);
+  check_version(expected_version, invoice.version);
   if (auto refusal = domain::refuse_payment(status_of(invoice)))
     throw invalid_state(refusal->message);
   sql::PaymentFields fields = read();

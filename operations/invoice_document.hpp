@@ -40,7 +40,10 @@ struct PaymentReceived {
   sql::PaymentRecord payment;
   sql::InvoiceRecord invoice;
 };
+// `expected_version`: the invoice's version the caller saw (two people
+// entering one check both see the same balance), stale_version otherwise.
 PaymentReceived record_payment(sql::Connection& db, std::int64_t org_id, std::int64_t invoice_id,
+                               std::optional<int> expected_version,
                                const std::function<sql::PaymentFields()>& read);
 
 // Overdue today (UTC): domain::is_overdue of the invoice's status, due date

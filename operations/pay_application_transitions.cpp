@@ -22,10 +22,11 @@ std::int64_t certificate(const sql::PayApplicationRecord& application,
 
 PayApplicationDocument transition_pay_application(
     sql::Connection& db, std::int64_t org_id, std::int64_t id, PayApplicationAction action,
-    const std::function<std::int64_t()>& read_certified) {
+    std::optional<int> expected_version, const std::function<std::int64_t()>& read_certified) {
   sql::Transaction tx(db);
   auto application = sql::find_pay_application(db, org_id, id, true);
   if (!application) throw not_found();
+  check_version(expected_version, application->version);
   auto next =
       domain::transition(*domain::parse_pay_application_status(application->status), action);
   if (!next) throw invalid_state(next.error().message);

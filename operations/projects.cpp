@@ -86,9 +86,11 @@ sql::PartyRecord create_party(sql::Connection& db, std::int64_t org_id,
 }
 
 sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int64_t id,
-                              const sql::PartyFields& fields) {
+                              std::optional<int> expected_version, const sql::PartyFields& fields) {
   sql::Transaction tx(db);
-  if (!sql::find_party(db, org_id, id, true)) throw not_found();
+  auto party = sql::find_party(db, org_id, id, true);
+  if (!party) throw not_found();
+  check_version(expected_version, party->version);
   check_party(fields);
   sql::PartyRecord saved = sql::update_party(db, org_id, id, fields);
   tx.commit();

@@ -6,6 +6,8 @@
 // (Refusal invalid_fields), with the API's field names.
 #pragma once
 
+#include <optional>
+
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
 
@@ -16,9 +18,10 @@ sql::ProjectRecord create_project(sql::Connection& db, std::int64_t org_id,
 sql::PartyRecord create_party(sql::Connection& db, std::int64_t org_id,
                               const sql::PartyFields& fields);
 // The party's new fields, in one transaction with its row locked; not_found
-// for another organisation's or a missing party.
+// for another organisation's or a missing party, stale_version when it is
+// no longer at `expected_version` (when given).
 sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int64_t id,
-                              const sql::PartyFields& fields);
+                              std::optional<int> expected_version, const sql::PartyFields& fields);
 
 // "2026-12-02", a day of the calendar: what a date field of a form or a
 // request must be before PostgreSQL sees it.

@@ -7,10 +7,13 @@
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
+#include "views/stale_form.hpp"
 
 namespace construction::views {
 
 namespace {
+
+constexpr const char* kDraftLinesOnly = "Only a draft's lines change";
 
 // The fields of a line form: what was typed (page.form) when `typed`, else
 // the stored line's values.
@@ -46,14 +49,18 @@ std::string line_row(const PageContext& page, const AmountLineDocument& document
   return page.render("amount_line_row", data);
 }
 
+// The line's row as a form, carrying its version (what was posted, when
+// `typed`); `stale`: the message over a line someone else changed.
 std::string edit_row(const PageContext& page, const AmountLineDocument& document,
                      const sql::AmountLineRecord& line, bool typed,
-                     const domain::FieldErrors& errors) {
+                     const domain::FieldErrors& errors, const std::string& stale = {}) {
   std::string prefix = "line-" + std::to_string(line.id) + "-";
-  return page.render("amount_line_edit",
-                     Object{{"base", document.base},
-                            {"id", std::to_string(line.id)},
-                            {"fields", line_fields(page, &line.fields, typed, errors, prefix)}});
+  Data data = Object{{"base", document.base},
+                     {"id", std::to_string(line.id)},
+                     {"version", typed ? page.field("version") : std::to_string(line.version)},
+                     {"fields", line_fields(page, &line.fields, typed, errors, prefix)}};
+  set_text(data, "stale", stale);
+  return page.render("amount_line_edit", data);
 }
 
 sql::AmountLineFields line_from_form(const PageContext& page, sql::AmountLineFields line,
@@ -127,19 +134,31 @@ http::Response show_line(PageContext& page, const AmountLineRoutes& routes) {
 http::Response edit_line(PageContext& page, const AmountLineRoutes& routes) {
   AmountLineDocument document = routes.load(page, id_in_path(page, "id"));
   const sql::AmountLineRecord& line = find_line(page, document);
-  if (!document.editable) throw operations::invalid_state("Only a draft's lines change");
+  if (!document.editable) throw operations::invalid_state(kDraftLinesOnly);
   if (!page.hx) return page.redirect(document.base);
   return page.fragment(edit_row(page, document, line, false, {}));
+}
+
+http::Response stale_line(PageContext& page, const AmountLineRoutes& routes, std::int64_t id) {
+  return stale_row(
+      page, "line",
+      [&](const std::string& message) {
+        AmountLineDocument document = routes.load(page, id);
+        if (!document.editable) throw operations::invalid_state(kDraftLinesOnly);
+        return edit_row(page, document, find_line(page, document), false, {}, message);
+      },
+      [&] { return routes.editor(page, id, false, {}, 409); });
 }
 
 http::Response save_line(PageContext& page, const AmountLineRoutes& routes) {
   std::int64_t id = id_in_path(page, "id");
   std::int64_t line_id = id_in_path(page, "line_id");
   try {
-    routes.change(page, id, line_id, [&](const sql::AmountLineFields& stored) {
+    routes.change(page, id, line_id, form_version(page), [&](const sql::AmountLineFields& stored) {
       return line_from_form(page, stored, routes.sign);
     });
   } catch (const operations::Refusal& refusal) {
+    if (is_stale(refusal)) return stale_line(page, routes, id);
     if (!invalid_fields(refusal)) throw;
     AmountLineDocument document = routes.load(page, id);
     return page.fragment(edit_row(page, document, find_line(page, document), true, refusal.fields),

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,8 +38,9 @@ struct AmountLineRoutes {
   std::string hint;  // the empty table's advice on the first line
   std::function<AmountLineDocument(PageContext&, std::int64_t id)> load;
   std::function<void(PageContext&, std::int64_t id, const operations::AmountLineEdit&)> add;
+  // `expected_version`: the line's, as its form carries it.
   std::function<void(PageContext&, std::int64_t id, std::int64_t line_id,
-                     const operations::AmountLineEdit&)>
+                     std::optional<int> expected_version, const operations::AmountLineEdit&)>
       change;
   std::function<void(PageContext&, std::int64_t id, std::int64_t line_id)> remove;
   // The whole editor page, after a refused line without htmx.

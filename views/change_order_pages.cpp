@@ -16,6 +16,7 @@
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
+#include "views/stale_form.hpp"
 
 namespace construction::views {
 
@@ -23,6 +24,8 @@ namespace {
 
 using domain::ChangeOrderAction;
 using operations::ChangeOrderDocument;
+
+constexpr const char* kDraftLinesOnly = "Only a draft change order's lines change";
 
 std::int64_t number_in_path(const PageContext& page, std::string_view name) {
   auto id = path_number(page.http, name);
@@ -181,28 +184,41 @@ http::Response show_line(PageContext& page) {
 
 http::Response edit_line(PageContext& page) {
   auto [order, line] = find_line(page);
-  if (!editable(order)) throw operations::invalid_state("Only a draft change order's lines change");
+  if (!editable(order)) throw operations::invalid_state(kDraftLinesOnly);
   if (!page.hx) return page.redirect("/change-orders/" + std::to_string(order.id));
   return page.fragment(
-      edit_line_row(page, line_editor(page, order), line.id, line.fields, false, {}));
+      edit_line_row(page, line_editor(page, order), line.id, line.version, line.fields, false, {}));
+}
+
+http::Response stale_line(PageContext& page) {
+  return stale_row(
+      page, "line",
+      [&](const std::string& message) {
+        auto [order, line] = find_line(page);
+        if (!editable(order)) throw operations::invalid_state(kDraftLinesOnly);
+        return edit_line_row(page, line_editor(page, order), line.id, line.version, line.fields,
+                             false, {}, message);
+      },
+      [&] { return editor(page, load(page), false, {}, 409); });
 }
 
 http::Response save_line(PageContext& page) {
   std::int64_t id = number_in_path(page, "id");
   try {
     auto change = operations::change_change_order_line(
-        page.db, page.org_id(), id, number_in_path(page, "line_id"), std::nullopt,
+        page.db, page.org_id(), id, number_in_path(page, "line_id"), form_version(page),
         [&](const sql::LineFields& stored) { return read_line(page, stored); });
     return lines_changed(
         page, change.order,
         views::line_row(page, line_editor(page, change.order), change.line.id, change.line.fields),
         "Line saved: " + change.line.fields.description + ".");
   } catch (const operations::Refusal& refusal) {
+    if (is_stale(refusal)) return stale_line(page);
     if (!invalid_fields(refusal)) throw;
     auto [order, line] = find_line(page);
-    return page.fragment(
-        edit_line_row(page, line_editor(page, order), line.id, line.fields, true, refusal.fields),
-        422);
+    return page.fragment(edit_line_row(page, line_editor(page, order), line.id, line.version,
+                                       line.fields, true, refusal.fields),
+                         422);
   }
 }
 

@@ -111,8 +111,9 @@ const AmountLineRoutes& line_routes() {
         operations::add_commitment_line(page.db, page.org_id(), id, edit);
       },
       [](PageContext& page, std::int64_t id, std::int64_t line_id,
-         const operations::AmountLineEdit& edit) {
-        operations::change_commitment_line(page.db, page.org_id(), id, line_id, std::nullopt, edit);
+         std::optional<int> expected_version, const operations::AmountLineEdit& edit) {
+        operations::change_commitment_line(page.db, page.org_id(), id, line_id, expected_version,
+                                           edit);
       },
       [](PageContext& page, std::int64_t id, std::int64_t line_id) {
         operations::remove_commitment_line(page.db, page.org_id(), id, line_id);

@@ -18,6 +18,7 @@
 #include "views/page_routes.hpp"
 #include "views/project_page.hpp"
 #include "views/routes.hpp"
+#include "views/stale_form.hpp"
 
 namespace construction::views {
 
@@ -255,10 +256,12 @@ std::string log_form(PageContext& page, std::int64_t project_id, const std::stri
                      {"crew_rows", rows},
                      {"add_crew", add_crew_button(page, project_id, next, false)},
                      {"errors", error_data(form.errors)}};
-  if (log)
-    data.set("version", std::to_string(log->version));
-  else
-    data.set("log_date", day);
+  // The version the form was made at: what was posted, when it shows that.
+  std::string version = form.typed ? page.field("version")
+                        : log      ? std::to_string(log->version)
+                                   : "";
+  if (!version.empty()) data.set("version", version);
+  if (!log) data.set("log_date", day);
   return page.render("daily_log_form", data);
 }
 
@@ -405,17 +408,22 @@ http::Response save(PageContext& page) {
   if (!stored) throw operations::not_found();
   auto project = sql::find_project(page.db, page.org_id(), stored->project_id);
   if (!project) throw operations::not_found();
-  auto version = whole_number(page.field("version"));
   std::vector<int> kept;
   try {
     sql::DailyLogRecord log = operations::change_daily_log(
-        page.db, page.org_id(), stored->id,
-        version ? std::optional<int>(static_cast<int>(*version)) : std::nullopt,
+        page.db, page.org_id(), stored->id, form_version(page),
         [&](const sql::DailyLogRecord& current) {
           return log_from_form(page, {current.fields, std::nullopt}, kept);
         });
     return saved(page, *project, log);
   } catch (const operations::Refusal& refusal) {
+    if (is_stale(refusal)) {
+      page.form.clear();
+      return project_page(page, *project, "daily-logs",
+                          day_tab(page, project->id, stored->fields.log_date,
+                                  {false, {}, stale_message("daily log")}),
+                          409);
+    }
     if (!invalid_fields(refusal)) throw;
     DayForm form{true, form_errors(refusal.fields, kept), "The log was not saved: see below."};
     return project_page(page, *project, "daily-logs",

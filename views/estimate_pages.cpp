@@ -14,6 +14,7 @@
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
+#include "views/stale_form.hpp"
 
 namespace construction::views {
 
@@ -21,6 +22,8 @@ namespace {
 
 using domain::EstimateAction;
 using operations::EstimateDocument;
+
+constexpr const char* kDraftLinesOnly = "Only a draft estimate's lines change";
 
 std::int64_t estimate_id(const PageContext& page) {
   auto id = path_number(page.http, "id");
@@ -61,8 +64,9 @@ std::string add_form(PageContext& page, const sql::EstimateRecord& e, bool typed
 }
 
 std::string edit_row(PageContext& page, const sql::EstimateRecord& e, const sql::LineRecord& line,
-                     bool typed, const domain::FieldErrors& errors) {
-  return edit_line_row(page, line_editor(e), line.id, line.fields, typed, errors);
+                     bool typed, const domain::FieldErrors& errors, const std::string& stale = {}) {
+  return edit_line_row(page, line_editor(e), line.id, line.version, line.fields, typed, errors,
+                       stale);
 }
 
 std::string totals(PageContext& page, const sql::EstimateRecord& e, bool oob) {
@@ -245,20 +249,32 @@ http::Response show_line(PageContext& page) {
 
 http::Response edit_line(PageContext& page) {
   auto [estimate, line] = find_line(page);
-  if (!editable(estimate)) throw operations::invalid_state("Only a draft estimate's lines change");
+  if (!editable(estimate)) throw operations::invalid_state(kDraftLinesOnly);
   if (!page.hx) return page.redirect("/estimates/" + std::to_string(estimate.id));
   return page.fragment(edit_row(page, estimate, line, false, {}));
+}
+
+http::Response stale_line(PageContext& page) {
+  return stale_row(
+      page, "line",
+      [&](const std::string& message) {
+        auto [estimate, line] = find_line(page);
+        if (!editable(estimate)) throw operations::invalid_state(kDraftLinesOnly);
+        return edit_row(page, estimate, line, false, {}, message);
+      },
+      [&] { return editor(page, load(page), false, {}, 409); });
 }
 
 http::Response save_line(PageContext& page) {
   std::int64_t id = estimate_id(page);
   try {
     auto change = operations::change_line(
-        page.db, page.org_id(), id, line_id(page), std::nullopt,
+        page.db, page.org_id(), id, line_id(page), form_version(page),
         [&](const sql::LineFields& stored) { return line_from_form(page, stored); });
     return lines_changed(page, id, line_row(page, change.estimate, change.line), change.estimate,
                          "Line saved: " + change.line.fields.description + ".");
   } catch (const operations::Refusal& refusal) {
+    if (is_stale(refusal)) return stale_line(page);
     if (!invalid_fields(refusal)) throw;
     auto [estimate, line] = find_line(page);
     return page.fragment(edit_row(page, estimate, line, true, refusal.fields), 422);

@@ -12,6 +12,7 @@
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
+#include "views/stale_form.hpp"
 
 namespace construction::views {
 
@@ -44,6 +45,8 @@ bool takes_payments(const PageContext& page, const sql::InvoiceRecord& invoice) 
          page.may(domain::Permission::write_commercial);
 }
 
+// The form carries the invoice's version: the amount proposed, and typed, is
+// decided on the balance shown.
 std::string payment_form(const PageContext& page, const sql::InvoiceRecord& invoice, bool typed,
                          const domain::FieldErrors& errors) {
   auto value = [&](std::string_view name, std::string fallback) {
@@ -60,6 +63,7 @@ std::string payment_form(const PageContext& page, const sql::InvoiceRecord& invo
   return page.render("invoice_payment_form",
                      Object{{"path", path_of(invoice)},
                             {"csrf", page.csrf()},
+                            {"version", value("version", std::to_string(invoice.version))},
                             {"balance", money(balance_of(invoice))},
                             {"amount", value("amount", hundredths_text(balance_of(invoice)))},
                             {"received_on", value("received_on", today())},
@@ -146,7 +150,8 @@ http::Response show(PageContext& page) {
 http::Response record_payment(PageContext& page) {
   std::int64_t id = invoice_id(page);
   try {
-    auto received = operations::record_payment(page.db, page.org_id(), id, [&] {
+    std::optional<int> version = form_version(page);
+    auto received = operations::record_payment(page.db, page.org_id(), id, version, [&] {
       domain::FieldErrors errors;
       sql::PaymentFields fields;
       auto amount = typed_amount(page.field("amount"), "amount_cents", errors);
@@ -169,6 +174,9 @@ http::Response record_payment(PageContext& page) {
                          "Payment of " + money(received.payment.fields.amount_cents) +
                              " recorded; balance " + money(balance_of(invoice)) + ".");
   } catch (const operations::Refusal& refusal) {
+    if (is_stale(refusal))
+      return stale_page(page, "invoice",
+                        [&] { return show_invoice(page, load(page), false, {}, 409); });
     if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
     InvoiceView view = load(page);
     if (!page.hx) return show_invoice(page, view, true, refusal.fields, 422);

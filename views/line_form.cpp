@@ -105,13 +105,15 @@ std::string add_line_form(const PageContext& page, const LineEditor& editor, boo
 }
 
 std::string edit_line_row(const PageContext& page, const LineEditor& editor, std::int64_t id,
-                          const sql::LineFields& stored, bool typed,
-                          const domain::FieldErrors& errors) {
+                          int version, const sql::LineFields& stored, bool typed,
+                          const domain::FieldErrors& errors, const std::string& stale) {
   std::string prefix = "line-" + std::to_string(id) + "-";
-  return page.render("estimate_line_edit",
-                     Object{{"base", editor.base},
-                            {"id", std::to_string(id)},
-                            {"fields", line_fields(page, &stored, typed, errors, prefix)}});
+  Data data = Object{{"base", editor.base},
+                     {"id", std::to_string(id)},
+                     {"version", typed ? page.field("version") : std::to_string(version)},
+                     {"fields", line_fields(page, &stored, typed, errors, prefix)}};
+  set_text(data, "stale", stale);
+  return page.render("estimate_line_edit", data);
 }
 
 sql::LineFields line_from_form(const PageContext& page, sql::LineFields line,

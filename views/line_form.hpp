@@ -43,10 +43,11 @@ std::string line_rows_html(const PageContext& page, const LineEditor& editor,
 // The form below the table; `typed`: show what was posted (after a 422).
 std::string add_line_form(const PageContext& page, const LineEditor& editor, bool typed,
                           const domain::FieldErrors& errors, bool oob);
-// One line's row as a form.
+// One line's row as a form, carrying the line's `version` (what was posted,
+// when `typed`); `stale`: the message over a line someone else changed.
 std::string edit_line_row(const PageContext& page, const LineEditor& editor, std::int64_t id,
-                          const sql::LineFields& stored, bool typed,
-                          const domain::FieldErrors& errors);
+                          int version, const sql::LineFields& stored, bool typed,
+                          const domain::FieldErrors& errors, const std::string& stale = {});
 
 // The line the posted form describes over `base` (a new line's position, or
 // the stored line), priced by the operation's rule; a Refusal naming every

@@ -9,6 +9,7 @@
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
+#include "views/stale_form.hpp"
 
 namespace construction::views {
 
@@ -72,7 +73,7 @@ std::string party_form(PageContext& page, const domain::FieldErrors& errors) {
   return page.render("party_form", data);
 }
 
-http::Response list(PageContext& page) {
+http::Response parties_page(PageContext& page, unsigned status) {
   sql::PartyFilter filter;
   auto q = page.http.query_value("q");
   auto kind = page.http.query_value("kind");
@@ -84,7 +85,11 @@ http::Response list(PageContext& page) {
                      {"kinds", kind_options(filter.kind.value_or(""))},
                      {"rows", rows}};
   if (page.may(domain::Permission::write_projects)) data.set("form", party_form(page, {}));
-  return page.page("Parties", page.render("parties", data));
+  return page.page("Parties", page.render("parties", data), status);
+}
+
+http::Response list(PageContext& page) {
+  return parties_page(page, 200);
 }
 
 http::Response create(PageContext& page) {
@@ -108,21 +113,25 @@ sql::PartyRecord find_party(PageContext& page) {
   return *party;
 }
 
-// The row as a form: the stored fields, or what was typed with its errors.
+// The row as a form: the stored fields, or what was typed with its errors;
+// `stale`: the message over a stored party someone else changed.
 std::string edit_row(PageContext& page, const sql::PartyRecord& party,
-                     const domain::FieldErrors& errors) {
+                     const domain::FieldErrors& errors, const std::string& stale = {}) {
   bool typed = !errors.empty();
   auto value = [&](std::string_view name, const std::string& stored) {
     return typed ? page.field(name) : stored;
   };
-  return page.render("party_edit", Object{{"id", std::to_string(party.id)},
-                                          {"csrf", page.csrf()},
-                                          {"kinds", kind_options(value("kind", party.fields.kind))},
-                                          {"name", value("name", party.fields.name)},
-                                          {"email", value("email", party.fields.email)},
-                                          {"phone", value("phone", party.fields.phone)},
-                                          {"address", value("address", party.fields.address)},
-                                          {"errors", error_data(errors)}});
+  Data data = Object{{"id", std::to_string(party.id)},
+                     {"version", typed ? page.field("version") : std::to_string(party.version)},
+                     {"csrf", page.csrf()},
+                     {"kinds", kind_options(value("kind", party.fields.kind))},
+                     {"name", value("name", party.fields.name)},
+                     {"email", value("email", party.fields.email)},
+                     {"phone", value("phone", party.fields.phone)},
+                     {"address", value("address", party.fields.address)},
+                     {"errors", error_data(errors)}};
+  set_text(data, "stale", stale);
+  return page.render("party_edit", data);
 }
 
 http::Response show_row(PageContext& page) {
@@ -142,12 +151,18 @@ http::Response save(PageContext& page) {
   sql::PartyFields fields{page.field("kind"), page.field("name"), page.field("email"),
                           page.field("phone"), page.field("address")};
   try {
-    sql::PartyRecord saved = operations::change_party(page.db, page.org_id(), party.id, fields);
+    sql::PartyRecord saved =
+        operations::change_party(page.db, page.org_id(), party.id, form_version(page), fields);
     std::string message = kind_label(saved.fields.kind) + " " + saved.fields.name + " saved.";
     if (!page.hx) return page.redirect("/parties", message);
     return page.fragment(page.render("party_row", party_data(page, saved)) + "<template>" +
                          page.flash_oob(message) + "</template>");
   } catch (const operations::Refusal& refusal) {
+    if (is_stale(refusal))
+      return stale_row(
+          page, "party",
+          [&](const std::string& message) { return edit_row(page, find_party(page), {}, message); },
+          [&] { return parties_page(page, 409); });
     if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
     return page.fragment(edit_row(page, party, refusal.fields), 422);
   }

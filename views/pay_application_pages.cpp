@@ -20,6 +20,7 @@
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
+#include "views/stale_form.hpp"
 
 namespace construction::views {
 
@@ -68,11 +69,14 @@ Data figures_data(const domain::G703Line& l) {
                 {"retainage", money(l.retainage.value)}};
 }
 
-// A row; `typed` after a refusal: the cells show what was posted, the
-// errors beside them.
+// A row; `typed` after a refusal: the cells show what was posted (and the
+// row the version it was posted with), the errors beside them; `stale`: the
+// message over a line someone else changed. An editable row carries its
+// line's version: each row is its own form, so typing down a column is
+// never refused by the rows saved before.
 std::string line_row(const PageContext& page, const sql::PayApplicationRecord& a,
                      const sql::PayApplicationLineRecord& line, bool typed,
-                     const domain::FieldErrors& errors) {
+                     const domain::FieldErrors& errors, const std::string& stale = {}) {
   Data data = figures_data(line_of(line.figures));
   data.set("app_path", path_of(a));
   data.set("id", std::to_string(line.id));
@@ -81,7 +85,10 @@ std::string line_row(const PageContext& page, const sql::PayApplicationRecord& a
   data.set("e_value",
            typed ? page.field("this_period") : hundredths_text(line.figures.this_period_cents));
   data.set("f_value", typed ? page.field("stored") : hundredths_text(line.figures.stored_cents));
-  data.set("errors", error_data(errors, kCellNames));
+  data.set("version", typed ? page.field("version") : std::to_string(line.version));
+  // Only when there are some: a 17th member would double the row's vector.
+  if (!errors.empty()) data.set("errors", error_data(errors, kCellNames));
+  set_text(data, "stale", stale);
   if (editable(page, a)) data.set("editable", true);
   return page.render("pay_line_row", data);
 }
@@ -106,12 +113,15 @@ std::string g702_block(const PageContext& page, const sql::PayApplicationRecord&
   return page.render("pay_g702", data);
 }
 
+// The certificate's form carries the application's version: the amount is
+// decided on the figures shown.
 std::string certify_form(const PageContext& page, const sql::PayApplicationRecord& a, bool typed,
                          const domain::FieldErrors& errors) {
   return page.render(
       "pay_certify",
       Object{{"app_path", path_of(a)},
              {"csrf", page.csrf()},
+             {"version", typed ? page.field("version") : std::to_string(a.version)},
              {"due", money(a.g702.current_payment_due_cents)},
              {"certified",
               typed ? page.field("certified") : hundredths_text(a.g702.current_payment_due_cents)},
@@ -244,12 +254,32 @@ http::Response print(PageContext& page) {
 
 // ---- cells
 
+const sql::PayApplicationLineRecord& find_line(const PayApplicationView& view,
+                                               std::int64_t line_id) {
+  for (const auto& line : view.document.lines)
+    if (line.id == line_id) return line;
+  throw operations::not_found();
+}
+
+// The summary follows the other person's change too (out of band).
+http::Response stale_cells(PageContext& page, std::int64_t line_id) {
+  PayApplicationView view = load(page);
+  const sql::PayApplicationRecord& a = view.document.application;
+  return stale_row(
+      page, "line",
+      [&](const std::string& message) {
+        return line_row(page, a, find_line(view, line_id), false, {}, message) + "<template>" +
+               g702_block(page, a, true) + "</template>";
+      },
+      [&] { return sheet(page, view, false, {}, 409); });
+}
+
 http::Response save_line(PageContext& page) {
   std::int64_t id = number_in_path(page, "id");
   std::int64_t line_id = number_in_path(page, "line_id");
   try {
     auto change = operations::change_pay_application_line(
-        page.db, page.org_id(), id, line_id, std::nullopt,
+        page.db, page.org_id(), id, line_id, form_version(page),
         [&](const operations::LineAmounts& stored) {
           domain::FieldErrors errors;
           operations::LineAmounts amounts = stored;
@@ -273,14 +303,12 @@ http::Response save_line(PageContext& page) {
     return changed_in_place(page, line_row(page, a, change.line, false, {}),
                             g702_block(page, a, true), message);
   } catch (const operations::Refusal& refusal) {
+    if (is_stale(refusal)) return stale_cells(page, line_id);
     if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
     PayApplicationView view = load(page);
-    for (const auto& line : view.document.lines)
-      if (line.id == line_id) {
-        std::string row = line_row(page, view.document.application, line, true, refusal.fields);
-        return page.fragment(row, 422);
-      }
-    throw operations::not_found();
+    return page.fragment(
+        line_row(page, view.document.application, find_line(view, line_id), true, refusal.fields),
+        422);
   }
 }
 
@@ -289,8 +317,9 @@ http::Response save_line(PageContext& page) {
 http::Response transition(PageContext& page, PayApplicationAction action) {
   std::int64_t id = number_in_path(page, "id");
   try {
+    std::optional<int> version = form_version(page);
     PayApplicationDocument document =
-        operations::transition_pay_application(page.db, page.org_id(), id, action, [&] {
+        operations::transition_pay_application(page.db, page.org_id(), id, action, version, [&] {
           domain::FieldErrors errors;
           auto cents = typed_amount(page.field("certified"), "certified_cents", errors);
           if (!cents) throw operations::invalid_fields(std::move(errors));
@@ -307,6 +336,9 @@ http::Response transition(PageContext& page, PayApplicationAction action) {
             : name + " returned to draft.";
     return page.redirect(path_of(a), message);
   } catch (const operations::Refusal& refusal) {
+    if (is_stale(refusal))
+      return stale_page(page, "pay application",
+                        [&] { return sheet(page, load(page), false, {}, 409); });
     if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
     PayApplicationView view = load(page);
     if (!page.hx) return sheet(page, view, true, refusal.fields, 422);

@@ -15,6 +15,7 @@
 #include "views/page_routes.hpp"
 #include "views/project_page.hpp"
 #include "views/routes.hpp"
+#include "views/stale_form.hpp"
 #include "views/timeline.hpp"
 
 namespace construction::views {
@@ -26,11 +27,13 @@ constexpr int kHeaderHeight = 20;  // px: the tick labels
 constexpr int kFooterHeight = 22;  // px: "Today"
 
 // What the tab shows besides the stored tasks: a row opened as a form, the
-// add form's mistakes, and whether the forms show what was typed.
+// add form's mistakes, whether the forms show what was typed, and the
+// message over a task someone else changed.
 struct ScheduleForm {
   std::optional<std::int64_t> editing;
   domain::FieldErrors errors;
   bool typed = false;
+  std::string stale;
 };
 
 // The page's data in one query (the project is known already).
@@ -86,11 +89,12 @@ std::string task_fields(const PageContext& page, const std::vector<sql::TaskReco
 std::string edit_row(const PageContext& page, const std::vector<sql::TaskRecord>& tasks,
                      const sql::TaskRecord& task, const ScheduleForm& form) {
   std::string prefix = "task-" + std::to_string(task.id) + "-";
-  return page.render("task_edit",
-                     Object{{"id", std::to_string(task.id)},
-                            {"project_id", std::to_string(task.project_id)},
-                            {"version", std::to_string(task.version)},
-                            {"fields", task_fields(page, tasks, &task, form, prefix)}});
+  Data data = Object{{"id", std::to_string(task.id)},
+                     {"project_id", std::to_string(task.project_id)},
+                     {"version", form.typed ? page.field("version") : std::to_string(task.version)},
+                     {"fields", task_fields(page, tasks, &task, form, prefix)}};
+  set_text(data, "stale", form.stale);
+  return page.render("task_edit", data);
 }
 
 // The task the form describes, over `task` (the stored one, or a new one);
@@ -277,31 +281,40 @@ http::Response edit(PageContext& page) {
   return page.fragment(edit_row(page, load_schedule(page, task.project_id), task, {}));
 }
 
+// The task's row as a form again: in place of the row (htmx), or in the
+// tab. `task` is what the row's form starts from.
+http::Response task_form_again(PageContext& page, const sql::TaskRecord& task,
+                               const ScheduleForm& form, unsigned status) {
+  std::vector<sql::TaskRecord> tasks = load_schedule(page, task.project_id);
+  if (page.hx) {
+    http::Response res = page.fragment(edit_row(page, tasks, task, form), status);
+    res.set("HX-Retarget", "#task-" + std::to_string(task.id));
+    res.set("HX-Reswap", "outerHTML");
+    return res;
+  }
+  auto project = sql::find_project(page.db, page.org_id(), task.project_id);
+  if (!project) throw operations::not_found();
+  return project_page(page, *project, "schedule", render_schedule(page, *project, tasks, form),
+                      status);
+}
+
 http::Response save(PageContext& page) {
   sql::TaskRecord task = find_task(page);
-  auto version = whole_number(page.field("version"));
   try {
     sql::TaskRecord saved = operations::change_task(
-        page.db, page.org_id(), task.id,
-        version ? std::optional<int>(static_cast<int>(*version)) : std::nullopt,
+        page.db, page.org_id(), task.id, form_version(page),
         [&](const sql::TaskFields& stored) { return task_from_form(page, stored); });
     auto project = sql::find_project(page.db, page.org_id(), saved.project_id);
     if (!project) throw operations::not_found();
     return schedule_changed(page, *project, "Task saved: " + saved.fields.name + ".");
   } catch (const operations::Refusal& refusal) {
-    if (!invalid_fields(refusal)) throw;
-    std::vector<sql::TaskRecord> tasks = load_schedule(page, task.project_id);
-    ScheduleForm form{task.id, refusal.fields, true};
-    if (page.hx) {
-      http::Response res = page.fragment(edit_row(page, tasks, task, form), 422);
-      res.set("HX-Retarget", "#task-" + std::to_string(task.id));
-      res.set("HX-Reswap", "outerHTML");
-      return res;
+    if (is_stale(refusal)) {
+      page.form.clear();
+      return task_form_again(page, find_task(page), {task.id, {}, false, stale_message("task")},
+                             409);
     }
-    auto project = sql::find_project(page.db, page.org_id(), task.project_id);
-    if (!project) throw operations::not_found();
-    return project_page(page, *project, "schedule", render_schedule(page, *project, tasks, form),
-                        422);
+    if (!invalid_fields(refusal)) throw;
+    return task_form_again(page, task, {task.id, refusal.fields, true, {}}, 422);
   }
 }
 

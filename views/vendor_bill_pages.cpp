@@ -138,8 +138,8 @@ const AmountLineRoutes& line_routes() {
         operations::add_vendor_bill_line(page.db, page.org_id(), id, edit);
       },
       [](PageContext& page, std::int64_t id, std::int64_t line_id,
-         const operations::AmountLineEdit& edit) {
-        operations::change_vendor_bill_line(page.db, page.org_id(), id, line_id, std::nullopt,
+         std::optional<int> expected_version, const operations::AmountLineEdit& edit) {
+        operations::change_vendor_bill_line(page.db, page.org_id(), id, line_id, expected_version,
                                             edit);
       },
       [](PageContext& page, std::int64_t id, std::int64_t line_id) {

@@ -5,7 +5,7 @@
 // project header's contract sum follows), fills a pay application's cells
 // from the keyboard reading every G702 figure on the page after each cell
 // (against figures worked out by hand below), has a cell past 100 % refused
-// beside it, submits and certifies the application for less than requested
+// beside it and a row someone else changed meanwhile refused in place, submits and certifies the application for less than requested
 // and records a partial payment on the invoice the certificate made. Every
 // HTML answer must be valid HTML5 (html-validate), no request may leave the
 // origin, the console must stay free of errors. Screenshots (1280 and 375
@@ -221,6 +221,30 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
   assert.deepEqual(await g702(), { ...fixed, '4': '$22,575.00', '5a': '$2,007.50',
     '5b': '$250.00', '5': '$2,257.50', '6': '$20,317.50', '8': '$20,317.50', '9': '$81,632.50' });
   assert.equal(await page.locator(`#e-${item(2)}-error`).count(), 0);
+
+  // Someone else changes item 4 meanwhile (another tab). This page's row is
+  // stale now: the cell typed into it is refused in place (409), the row
+  // showing their 1,000.00 and saying so, the summary following theirs
+  // (4 = 23,575.00; 5a = 2,107.50; 6 = 8 = 21,217.50); the row that came back
+  // is current, so typing again saves. Then item 4 goes back to nothing.
+  const theirs = await page.evaluate(async ([path, line]) => {
+    const { 'X-CSRF-Token': token } = JSON.parse(document.body.getAttribute('hx-headers'));
+    const res = await fetch(`${path}/lines/${line}`, {
+      method: 'POST',
+      headers: { 'X-CSRF-Token': token, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'this_period=1000&stored=0',
+    });
+    return res.ok;
+  }, [new URL(payUrl).pathname, item(4)]);
+  assert.equal(theirs, true);
+  assert.equal(await cell(`e-${item(4)}`, '2000'), 409);
+  assert.match(await text(`#pay-line-${item(4)} [role=alert]`), /Someone else changed this line/);
+  assert.equal(await page.inputValue(`#e-${item(4)}`), '1000.00');
+  assert.equal(await text('#g702-4'), '$23,575.00');
+  assert.equal(await text('#g702-8'), '$21,217.50');
+  assert.equal(await cell(`e-${item(4)}`, '0'), 200);
+  assert.equal(await page.locator(`#pay-line-${item(4)} [role=alert]`).count(), 0);
+  assert.equal(await text('#g702-8'), '$20,317.50');
 
   // Reload: the same figures, stored.
   await page.reload();

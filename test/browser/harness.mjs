@@ -122,8 +122,9 @@ function watch(page, origin, problems) {
   });
   page.on('console', (message) => {
     // Chromium logs every 4xx answer to a request; 422 is how the server
-    // answers a form with mistakes (spec/ui.md), which the tests send on purpose.
-    if (message.type() === 'error' && !/status of 422/.test(message.text()))
+    // answers a form with mistakes (spec/ui.md), 409 a form someone else's
+    // change made stale, which the tests send on purpose.
+    if (message.type() === 'error' && !/status of (422|409)/.test(message.text()))
       problems.push(`console error: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
