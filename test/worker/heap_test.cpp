@@ -6,8 +6,10 @@
 
 #include <malloc.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -23,6 +25,16 @@ long minor_faults() {
   rusage usage{};
   ::getrusage(RUSAGE_SELF, &usage);
   return usage.ru_minflt;
+}
+
+// The process's resident memory, from /proc/self/statm.
+long resident_kib() {
+  long size = 0, resident = 0;
+  std::FILE* statm = std::fopen("/proc/self/statm", "r");
+  if (!statm) return 0;
+  if (std::fscanf(statm, "%ld %ld", &size, &resident) != 2) resident = 0;
+  std::fclose(statm);
+  return resident * (::sysconf(_SC_PAGESIZE) / 1024);
 }
 
 // A request that builds a page in small blocks, about 380 KiB of them, all
@@ -56,8 +68,14 @@ TEST_CASE("a serving worker keeps the heap it freed: the next request faults no 
 TEST_CASE("an idle worker gives its free heap back to the kernel", "[unit]") {
   construction::hold_heap_between_requests();
   request_of_small_blocks();
-  CHECK(mallinfo2().keepcost >= 300 * 1024);  // held at the top of the heap
+  // Its 375 KiB are free but still resident, held for the next request;
+  // the release gives at least half of them back. (Where in the heap they
+  // lie depends on what the other tests of this process left there, so the
+  // test counts resident pages, not the top chunk alone: that held 300 KiB
+  // when this test ran alone and 290 KiB beside the others.)
+  long held = resident_kib();
   construction::release_idle_heap();
+  CHECK(held - resident_kib() >= 192);
   CHECK(mallinfo2().keepcost < 64 * 1024);
 }
 #endif
