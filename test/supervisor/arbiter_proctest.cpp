@@ -471,3 +471,31 @@ TEST_CASE("TERM serves the connections already waiting in the accept queue", "[p
   CHECK(*status == 0);
   CHECK(server.wait_for_log("Served 30 queued connections before exiting", 1s));
 }
+
+TEST_CASE("TERM: a connection still queued when the last worker is gone gets 503, not a reset",
+          "[process]") {
+  // The only worker is held past --graceful-timeout, so it never reaches the
+  // accept queue and the master KILLs it: what is queued then is the
+  // master's to answer before it closes the listening socket.
+  ServerProcess server({.args = {"-w", "1", "--graceful-timeout", "1", "--timeout", "30"}});
+  std::thread busy([&] { http_get(server.port(), "/sleep?seconds=20", 10000); });
+  std::this_thread::sleep_for(300ms);  // the only worker is busy now
+  std::vector<HttpResult> queued(5);
+  std::vector<std::thread> clients;
+  for (auto& r : queued)
+    clients.emplace_back([&] { r = http_get(server.port(), "/health", 10000); });
+  std::this_thread::sleep_for(300ms);  // all five wait in the accept queue
+  server.signal(SIGTERM);
+  auto status = server.wait_exit(10s);
+  for (auto& t : clients) t.join();
+  busy.join();
+  REQUIRE(status.has_value());
+  CHECK(*status == 0);
+  for (auto& r : queued) {
+    INFO(r.error);
+    CHECK(r.status == 503);
+    CHECK(r.header("retry-after") == "5");
+    CHECK(r.header("connection") == "close");
+  }
+  CHECK(server.wait_for_log("Answered 5 queued connections with 503", 1s));
+}
