@@ -2,7 +2,7 @@
 
 #include "api/api_error.hpp"
 #include "api/field_reader.hpp"
-#include "api/utf8.hpp"
+#include "runtime/utf8.hpp"
 
 namespace construction::api {
 

@@ -1,6 +1,6 @@
-#include "api/utf8.hpp"
+#include "runtime/utf8.hpp"
 
-namespace construction::api {
+namespace construction {
 
 // The second byte's range is what rules out overlong forms, surrogates
 // and code points above U+10FFFF (RFC 3629 §4).
@@ -53,4 +53,4 @@ std::string to_utf8(std::string_view text) {
   return out;
 }
 
-}  // namespace construction::api
+}  // namespace construction
