@@ -50,7 +50,7 @@ TEST_CASE("a form field that is not UTF-8 text gets 422 naming it, and nothing i
   CHECK(htmx.status == 422);
   CHECK(htmx.body.find("name") != std::string::npos);
   CHECK(shared_page_server().db.scalar(
-            "SELECT count(*) FROM parties p JOIN organisations o ON o.id = p.organisation_id "
+            "SELECT count(*) FROM parties p JOIN organisations o ON o.id = p.org_id "
             "WHERE o.name = '" +
             org.name + "'") == "0");
   CHECK(shared_page_server().db.scalar("SELECT count(*) FROM projects WHERE number = 'BAD-1'") ==
