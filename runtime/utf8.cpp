@@ -28,6 +28,10 @@ std::size_t utf8_sequence_at(std::string_view text, std::size_t i) {
 
 bool is_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // most of every form and query
+      ++i;
+      continue;
+    }
     std::size_t n = utf8_sequence_at(text, i);
     if (n == 0) return false;
     i += n;

@@ -1,5 +1,6 @@
 #include "worker/url_encoded.hpp"
 
+#include <algorithm>
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/pct_string_view.hpp>
 
@@ -24,6 +25,8 @@ std::string readable_name(std::string_view encoded) {
 
 DecodedForm decode_form(std::string_view encoded) {
   DecodedForm form;
+  form.fields.reserve(static_cast<std::size_t>(std::count(encoded.begin(), encoded.end(), '&')) +
+                      1);
   for_each_pair(encoded, [&form](std::string_view name, std::string_view value) {
     auto text_name = decode_text(name);
     auto text_value = decode_text(value);
