@@ -34,12 +34,14 @@ PostedForm parse_form(std::string_view body) {
 
 // Which fields could not be read, by name, for the 422 page.
 std::string not_text_message(const std::vector<std::string>& names) {
+  bool one = names.size() == 1;
   std::string list;
   for (const auto& name : names) list += (list.empty() ? "" : ", ") + ("\u201C" + name + "\u201D");
-  return (names.size() == 1 ? "The field " : "The fields ") + list +
-         (names.size() == 1 ? " holds" : " hold") +
-         " characters that could not be read (it must be UTF-8 text). Type it again and send the "
-         "form once more.";
+  return (one ? "The field " : "The fields ") + list +
+         (one ? " holds characters that could not be read (it must be UTF-8 text). Type it again"
+              : " hold characters that could not be read (they must be UTF-8 text). Type them "
+                "again") +
+         " and send the form once more.";
 }
 
 std::string session_cookie(const Views& views, const PageContext& page) {
@@ -178,42 +180,46 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
     }
   }
 
-  try {
-    if (access.login) {
-      std::optional<sql::Member> member;
-      if (page.session.logged_in())
-        member = first_reads ? first_reads(page)
-                             : sql::find_member(page.db, page.org_id(), page.session.user_id);
-      if (member) {
-        page.user = std::move(member->user);
-        page.org_name = std::move(member->org_name);
-      }
-      if (!page.user || !page.user->active) {
-        page.user.reset();
-        page.project.reset();
-        page.first_values.reset();
-        if (page.session.logged_in()) page.start_session(0, 0);
-        return respond(page, to_login(page));
-      }
-      page.role = domain::parse_role(page.user->role).value_or(domain::Role::field);
-      if (!domain::allows(page.role, access.permission))
-        return respond(page, status_page(page, 403, "Your role does not open this page."));
-    }
-    if (!form.not_text.empty())
-      return respond(page, status_page(page, 422, not_text_message(form.not_text)));
-
-    std::string_view flash = cookie(http.header("Cookie"), "flash");
-    if (!flash.empty()) {
-      // Ours are always text; one that is not was not set by this server.
-      page.flash = http::decode_text(flash, false).value_or("");
-      page.cookies.push_back("flash=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-    }
-    return respond(page, handler(page));
-  } catch (const http::NotText& e) {
+  // Every parameter of the address, read or not, before a handler reads one.
+  if (auto name = http::first_not_text(http.query))
     return respond(page, status_page(page, 400,
                                      "The address holds a parameter that could not be read (it "
                                      "must be UTF-8 text): \u201C" +
-                                         e.field + "\u201D."));
+                                         *name + "\u201D."));
+
+  if (access.login) {
+    std::optional<sql::Member> member;
+    if (page.session.logged_in())
+      member = first_reads ? first_reads(page)
+                           : sql::find_member(page.db, page.org_id(), page.session.user_id);
+    if (member) {
+      page.user = std::move(member->user);
+      page.org_name = std::move(member->org_name);
+    }
+    if (!page.user || !page.user->active) {
+      page.user.reset();
+      page.project.reset();
+      page.first_values.reset();
+      if (page.session.logged_in()) page.start_session(0, 0);
+      return respond(page, to_login(page));
+    }
+    page.role = domain::parse_role(page.user->role).value_or(domain::Role::field);
+    if (!domain::allows(page.role, access.permission))
+      return respond(page, status_page(page, 403, "Your role does not open this page."));
+  }
+
+  if (!form.not_text.empty())
+    return respond(page, status_page(page, 422, not_text_message(form.not_text)));
+
+  std::string_view flash = cookie(http.header("Cookie"), "flash");
+  if (!flash.empty()) {
+    // Ours are always text; one that is not was not set by this server.
+    page.flash = http::decode_text(flash, false).value_or("");
+    page.cookies.push_back("flash=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+  }
+
+  try {
+    return respond(page, handler(page));
   } catch (const operations::Refusal& refusal) {
     return respond(page, refusal_page(page, refusal));
   } catch (const sql::UniqueViolation& e) {

@@ -23,6 +23,14 @@ std::string readable_name(std::string_view encoded) {
   return to_utf8(encoded);
 }
 
+std::optional<std::string> first_not_text(std::string_view encoded) {
+  std::optional<std::string> found;
+  for_each_pair(encoded, [&found](std::string_view name, std::string_view value) {
+    if (!found && !(decode_text(name) && decode_text(value))) found = readable_name(name);
+  });
+  return found;
+}
+
 DecodedForm decode_form(std::string_view encoded) {
   DecodedForm form;
   form.fields.reserve(static_cast<std::size_t>(std::count(encoded.begin(), encoded.end(), '&')) +

@@ -40,6 +40,10 @@ struct DecodedForm {
 };
 DecodedForm decode_form(std::string_view encoded);
 
+// The name of the first pair of `encoded` whose name or value is not text
+// (made readable), or nullopt when all are.
+std::optional<std::string> first_not_text(std::string_view encoded);
+
 // A name as a person can read it in a message: decoded when it is text,
 // else as sent, with every byte that starts no UTF-8 character replaced.
 std::string readable_name(std::string_view encoded);

@@ -34,3 +34,11 @@ TEST_CASE("decode_form keeps the text fields in order and names the others", "[u
   CHECK(decode_form("").fields.empty());
   CHECK(readable_name("\xFF%FF") == "\xEF\xBF\xBD%FF");  // readable, and itself text
 }
+
+TEST_CASE("first_not_text names the first pair that is not text", "[unit]") {
+  CHECK_FALSE(first_not_text("q=Zo%C3%AB&status=active&x"));
+  CHECK_FALSE(first_not_text(""));
+  CHECK(first_not_text("q=ok&status=%FF&q=%ED%A0%80") == "status");
+  CHECK(first_not_text("a=1&%C0%AF=2") == "%C0%AF");
+  CHECK(first_not_text("q=50%") == "q");
+}
