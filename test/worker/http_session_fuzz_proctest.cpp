@@ -270,48 +270,22 @@ int status_of_exchange(int port, const std::string& bytes) {
 
 // ---- the pages' forms and queries
 
-// A piece of a form value or query value as it goes on the wire.
-std::string encoded_piece(Rng& rng) {
-  static const char* pieces[] = {"a",
-                                 "Zo%C3%AB",
-                                 "%E2%82%AC",
-                                 "+",
-                                 "%2B",
-                                 "%20",
-                                 "%FF",
-                                 "%FE%FF",
-                                 "%C0%AF",
-                                 "%C0%80",
-                                 "%ED%A0%80",
-                                 "%ED%B0%80",
-                                 "%F4%90%80%80",
-                                 "%E2%82",
-                                 "%C3",
-                                 "%00",
-                                 "%",
-                                 "%4",
-                                 "%zz",
-                                 "%%",
-                                 "%25",
-                                 "&",
-                                 "=",
-                                 "%26",
-                                 "%3D",
-                                 "1,000.50",
-                                 "-0",
-                                 "12.5%25",
-                                 "2026-12-05",
-                                 "9999-99-99",
-                                 "%0D%0A",
-                                 "%3Cscript%3E",
-                                 "%22",
-                                 "'",
-                                 "\xff",
-                                 "\xc3\xa9",
-                                 "|",
-                                 "%F0%9F%98%80"};
+// A piece of a form value or query value as it goes on the wire: text
+// (odd, but text) or, unless `text_only`, bytes that are not.
+std::string encoded_piece(Rng& rng, bool text_only) {
+  static const char* text[] = {"a",        "Zo%C3%AB",     "%E2%82%AC",  "+",
+                               "%2B",      "%20",          "%25",        "&",
+                               "=",        "%26",          "%3D",        "1,000.50",
+                               "-0",       "12.5%25",      "2026-12-05", "9999-99-99",
+                               "%0D%0A",   "%3Cscript%3E", "%22",        "'",
+                               "\xc3\xa9", "%F0%9F%98%80", "|",          "0",
+                               "-1"};
+  static const char* not_text[] = {"%FF",       "%FE%FF",       "%C0%AF", "%C0%80", "%ED%A0%80",
+                                   "%ED%B0%80", "%F4%90%80%80", "%E2%82", "%C3",    "%00",
+                                   "%",         "%4",           "%zz",    "%%",     "\xff"};
   switch (pick(rng, 10)) {
     case 0: {  // random bytes, escaped as a browser would
+      if (text_only) return one_of(rng, text);
       static constexpr char kHex[] = "0123456789ABCDEF";
       std::string out;
       for (char c : random_bytes(rng, 1 + pick(rng, 12))) {
@@ -320,42 +294,69 @@ std::string encoded_piece(Rng& rng) {
       }
       return out;
     }
-    case 1:
-      return random_bytes(rng, 1 + pick(rng, 8));  // and not escaped
+    case 1:  // and not escaped
+      return text_only ? one_of(rng, text) : random_bytes(rng, 1 + pick(rng, 8));
     case 2:
       return std::string(chance(rng, 50) ? interesting_size(rng) : pick(rng, 300), 'x');
+    case 3:
+      return text_only ? one_of(rng, text) : one_of(rng, not_text);
     default:
-      return one_of(rng, pieces);
+      return one_of(rng, text);
   }
 }
 
-std::string encoded_value(Rng& rng) {
+std::string encoded_value(Rng& rng, bool text_only) {
   std::string value;
-  for (size_t n = pick(rng, 5); n > 0; --n) value += encoded_piece(rng);
+  for (size_t n = pick(rng, 5); n > 0; --n) value += encoded_piece(rng, text_only);
   return value;  // empty one time in five
 }
 
-const char* const kFieldNames[] = {"name",         "number",    "kind",        "email",
-                                   "password",     "title",     "description", "quantity",
-                                   "unit_cost",    "markup",    "cost_code",   "cost_type",
-                                   "status",       "client_id", "start_date",  "completion_date",
-                                   "site_address", "phone",     "address",     "amount",
-                                   "date",         "q",         "version",     "notes",
-                                   "due_date",     "percent",   "retainage",   "vendor_id",
-                                   "%FF",          "",          "na%00me",     "csrf_token"};
+const char* const kFieldNames[] = {"name",
+                                   "number",
+                                   "kind",
+                                   "email",
+                                   "password",
+                                   "title",
+                                   "description",
+                                   "quantity",
+                                   "unit_cost",
+                                   "markup",
+                                   "cost_code",
+                                   "cost_type",
+                                   "status",
+                                   "client_id",
+                                   "start_date",
+                                   "completion_date",
+                                   "site_address",
+                                   "phone",
+                                   "address",
+                                   "amount",
+                                   "date",
+                                   "q",
+                                   "version",
+                                   "notes",
+                                   "due_date",
+                                   "percent",
+                                   "retainage",
+                                   "vendor_id",
+                                   "",
+                                   "csrf_token"};
 
 // name=value pairs, names from the pages' forms (sometimes one twice,
 // sometimes not text), values from encoded_value; `csrf` added when given.
+// Half of them all text, so that the pages' handlers get to read them.
 std::string encoded_fields(Rng& rng, const std::string& csrf) {
+  bool text_only = chance(rng, 50);
   std::string out;
   for (size_t n = pick(rng, 8); n > 0; --n) {
     if (!out.empty()) out += '&';
-    out += one_of(rng, kFieldNames);
-    if (chance(rng, 95)) out += "=" + encoded_value(rng);
+    static const char* not_text_names[] = {"%FF", "na%00me", "%C0%AF"};
+    out += !text_only && chance(rng, 5) ? one_of(rng, not_text_names) : one_of(rng, kFieldNames);
+    if (chance(rng, 95)) out += "=" + encoded_value(rng, text_only);
   }
   if (chance(rng, 10) && !out.empty()) out += "&" + out.substr(0, out.find('&'));  // repeated
   if (!csrf.empty()) out += (out.empty() ? "csrf_token=" : "&csrf_token=") + csrf;
-  if (chance(rng, 5)) out += "%";
+  if (!text_only && chance(rng, 5)) out += "%";
   return out;
 }
 
