@@ -5,6 +5,7 @@
 #include "api/api_error.hpp"
 #include "runtime/log.hpp"
 #include "sql/error.hpp"
+#include "worker/url_encoded.hpp"
 
 namespace construction::api {
 
@@ -32,6 +33,8 @@ http::Response answer(http::RequestContext& ctx, const std::function<http::Respo
     return work();
   } catch (const ApiError& e) {
     return error_response(e);
+  } catch (const http::NotText& e) {
+    return error_response(field_error(e.field, "must be UTF-8 text"));
   } catch (const operations::Refusal& e) {
     return error_response(from_refusal(e));
   } catch (const sql::UniqueViolation& e) {

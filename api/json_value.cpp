@@ -4,7 +4,7 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
-#include "api/utf8.hpp"
+#include "runtime/utf8.hpp"
 
 namespace construction::api {
 namespace {

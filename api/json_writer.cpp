@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "api/utf8.hpp"
+#include "runtime/utf8.hpp"
 
 namespace construction::api {
 

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "views/page_routes.hpp"
+
 namespace construction {
 
 namespace {
@@ -15,10 +17,14 @@ std::string code_of(unsigned status) {
   return "error";
 }
 
+// With the pages' security headers: an error page is a page, and a 500 is
+// where an attacker looks first.
 http::Response page(unsigned status, const std::string& title, const std::string& text) {
-  return http::html_response(
+  http::Response res = http::html_response(
       status, "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>" + title +
                   "</title><h1>" + title + "</h1><p>" + text + "</p></html>\n");
+  views::add_security_headers(res);
+  return res;
 }
 
 http::Response json_error(unsigned status, const std::string& code, const std::string& message) {

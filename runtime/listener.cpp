@@ -84,12 +84,12 @@ std::vector<int> parse_fd_list(const char* text) {
   return fds;
 }
 
-Listener adopt(int fd) {
+Listener adopt(int fd, ListenerOwner owner) {
   ::fcntl(fd, F_SETFD, FD_CLOEXEC);
   sockaddr_storage addr{};
   socklen_t len = sizeof addr;
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  Listener l{UniqueFd(fd), local_address(fd), addr.ss_family == AF_UNIX};
+  Listener l{UniqueFd(fd), local_address(fd), addr.ss_family == AF_UNIX, owner};
   if (!l.is_unix) send_without_delay(fd);
   return l;
 }
@@ -129,7 +129,7 @@ std::vector<Listener> bind_listeners(const std::vector<std::string>& addresses, 
 std::vector<Listener> inherited_listeners() {
   std::vector<Listener> listeners;
   if (const char* fds = std::getenv(kInheritedFdsVariable)) {
-    for (int fd : parse_fd_list(fds)) listeners.push_back(adopt(fd));
+    for (int fd : parse_fd_list(fds)) listeners.push_back(adopt(fd, ListenerOwner::old_master));
     ::unsetenv(kInheritedFdsVariable);
     return listeners;
   }
@@ -137,7 +137,8 @@ std::vector<Listener> inherited_listeners() {
   const char* count = std::getenv("LISTEN_FDS");
   const char* pid = std::getenv("LISTEN_PID");
   if (count && pid && std::atol(pid) == ::getpid()) {
-    for (int i = 0; i < std::atoi(count); ++i) listeners.push_back(adopt(3 + i));
+    for (int i = 0; i < std::atoi(count); ++i)
+      listeners.push_back(adopt(3 + i, ListenerOwner::systemd));
   }
   ::unsetenv("LISTEN_FDS");
   ::unsetenv("LISTEN_PID");

@@ -10,10 +10,19 @@
 
 namespace construction {
 
+// Who else holds a listening socket, and so keeps its queued connections
+// when this process closes it.
+enum class ListenerOwner {
+  this_master,  // bound here: nobody else
+  systemd,      // socket activation: systemd holds it for the next master
+  old_master,   // a USR2 upgrade: the old master holds it while it runs
+};
+
 struct Listener {
   UniqueFd fd;
   std::string address;  // as configured: "0.0.0.0:8000", "[::1]:8000", "unix:/run/x.sock"
   bool is_unix = false;
+  ListenerOwner owner = ListenerOwner::this_master;
 };
 
 // The environment variable that hands listening sockets to a new master.

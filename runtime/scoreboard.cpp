@@ -120,7 +120,12 @@ bool same_key(const RouteCounter& e, std::string_view method, std::string_view r
 }  // namespace
 
 // Open addressing over a fixed table; an entry is claimed once with a
-// compare-exchange and never moves, so readers need no lock.
+// compare-exchange and never moves, so readers need no lock. An entry being
+// named by another worker is passed over, never waited on: that worker may
+// have died between its claim and its name, and nobody would ever finish
+// the entry. Passing over costs at most a second entry for the same series
+// (two workers naming one series at the same moment), which /metrics adds
+// together; an entry left half-claimed by a dead worker stays unused.
 void Scoreboard::record_request(std::string_view method, std::string_view route, unsigned status,
                                 uint64_t duration_us) {
   size_t bucket = 0;
@@ -145,8 +150,7 @@ void Scoreboard::record_request(std::string_view method, std::string_view route,
       }
       state = expected;
     }
-    while (state == 1) state = e.ready.load(std::memory_order_acquire);
-    if (same_key(e, method, route, status)) {
+    if (state == 2 && same_key(e, method, route, status)) {
       e.count.fetch_add(1, std::memory_order_relaxed);
       return;
     }

@@ -52,7 +52,7 @@ struct WorkerSlot {
 };
 
 struct RouteCounter {
-  std::atomic<uint32_t> ready;  // 0 empty, 1 being claimed, 2 usable
+  std::atomic<uint32_t> ready;  // 0 empty, 1 being named by its claimer, 2 usable
   uint16_t status;
   char method[10];
   char route[92];

@@ -11,6 +11,7 @@
 #include "runtime/process_title.hpp"
 #include "runtime/syscall.hpp"
 #include "runtime/version.hpp"
+#include "supervisor/queued_connections.hpp"
 #include "supervisor/systemd_notify.hpp"
 #include "worker/worker.hpp"
 
@@ -50,6 +51,7 @@ Arbiter::Arbiter(MasterStartup startup, Config config, Application& application)
       app_(application),
       pid_file_(config_.pid_file),
       master_pid_(::getpid()),
+      parent_at_start_(::getppid()),
       target_workers_(config_.workers) {}
 
 int Arbiter::run() {
@@ -490,12 +492,29 @@ void Arbiter::begin_stop(bool graceful) {
 
 void Arbiter::check_stop_progress() {
   if (workers_.empty()) {
+    answer_the_queue();
     exit_status_ = exit_status_.value_or(0);
     return;
   }
   if (monotonic_ns() < stop_deadline_ns_ || stop_kill_sent_) return;
   stop_kill_sent_ = true;
   for (WorkerRecord* w : workers_.all()) signal_worker(*w, SIGKILL);
+}
+
+// With the last worker gone, what is still queued on the listening sockets
+// would be reset when they close: the master answers it 503 first. Unless
+// another process holds the sockets and will serve the queue: the new
+// master of an upgrade, systemd (socket activation), or the old master of
+// the upgrade that started this one, while it runs.
+void Arbiter::answer_the_queue() {
+  if (upgraded_) return;
+  for (const auto& l : listeners_) {
+    if (l.owner == ListenerOwner::systemd) return;
+    if (l.owner == ListenerOwner::old_master && ::getppid() == parent_at_start_) return;
+  }
+  size_t answered = answer_queued_connections(listeners_);
+  if (answered)
+    log::info("Answered ", answered, " queued connections with 503 before closing the listeners");
 }
 
 void Arbiter::halt(int status, const std::string& reason) {

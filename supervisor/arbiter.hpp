@@ -63,6 +63,7 @@ class Arbiter {
   void abandon_reload();
   void begin_stop(bool graceful);
   void check_stop_progress();
+  void answer_the_queue();
   void halt(int status, const std::string& reason);
   [[noreturn]] void exec_new_master();
   std::string title() const;
@@ -77,6 +78,7 @@ class Arbiter {
   WorkerTable workers_;
   PidFile pid_file_;
   pid_t master_pid_;
+  pid_t parent_at_start_;  // after a USR2 upgrade: the old master
 
   int target_workers_;
   uint32_t generation_ = 1;

@@ -6,6 +6,7 @@
 #include "operations/refusal.hpp"
 #include "runtime/log.hpp"
 #include "sql/error.hpp"
+#include "worker/url_encoded.hpp"
 
 namespace construction::views {
 
@@ -16,20 +17,31 @@ constexpr std::string_view kContentSecurityPolicy =
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
     "object-src 'none'";
 
-Form parse_form(std::string_view body) {
-  Form form;
-  while (!body.empty()) {
-    auto amp = body.find('&');
-    std::string_view pair = body.substr(0, amp);
-    auto eq = pair.find('=');
-    std::string name = http::percent_decode(pair.substr(0, eq), true);
-    std::string value =
-        eq == std::string_view::npos ? "" : http::percent_decode(pair.substr(eq + 1), true);
-    if (!name.empty()) form.try_emplace(std::move(name), std::move(value));
-    if (amp == std::string_view::npos) break;
-    body.remove_prefix(amp + 1);
-  }
+// A posted form: its text fields (the first of a name sent twice), and the
+// names of those that are not text (worker/url_encoded.hpp).
+struct PostedForm {
+  Form fields;
+  std::vector<std::string> not_text;
+};
+
+PostedForm parse_form(std::string_view body) {
+  http::DecodedForm decoded = http::decode_form(body);
+  PostedForm form{{}, std::move(decoded.not_text)};
+  for (auto& [name, value] : decoded.fields)
+    if (!name.empty()) form.fields.try_emplace(std::move(name), std::move(value));
   return form;
+}
+
+// Which fields could not be read, by name, for the 422 page.
+std::string not_text_message(const std::vector<std::string>& names) {
+  bool one = names.size() == 1;
+  std::string list;
+  for (const auto& name : names) list += (list.empty() ? "" : ", ") + ("\u201C" + name + "\u201D");
+  return (one ? "The field " : "The fields ") + list +
+         (one ? " holds characters that could not be read (it must be UTF-8 text). Type it again"
+              : " hold characters that could not be read (they must be UTF-8 text). Type them "
+                "again") +
+         " and send the form once more.";
 }
 
 std::string session_cookie(const Views& views, const PageContext& page) {
@@ -146,7 +158,7 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
   };
 
   bool posting = http.request.method() == http::Verb::post;
-  Form form;
+  PostedForm form;
   if (posting && http.header("Content-Type").starts_with("application/x-www-form-urlencoded"))
     form = parse_form(http.request.body());
 
@@ -155,7 +167,7 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
   page.session_changed = resign;
   page.hx = is_htmx(http);
   if (page.hx) page.hx_target = std::string(http.header("HX-Target"));
-  page.form = std::move(form);
+  page.form = std::move(form.fields);
 
   if (posting) {
     std::string_view token = http.header("X-CSRF-Token");
@@ -167,6 +179,13 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
           page, status_page(page, 403, "This form has expired. Reload the page and try again."));
     }
   }
+
+  // Every parameter of the address, read or not, before a handler reads one.
+  if (auto name = http::first_not_text(http.query))
+    return respond(page, status_page(page, 400,
+                                     "The address holds a parameter that could not be read (it "
+                                     "must be UTF-8 text): \u201C" +
+                                         *name + "\u201D."));
 
   if (access.login) {
     std::optional<sql::Member> member;
@@ -189,9 +208,13 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
       return respond(page, status_page(page, 403, "Your role does not open this page."));
   }
 
+  if (!form.not_text.empty())
+    return respond(page, status_page(page, 422, not_text_message(form.not_text)));
+
   std::string_view flash = cookie(http.header("Cookie"), "flash");
   if (!flash.empty()) {
-    page.flash = http::percent_decode(flash, false);
+    // Ours are always text; one that is not was not set by this server.
+    page.flash = http::decode_text(flash, false).value_or("");
     page.cookies.push_back("flash=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
   }
 

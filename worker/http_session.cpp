@@ -12,6 +12,7 @@
 
 #include "runtime/log.hpp"
 #include "worker/request_reader.hpp"
+#include "worker/request_target.hpp"
 
 namespace construction::http {
 
@@ -85,6 +86,16 @@ bool is_ip_address(std::string_view text) {
 // cannot fill the metrics table.
 std::string_view method_label(const Request& r) {
   return r.method() == Verb::unknown ? std::string_view("other") : view(r.method_string());
+}
+
+// The target's path and query; an absolute-form target's authority becomes
+// the request's Host (RFC 9112 §3.2.2). The target was checked with the
+// header, so it splits.
+RequestTarget routable_target(Request& request) {
+  RequestTarget target = *split_target(view(request.target()));
+  if (target.authority.empty()) return target;
+  request.set(Field::host, beast::string_view(target.authority.data(), target.authority.size()));
+  return *split_target(view(request.target()));  // views into the target as it is now
 }
 
 }  // namespace
@@ -178,6 +189,11 @@ bool HttpSession::serve_one() {
     send_error(*status, request_line_of(parser.get()));
     return false;
   }
+  if (!split_target(view(parser.get().target()))) {
+    log::info("Invalid request from ", who(), ": a request target no server routes (400)");
+    send_error(400, request_line_of(parser.get()));
+    return false;
+  }
   if (beast::iequals(parser.get()[Field::expect], "100-continue")) {
     static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
     stream_.write_some(boost::asio::buffer(kContinue.data(), kContinue.size()), ec);
@@ -189,15 +205,8 @@ bool HttpSession::serve_one() {
   Request request = parser.release();
   std::string line = request_line_of(request);
   Scoreboard::begin_request(deps_.slot, line);
-  std::string_view target = view(request.target());
-  auto question = target.find('?');
-  RequestContext ctx{
-      request,
-      target.substr(0, question),
-      question == std::string_view::npos ? std::string_view{} : target.substr(question + 1),
-      {},
-      {},
-      {}};
+  RequestTarget target = routable_target(request);
+  RequestContext ctx{request, target.path, target.query, {}, {}, {}};
   resolve_client(request, ctx);
   std::string_view offered = ctx.header("X-Request-ID");
   ctx.request_id = is_sane_request_id(offered) ? std::string(offered) : deps_.ids.next();

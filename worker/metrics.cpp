@@ -1,5 +1,7 @@
 #include "worker/metrics.hpp"
 
+#include <map>
+
 namespace construction::http {
 
 namespace {
@@ -30,12 +32,16 @@ void family(std::string& out, const char* name, const char* type, const char* he
 void requests(std::string& out, ScoreboardData& d) {
   family(out, "construction_http_requests_total", "counter",
          "Requests served, by route and status.");
+  // A series may have two entries (runtime/scoreboard.cpp): one line each.
+  std::map<std::string, uint64_t> series;
   for (auto& e : d.routes) {
     if (e.ready.load(std::memory_order_acquire) != 2) continue;
-    out += "construction_http_requests_total{method=\"" + escape_label(e.method) + "\",route=\"" +
-           escape_label(e.route) + "\",status=\"" + std::to_string(e.status) + "\"} " +
-           std::to_string(e.count.load(std::memory_order_relaxed)) + "\n";
+    series["{method=\"" + escape_label(e.method) + "\",route=\"" + escape_label(e.route) +
+           "\",status=\"" + std::to_string(e.status) + "\"}"] +=
+        e.count.load(std::memory_order_relaxed);
   }
+  for (const auto& [labels, count] : series)
+    out += "construction_http_requests_total" + labels + " " + std::to_string(count) + "\n";
   family(out, "construction_http_requests_unrecorded_total", "counter",
          "Requests left out of construction_http_requests_total: its series table was full.");
   out += "construction_http_requests_unrecorded_total " +

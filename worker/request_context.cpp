@@ -1,5 +1,7 @@
 #include "worker/request_context.hpp"
 
+#include "worker/url_encoded.hpp"
+
 namespace construction::http {
 
 int hex_value(char c) {
@@ -9,35 +11,14 @@ int hex_value(char c) {
   return -1;
 }
 
-std::string percent_decode(std::string_view text, bool plus_is_space) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '%' && i + 2 < text.size()) {
-      int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out += static_cast<char>(hi * 16 + lo);
-        i += 2;
-        continue;
-      }
-    }
-    out += (c == '+' && plus_is_space) ? ' ' : c;
-  }
-  return out;
-}
-
 std::optional<std::string> RequestContext::query_value(std::string_view name) const {
-  std::string_view rest = query;
-  while (!rest.empty()) {
-    auto amp = rest.find('&');
-    std::string_view pair = rest.substr(0, amp);
-    rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
-    auto eq = pair.find('=');
-    if (percent_decode(pair.substr(0, eq), true) != name) continue;
-    return eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1), true);
-  }
-  return std::nullopt;
+  std::optional<std::string> found;
+  for_each_pair(query, [&](std::string_view encoded_name, std::string_view encoded_value) {
+    if (found || decode_text(encoded_name) != name) return;
+    found = decode_text(encoded_value);
+    if (!found) throw NotText(std::string(name));
+  });
+  return found;
 }
 
 std::string_view RequestContext::header(std::string_view name) const {

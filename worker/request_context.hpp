@@ -28,13 +28,15 @@ struct RequestContext {
       if (k == name) return v;
     return std::nullopt;
   }
-  // A query-string value, percent-decoded ("?status=active&q=Smith").
+  // A query-string value, decoded ("?status=active&q=Smith"), of the first
+  // parameter so named; nullopt when there is none. Throws NotText
+  // (worker/url_encoded.hpp) when its value is not text: a handler never
+  // gets bytes PostgreSQL would refuse.
   std::optional<std::string> query_value(std::string_view name) const;
   // A request header, or "" when absent.
   std::string_view header(std::string_view name) const;
 };
 
-std::string percent_decode(std::string_view text, bool plus_is_space);
 // The value of a hex digit, or -1.
 int hex_value(char c);
 

@@ -9,9 +9,10 @@
 #include <optional>
 #include <string>
 
-#include "api/utf8.hpp"
+#include "runtime/utf8.hpp"
 
 using namespace construction::api;
+using construction::is_utf8;
 
 namespace {
 

@@ -5,11 +5,11 @@
 // UTF-8; a surrogate pair is one character, stored and returned as sent.
 #include <catch2/catch.hpp>
 
-#include "api/utf8.hpp"
+#include "runtime/utf8.hpp"
 #include "test/support/api_server.hpp"
 
 using namespace construction::testing;
-using construction::api::is_utf8;
+using construction::is_utf8;
 
 TEST_CASE("bad input: a lone UTF-16 surrogate is 400 bad_json and never reaches PostgreSQL",
           "[process]") {

@@ -2,8 +2,9 @@
 # deploy/nginx/construction.conf with Debian's nginx on loopback ports in
 # front of the server: the client's address reaches the app's access log
 # through X-Forwarded-For, HTTPS reaches the app as https, plain HTTP is sent
-# to HTTPS, /static/ gets long cache lifetimes, and twenty slow clients
-# through nginx do not delay a fast one (straight to the server, they do).
+# to HTTPS, /static/ gets long cache lifetimes, /metrics stays behind the
+# edge, and twenty slow clients through nginx do not delay a fast one
+# (straight to the server, they do).
 source "$CONSTRUCTION_SOURCE_DIR/test/support/proctest.sh"
 
 NGINX=${NGINX:-/usr/sbin/nginx}
@@ -72,6 +73,18 @@ headers=$(curl -sk -D - -o /dev/null "$https/static/app.css")
 if grep -q '^HTTP/[0-9.]* 200' <<<"$headers"; then
   grep -qi '^cache-control: max-age=2592000' <<<"$headers" || fail "/static/ without a long lifetime: $headers"
 fi
+
+# /metrics is the operators' (every route's counters, the workers' states,
+# the pool's figures): the edge answers 404 for it however it is spelled,
+# while the app still answers it on its own port, where a scraper on the
+# private network reads it.
+for path in /metrics /metrics/ //metrics /%6Detrics '/metrics?x=1' /static/../metrics /metrics.txt; do
+  status=$(curl -sk --path-as-is -o /dev/null -w '%{http_code}' "$https$path")
+  [ "$status" = 404 ] || fail "GET $path through nginx answered $status, not 404"
+done
+note "/metrics through nginx: 404 in every spelling tried"
+curl -fsS -o /dev/null "http://127.0.0.1:$app_port/metrics" || fail "the app itself no longer answers /metrics"
+curl -fsSk -o /dev/null "$https/health" || fail "/health through nginx no longer answers"
 
 # A client that sends its request a byte every half second, over TLS (to
 # nginx) or plain TCP (to the server).

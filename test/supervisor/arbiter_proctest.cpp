@@ -2,6 +2,7 @@
 // titles, deaths and their causes, the watchdog, reloads, shutdowns,
 // upgrades. Each test reads what an operator would: `ps`, the error log,
 // and the answers on the port.
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -470,4 +471,64 @@ TEST_CASE("TERM serves the connections already waiting in the accept queue", "[p
   REQUIRE(status.has_value());
   CHECK(*status == 0);
   CHECK(server.wait_for_log("Served 30 queued connections before exiting", 1s));
+}
+
+TEST_CASE("TERM: a connection still queued when the last worker is gone gets 503, not a reset",
+          "[process]") {
+  // The only worker is held past --graceful-timeout, so it never reaches the
+  // accept queue and the master KILLs it: what is queued then is the
+  // master's to answer before it closes the listening socket.
+  ServerProcess server({.args = {"-w", "1", "--graceful-timeout", "1", "--timeout", "30"}});
+  std::thread busy([&] { http_get(server.port(), "/sleep?seconds=20", 10000); });
+  std::this_thread::sleep_for(300ms);  // the only worker is busy now
+  std::vector<HttpResult> queued(5);
+  std::vector<std::thread> clients;
+  for (auto& r : queued)
+    clients.emplace_back([&] { r = http_get(server.port(), "/health", 10000); });
+  std::this_thread::sleep_for(300ms);  // all five wait in the accept queue
+  server.signal(SIGTERM);
+  auto status = server.wait_exit(10s);
+  for (auto& t : clients) t.join();
+  busy.join();
+  REQUIRE(status.has_value());
+  CHECK(*status == 0);
+  for (auto& r : queued) {
+    INFO(r.error);
+    CHECK(r.status == 503);
+    CHECK(r.header("retry-after") == "5");
+    CHECK(r.header("connection") == "close");
+  }
+  CHECK(server.wait_for_log("Answered 5 queued connections with 503", 1s));
+}
+
+TEST_CASE("TERM under socket activation leaves the queued connections to the next master",
+          "[process]") {
+  // The test holds the listening socket, as systemd does: the stopping
+  // master must not answer what is queued, the next one serves it.
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);  // inherited: no CLOEXEC
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  REQUIRE(::listen(fd, 16) == 0);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  const int port = ntohs(addr.sin_port);
+  ServerProcess first({.args = {"-w", "1", "--graceful-timeout", "1", "--timeout", "30"},
+                       .bind = false,
+                       .listen_fd = fd});
+  std::thread busy([&] { http_get(port, "/sleep?seconds=20", 10000); });
+  std::this_thread::sleep_for(300ms);  // the only worker is busy now
+  HttpResult queued;
+  std::thread client([&] { queued = http_get(port, "/health", 20000); });
+  std::this_thread::sleep_for(300ms);  // it waits in the accept queue
+  first.signal(SIGTERM);
+  REQUIRE(first.wait_exit(10s).has_value());
+  CHECK(first.error_log().find("queued connections with 503") == std::string::npos);
+  ServerProcess second({.args = {"-w", "1"}, .bind = false, .listen_fd = fd});
+  client.join();
+  busy.join();
+  ::close(fd);
+  CHECK(queued.status == 200);
+  CHECK(queued.body == "ok");
 }

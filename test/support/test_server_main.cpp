@@ -3,6 +3,7 @@
 // crash, throw, allocate — so the production binary carries none of them.
 //   /pid                 the serving worker's pid
 //   /client              "SCHEME ADDRESS": the scheme and client the request resolved to
+//   /host                the Host the request resolved to
 //   /sleep?seconds=N     sleeps N seconds (blocks the heartbeat)
 //   /crash               dies by SIGSEGV
 //   /throw               throws from the handler (the core answers 500)
@@ -26,8 +27,8 @@
 #include <vector>
 
 #include "app/construction_application.hpp"
-#include "sql/error.hpp"
 #include "runtime/process_title.hpp"
+#include "sql/error.hpp"
 #include "supervisor/serve.hpp"
 #include "worker/application.hpp"
 
@@ -61,6 +62,9 @@ class TestApplication : public ConstructionApplication {
     // What the app believes of the request behind a proxy (the edge's test).
     router.add(http::Verb::get, "/client", [](http::RequestContext& ctx) {
       return http::text_response(200, ctx.scheme + " " + ctx.client_address);
+    });
+    router.add(http::Verb::get, "/host", [](http::RequestContext& ctx) {
+      return http::text_response(200, std::string(ctx.header("Host")));
     });
     router.add(http::Verb::get, "/sleep", [](http::RequestContext& ctx) {
       int seconds = std::stoi(ctx.query_value("seconds").value_or("1"));

@@ -3,11 +3,14 @@
 // routes, each made from a seed and then damaged at random: bytes flipped,
 // inserted, dropped, repeated, lines cut, fields grown past every limit,
 // framing headers added. Whatever comes, no worker may die and /health must
-// answer afterwards.
+// answer afterwards. And the pages' forms and queries, with a valid session
+// and CSRF token or none: random bytes, text that is not UTF-8, huge and
+// empty values, names sent twice, a '%' at the end, '+', NUL. None may get
+// a 500, and no worker may die.
 //
 // The seed is printed; CONSTRUCTION_FUZZ_SEED=N replays a run (request i is
 // made from the seed and i alone), CONSTRUCTION_FUZZ_REQUESTS=N changes the
-// count (10 000 by default).
+// count of each test (10 000 by default).
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -16,6 +19,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <mutex>
 #include <random>
@@ -23,6 +27,7 @@
 
 #include "test/support/api_server.hpp"
 #include "test/support/http_client.hpp"
+#include "test/support/page_client.hpp"
 
 using namespace construction::testing;
 
@@ -263,38 +268,166 @@ int status_of_exchange(int port, const std::string& bytes) {
   return head.size() >= 12 && head.starts_with("HTTP/1.") ? std::atoi(head.c_str() + 9) : 0;
 }
 
-}  // namespace
+// ---- the pages' forms and queries
 
-TEST_CASE("thousands of random and mutated requests kill no worker", "[process]") {
-  const uint64_t seed = env_number("CONSTRUCTION_FUZZ_SEED", std::random_device{}());
-  const uint64_t count = env_number("CONSTRUCTION_FUZZ_REQUESTS", 10000);
-  std::cout << "fuzz seed: " << seed << " (replay: CONSTRUCTION_FUZZ_SEED=" << seed << ")"
-            << std::endl;
-  ApiServer api;
-  std::string token = api.user_token(unique("fuzz-org"), unique("fuzz") + "@example.test", "owner");
-  const int port = api.server->port();
-  const auto workers = api.server->worker_pids();
-  REQUIRE(workers.size() == 1);
+// A piece of a form value or query value as it goes on the wire: text
+// (odd, but text) or, unless `text_only`, bytes that are not.
+std::string encoded_piece(Rng& rng, bool text_only) {
+  static const char* text[] = {"a",        "Zo%C3%AB",     "%E2%82%AC",  "+",
+                               "%2B",      "%20",          "%25",        "&",
+                               "=",        "%26",          "%3D",        "1,000.50",
+                               "-0",       "12.5%25",      "2026-12-05", "9999-99-99",
+                               "%0D%0A",   "%3Cscript%3E", "%22",        "'",
+                               "\xc3\xa9", "%F0%9F%98%80", "|",          "0",
+                               "-1"};
+  static const char* not_text[] = {"%FF",       "%FE%FF",       "%C0%AF", "%C0%80", "%ED%A0%80",
+                                   "%ED%B0%80", "%F4%90%80%80", "%E2%82", "%C3",    "%00",
+                                   "%",         "%4",           "%zz",    "%%",     "\xff"};
+  switch (pick(rng, 10)) {
+    case 0: {  // random bytes, escaped as a browser would
+      if (text_only) return one_of(rng, text);
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      std::string out;
+      for (char c : random_bytes(rng, 1 + pick(rng, 12))) {
+        auto b = static_cast<unsigned char>(c);
+        out += std::string("%") + kHex[b >> 4] + kHex[b & 15];
+      }
+      return out;
+    }
+    case 1:  // and not escaped
+      return text_only ? one_of(rng, text) : random_bytes(rng, 1 + pick(rng, 8));
+    case 2:
+      return std::string(chance(rng, 50) ? interesting_size(rng) : pick(rng, 300), 'x');
+    case 3:
+      return text_only ? one_of(rng, text) : one_of(rng, not_text);
+    default:
+      return one_of(rng, text);
+  }
+}
 
+std::string encoded_value(Rng& rng, bool text_only) {
+  std::string value;
+  for (size_t n = pick(rng, 5); n > 0; --n) value += encoded_piece(rng, text_only);
+  return value;  // empty one time in five
+}
+
+const char* const kFieldNames[] = {"name",
+                                   "number",
+                                   "kind",
+                                   "email",
+                                   "password",
+                                   "title",
+                                   "description",
+                                   "quantity",
+                                   "unit_cost",
+                                   "markup",
+                                   "cost_code",
+                                   "cost_type",
+                                   "status",
+                                   "client_id",
+                                   "start_date",
+                                   "completion_date",
+                                   "site_address",
+                                   "phone",
+                                   "address",
+                                   "amount",
+                                   "date",
+                                   "q",
+                                   "version",
+                                   "notes",
+                                   "due_date",
+                                   "percent",
+                                   "retainage",
+                                   "vendor_id",
+                                   "",
+                                   "csrf_token"};
+
+// name=value pairs, names from the pages' forms (sometimes one twice,
+// sometimes not text), values from encoded_value; `csrf` added when given.
+// Half of them all text, so that the pages' handlers get to read them.
+std::string encoded_fields(Rng& rng, const std::string& csrf) {
+  bool text_only = chance(rng, 50);
+  std::string out;
+  for (size_t n = pick(rng, 8); n > 0; --n) {
+    if (!out.empty()) out += '&';
+    static const char* not_text_names[] = {"%FF", "na%00me", "%C0%AF"};
+    out += !text_only && chance(rng, 5) ? one_of(rng, not_text_names) : one_of(rng, kFieldNames);
+    if (chance(rng, 95)) out += "=" + encoded_value(rng, text_only);
+  }
+  if (chance(rng, 10) && !out.empty()) out += "&" + out.substr(0, out.find('&'));  // repeated
+  if (!csrf.empty()) out += (out.empty() ? "csrf_token=" : "&csrf_token=") + csrf;
+  if (!text_only && chance(rng, 5)) out += "%";
+  return out;
+}
+
+// Who sends a page request: a session cookie and its CSRF token ("" for a
+// visitor without one).
+struct PageVisitor {
+  std::string session, csrf;
+};
+
+// A page's GET with a random query or a POST of a random form, as `who`.
+std::string page_request(Rng& rng, const PageVisitor& who, const std::string& project,
+                         const std::string& estimate) {
+  const std::string p = "/projects/" + project, e = "/estimates/" + estimate;
+  const std::string gets[] = {
+      "/",           "/projects",      "/parties", p,        p + "/tasks",   p + "/daily-logs",
+      p + "/budget", p + "/estimates", e,          "/login", p + "/schedule"};
+  const std::string posts[] = {
+      "/login",     "/parties",        "/projects",        p + "/estimates",        e + "/lines",
+      p + "/tasks", p + "/daily-logs", p + "/commitments", p + "/budget/transfers", e,
+      "/parties/1"};
+  bool post = chance(rng, 60);
+  std::string head;
+  std::string body;
+  if (post) {
+    body = encoded_fields(rng, chance(rng, 90) ? who.csrf : "");
+    head = "POST " + one_of(rng, posts) + " HTTP/1.1\r\nHost: localhost\r\n" +
+           "Content-Type: application/x-www-form-urlencoded\r\n" +
+           "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  } else {
+    head = "GET " + one_of(rng, gets) + "?" + encoded_fields(rng, "") +
+           " HTTP/1.1\r\nHost: localhost\r\n";
+  }
+  // A raw value may hold what cannot go on the request line (a space, CR,
+  // LF): such a request is the client's error (400), not the page's.
+  if (!who.session.empty()) head += "Cookie: session=" + who.session + "\r\n";
+  if (chance(rng, 20)) head += "HX-Request: true\r\n";
+  return head + "\r\n" + body;
+}
+
+// What a fuzz run saw.
+struct FuzzOutcome {
+  uint64_t sent = 0;
+  bool worker_died = false;
+  uint64_t died_by = 0;
+  int by_class[6] = {};  // no answer, 1xx … 5xx
+  int errors500 = 0;
+  std::string first_500;
+};
+
+// Sends `count` requests made by `make(rng, i)` from four clients at once,
+// stopping at the first sign that `worker` died.
+FuzzOutcome fuzz(uint64_t seed, uint64_t count, int port, pid_t worker,
+                 const std::function<std::string(Rng&)>& make) {
   std::atomic<uint64_t> next{0};
-  std::atomic<int> by_class[6] = {};  // no answer, 1xx … 5xx
+  std::atomic<int> by_class[6] = {};
   std::atomic<int> errors500{0};
   std::mutex first_500_lock;
   std::string first_500;
-  auto started = std::chrono::steady_clock::now();
   std::atomic<bool> worker_died{false};
   std::atomic<uint64_t> died_by{0};
+  auto started = std::chrono::steady_clock::now();
   auto client = [&] {
     for (uint64_t i; !worker_died && (i = next++) < count;) {
       // Stop at the first death: its request is among the last few sent.
-      if (i % 100 == 0 && !process_alive(workers.front())) {
+      if (i % 100 == 0 && !process_alive(worker)) {
         died_by = i;
         worker_died = true;
         break;
       }
       Rng rng(seed ^ (i * 0x9e3779b97f4a7c15ull));
-      std::string req = base_request(rng, token);
-      for (size_t n = pick(rng, 4); n > 0; --n) mutate(rng, req);
+      std::string req = make(rng);
       int status = status_of_exchange(port, req);
       by_class[status >= 100 && status < 600 ? status / 100 : 0]++;
       if (status == 500) {
@@ -310,19 +443,86 @@ TEST_CASE("thousands of random and mutated requests kill no worker", "[process]"
   for (auto& t : clients) t.join();
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
-  std::cout << std::min<uint64_t>(next, count) << " requests in " << seconds
-            << " s: " << by_class[0] << " unanswered, " << by_class[2] << " 2xx, " << by_class[3]
-            << " 3xx, " << by_class[4] << " 4xx, " << by_class[5] << " 5xx (" << errors500
+  FuzzOutcome out;
+  out.sent = std::min<uint64_t>(next, count);
+  out.worker_died = worker_died;
+  out.died_by = died_by;
+  for (int c = 0; c < 6; ++c) out.by_class[c] = by_class[c];
+  out.errors500 = errors500;
+  out.first_500 = first_500;
+  std::cout << out.sent << " requests in " << seconds << " s: " << out.by_class[0]
+            << " unanswered, " << out.by_class[2] << " 2xx, " << out.by_class[3] << " 3xx, "
+            << out.by_class[4] << " 4xx, " << out.by_class[5] << " 5xx (" << out.errors500
             << " of them 500)" << std::endl;
   if (!first_500.empty()) std::cout << "first 500: " << first_500 << std::endl;
-  INFO("seed " << seed);
-  INFO("the worker died before request " << died_by);
-  CHECK_FALSE(worker_died);
-  CHECK(api.server->worker_pids() == workers);
-  std::string log = api.server->error_log();
+  return out;
+}
+
+// No death in the master's log, the same worker, and /health answers.
+void check_no_worker_died(const ServerProcess& server, const std::vector<pid_t>& workers,
+                          const FuzzOutcome& outcome) {
+  INFO("the worker died before request " << outcome.died_by);
+  CHECK_FALSE(outcome.worker_died);
+  CHECK(server.worker_pids() == workers);
+  std::string log = server.error_log();
   for (const char* death :
        {"Worker crashed", "was sent SIG", "exited with code", "WORKER TIMEOUT", "failed to boot"})
     CHECK(log.find(death) == std::string::npos);
-  CHECK(http_get(port, "/health", 2000).status == 200);
+  CHECK(http_get(server.port(), "/health", 2000).status == 200);
+}
+
+uint64_t fuzz_seed() {
+  const uint64_t seed = env_number("CONSTRUCTION_FUZZ_SEED", std::random_device{}());
+  std::cout << "fuzz seed: " << seed << " (replay: CONSTRUCTION_FUZZ_SEED=" << seed << ")"
+            << std::endl;
+  return seed;
+}
+
+}  // namespace
+
+TEST_CASE("thousands of random and mutated requests kill no worker", "[process]") {
+  const uint64_t seed = fuzz_seed();
+  const uint64_t count = env_number("CONSTRUCTION_FUZZ_REQUESTS", 10000);
+  ApiServer api;
+  std::string token = api.user_token(unique("fuzz-org"), unique("fuzz") + "@example.test", "owner");
+  const auto workers = api.server->worker_pids();
+  REQUIRE(workers.size() == 1);
+  FuzzOutcome outcome = fuzz(seed, count, api.server->port(), workers.front(), [&](Rng& rng) {
+    std::string req = base_request(rng, token);
+    for (size_t n = pick(rng, 4); n > 0; --n) mutate(rng, req);
+    return req;
+  });
+  INFO("seed " << seed);
+  check_no_worker_died(*api.server, workers, outcome);
+}
+
+TEST_CASE("thousands of random forms and page queries, logged in and not, get no 500",
+          "[process]") {
+  const uint64_t seed = fuzz_seed();
+  const uint64_t count = env_number("CONSTRUCTION_FUZZ_REQUESTS", 10000);
+  PageServer& server = shared_page_server();
+  const auto workers = server.server->worker_pids();
+  REQUIRE(workers.size() == 1);
+  Org org = new_org("Fuzz");
+  PageVisitor member{org.owner.session, org.owner.csrf};
+  HttpResult made = org.owner.post("/projects", {{"number", "FZ-1"}, {"name", "Fuzzed"}});
+  REQUIRE(made.status == 303);
+  std::string project = id_after(made.header("location"), "/projects/");
+  REQUIRE(org.owner.get("/projects/" + project).status == 200);  // its CSRF token
+  HttpResult estimate = org.owner.post("/projects/" + project + "/estimates", {{"title", "E"}});
+  REQUIRE(estimate.status == 303);
+  std::string estimate_id = id_after(estimate.header("location"), "/estimates/");
+  PageClient anonymous(server.port());
+  REQUIRE(anonymous.get("/login").status == 200);  // a visitor's session and CSRF token
+  PageVisitor visitor{anonymous.session, anonymous.csrf};
+  FuzzOutcome outcome = fuzz(seed, count, server.port(), workers.front(), [&](Rng& rng) {
+    int who = static_cast<int>(pick(rng, 10));
+    const PageVisitor none{};
+    const PageVisitor& as = who < 6 ? member : who < 9 ? visitor : none;
+    return page_request(rng, as, project, estimate_id);
+  });
+  INFO("seed " << seed);
+  CHECK(outcome.errors500 == 0);
+  CHECK(outcome.by_class[0] == 0);
+  check_no_worker_died(*server.server, workers, outcome);
 }

@@ -436,3 +436,35 @@ TEST_CASE("made-up methods cannot fill the metrics table", "[process]") {
                "\"404\"} 1") != std::string::npos);
   CHECK(m.find("construction_http_requests_unrecorded_total 0") != std::string::npos);
 }
+
+TEST_CASE("an absolute-form target is routed by its path and its authority is the host",
+          "[process]") {
+  // RFC 9112 §3.2.2: a server must accept the absolute form, and the host
+  // is the target's authority, whatever the Host field says.
+  ServerProcess server({.args = {"-w", "1"}});
+  auto get = [&](const std::string& target, const std::string& host = "localhost") {
+    return parse_response(
+        raw_exchange(server.port(), "GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n"));
+  };
+  HttpResult health = get("http://localhost/health");
+  CHECK(health.status == 200);
+  CHECK(health.body == "ok");
+  HttpResult host = get("http://example.test:8080/host", "other.test");
+  CHECK(host.status == 200);
+  CHECK(host.body == "example.test:8080");
+  CHECK(get("HTTPS://Example.test/sleep?seconds=0").body == "slept 0");
+  CHECK(get("http://localhost/no/such/page").status == 404);
+  // Not an http(s) URI with a host, or one with credentials (RFC 9110
+  // §4.2.4: a recipient treats userinfo as an error): 400.
+  for (const char* bad :
+       {"ftp://localhost/health", "http:///health", "http://user@localhost/health",
+        "http://localhost/health#frag", "http//localhost/health"}) {
+    INFO(bad);
+    CHECK(get(bad).status == 400);
+  }
+  // The access log shows the request line as the client sent it.
+  REQUIRE(wait_until(
+      [&] { return server.access_log().find("GET http://localhost/health ") != std::string::npos; },
+      2s));
+  check_worker_alive(server, server.worker_pids().front());
+}

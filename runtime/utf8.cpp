@@ -1,6 +1,6 @@
-#include "api/utf8.hpp"
+#include "runtime/utf8.hpp"
 
-namespace construction::api {
+namespace construction {
 
 // The second byte's range is what rules out overlong forms, surrogates
 // and code points above U+10FFFF (RFC 3629 §4).
@@ -28,6 +28,10 @@ std::size_t utf8_sequence_at(std::string_view text, std::size_t i) {
 
 bool is_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // most of every form and query
+      ++i;
+      continue;
+    }
     std::size_t n = utf8_sequence_at(text, i);
     if (n == 0) return false;
     i += n;
@@ -53,4 +57,4 @@ std::string to_utf8(std::string_view text) {
   return out;
 }
 
-}  // namespace construction::api
+}  // namespace construction

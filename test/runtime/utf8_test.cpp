@@ -1,10 +1,10 @@
 // Strict UTF-8 (RFC 3629): overlong forms, surrogates and bytes past
 // U+10FFFF are not text.
-#include "api/utf8.hpp"
+#include "runtime/utf8.hpp"
 
 #include <catch2/catch.hpp>
 
-using namespace construction::api;
+using namespace construction;
 
 TEST_CASE("is_utf8 accepts RFC 3629 and nothing else", "[unit]") {
   CHECK(is_utf8(""));

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace construction::api {
+namespace construction {
 
 bool is_utf8(std::string_view text);
 // The length of the valid sequence that starts at text[i], or 0 when none does.
@@ -17,4 +17,4 @@ std::size_t utf8_sequence_at(std::string_view text, std::size_t i);
 // the continuation bytes after it) replaced by U+FFFD.
 std::string to_utf8(std::string_view text);
 
-}  // namespace construction::api
+}  // namespace construction
