@@ -324,8 +324,16 @@ class Mustache::Renderer {
   }
 
   // A partial alone on its line is indented as its tag was, on top of the
-  // indentation around it; one within a line is written as it is.
+  // indentation around it; one within a line is written as it is. A
+  // partial may include itself (a tree, shown level by level), but one that
+  // never stops would take the worker's stack: past kMaxDepth it is an
+  // error of the page instead.
   void include(const Node& node) {
+    static constexpr int kMaxDepth = 100;
+    if (++depth_ > kMaxDepth)
+      throw TemplateError("Partial \"" + node.path.front() + "\" nested " +
+                          std::to_string(kMaxDepth) +
+                          " deep: one that includes itself without end?");
     const std::vector<Node>& nodes = node.partial->nodes_;
     auto size = static_cast<std::uint32_t>(nodes.size());
     if (node.standalone) {
@@ -338,6 +346,7 @@ class Mustache::Renderer {
       render(nodes, 0, size);
       indentation_ = std::move(outer);
     }
+    --depth_;
   }
 
   // The first name in the innermost context that has it, the rest of a
@@ -353,6 +362,7 @@ class Mustache::Renderer {
 
   std::string& out_;
   std::string indentation_;
+  int depth_ = 0;  // partials within partials
   std::vector<const Data*> stack_;
 };
 

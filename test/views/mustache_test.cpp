@@ -115,6 +115,20 @@ TEST_CASE("a partial renders with the same data, indented as its tag when alone 
         std::vector<std::string>{"a", "b"});
 }
 
+TEST_CASE("a partial that includes itself without end is an error, not a crash", "[unit]") {
+  Mustache loop("x{{> loop}}");
+  loop.link_partials([&loop](std::string_view) { return &loop; });
+  std::string out;
+  CHECK_THROWS_WITH(loop.render(Object{}, out), Catch::Contains("\"loop\" nested 100 deep"));
+  // Stopped by the data, it may (the spec's Recursion).
+  Mustache tree("{{name}}({{#children}}{{> tree}}{{/children}})");
+  tree.link_partials([&tree](std::string_view) { return &tree; });
+  out.clear();
+  tree.render(
+      Object{{"name", "a"}, {"children", List{Object{{"name", "b"}, {"children", List{}}}}}}, out);
+  CHECK(out == "a(b())");
+}
+
 TEST_CASE("delimiters change from their tag to the end of the template", "[unit]") {
   CHECK(render("{{=<% %>=}}<%name%> {{name}} <%={{ }}=%>{{name}}", Object{{"name", "x"}}) ==
         "x {{name}} x");
