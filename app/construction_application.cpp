@@ -51,11 +51,15 @@ void ConstructionApplication::boot_worker(WorkerInfo& worker, http::Router& rout
 // missing or broken template stops the boot (status 3), never a request.
 void ConstructionApplication::add_pages(const Config& config, http::Router& router) {
   try {
-    views_ = views::load_views(config);
+    views_ = load_views(config);
   } catch (const std::exception& e) {
     throw BootError(e.what());
   }
   views::add_routes(router, *pool_, *views_);
+}
+
+std::unique_ptr<views::Views> ConstructionApplication::load_views(const Config& config) {
+  return views::load_views(config);
 }
 
 void ConstructionApplication::open_pool(WorkerInfo& worker) {

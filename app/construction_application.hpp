@@ -21,6 +21,9 @@ class ConstructionApplication : public Application {
 
  protected:
   sql::Pool& pool() { return *pool_; }
+  // The pages' templates, assets and keys (views::load_views); the tests'
+  // server wraps the templates to compare each render with kainjow's.
+  virtual std::unique_ptr<views::Views> load_views(const Config& config);
 
  private:
   void open_pool(WorkerInfo& worker);

@@ -6,7 +6,7 @@ set -euo pipefail
 
 build_packages=(
   build-essential cmake pkg-config git curl ca-certificates procps
-  libboost1.81-dev libpq-dev rapidjson-dev catch2
+  libboost1.81-dev libpq-dev rapidjson-dev catch2 libkainjow-mustache-dev
   libsodium-dev libssl-dev
   postgresql-15 postgresql-client-15
 )

@@ -1,6 +1,7 @@
 #include "views/mustache.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace construction::views {
 
@@ -63,133 +64,221 @@ void append_escaped(std::string& out, std::string_view text) {
 
 // ---- parsing
 
-Mustache::Mustache(std::string_view text) {
-  std::vector<std::size_t> open;  // the nodes of the sections not yet closed
-  auto where = [text](std::size_t at) {
-    std::string_view before = text.substr(0, at);
+// Reads a template into nodes: text a line at most, tags, sections with
+// their end. Whether a tag stands alone on its line is decided here, once,
+// from the template's text (the spec's rule), never from what renders.
+class Mustache::Parser {
+ public:
+  Parser(std::string_view text, std::vector<Node>& nodes) : text_(text), nodes_(nodes) {}
+
+  void parse() {
+    while (at_ < text_.size()) {
+      std::size_t tag = text_.find(open_, at_);
+      std::size_t newline = text_.find('\n', at_);
+      if (newline < tag) {
+        pending_.append(text_.substr(at_, newline + 1 - at_));
+        at_ = newline + 1;
+        flush_text();
+        new_line();
+      } else if (tag == std::string_view::npos) {
+        pending_.append(text_.substr(at_));
+        at_ = text_.size();
+        flush_text();
+      } else {
+        pending_.append(text_.substr(at_, tag - at_));
+        read_tag(tag);
+      }
+    }
+    if (!open_sections_.empty())
+      throw TemplateError("Section \"" + open_names_.back() + "\" is never closed");
+  }
+
+ private:
+  struct Tag {
+    char sigil;  // '#', '^', '/', '!', '>', '=', '&' or '\0' (a variable)
+    std::string_view name;
+    std::size_t at;  // where the tag begins, for messages
+  };
+
+  void read_tag(std::size_t tag) {
+    bool triple = open_ == "{{" && text_.compare(tag, 3, "{{{") == 0;
+    std::string close = triple ? "}" + close_ : close_;
+    std::size_t inner = tag + open_.size() + (triple ? 1 : 0);
+    std::size_t end = text_.find(close, inner);
+    if (end == std::string_view::npos) throw TemplateError("Unclosed tag at " + where(tag));
+    std::string_view contents = trim(text_.substr(inner, end - inner));
+    std::size_t after = end + close.size();
+
+    Tag t{triple ? '&' : '\0', contents, tag};
+    if (!triple && !contents.empty() &&
+        std::string_view("#^/!>=&").find(contents.front()) != std::string_view::npos) {
+      t.sigil = contents.front();
+      t.name = trim(contents.substr(1));
+    }
+    bool may_stand_alone = t.sigil != '\0' && t.sigil != '&';
+    if (std::size_t line_end = standalone_end(after); may_stand_alone && line_end != 0) {
+      std::string indentation = std::move(pending_);
+      pending_.clear();
+      at_ = line_end;
+      add_tag(t, &indentation);
+      new_line();
+    } else {
+      flush_text();
+      at_ = after;
+      add_tag(t, nullptr);
+      line_dirty_ = true;
+    }
+  }
+
+  // Where the line of a tag ending at `after` ends (after its newline, or
+  // the template's end) when the tag stands alone on it; 0 otherwise.
+  std::size_t standalone_end(std::size_t after) const {
+    if (line_dirty_ || !is_blank(pending_)) return 0;
+    std::size_t i = after;
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+    if (i == text_.size()) return i;
+    if (text_[i] == '\n') return i + 1;
+    if (text_.compare(i, 2, "\r\n") == 0) return i + 2;
+    return 0;
+  }
+
+  // `indentation`: the spaces before a tag alone on its line, else nullptr.
+  void add_tag(const Tag& t, std::string* indentation) {
+    if (t.sigil == '!') return;
+    if (t.sigil == '=') return change_delimiters(t);
+    if (t.name.empty()) throw TemplateError("Tag without a name at " + where(t.at));
+    if (t.sigil == '/') return close_section(t);
+    Node node{Kind::variable};
+    node.line_start = indentation == nullptr && line_start_;
+    switch (t.sigil) {
+      case '#':
+      case '^':
+        node.kind = t.sigil == '#' ? Kind::section : Kind::inverted;
+        open_sections_.push_back(nodes_.size());
+        open_names_.emplace_back(t.name);
+        break;
+      case '>':
+        node.kind = Kind::partial;
+        node.standalone = indentation != nullptr;
+        if (indentation) node.text = std::move(*indentation);
+        break;
+      case '&':
+        node.kind = Kind::unescaped;
+        break;
+      default:
+        break;
+    }
+    node.path = node.kind == Kind::partial ? std::vector<std::string>{std::string(t.name)}
+                                           : split_path(t.name);
+    nodes_.push_back(std::move(node));
+    if (indentation == nullptr) line_start_ = false;
+  }
+
+  void close_section(const Tag& t) {
+    if (open_sections_.empty())
+      throw TemplateError("Section \"" + std::string(t.name) + "\" closed at " + where(t.at) +
+                          " was never opened");
+    if (open_names_.back() != t.name)
+      throw TemplateError("Section \"" + open_names_.back() + "\" closed as \"" +
+                          std::string(t.name) + "\" at " + where(t.at));
+    nodes_[open_sections_.back()].end = static_cast<std::uint32_t>(nodes_.size());
+    open_sections_.pop_back();
+    open_names_.pop_back();
+  }
+
+  // {{=<% %>=}}: two delimiters, neither empty nor holding a space or '='.
+  void change_delimiters(const Tag& t) {
+    std::string_view inside = t.name;
+    bool closed = !inside.empty() && inside.back() == '=';
+    if (closed) inside = trim(inside.substr(0, inside.size() - 1));
+    std::size_t space = inside.find_first_of(" \t");
+    std::string_view open = inside.substr(0, space);
+    std::string_view close =
+        space == std::string_view::npos ? std::string_view() : trim(inside.substr(space));
+    auto valid = [](std::string_view d) {
+      return !d.empty() && d.find_first_of(" \t\r\n=") == std::string_view::npos;
+    };
+    if (!closed || !valid(open) || !valid(close))
+      throw TemplateError("Delimiter change at " + where(t.at) + " is not two delimiters");
+    open_ = open;
+    close_ = close;
+  }
+
+  void flush_text() {
+    if (pending_.empty()) return;
+    if (!is_blank(pending_)) line_dirty_ = true;
+    Node node{Kind::text};
+    // A line with nothing but its newline gets no indentation.
+    node.line_start = line_start_ && pending_ != "\n" && pending_ != "\r\n";
+    node.text = std::move(pending_);
+    pending_.clear();
+    nodes_.push_back(std::move(node));
+    line_start_ = false;
+  }
+
+  void new_line() {
+    line_start_ = true;
+    line_dirty_ = false;
+  }
+
+  static bool is_blank(std::string_view s) {
+    return s.find_first_not_of(" \t") == std::string_view::npos;
+  }
+
+  std::string where(std::size_t at) const {
+    std::string_view before = text_.substr(0, at);
     std::size_t line = 1 + std::count(before.begin(), before.end(), '\n');
     std::size_t last_newline = before.rfind('\n');
     std::size_t column = at - (last_newline == std::string_view::npos ? 0 : last_newline + 1) + 1;
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
-  };
-  // Text after text joins it; never across a section's end, which adds no
-  // node (the text after it must stay outside the section).
-  bool joins = false;
-  auto add_text = [this, &joins](std::string_view t) {
-    if (t.empty()) return;
-    if (joins)
-      nodes_.back().text.append(t);
-    else
-      nodes_.push_back({Kind::text, 0, std::string(t), {}});
-    joins = true;
-  };
-
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t tag = text.find("{{", at);
-    std::size_t newline = text.find_first_of("\r\n", at);
-    if (newline < tag) {
-      add_text(text.substr(at, newline - at));
-      std::size_t length = text.compare(newline, 2, "\r\n") == 0 ? 2 : 1;
-      nodes_.push_back({Kind::newline, 0, std::string(text.substr(newline, length)), {}});
-      joins = false;
-      at = newline + length;
-      continue;
-    }
-    if (tag == std::string_view::npos) {
-      add_text(text.substr(at));
-      break;
-    }
-    add_text(text.substr(at, tag - at));
-    joins = false;
-
-    bool triple = text.compare(tag, 3, "{{{") == 0;
-    std::string_view close = triple ? "}}}" : "}}";
-    std::size_t inner = tag + close.size();
-    std::size_t end = text.find(close, inner);
-    if (end == std::string_view::npos) throw TemplateError("Unclosed tag at " + where(tag));
-    std::string_view contents = trim(text.substr(inner, end - inner));
-    at = end + close.size();
-
-    Kind kind = Kind::variable;
-    char sigil = triple || contents.empty() ? '\0' : contents.front();
-    switch (sigil) {
-      case '#':
-        kind = Kind::section;
-        break;
-      case '^':
-        kind = Kind::inverted;
-        break;
-      case '&':
-        kind = Kind::unescaped;
-        break;
-      case '/':
-      case '!':
-      case '>':
-      case '=':
-        break;
-      default:
-        sigil = '\0';
-        break;
-    }
-    if (triple) kind = Kind::unescaped;
-    std::string_view name = sigil == '\0' ? contents : trim(contents.substr(1));
-
-    if (sigil == '!') continue;
-    if (sigil == '>' || sigil == '=')
-      throw TemplateError(std::string(sigil == '>' ? "Partial" : "Delimiter change") + " at " +
-                          where(tag) + ": not supported");
-    if (name.empty()) throw TemplateError("Tag without a name at " + where(tag));
-    if (sigil == '/') {
-      if (open.empty())
-        throw TemplateError("Section \"" + std::string(name) + "\" closed at " + where(tag) +
-                            " was never opened");
-      Node& section = nodes_[open.back()];
-      if (section.text != name)
-        throw TemplateError("Section \"" + section.text + "\" closed as \"" + std::string(name) +
-                            "\" at " + where(tag));
-      section.end = static_cast<std::uint32_t>(nodes_.size());
-      open.pop_back();
-      continue;
-    }
-    if (kind == Kind::section || kind == Kind::inverted) open.push_back(nodes_.size());
-    // A section keeps its name in `text` until it is closed.
-    nodes_.push_back({kind, 0,
-                      kind == Kind::section || kind == Kind::inverted ? std::string(name) : "",
-                      split_path(name)});
   }
-  if (!open.empty())
-    throw TemplateError("Section \"" + nodes_[open.back()].text + "\" is never closed");
+
+  std::string_view text_;
+  std::vector<Node>& nodes_;
+  std::string open_ = "{{";
+  std::string close_ = "}}";
+  std::size_t at_ = 0;
+  std::string pending_;      // the line's text since the last tag, not yet a node
+  bool line_start_ = true;   // nothing of this line is a node yet
+  bool line_dirty_ = false;  // this line has had text or a tag that does not stand alone
+  std::vector<std::size_t> open_sections_;  // the nodes of the sections not yet closed
+  std::vector<std::string> open_names_;
+};
+
+Mustache::Mustache(std::string_view text) {
+  Parser(text, nodes_).parse();
+}
+
+std::vector<std::string> Mustache::partial_names() const {
+  std::vector<std::string> names;
+  for (const Node& node : nodes_)
+    if (node.kind == Kind::partial &&
+        std::find(names.begin(), names.end(), node.path.front()) == names.end())
+      names.push_back(node.path.front());
+  return names;
+}
+
+void Mustache::link_partials(const std::function<const Mustache*(std::string_view)>& find) {
   for (Node& node : nodes_)
-    if (node.kind == Kind::section || node.kind == Kind::inverted) node.text.clear();
+    if (node.kind == Kind::partial) node.partial = find(node.path.front());
 }
 
 // ---- rendering
 
 class Mustache::Renderer {
  public:
-  Renderer(const std::vector<Node>& nodes, const Data& data, std::string& out)
-      : nodes_(nodes), out_(out), line_start_(out.size()) {
+  Renderer(const Data& data, std::string& out) : out_(out) {
     stack_.reserve(8);
     stack_.push_back(&data);
   }
 
-  void render() {
-    render(0, static_cast<std::uint32_t>(nodes_.size()));
-    end_line({});
-  }
-
- private:
-  void render(std::uint32_t begin, std::uint32_t end) {
+  void render(const std::vector<Node>& nodes, std::uint32_t begin, std::uint32_t end) {
     for (std::uint32_t i = begin; i < end;) {
-      const Node& node = nodes_[i];
+      const Node& node = nodes[i];
+      if (node.line_start && !indentation_.empty()) out_.append(indentation_);
       switch (node.kind) {
         case Kind::text:
           out_.append(node.text);
-          ++i;
-          break;
-        case Kind::newline:
-          end_line(node.text);
           ++i;
           break;
         case Kind::variable:
@@ -205,74 +294,80 @@ class Mustache::Renderer {
         case Kind::section:
           if (const Data* value = lookup(node.path); value && !value->is_falsy()) {
             if (value->is_list()) {
-              for (const Data& item : value->list()) show(item, i + 1, node.end);
+              for (const Data& item : value->list()) show(nodes, item, i + 1, node.end);
             } else {
-              show(*value, i + 1, node.end);
+              show(nodes, *value, i + 1, node.end);
             }
           }
           i = node.end;
           break;
         case Kind::inverted:
-          if (const Data* value = lookup(node.path); !value || value->is_falsy()) {
-            if (value)
-              show(*value, i + 1, node.end);
-            else
-              show_here(i + 1, node.end);
-          }
+          if (const Data* value = lookup(node.path); !value || value->is_falsy())
+            render(nodes, i + 1, node.end);
           i = node.end;
+          break;
+        case Kind::partial:
+          if (node.partial) include(node);
+          ++i;
           break;
       }
     }
   }
 
+ private:
   // A shown section: its nodes with `value` as the innermost context.
-  void show(const Data& value, std::uint32_t begin, std::uint32_t end) {
+  void show(const std::vector<Node>& nodes, const Data& value, std::uint32_t begin,
+            std::uint32_t end) {
     stack_.push_back(&value);
-    show_here(begin, end);
+    render(nodes, begin, end);
     stack_.pop_back();
   }
-  void show_here(std::uint32_t begin, std::uint32_t end) {
-    section_on_line_ = true;
-    render(begin, end);
-    section_on_line_ = true;
+
+  // A partial alone on its line is indented as its tag was, on top of the
+  // indentation around it; one within a line is written as it is. A
+  // partial may include itself (a tree, shown level by level), but one that
+  // never stops would take the worker's stack: past kMaxDepth it is an
+  // error of the page instead.
+  void include(const Node& node) {
+    static constexpr int kMaxDepth = 100;
+    if (++depth_ > kMaxDepth)
+      throw TemplateError("Partial \"" + node.path.front() + "\" nested " +
+                          std::to_string(kMaxDepth) +
+                          " deep: one that includes itself without end?");
+    const std::vector<Node>& nodes = node.partial->nodes_;
+    auto size = static_cast<std::uint32_t>(nodes.size());
+    if (node.standalone) {
+      std::size_t outer = indentation_.size();
+      indentation_.append(node.text);
+      render(nodes, 0, size);
+      indentation_.resize(outer);
+    } else {
+      std::string outer = std::exchange(indentation_, {});
+      render(nodes, 0, size);
+      indentation_ = std::move(outer);
+    }
+    --depth_;
   }
 
-  // A newline of the template: the line ends, unless it held a shown
-  // section's tag and nothing but spaces, when it goes, newline and all.
-  void end_line(std::string_view newline) {
-    bool blank = std::all_of(out_.begin() + static_cast<std::ptrdiff_t>(line_start_), out_.end(),
-                             [](char c) { return c == ' ' || c == '\t'; });
-    if (section_on_line_ && blank)
-      out_.resize(line_start_);
-    else
-      out_.append(newline);
-    line_start_ = out_.size();
-    section_on_line_ = false;
-  }
-
-  // The innermost context where the whole path resolves.
+  // The first name in the innermost context that has it, the rest of a
+  // dotted name in what that found.
   const Data* lookup(const std::vector<std::string>& path) const {
     if (path.empty()) return stack_.back();
-    for (auto context = stack_.rbegin(); context != stack_.rend(); ++context) {
-      const Data* value = *context;
-      for (const std::string& name : path) {
-        value = value->find(name);
-        if (!value) break;
-      }
-      if (value) return value;
-    }
-    return nullptr;
+    const Data* value = nullptr;
+    for (auto context = stack_.rbegin(); context != stack_.rend() && !value; ++context)
+      value = (*context)->find(path.front());
+    for (std::size_t i = 1; value && i < path.size(); ++i) value = value->find(path[i]);
+    return value;
   }
 
-  const std::vector<Node>& nodes_;
   std::string& out_;
-  std::size_t line_start_;
-  bool section_on_line_ = false;
+  std::string indentation_;
+  int depth_ = 0;  // partials within partials
   std::vector<const Data*> stack_;
 };
 
 void Mustache::render(const Data& data, std::string& out) const {
-  Renderer(nodes_, data, out).render();
+  Renderer(data, out).render(nodes_, 0, static_cast<std::uint32_t>(nodes_.size()));
 }
 
 }  // namespace construction::views

@@ -24,7 +24,7 @@ namespace construction::views {
 
 // What every worker's pages share, made once at boot.
 struct Views {
-  Templates templates;
+  std::unique_ptr<const Templates> templates;
   StaticAssets assets;
   SessionKeys keys;
   bool development = false;
@@ -68,7 +68,7 @@ struct PageContext {
   std::string field(std::string_view name) const;
 
   std::string render(std::string_view name, const Data& data) const {
-    return views.templates.render(name, data);
+    return views.templates->render(name, data);
   }
   // The layout around `main`; for htmx, `main` alone with its <title>.
   http::Response page(const std::string& title, const std::string& main,

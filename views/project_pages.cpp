@@ -175,16 +175,15 @@ http::Response create(PageContext& page) {
 struct Tab {
   std::string_view slug;
   std::string_view label;
-  std::string_view later;  // what the tab will hold, until it does
   bool commercial = false;
 };
 constexpr std::array<Tab, 6> kTabs = {{
-    {"estimates", "Estimates", "", true},
-    {"change-orders", "Change orders", "", true},
-    {"billing", "Billing", "", true},
-    {"budget", "Budget", "", true},
-    {"schedule", "Schedule", ""},
-    {"daily-logs", "Daily logs", ""},
+    {"estimates", "Estimates", true},
+    {"change-orders", "Change orders", true},
+    {"billing", "Billing", true},
+    {"budget", "Budget", true},
+    {"schedule", "Schedule"},
+    {"daily-logs", "Daily logs"},
 }};
 
 bool offered(const PageContext& page, const Tab& tab) {
@@ -227,12 +226,10 @@ std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
 std::string tab_html(PageContext& page, const sql::ProjectRecord& project, const Tab& tab) {
   if (tab.slug == "estimates") return estimates_tab(page, project, {});
   if (tab.slug == "schedule") return schedule_tab(page, project);
-  if (tab.slug == "daily-logs") return daily_logs_tab(page, project);
   if (tab.slug == "change-orders") return change_orders_tab(page, project, {});
   if (tab.slug == "billing") return billing_tab(page, project, {});
   if (tab.slug == "budget") return budget_tab(page, project);
-  return page.render("project_later",
-                     Object{{"label", std::string(tab.label)}, {"later", std::string(tab.later)}});
+  return daily_logs_tab(page, project);  // the last of kTabs
 }
 
 http::Response show_tab(PageContext& page, std::string_view slug) {

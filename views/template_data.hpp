@@ -66,6 +66,9 @@ class Data {
   void emplace(std::string_view name, Data value);
   // Object: the member named `name`; nullptr when absent or not an object.
   const Data* find(std::string_view name) const;
+  // Object: every member, in the order set.
+  const std::vector<Member>& members() const { return members_; }
+  bool flag() const { return flag_; }
 
   // List: appends `value`.
   void push_back(Data value) { list_.push_back(std::move(value)); }

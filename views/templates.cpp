@@ -18,6 +18,22 @@ Templates::Templates(const std::filesystem::path& dir) {
       throw TemplateError("Template " + entry.path().string() + ": " + e.what());
     }
   }
+  link_partials(dir);
+}
+
+// A partial is another template of the folder, by its name. One that names
+// no template is a typo a page would hide (the spec renders it as nothing),
+// so it stops the boot instead.
+void Templates::link_partials(const std::filesystem::path& dir) {
+  for (auto& [name, compiled] : compiled_) {
+    for (const std::string& partial : compiled.partial_names())
+      if (compiled_.find(partial) == compiled_.end())
+        throw TemplateError("Template " + (dir / (name + ".mustache")).string() + ": partial \"" +
+                            partial + "\" is not a template (no " +
+                            (dir / (partial + ".mustache")).string() + ")");
+    compiled.link_partials(
+        [this](std::string_view partial) { return &compiled_.find(partial)->second; });
+  }
 }
 
 std::string Templates::render(std::string_view name, const Data& data) const {

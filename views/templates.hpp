@@ -1,5 +1,7 @@
 // Templates: every views/templates/*.mustache, read and parsed once when a
-// worker boots, never per request (views/mustache.hpp). A page is composed
+// worker boots, never per request (views/mustache.hpp). A template includes
+// another by its name ({{> name}}: name.mustache of the same folder); a
+// partial that names no template stops the boot. A page is also composed
 // from fragments rendered separately: the layout gets its main fragment as
 // already-rendered HTML ({{{main}}}), a table gets its rendered rows. Triple
 // braces hold only HTML our own templates made; every value a person typed
@@ -8,6 +10,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -20,11 +23,19 @@ class Templates {
  public:
   // Throws TemplateError naming the template and what is wrong in it.
   explicit Templates(const std::filesystem::path& dir);
+  // Templates point at the ones they include: never copied or moved.
+  Templates(const Templates&) = delete;
+  Templates& operator=(const Templates&) = delete;
+  // Virtual so that the tests' server can watch what pages render
+  // (test/support/template_oracle.hpp); nothing else derives from it.
+  virtual ~Templates() = default;
 
   // Throws std::out_of_range for a name that is not a template.
-  std::string render(std::string_view name, const Data& data) const;
+  virtual std::string render(std::string_view name, const Data& data) const;
 
  private:
+  void link_partials(const std::filesystem::path& dir);
+
   std::map<std::string, Mustache, std::less<>> compiled_;
 };
 

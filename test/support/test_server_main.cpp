@@ -15,6 +15,9 @@
 // handling too, plus
 //   /db/organisations/{id}        one indexed single-row query
 //   /db/hold?leases=N&ms=M        holds N pooled connections for M ms
+// TESTSERVER_TEMPLATE_ORACLE=FILE (with TESTSERVER_DATABASE=1): every
+// template the pages render is rendered by kainjow's mustache too, and the
+// two compared (test/support/template_oracle.hpp).
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,6 +33,8 @@
 #include "runtime/process_title.hpp"
 #include "sql/error.hpp"
 #include "supervisor/serve.hpp"
+#include "test/support/template_oracle.hpp"
+#include "views/views_directory.hpp"
 #include "worker/application.hpp"
 
 namespace {
@@ -100,6 +105,15 @@ class TestApplication : public ConstructionApplication {
     router.add(http::Verb::post, "/echo", [](http::RequestContext& ctx) {
       return http::text_response(200, std::to_string(ctx.request.body().size()));
     });
+  }
+
+ protected:
+  std::unique_ptr<views::Views> load_views(const Config& config) override {
+    std::unique_ptr<views::Views> views = ConstructionApplication::load_views(config);
+    if (const char* file = std::getenv("TESTSERVER_TEMPLATE_ORACLE"))
+      views->templates =
+          std::make_unique<testing::OracleTemplates>(views::views_directory() / "templates", file);
+    return views;
   }
 
  private:

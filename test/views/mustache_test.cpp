@@ -58,35 +58,81 @@ TEST_CASE("text after a section stays outside it", "[unit]") {
                Object{{"current", true}}) == R"(<a aria-current="page">x</a>)");
 }
 
-TEST_CASE("dotted names go through objects, and the innermost context where the path resolves wins",
-          "[unit]") {
+TEST_CASE(
+    "a dotted name's first part is found in the innermost context that has it, the rest there",
+    "[unit]") {
   Data data = Object{{"errors", Object{{"name", "Name is required"}}},
                      {"row", Object{{"errors", Object{}}}}};
   CHECK(render("{{#errors.name}}<em>{{errors.name}}</em>{{/errors.name}}", data) ==
         "<em>Name is required</em>");
-  // In row, errors.name does not resolve: the outer errors.name is found.
-  CHECK(render("{{#row}}{{errors.name}}{{/row}}", data) == "Name is required");
+  // In row, errors is row's own, which has no name: the outer errors.name
+  // is not looked at (the spec's "Dotted Names - Context Precedence").
+  CHECK(render("{{#row}}[{{errors.name}}]{{/row}}", data) == "[]");
   CHECK(render("{{^errors.other}}none{{/errors.other}}", data) == "none");
   CHECK(render("{{#errors}}{{.}}{{/errors}}{{#row}}{{#errors}}x{{/errors}}{{/row}}", data) == "x");
 }
 
-TEST_CASE("a line holding only a shown section's tags leaves no blank line", "[unit]") {
+TEST_CASE("a line holding only a section's tag leaves no blank line, shown or hidden", "[unit]") {
   const char* text =
       "<ul>\n"
       "  {{#rows}}\n"
       "  <li>{{.}}</li>\n"
       "  {{/rows}}\n"
+      "  {{^rows}}\n"
+      "  <li>none</li>\n"
+      "  {{/rows}}\n"
       "</ul>\n";
-  Data data = Object{{"rows", List{Data("a"), Data("b")}}};
-  CHECK(render(text, data) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n");
-  // A line with other text keeps its newline.
+  CHECK(render(text, Object{{"rows", List{Data("a"), Data("b")}}}) ==
+        "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n");
+  CHECK(render(text, Object{{"rows", List{}}}) == "<ul>\n  <li>none</li>\n</ul>\n");
+  // A line with other text keeps its newline, and so does one with a
+  // variable beside the tags, even when all of it renders as nothing.
   CHECK(render("a {{#x}}b{{/x}}\nc", Object{{"x", true}}) == "a b\nc");
+  CHECK(render("  {{#x}}{{y}}{{/x}}\nc", Object{{"x", true}}) == "  \nc");
   // \r\n ends a line too.
   CHECK(render("{{#x}}\r\ny\r\n{{/x}}\r\n", Object{{"x", true}}) == "y\r\n");
 }
 
-TEST_CASE("a comment renders nothing", "[unit]") {
+TEST_CASE("a comment renders nothing, and a line holding only a comment goes", "[unit]") {
   CHECK(render("a{{! a comment }}b", Object{}) == "ab");
+  CHECK(render("<p>\n  {{! why the next line }}\n</p>\n", Object{}) == "<p>\n</p>\n");
+}
+
+TEST_CASE("a partial renders with the same data, indented as its tag when alone on its line",
+          "[unit]") {
+  Mustache row("<li>{{name}}</li>\n{{#note}}\n<small>{{note}}</small>\n{{/note}}\n");
+  Mustache list("<ul>\n  {{#rows}}\n  {{> row}}\n  {{/rows}}\n</ul>\n<p>{{>row}}</p>");
+  list.link_partials([&row](std::string_view name) { return name == "row" ? &row : nullptr; });
+  Data data = Object{{"rows", List{Object{{"name", "a"}}, Object{{"name", "b"}, {"note", "n"}}}},
+                     {"name", "top"}};
+  std::string out;
+  list.render(data, out);
+  CHECK(out ==
+        "<ul>\n  <li>a</li>\n  <li>b</li>\n  <small>n</small>\n</ul>\n<p><li>top</li>\n</p>");
+  // Not linked (the spec's missing partial): nothing.
+  CHECK(render("[{{> row}}]", data) == "[]");
+  CHECK(Mustache("{{>a}}{{#x}}{{> b }}{{/x}}{{>a}}").partial_names() ==
+        std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("a partial that includes itself without end is an error, not a crash", "[unit]") {
+  Mustache loop("x{{> loop}}");
+  loop.link_partials([&loop](std::string_view) { return &loop; });
+  std::string out;
+  CHECK_THROWS_WITH(loop.render(Object{}, out), Catch::Contains("\"loop\" nested 100 deep"));
+  // Stopped by the data, it may (the spec's Recursion).
+  Mustache tree("{{name}}({{#children}}{{> tree}}{{/children}})");
+  tree.link_partials([&tree](std::string_view) { return &tree; });
+  out.clear();
+  tree.render(
+      Object{{"name", "a"}, {"children", List{Object{{"name", "b"}, {"children", List{}}}}}}, out);
+  CHECK(out == "a(b())");
+}
+
+TEST_CASE("delimiters change from their tag to the end of the template", "[unit]") {
+  CHECK(render("{{=<% %>=}}<%name%> {{name}} <%={{ }}=%>{{name}}", Object{{"name", "x"}}) ==
+        "x {{name}} x");
+  CHECK(render("a\n  {{=<% %>=}}\n<%name%>\n", Object{{"name", "x"}}) == "a\nx\n");
 }
 
 TEST_CASE("a template that cannot be rendered is refused when parsed, with where", "[unit]") {
@@ -94,8 +140,10 @@ TEST_CASE("a template that cannot be rendered is refused when parsed, with where
   CHECK_THROWS_WITH(Mustache("{{#a}}x"), Catch::Contains("\"a\" is never closed"));
   CHECK_THROWS_WITH(Mustache("{{#a}}x{{/b}}"), Catch::Contains("closed as \"b\""));
   CHECK_THROWS_WITH(Mustache("x{{/a}}"), Catch::Contains("never opened"));
-  CHECK_THROWS_AS(Mustache("{{> partial}}"), TemplateError);
-  CHECK_THROWS_AS(Mustache("{{=<% %>=}}"), TemplateError);
+  CHECK_THROWS_WITH(Mustache("{{=<% %>}}"), Catch::Contains("not two delimiters"));
+  CHECK_THROWS_AS(Mustache("{{=<%=}}"), TemplateError);
+  CHECK_THROWS_AS(Mustache("{{= <% = %> =}}"), TemplateError);
+  CHECK_THROWS_AS(Mustache("{{>}}"), TemplateError);
   CHECK_THROWS_AS(Mustache("{{}}"), TemplateError);
 }
 

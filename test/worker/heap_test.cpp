@@ -10,11 +10,15 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <cstring>
+#include <iostream>
 #include <vector>
 
 #if defined(__SANITIZE_ADDRESS__)
+// A skip, as ctest counts it (SKIP_REGULAR_EXPRESSION in test/CMakeLists.txt:
+// Catch2 2.13 has no SKIP), with its reason.
 TEST_CASE("the worker's heap is glibc's only without AddressSanitizer", "[unit]") {
-  SUCCEED("skipped: malloc is AddressSanitizer's here");
+  std::cout << "SKIP: the worker's heap is glibc's malloc, and under AddressSanitizer malloc is "
+               "the sanitizer's: these tests run in the plain build\n";
 }
 #else
 namespace {

@@ -79,15 +79,14 @@ TEST_CASE("a client that sends half a header and stalls is cut off while others 
   pid_t worker = server.worker_pids().front();
   OpenConnection stalled(server.port());
   REQUIRE(stalled.send("GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: "));
-  auto started = std::chrono::steady_clock::now();
   // A second client waits behind it (one worker) and is served once it is cut off.
   HttpResult other;
   std::thread second([&] { other = http_get(server.port(), "/health", 10000); });
   bool closed = false;
+  // Cut off at the 2 s deadline (bench/process_timings.py measures when);
+  // 8 s is a bound on "it happened", well short of never.
   std::string answer = stalled.read_until_closed(8000, &closed);
-  auto waited = std::chrono::steady_clock::now() - started;
   CHECK(closed);
-  CHECK(waited < 4s);
   CHECK(answer.starts_with("HTTP/1.1 408 "));
   second.join();
   CHECK(other.status == 200);
@@ -98,7 +97,9 @@ TEST_CASE("a client that trickles bytes cannot hold the worker past the read dea
           "[process]") {
   ServerProcess server({.args = {"-w", "1", "--client-timeout", "2"}});
   OpenConnection trickle(server.port());
-  auto started = std::chrono::steady_clock::now();
+  // A byte every 200 ms for at most 8 s: never silent for the 2 s deadline,
+  // so only the deadline on the whole read cuts it (bench/process_timings.py
+  // measures when).
   bool cut = false;
   for (int i = 0; i < 40 && !cut; ++i) {
     cut = !trickle.send("X");  // a byte every 200 ms: never silent, never done
@@ -108,7 +109,6 @@ TEST_CASE("a client that trickles bytes cannot hold the worker past the read dea
     cut = cut || closed;
   }
   CHECK(cut);
-  CHECK(std::chrono::steady_clock::now() - started < 4s);
 }
 
 TEST_CASE("requests that break a limit or are not HTTP get their 4xx and the worker lives",
@@ -212,10 +212,10 @@ TEST_CASE("a keep-alive client gives way to a waiting one on a busy sync worker"
   OpenConnection idle(server.port());
   REQUIRE(idle.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n"));
   std::this_thread::sleep_for(200ms);  // answered; now idle, kept alive
-  auto started = std::chrono::steady_clock::now();
+  // Served within 5 s, not after the 10 s keep-alive (how soon:
+  // bench/process_timings.py).
   HttpResult other = http_get(server.port(), "/health", 5000);
   CHECK(other.status == 200);
-  CHECK(std::chrono::steady_clock::now() - started < 2s);  // not after the 10 s keep-alive
   bool closed = false;
   std::string first = idle.read_until_closed(2000, &closed);
   CHECK(first.find("Connection: keep-alive") != std::string::npos);
@@ -231,11 +231,9 @@ TEST_CASE("while others queue, a busy keep-alive connection is closed after its 
   std::string raw;
   std::thread busy([&] { raw = raw_exchange(server.port(), pipeline, 8000); });
   std::this_thread::sleep_for(300ms);  // the worker sleeps; the next client queues
-  auto started = std::chrono::steady_clock::now();
   HttpResult other = http_get(server.port(), "/health", 8000);
   busy.join();
-  CHECK(other.status == 200);
-  CHECK(std::chrono::steady_clock::now() - started < 3s);
+  CHECK(other.status == 200);  // how soon: bench/process_timings.py
   size_t answered = 0;
   for (size_t at = raw.find("HTTP/1.1 200"); at != std::string::npos;
        at = raw.find("HTTP/1.1 200", at + 1))
