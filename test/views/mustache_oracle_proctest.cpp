@@ -31,9 +31,13 @@ struct Step {
   bool htmx = false;
   std::string target;  // HX-Target, for htmx
 
+  // What makes two steps the same. A form's version is left out: every
+  // save answers the form again with the next version, and the same form
+  // posted once per version would walk on without end.
   std::string key() const {
     std::string k = method + " " + path + (htmx ? " htmx #" + target : "");
-    for (const auto& [name, value] : fields) k += " " + name + "=" + value;
+    for (const auto& [name, value] : fields)
+      if (name != "version") k += " " + name + "=" + value;
     return k;
   }
 };
