@@ -41,8 +41,9 @@ Credentials read_credentials(const RequestContext& ctx) {
 
 Response create_token(RequestContext& ctx, sql::Connection& db) {
   Credentials credentials = read_credentials(ctx);
-  operations::LogIn login =
-      operations::log_in(db, credentials.email, credentials.password, ctx.client_address);
+  // No cookie here: always an unknown client (DESIGN.md, "Failed log-ins").
+  operations::LogIn login = operations::log_in(db, credentials.email, credentials.password,
+                                               {ctx.client_address, std::nullopt});
   if (!login.note.empty()) log::warning(login.note);
   if (login.outcome == operations::LogIn::Outcome::throttled)
     throw too_many_attempts(static_cast<int>(login.retry_after));
