@@ -9,12 +9,13 @@ std::string session_key(std::string_view nonce) {
   return bytea_literal(hash_token(nonce));
 }
 
-void begin_session(sql::Connection& db, std::int64_t org_id, std::int64_t user_id,
-                   std::string_view nonce) {
-  sql::insert_session(db, session_key(nonce), org_id, user_id);
+bool begin_session(sql::Connection& db, const sql::UserRecord& user, std::string_view nonce) {
+  if (!sql::insert_session(db, session_key(nonce), user.org_id, user.id, user.version))
+    return false;
   // Here rather than on a timer: a log-in is rare enough to afford it and
   // frequent enough to keep the table to about a day of log-ins.
   sql::forget_sessions_older_than(db, kSessionLifetime);
+  return true;
 }
 
 void end_session(sql::Connection& db, std::string_view nonce) {

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "sql/connection.hpp"
+#include "sql/user_store.hpp"
 
 namespace construction::operations {
 
@@ -25,9 +26,10 @@ inline constexpr std::int64_t kSessionLifetime = 24 * 3600;
 // The key of a session's row: SHA-256 of the cookie's nonce, as bytea text.
 std::string session_key(std::string_view nonce);
 
-// A log-in begins the session of `nonce`; rows past their lifetime go then.
-void begin_session(sql::Connection& db, std::int64_t org_id, std::int64_t user_id,
-                   std::string_view nonce);
+// A log-in of `user` (as its password was checked) begins the session of
+// `nonce`; rows past their lifetime go then. False when the user changed
+// meanwhile (a new password, role or deactivation): no session.
+bool begin_session(sql::Connection& db, const sql::UserRecord& user, std::string_view nonce);
 // Logging out: the session of `nonce` opens nothing any more.
 void end_session(sql::Connection& db, std::string_view nonce);
 

@@ -4,8 +4,15 @@ namespace construction::sql {
 
 namespace {
 
+// Only while the user is as the log-in found them (the version whose
+// password was checked, still active). FOR SHARE waits for a change of the
+// user in flight and then sees its new version: a log-in racing a password
+// change either begins before it (and the change ends the row) or begins
+// nothing.
 constexpr std::string_view kInsert =
-    "INSERT INTO sessions (key_hash, org_id, user_id) VALUES ($1::bytea, $2, $3)";
+    "INSERT INTO sessions (key_hash, org_id, user_id) "
+    "SELECT $1::bytea, u.org_id, u.id FROM users u "
+    "WHERE u.org_id = $2 AND u.id = $3 AND u.version = $4 AND u.active FOR SHARE";
 constexpr std::string_view kEnd =
     "UPDATE sessions SET ended_at = now() WHERE key_hash = $1::bytea AND ended_at IS NULL";
 constexpr std::string_view kEndUser =
@@ -19,9 +26,9 @@ constexpr std::string_view kForget =
 
 }  // namespace
 
-void insert_session(Connection& db, const std::string& key, std::int64_t org_id,
-                    std::int64_t user_id) {
-  db.exec(kInsert, key, org_id, user_id);
+bool insert_session(Connection& db, const std::string& key, std::int64_t org_id,
+                    std::int64_t user_id, int user_version) {
+  return db.exec(kInsert, key, org_id, user_id, user_version).affected_rows() == 1;
 }
 
 void end_session(Connection& db, const std::string& key) {

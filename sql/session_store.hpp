@@ -10,8 +10,10 @@
 
 namespace construction::sql {
 
-void insert_session(Connection& db, const std::string& key, std::int64_t org_id,
-                    std::int64_t user_id);
+// False, and nothing inserted, when the user is no longer at `user_version`
+// or no longer active.
+bool insert_session(Connection& db, const std::string& key, std::int64_t org_id,
+                    std::int64_t user_id, int user_version);
 void end_session(Connection& db, const std::string& key);
 // Every live session of the user (a password, role or active change).
 void end_user_sessions(Connection& db, std::int64_t org_id, std::int64_t user_id);

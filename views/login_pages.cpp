@@ -54,7 +54,12 @@ http::Response log_in(PageContext& page) {
   const sql::Login& login = *attempt.login;
   if (page.session.logged_in()) operations::end_session(page.db, page.session.nonce);
   page.start_session(login.user.id, login.user.org_id);
-  operations::begin_session(page.db, login.user.org_id, login.user.id, page.session.nonce);
+  // The user changed since the password was checked (reset, deactivated):
+  // as if the password were wrong, and the browser stays anonymous.
+  if (!operations::begin_session(page.db, login.user, page.session.nonce)) {
+    page.start_session(0, 0);
+    return login_form(page, email, kWrongLogin, 422);
+  }
   page.set_cookie(kDeviceCookie, page.views.keys.device_cookie_value(email), kDeviceSeconds);
   return page.redirect("/", "Welcome, " + login.user.name + ".");
 }

@@ -36,7 +36,7 @@ TEST_CASE("a session's member is read only while the session is live", "[pg]") {
                                          hash_password("a password"));
   CHECK_FALSE(member(db, kNonce, ann));  // no log-in, no session
 
-  begin_session(db, org.id, ann.id, kNonce);
+  REQUIRE(begin_session(db, ann, kNonce));
   auto found = member(db, kNonce, ann);
   REQUIRE(found);
   CHECK(found->user.email == "ann@example.com");
@@ -56,12 +56,36 @@ TEST_CASE("a session's member is read only while the session is live", "[pg]") {
   CHECK_FALSE(member(db, kNonce, ann));
 
   // The next log-in deletes the rows past the lifetime (Ann's).
-  begin_session(db, org.id, bob.id, kOtherNonce);
+  REQUIRE(begin_session(db, bob, kOtherNonce));
   CHECK(scratch.scalar("SELECT count(*) FROM sessions") == "1");
   CHECK(member(db, kOtherNonce, bob));
   // Logging out ends a session; its row stays, ended, until its day is over.
   end_session(db, kOtherNonce);
   CHECK_FALSE(member(db, kOtherNonce, bob));
-  begin_session(db, org.id, bob.id, "0123456789abcdef0123456789abcdef");
+  REQUIRE(begin_session(db, bob, "0123456789abcdef0123456789abcdef"));
   CHECK(scratch.scalar("SELECT count(*) || ' ' || count(ended_at) FROM sessions") == "2 1");
+}
+
+// A log-in checks the password of the user as it read them; a change that
+// commits before the session's row is made (a reset, a deactivation) leaves
+// that log-in with no session.
+TEST_CASE("a log-in of a user changed since the password was checked begins no session", "[pg]") {
+  ScratchDatabase scratch;
+  sql::Connection db = scratch.connect();
+  auto org = sql::find_or_create_organisation(db, "Session Org");
+  sql::UserRecord ann = sql::insert_user(db, org.id, {"ann@example.com", "Ann", "owner", true},
+                                         hash_password("a password"));
+  sql::UserRecord checked = ann;  // as the log-in read it
+  sql::update_user(db, org.id, ann.id, {ann.email, ann.name, ann.role, true},
+                   hash_password("a new password"));
+  CHECK_FALSE(begin_session(db, checked, kNonce));
+  CHECK_FALSE(member(db, kNonce, ann));
+  CHECK(scratch.scalar("SELECT count(*) FROM sessions") == "0");
+
+  sql::UserRecord now = *sql::find_user(db, org.id, ann.id);
+  sql::update_user(db, org.id, ann.id, {ann.email, ann.name, ann.role, false}, std::nullopt);
+  CHECK_FALSE(begin_session(db, now, kNonce));
+  now.version += 1;  // the deactivated user as read after the change
+  CHECK_FALSE(begin_session(db, now, kNonce));
+  CHECK(scratch.scalar("SELECT count(*) FROM sessions") == "0");
 }
