@@ -24,16 +24,20 @@ std::optional<sql::Member> member(sql::Connection& db, const std::string& nonce,
       db, sql::session_member_query(session_key(nonce), user.org_id, user.id, kSessionLifetime));
 }
 
+// A user of the organisation "Session Org", made in `db`.
+sql::UserRecord new_user(sql::Connection& db, const std::string& name, const std::string& role) {
+  auto org = sql::find_or_create_organisation(db, "Session Org");
+  return sql::insert_user(db, org.id, {name + "@example.com", name, role, true},
+                          hash_password("a password"));
+}
+
 }  // namespace
 
 TEST_CASE("a session's member is read only while the session is live", "[pg]") {
   ScratchDatabase scratch;
   sql::Connection db = scratch.connect();
-  auto org = sql::find_or_create_organisation(db, "Session Org");
-  sql::UserRecord ann = sql::insert_user(db, org.id, {"ann@example.com", "Ann", "owner", true},
-                                         hash_password("a password"));
-  sql::UserRecord bob = sql::insert_user(db, org.id, {"bob@example.com", "Bob", "field", true},
-                                         hash_password("a password"));
+  sql::UserRecord ann = new_user(db, "ann", "owner");
+  sql::UserRecord bob = new_user(db, "bob", "field");
   CHECK_FALSE(member(db, kNonce, ann));  // no log-in, no session
 
   REQUIRE(begin_session(db, ann, kNonce));
@@ -72,18 +76,17 @@ TEST_CASE("a session's member is read only while the session is live", "[pg]") {
 TEST_CASE("a log-in of a user changed since the password was checked begins no session", "[pg]") {
   ScratchDatabase scratch;
   sql::Connection db = scratch.connect();
-  auto org = sql::find_or_create_organisation(db, "Session Org");
-  sql::UserRecord ann = sql::insert_user(db, org.id, {"ann@example.com", "Ann", "owner", true},
-                                         hash_password("a password"));
+  sql::UserRecord ann = new_user(db, "ann", "owner");
+  const std::int64_t org = ann.org_id;
   sql::UserRecord checked = ann;  // as the log-in read it
-  sql::update_user(db, org.id, ann.id, {ann.email, ann.name, ann.role, true},
+  sql::update_user(db, org, ann.id, {ann.email, ann.name, ann.role, true},
                    hash_password("a new password"));
   CHECK_FALSE(begin_session(db, checked, kNonce));
   CHECK_FALSE(member(db, kNonce, ann));
   CHECK(scratch.scalar("SELECT count(*) FROM sessions") == "0");
 
-  sql::UserRecord now = *sql::find_user(db, org.id, ann.id);
-  sql::update_user(db, org.id, ann.id, {ann.email, ann.name, ann.role, false}, std::nullopt);
+  sql::UserRecord now = *sql::find_user(db, org, ann.id);
+  sql::update_user(db, org, ann.id, {ann.email, ann.name, ann.role, false}, std::nullopt);
   CHECK_FALSE(begin_session(db, now, kNonce));
   now.version += 1;  // the deactivated user as read after the change
   CHECK_FALSE(begin_session(db, now, kNonce));
