@@ -85,10 +85,12 @@ LogIn log_in(sql::Connection& db, const std::string& email, std::string_view pas
           "Failed log-in for " + who + " (" + counts(counted, client) + ")"};
 }
 
-IssuedToken issue_token(sql::Connection& db, std::int64_t org_id, std::int64_t user_id,
-                        const std::string& name) {
+std::optional<IssuedToken> issue_token(sql::Connection& db, const sql::UserRecord& user,
+                                       const std::string& name) {
   NewToken token = generate_token();
-  return {sql::insert_token(db, org_id, user_id, name, bytea_literal(token.hash)), token.text};
+  auto record = sql::insert_token(db, user, name, bytea_literal(token.hash));
+  if (!record) return std::nullopt;
+  return IssuedToken{std::move(*record), token.text};
 }
 
 }  // namespace construction::operations

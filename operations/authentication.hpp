@@ -49,7 +49,9 @@ struct IssuedToken {
   sql::TokenRecord record;
   std::string text;  // shown once, never stored
 };
-IssuedToken issue_token(sql::Connection& db, std::int64_t org_id, std::int64_t user_id,
-                        const std::string& name);
+// A token for `user` as a log-in found them; nothing when the user changed
+// since (a new password, role or deactivation ends their tokens).
+std::optional<IssuedToken> issue_token(sql::Connection& db, const sql::UserRecord& user,
+                                       const std::string& name);
 
 }  // namespace construction::operations
