@@ -41,15 +41,17 @@ Credentials read_credentials(const RequestContext& ctx) {
 
 Response create_token(RequestContext& ctx, sql::Connection& db) {
   Credentials credentials = read_credentials(ctx);
-  operations::LogIn login =
-      operations::log_in(db, credentials.email, credentials.password, ctx.client_address);
+  // No cookie here: always an unknown client (DESIGN.md, "Failed log-ins").
+  operations::LogIn login = operations::log_in(db, credentials.email, credentials.password,
+                                               {ctx.client_address, std::nullopt});
   if (!login.note.empty()) log::warning(login.note);
   if (login.outcome == operations::LogIn::Outcome::throttled)
     throw too_many_attempts(static_cast<int>(login.retry_after));
-  if (!login.login)
-    throw unauthorized("The email or password is wrong, or the user is deactivated");
-  operations::IssuedToken token =
-      operations::issue_token(db, login.login->user.org_id, login.login->user.id, credentials.name);
+  // No token either when the user changed since the password was checked.
+  std::optional<operations::IssuedToken> issued;
+  if (login.login) issued = operations::issue_token(db, login.login->user, credentials.name);
+  if (!issued) throw unauthorized("The email or password is wrong, or the user is deactivated");
+  const operations::IssuedToken& token = *issued;
   JsonWriter w;
   w.begin_object()
       .num("id", token.record.id)

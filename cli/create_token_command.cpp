@@ -27,7 +27,10 @@ int create_token(const std::vector<std::string>& args) {
   }
   operations::NewToken token = operations::generate_token();
   std::string name = options->count("--name") ? (*options)["--name"] : "command line";
-  sql::insert_token(db, user->org_id, user->id, name, operations::bytea_literal(token.hash));
+  if (!sql::insert_token(db, *user, name, operations::bytea_literal(token.hash))) {
+    std::cerr << "Error: the user " << (*options)["--email"] << " changed meanwhile; try again\n";
+    return 1;
+  }
   std::cout << token.text << "\n";
   return 0;
 }

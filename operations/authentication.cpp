@@ -56,34 +56,41 @@ std::string quoted(std::string_view text) {
   return out + "\"";
 }
 
+// The counters a try was checked against, for the log.
+std::string counts(const Throttle& t, const LogInClient& client) {
+  if (client.device) return std::to_string(t.device_failures) + " for the device cookie";
+  return std::to_string(t.account_address_failures) + " for the account from the address, " +
+         std::to_string(t.account_failures) + " for the account, " +
+         std::to_string(t.address_failures) + " from the address";
+}
+
 }  // namespace
 
 LogIn log_in(sql::Connection& db, const std::string& email, std::string_view password,
-             const std::string& client_address) {
-  std::string who = quoted(email) + " from " + (client_address.empty() ? "?" : client_address);
-  Throttle throttle = check_throttle(db, email, client_address);
+             const LogInClient& client) {
+  std::string who = quoted(email) + " from " + (client.address.empty() ? "?" : client.address) +
+                    (client.device ? " with a device cookie" : "");
+  Throttle throttle = check_throttle(db, email, client);
   if (throttle.retry_after > 0)
     return {LogIn::Outcome::throttled, std::nullopt, throttle.retry_after,
             "Log-in for " + who + " refused for " + std::to_string(throttle.retry_after) +
-                " s: too many failed log-ins (" + std::to_string(throttle.account_failures) +
-                " for the account, " + std::to_string(throttle.address_failures) +
-                " from the address)"};
+                " s: too many failed log-ins (" + counts(throttle, client) + ")"};
   auto login = check_password(db, email, password);
   if (login) {
-    clear_account(db, email);
+    clear_after_success(db, email, client);
     return {LogIn::Outcome::ok, std::move(login), 0, {}};
   }
-  Throttle counted = record_failure(db, email, client_address);
+  Throttle counted = record_failure(db, email, client);
   return {LogIn::Outcome::wrong, std::nullopt, 0,
-          "Failed log-in for " + who + " (" + std::to_string(counted.account_failures) +
-              " for the account, " + std::to_string(counted.address_failures) +
-              " from the address)"};
+          "Failed log-in for " + who + " (" + counts(counted, client) + ")"};
 }
 
-IssuedToken issue_token(sql::Connection& db, std::int64_t org_id, std::int64_t user_id,
-                        const std::string& name) {
+std::optional<IssuedToken> issue_token(sql::Connection& db, const sql::UserRecord& user,
+                                       const std::string& name) {
   NewToken token = generate_token();
-  return {sql::insert_token(db, org_id, user_id, name, bytea_literal(token.hash)), token.text};
+  auto record = sql::insert_token(db, user, name, bytea_literal(token.hash));
+  if (!record) return std::nullopt;
+  return IssuedToken{std::move(*record), token.text};
 }
 
 }  // namespace construction::operations

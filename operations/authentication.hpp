@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "domain/role.hpp"
+#include "operations/login_throttle.hpp"
 #include "sql/connection.hpp"
 #include "sql/token_store.hpp"
 #include "sql/user_store.hpp"
@@ -38,16 +39,19 @@ struct LogIn {
   // and address, never the password. This layer has no log; its callers do.
   std::string note;
 };
-// A log-in by password from `client_address`, throttled per account and
-// address. Every way in (API token, web session) comes through here.
+// A log-in by password, throttled by who tries (operations/login_throttle.hpp:
+// a known device, or any other client from its address). Every way in (API
+// token, web session) comes through here.
 LogIn log_in(sql::Connection& db, const std::string& email, std::string_view password,
-             const std::string& client_address);
+             const LogInClient& client);
 
 struct IssuedToken {
   sql::TokenRecord record;
   std::string text;  // shown once, never stored
 };
-IssuedToken issue_token(sql::Connection& db, std::int64_t org_id, std::int64_t user_id,
-                        const std::string& name);
+// A token for `user` as a log-in found them; nothing when the user changed
+// since (a new password, role or deactivation ends their tokens).
+std::optional<IssuedToken> issue_token(sql::Connection& db, const sql::UserRecord& user,
+                                       const std::string& name);
 
 }  // namespace construction::operations

@@ -1,6 +1,7 @@
 #include "operations/login_throttle.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "sql/transaction.hpp"
 
@@ -8,21 +9,33 @@ namespace construction::operations {
 
 namespace {
 
-constexpr std::string_view kAccount = "account";
-constexpr std::string_view kAddress = "address";
 // Rows idle this long are deleted (whatever a rule says, long forgotten).
 constexpr std::int64_t kKeepRows = 24 * 3600;
+
+// One counter a try is checked against and counted under.
+struct Key {
+  std::string_view scope;
+  std::string key;
+  const ThrottleRule* rule;
+  int Throttle::*failures;
+};
 
 // An empty address (a test harness, a socket pair) still counts, as one key.
 std::string address_key(const std::string& address) {
   return address.empty() ? "unknown" : address;
 }
 
-int count_failure(sql::Connection& db, std::string_view scope, const std::string& key,
-                  std::int64_t now, const ThrottleRule& rule) {
-  sql::ThrottleRow row = after_failure(sql::lock_throttle(db, scope, key), now, rule);
-  sql::save_throttle(db, scope, key, row);
-  return row.failures;
+// A known device's own counter, or an unknown client's three, always in
+// this order (account, account and address, address) so two workers
+// locking them never wait on each other.
+std::vector<Key> keys_of(const std::string& email, const LogInClient& client) {
+  if (client.device) return {{"device", *client.device, &kDeviceRule, &Throttle::device_failures}};
+  std::string address = address_key(client.address);
+  // An address holds no space, so "address email" is one pair only.
+  return {{"account", email, &kAccountRule, &Throttle::account_failures},
+          {"account_address", address + " " + email, &kAccountAddressRule,
+           &Throttle::account_address_failures},
+          {"address", address, &kAddressRule, &Throttle::address_failures}};
 }
 
 }  // namespace
@@ -46,29 +59,35 @@ std::int64_t seconds_blocked(const std::optional<sql::ThrottleRow>& row, std::in
   return *row->blocked_until - now;
 }
 
-Throttle check_throttle(sql::Connection& db, const std::string& email, const std::string& address) {
+Throttle check_throttle(sql::Connection& db, const std::string& email, const LogInClient& client) {
   std::int64_t now = sql::database_now(db);
-  auto account = sql::find_throttle(db, kAccount, email);
-  auto client = sql::find_throttle(db, kAddress, address_key(address));
-  return {std::max(seconds_blocked(account, now), seconds_blocked(client, now)),
-          account ? account->failures : 0, client ? client->failures : 0};
+  Throttle throttle;
+  for (const Key& key : keys_of(email, client)) {
+    auto row = sql::find_throttle(db, key.scope, key.key);
+    throttle.retry_after = std::max(throttle.retry_after, seconds_blocked(row, now));
+    throttle.*key.failures = row ? row->failures : 0;
+  }
+  return throttle;
 }
 
-Throttle record_failure(sql::Connection& db, const std::string& email, const std::string& address) {
+Throttle record_failure(sql::Connection& db, const std::string& email, const LogInClient& client) {
   sql::Transaction tx(db);
   std::int64_t now = sql::database_now(db);
-  // Always in this order (account, then address), so two workers never
-  // wait on each other's rows.
   Throttle counted;
-  counted.account_failures = count_failure(db, kAccount, email, now, kAccountRule);
-  counted.address_failures = count_failure(db, kAddress, address_key(address), now, kAddressRule);
+  for (const Key& key : keys_of(email, client)) {
+    sql::ThrottleRow row =
+        after_failure(sql::lock_throttle(db, key.scope, key.key), now, *key.rule);
+    sql::save_throttle(db, key.scope, key.key, row);
+    counted.*key.failures = row.failures;
+  }
   tx.commit();
   sql::forget_throttles_before(db, now - kKeepRows);
   return counted;
 }
 
-void clear_account(sql::Connection& db, const std::string& email) {
-  sql::clear_throttle(db, kAccount, email);
+void clear_after_success(sql::Connection& db, const std::string& email, const LogInClient& client) {
+  for (const Key& key : keys_of(email, client))
+    if (key.scope != "address") sql::clear_throttle(db, key.scope, key.key);
 }
 
 }  // namespace construction::operations

@@ -1,18 +1,32 @@
 // Failed-password throttling, shared by every way in (the API's
-// POST /auth/tokens, the web login). Failures are counted per account (the
-// email as typed, known or not: the answer never tells which) and per client
-// address, in PostgreSQL, so every worker and host sees the same counts.
+// POST /auth/tokens, the web login), that one attacker cannot turn against
+// a user: OWASP's "device cookies". Failures are counted in PostgreSQL, so
+// every worker and host sees the same counts, under keys that depend on who
+// is trying:
 //
-// A rule lets a person mistype a few times; from the failure that reaches
-// `free_failures`, the key is blocked for `first_delay` seconds, doubling
-// with each further failure up to `max_delay`. While blocked, a try is
-// refused at once (no password is checked, nothing is counted): an attacker
-// gains nothing by hammering, and refused tries never lengthen the block,
-// so a block always ends at most `max_delay` after the last failure. A key
-// whose last failure and block are `forget_after` seconds past starts
-// afresh, and a successful log-in clears its account's count (not its
-// address's: one's own account must not wash an address clean). Nobody
-// sleeps: a sync worker that waited would be a free denial of service.
+//   - a browser showing a device cookie signed for this account (it logged
+//     in to it before, views/session.hpp) is a known device: its failures
+//     count for that device cookie alone, and only that counter can block
+//     it. Failures from anywhere else never keep it out.
+//   - any other client (a new browser, the API, a script) is unknown: its
+//     failures count for the account from its address, for the account from
+//     all unknown clients, and for its address over all accounts. An
+//     attacker at one address blocks only that address for the account; one
+//     at many addresses blocks the account's unknown clients (its known
+//     browsers still log in); one address trying many accounts is blocked.
+//
+// Accounts are the email as typed (known or not: the answer never tells
+// which). A rule lets a person mistype a few times; from the failure that
+// reaches `free_failures`, the key is blocked for `first_delay` seconds,
+// doubling with each further failure up to `max_delay`. While blocked, a
+// try is refused at once (no password is checked, nothing is counted): an
+// attacker gains nothing by hammering, and refused tries never lengthen the
+// block, so a block always ends at most `max_delay` after the last failure.
+// A key whose last failure and block are `forget_after` seconds past starts
+// afresh, and a successful log-in clears the counters it was checked
+// against but its address's (one's own account must not wash an address
+// clean). Nobody sleeps: a sync worker that waited would be a free denial
+// of service.
 #pragma once
 
 #include <cstdint>
@@ -32,9 +46,14 @@ struct ThrottleRule {
   std::int64_t forget_after;
 };
 
-// 5 failures for one account within 15 minutes, or 20 from one address:
-// blocked 1, 2, 4, 8, then 15 minutes.
-inline constexpr ThrottleRule kAccountRule{5, 60, 900, 900};
+// 5 failures of a known device, or for an account from one address; 10
+// for an account from all unknown clients (two addresses' worth: one
+// address alone never blocks the account for everyone else); 20 from one
+// address over all accounts. Each within 15 minutes; blocked 1, 2, 4, 8,
+// then 15 minutes.
+inline constexpr ThrottleRule kDeviceRule{5, 60, 900, 900};
+inline constexpr ThrottleRule kAccountAddressRule{5, 60, 900, 900};
+inline constexpr ThrottleRule kAccountRule{10, 60, 900, 900};
 inline constexpr ThrottleRule kAddressRule{20, 60, 900, 900};
 
 // The counter after one more failure at `now`.
@@ -43,16 +62,28 @@ sql::ThrottleRow after_failure(const sql::ThrottleRow& before, std::int64_t now,
 // Seconds until the key may try again; 0 when it may now.
 std::int64_t seconds_blocked(const std::optional<sql::ThrottleRow>& row, std::int64_t now);
 
+// Who tries to log in: from an address, and (a browser) with the nonce of a
+// device cookie whose signature the caller checked for this account.
+struct LogInClient {
+  std::string address;
+  std::optional<std::string> device;
+};
+
 struct Throttle {
-  std::int64_t retry_after = 0;  // seconds; 0: not blocked
-  int account_failures = 0;      // after this attempt, for the log
+  std::int64_t retry_after = 0;  // seconds; 0: not blocked (the longest block)
+  // The failures under each key the try was checked against, after this
+  // attempt, for the log: a known device's, or the other three.
+  int device_failures = 0;
+  int account_address_failures = 0;
+  int account_failures = 0;
   int address_failures = 0;
 };
 
-// How long this account and address must still wait (the longer of the two).
-Throttle check_throttle(sql::Connection& db, const std::string& email, const std::string& address);
-// Counts a failure for both, in one transaction.
-Throttle record_failure(sql::Connection& db, const std::string& email, const std::string& address);
-void clear_account(sql::Connection& db, const std::string& email);
+// How long this client must still wait to try this account.
+Throttle check_throttle(sql::Connection& db, const std::string& email, const LogInClient& client);
+// Counts a failure under each of the client's keys, in one transaction.
+Throttle record_failure(sql::Connection& db, const std::string& email, const LogInClient& client);
+// A success: the counters of the account (or the device) start afresh.
+void clear_after_success(sql::Connection& db, const std::string& email, const LogInClient& client);
 
 }  // namespace construction::operations

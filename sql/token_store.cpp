@@ -13,8 +13,14 @@ constexpr std::string_view kFindTokenCaller =
     "encode(t.token_hash, 'hex') AS token_hash_hex "
     "FROM api_tokens t JOIN users u ON u.org_id = t.org_id AND u.id = t.user_id "
     "WHERE t.token_hash = $1::bytea AND t.revoked_at IS NULL AND u.active";
+// Only while the user is as the caller found them (the version whose
+// password a log-in checked, still active); FOR SHARE waits for a change in
+// flight, so a token made racing a password change is either revoked by it
+// or not made.
 constexpr std::string_view kInsertToken =
-    "INSERT INTO api_tokens (org_id, user_id, name, token_hash) VALUES ($1, $2, $3, $4::bytea) "
+    "INSERT INTO api_tokens (org_id, user_id, name, token_hash) "
+    "SELECT u.org_id, u.id, $4, $5::bytea FROM users u "
+    "WHERE u.org_id = $1 AND u.id = $2 AND u.version = $3 AND u.active FOR SHARE "
     "RETURNING id, user_id, name, " SQL_UNIX_SECONDS("created_at") " AS created_at";
 constexpr std::string_view kFindLiveToken =
     "SELECT id, user_id, name, " SQL_UNIX_SECONDS("created_at") " AS created_at FROM api_tokens "
@@ -42,9 +48,11 @@ std::optional<TokenCaller> find_token_caller(Connection& db, const std::string& 
                      row["role"].string(), row["token_hash_hex"].string()};
 }
 
-TokenRecord insert_token(Connection& db, std::int64_t org_id, std::int64_t user_id,
-                         const std::string& name, const std::string& hash) {
-  return token_from(db.exec(kInsertToken, org_id, user_id, name, hash).single_row());
+std::optional<TokenRecord> insert_token(Connection& db, const UserRecord& user,
+                                        const std::string& name, const std::string& hash) {
+  Result result = db.exec(kInsertToken, user.org_id, user.id, user.version, name, hash);
+  if (result.empty()) return std::nullopt;
+  return token_from(result[0]);
 }
 
 std::optional<TokenRecord> find_live_token(Connection& db, std::int64_t org_id, std::int64_t id) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sql/connection.hpp"
+#include "sql/user_store.hpp"
 
 namespace construction::sql {
 
@@ -27,8 +28,10 @@ struct TokenRecord {
 
 // `hash` in bytea text form ("\x…"). Only an unrevoked token of an active user.
 std::optional<TokenCaller> find_token_caller(Connection& db, const std::string& hash);
-TokenRecord insert_token(Connection& db, std::int64_t org_id, std::int64_t user_id,
-                         const std::string& name, const std::string& hash);
+// Nothing, and no token, when the user is no longer at `user.version` or
+// no longer active.
+std::optional<TokenRecord> insert_token(Connection& db, const UserRecord& user,
+                                        const std::string& name, const std::string& hash);
 std::optional<TokenRecord> find_live_token(Connection& db, std::int64_t org_id, std::int64_t id);
 void revoke_token(Connection& db, std::int64_t org_id, std::int64_t id);
 // Every live token of the user (when the user is deactivated: for good).

@@ -34,6 +34,16 @@ constexpr std::string_view kFindMember =
     "SELECT " USER_COLUMNS
     ", o.name AS org_name "
     "FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.org_id = $1 AND u.id = $2";
+// A page's member read: the user of a live session, found by the session's
+// primary key, then the user's and the organisation's (no more than a
+// member read cost before sessions had rows, bar one index probe).
+constexpr std::string_view kFindSessionMember =
+    "SELECT " USER_COLUMNS
+    ", o.name AS org_name "
+    "FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id "
+    "JOIN organisations o ON o.id = u.org_id "
+    "WHERE s.key_hash = $1::bytea AND s.org_id = $2 AND s.user_id = $3 AND s.ended_at IS NULL "
+    "AND s.created_at > now() - make_interval(secs => $4::bigint)";
 constexpr std::string_view kListUsers = "SELECT " USER_COLUMNS
                                         " FROM users u WHERE u.org_id = $1 AND u.id > $2 "
                                         "ORDER BY u.id LIMIT $3";
@@ -64,6 +74,11 @@ std::optional<UserRecord> first_user(const Result& result) {
   return user_from(result[0]);
 }
 
+std::optional<Member> member_from(const Result& result) {
+  if (result.empty()) return std::nullopt;
+  return Member{user_from(result[0]), result[0]["org_name"].string()};
+}
+
 }  // namespace
 
 OrganisationRef find_or_create_organisation(Connection& db, const std::string& name) {
@@ -89,13 +104,14 @@ std::optional<UserRecord> find_user(Connection& db, std::int64_t org_id, std::in
 }
 
 Query<std::optional<Member>> member_query(std::int64_t org_id, std::int64_t user_id) {
-  return make_query<std::optional<Member>>(
-      kFindMember,
-      [](const Result& result) -> std::optional<Member> {
-        if (result.empty()) return std::nullopt;
-        return Member{user_from(result[0]), result[0]["org_name"].string()};
-      },
-      org_id, user_id);
+  return make_query<std::optional<Member>>(kFindMember, member_from, org_id, user_id);
+}
+
+Query<std::optional<Member>> session_member_query(const std::string& session_key,
+                                                  std::int64_t org_id, std::int64_t user_id,
+                                                  std::int64_t lifetime) {
+  return make_query<std::optional<Member>>(kFindSessionMember, member_from, session_key, org_id,
+                                           user_id, lifetime);
 }
 
 std::optional<Member> find_member(Connection& db, std::int64_t org_id, std::int64_t user_id) {

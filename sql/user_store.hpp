@@ -56,9 +56,15 @@ UserRecord insert_user(Connection& db, std::int64_t org_id, const UserFields& fi
                        const std::string& password_hash);
 std::optional<UserRecord> find_user(Connection& db, std::int64_t org_id, std::int64_t id,
                                     bool for_update = false);
-// The user and their organisation's name in one query (every page asks).
+// The user and their organisation's name in one query (the API's /me).
 std::optional<Member> find_member(Connection& db, std::int64_t org_id, std::int64_t user_id);
 Query<std::optional<Member>> member_query(std::int64_t org_id, std::int64_t user_id);
+// The same, of a page's session (every page asks): nothing unless the
+// session (`session_key`, sql/session_store.hpp) is the user's, not ended,
+// and made less than `lifetime` seconds ago.
+Query<std::optional<Member>> session_member_query(const std::string& session_key,
+                                                  std::int64_t org_id, std::int64_t user_id,
+                                                  std::int64_t lifetime);
 std::optional<Login> find_login(Connection& db, const std::string& email);
 std::optional<UserRecord> find_user_by_email(Connection& db, const std::string& email);
 PageOf<UserRecord> list_users(Connection& db, std::int64_t org_id, const Page& page);

@@ -1,8 +1,12 @@
 // /login and /logout. Logging in checks the password with the product's
-// authentication (operations/authentication.hpp) and starts a new session;
-// logging out starts a new anonymous one. Both are POSTs with a CSRF token:
-// the log-in form's comes from the visitor's anonymous session.
+// authentication (operations/authentication.hpp), throttled with the
+// browser's device cookie when it shows one for that account; it begins a
+// new session (its row: operations/sessions.hpp) and gives the browser a
+// new device cookie. Logging out ends the session on the server and starts
+// a new anonymous one. Both are POSTs with a CSRF token: the log-in form's
+// comes from the visitor's anonymous session.
 #include "operations/authentication.hpp"
+#include "operations/sessions.hpp"
 #include "runtime/log.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
@@ -30,10 +34,11 @@ http::Response log_in(PageContext& page) {
   std::string password = page.field("password");
   if (email.empty() || password.empty() || email.size() > 254 || password.size() > 1000)
     return login_form(page, email, kWrongLogin, 422);
-  // The same throttled log-in as the API's token route: failures counted
-  // per account and per address in PostgreSQL, across workers and hosts.
+  // The same throttled log-in as the API's token route, but a browser that
+  // logged in to this account before is a known device.
+  auto device = page.views.keys.device_of(cookie(page.http.header("Cookie"), kDeviceCookie), email);
   operations::LogIn attempt =
-      operations::log_in(page.db, email, password, page.http.client_address);
+      operations::log_in(page.db, email, password, {page.http.client_address, device});
   if (!attempt.note.empty()) log::warning(attempt.note);
   if (attempt.outcome == operations::LogIn::Outcome::throttled) {
     std::int64_t minutes = (attempt.retry_after + 59) / 60;
@@ -47,11 +52,20 @@ http::Response log_in(PageContext& page) {
   }
   if (!attempt.login) return login_form(page, email, kWrongLogin, 422);
   const sql::Login& login = *attempt.login;
+  if (page.session.logged_in()) operations::end_session(page.db, page.session.nonce);
   page.start_session(login.user.id, login.user.org_id);
+  // The user changed since the password was checked (reset, deactivated):
+  // as if the password were wrong, and the browser stays anonymous.
+  if (!operations::begin_session(page.db, login.user, page.session.nonce)) {
+    page.start_session(0, 0);
+    return login_form(page, email, kWrongLogin, 422);
+  }
+  page.set_cookie(kDeviceCookie, page.views.keys.device_cookie_value(email), kDeviceSeconds);
   return page.redirect("/", "Welcome, " + login.user.name + ".");
 }
 
 http::Response log_out(PageContext& page) {
+  if (page.session.logged_in()) operations::end_session(page.db, page.session.nonce);
   page.start_session(0, 0);
   return page.redirect("/login", "You are logged out.");
 }

@@ -47,6 +47,15 @@ void PageContext::start_session(std::int64_t user_id, std::int64_t org_id) {
   csrf_.clear();
 }
 
+void PageContext::set_cookie(std::string_view name, std::string_view value,
+                             std::optional<std::int64_t> max_age) {
+  std::string cookie = std::string(name) + "=" + std::string(value) + "; Path=/";
+  if (max_age) cookie += "; Max-Age=" + std::to_string(*max_age);
+  cookie += "; HttpOnly; SameSite=Lax";
+  if (!views.development || http.scheme == "https") cookie += "; Secure";
+  cookies.push_back(std::move(cookie));
+}
+
 const std::string& PageContext::csrf() const {
   if (csrf_.empty()) csrf_ = views.keys.csrf_token(session);
   return csrf_;
@@ -87,8 +96,7 @@ http::Response PageContext::fragment(const std::string& html, unsigned status) c
 }
 
 http::Response PageContext::redirect(const std::string& location, const std::string& message) {
-  if (!message.empty())
-    cookies.push_back("flash=" + percent_encode(message) + "; Path=/; HttpOnly; SameSite=Lax");
+  if (!message.empty()) set_cookie("flash", percent_encode(message));
   if (hx) {
     http::Response res = http::html_response(200, {});
     // htmx loads the page into <main> and pushes its URL, as a link would.

@@ -58,6 +58,11 @@ struct PageContext {
 
   // Logging in or out: a new session, with a new nonce (and CSRF token).
   void start_session(std::int64_t user_id, std::int64_t org_id);
+  // A cookie for the answer: `Path=/; HttpOnly; SameSite=Lax`, and Secure
+  // unless in development over plain HTTP (a trusted X-Forwarded-Proto:
+  // https counts as HTTPS); `max_age` when given (0 removes the cookie).
+  void set_cookie(std::string_view name, std::string_view value,
+                  std::optional<std::int64_t> max_age = std::nullopt);
 
   std::int64_t org_id() const { return session.org_id; }
   // The session's CSRF token, made once a request (an HMAC; the layout and

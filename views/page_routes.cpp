@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "operations/refusal.hpp"
+#include "operations/sessions.hpp"
 #include "runtime/log.hpp"
 #include "sql/error.hpp"
 #include "worker/url_encoded.hpp"
@@ -44,12 +45,6 @@ std::string not_text_message(const std::vector<std::string>& names) {
          " and send the form once more.";
 }
 
-std::string session_cookie(const Views& views, const PageContext& page) {
-  bool secure = !views.development || page.http.scheme == "https";
-  return std::string(kSessionCookie) + "=" + views.keys.cookie_value(page.session) +
-         "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
-}
-
 bool is_htmx(const http::RequestContext& http) {
   return http.header("HX-Request") == "true" && http.header("HX-History-Restore-Request") != "true";
 }
@@ -84,6 +79,11 @@ http::Response refusal_page(PageContext& page, const operations::Refusal& refusa
 
 }  // namespace
 
+sql::Query<std::optional<sql::Member>> member_query(const PageContext& page) {
+  return sql::session_member_query(operations::session_key(page.session.nonce), page.org_id(),
+                                   page.session.user_id, operations::kSessionLifetime);
+}
+
 void add_security_headers(http::Response& res) {
   res.set("Content-Security-Policy", kContentSecurityPolicy);
   res.set("Referrer-Policy", "same-origin");
@@ -116,10 +116,10 @@ void PageRoutes::add_project_page(http::Verb method, const std::string& pattern,
   add_route(method, pattern, access, std::move(handler), std::move(summary),
             [](PageContext& page) -> std::optional<sql::Member> {
               auto project_id = path_number(page.http, "id");
-              if (!project_id) return sql::find_member(page.db, page.org_id(), page.session.user_id);
-              auto [member, project] = sql::fetch_together(
-                  page.db, sql::member_query(page.org_id(), page.session.user_id),
-                  sql::project_with_figures_query(page.org_id(), *project_id));
+              if (!project_id) return sql::fetch(page.db, member_query(page));
+              auto [member, project] =
+                  sql::fetch_together(page.db, member_query(page),
+                                      sql::project_with_figures_query(page.org_id(), *project_id));
               page.project = std::move(project);
               return member;
             });
@@ -151,7 +151,8 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
   // The lease lives as long as the page: the handler's queries share it.
   std::optional<sql::Lease> lease;
   auto respond = [&](PageContext& page, http::Response res) {
-    if (page.session_changed) page.cookies.push_back(session_cookie(views, page));
+    if (page.session_changed)
+      page.set_cookie(kSessionCookie, views.keys.cookie_value(page.session));
     for (const std::string& value : page.cookies) res.insert(http::Field::set_cookie, value);
     add_security_headers(res);
     return res;
@@ -190,8 +191,7 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
   if (access.login) {
     std::optional<sql::Member> member;
     if (page.session.logged_in())
-      member = first_reads ? first_reads(page)
-                           : sql::find_member(page.db, page.org_id(), page.session.user_id);
+      member = first_reads ? first_reads(page) : sql::fetch(page.db, member_query(page));
     if (member) {
       page.user = std::move(member->user);
       page.org_name = std::move(member->org_name);
@@ -215,7 +215,7 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
   if (!flash.empty()) {
     // Ours are always text; one that is not was not set by this server.
     page.flash = http::decode_text(flash, false).value_or("");
-    page.cookies.push_back("flash=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+    page.set_cookie("flash", "", 0);
   }
 
   try {

@@ -1,6 +1,8 @@
 // PageRoutes: how the pages' handlers are added to the worker's Router, and
 // the one place that does for every page what a page must not forget:
-//   - the session cookie read (tampered or idle: anonymous) and re-signed;
+//   - the session cookie read (tampered or idle: anonymous) and re-signed,
+//     and a logged-in session's row checked with the member's read (ended
+//     or past its lifetime: sent to /login);
 //   - on every POST, the CSRF token (X-CSRF-Token from htmx, or the form's
 //     csrf_token field) checked before anything else: 403, nothing done;
 //   - a form field that is not text (worker/url_encoded.hpp) is 422 naming
@@ -88,6 +90,10 @@ class PageRoutes {
 http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Views& views,
                           Access access, const PageHandler& handler,
                           const FirstReads& first_reads = {});
+// Who the session's member is, if the session is still live
+// (operations/sessions.hpp): the first read of every page that needs a
+// log-in, sent with whatever else the page reads first.
+sql::Query<std::optional<sql::Member>> member_query(const PageContext& page);
 // The headers every HTML answer carries.
 void add_security_headers(http::Response& res);
 // A short page for a status (403, 404, 409) with `message`, in the layout.
@@ -120,8 +126,7 @@ void PageRoutes::add_with_reads(http::Verb method, const std::string& pattern, A
   FirstReads first_reads = [reads = std::move(reads)](PageContext& page) {
     auto all = std::apply(
         [&page](const auto&... queries) {
-          return sql::fetch_together(
-              page.db, sql::member_query(page.org_id(), page.session.user_id), queries...);
+          return sql::fetch_together(page.db, member_query(page), queries...);
         },
         reads(std::as_const(page)));
     page.first_values = page_reads::tail(std::move(all),

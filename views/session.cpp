@@ -43,6 +43,17 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
   }
 }
 
+// 128 random bits, in hex.
+std::string new_nonce() {
+  unsigned char nonce[16];
+  randombytes_buf(nonce, sizeof nonce);
+  return hex(nonce, sizeof nonce);
+}
+
+bool is_nonce(std::string_view text) {
+  return text.size() == 32 && text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
 std::string payload(const Session& s) {
   return std::to_string(s.user_id) + "." + std::to_string(s.org_id) + "." +
          std::to_string(s.last_seen) + "." + s.nonce;
@@ -77,9 +88,7 @@ std::string SessionKeys::mac(std::string_view text) const {
 }
 
 Session SessionKeys::start(std::int64_t user_id, std::int64_t org_id, std::int64_t now) const {
-  unsigned char nonce[16];
-  randombytes_buf(nonce, sizeof nonce);
-  return Session{user_id, org_id, now, hex(nonce, sizeof nonce)};
+  return Session{user_id, org_id, now, new_nonce()};
 }
 
 std::string SessionKeys::cookie_value(const Session& session) const {
@@ -105,6 +114,25 @@ std::string SessionKeys::csrf_token(const Session& session) const {
 
 bool SessionKeys::csrf_valid(const Session& session, std::string_view token) const {
   return !session.nonce.empty() && operations::constant_time_equal(csrf_token(session), token);
+}
+
+std::string SessionKeys::device_mac(std::string_view email, std::string_view nonce) const {
+  std::string text = "device.";
+  for (char c : email) text += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return mac(text + "." + std::string(nonce));
+}
+
+std::string SessionKeys::device_cookie_value(std::string_view email) const {
+  std::string nonce = new_nonce();
+  return nonce + "." + device_mac(email, nonce);
+}
+
+std::optional<std::string> SessionKeys::device_of(std::string_view value,
+                                                  std::string_view email) const {
+  auto parts = split(value, '.');
+  if (parts.size() != 2 || !is_nonce(parts[0])) return std::nullopt;
+  if (!operations::constant_time_equal(device_mac(email, parts[0]), parts[1])) return std::nullopt;
+  return std::string(parts[0]);
 }
 
 std::string_view cookie(std::string_view header, std::string_view name) {

@@ -1,15 +1,26 @@
-// Sessions without a session table: the cookie holds who is logged in and
-// when they were last seen, signed with HMAC-SHA256 under SECRET_KEY, so any
-// worker on any host checks it with no query. A visitor who is not logged in
-// has an anonymous session too (user 0): its nonce gives the log-in form its
-// CSRF token. Logging in and out starts a new nonce, so a token (or a cookie
-// planted before log-in) from before is worth nothing after.
+// The session cookie: who is logged in and when they were last seen, signed
+// with HMAC-SHA256 under SECRET_KEY, so any worker on any host checks it
+// without a query. A visitor who is not logged in has an anonymous session
+// too (user 0): its nonce gives the log-in form its CSRF token. Logging in
+// and out starts a new nonce, so a token (or a cookie planted before
+// log-in) from before is worth nothing after.
 //
 //   session=<user>.<org>.<last seen, Unix s>.<nonce, 32 hex>.<HMAC, 64 hex>
 //
 // A session idle longer than kIdleSeconds is anonymous again; one in use is
-// re-signed with a new "last seen" at most once a minute. The CSRF token is
-// HMAC(key, "csrf." + nonce): tied to the session, never stored.
+// re-signed with a new "last seen" at most once a minute. Whether a logged-in
+// session has ended (logged out, its user changed, past its lifetime) is its
+// row's to say (operations/sessions.hpp), read with the member on each page.
+// The CSRF token is HMAC(key, "csrf." + nonce): tied to the session, never
+// stored.
+//
+// The device cookie marks a browser that has logged in to an account (the
+// log-in throttle trusts it, operations/login_throttle.hpp):
+//
+//   device=<nonce, 32 hex>.<HMAC("device." + lower-case email + "." + nonce)>
+//
+// The email is signed, not shown: the cookie is checked against the email
+// a log-in names, so it serves that account alone.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +34,9 @@ struct evp_mac_ctx_st;  // OpenSSL's EVP_MAC_CTX
 namespace construction::views {
 
 inline constexpr std::string_view kSessionCookie = "session";
+inline constexpr std::string_view kDeviceCookie = "device";
+// A year, renewed at each log-in: a browser in use stays known.
+inline constexpr std::int64_t kDeviceSeconds = 365 * 24 * 3600;
 inline constexpr std::int64_t kIdleSeconds = 8 * 3600;
 inline constexpr std::int64_t kRefreshSeconds = 60;
 
@@ -49,7 +63,14 @@ class SessionKeys {
   std::string csrf_token(const Session& session) const;
   bool csrf_valid(const Session& session, std::string_view token) const;
 
+  // A new device cookie's value for a browser that logged in as `email`.
+  std::string device_cookie_value(std::string_view email) const;
+  // The nonce of a device cookie signed for `email` (its case ignored);
+  // nothing when absent, malformed, or another account's.
+  std::optional<std::string> device_of(std::string_view cookie_value, std::string_view email) const;
+
  private:
+  std::string device_mac(std::string_view email, std::string_view nonce) const;
   std::string mac(std::string_view text) const;
 
   // HMAC-SHA256 keyed once: each mac() copies it, rather than looking the

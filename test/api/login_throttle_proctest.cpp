@@ -1,9 +1,10 @@
-// Password guessing on POST /auth/tokens is throttled per account and per
-// address (operations/login_throttle.hpp): after 20 wrong passwords the
-// right one is refused with 429 and Retry-After, and logged with the email
-// and address but never the password; once the block has passed (the
-// stored times moved back, as the clock would), the right password works.
-// An unknown email is answered exactly as a known one.
+// Password guessing on POST /auth/tokens is throttled per account and
+// address, per account and per address (operations/login_throttle.hpp):
+// after 20 wrong passwords from one address the right one is refused there
+// with 429 and Retry-After, and logged with the email and address but never
+// the password, while the user at another address gets in; once the block
+// has passed (the stored times moved back, as the clock would), the right
+// password works. An unknown email is answered exactly as a known one.
 #include <algorithm>
 #include <catch2/catch.hpp>
 
@@ -13,9 +14,12 @@ using namespace construction::testing;
 
 namespace {
 
-HttpResult log_in(ApiServer& api, const std::string& email, const std::string& password) {
+HttpResult log_in(ApiServer& api, const std::string& email, const std::string& password,
+                  const std::string& address = "") {
+  std::map<std::string, std::string> headers;
+  if (!address.empty()) headers["X-Forwarded-For"] = address;
   return api.send("POST", "/api/v1/auth/tokens", "",
-                  R"({"email":")" + email + R"(","password":")" + password + "\"}");
+                  R"({"email":")" + email + R"(","password":")" + password + "\"}", headers);
 }
 
 // The statuses of 20 wrong passwords, then of the 21st try with `last`.
@@ -72,4 +76,25 @@ TEST_CASE("auth: an unknown email is throttled exactly as a known one", "[proces
   std::vector<int> none = guess(api, unique("nobody") + "@example.com", "still wrong");
   CHECK(real == none);
   CHECK(real.back() == 429);
+}
+
+TEST_CASE("auth: wrong passwords from one address keep that address out, not the user elsewhere",
+          "[process]") {
+  ApiServer api;
+  std::string email = unique("targeted") + "@example.com";
+  api.user_token(unique("Throttle Org"), email, "owner", "the right password");
+  std::vector<int> statuses;
+  for (int i = 0; i < 20; ++i)
+    statuses.push_back(log_in(api, email, "guess " + std::to_string(i), "203.0.113.9").status);
+  CHECK(std::count(statuses.begin(), statuses.begin() + 5, 401) == 5);
+  CHECK(std::count(statuses.begin() + 5, statuses.end(), 429) == 15);
+  CHECK(log_in(api, email, "the right password", "203.0.113.9").status == 429);
+
+  // The user, at another address, is not kept out by the attacker's failures.
+  HttpResult user = log_in(api, email, "the right password", "198.51.100.7");
+  CHECK(user.status == 201);
+  CHECK(api.server->error_log().find("Failed log-in for \"" + email +
+                                     "\" from 203.0.113.9 (5 for the account from the address, "
+                                     "5 for the account, 5 from the address)") !=
+        std::string::npos);
 }

@@ -86,6 +86,7 @@ HttpResult parse_response(const std::string& raw) {
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::string value = line.substr(colon + 1);
     while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+    if (name == "set-cookie") r.set_cookies.push_back(value);
     r.headers[name] = value;
   }
   if (end != std::string::npos) r.body = raw.substr(end + 4);

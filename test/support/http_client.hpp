@@ -5,12 +5,14 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace construction::testing {
 
 struct HttpResult {
   int status = 0;                              // 0: no response (see error)
   std::map<std::string, std::string> headers;  // names in lower case
+  std::vector<std::string> set_cookies;        // every Set-Cookie, in order
   std::string body;
   std::string error;
   std::string header(const std::string& name) const {

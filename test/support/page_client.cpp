@@ -80,22 +80,31 @@ std::string id_after(const std::string& location, const std::string& prefix) {
 }
 
 HttpResult PageClient::keep(HttpResult result) {
-  std::string value = cookie_value(result.header("set-cookie"), "session");
-  if (!value.empty()) session = value;
+  for (const std::string& set_cookie : result.set_cookies) {
+    if (std::string value = cookie_value(set_cookie, "session"); !value.empty()) session = value;
+    if (std::string value = cookie_value(set_cookie, "device"); !value.empty()) device = value;
+  }
   std::string token = csrf_in(result.body);
   if (!token.empty()) csrf = token;
   return result;
 }
 
+std::string PageClient::cookies() const {
+  std::string header;
+  if (!session.empty()) header = "session=" + session;
+  if (!device.empty()) header += (header.empty() ? "device=" : "; device=") + device;
+  return header;
+}
+
 HttpResult PageClient::get(const std::string& path, std::map<std::string, std::string> headers) {
-  if (!session.empty()) headers["Cookie"] = "session=" + session;
+  if (!cookies().empty()) headers["Cookie"] = cookies();
   return keep(http_request(port_, "GET", path, "", headers, 10000));
 }
 
 HttpResult PageClient::post(const std::string& path, std::map<std::string, std::string> fields,
                             bool with_csrf, std::map<std::string, std::string> headers) {
   if (with_csrf) fields["csrf_token"] = csrf;
-  if (!session.empty()) headers["Cookie"] = "session=" + session;
+  if (!cookies().empty()) headers["Cookie"] = cookies();
   headers["Content-Type"] = "application/x-www-form-urlencoded";
   return keep(http_request(port_, "POST", path, form_encode(fields), headers, 10000));
 }

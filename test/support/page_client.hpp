@@ -1,8 +1,8 @@
 // The pages as a browser without JavaScript sees them, for the [process]
 // tests of views/: the real server on a scratch database with a known
 // SECRET_KEY (so a test can sign a cookie of its own), users made with the
-// command line, and a client that logs in, keeps its session cookie and
-// sends the CSRF token the page gave it.
+// command line, and a client that logs in, keeps its session and device
+// cookies and sends the CSRF token the page gave it.
 #pragma once
 
 #include <map>
@@ -45,7 +45,11 @@ class PageClient {
   HttpResult post(const std::string& path, std::map<std::string, std::string> fields,
                   bool csrf = true, std::map<std::string, std::string> headers = {});
 
+  // The Cookie header of the next request: the session and device cookies.
+  std::string cookies() const;
+
   std::string session;  // the session cookie's value
+  std::string device;   // the device cookie's value (a log-in here before)
   std::string csrf;     // the token of the last page that had one
 
  private:

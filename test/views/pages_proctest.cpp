@@ -153,6 +153,34 @@ TEST_CASE("a tampered or expired session cookie is treated as logged out", "[pro
   CHECK(user.client.get("/").header("location") == "/login");
 }
 
+// Behind a proxy that speaks HTTPS (X-Forwarded-Proto from a trusted
+// address), every cookie a page sets is Secure: the session's, the flash's
+// (it carries the user's name), its removal, the device cookie.
+TEST_CASE("over HTTPS every cookie the pages set is Secure, the flash too", "[process]") {
+  PageServer& server = shared_page_server();
+  server.add_user("Secure org", "secure-cookies@example.com", kPassword);
+  const std::map<std::string, std::string> https = {{"X-Forwarded-Proto", "https"}};
+  PageClient client(server.port());
+  client.get("/login", https);
+  HttpResult in = client.post(
+      "/login", {{"email", "secure-cookies@example.com"}, {"password", kPassword}}, true, https);
+  REQUIRE(in.status == 303);
+  HttpResult next = http_request(
+      server.port(), "GET", "/", "",
+      {{"Cookie", client.cookies() + "; flash=Welcome"}, {"X-Forwarded-Proto", "https"}});
+  REQUIRE(next.status == 200);
+  std::vector<std::string> cookies = in.set_cookies;
+  cookies.insert(cookies.end(), next.set_cookies.begin(), next.set_cookies.end());
+  bool flash = false;
+  for (const std::string& cookie : cookies) {
+    INFO(cookie);
+    CHECK(cookie.find("; Secure") != std::string::npos);
+    flash = flash || cookie.starts_with("flash=");
+  }
+  CHECK(flash);
+  CHECK(next.body.find("Welcome") != std::string::npos);
+}
+
 // The dashboard, the projects page and a project's pages read their records
 // in the same round trip as the member: a member let go meanwhile, with a
 // cookie still good, is sent to /login and shown none of them.
@@ -200,10 +228,10 @@ TEST_CASE("the projects page lists, searches and filters the organisation's proj
                                   {"status", "estimating"},
                                   {"start_date", "2027-03-01"}})
               .status == 303);
-  REQUIRE(user.client
-              .post("/projects",
-                    {{"number", "L-8"}, {"name", "Mill Road depot"}, {"status", "active"}})
-              .status == 303);
+  REQUIRE(
+      user.client
+          .post("/projects", {{"number", "L-8"}, {"name", "Mill Road depot"}, {"status", "active"}})
+          .status == 303);
   const std::map<std::string, std::string> htmx = {{"HX-Request", "true"},
                                                    {"HX-Target", "project-rows"}};
   auto rows = [&](const std::string& query) {
