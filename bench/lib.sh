@@ -131,6 +131,24 @@ start_demo_database() {
 superuser() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres "$@"; }
 sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$DATABASE_URL" "$@"; }
 
+# add_active_projects N: N more active projects in the demo organisation
+# (numbers B-001…, names and addresses with non-ASCII text, half cost-plus,
+# a quarter without dates), so a list holds a page's worth of rows.
+add_active_projects() {
+  sql <<SQL
+INSERT INTO projects (org_id, number, name, client_id, site_address, status, contract_type,
+                      retainage_work_bps, retainage_stored_bps, start_date, completion_date,
+                      original_contract_sum_cents)
+SELECT $demo_org, 'B-' || lpad(g::text, 3, '0'), 'Project ' || g || ' — "Élan" tower', NULL,
+       g || ' High Street, Leeds LS1 ' || g || 'AB', 'active',
+       CASE WHEN g % 2 = 0 THEN 'cost_plus' ELSE 'fixed_price' END, 500 + g, 1000,
+       CASE WHEN g % 4 <> 0 THEN date '2027-01-01' + g END,
+       CASE WHEN g % 4 <> 0 THEN date '2027-06-01' + g END, 123456789 + g
+FROM generate_series(1, $1) g;
+ANALYZE projects;
+SQL
+}
+
 round_trips=()
 # count_round_trips LABEL NAME PATH [WRK ARG...]: statements and round trips
 # per request. Statements: those PostgreSQL logged (log_statement = all must

@@ -316,18 +316,7 @@ log "round 1: the demo as seeded"
 round seeded
 
 log "adding 48 active projects to the demo organisation (50 in all)"
-sql <<SQL
-INSERT INTO projects (org_id, number, name, client_id, site_address, status, contract_type,
-                      retainage_work_bps, retainage_stored_bps, start_date, completion_date,
-                      original_contract_sum_cents)
-SELECT $demo_org, 'B-' || lpad(g::text, 3, '0'), 'Project ' || g || ' — "Élan" tower', NULL,
-       g || ' High Street, Leeds LS1 ' || g || 'AB', 'active',
-       CASE WHEN g % 2 = 0 THEN 'cost_plus' ELSE 'fixed_price' END, 500 + g, 1000,
-       CASE WHEN g % 4 <> 0 THEN date '2027-01-01' + g END,
-       CASE WHEN g % 4 <> 0 THEN date '2027-06-01' + g END, 123456789 + g
-FROM generate_series(1, 48) g;
-ANALYZE projects;
-SQL
+add_active_projects 48
 round "50 projects"
 
 peer_note=""
