@@ -22,9 +22,8 @@ using operations::AmountLineEdit;
 
 // What a document's line routes need to know of it.
 struct LineDocument {
-  std::string base;  // "/commitments"
+  std::string base;  // "/commitments", for a new line's Location
   std::string document_key;
-  std::string noun;  // "commitment", for the summaries
   sql::AmountLineTable table;
   domain::AmountSign sign;
   // Not found when the document is not the organisation's.
@@ -49,103 +48,129 @@ AmountLineEdit reader(const JsonValue& body, bool creating, domain::AmountSign s
   };
 }
 
-void add_line_routes(ApiRoutes& routes, const LineDocument& doc) {
-  auto line_json = [key = doc.document_key](const sql::AmountLineRecord& line) {
-    JsonWriter w;
-    write_amount_line(w, line, key);
-    return std::move(w).text();
+std::string line_json(const LineDocument& doc, const sql::AmountLineRecord& line) {
+  JsonWriter w;
+  write_amount_line(w, line, doc.document_key);
+  return std::move(w).text();
+}
+
+ApiHandler list_lines(LineDocument doc) {
+  return [doc = std::move(doc)](RequestContext& ctx, sql::Connection& db) {
+    Caller caller = authorize(ctx, db, Permission::read_commercial);
+    sql::PageOf<sql::AmountLineRecord> all{doc.lines(db, caller.org_id, path_id(ctx)), false};
+    return ok(list_json(all, [&](JsonWriter& w, const sql::AmountLineRecord& line) {
+      write_amount_line(w, line, doc.document_key);
+    }));
   };
-  routes.add(
-      http::Verb::get, doc.base + "/{id}/lines",
-      [doc](RequestContext& ctx, sql::Connection& db) {
-        Caller caller = authorize(ctx, db, Permission::read_commercial);
-        sql::PageOf<sql::AmountLineRecord> all{doc.lines(db, caller.org_id, path_id(ctx)), false};
-        return ok(list_json(all, [&](JsonWriter& w, const sql::AmountLineRecord& line) {
-          write_amount_line(w, line, doc.document_key);
-        }));
-      },
-      "A " + doc.noun + "'s lines, in the order they were entered");
-  routes.add(
-      http::Verb::post, doc.base + "/{id}/lines",
-      [doc, line_json](RequestContext& ctx, sql::Connection& db) {
-        Caller caller = authorize(ctx, db, Permission::write_commercial);
-        JsonValue body = json_body(ctx);
-        auto line = doc.add(db, caller.org_id, path_id(ctx), reader(body, true, doc.sign));
-        return created(line_json(line), std::string(kApiBase) + doc.base + "/" +
-                                            std::to_string(line.document_id) + "/lines/" +
-                                            std::to_string(line.id));
-      },
-      "Add a line to a draft " + doc.noun);
-  routes.add(
-      http::Verb::get, doc.base + "/{id}/lines/{line_id}",
-      [doc, line_json](RequestContext& ctx, sql::Connection& db) {
-        Caller caller = authorize(ctx, db, Permission::read_commercial);
-        auto line = sql::find_amount_line(db, doc.table, caller.org_id, path_id(ctx),
-                                          path_id(ctx, "line_id"));
-        if (!line) throw not_found();
-        return ok(line_json(*line));
-      },
-      "One line of a " + doc.noun);
-  routes.add(
-      http::Verb::patch, doc.base + "/{id}/lines/{line_id}",
-      [doc, line_json](RequestContext& ctx, sql::Connection& db) {
-        Caller caller = authorize(ctx, db, Permission::write_commercial);
-        JsonValue body = json_body(ctx);
-        auto line = doc.change(db, caller.org_id, path_id(ctx), path_id(ctx, "line_id"),
-                               if_match(ctx), reader(body, false, doc.sign));
-        return ok(line_json(line));
-      },
-      "Change a line of a draft " + doc.noun);
-  routes.add(
-      http::Verb::delete_, doc.base + "/{id}/lines/{line_id}",
-      [doc](RequestContext& ctx, sql::Connection& db) {
-        Caller caller = authorize(ctx, db, Permission::write_commercial);
-        doc.remove(db, caller.org_id, path_id(ctx), path_id(ctx, "line_id"));
-        return no_content();
-      },
-      "Remove a line from a draft " + doc.noun);
+}
+
+ApiHandler add_line(LineDocument doc) {
+  return [doc = std::move(doc)](RequestContext& ctx, sql::Connection& db) {
+    Caller caller = authorize(ctx, db, Permission::write_commercial);
+    JsonValue body = json_body(ctx);
+    auto line = doc.add(db, caller.org_id, path_id(ctx), reader(body, true, doc.sign));
+    return created(line_json(doc, line), std::string(kApiBase) + doc.base + "/" +
+                                             std::to_string(line.document_id) + "/lines/" +
+                                             std::to_string(line.id));
+  };
+}
+
+ApiHandler show_line(LineDocument doc) {
+  return [doc = std::move(doc)](RequestContext& ctx, sql::Connection& db) {
+    Caller caller = authorize(ctx, db, Permission::read_commercial);
+    auto line =
+        sql::find_amount_line(db, doc.table, caller.org_id, path_id(ctx), path_id(ctx, "line_id"));
+    if (!line) throw not_found();
+    return ok(line_json(doc, *line));
+  };
+}
+
+ApiHandler change_line(LineDocument doc) {
+  return [doc = std::move(doc)](RequestContext& ctx, sql::Connection& db) {
+    Caller caller = authorize(ctx, db, Permission::write_commercial);
+    JsonValue body = json_body(ctx);
+    auto line = doc.change(db, caller.org_id, path_id(ctx), path_id(ctx, "line_id"), if_match(ctx),
+                           reader(body, false, doc.sign));
+    return ok(line_json(doc, line));
+  };
+}
+
+ApiHandler remove_line(LineDocument doc) {
+  return [doc = std::move(doc)](RequestContext& ctx, sql::Connection& db) {
+    Caller caller = authorize(ctx, db, Permission::write_commercial);
+    doc.remove(db, caller.org_id, path_id(ctx), path_id(ctx, "line_id"));
+    return no_content();
+  };
+}
+
+LineDocument commitment_lines() {
+  return {"/commitments",
+          "commitment_id",
+          sql::AmountLineTable::commitment_lines,
+          domain::AmountSign::positive,
+          [](sql::Connection& db, std::int64_t org, std::int64_t id) {
+            return operations::load_commitment(db, org, id).lines;
+          },
+          [](sql::Connection& db, std::int64_t org, std::int64_t id, const AmountLineEdit& edit) {
+            return operations::add_commitment_line(db, org, id, edit).line;
+          },
+          [](sql::Connection& db, std::int64_t org, std::int64_t id, std::int64_t line_id,
+             std::optional<int> version, const AmountLineEdit& edit) {
+            return operations::change_commitment_line(db, org, id, line_id, version, edit).line;
+          },
+          [](sql::Connection& db, std::int64_t org, std::int64_t id, std::int64_t line_id) {
+            operations::remove_commitment_line(db, org, id, line_id);
+          }};
+}
+
+LineDocument vendor_bill_lines() {
+  return {"/vendor-bills",
+          "vendor_bill_id",
+          sql::AmountLineTable::vendor_bill_lines,
+          domain::AmountSign::credit_allowed,
+          [](sql::Connection& db, std::int64_t org, std::int64_t id) {
+            return operations::load_vendor_bill(db, org, id).lines;
+          },
+          [](sql::Connection& db, std::int64_t org, std::int64_t id, const AmountLineEdit& edit) {
+            return operations::add_vendor_bill_line(db, org, id, edit).line;
+          },
+          [](sql::Connection& db, std::int64_t org, std::int64_t id, std::int64_t line_id,
+             std::optional<int> version, const AmountLineEdit& edit) {
+            return operations::change_vendor_bill_line(db, org, id, line_id, version, edit).line;
+          },
+          [](sql::Connection& db, std::int64_t org, std::int64_t id, std::int64_t line_id) {
+            operations::remove_vendor_bill_line(db, org, id, line_id);
+          }};
 }
 
 }  // namespace
 
 void add_commitment_line_routes(ApiRoutes& routes) {
-  add_line_routes(
-      routes,
-      {"/commitments", "commitment_id", "commitment", sql::AmountLineTable::commitment_lines,
-       domain::AmountSign::positive,
-       [](sql::Connection& db, std::int64_t org, std::int64_t id) {
-         return operations::load_commitment(db, org, id).lines;
-       },
-       [](sql::Connection& db, std::int64_t org, std::int64_t id, const AmountLineEdit& edit) {
-         return operations::add_commitment_line(db, org, id, edit).line;
-       },
-       [](sql::Connection& db, std::int64_t org, std::int64_t id, std::int64_t line_id,
-          std::optional<int> version, const AmountLineEdit& edit) {
-         return operations::change_commitment_line(db, org, id, line_id, version, edit).line;
-       },
-       [](sql::Connection& db, std::int64_t org, std::int64_t id, std::int64_t line_id) {
-         operations::remove_commitment_line(db, org, id, line_id);
-       }});
+  LineDocument doc = commitment_lines();
+  routes.add(http::Verb::get, "/commitments/{id}/lines", list_lines(doc),
+             "A commitment's lines, in the order they were entered");
+  routes.add(http::Verb::post, "/commitments/{id}/lines", add_line(doc),
+             "Add a line to a draft commitment");
+  routes.add(http::Verb::get, "/commitments/{id}/lines/{line_id}", show_line(doc),
+             "One line of a commitment");
+  routes.add(http::Verb::patch, "/commitments/{id}/lines/{line_id}", change_line(doc),
+             "Change a line of a draft commitment");
+  routes.add(http::Verb::delete_, "/commitments/{id}/lines/{line_id}", remove_line(doc),
+             "Remove a line from a draft commitment");
 }
 
 void add_vendor_bill_line_routes(ApiRoutes& routes) {
-  add_line_routes(
-      routes,
-      {"/vendor-bills", "vendor_bill_id", "vendor bill", sql::AmountLineTable::vendor_bill_lines,
-       domain::AmountSign::credit_allowed,
-       [](sql::Connection& db, std::int64_t org, std::int64_t id) {
-         return operations::load_vendor_bill(db, org, id).lines;
-       },
-       [](sql::Connection& db, std::int64_t org, std::int64_t id, const AmountLineEdit& edit) {
-         return operations::add_vendor_bill_line(db, org, id, edit).line;
-       },
-       [](sql::Connection& db, std::int64_t org, std::int64_t id, std::int64_t line_id,
-          std::optional<int> version, const AmountLineEdit& edit) {
-         return operations::change_vendor_bill_line(db, org, id, line_id, version, edit).line;
-       },
-       [](sql::Connection& db, std::int64_t org, std::int64_t id, std::int64_t line_id) {
-         operations::remove_vendor_bill_line(db, org, id, line_id);
-       }});
+  LineDocument doc = vendor_bill_lines();
+  routes.add(http::Verb::get, "/vendor-bills/{id}/lines", list_lines(doc),
+             "A vendor bill's lines, in the order they were entered");
+  routes.add(http::Verb::post, "/vendor-bills/{id}/lines", add_line(doc),
+             "Add a line to a draft vendor bill");
+  routes.add(http::Verb::get, "/vendor-bills/{id}/lines/{line_id}", show_line(doc),
+             "One line of a vendor bill");
+  routes.add(http::Verb::patch, "/vendor-bills/{id}/lines/{line_id}", change_line(doc),
+             "Change a line of a draft vendor bill");
+  routes.add(http::Verb::delete_, "/vendor-bills/{id}/lines/{line_id}", remove_line(doc),
+             "Remove a line from a draft vendor bill");
 }
 
 }  // namespace construction::api

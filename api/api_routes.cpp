@@ -53,7 +53,17 @@ http::Response answer(http::RequestContext& ctx, const std::function<http::Respo
 }  // namespace
 
 void ApiRoutes::add(http::Verb method, const std::string& path, ApiHandler handler,
-                    std::string summary) {
+                    std::string summary, std::source_location source) {
+  add_route(method, path, std::move(handler), std::move(summary), std::string(kToken), source);
+}
+
+void ApiRoutes::add_public(http::Verb method, const std::string& path, ApiHandler handler,
+                           std::string summary, std::source_location source) {
+  add_route(method, path, std::move(handler), std::move(summary), "anyone", source);
+}
+
+void ApiRoutes::add_route(http::Verb method, const std::string& path, ApiHandler handler,
+                          std::string summary, std::string access, std::source_location source) {
   sql::Pool* pool = &pool_;
   router_.add(
       method, std::string(kApiBase) + path,
@@ -63,18 +73,18 @@ void ApiRoutes::add(http::Verb method, const std::string& path, ApiHandler handl
           return handler(ctx, *lease);
         });
       },
-      std::move(summary));
+      std::move(summary), std::move(access), source);
 }
 
 void ApiRoutes::add_static(http::Verb method, const std::string& path,
                            std::function<http::Response(http::RequestContext&)> handler,
-                           std::string summary) {
+                           std::string summary, std::source_location source) {
   router_.add(
       method, std::string(kApiBase) + path,
       [handler = std::move(handler)](http::RequestContext& ctx) {
         return answer(ctx, [&] { return handler(ctx); });
       },
-      std::move(summary));
+      std::move(summary), "anyone", source);
 }
 
 }  // namespace construction::api

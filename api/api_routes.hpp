@@ -3,10 +3,12 @@
 // one place that turns a refusal into its answer: an ApiError as itself, the
 // sql layer's unique and foreign-key violations as 409 conflict (the
 // database is the last word on races such as two requests taking the same
-// project number). Paths are given after /api/v1.
+// project number). Paths are given after /api/v1, each written out on the
+// line that adds it, so that a grep of the path lands on its handler.
 #pragma once
 
 #include <functional>
+#include <source_location>
 #include <string>
 
 #include "sql/pool.hpp"
@@ -15,6 +17,9 @@
 namespace construction::api {
 
 inline constexpr std::string_view kApiBase = "/api/v1";
+// The access of a route that wants a bearer token (the role is the
+// handler's to check): openapi.json gives it a security requirement.
+inline constexpr std::string_view kToken = "token";
 
 using ApiHandler = std::function<http::Response(http::RequestContext&, sql::Connection&)>;
 
@@ -22,15 +27,25 @@ class ApiRoutes {
  public:
   ApiRoutes(http::Router& router, sql::Pool& pool) : router_(router), pool_(pool) {}
 
-  void add(http::Verb method, const std::string& path, ApiHandler handler, std::string summary);
-  // A route that needs no database (openapi.json).
+  // A route for a caller with a bearer token; the handler checks the role
+  // (api/auth.hpp).
+  void add(http::Verb method, const std::string& path, ApiHandler handler, std::string summary,
+           std::source_location source = std::source_location::current());
+  // A route open to anyone (logging in for a token).
+  void add_public(http::Verb method, const std::string& path, ApiHandler handler,
+                  std::string summary,
+                  std::source_location source = std::source_location::current());
+  // A route open to anyone that needs no database (openapi.json).
   void add_static(http::Verb method, const std::string& path,
-                  std::function<http::Response(http::RequestContext&)> handler,
-                  std::string summary);
+                  std::function<http::Response(http::RequestContext&)> handler, std::string summary,
+                  std::source_location source = std::source_location::current());
 
   http::Router& router() { return router_; }
 
  private:
+  void add_route(http::Verb method, const std::string& path, ApiHandler handler,
+                 std::string summary, std::string access, std::source_location source);
+
   http::Router& router_;
   sql::Pool& pool_;
 };

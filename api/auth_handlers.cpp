@@ -93,8 +93,8 @@ Response me(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_auth_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::post, "/auth/tokens", create_token,
-             "Log in with email and password: a new API token, shown once");
+  routes.add_public(http::Verb::post, "/auth/tokens", create_token,
+                    "Log in with email and password: a new API token, shown once");
   routes.add(http::Verb::delete_, "/auth/tokens/{id}", revoke_token, "Revoke an API token");
   routes.add(http::Verb::get, "/me", me, "The caller, their organisation and role");
 }

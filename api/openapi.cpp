@@ -55,8 +55,7 @@ void write_operation(JsonWriter& w, const http::Route& route) {
       .str("description", "An error: {\"error\": {\"code\", \"message\", \"fields\"}}")
       .end_object();
   w.end_object();
-  if (route.pattern != std::string(kApiBase) + "/auth/tokens" &&
-      route.pattern != std::string(kApiBase) + "/openapi.json")
+  if (route.access == kToken)
     w.key("security")
         .begin_array()
         .begin_object()

@@ -9,6 +9,7 @@
 #include "sql/error.hpp"
 #include "sql/migrator.hpp"
 #include "views/routes.hpp"
+#include "worker/builtin_routes.hpp"
 
 namespace construction {
 
@@ -32,6 +33,18 @@ std::optional<std::string> ConstructionApplication::check_capacity(const Config&
 void ConstructionApplication::boot_worker(WorkerInfo& worker, http::Router& router) {
   open_pool(worker);
   check_schema();
+  add_routes(worker.config, router);
+}
+
+void ConstructionApplication::list_routes(const Config& config, Scoreboard& scoreboard,
+                                          http::Router& router) {
+  http::add_builtin_routes(router, scoreboard);
+  pool_ = std::make_unique<sql::Pool>(database_settings(config, "construction routes"));
+  add_routes(config, router);
+}
+
+// Readiness, the API, the pages: what a worker serves besides the core's own.
+void ConstructionApplication::add_routes(const Config& config, http::Router& router) {
   router.add(
       http::Verb::get, "/ready",
       [this](http::RequestContext&) {
@@ -44,7 +57,7 @@ void ConstructionApplication::boot_worker(WorkerInfo& worker, http::Router& rout
       },
       "Readiness: 200 when PostgreSQL answers, 503 when it does not");
   api::add_routes(router, *pool_);
-  add_pages(worker.config, router);
+  add_pages(config, router);
 }
 
 // The pages' templates and assets are read once here, in each worker; a

@@ -19,6 +19,12 @@ class ConstructionApplication : public Application {
                                                  http::RequestContext& ctx) override;
   std::optional<http::Response> answer_error(unsigned status, http::RequestContext& ctx) override;
 
+  // Every route a worker serves, added as a worker adds them (the serving
+  // core's health and metrics, then boot_worker's), in the order the router
+  // tries them, to a pool that never connects: `construction routes` lists
+  // them without a database.
+  void list_routes(const Config& config, Scoreboard& scoreboard, http::Router& router);
+
  protected:
   sql::Pool& pool() { return *pool_; }
   // The pages' templates, assets and keys (views::load_views); the tests'
@@ -28,6 +34,7 @@ class ConstructionApplication : public Application {
  private:
   void open_pool(WorkerInfo& worker);
   void check_schema();
+  void add_routes(const Config& config, http::Router& router);
   void add_pages(const Config& config, http::Router& router);
 
   std::unique_ptr<sql::Pool> pool_;

@@ -16,6 +16,7 @@ int migrate(const std::vector<std::string>& args);
 int create_user(const std::vector<std::string>& args);
 int create_token(const std::vector<std::string>& args);
 int seed_demo(const std::vector<std::string>& args);
+int routes(const std::vector<std::string>& args);
 
 // "--name VALUE" or "--name=VALUE" for each of `with_value`, bare `flags`;
 // nullopt on anything else (the caller prints its usage).

@@ -24,6 +24,7 @@ void print_usage() {
                "              [--password-stdin]   add a user (and the organisation if new)\n"
                "  create-token --email E [--name N]  print a new API token for the user\n"
                "  seed-demo         load the demo organisation (idempotent)\n"
+               "  routes            list every route: method, pattern, access, handler's file\n"
                "  --version         print the version\n"
                "  --help            this text\n\n"
                "Options of serve and check-config (flag > GUNICORN_CMD_ARGS > environment >\n"
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
     if (command == "create-user") return construction::cli::create_user(rest);
     if (command == "create-token") return construction::cli::create_token(rest);
     if (command == "seed-demo") return construction::cli::seed_demo(rest);
+    if (command == "routes") return construction::cli::routes(rest);
   } catch (const construction::sql::Error& e) {
     std::cerr << "Database error: " << e.what() << "\n";
     return 1;

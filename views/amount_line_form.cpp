@@ -216,28 +216,24 @@ std::string amount_add_form(const PageContext& page, const AmountLineDocument& d
   return page.render("amount_add_line", data);
 }
 
-void add_amount_line_routes(PageRoutes& routes, const AmountLineRoutes& lines) {
-  std::string path = lines.prefix + "/{id}/lines";
-  routes.add(
-      http::Verb::post, path, kWriteCommercial,
-      [lines](PageContext& page) { return add_line(page, lines); },
-      "Add a line to a draft " + lines.noun);
-  routes.add(
-      http::Verb::get, path + "/{line_id}", kCommercial,
-      [lines](PageContext& page) { return show_line(page, lines); },
-      "One " + lines.noun + " line's row");
-  routes.add(
-      http::Verb::get, path + "/{line_id}/edit", kWriteCommercial,
-      [lines](PageContext& page) { return edit_line(page, lines); },
-      "One " + lines.noun + " line's row as a form");
-  routes.add(
-      http::Verb::post, path + "/{line_id}", kWriteCommercial,
-      [lines](PageContext& page) { return save_line(page, lines); },
-      "Save a changed " + lines.noun + " line");
-  routes.add(
-      http::Verb::post, path + "/{line_id}/delete", kWriteCommercial,
-      [lines](PageContext& page) { return delete_line(page, lines); },
-      "Delete a " + lines.noun + " line");
+PageHandler add_amount_line(const AmountLineRoutes& lines) {
+  return [lines](PageContext& page) { return add_line(page, lines); };
+}
+
+PageHandler show_amount_line(const AmountLineRoutes& lines) {
+  return [lines](PageContext& page) { return show_line(page, lines); };
+}
+
+PageHandler edit_amount_line(const AmountLineRoutes& lines) {
+  return [lines](PageContext& page) { return edit_line(page, lines); };
+}
+
+PageHandler save_amount_line(const AmountLineRoutes& lines) {
+  return [lines](PageContext& page) { return save_line(page, lines); };
+}
+
+PageHandler delete_amount_line(const AmountLineRoutes& lines) {
+  return [lines](PageContext& page) { return delete_line(page, lines); };
 }
 
 }  // namespace construction::views

@@ -1,9 +1,10 @@
 // The amount lines a commitment and a vendor bill share
 // (sql::AmountLineFields: cost code, cost type, description, amount): their
 // row, their form in place and below the table, the form read into a line
-// checked by the domain's rule (domain::check_amount_line), and the routes
+// checked by the domain's rule (domain::check_amount_line), and the handlers
 // that add, show, edit, save and delete one, the change order editor's
 // (views/line_form.hpp) with an amount where it has a quantity and a price.
+// Each document's pages write their line routes out, one line per URL.
 // What differs is the document (`AmountLineDocument`): where its lines live,
 // whether they change now, whether an amount may be negative (a bill's
 // credit), and the totals re-rendered out of band after each change.
@@ -32,8 +33,6 @@ struct AmountLineDocument {
 // What the routes of one kind of document do; each throws a Refusal as its
 // operation does.
 struct AmountLineRoutes {
-  std::string prefix;  // "/commitments"
-  std::string noun;    // "commitment", for the route descriptions
   domain::AmountSign sign = domain::AmountSign::positive;
   std::string hint;  // the empty table's advice on the first line
   std::function<AmountLineDocument(PageContext&, std::int64_t id)> load;
@@ -49,7 +48,14 @@ struct AmountLineRoutes {
       editor;
 };
 
-void add_amount_line_routes(PageRoutes& routes, const AmountLineRoutes& lines);
+// The handlers of a document's line routes: POST …/{id}/lines,
+// GET …/{id}/lines/{line_id}, GET …/{id}/lines/{line_id}/edit,
+// POST …/{id}/lines/{line_id} and POST …/{id}/lines/{line_id}/delete.
+PageHandler add_amount_line(const AmountLineRoutes& lines);
+PageHandler show_amount_line(const AmountLineRoutes& lines);
+PageHandler edit_amount_line(const AmountLineRoutes& lines);
+PageHandler save_amount_line(const AmountLineRoutes& lines);
+PageHandler delete_amount_line(const AmountLineRoutes& lines);
 
 // The <tbody id="line-rows"> of the document's lines.
 std::string amount_line_rows(const PageContext& page, const AmountLineRoutes& routes,

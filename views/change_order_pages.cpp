@@ -260,13 +260,14 @@ void add_change_order_routes(PageRoutes& routes) {
              "Save a changed change order line");
   routes.add(http::Verb::post, "/change-orders/{id}/lines/{line_id}/delete", kWriteCommercial,
              delete_line, "Delete a change order line");
-  for (ChangeOrderAction action : {ChangeOrderAction::submit, ChangeOrderAction::approve,
-                                   ChangeOrderAction::reject, ChangeOrderAction::void_}) {
-    routes.add(
-        http::Verb::post, "/change-orders/{id}/" + std::string(domain::to_string(action)),
-        kWriteCommercial, [action](PageContext& page) { return transition(page, action); },
-        "Change order: " + std::string(domain::to_string(action)));
-  }
+  routes.add(http::Verb::post, "/change-orders/{id}/submit", kWriteCommercial,
+             bind_handler(transition, ChangeOrderAction::submit), "Change order: submit");
+  routes.add(http::Verb::post, "/change-orders/{id}/approve", kWriteCommercial,
+             bind_handler(transition, ChangeOrderAction::approve), "Change order: approve");
+  routes.add(http::Verb::post, "/change-orders/{id}/reject", kWriteCommercial,
+             bind_handler(transition, ChangeOrderAction::reject), "Change order: reject");
+  routes.add(http::Verb::post, "/change-orders/{id}/void", kWriteCommercial,
+             bind_handler(transition, ChangeOrderAction::void_), "Change order: void");
 }
 
 }  // namespace construction::views

@@ -100,8 +100,6 @@ http::Response show(PageContext& page) {
 
 const AmountLineRoutes& line_routes() {
   static const AmountLineRoutes routes{
-      "/commitments",
-      "commitment",
       domain::AmountSign::positive,
       "Add the first below: what the subcontract or order covers, by cost code.",
       [](PageContext& page, std::int64_t id) {
@@ -220,14 +218,22 @@ void add_commitment_routes(PageRoutes& routes) {
   routes.add(http::Verb::post, "/projects/{id}/commitments", kWriteCommercial, create,
              "Draft a subcontract or purchase order, then open it");
   routes.add(http::Verb::get, "/commitments/{id}", kCommercial, show, "The commitment editor");
-  add_amount_line_routes(routes, line_routes());
-  for (CommitmentAction action :
-       {CommitmentAction::approve, CommitmentAction::close, CommitmentAction::void_}) {
-    routes.add(
-        http::Verb::post, "/commitments/{id}/" + std::string(domain::to_string(action)),
-        kWriteCommercial, [action](PageContext& page) { return transition(page, action); },
-        "Commitment: " + std::string(domain::to_string(action)));
-  }
+  routes.add(http::Verb::post, "/commitments/{id}/lines", kWriteCommercial,
+             add_amount_line(line_routes()), "Add a line to a draft commitment");
+  routes.add(http::Verb::get, "/commitments/{id}/lines/{line_id}", kCommercial,
+             show_amount_line(line_routes()), "One commitment line's row");
+  routes.add(http::Verb::get, "/commitments/{id}/lines/{line_id}/edit", kWriteCommercial,
+             edit_amount_line(line_routes()), "One commitment line's row as a form");
+  routes.add(http::Verb::post, "/commitments/{id}/lines/{line_id}", kWriteCommercial,
+             save_amount_line(line_routes()), "Save a changed commitment line");
+  routes.add(http::Verb::post, "/commitments/{id}/lines/{line_id}/delete", kWriteCommercial,
+             delete_amount_line(line_routes()), "Delete a commitment line");
+  routes.add(http::Verb::post, "/commitments/{id}/approve", kWriteCommercial,
+             bind_handler(transition, CommitmentAction::approve), "Commitment: approve");
+  routes.add(http::Verb::post, "/commitments/{id}/close", kWriteCommercial,
+             bind_handler(transition, CommitmentAction::close), "Commitment: close");
+  routes.add(http::Verb::post, "/commitments/{id}/void", kWriteCommercial,
+             bind_handler(transition, CommitmentAction::void_), "Commitment: void");
 }
 
 }  // namespace construction::views

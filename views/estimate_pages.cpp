@@ -320,13 +320,14 @@ void add_estimate_routes(PageRoutes& routes) {
              "Save a changed line");
   routes.add(http::Verb::post, "/estimates/{id}/lines/{line_id}/delete", kWriteCommercial,
              delete_line, "Delete a line");
-  for (EstimateAction action : {EstimateAction::send, EstimateAction::accept,
-                                EstimateAction::decline, EstimateAction::revise}) {
-    routes.add(
-        http::Verb::post, "/estimates/{id}/" + std::string(domain::to_string(action)),
-        kWriteCommercial, [action](PageContext& page) { return transition(page, action); },
-        "Estimate: " + std::string(domain::to_string(action)));
-  }
+  routes.add(http::Verb::post, "/estimates/{id}/send", kWriteCommercial,
+             bind_handler(transition, EstimateAction::send), "Estimate: send");
+  routes.add(http::Verb::post, "/estimates/{id}/accept", kWriteCommercial,
+             bind_handler(transition, EstimateAction::accept), "Estimate: accept");
+  routes.add(http::Verb::post, "/estimates/{id}/decline", kWriteCommercial,
+             bind_handler(transition, EstimateAction::decline), "Estimate: decline");
+  routes.add(http::Verb::post, "/estimates/{id}/revise", kWriteCommercial,
+             bind_handler(transition, EstimateAction::revise), "Estimate: revise");
 }
 
 }  // namespace construction::views

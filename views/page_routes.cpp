@@ -106,27 +106,53 @@ http::Response status_page(const PageContext& page, unsigned status, const std::
   return res;
 }
 
+std::string access_label(Access access) {
+  using domain::Permission;
+  if (!access.login) return "anyone";
+  switch (access.permission) {
+    case Permission::read_projects:
+      return "member";
+    case Permission::read_commercial:
+      return "commercial";
+    case Permission::write_projects:
+      return "write projects";
+    case Permission::write_commercial:
+      return "write commercial";
+    case Permission::write_field_records:
+      return "write field records";
+    case Permission::read_users:
+      return "read users";
+    case Permission::manage_users:
+      return "manage users";
+  }
+  return "member";
+}
+
 void PageRoutes::add(http::Verb method, const std::string& pattern, Access access,
-                     PageHandler handler, std::string summary) {
-  add_route(method, pattern, access, std::move(handler), std::move(summary), {});
+                     PageHandler handler, std::string summary, std::source_location source) {
+  add_route(method, pattern, access, std::move(handler), std::move(summary), {}, source);
 }
 
 void PageRoutes::add_project_page(http::Verb method, const std::string& pattern, Access access,
-                                  PageHandler handler, std::string summary) {
-  add_route(method, pattern, access, std::move(handler), std::move(summary),
-            [](PageContext& page) -> std::optional<sql::Member> {
-              auto project_id = path_number(page.http, "id");
-              if (!project_id) return sql::fetch(page.db, member_query(page));
-              auto [member, project] =
-                  sql::fetch_together(page.db, member_query(page),
-                                      sql::project_with_figures_query(page.org_id(), *project_id));
-              page.project = std::move(project);
-              return member;
-            });
+                                  PageHandler handler, std::string summary,
+                                  std::source_location source) {
+  add_route(
+      method, pattern, access, std::move(handler), std::move(summary),
+      [](PageContext& page) -> std::optional<sql::Member> {
+        auto project_id = path_number(page.http, "id");
+        if (!project_id) return sql::fetch(page.db, member_query(page));
+        auto [member, project] =
+            sql::fetch_together(page.db, member_query(page),
+                                sql::project_with_figures_query(page.org_id(), *project_id));
+        page.project = std::move(project);
+        return member;
+      },
+      source);
 }
 
 void PageRoutes::add_route(http::Verb method, const std::string& pattern, Access access,
-                           PageHandler handler, std::string summary, FirstReads first_reads) {
+                           PageHandler handler, std::string summary, FirstReads first_reads,
+                           std::source_location source) {
   // The router outlives this object: the handler keeps the pool and views.
   sql::Pool* pool = &pool_;
   const Views* views = &views_;
@@ -136,7 +162,7 @@ void PageRoutes::add_route(http::Verb method, const std::string& pattern, Access
        first_reads = std::move(first_reads)](http::RequestContext& http) {
         return serve_page(http, *pool, *views, access, handler, first_reads);
       },
-      std::move(summary));
+      std::move(summary), access_label(access), source);
 }
 
 http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Views& views,

@@ -19,6 +19,7 @@
 
 #include <functional>
 #include <optional>
+#include <source_location>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -58,13 +59,16 @@ class PageRoutes {
   PageRoutes(http::Router& router, sql::Pool& pool, const Views& views)
       : router_(router), pool_(pool), views_(views) {}
 
+  // Each route is written out, one line per URL, so that a grep of the URL
+  // lands on its handler; `source` names that line in `construction routes`.
   void add(http::Verb method, const std::string& pattern, Access access, PageHandler handler,
-           std::string summary);
+           std::string summary, std::source_location source = std::source_location::current());
   // A page of the project `{id}` of its path: the project, with its client
   // and figures (PageContext::project), is read in the same round trip as
   // the logged-in user, so the page's own reads make the second and last.
   void add_project_page(http::Verb method, const std::string& pattern, Access access,
-                        PageHandler handler, std::string summary);
+                        PageHandler handler, std::string summary,
+                        std::source_location source = std::source_location::current());
 
   // A page whose reads need nothing but the request and the session's
   // organisation (not the member's role): `reads(page)` makes them, a
@@ -73,18 +77,27 @@ class PageRoutes {
   // once the member is let in. The page waits for PostgreSQL once.
   template <class Reads, class Handler>
   void add_with_reads(http::Verb method, const std::string& pattern, Access access, Reads reads,
-                      Handler handler, std::string summary);
+                      Handler handler, std::string summary,
+                      std::source_location source = std::source_location::current());
 
   const Views& views() const { return views_; }
 
  private:
   void add_route(http::Verb method, const std::string& pattern, Access access, PageHandler handler,
-                 std::string summary, FirstReads first_reads);
+                 std::string summary, FirstReads first_reads, std::source_location source);
 
   http::Router& router_;
   sql::Pool& pool_;
   const Views& views_;
 };
+
+// A handler with its second argument bound: the transition routes of a
+// document, written out one per action, share its `transition(page, action)`.
+template <class Arg>
+PageHandler bind_handler(http::Response (*handler)(PageContext&, Arg),
+                         std::type_identity_t<Arg> arg) {
+  return [handler, arg](PageContext& page) { return handler(page, arg); };
+}
 
 // Everything above around one handler; `first_reads` empty: the member alone.
 http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Views& views,
@@ -94,6 +107,9 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
 // (operations/sessions.hpp): the first read of every page that needs a
 // log-in, sent with whatever else the page reads first.
 sql::Query<std::optional<sql::Member>> member_query(const PageContext& page);
+// Who may open a page, as `construction routes` prints it: "anyone",
+// "member", "commercial", "write projects"….
+std::string access_label(Access access);
 // The headers every HTML answer carries.
 void add_security_headers(http::Response& res);
 // A short page for a status (403, 404, 409) with `message`, in the layout.
@@ -119,7 +135,8 @@ std::tuple<Rest...> tail(std::tuple<First, Rest...>&& all, std::index_sequence<I
 
 template <class Reads, class Handler>
 void PageRoutes::add_with_reads(http::Verb method, const std::string& pattern, Access access,
-                                Reads reads, Handler handler, std::string summary) {
+                                Reads reads, Handler handler, std::string summary,
+                                std::source_location source) {
   using Queries = std::invoke_result_t<const Reads&, const PageContext&>;
   using Values = typename page_reads::ValuesOf<Queries>::type;
   if (!access.login) throw std::logic_error("add_with_reads: " + pattern + " reads as a member");
@@ -129,15 +146,16 @@ void PageRoutes::add_with_reads(http::Verb method, const std::string& pattern, A
           return sql::fetch_together(page.db, member_query(page), queries...);
         },
         reads(std::as_const(page)));
-    page.first_values = page_reads::tail(std::move(all),
-                                         std::make_index_sequence<std::tuple_size_v<Values>>{});
+    page.first_values =
+        page_reads::tail(std::move(all), std::make_index_sequence<std::tuple_size_v<Values>>{});
     return std::optional<sql::Member>(std::move(std::get<0>(all)));
   };
   PageHandler serve = [handler = std::move(handler)](PageContext& page) {
     return std::apply([&](auto&... value) { return handler(page, value...); },
                       std::any_cast<Values&>(page.first_values));
   };
-  add_route(method, pattern, access, std::move(serve), std::move(summary), std::move(first_reads));
+  add_route(method, pattern, access, std::move(serve), std::move(summary), std::move(first_reads),
+            source);
 }
 
 }  // namespace construction::views

@@ -355,13 +355,12 @@ void add_pay_application_routes(PageRoutes& routes) {
              "A pay application laid out like the AIA G702 and G703, for printing");
   routes.add(http::Verb::post, "/pay-applications/{id}/lines/{line_id}", kWriteCommercial,
              save_line, "Save a line's work this period and materials stored");
-  for (PayApplicationAction action : {PayApplicationAction::submit, PayApplicationAction::certify,
-                                      PayApplicationAction::return_}) {
-    routes.add(
-        http::Verb::post, "/pay-applications/{id}/" + std::string(domain::to_string(action)),
-        kWriteCommercial, [action](PageContext& page) { return transition(page, action); },
-        "Pay application: " + std::string(domain::to_string(action)));
-  }
+  routes.add(http::Verb::post, "/pay-applications/{id}/submit", kWriteCommercial,
+             bind_handler(transition, PayApplicationAction::submit), "Pay application: submit");
+  routes.add(http::Verb::post, "/pay-applications/{id}/certify", kWriteCommercial,
+             bind_handler(transition, PayApplicationAction::certify), "Pay application: certify");
+  routes.add(http::Verb::post, "/pay-applications/{id}/return", kWriteCommercial,
+             bind_handler(transition, PayApplicationAction::return_), "Pay application: return");
 }
 
 }  // namespace construction::views

@@ -342,14 +342,18 @@ void add_project_routes(PageRoutes& routes) {
       http::Verb::get, "/projects/{id}", kMember,
       [](PageContext& page) { return show_tab(page, first_tab(page)); },
       "A project: its first tab the member's role opens (Estimates, or Schedule for field)");
-  for (const Tab& tab : kTabs) {
-    if (tab.slug == "budget") continue;  // commercial: views/budget_pages
-    std::string slug(tab.slug);
-    routes.add_project_page(
-        http::Verb::get, "/projects/{id}/" + slug, kMember,
-        [slug](PageContext& page) { return show_tab(page, slug); },
-        "A project: its " + std::string(tab.label) + " tab");
-  }
+  // The Budget tab is commercial and has its own page: views/budget_pages.
+  routes.add_project_page(http::Verb::get, "/projects/{id}/estimates", kMember,
+                          bind_handler(show_tab, "estimates"), "A project: its Estimates tab");
+  routes.add_project_page(http::Verb::get, "/projects/{id}/change-orders", kMember,
+                          bind_handler(show_tab, "change-orders"),
+                          "A project: its Change orders tab");
+  routes.add_project_page(http::Verb::get, "/projects/{id}/billing", kMember,
+                          bind_handler(show_tab, "billing"), "A project: its Billing tab");
+  routes.add_project_page(http::Verb::get, "/projects/{id}/schedule", kMember,
+                          bind_handler(show_tab, "schedule"), "A project: its Schedule tab");
+  routes.add_project_page(http::Verb::get, "/projects/{id}/daily-logs", kMember,
+                          bind_handler(show_tab, "daily-logs"), "A project: its Daily logs tab");
   routes.add(http::Verb::post, "/projects/{id}/estimates", kWriteCommercial, create_estimate,
              "Start an estimate of a project");
 }

@@ -125,8 +125,6 @@ http::Response show(PageContext& page) {
 
 const AmountLineRoutes& line_routes() {
   static const AmountLineRoutes routes{
-      "/vendor-bills",
-      "vendor bill",
       domain::AmountSign::credit_allowed,
       "Add the first below, by cost code; a negative amount (-250.00) is a credit.",
       [](PageContext& page, std::int64_t id) {
@@ -247,14 +245,22 @@ void add_vendor_bill_routes(PageRoutes& routes) {
   routes.add(http::Verb::post, "/projects/{id}/vendor-bills", kWriteCommercial, create,
              "Enter a vendor bill (direct or against a commitment), then open it");
   routes.add(http::Verb::get, "/vendor-bills/{id}", kCommercial, show, "The vendor bill editor");
-  add_amount_line_routes(routes, line_routes());
-  for (VendorBillAction action :
-       {VendorBillAction::approve, VendorBillAction::pay, VendorBillAction::void_}) {
-    routes.add(
-        http::Verb::post, "/vendor-bills/{id}/" + std::string(domain::to_string(action)),
-        kWriteCommercial, [action](PageContext& page) { return transition(page, action); },
-        "Vendor bill: " + std::string(domain::to_string(action)));
-  }
+  routes.add(http::Verb::post, "/vendor-bills/{id}/lines", kWriteCommercial,
+             add_amount_line(line_routes()), "Add a line to a draft vendor bill");
+  routes.add(http::Verb::get, "/vendor-bills/{id}/lines/{line_id}", kCommercial,
+             show_amount_line(line_routes()), "One vendor bill line's row");
+  routes.add(http::Verb::get, "/vendor-bills/{id}/lines/{line_id}/edit", kWriteCommercial,
+             edit_amount_line(line_routes()), "One vendor bill line's row as a form");
+  routes.add(http::Verb::post, "/vendor-bills/{id}/lines/{line_id}", kWriteCommercial,
+             save_amount_line(line_routes()), "Save a changed vendor bill line");
+  routes.add(http::Verb::post, "/vendor-bills/{id}/lines/{line_id}/delete", kWriteCommercial,
+             delete_amount_line(line_routes()), "Delete a vendor bill line");
+  routes.add(http::Verb::post, "/vendor-bills/{id}/approve", kWriteCommercial,
+             bind_handler(transition, VendorBillAction::approve), "Vendor bill: approve");
+  routes.add(http::Verb::post, "/vendor-bills/{id}/pay", kWriteCommercial,
+             bind_handler(transition, VendorBillAction::pay), "Vendor bill: pay");
+  routes.add(http::Verb::post, "/vendor-bills/{id}/void", kWriteCommercial,
+             bind_handler(transition, VendorBillAction::void_), "Vendor bill: void");
 }
 
 }  // namespace construction::views

@@ -31,8 +31,7 @@ bool matches(const Route& route, std::string_view path, RequestContext* ctx) {
     const std::string& want = route.segments[index];
     if (is_parameter(want)) {
       if (part.empty()) return false;
-      if (ctx)
-        ctx->params.emplace_back(std::string_view(want).substr(1, want.size() - 2), part);
+      if (ctx) ctx->params.emplace_back(std::string_view(want).substr(1, want.size() - 2), part);
     } else if (part != want) {
       return false;
     }
@@ -42,10 +41,24 @@ bool matches(const Route& route, std::string_view path, RequestContext* ctx) {
 }
 }  // namespace
 
-void Router::add(Verb method, std::string pattern, Handler handler, std::string summary) {
+void Router::add(Verb method, std::string pattern, Handler handler, std::string summary,
+                 std::string access, std::source_location source) {
   auto segments = split_path(pattern);
   routes_.push_back({method, std::move(pattern), std::move(segments), std::move(handler),
-                     std::move(summary)});
+                     std::move(summary), std::move(access), source});
+}
+
+std::string source_file(const Route& route) {
+  // Every file of the tree was given to the compiler the way this one was:
+  // what precedes "worker/router.cpp" here is the tree's root.
+  constexpr std::string_view kSelf = "worker/router.cpp";
+  std::string_view self = std::source_location::current().file_name();
+  std::string_view root = self.ends_with(kSelf) ? self.substr(0, self.size() - kSelf.size()) : "";
+  std::string_view file = route.source.file_name();
+  if (!root.empty() && file.starts_with(root)) file.remove_prefix(root.size());
+  // A build directory at another depth than this file's.
+  while (file.starts_with("./") || file.starts_with("../")) file.remove_prefix(file.find('/') + 1);
+  return std::string(file);
 }
 
 Router::Match Router::match(Verb method, std::string_view path, RequestContext& ctx) const {
