@@ -10,7 +10,6 @@
 #include "operations/authentication.hpp"
 #include "operations/password.hpp"
 #include "runtime/log.hpp"
-#include "sql/token_store.hpp"
 #include "sql/user_store.hpp"
 
 namespace construction::api {
@@ -66,11 +65,7 @@ Response create_token(RequestContext& ctx, sql::Connection& db) {
 // The caller's own tokens; an owner may revoke any of the organisation's.
 Response revoke_token(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authenticate(ctx, db);
-  std::int64_t id = path_id(ctx);
-  auto token = sql::find_live_token(db, caller.org_id, id);
-  if (!token || (token->user_id != caller.user_id && caller.role != domain::Role::owner))
-    throw not_found();
-  sql::revoke_token(db, caller.org_id, id);
+  operations::revoke_token(db, caller, path_id(ctx));
   return no_content();
 }
 

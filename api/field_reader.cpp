@@ -88,6 +88,12 @@ std::optional<std::string> FieldReader::text(std::string_view name, TextLimit li
   return std::nullopt;
 }
 
+std::optional<std::string> FieldReader::string(std::string_view name) {
+  const JsonValue* value = of_kind(name, JsonValue::Kind::string, "a string");
+  if (!value) return std::nullopt;
+  return value->text;
+}
+
 std::optional<std::string> FieldReader::choice(std::string_view name,
                                                std::initializer_list<std::string_view> allowed) {
   return choice(name, std::span(allowed.begin(), allowed.size()));

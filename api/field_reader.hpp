@@ -44,6 +44,9 @@ class FieldReader {
   void require(std::initializer_list<std::string_view> names);
 
   std::optional<std::string> text(std::string_view name, TextLimit limit);
+  // A string as it is, for an operation that checks its rules itself
+  // (operations/projects.hpp).
+  std::optional<std::string> string(std::string_view name);
   // One of `allowed`, e.g. {"client", "vendor"}.
   std::optional<std::string> choice(std::string_view name,
                                     std::initializer_list<std::string_view> allowed);

@@ -1,16 +1,15 @@
 // /parties: clients, vendors, subcontractors and architects. Owners and
 // managers read and write them; a party that a project names cannot be
 // deleted (409 conflict).
-#include <array>
-
 #include "api/api_error.hpp"
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
 #include "api/field_reader.hpp"
 #include "api/request.hpp"
 #include "api/routes.hpp"
+#include "domain/project.hpp"
+#include "operations/projects.hpp"
 #include "sql/party_store.hpp"
-#include "sql/transaction.hpp"
 
 namespace construction::api {
 
@@ -20,21 +19,19 @@ using domain::Permission;
 using http::RequestContext;
 using http::Response;
 
-constexpr std::array<std::string_view, 4> kKinds = {"client", "vendor", "subcontractor",
-                                                    "architect"};
-
-sql::PartyFields read_party(const JsonValue& body, sql::PartyFields party, bool creating) {
-  domain::FieldErrors errors;
-  FieldReader in(body, errors);
+// The body's fields onto `party` (the stored ones, for a change), as typed
+// values; what cannot be read is noted in `unread`. The rules are the
+// operation's (operations/projects.hpp).
+void read_party(const JsonValue& body, sql::PartyFields& party, domain::FieldErrors& unread,
+                bool creating) {
+  FieldReader in(body, unread);
   if (creating) in.require({"kind", "name"});
-  if (auto v = in.choice("kind", kKinds)) party.kind = *v;
-  if (auto v = in.text("name", {200, false})) party.name = *v;
-  if (auto v = in.email("email", true)) party.email = *v;
-  if (auto v = in.text("phone", {50})) party.phone = *v;
-  if (auto v = in.text("address", {1000})) party.address = *v;
+  if (auto v = in.string("kind")) party.kind = *v;
+  if (auto v = in.string("name")) party.name = *v;
+  if (auto v = in.string("email")) party.email = *v;
+  if (auto v = in.string("phone")) party.phone = *v;
+  if (auto v = in.string("address")) party.address = *v;
   in.finish();
-  if (!errors.empty()) throw validation_failed(std::move(errors));
-  return party;
 }
 
 void write_party(JsonWriter& w, const sql::PartyRecord& party) {
@@ -59,15 +56,17 @@ std::string party_json(const sql::PartyRecord& party) {
 
 Response list(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_commercial);
-  sql::PartyFilter filter{choice_filter(ctx, "kind", kKinds), api::filter(ctx, "q")};
+  sql::PartyFilter filter{choice_filter(ctx, "kind", domain::kPartyKinds), api::filter(ctx, "q")};
   auto page = sql::list_parties(db, caller.org_id, filter, page_of(ctx));
   return ok(list_json(page, write_party));
 }
 
 Response create(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_projects);
-  sql::PartyFields fields = read_party(json_body(ctx), {}, true);
-  sql::PartyRecord party = sql::insert_party(db, caller.org_id, fields);
+  sql::PartyFields fields;
+  domain::FieldErrors unread;
+  read_party(json_body(ctx), fields, unread, true);
+  sql::PartyRecord party = operations::create_party(db, caller.org_id, fields, unread);
   return created(party_json(party), std::string(kApiBase) + "/parties/" + std::to_string(party.id));
 }
 
@@ -81,19 +80,17 @@ Response show(RequestContext& ctx, sql::Connection& db) {
 Response update(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_projects);
   JsonValue body = json_body(ctx);
-  sql::Transaction tx(db);
-  auto party = sql::find_party(db, caller.org_id, path_id(ctx), true);
-  if (!party) throw not_found();
-  check_if_match(ctx, party->version);
-  sql::PartyFields fields = read_party(body, party->fields, false);
-  sql::PartyRecord saved = sql::update_party(db, caller.org_id, party->id, fields);
-  tx.commit();
+  sql::PartyRecord saved =
+      operations::change_party(db, caller.org_id, path_id(ctx), if_match(ctx),
+                               [&](sql::PartyFields& fields, domain::FieldErrors& unread) {
+                                 read_party(body, fields, unread, false);
+                               });
   return ok(party_json(saved));
 }
 
 Response remove(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_projects);
-  if (!sql::delete_party(db, caller.org_id, path_id(ctx))) throw not_found();
+  operations::delete_party(db, caller.org_id, path_id(ctx));
   return no_content();
 }
 

@@ -4,8 +4,6 @@
 // same query as the projects (operations/project_financials.hpp), for a
 // caller who may read commercial records: a field user's project has no
 // amount and no rate (DESIGN.md, "What a field user sees").
-#include <array>
-
 #include "api/api_error.hpp"
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
@@ -13,10 +11,10 @@
 #include "api/request.hpp"
 #include "api/routes.hpp"
 #include "domain/pay_application.hpp"
+#include "domain/project.hpp"
 #include "operations/project_financials.hpp"
-#include "sql/party_store.hpp"
+#include "operations/projects.hpp"
 #include "sql/project_store.hpp"
-#include "sql/transaction.hpp"
 
 namespace construction::api {
 
@@ -26,47 +24,29 @@ using domain::Permission;
 using http::RequestContext;
 using http::Response;
 
-constexpr std::array<std::string_view, 6> kStatuses = {
-    "lead", "estimating", "active", "substantially_complete", "closed", "cancelled"};
-
-void read_dates(FieldReader& in, sql::ProjectFields& p) {
+// The body's fields onto `p` (the stored ones, for a change), as typed
+// values; what cannot be read is noted in `unread`. The rules are the
+// operation's (operations/projects.hpp).
+void read_project(const JsonValue& body, sql::ProjectFields& p, domain::FieldErrors& unread,
+                  bool creating) {
+  FieldReader in(body, unread);
+  if (creating) in.require({"number", "name"});
+  if (auto v = in.string("number")) p.number = *v;
+  if (auto v = in.string("name")) p.name = *v;
+  auto client = in.nullable_id("client_id");
+  if (client.present) p.client_id = client.value;
+  if (auto v = in.string("site_address")) p.site_address = *v;
+  if (auto v = in.string("status")) p.status = *v;
+  if (auto v = in.string("contract_type")) p.contract_type = *v;
+  if (auto v = in.integer("retainage_work_bps", 0, domain::kMaxRetainageBps))
+    p.retainage_work_bps = *v;
+  if (auto v = in.integer("retainage_stored_bps", 0, domain::kMaxRetainageBps))
+    p.retainage_stored_bps = *v;
   auto start = in.nullable_date("start_date");
   auto completion = in.nullable_date("completion_date");
   if (start.present) p.start_date = start.value;
   if (completion.present) p.completion_date = completion.value;
-  if (p.start_date && p.completion_date && *p.completion_date < *p.start_date &&
-      !in.errors().has("start_date"))
-    in.errors().add("completion_date", "must not be before start_date");
-}
-
-void check_client(sql::Connection& db, std::int64_t org_id, const std::optional<std::int64_t>& id,
-                  domain::FieldErrors& errors) {
-  if (!id) return;
-  auto party = sql::find_party(db, org_id, *id);
-  if (!party || party->fields.kind != "client")
-    errors.add("client_id", "must be the id of one of your organisation's clients");
-}
-
-sql::ProjectFields read_project(const JsonValue& body, sql::ProjectFields p, bool creating,
-                                sql::Connection& db, std::int64_t org_id) {
-  domain::FieldErrors errors;
-  FieldReader in(body, errors);
-  if (creating) in.require({"number", "name"});
-  if (auto v = in.text("number", {50, false})) p.number = *v;
-  if (auto v = in.text("name", {200, false})) p.name = *v;
-  auto client = in.nullable_id("client_id");
-  if (client.present) p.client_id = client.value;
-  if (auto v = in.text("site_address", {1000})) p.site_address = *v;
-  if (auto v = in.choice("status", kStatuses)) p.status = *v;
-  if (auto v = in.choice("contract_type", {"fixed_price", "cost_plus"})) p.contract_type = *v;
-  if (auto v = in.integer("retainage_work_bps", 0, 10000)) p.retainage_work_bps = *v;
-  if (auto v = in.integer("retainage_stored_bps", 0, 10000)) p.retainage_stored_bps = *v;
-  errors.merge(domain::validate_retainage_rates(p.retainage_work_bps, p.retainage_stored_bps));
-  read_dates(in, p);
   in.finish();
-  if (client.present && !errors.has("client_id")) check_client(db, org_id, p.client_id, errors);
-  if (!errors.empty()) throw validation_failed(std::move(errors));
-  return p;
 }
 
 // Whether the caller reads a project's amounts and rates: its contract sum,
@@ -130,7 +110,7 @@ std::string project_json(sql::Connection& db, std::int64_t org_id, std::int64_t 
 
 Response list(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_projects);
-  sql::ProjectFilter filter{choice_filter(ctx, "status", kStatuses), std::nullopt,
+  sql::ProjectFilter filter{choice_filter(ctx, "status", domain::kProjectStatuses), std::nullopt,
                             api::filter(ctx, "q")};
   if (auto client = api::filter(ctx, "client_id")) {
     filter.client_id = parse_whole_number(*client);
@@ -145,8 +125,10 @@ Response list(RequestContext& ctx, sql::Connection& db) {
 
 Response create(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_projects);
-  sql::ProjectFields fields = read_project(json_body(ctx), {}, true, db, caller.org_id);
-  sql::ProjectRecord project = sql::insert_project(db, caller.org_id, fields);
+  sql::ProjectFields fields;
+  domain::FieldErrors unread;
+  read_project(json_body(ctx), fields, unread, true);
+  sql::ProjectRecord project = operations::create_project(db, caller.org_id, fields, unread);
   return created(project_json(db, caller.org_id, project.id, figures_for(caller)),
                  std::string(kApiBase) + "/projects/" + std::to_string(project.id));
 }
@@ -159,19 +141,17 @@ Response show(RequestContext& ctx, sql::Connection& db) {
 Response update(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_projects);
   JsonValue body = json_body(ctx);
-  sql::Transaction tx(db);
-  auto project = sql::find_project(db, caller.org_id, path_id(ctx), true);
-  if (!project) throw not_found();
-  check_if_match(ctx, project->version);
-  sql::ProjectFields fields = read_project(body, project->fields, false, db, caller.org_id);
-  sql::ProjectRecord saved = sql::update_project(db, caller.org_id, project->id, fields);
-  tx.commit();
+  sql::ProjectRecord saved =
+      operations::change_project(db, caller.org_id, path_id(ctx), if_match(ctx),
+                                 [&](sql::ProjectFields& fields, domain::FieldErrors& unread) {
+                                   read_project(body, fields, unread, false);
+                                 });
   return ok(project_json(db, caller.org_id, saved.id, figures_for(caller)));
 }
 
 Response remove(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_projects);
-  if (!sql::delete_project(db, caller.org_id, path_id(ctx))) throw not_found();
+  operations::delete_project(db, caller.org_id, path_id(ctx));
   return no_content();
 }
 

@@ -4,9 +4,8 @@
 
 #include "app/database_config.hpp"
 #include "cli/commands.hpp"
-#include "operations/token.hpp"
+#include "operations/authentication.hpp"
 #include "sql/connection.hpp"
-#include "sql/token_store.hpp"
 #include "sql/user_store.hpp"
 
 namespace construction::cli {
@@ -25,13 +24,13 @@ int create_token(const std::vector<std::string>& args) {
     std::cerr << "Error: no active user has the email " << (*options)["--email"] << "\n";
     return 1;
   }
-  operations::NewToken token = operations::generate_token();
   std::string name = options->count("--name") ? (*options)["--name"] : "command line";
-  if (!sql::insert_token(db, *user, name, operations::bytea_literal(token.hash))) {
+  auto token = operations::issue_token(db, *user, name);
+  if (!token) {
     std::cerr << "Error: the user " << (*options)["--email"] << " changed meanwhile; try again\n";
     return 1;
   }
-  std::cout << token.text << "\n";
+  std::cout << token->text << "\n";
   return 0;
 }
 

@@ -9,10 +9,9 @@
 #include "cli/commands.hpp"
 #include "domain/role.hpp"
 #include "operations/password.hpp"
+#include "operations/user_accounts.hpp"
 #include "sql/connection.hpp"
 #include "sql/error.hpp"
-#include "sql/transaction.hpp"
-#include "sql/user_store.hpp"
 
 namespace construction::cli {
 
@@ -54,12 +53,10 @@ int create_user(const std::vector<std::string>& args) {
 
   Config config = load_command_config();
   sql::Connection db = sql::Connection::open(database_settings(config, "construction create-user"));
-  sql::Transaction tx(db);
-  sql::OrganisationRef org = sql::find_or_create_organisation(db, o["--org"]);
-  sql::UserRecord user;
+  operations::NewMember member;
   try {
-    user = sql::insert_user(db, org.id, {o["--email"], o["--name"], o["--role"], true},
-                            operations::hash_password(password));
+    member = operations::create_member(db, o["--org"],
+                                       {o["--email"], o["--name"], o["--role"], true}, password);
   } catch (const sql::UniqueViolation&) {
     std::cerr << "Error: a user with the email " << o["--email"] << " already exists\n";
     return 1;
@@ -68,8 +65,8 @@ int create_user(const std::vector<std::string>& args) {
                  "characters; a name at most 200)\n";
     return 2;
   }
-  tx.commit();
-  if (org.created) std::cout << "Created organisation " << o["--org"] << "\n";
+  if (member.organisation.created) std::cout << "Created organisation " << o["--org"] << "\n";
+  const sql::UserRecord& user = member.user;
   std::cout << "Created user " << user.email << " (" << user.role << ", id " << user.id << ")\n";
   if (generated) std::cout << "Password: " << password << "\n";
   return 0;

@@ -30,9 +30,10 @@
 #include "operations/daily_log_document.hpp"
 #include "operations/estimate_transitions.hpp"
 #include "operations/invoice_document.hpp"
-#include "operations/password.hpp"
 #include "operations/pay_application_transitions.hpp"
+#include "operations/projects.hpp"
 #include "operations/task_schedule.hpp"
+#include "operations/user_accounts.hpp"
 #include "operations/vendor_bill_transitions.hpp"
 #include "sql/connection.hpp"
 #include "sql/party_store.hpp"
@@ -47,10 +48,10 @@ namespace {
 
 constexpr std::string_view kOrganisation = "Demo Builders";
 constexpr std::string_view kOwnerEmail = "demo@example.com";
-// Shorter than the API's minimum of operations::kMinPasswordLength characters: the
-// seed writes the hash itself, so this one demo password, easy to type on a
-// laptop at a trade show, is allowed here and nowhere else (the API and
-// create-user refuse it).
+// Shorter than the API's minimum of operations::kMinPasswordLength characters:
+// operations::create_user leaves the length to its callers, so this one demo
+// password, easy to type on a laptop at a trade show, is allowed here and
+// nowhere else (the API and create-user refuse it).
 constexpr std::string_view kDemoPassword = "demo";
 
 // Every demo user has the demo password, so each role can be tried.
@@ -124,7 +125,7 @@ void seed_user(Seed& s, const sql::UserFields& fields) {
     if (user->org_id == s.org_id) return;
     throw std::runtime_error(fields.email + " belongs to another organisation: nothing was loaded");
   }
-  sql::insert_user(s.db, s.org_id, fields, operations::hash_password(kDemoPassword));
+  operations::create_user(s.db, s.org_id, fields, std::string(kDemoPassword));
   s.created.push_back("user " + fields.email + " (" + fields.role + ")");
 }
 
@@ -133,7 +134,7 @@ std::int64_t seed_party(Seed& s, const sql::PartyFields& fields) {
   for (const auto& party : sql::list_parties(s.db, s.org_id, {fields.kind, fields.name}, page).rows)
     if (party.fields.name == fields.name) return party.id;
   s.created.push_back("party " + fields.name + " (" + fields.kind + ")");
-  return sql::insert_party(s.db, s.org_id, fields).id;
+  return operations::create_party(s.db, s.org_id, fields).id;
 }
 
 std::int64_t seed_project(Seed& s, const sql::ProjectFields& fields) {
@@ -141,13 +142,7 @@ std::int64_t seed_project(Seed& s, const sql::ProjectFields& fields) {
   for (const auto& project : sql::list_projects(s.db, s.org_id, {.text = fields.number}, page).rows)
     if (project.fields.number == fields.number) return project.id;
   s.created.push_back("project " + fields.number + " " + fields.name + " (" + fields.status + ")");
-  return sql::insert_project(s.db, s.org_id, fields).id;
-}
-
-domain::EstimateStatus advance(domain::EstimateStatus from, domain::EstimateAction action) {
-  auto next = domain::transition(from, action);
-  if (!next) throw std::logic_error("demo estimate: " + next.error().message);
-  return next.value();
+  return operations::create_project(s.db, s.org_id, fields).id;
 }
 
 // Draft, sent, accepted: the estimate's life as the API leads it, ending in
@@ -165,12 +160,11 @@ void seed_accepted_estimate(Seed& s, std::int64_t project_id, const DemoProject&
                              ""};
   operations::EstimateDocument draft =
       operations::insert_estimate_document(s.db, s.org_id, project_id, fields, lines);
-  auto sent = advance(domain::EstimateStatus::draft, domain::EstimateAction::send);
-  advance(sent, domain::EstimateAction::accept);
-  sql::EstimateRecord estimate = sql::set_estimate_status(s.db, s.org_id, draft.estimate.id,
-                                                          std::string(domain::to_string(sent)));
-  if (!operations::accept_estimate(s.db, s.org_id, estimate))
-    throw std::logic_error("demo project " + demo.fields.number + " has an accepted estimate");
+  operations::transition_estimate(s.db, s.org_id, draft.estimate.id, domain::EstimateAction::send);
+  const sql::EstimateRecord estimate =
+      operations::transition_estimate(s.db, s.org_id, draft.estimate.id,
+                                      domain::EstimateAction::accept)
+          .estimate;
   s.created.push_back("estimate " + fields.number + " " + fields.title + " (accepted, " +
                       domain::format_cents(domain::Cents{estimate.totals.total_cents}) + ")");
 }
@@ -490,7 +484,7 @@ int seed_demo(const std::vector<std::string>& args) {
   sql::Connection db = sql::Connection::open(database_settings(config, "construction seed-demo"));
   sql::Transaction tx(db);
   Seed s{db};
-  sql::OrganisationRef org = sql::find_or_create_organisation(db, std::string(kOrganisation));
+  sql::OrganisationRef org = operations::organisation_named(db, std::string(kOrganisation));
   s.org_id = org.id;
   if (org.created) s.created.push_back("organisation " + std::string(kOrganisation));
   seed(s);

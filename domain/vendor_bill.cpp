@@ -27,6 +27,10 @@ constexpr StateMachine kVendorBill{"a vendor bill",
 
 }  // namespace
 
+bool counts_as_cost(VendorBillStatus status) {
+  return status == S::approved || status == S::paid;
+}
+
 std::string_view to_string(VendorBillStatus status) {
   return kVendorBill.name(status);
 }

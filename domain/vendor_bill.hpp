@@ -36,6 +36,12 @@ std::optional<VendorBillStatus> parse_vendor_bill_status(std::string_view name);
 Result<VendorBillStatus, InvalidState> transition(VendorBillStatus from, VendorBillAction action);
 std::optional<InvalidState> refuse_edit(VendorBillStatus status);
 
+// Approved and paid bills are actual cost: they count against their
+// commitment's amount and in the budget's actual column; a draft and a void
+// bill do not. The stores' queries say it as SQL_COUNTED_VENDOR_BILL
+// (sql/counted_vendor_bills.hpp).
+bool counts_as_cost(VendorBillStatus status);
+
 struct BillAmounts {
   Cents amount;
   Cents retainage;

@@ -4,6 +4,7 @@
 
 #include "operations/login_throttle.hpp"
 #include "operations/password.hpp"
+#include "operations/refusal.hpp"
 #include "operations/token.hpp"
 
 namespace construction::operations {
@@ -91,6 +92,13 @@ std::optional<IssuedToken> issue_token(sql::Connection& db, const sql::UserRecor
   auto record = sql::insert_token(db, user, name, bytea_literal(token.hash));
   if (!record) return std::nullopt;
   return IssuedToken{std::move(*record), token.text};
+}
+
+void revoke_token(sql::Connection& db, const Caller& caller, std::int64_t id) {
+  auto token = sql::find_live_token(db, caller.org_id, id);
+  if (!token || (token->user_id != caller.user_id && caller.role != domain::Role::owner))
+    throw not_found();
+  sql::revoke_token(db, caller.org_id, id);
 }
 
 }  // namespace construction::operations

@@ -53,5 +53,9 @@ struct IssuedToken {
 // since (a new password, role or deactivation ends their tokens).
 std::optional<IssuedToken> issue_token(sql::Connection& db, const sql::UserRecord& user,
                                        const std::string& name);
+// Revokes token `id`: the caller's own, or as an owner any of the
+// organisation's; not_found for any other, a revoked one included, so that
+// nobody learns which ids are tokens.
+void revoke_token(sql::Connection& db, const Caller& caller, std::int64_t id);
 
 }  // namespace construction::operations

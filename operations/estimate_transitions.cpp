@@ -38,6 +38,19 @@ std::pair<sql::EstimateRecord, domain::EstimateStatus> start(sql::Connection& db
   return {*estimate, next.value()};
 }
 
+// Nothing when the project already has an accepted estimate.
+std::optional<EstimateDocument> accept_estimate(sql::Connection& db, std::int64_t org_id,
+                                                const sql::EstimateRecord& estimate) {
+  auto project = sql::find_project(db, org_id, estimate.project_id, true);
+  if (sql::project_has_accepted_estimate(db, org_id, project->id)) return std::nullopt;
+  auto lines = sql::list_lines(db, org_id, estimate.id);
+  build_schedule_of_values(db, org_id, estimate, lines);
+  sql::set_original_contract_sum(db, org_id, project->id, estimate.totals.total_cents);
+  sql::EstimateRecord saved = sql::set_estimate_status(
+      db, org_id, estimate.id, std::string(to_string(domain::EstimateStatus::accepted)));
+  return EstimateDocument{std::move(saved), std::move(lines)};
+}
+
 EstimateDocument accept(sql::Connection& db, std::int64_t org_id,
                         const sql::EstimateRecord& estimate) {
   auto accepted = accept_estimate(db, org_id, estimate);
@@ -53,18 +66,6 @@ EstimateDocument revise(sql::Connection& db, std::int64_t org_id,
 }
 
 }  // namespace
-
-std::optional<EstimateDocument> accept_estimate(sql::Connection& db, std::int64_t org_id,
-                                                const sql::EstimateRecord& estimate) {
-  auto project = sql::find_project(db, org_id, estimate.project_id, true);
-  if (sql::project_has_accepted_estimate(db, org_id, project->id)) return std::nullopt;
-  auto lines = sql::list_lines(db, org_id, estimate.id);
-  build_schedule_of_values(db, org_id, estimate, lines);
-  sql::set_original_contract_sum(db, org_id, project->id, estimate.totals.total_cents);
-  sql::EstimateRecord saved = sql::set_estimate_status(
-      db, org_id, estimate.id, std::string(to_string(domain::EstimateStatus::accepted)));
-  return EstimateDocument{std::move(saved), std::move(lines)};
-}
 
 EstimateDocument transition_estimate(sql::Connection& db, std::int64_t org_id, std::int64_t id,
                                      EstimateAction action) {

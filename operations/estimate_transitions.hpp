@@ -22,10 +22,4 @@ namespace construction::operations {
 EstimateDocument transition_estimate(sql::Connection& db, std::int64_t org_id, std::int64_t id,
                                      domain::EstimateAction action);
 
-// Accept, in the caller's transaction, an estimate the caller has locked and
-// the state machine agreed to (seed-demo builds its projects with it).
-// Nothing when the project already has an accepted estimate.
-std::optional<EstimateDocument> accept_estimate(sql::Connection& db, std::int64_t org_id,
-                                                const sql::EstimateRecord& estimate);
-
 }  // namespace construction::operations

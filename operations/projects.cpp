@@ -1,8 +1,9 @@
 #include "operations/projects.hpp"
 
-#include <chrono>
+#include <span>
 
 #include "domain/pay_application.hpp"
+#include "domain/project.hpp"
 #include "operations/refusal.hpp"
 #include "sql/transaction.hpp"
 
@@ -17,11 +18,11 @@ void check_text(domain::FieldErrors& errors, std::string_view field, std::string
   else if (domain::count_characters(value) > max)
     errors.add(field, "must be at most " + std::to_string(max) + " characters");
   else if (value.find('\0') != value.npos)
-    errors.add(field, "must not contain NUL");
+    errors.add(field, "must not contain the NUL character");
 }
 
 void check_one_of(domain::FieldErrors& errors, std::string_view field, std::string_view value,
-                  std::initializer_list<std::string_view> allowed) {
+                  std::span<const std::string_view> allowed) {
   std::string list;
   for (std::string_view option : allowed) {
     if (value == option) return;
@@ -31,18 +32,42 @@ void check_one_of(domain::FieldErrors& errors, std::string_view field, std::stri
 }
 
 void check_dates(domain::FieldErrors& errors, const sql::ProjectFields& p) {
-  if (p.start_date && !is_calendar_date(*p.start_date))
+  if (p.start_date && !domain::is_calendar_date(*p.start_date))
     errors.add("start_date", "must be a date (YYYY-MM-DD)");
-  if (p.completion_date && !is_calendar_date(*p.completion_date))
+  if (p.completion_date && !domain::is_calendar_date(*p.completion_date))
     errors.add("completion_date", "must be a date (YYYY-MM-DD)");
   if (!errors.has("start_date") && !errors.has("completion_date") && p.start_date &&
       p.completion_date && *p.completion_date < *p.start_date)
     errors.add("completion_date", "must not be before start_date");
 }
 
-void check_party(const sql::PartyFields& fields) {
-  domain::FieldErrors errors;
-  check_one_of(errors, "kind", fields.kind, {"client", "vendor", "subcontractor", "architect"});
+void check_client(sql::Connection& db, std::int64_t org_id, const std::optional<std::int64_t>& id,
+                  domain::FieldErrors& errors) {
+  if (!id || errors.has("client_id")) return;
+  auto party = sql::find_party(db, org_id, *id);
+  if (!party || party->fields.kind != "client")
+    errors.add("client_id", "must be one of your organisation's clients");
+}
+
+// Every rule of a project but its client's, after what the reader could not
+// read.
+domain::FieldErrors project_errors(const sql::ProjectFields& fields,
+                                   const domain::FieldErrors& unread) {
+  domain::FieldErrors errors = unread;
+  check_text(errors, "number", fields.number, 50, true);
+  check_text(errors, "name", fields.name, 200, true);
+  check_text(errors, "site_address", fields.site_address, 1000, false);
+  check_one_of(errors, "status", fields.status, domain::kProjectStatuses);
+  check_one_of(errors, "contract_type", fields.contract_type, domain::kContractTypes);
+  errors.merge(
+      domain::validate_retainage_rates(fields.retainage_work_bps, fields.retainage_stored_bps));
+  check_dates(errors, fields);
+  return errors;
+}
+
+void check_party(const sql::PartyFields& fields, const domain::FieldErrors& unread) {
+  domain::FieldErrors errors = unread;
+  check_one_of(errors, "kind", fields.kind, domain::kPartyKinds);
   check_text(errors, "name", fields.name, 200, true);
   check_text(errors, "email", fields.email, 254, false);
   auto at = fields.email.find('@');
@@ -59,61 +84,65 @@ void check_party(const sql::PartyFields& fields) {
 }  // namespace
 
 sql::ProjectRecord create_project(sql::Connection& db, std::int64_t org_id,
-                                  const sql::ProjectFields& fields) {
-  domain::FieldErrors errors;
-  check_text(errors, "number", fields.number, 50, true);
-  check_text(errors, "name", fields.name, 200, true);
-  check_text(errors, "site_address", fields.site_address, 1000, false);
-  check_one_of(errors, "status", fields.status,
-               {"lead", "estimating", "active", "substantially_complete", "closed", "cancelled"});
-  check_one_of(errors, "contract_type", fields.contract_type, {"fixed_price", "cost_plus"});
-  errors.merge(
-      domain::validate_retainage_rates(fields.retainage_work_bps, fields.retainage_stored_bps));
-  check_dates(errors, fields);
-  if (fields.client_id) {
-    auto party = sql::find_party(db, org_id, *fields.client_id);
-    if (!party || party->fields.kind != "client")
-      errors.add("client_id", "must be one of your organisation's clients");
-  }
+                                  const sql::ProjectFields& fields,
+                                  const domain::FieldErrors& unread) {
+  domain::FieldErrors errors = project_errors(fields, unread);
+  check_client(db, org_id, fields.client_id, errors);
   if (!errors.empty()) throw invalid_fields(std::move(errors));
   return sql::insert_project(db, org_id, fields);
 }
 
+sql::ProjectRecord change_project(sql::Connection& db, std::int64_t org_id, std::int64_t id,
+                                  std::optional<int> expected_version, const ProjectEdit& edit) {
+  sql::Transaction tx(db);
+  auto project = sql::find_project(db, org_id, id, true);
+  if (!project) throw not_found();
+  check_version(expected_version, project->version);
+  sql::ProjectFields fields = project->fields;
+  domain::FieldErrors unread;
+  edit(fields, unread);
+  domain::FieldErrors errors = project_errors(fields, unread);
+  if (fields.client_id != project->fields.client_id)
+    check_client(db, org_id, fields.client_id, errors);
+  if (!errors.empty()) throw invalid_fields(std::move(errors));
+  sql::ProjectRecord saved = sql::update_project(db, org_id, id, fields);
+  tx.commit();
+  return saved;
+}
+
+void delete_project(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
+  if (!sql::delete_project(db, org_id, id)) throw not_found();
+}
+
 sql::PartyRecord create_party(sql::Connection& db, std::int64_t org_id,
-                              const sql::PartyFields& fields) {
-  check_party(fields);
+                              const sql::PartyFields& fields, const domain::FieldErrors& unread) {
+  check_party(fields, unread);
   return sql::insert_party(db, org_id, fields);
 }
 
 sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int64_t id,
-                              std::optional<int> expected_version, const sql::PartyFields& fields) {
+                              std::optional<int> expected_version, const PartyEdit& edit) {
   sql::Transaction tx(db);
   auto party = sql::find_party(db, org_id, id, true);
   if (!party) throw not_found();
   check_version(expected_version, party->version);
-  check_party(fields);
+  sql::PartyFields fields = party->fields;
+  domain::FieldErrors unread;
+  edit(fields, unread);
+  check_party(fields, unread);
   sql::PartyRecord saved = sql::update_party(db, org_id, id, fields);
   tx.commit();
   return saved;
 }
 
-bool is_calendar_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  int parts[3] = {0, 0, 0};
-  int index = 0;
-  for (char c : text) {
-    if (c == '-') {
-      ++index;
-    } else if (c >= '0' && c <= '9') {
-      parts[index] = parts[index] * 10 + (c - '0');
-    } else {
-      return false;
-    }
-  }
-  return parts[0] >= 1 &&
-         std::chrono::year_month_day(std::chrono::year(parts[0]), std::chrono::month(parts[1]),
-                                     std::chrono::day(parts[2]))
-             .ok();
+sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int64_t id,
+                              std::optional<int> expected_version, const sql::PartyFields& fields) {
+  return change_party(db, org_id, id, expected_version,
+                      [&](sql::PartyFields& stored, domain::FieldErrors&) { stored = fields; });
+}
+
+void delete_party(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
+  if (!sql::delete_party(db, org_id, id)) throw not_found();
 }
 
 }  // namespace construction::operations

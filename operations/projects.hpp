@@ -1,30 +1,55 @@
-// Creating a project and a party (and changing a party), the rules checked before the row is
-// written: required names and numbers, length limits (as the schema's CHECK
-// constraints), a status and contract type the product knows, dates in
+// Projects and parties: create, change, delete, the rules checked before a
+// row is written: required names and numbers, length limits (as the
+// schema's CHECK constraints), a status, contract type and kind the product
+// knows (domain/project.hpp), dates that are days of the calendar and in
 // order, a client that is one of the organisation's clients, the retainage
 // rates (domain/pay_application.hpp). Every bad field is named at once
-// (Refusal invalid_fields), with the API's field names.
+// (Refusal invalid_fields), with the API's field names. The pages and the
+// API both call these; neither checks a rule of its own.
+//
+// `unread`: what the caller's reader could not take in (a JSON field of the
+// wrong type, a date that is no day), refused together with the rules'
+// errors, each field's first message kept, so that a client hears of every
+// bad field in one answer.
 #pragma once
 
+#include <functional>
 #include <optional>
 
+#include "domain/validation.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
 
 namespace construction::operations {
 
 sql::ProjectRecord create_project(sql::Connection& db, std::int64_t org_id,
-                                  const sql::ProjectFields& fields);
+                                  const sql::ProjectFields& fields,
+                                  const domain::FieldErrors& unread = {});
+// `edit` changes the stored fields in place (and notes what it could not
+// read), in one transaction with the row locked; not_found for another
+// organisation's or a missing project, stale_version when it is no longer at
+// `expected_version` (when given). The client is checked again only when it
+// changes: a party that has since stopped being a client does not block an
+// edit of the project's name.
+using ProjectEdit = std::function<void(sql::ProjectFields&, domain::FieldErrors& unread)>;
+sql::ProjectRecord change_project(sql::Connection& db, std::int64_t org_id, std::int64_t id,
+                                  std::optional<int> expected_version, const ProjectEdit& edit);
+// not_found when there is no such project; one that has documents is kept
+// by the schema's foreign keys (sql::ForeignKeyViolation: a conflict).
+void delete_project(sql::Connection& db, std::int64_t org_id, std::int64_t id);
+
 sql::PartyRecord create_party(sql::Connection& db, std::int64_t org_id,
-                              const sql::PartyFields& fields);
-// The party's new fields, in one transaction with its row locked; not_found
-// for another organisation's or a missing party, stale_version when it is
-// no longer at `expected_version` (when given).
+                              const sql::PartyFields& fields,
+                              const domain::FieldErrors& unread = {});
+using PartyEdit = std::function<void(sql::PartyFields&, domain::FieldErrors& unread)>;
+// As change_project.
+sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int64_t id,
+                              std::optional<int> expected_version, const PartyEdit& edit);
+// A form's whole set of fields in place of the stored ones.
 sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int64_t id,
                               std::optional<int> expected_version, const sql::PartyFields& fields);
-
-// "2026-12-02", a day of the calendar: what a date field of a form or a
-// request must be before PostgreSQL sees it.
-bool is_calendar_date(std::string_view text);
+// not_found when there is no such party; one a project or a document names
+// is kept by the schema's foreign keys (sql::ForeignKeyViolation).
+void delete_party(sql::Connection& db, std::int64_t org_id, std::int64_t id);
 
 }  // namespace construction::operations

@@ -55,7 +55,25 @@ sql::UserRecord save(sql::Connection& db, const sql::UserRecord& user, const Use
 
 sql::UserRecord create_user(sql::Connection& db, const Caller& caller,
                             const sql::UserFields& fields, const std::string& password) {
-  return sql::insert_user(db, caller.org_id, fields, hash_password(password));
+  return create_user(db, caller.org_id, fields, password);
+}
+
+sql::UserRecord create_user(sql::Connection& db, std::int64_t org_id, const sql::UserFields& fields,
+                            const std::string& password) {
+  return sql::insert_user(db, org_id, fields, hash_password(password));
+}
+
+sql::OrganisationRef organisation_named(sql::Connection& db, const std::string& name) {
+  return sql::find_or_create_organisation(db, name);
+}
+
+NewMember create_member(sql::Connection& db, const std::string& org_name,
+                        const sql::UserFields& fields, const std::string& password) {
+  sql::Transaction tx(db);
+  NewMember member{organisation_named(db, org_name), {}};
+  member.user = create_user(db, member.organisation.id, fields, password);
+  tx.commit();
+  return member;
 }
 
 sql::UserRecord change_user(sql::Connection& db, const Caller& caller, std::int64_t id,

@@ -26,6 +26,22 @@ struct UserChange {
 
 sql::UserRecord create_user(sql::Connection& db, const Caller& caller,
                             const sql::UserFields& fields, const std::string& password);
+// The same in organisation `org_id`, for the command line (seed-demo), which
+// acts for nobody.
+sql::UserRecord create_user(sql::Connection& db, std::int64_t org_id, const sql::UserFields& fields,
+                            const std::string& password);
+// The organisation called `name` (any case), made when there is none: how
+// the command line names one.
+sql::OrganisationRef organisation_named(sql::Connection& db, const std::string& name);
+// `construction create-user`: the user in the organisation called
+// `org_name`, made first when there is none, in one transaction (a user
+// refused leaves no new organisation behind).
+struct NewMember {
+  sql::OrganisationRef organisation;
+  sql::UserRecord user;
+};
+NewMember create_member(sql::Connection& db, const std::string& org_name,
+                        const sql::UserFields& fields, const std::string& password);
 // `read` gets the stored user and gives the change (or throws); not_found,
 // stale_version at `expected_version`, invalid_state for the caller's own
 // owner role, conflict when the caller is no longer an owner or the

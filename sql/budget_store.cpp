@@ -1,5 +1,6 @@
 #include "sql/budget_store.hpp"
 
+#include "sql/counted_vendor_bills.hpp"
 #include "sql/rfc3339.hpp"
 
 namespace construction::sql {
@@ -56,7 +57,7 @@ constexpr std::string_view kBudgetSums = R"SQL(WITH project AS (
   UNION ALL
   SELECT l.cost_code, l.cost_type, 0, 0, 0, 0, l.amount_cents
   FROM vendor_bills b JOIN vendor_bill_lines l ON l.org_id = b.org_id AND l.vendor_bill_id = b.id
-  WHERE b.org_id = $1 AND b.project_id = $2 AND b.status IN ('approved', 'paid')
+  WHERE b.org_id = $1 AND b.project_id = $2 AND )SQL" SQL_COUNTED_VENDOR_BILL("b") R"SQL(
 ), lines AS (
   SELECT cost_code, cost_type, sum(original)::bigint AS original_cents,
          sum(transfers)::bigint AS transfers_cents, sum(changes)::bigint AS changes_cents,
@@ -108,7 +109,7 @@ constexpr std::string_view kActiveBudgetSums = R"SQL(WITH project AS (
   SELECT b.project_id, l.cost_code, l.cost_type, 0, 0, 0, 0, l.amount_cents
   FROM vendor_bills b JOIN vendor_bill_lines l ON l.org_id = b.org_id AND l.vendor_bill_id = b.id
   WHERE b.org_id = $1 AND b.project_id IN (SELECT id FROM project)
-    AND b.status IN ('approved', 'paid')
+    AND )SQL" SQL_COUNTED_VENDOR_BILL("b") R"SQL(
 ), lines AS (
   SELECT project_id, cost_code, cost_type, sum(original)::bigint AS original_cents,
          sum(transfers)::bigint AS transfers_cents, sum(changes)::bigint AS changes_cents,

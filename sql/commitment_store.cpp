@@ -1,5 +1,6 @@
 #include "sql/commitment_store.hpp"
 
+#include "sql/counted_vendor_bills.hpp"
 #include "sql/rfc3339.hpp"
 
 namespace construction::sql {
@@ -10,8 +11,8 @@ namespace {
 #define COMMITMENT_COLUMNS \
   "c.id, c.project_id, c.number, c.kind, c.party_id, c.title, c.retainage_bps, c.status, "   \
   "c.amount_cents, (SELECT coalesce(sum(b.amount_cents), 0) FROM vendor_bills b "            \
-  "WHERE b.org_id = c.org_id AND b.commitment_id = c.id AND b.status IN ('approved', "       \
-  "'paid'))::bigint AS billed_cents, "                                                       \
+  "WHERE b.org_id = c.org_id AND b.commitment_id = c.id AND " SQL_COUNTED_VENDOR_BILL("b") \
+  ")::bigint AS billed_cents, "                                                       \
   "CASE WHEN c.approved_at IS NULL THEN NULL ELSE " SQL_UNIX_SECONDS("c.approved_at") " END " \
   "AS approved_at, c.version, " SQL_UNIX_SECONDS("c.created_at") " AS created_at, "          \
   SQL_UNIX_SECONDS("c.updated_at") " AS updated_at"

@@ -1,5 +1,6 @@
 #include "sql/vendor_bill_store.hpp"
 
+#include "sql/counted_vendor_bills.hpp"
 #include "sql/rfc3339.hpp"
 
 namespace construction::sql {
@@ -40,8 +41,8 @@ constexpr std::string_view kSetStatus =
     "WHERE org_id = $1 AND id = $2 RETURNING " VENDOR_BILL_COLUMNS;
 constexpr std::string_view kDelete = "DELETE FROM vendor_bills WHERE org_id = $1 AND id = $2";
 constexpr std::string_view kBilledAgainst =
-    "SELECT coalesce(sum(amount_cents), 0)::bigint AS billed FROM vendor_bills "
-    "WHERE org_id = $1 AND commitment_id = $2 AND id <> $3 AND status IN ('approved', 'paid')";
+    "SELECT coalesce(sum(b.amount_cents), 0)::bigint AS billed FROM vendor_bills b "
+    "WHERE b.org_id = $1 AND b.commitment_id = $2 AND b.id <> $3 AND " SQL_COUNTED_VENDOR_BILL("b");
 
 #undef VENDOR_BILL_COLUMNS
 

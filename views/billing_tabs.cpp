@@ -1,10 +1,10 @@
 #include "views/billing_tabs.hpp"
 
 #include "domain/pay_application.hpp"
+#include "domain/validation.hpp"
 #include "operations/change_order_document.hpp"
 #include "operations/invoice_document.hpp"
 #include "operations/pay_application_document.hpp"
-#include "operations/projects.hpp"
 #include "operations/refusal.hpp"
 #include "sql/schedule_of_values_store.hpp"
 #include "views/form_errors.hpp"
@@ -67,7 +67,7 @@ http::Response create_pay_application(PageContext& page) {
   try {
     auto document = operations::create_pay_application(page.db, page.org_id(), project.id, [&] {
       std::string period_to = page.field("period_to");
-      if (!operations::is_calendar_date(period_to))
+      if (!domain::is_calendar_date(period_to))
         throw operations::field_error("period_to", "must be a date such as 2026-12-31");
       return period_to;
     });

@@ -5,9 +5,9 @@
 #include "domain/amount_line.hpp"
 #include "domain/budget_csv.hpp"
 #include "domain/cost_line.hpp"
+#include "domain/validation.hpp"
 #include "domain/vendor_bill.hpp"
 #include "operations/budget.hpp"
-#include "operations/projects.hpp"
 #include "operations/refusal.hpp"
 #include "operations/vendor_bill_transitions.hpp"
 #include "sql/commitment_store.hpp"
@@ -135,7 +135,7 @@ http::Response enter_bill(PageContext& page) {
           bill.fields.commitment_id = *commitment;
       }
       bill.fields.bill_date = page.field("bill_date");
-      if (!operations::is_calendar_date(bill.fields.bill_date))
+      if (!domain::is_calendar_date(bill.fields.bill_date))
         errors.add("bill_date", "must be a date such as 2026-12-31");
       sql::AmountLineFields line{page.field("bill_cost_code"), page.field("bill_cost_type"),
                                  page.field("bill_description"), 0};

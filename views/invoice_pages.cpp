@@ -3,8 +3,8 @@
 // operations::is_overdue says so. A payment goes through the operation the
 // API uses (at most the balance, only on a sent or partially paid invoice).
 #include "domain/invoice.hpp"
+#include "domain/validation.hpp"
 #include "operations/invoice_document.hpp"
-#include "operations/projects.hpp"
 #include "operations/refusal.hpp"
 #include "sql/project_store.hpp"
 #include "views/form_errors.hpp"
@@ -157,7 +157,7 @@ http::Response record_payment(PageContext& page) {
       auto amount = typed_amount(page.field("amount"), "amount_cents", errors);
       if (amount) fields.amount_cents = *amount;
       fields.received_on = page.field("received_on");
-      if (!operations::is_calendar_date(fields.received_on))
+      if (!domain::is_calendar_date(fields.received_on))
         errors.add("received_on", "must be a date such as 2026-12-02");
       std::string method = page.field("method");
       for (std::string_view m : kMethods)

@@ -145,18 +145,14 @@ http::Response create(PageContext& page) {
   fields.name = page.field("name");
   fields.site_address = page.field("site_address");
   if (auto status = page.field("status"); !status.empty()) fields.status = status;
-  domain::FieldErrors errors;
   if (std::string client = page.field("client_id"); !client.empty()) {
-    try {
-      fields.client_id = std::stoll(client);
-    } catch (const std::exception&) {
-      errors.add("client_id", "must be one of your organisation's clients");
-    }
+    // What is no number is no party's id: the operation refuses it as it
+    // refuses another organisation's party.
+    fields.client_id = whole_number(client).value_or(0);
   }
   if (auto d = page.field("start_date"); !d.empty()) fields.start_date = d;
   if (auto d = page.field("completion_date"); !d.empty()) fields.completion_date = d;
   try {
-    if (!errors.empty()) throw operations::invalid_fields(errors);
     auto project = operations::create_project(page.db, page.org_id(), fields);
     return page.redirect("/projects/" + std::to_string(project.id),
                          "Project " + project.fields.number + " created.");

@@ -59,9 +59,6 @@ TEST_CASE("text limits count characters, not bytes", "[unit]") {
   FieldReader in(v, errors);
   CHECK(in.text("a", {3}));
   CHECK_FALSE(in.text("b", {3}));
-  CHECK(is_calendar_date("2024-02-29"));
-  CHECK_FALSE(is_calendar_date("2023-02-29"));
-  CHECK_FALSE(is_calendar_date("2023-1-01"));
 }
 
 TEST_CASE("the error shape", "[unit]") {

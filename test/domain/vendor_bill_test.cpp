@@ -36,6 +36,13 @@ TEST_CASE("vendor bill transitions: every status x every action", "[unit]") {
   CHECK(refuse_edit(S::paid));
 }
 
+TEST_CASE("approved and paid bills are actual cost, a draft and a void bill are not", "[unit]") {
+  CHECK_FALSE(counts_as_cost(S::draft));
+  CHECK(counts_as_cost(S::approved));
+  CHECK(counts_as_cost(S::paid));
+  CHECK_FALSE(counts_as_cost(S::void_));
+}
+
 TEST_CASE("a bill withholds its commitment's retainage, rounded half away from zero", "[unit]") {
   // $1,234.55 at 10 %: 12,345.5 cents -> 12,346 withheld.
   CHECK(bill_amounts(Cents{123455}, BasisPoints{1000}) ==
