@@ -8,6 +8,9 @@
 // fragments) must be valid HTML5 (html-validate), no request may leave the
 // server's origin and the console must stay free of errors. Screenshots of
 // the schedule and the daily log at 1280 and 375 px go to ARTIFACTS_DIR.
+// Last, a superintendent of the same organisation (role `field`) logs in:
+// their dashboard and the project's Schedule tab, at 1280 and 375 px, show
+// no amount of money anywhere in <main>.
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { artifacts, browserTest } from './harness.mjs';
@@ -20,7 +23,7 @@ const setup = {
   user: { org: 'Hammer & Sons <Builders>', email, name: 'Sam Super', password },
 };
 
-await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
+await browserTest(setup, async ({ page, origin, text, settle, logIn, logOut, addUser }) => {
   // Hiding the caret for a screenshot leaves style="" on every input, which
   // htmx's history snapshot would then carry back in against the CSP.
   const shot = { fullPage: true, caret: 'initial' };
@@ -154,4 +157,22 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
   await page.goto(new URL(projectUrl).pathname.replace(/^/, origin) + '/daily-logs');
   assert.match(await text('#day-log'), /this log is read-only/);
   await page.screenshot({ path: join(artifacts, 'daily-log-1280.png'), ...shot });
+
+  // A superintendent's view: the field role sees the work, never the money.
+  const field = { email: 'field@example.com', name: 'Fran Field', password: 'field user password' };
+  addUser({ ...field, role: 'field' });
+  await logOut();
+  await logIn(field.email, field.password);
+  const noMoney = async (where) =>
+    assert.doesNotMatch(await text('main'), /\$/, `no amount on the field user's ${where}`);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+    await page.goto(origin + '/');
+    await noMoney('dashboard');
+    await page.screenshot({ path: join(artifacts, `field-dashboard-${width}.png`), ...shot });
+    await page.goto(new URL(projectUrl).pathname.replace(/^/, origin) + '/schedule');
+    assert.equal(await page.locator('.timeline-chart .task-bar').count(), 2);
+    await noMoney('schedule');
+    await page.screenshot({ path: join(artifacts, `field-schedule-${width}.png`), ...shot });
+  }
 });
