@@ -195,6 +195,13 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn, logOut, add
     await page.goto(new URL(projectUrl).pathname.replace(/^/, origin) + '/schedule');
     assert.equal(await page.locator('.timeline-chart .task-bar').count(), 2);
     await noMoney('schedule');
+    if (width === 375) {
+      // On a phone a row's Edit and Delete are a thumb high, side by side.
+      const edit = await page.locator('#task-rows tr').first().locator('a:has-text("Edit")').boundingBox();
+      const remove = await page.locator('#task-rows tr').first().locator('button:has-text("Delete")').boundingBox();
+      assert.ok(edit.height >= 44 && remove.height >= 44, `Edit ${edit.height} px and Delete ${remove.height} px high`);
+      assert.ok(Math.abs(edit.y - remove.y) < 1, `Edit at y ${edit.y}, Delete at y ${remove.y}`);
+    }
     await page.screenshot({ path: join(artifacts, `field-schedule-${width}.png`), ...shot });
   }
 });
