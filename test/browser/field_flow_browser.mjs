@@ -99,25 +99,30 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn, logOut, add
   // The timeline's words are readable: axe leaves text inside an SVG to be
   // reviewed by hand, so its contrast with the page is measured here (WCAG
   // 1.4.3: 4.5:1 below 24 px, 18.66 px bold).
-  const contrasts = await page.evaluate(() => {
-    const luminance = (color) => {
-      const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((c) => {
-        const s = Number(c) / 255;
-        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  // In the light and in the dark colour scheme (Pico follows the phone's).
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    const contrasts = await page.evaluate(() => {
+      const luminance = (color) => {
+        const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((c) => {
+          const s = Number(c) / 255;
+          return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      // The page's own background (Pico paints the root element's).
+      const opaque = [document.body, document.documentElement]
+        .map((e) => getComputedStyle(e).backgroundColor).find((c) => !/^rgba\(.*, 0\)$|transparent/.test(c));
+      const page = luminance(opaque ?? 'rgb(255, 255, 255)');
+      return [...document.querySelectorAll('.timeline-chart text')].map((text) => {
+        const ink = luminance(getComputedStyle(text).fill);
+        return { text: text.textContent, ratio: (Math.max(ink, page) + 0.05) / (Math.min(ink, page) + 0.05) };
       });
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    // The page's own background (Pico paints the root element's).
-    const opaque = [document.body, document.documentElement]
-      .map((e) => getComputedStyle(e).backgroundColor).find((c) => !/^rgba\(.*, 0\)$|transparent/.test(c));
-    const page = luminance(opaque ?? 'rgb(255, 255, 255)');
-    return [...document.querySelectorAll('.timeline-chart text')].map((text) => {
-      const ink = luminance(getComputedStyle(text).fill);
-      return { text: text.textContent, ratio: (Math.max(ink, page) + 0.05) / (Math.min(ink, page) + 0.05) };
     });
-  });
-  for (const { text: words, ratio } of contrasts)
-    assert.ok(ratio >= 4.5, `"${words}" on the timeline has a contrast of ${ratio.toFixed(2)}:1`);
+    for (const { text: words, ratio } of contrasts)
+      assert.ok(ratio >= 4.5, `"${words}" on the timeline (${colorScheme}) has a contrast of ${ratio.toFixed(2)}:1`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   // Reload keeps it (the tab is a URL of its own).
   await page.reload();
   assert.equal(await page.locator('.timeline-chart .task-bar').count(), 2);
