@@ -32,7 +32,20 @@ for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 # The pages' assets and the browser test's tools, pinned in package-lock.json.
-npm_ci() { [ -d "$(dirname "$0")/../node_modules" ] || npm ci --prefix "$(dirname "$0")/.." --no-audit --no-fund; }
+# npm ci runs when node_modules is absent or was installed from another
+# lock file (npm writes what it installed to node_modules/.package-lock.json),
+# so a checkout whose node_modules predates a new package gets it.
+npm_ci() {
+  local root installed
+  root="$(dirname "$0")/.."
+  installed="$root/node_modules/.package-lock.json"
+  [ -f "$installed" ] && node -e '
+    const [lock, installed] = process.argv.slice(1).map((f) => JSON.parse(require("fs").readFileSync(f, "utf8")).packages);
+    const wanted = Object.entries(lock).filter(([path, p]) => path.startsWith("node_modules/") && !p.optional);
+    process.exit(wanted.every(([path, p]) => installed[path]?.version === p.version) ? 0 : 1);
+  ' "$root/package-lock.json" "$installed" && return 0
+  npm ci --prefix "$root" --no-audit --no-fund
+}
 [ ${#missing[@]} -eq 0 ] && { npm_ci; exit 0; }
 
 as_root=()

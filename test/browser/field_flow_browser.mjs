@@ -8,6 +8,9 @@
 // fragments) must be valid HTML5 (html-validate), no request may leave the
 // server's origin and the console must stay free of errors. Screenshots of
 // the schedule and the daily log at 1280 and 375 px go to ARTIFACTS_DIR.
+// Last, a superintendent of the same organisation (role `field`) logs in:
+// their dashboard and the project's Schedule tab, at 1280 and 375 px, show
+// no amount of money anywhere in <main>.
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { artifacts, browserTest } from './harness.mjs';
@@ -20,7 +23,7 @@ const setup = {
   user: { org: 'Hammer & Sons <Builders>', email, name: 'Sam Super', password },
 };
 
-await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
+await browserTest(setup, async ({ page, origin, text, settle, logIn, logOut, addUser }) => {
   // Hiding the caret for a screenshot leaves style="" on every input, which
   // htmx's history snapshot would then carry back in against the CSP.
   const shot = { fullPage: true, caret: 'initial' };
@@ -93,6 +96,33 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
   assert.ok(todayX > await percent(bars.nth(0).locator('rect.span'), 'x') && todayX < demolitionEnd,
     'today falls inside Demolition');
   assert.equal(await page.locator('.timeline-chart .today-label').textContent(), 'Today');
+  // The timeline's words are readable: axe leaves text inside an SVG to be
+  // reviewed by hand, so its contrast with the page is measured here (WCAG
+  // 1.4.3: 4.5:1 below 24 px, 18.66 px bold).
+  // In the light and in the dark colour scheme (Pico follows the phone's).
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    const contrasts = await page.evaluate(() => {
+      const luminance = (color) => {
+        const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((c) => {
+          const s = Number(c) / 255;
+          return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      // The page's own background (Pico paints the root element's).
+      const opaque = [document.body, document.documentElement]
+        .map((e) => getComputedStyle(e).backgroundColor).find((c) => !/^rgba\(.*, 0\)$|transparent/.test(c));
+      const page = luminance(opaque ?? 'rgb(255, 255, 255)');
+      return [...document.querySelectorAll('.timeline-chart text')].map((text) => {
+        const ink = luminance(getComputedStyle(text).fill);
+        return { text: text.textContent, ratio: (Math.max(ink, page) + 0.05) / (Math.min(ink, page) + 0.05) };
+      });
+    });
+    for (const { text: words, ratio } of contrasts)
+      assert.ok(ratio >= 4.5, `"${words}" on the timeline (${colorScheme}) has a contrast of ${ratio.toFixed(2)}:1`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   // Reload keeps it (the tab is a URL of its own).
   await page.reload();
   assert.equal(await page.locator('.timeline-chart .task-bar').count(), 2);
@@ -154,4 +184,29 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
   await page.goto(new URL(projectUrl).pathname.replace(/^/, origin) + '/daily-logs');
   assert.match(await text('#day-log'), /this log is read-only/);
   await page.screenshot({ path: join(artifacts, 'daily-log-1280.png'), ...shot });
+
+  // A superintendent's view: the field role sees the work, never the money.
+  const field = { email: 'field@example.com', name: 'Fran Field', password: 'field user password' };
+  addUser({ ...field, role: 'field' });
+  await logOut();
+  await logIn(field.email, field.password);
+  const noMoney = async (where) =>
+    assert.doesNotMatch(await text('main'), /\$/, `no amount on the field user's ${where}`);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+    await page.goto(origin + '/');
+    await noMoney('dashboard');
+    await page.screenshot({ path: join(artifacts, `field-dashboard-${width}.png`), ...shot });
+    await page.goto(new URL(projectUrl).pathname.replace(/^/, origin) + '/schedule');
+    assert.equal(await page.locator('.timeline-chart .task-bar').count(), 2);
+    await noMoney('schedule');
+    if (width === 375) {
+      // On a phone a row's Edit and Delete are a thumb high, side by side.
+      const edit = await page.locator('#task-rows tr').first().locator('a:has-text("Edit")').boundingBox();
+      const remove = await page.locator('#task-rows tr').first().locator('button:has-text("Delete")').boundingBox();
+      assert.ok(edit.height >= 44 && remove.height >= 44, `Edit ${edit.height} px and Delete ${remove.height} px high`);
+      assert.ok(Math.abs(edit.y - remove.y) < 1, `Edit at y ${edit.y}, Delete at y ${remove.y}`);
+    }
+    await page.screenshot({ path: join(artifacts, `field-schedule-${width}.png`), ...shot });
+  }
 });

@@ -3,15 +3,18 @@
 // the demo data of `construction seed-demo`), the real server on a free
 // port, and headless Chromium (Debian's /usr/bin/chromium) driven by
 // playwright-core. While the test's flow runs, every HTML answer (pages and
-// htmx fragments) is validated as HTML5 (html-validate), a request to
-// another origin, a console error or a page error is a problem, and the
-// test fails at the end if there was any. Everything is torn down, the
+// htmx fragments) is validated as HTML5 (html-validate), every page the
+// flow reaches and every screenshot it takes (1280 and 375 px) is checked
+// by axe-core against WCAG 2.1 A and AA, and a violation, a request to
+// another origin, a console error or a page error is a problem; the test
+// fails at the end if there was any. Everything is torn down, the
 // database dropped, whatever happened.
 //
 // Environment: CONSTRUCTION_BINARY, DATABASE_URL (a cluster it may create a
 // database in), ARTIFACTS_DIR.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,9 +44,11 @@ function freePort() {
   });
 }
 
-// Runs `flow({ page, origin, text, settle, logIn, problems })` against a new
-// server. `setup` names the database (`name`) and either the user to create
-// (`user: { org, email, name, password }`, an owner) or `seedDemo: true`.
+// Runs `flow({ page, origin, text, settle, logIn, logOut, addUser, problems })`
+// against a new server. `setup` names the database (`name`) and either the
+// user to create (`user: { org, email, name, password }`, an owner) or
+// `seedDemo: true`; `addUser({ email, name, password, role })` adds another
+// user to that organisation.
 export async function browserTest(setup, flow) {
   const dbName = `${setup.name}_${process.pid}_${Date.now()}`;
   const psql = (sql) =>
@@ -52,12 +57,11 @@ export async function browserTest(setup, flow) {
   const env = { ...process.env, DATABASE_URL: databaseUrl(dbName), APP_ENV: 'development' };
   execFileSync(binary, ['migrate', 'up'], { env, stdio: 'pipe' });
   if (setup.seedDemo) execFileSync(binary, ['seed-demo'], { env, stdio: 'pipe' });
-  if (setup.user) {
-    const { org, email, name, password } = setup.user;
-    execFileSync(binary, ['create-user', '--org', org, '--email', email, '--role', 'owner',
+  const addUser = ({ org = setup.user?.org, email, name, password, role }) =>
+    execFileSync(binary, ['create-user', '--org', org, '--email', email, '--role', role,
       '--name', name, '--password-stdin'],
       { env, input: password + '\n', stdio: ['pipe', 'pipe', 'pipe'] });
-  }
+  if (setup.user) addUser({ ...setup.user, role: 'owner' });
 
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -86,6 +90,7 @@ export async function browserTest(setup, flow) {
     });
     const page = context.pages()[0] ?? (await context.newPage());
     const validations = watch(page, origin, problems);
+    auditEveryPage(page, problems);
     const text = async (selector) => (await page.locator(selector).innerText()).trim();
     const settle = () => page.waitForLoadState('networkidle');
     // A fresh browser is sent to the log-in page, and lands on the dashboard.
@@ -97,7 +102,11 @@ export async function browserTest(setup, flow) {
       await page.click('button[type=submit]');
       await page.waitForURL(origin + '/');
     };
-    await flow({ page, origin, text, settle, logIn, problems });
+    const logOut = async () => {
+      await page.click('form.logout button[type=submit]');
+      await page.waitForURL(origin + '/login');
+    };
+    await flow({ page, origin, text, settle, logIn, logOut, addUser, problems });
     await Promise.all(validations);
   } finally {
     if (context) await context.close();
@@ -144,4 +153,49 @@ function watch(page, origin, problems) {
     })());
   });
   return validations;
+}
+
+// axe-core's WCAG 2.1 A and AA rules, run in the page once each navigation
+// has settled and before each screenshot (the flows take those at 1280 and
+// 375 px, after htmx has changed the page). The pages' CSP allows only
+// their own scripts, which is why axe comes in through the DevTools
+// protocol (page.evaluate) rather than a <script>. A violation is a problem
+// named by its rule, impact, element and page, once per viewport width.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const wcag21aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+function auditEveryPage(page, problems) {
+  const seen = new Set();
+  const audit = async () => {
+    await page.waitForLoadState('networkidle');
+    // A CSV or a PDF is not a page.
+    if ((await page.evaluate(() => document.contentType)) !== 'text/html') return;
+    if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+    const result = await page.evaluate((tags) =>
+      window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+      wcag21aa);
+    const width = page.viewportSize().width;
+    for (const violation of result.violations) {
+      for (const node of violation.nodes) {
+        const problem = `axe ${violation.id} (${violation.impact}) at ${width} px: ` +
+          `${node.target.join(' ')} on ${page.url()}: ${violation.help}`;
+        const key = `${violation.id} ${node.target.join(' ')} ${width} ${new URL(page.url()).pathname}`;
+        if (!seen.has(key)) { seen.add(key); problems.push(problem); }
+      }
+    }
+  };
+  // Each way a flow moves to a page, followed by the audit.
+  for (const name of ['goto', 'reload', 'goBack', 'goForward', 'waitForURL']) {
+    const original = page[name].bind(page);
+    page[name] = async (...args) => {
+      const answer = await original(...args);
+      await audit();
+      return answer;
+    };
+  }
+  const screenshot = page.screenshot.bind(page);
+  page.screenshot = async (...args) => {
+    await audit();
+    return screenshot(...args);
+  };
 }
