@@ -5,7 +5,8 @@
 // the build; from the source tree, after a Release build in build/:
 //
 //   g++ -std=c++20 -O2 -I. bench/form_decoding_bench.cpp
-//       build/libconstruction_server.a -o /tmp/form_decoding_bench     (one line)
+//       build/libconstruction_worker.a build/libconstruction_runtime.a
+//       -o /tmp/form_decoding_bench                                    (one line)
 //   /tmp/form_decoding_bench                     # wall time, best of 9 rounds
 //   for n in 1000 3000; do valgrind --tool=callgrind --callgrind-out-file=/dev/null
 //       /tmp/form_decoding_bench new-form $n 2>&1 | grep Collected; done     (one line)

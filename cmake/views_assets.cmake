@@ -30,4 +30,4 @@ foreach(file IN LISTS CONSTRUCTION_OWN_STATIC CONSTRUCTION_NPM_ASSETS)
     COMMAND ${CMAKE_COMMAND} -E copy ${file} ${views_out}/static/${name}
     DEPENDS ${file} VERBATIM)
 endforeach()
-add_custom_target(construction_views ALL DEPENDS ${views_outputs})
+add_custom_target(construction_views_assets ALL DEPENDS ${views_outputs})
