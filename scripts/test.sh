@@ -62,7 +62,11 @@ CONSTRUCTION_TESTS=ON ./deploy/image.sh build "$build"
 
 if [ -z "${DATABASE_URL:-}" ]; then
   pg_dir=$(mktemp -d /tmp/construction-test-pg.XXXXXX)
-  port=$(( 55000 + RANDOM % 5000 ))
+  # Below Linux's ephemeral range (32768-60999): a port there can be held by
+  # an outgoing connection's local end, which no listener check sees, and
+  # PostgreSQL then cannot bind it. Skip one something listens on.
+  port=$(( 20000 + RANDOM % 12000 ))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$(( 20000 + RANDOM % 12000 )); done
   DATABASE_URL=$("$root/scripts/pg-cluster.sh" start "$pg_dir" "$port" --throwaway)
   export DATABASE_URL
 fi
