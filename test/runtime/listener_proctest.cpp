@@ -1,8 +1,8 @@
 // Where the server listens: IPv4, IPv6, a unix socket, several at once, and
 // sockets handed over by systemd.
 #include <arpa/inet.h>
-#include <signal.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -23,7 +23,8 @@ std::string get_health(int family, const sockaddr* addr, socklen_t len) {
   std::string req = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
   if (::connect(fd, addr, len) == 0 && ::send(fd, req.data(), req.size(), 0) > 0) {
     char buf[4096];
-    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
+    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;)
+      out.append(buf, static_cast<size_t>(n));
   }
   ::close(fd);
   return out;
@@ -49,29 +50,21 @@ TEST_CASE("the server listens on IPv4, IPv6 and a unix socket at once", "[proces
   std::string dir = make_temp_dir("listen");
   std::string path = dir + "/construction.sock";
   int v6_port = free_port();
-  ServerProcess server({.args = {"-w", "2", "-b", "[::1]:" + std::to_string(v6_port), "-b",
-                                 "unix:" + path}});
+  ServerProcess server(
+      {.args = {"-w", "2", "-b", "[::1]:" + std::to_string(v6_port), "-b", "unix:" + path}});
   CHECK(http_get(server.port(), "/health").body == "ok");
   CHECK(get_over_ipv6(v6_port).ends_with("\r\n\r\nok"));
   CHECK(get_over_unix_socket(path).ends_with("\r\n\r\nok"));
-  CHECK(process_title(server.pid()) == "construction: master [127.0.0.1:" +
-                                           std::to_string(server.port()) + ",[::1]:" +
-                                           std::to_string(v6_port) + ",unix:" + path + "]");
+  CHECK(process_title(server.pid()) ==
+        "construction: master [127.0.0.1:" + std::to_string(server.port()) +
+            ",[::1]:" + std::to_string(v6_port) + ",unix:" + path + "]");
   server.signal(SIGTERM);
   REQUIRE(server.wait_exit(10s) == 0);
   CHECK(::access(path.c_str(), F_OK) != 0);  // the socket file is removed at exit
 }
 
 TEST_CASE("a socket passed by systemd (LISTEN_FDS) is served without binding", "[process]") {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  REQUIRE(::listen(fd, 16) == 0);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  int port = ntohs(addr.sin_port);
+  auto [fd, port] = loopback_listener();
   ServerProcess server({.args = {"-w", "1"}, .bind = false, .listen_fd = fd});
   ::close(fd);
   CHECK(http_get(port, "/health").body == "ok");

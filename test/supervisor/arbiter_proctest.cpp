@@ -504,15 +504,7 @@ TEST_CASE("TERM under socket activation leaves the queued connections to the nex
           "[process]") {
   // The test holds the listening socket, as systemd does: the stopping
   // master must not answer what is queued, the next one serves it.
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);  // inherited: no CLOEXEC
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  REQUIRE(::listen(fd, 16) == 0);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  const int port = ntohs(addr.sin_port);
+  auto [fd, port] = loopback_listener();
   ServerProcess first({.args = {"-w", "1", "--graceful-timeout", "1", "--timeout", "30"},
                        .bind = false,
                        .listen_fd = fd});

@@ -1,14 +1,18 @@
 #include "test/support/server_process.hpp"
 
+#include <arpa/inet.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include "test/support/http_client.hpp"
@@ -77,8 +81,12 @@ std::vector<pid_t> children_where(pid_t parent, bool zombies) {
 }
 }  // namespace
 
-std::vector<pid_t> children_of(pid_t parent) { return children_where(parent, false); }
-std::vector<pid_t> zombie_children_of(pid_t parent) { return children_where(parent, true); }
+std::vector<pid_t> children_of(pid_t parent) {
+  return children_where(parent, false);
+}
+std::vector<pid_t> zombie_children_of(pid_t parent) {
+  return children_where(parent, true);
+}
 
 ServerProcess::ServerProcess(ServerOptions options) {
   dir_ = make_temp_dir("construction-test");
@@ -125,7 +133,9 @@ ServerProcess::~ServerProcess() {
   }
 }
 
-void ServerProcess::signal(int signo) const { ::kill(pid_, signo); }
+void ServerProcess::signal(int signo) const {
+  ::kill(pid_, signo);
+}
 
 std::optional<int> ServerProcess::wait_exit(std::chrono::milliseconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -141,8 +151,12 @@ std::optional<int> ServerProcess::wait_exit(std::chrono::milliseconds timeout) {
   return std::nullopt;
 }
 
-std::string ServerProcess::error_log() const { return read_file(dir_ + "/stderr.log"); }
-std::string ServerProcess::access_log() const { return read_file(dir_ + "/stdout.log"); }
+std::string ServerProcess::error_log() const {
+  return read_file(dir_ + "/stderr.log");
+}
+std::string ServerProcess::access_log() const {
+  return read_file(dir_ + "/stdout.log");
+}
 
 bool ServerProcess::wait_for_log(const std::string& needle, std::chrono::milliseconds timeout,
                                  size_t from) const {
@@ -171,6 +185,20 @@ std::vector<pid_t> ServerProcess::worker_pids() const {
 
 bool ServerProcess::wait_for_workers(size_t count, std::chrono::milliseconds timeout) const {
   return wait_until([&] { return worker_pids().size() == count; }, timeout);
+}
+
+LoopbackListener loopback_listener() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);  // inherited: no CLOEXEC
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      ::listen(fd, 16) != 0 || ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+    if (fd >= 0) ::close(fd);
+    throw std::runtime_error("loopback_listener: no listening socket");
+  }
+  return {fd, ntohs(addr.sin_port)};
 }
 
 }  // namespace construction::testing

@@ -19,16 +19,25 @@ namespace construction::testing {
 using namespace std::chrono_literals;
 
 struct ServerOptions {
-  std::string binary;  // default: the tests' server (CONSTRUCTION_TESTSERVER)
-  std::vector<std::string> args;               // after "serve"; -b is added unless bind is given
-  std::map<std::string, std::string> env;      // added to the test's environment
-  std::vector<std::string> unset_env;          // removed from it
-  bool bind = true;                            // add -b 127.0.0.1:PORT
-  bool wait_ready = true;                      // wait for "Ready:" in the error log
+  std::string binary;                      // default: the tests' server (CONSTRUCTION_TESTSERVER)
+  std::vector<std::string> args;           // after "serve"; -b is added unless bind is given
+  std::map<std::string, std::string> env;  // added to the test's environment
+  std::vector<std::string> unset_env;      // removed from it
+  bool bind = true;                        // add -b 127.0.0.1:PORT
+  bool wait_ready = true;                  // wait for "Ready:" in the error log
   std::string command = "serve";
-  int listen_fd = -1;  // hand this socket over as systemd does (LISTEN_FDS=1, fd 3)
+  int listen_fd = -1;                // hand this socket over as systemd does (LISTEN_FDS=1, fd 3)
   std::vector<std::string> wrapper;  // a command to run the server under, e.g. unshare
 };
+
+// A TCP socket listening on a free loopback port, without CLOEXEC, as
+// systemd passes one: for ServerOptions::listen_fd. Throws when the kernel
+// refuses.
+struct LoopbackListener {
+  int fd;
+  int port;
+};
+LoopbackListener loopback_listener();
 
 class ServerProcess {
  public:
@@ -65,7 +74,7 @@ class ServerProcess {
 
 // /proc/PID/cmdline as `ps` shows it.
 std::string process_title(pid_t pid);
-std::vector<pid_t> children_of(pid_t parent);  // living ones
+std::vector<pid_t> children_of(pid_t parent);         // living ones
 std::vector<pid_t> zombie_children_of(pid_t parent);  // exited, not yet reaped
 bool process_alive(pid_t pid);
 bool wait_until(const std::function<bool()>& condition, std::chrono::milliseconds timeout);
