@@ -4,13 +4,13 @@
 // checking function returns: the checked thing, or the errors.
 #pragma once
 
-#include <chrono>
 #include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "domain/calendar.hpp"  // is_calendar_date, a rule every date field shares
 #include "domain/result.hpp"
 
 namespace construction::domain {
@@ -55,24 +55,6 @@ inline std::size_t count_characters(std::string_view text) {
 }
 inline bool is_blank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n") == text.npos;
-}
-
-// "2024-02-29": a real day of the calendar written YYYY-MM-DD.
-inline bool is_calendar_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  auto number = [&](std::size_t at, std::size_t length) -> std::optional<int> {
-    int value = 0;
-    for (std::size_t i = at; i < at + length; ++i) {
-      if (text[i] < '0' || text[i] > '9') return std::nullopt;
-      value = value * 10 + (text[i] - '0');
-    }
-    return value;
-  };
-  auto y = number(0, 4), m = number(5, 2), d = number(8, 2);
-  if (!y || !m || !d || *y < 1) return false;
-  return std::chrono::year_month_day(std::chrono::year(*y), std::chrono::month(*m),
-                                     std::chrono::day(*d))
-      .ok();
 }
 
 template <class T>

@@ -11,6 +11,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "domain/calendar.hpp"
+#include "domain/money.hpp"
+
 namespace construction::sql {
 
 class Params {
@@ -27,6 +30,9 @@ class Params {
   void add(const std::string& text) { values_.emplace_back(text); }
   void add(const char* text) { values_.emplace_back(std::string(text)); }
   void add(bool value) { values_.emplace_back(value ? "true" : "false"); }
+  // A date as PostgreSQL reads a date, "2026-12-05".
+  void add(domain::Date date) { values_.emplace_back(domain::iso_date(date)); }
+  void add(domain::Cents amount) { add(amount.value); }
 
   template <std::integral Integer>
   requires(!std::same_as<Integer, bool> && !std::same_as<Integer, char>) void add(Integer value) {

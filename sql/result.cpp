@@ -155,4 +155,31 @@ int Result::column_index(std::string_view name) const {
   return result_->column_index(name);
 }
 
+domain::Date Field::date() const {
+  return domain::Date(std::chrono::days(int64()));
+}
+
+domain::Timestamp Field::timestamp() const {
+  return domain::Timestamp(std::chrono::seconds(int64()));
+}
+
+domain::Cents Field::cents() const {
+  return domain::Cents{int64()};
+}
+
+std::optional<domain::Date> Field::optional_date() const {
+  if (is_null()) return std::nullopt;
+  return date();
+}
+
+std::optional<domain::Timestamp> Field::optional_timestamp() const {
+  if (is_null()) return std::nullopt;
+  return timestamp();
+}
+
+std::optional<domain::Cents> Field::optional_cents() const {
+  if (is_null()) return std::nullopt;
+  return cents();
+}
+
 }  // namespace construction::sql

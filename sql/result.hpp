@@ -16,6 +16,9 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/calendar.hpp"
+#include "domain/money.hpp"
+
 namespace construction::sql {
 
 using ResultHandle = std::unique_ptr<PGresult, decltype(&PQclear)>;
@@ -57,6 +60,15 @@ class Field {
   std::optional<std::int64_t> optional_int64() const;
   std::optional<std::int32_t> optional_int32() const;
   std::optional<bool> optional_boolean() const;
+
+  // Typed reads of the columns sql/time_columns.hpp selects as integers, and
+  // of money in cents.
+  domain::Date date() const;
+  domain::Timestamp timestamp() const;
+  domain::Cents cents() const;
+  std::optional<domain::Date> optional_date() const;
+  std::optional<domain::Timestamp> optional_timestamp() const;
+  std::optional<domain::Cents> optional_cents() const;
 
  private:
   std::string_view not_null_text() const;

@@ -10,11 +10,7 @@
 #include <optional>
 #include <string>
 
-// floor, not a cast: a cast rounds, and to_char truncated to the second.
-// The double of date_part holds a microsecond timestamp of this era exactly
-// enough that floor never reaches the next second.
-#define SQL_UNIX_SECONDS(column) "floor(date_part('epoch', " column "))::bigint"
-#define SQL_UNIX_DAYS(column) "(" column " - DATE '1970-01-01')"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 

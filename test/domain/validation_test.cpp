@@ -41,19 +41,3 @@ TEST_CASE("Validated holds the value or the errors", "[unit]") {
   CHECK(bad.error().message("name") == "is required");
   CHECK_THROWS_AS(bad.value(), std::bad_variant_access);
 }
-
-TEST_CASE("a calendar date is a real day written YYYY-MM-DD", "[unit]") {
-  CHECK(is_calendar_date("2024-02-29"));
-  CHECK(is_calendar_date("0001-01-01"));
-  CHECK(is_calendar_date("2026-12-31"));
-  CHECK_FALSE(is_calendar_date("2023-02-29"));  // not a leap year
-  CHECK_FALSE(is_calendar_date("2026-04-31"));
-  CHECK_FALSE(is_calendar_date("2026-13-01"));
-  CHECK_FALSE(is_calendar_date("2026-00-10"));
-  CHECK_FALSE(is_calendar_date("0000-01-01"));  // no year 0
-  CHECK_FALSE(is_calendar_date("2023-1-01"));
-  CHECK_FALSE(is_calendar_date("2026-01-1x"));
-  CHECK_FALSE(is_calendar_date("+026-01-01"));
-  CHECK_FALSE(is_calendar_date("2026/01/01"));
-  CHECK_FALSE(is_calendar_date(""));
-}

@@ -1,16 +1,19 @@
 #include <catch2/catch.hpp>
 
+#include "api/rfc3339.hpp"
 #include "sql/result.hpp"
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 #include "test/sql/scratch_schema.hpp"
 
 using namespace construction::sql;
+using construction::api::rfc3339;
+using construction::domain::iso_date;
 using construction::sql::test::ScratchSchema;
 
 // The stores used to format in PostgreSQL (migration 0002's rfc3339() and
 // to_char(date, 'YYYY-MM-DD')); the text must not change now that they
-// select integers and format here.
-TEST_CASE("rfc3339 and iso_date write what to_char wrote", "[pg]") {
+// select integers, read them as std::chrono types and the API formats them.
+TEST_CASE("a time and a date read from PostgreSQL are written as to_char wrote them", "[pg]") {
   ScratchSchema schema;
   Connection connection = schema.connect();
   Result result = connection.exec(
@@ -24,7 +27,7 @@ TEST_CASE("rfc3339 and iso_date write what to_char wrote", "[pg]") {
       "('0001-01-01 00:00:00+00'), (now())) AS v(t)");
   REQUIRE(result.rows() == 9);
   for (Row row : result) {
-    CHECK(rfc3339(row["seconds"].int64()) == row["expected"].string());
-    CHECK(iso_date(row["days"].int64()) == row["expected_date"].string());
+    CHECK(rfc3339(row["seconds"].timestamp()) == row["expected"].string());
+    CHECK(iso_date(row["days"].date()) == row["expected_date"].string());
   }
 }
