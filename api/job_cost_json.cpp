@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "api/rfc3339.hpp"
 #include "domain/commitment.hpp"
 #include "operations/estimate_document.hpp"
 
@@ -10,6 +11,11 @@ namespace construction::api {
 namespace {
 
 constexpr std::string_view kCommitmentKinds[] = {"subcontract", "purchase_order"};
+
+std::optional<std::string> rfc3339(const std::optional<domain::Timestamp>& instant) {
+  if (!instant) return std::nullopt;
+  return api::rfc3339(*instant);
+}
 
 // cost_code and cost_type of a budget key; the domain judges them.
 void read_cost_key(FieldReader& in, std::string& cost_code, std::string& cost_type) {
@@ -48,13 +54,13 @@ std::optional<sql::AmountLineFields> read_amount_line(FieldReader& in, sql::Amou
   read_cost_key(in, line.cost_code, line.cost_type);
   if (auto v = in.text("description", {domain::kMaxDescriptionLength})) line.description = *v;
   if (auto v = in.integer("amount_cents", -domain::kMaxCents, domain::kMaxCents))
-    line.amount_cents = *v;
+    line.amount_cents = domain::Cents{*v};
   in.finish();
   // The domain's rules run even after a refusal above, so every bad field is
   // named at once; the first message given for a field is the one kept.
   in.errors().merge(
       domain::check_amount_line(
-          {line.cost_code, line.cost_type, line.description, line.amount_cents}, sign),
+          {line.cost_code, line.cost_type, line.description, line.amount_cents.value}, sign),
       in.prefix());
   if (in.errors().size() != errors_before) return std::nullopt;
   return line;
@@ -74,10 +80,10 @@ void write_amount_line(JsonWriter& w, const sql::AmountLineRecord& line,
       .str("cost_code", line.fields.cost_code)
       .str("cost_type", line.fields.cost_type)
       .str("description", line.fields.description)
-      .num("amount_cents", line.fields.amount_cents)
+      .num("amount_cents", line.fields.amount_cents.value)
       .num("version", line.version)
-      .str("created_at", line.created_at)
-      .str("updated_at", line.updated_at)
+      .str("created_at", rfc3339(line.created_at))
+      .str("updated_at", rfc3339(line.updated_at))
       .end_object();
 }
 
@@ -99,40 +105,32 @@ void write_commitment_fields(JsonWriter& w, const sql::CommitmentRecord& c) {
       .str("kind", c.fields.kind)
       .num("party_id", c.fields.party_id)
       .str("title", c.fields.title)
-      .str("status", c.status)
+      .str("status", to_string(c.status))
       .num("retainage_bps", c.fields.retainage_bps)
-      .num("amount_cents", c.amount_cents)
-      .num("billed_cents", c.billed_cents)
-      .num("remaining_cents", c.amount_cents - c.billed_cents)
-      .opt_str("approved_at", c.approved_at)
+      .num("amount_cents", c.amount_cents.value)
+      .num("billed_cents", c.billed_cents.value)
+      .num("remaining_cents", (c.amount_cents - c.billed_cents).value)
+      .opt_str("approved_at", rfc3339(c.approved_at))
       .num("version", c.version)
-      .str("created_at", c.created_at)
-      .str("updated_at", c.updated_at);
+      .str("created_at", rfc3339(c.created_at))
+      .str("updated_at", rfc3339(c.updated_at));
 }
 
-std::string commitment_json(const sql::CommitmentRecord& commitment,
-                            const std::vector<sql::AmountLineRecord>& lines) {
-  JsonWriter w;
-  w.begin_object();
-  write_commitment_fields(w, commitment);
-  w.key("lines").begin_array();
-  for (const auto& line : lines) write_amount_line(w, line, "commitment_id");
-  w.end_array().end_object();
-  return std::move(w).text();
-}
-
-void read_vendor_bill_fields(FieldReader& in, sql::VendorBillFields& b) {
+void read_vendor_bill_fields(FieldReader& in, sql::VendorBillFields& b, bool dated) {
   if (auto v = in.text("number", {50, false})) b.number = *v;
   if (auto v = in.integer("party_id", 1, INT64_MAX)) b.party_id = *v;
   if (auto v = in.nullable_id("commitment_id"); v.present) b.commitment_id = v.value;
   if (auto v = in.nullable_date("bill_date"); v.present) {
-    if (v.value)
-      b.bill_date = *v.value;
-    else
+    if (v.value) {
+      b.bill_date = *domain::parse_date(*v.value);
+      dated = true;
+    } else {
       in.errors().add(in.prefix() + "bill_date", "is required");
+    }
   }
-  if (auto v = in.nullable_date("due_date"); v.present) b.due_date = v.value;
-  if (b.due_date && !b.bill_date.empty() && *b.due_date < b.bill_date &&
+  if (auto v = in.nullable_date("due_date"); v.present)
+    b.due_date = v.value ? domain::parse_date(*v.value) : std::nullopt;
+  if (b.due_date && dated && *b.due_date < b.bill_date &&
       !in.errors().has(in.prefix() + "due_date"))
     in.errors().add(in.prefix() + "due_date", "must be on or after bill_date");
 }
@@ -143,27 +141,17 @@ void write_vendor_bill_fields(JsonWriter& w, const sql::VendorBillRecord& b) {
       .str("number", b.fields.number)
       .num("party_id", b.fields.party_id)
       .opt_num("commitment_id", b.fields.commitment_id)
-      .str("bill_date", b.fields.bill_date)
-      .opt_str("due_date", b.fields.due_date)
-      .str("status", b.status)
-      .num("amount_cents", b.amounts.amount_cents)
-      .num("retainage_cents", b.amounts.retainage_cents)
-      .num("payable_cents", b.amounts.payable_cents)
-      .opt_str("approved_at", b.approved_at)
+      .str("bill_date", domain::iso_date(b.fields.bill_date))
+      .opt_str("due_date", b.fields.due_date ? std::optional(domain::iso_date(*b.fields.due_date))
+                                             : std::nullopt)
+      .str("status", to_string(b.status))
+      .num("amount_cents", b.amounts.amount_cents.value)
+      .num("retainage_cents", b.amounts.retainage_cents.value)
+      .num("payable_cents", b.amounts.payable_cents.value)
+      .opt_str("approved_at", rfc3339(b.approved_at))
       .num("version", b.version)
-      .str("created_at", b.created_at)
-      .str("updated_at", b.updated_at);
-}
-
-std::string vendor_bill_json(const sql::VendorBillRecord& bill,
-                             const std::vector<sql::AmountLineRecord>& lines) {
-  JsonWriter w;
-  w.begin_object();
-  write_vendor_bill_fields(w, bill);
-  w.key("lines").begin_array();
-  for (const auto& line : lines) write_amount_line(w, line, "vendor_bill_id");
-  w.end_array().end_object();
-  return std::move(w).text();
+      .str("created_at", rfc3339(b.created_at))
+      .str("updated_at", rfc3339(b.updated_at));
 }
 
 sql::BudgetTransferFields read_budget_transfer(FieldReader& in) {

@@ -31,13 +31,11 @@ void write_amount_line(JsonWriter& w, const sql::AmountLineRecord& line,
 void read_commitment_fields(FieldReader& in, sql::CommitmentFields& fields,
                             bool* retainage_given = nullptr);
 void write_commitment_fields(JsonWriter& w, const sql::CommitmentRecord& commitment);
-std::string commitment_json(const sql::CommitmentRecord& commitment,
-                            const std::vector<sql::AmountLineRecord>& lines);
 
-void read_vendor_bill_fields(FieldReader& in, sql::VendorBillFields& fields);
+// `dated`: whether `fields` holds a bill date already (a stored bill's), to
+// which a due date is compared when the body names none.
+void read_vendor_bill_fields(FieldReader& in, sql::VendorBillFields& fields, bool dated);
 void write_vendor_bill_fields(JsonWriter& w, const sql::VendorBillRecord& bill);
-std::string vendor_bill_json(const sql::VendorBillRecord& bill,
-                             const std::vector<sql::AmountLineRecord>& lines);
 
 sql::BudgetTransferFields read_budget_transfer(FieldReader& in);
 void write_budget_transfer(JsonWriter& w, const sql::BudgetTransferRecord& transfer);

@@ -7,6 +7,7 @@
 #include "api/auth.hpp"
 #include "api/field_reader.hpp"
 #include "api/pay_application_json.hpp"
+#include "api/project_documents.hpp"
 #include "api/request.hpp"
 #include "api/routes.hpp"
 #include "domain/money.hpp"
@@ -23,15 +24,8 @@ using http::RequestContext;
 using http::Response;
 
 Response list(RequestContext& ctx, sql::Connection& db) {
-  Caller caller = authorize(ctx, db, Permission::read_commercial);
-  auto project = sql::find_project(db, caller.org_id, path_id(ctx));
-  if (!project) throw not_found();
-  auto page = sql::list_pay_applications(db, caller.org_id, project->id, page_of(ctx));
-  return ok(list_json(page, [](JsonWriter& w, const sql::PayApplicationRecord& a) {
-    w.begin_object();
-    write_pay_application_fields(w, a);
-    w.end_object();
-  }));
+  return list_project_documents(ctx, db, sql::list_pay_applications,
+                                write_pay_application_fields);
 }
 
 Response create(RequestContext& ctx, sql::Connection& db) {

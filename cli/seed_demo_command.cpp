@@ -439,11 +439,12 @@ void seed_job_costing(Seed& s, std::int64_t project_id, const std::vector<std::i
     commitments.push_back(approved.commitment.id);
     s.created.push_back(
         "commitment " + approved.commitment.fields.number + " " + c.title + " (approved, " +
-        domain::format_cents(domain::Cents{approved.commitment.amount_cents}) + ")");
+        domain::format_cents(approved.commitment.amount_cents) + ")");
   }
   for (const auto& b : kFitOutBills) {
     operations::NewVendorBill input;
-    input.fields = {b.number, parties.at(b.party), std::nullopt, b.bill_date, b.due_date};
+    input.fields = {b.number, parties.at(b.party), std::nullopt,
+                    domain::parse_date(b.bill_date).value(), domain::parse_date(b.due_date)};
     if (b.commitment) input.fields.commitment_id = commitments.at(*b.commitment);
     input.lines = b.lines;
     auto made = operations::create_vendor_bill(s.db, s.org_id, project_id, [&] { return input; });
@@ -452,8 +453,8 @@ void seed_job_costing(Seed& s, std::int64_t project_id, const std::vector<std::i
     if (b.paid)
       done = operations::transition_vendor_bill(s.db, s.org_id, made.bill.id,
                                                 domain::VendorBillAction::pay);
-    s.created.push_back("vendor bill " + b.number + " (" + done.bill.status + ", " +
-                        domain::format_cents(domain::Cents{done.bill.amounts.amount_cents}) + ")");
+    s.created.push_back("vendor bill " + b.number + " (" + std::string(to_string(done.bill.status)) +
+                        ", " + domain::format_cents(done.bill.amounts.amount_cents) + ")");
   }
 }
 

@@ -1,18 +1,19 @@
 // A commitment (subcontract or purchase order) and its lines as one
-// document: create (optionally with lines), read, change and delete a draft,
-// and add, change or remove a draft's lines. Every change runs in one
-// transaction with the commitment locked and recomputes its amount from the
-// stored lines (domain::document_amount); a line change makes a new version
-// of the commitment. Only a draft changes (Refusal invalid_state). The party
-// must be one of the organisation's subcontractors or vendors (422
-// party_id).
+// document, through the generic path of the documents that share a shape
+// (operations/amount_document.hpp): create (optionally with lines), read,
+// change and delete a draft, and add, change or remove a draft's lines.
+// What is the commitment's own: its amount is the Σ of its stored lines
+// (domain::document_amount); a new one without a number takes the project's
+// next of its kind ("SC-001", "PO-001") and, without a retainage, its kind's
+// default (domain::default_retainage); the party must be one of the
+// organisation's subcontractors or vendors (422 party_id). Its transitions'
+// rules are in operations/commitment_transitions.hpp.
 #pragma once
 
-#include <functional>
-#include <optional>
 #include <vector>
 
-#include "sql/amount_line_store.hpp"
+#include "domain/commitment.hpp"
+#include "operations/amount_document.hpp"
 #include "sql/commitment_store.hpp"
 
 namespace construction::operations {
@@ -28,35 +29,43 @@ struct NewCommitment {
   std::vector<sql::AmountLineFields> lines;  // checked already
 };
 
-// `read` runs once the project is found (404 before 422).
-CommitmentDocument create_commitment(sql::Connection& db, std::int64_t org_id,
-                                     std::int64_t project_id,
-                                     const std::function<NewCommitment()>& read);
-CommitmentDocument load_commitment(sql::Connection& db, std::int64_t org_id, std::int64_t id);
-CommitmentDocument change_commitment(
-    sql::Connection& db, std::int64_t org_id, std::int64_t id, std::optional<int> expected_version,
-    const std::function<sql::CommitmentFields(const sql::CommitmentFields&)>& edit);
-void delete_commitment(sql::Connection& db, std::int64_t org_id, std::int64_t id,
-                       std::optional<int> expected_version);
-
-// `edit` gets the stored line (or an empty one) and gives the checked
-// fields, or throws a Refusal.
-using AmountLineEdit = std::function<sql::AmountLineFields(const sql::AmountLineFields&)>;
 struct CommitmentLineChange {
   sql::AmountLineRecord line;
   sql::CommitmentRecord commitment;
 };
-CommitmentLineChange add_commitment_line(sql::Connection& db, std::int64_t org_id,
-                                         std::int64_t commitment_id, const AmountLineEdit& edit);
-CommitmentLineChange change_commitment_line(sql::Connection& db, std::int64_t org_id,
-                                            std::int64_t commitment_id, std::int64_t line_id,
-                                            std::optional<int> expected_version,
-                                            const AmountLineEdit& edit);
-sql::CommitmentRecord remove_commitment_line(sql::Connection& db, std::int64_t org_id,
-                                             std::int64_t commitment_id, std::int64_t line_id);
 
-// The Σ of stored lines' amounts, refused (field "lines") beyond kMaxCents:
-// what both commitments and vendor bills store as their amount.
-std::int64_t stored_lines_amount(const std::vector<sql::AmountLineRecord>& lines);
+// What a commitment brings to AmountDocuments (amount_document.hpp says what
+// each member does).
+struct CommitmentShape {
+  using Record = sql::CommitmentRecord;
+  using Fields = sql::CommitmentFields;
+  using Document = CommitmentDocument;
+  using LineChange = CommitmentLineChange;
+  using New = NewCommitment;
+  using Action = domain::CommitmentAction;
+  static constexpr auto kLines = sql::AmountLineTable::commitment_lines;
+  static const sql::DocumentStatements<Record>& statements() { return sql::kCommitments; }
+
+  static Record insert(sql::Connection& db, std::int64_t org_id, std::int64_t project_id,
+                       New& input);
+  static Record update(sql::Connection& db, std::int64_t org_id, const Record& stored,
+                       const Fields& fields);
+  static Record save_amounts(sql::Connection& db, std::int64_t org_id, const Record& commitment,
+                             bool new_version);
+  // In operations/commitment_transitions.cpp.
+  static void check_transition(sql::Connection& db, std::int64_t org_id, const Record& commitment,
+                               Action action, const std::vector<sql::AmountLineRecord>& lines);
+};
+
+using Commitments = AmountDocuments<CommitmentShape>;
+extern template class AmountDocuments<CommitmentShape>;
+
+inline constexpr auto create_commitment = &Commitments::create;
+inline constexpr auto load_commitment = &Commitments::load;
+inline constexpr auto change_commitment = &Commitments::change;
+inline constexpr auto delete_commitment = &Commitments::remove;
+inline constexpr auto add_commitment_line = &Commitments::add_line;
+inline constexpr auto change_commitment_line = &Commitments::change_line;
+inline constexpr auto remove_commitment_line = &Commitments::remove_line;
 
 }  // namespace construction::operations

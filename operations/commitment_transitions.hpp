@@ -1,7 +1,9 @@
-// A commitment's life after drafting: approve, close, void. Each runs in
+// A commitment's life after drafting: approve, close, void
+// (Commitments::transition, operations/amount_document.hpp). Each runs in
 // one transaction with the commitment's row locked (FOR UPDATE), so of two
 // approvals at the same moment the second waits, then finds it approved
-// and is refused (invalid_state).
+// and is refused (invalid_state). Beyond the table of edges
+// (domain/commitment.hpp), CommitmentShape::check_transition here:
 //   approve  refuses a commitment without lines: it would commit nothing;
 //   void     of an approved commitment refuses while any bill against it is
 //            not void (the bills take the same lock when they name it, so
@@ -13,7 +15,6 @@
 
 namespace construction::operations {
 
-CommitmentDocument transition_commitment(sql::Connection& db, std::int64_t org_id, std::int64_t id,
-                                         domain::CommitmentAction action);
+inline constexpr auto transition_commitment = &Commitments::transition;
 
 }  // namespace construction::operations

@@ -1,6 +1,6 @@
 #include "sql/amount_line_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -47,10 +47,10 @@ AmountLineRecord line_from(const Row& row) {
   l.id = row["id"].int64();
   l.document_id = row["document_id"].int64();
   l.fields = {row["cost_code"].string(), row["cost_type"].string(), row["description"].string(),
-              row["amount_cents"].int64()};
+              row["amount_cents"].cents()};
   l.version = row["version"].int32();
-  l.created_at = rfc3339(row["created_at"].int64());
-  l.updated_at = rfc3339(row["updated_at"].int64());
+  l.created_at = row["created_at"].timestamp();
+  l.updated_at = row["updated_at"].timestamp();
   return l;
 }
 

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
+#include "domain/money.hpp"
 #include "sql/connection.hpp"
 
 namespace construction::sql {
@@ -19,7 +21,7 @@ struct AmountLineFields {
   std::string cost_code;
   std::string cost_type;
   std::string description;
-  std::int64_t amount_cents = 0;
+  domain::Cents amount_cents;
 };
 
 struct AmountLineRecord {
@@ -27,8 +29,8 @@ struct AmountLineRecord {
   std::int64_t document_id = 0;  // commitment_id or vendor_bill_id
   AmountLineFields fields;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at;
+  domain::Timestamp updated_at;
 };
 
 // In id order (the order they were entered).

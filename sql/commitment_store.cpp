@@ -1,7 +1,7 @@
 #include "sql/commitment_store.hpp"
 
 #include "sql/counted_vendor_bills.hpp"
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -59,17 +59,20 @@ CommitmentRecord commitment_from(const Row& row) {
   c.project_id = row["project_id"].int64();
   c.fields = {row["number"].string(), row["kind"].string(), row["party_id"].int64(),
               row["title"].string(), row["retainage_bps"].int64()};
-  c.status = row["status"].string();
-  c.amount_cents = row["amount_cents"].int64();
-  c.billed_cents = row["billed_cents"].int64();
-  if (auto approved = row["approved_at"].optional_int64()) c.approved_at = rfc3339(*approved);
+  c.status = domain::parse_commitment_status(row["status"].string()).value();
+  c.amount_cents = row["amount_cents"].cents();
+  c.billed_cents = row["billed_cents"].cents();
+  c.approved_at = row["approved_at"].optional_timestamp();
   c.version = row["version"].int32();
-  c.created_at = rfc3339(row["created_at"].int64());
-  c.updated_at = rfc3339(row["updated_at"].int64());
+  c.created_at = row["created_at"].timestamp();
+  c.updated_at = row["updated_at"].timestamp();
   return c;
 }
 
 }  // namespace
+
+const DocumentStatements<CommitmentRecord> kCommitments{kFind, kFindForUpdate, kList, kSetStatus,
+                                                        kDelete, commitment_from};
 
 CommitmentRecord insert_commitment(Connection& db, std::int64_t org_id, std::int64_t project_id,
                                    const CommitmentFields& f) {
@@ -80,15 +83,12 @@ CommitmentRecord insert_commitment(Connection& db, std::int64_t org_id, std::int
 
 std::optional<CommitmentRecord> find_commitment(Connection& db, std::int64_t org_id,
                                                 std::int64_t id, bool for_update) {
-  Result result = db.exec(for_update ? kFindForUpdate : kFind, org_id, id);
-  if (result.empty()) return std::nullopt;
-  return commitment_from(result[0]);
+  return find_document(db, kCommitments, org_id, id, for_update);
 }
 
 Query<PageOf<CommitmentRecord>> commitments_query(std::int64_t org_id, std::int64_t project_id,
                                                   const Page& page) {
-  return make_page_query(kList, commitment_from, page, org_id, project_id,
-                         page.after_id.value_or(0), page.fetch());
+  return documents_query(kCommitments, org_id, project_id, page);
 }
 
 PageOf<CommitmentRecord> list_commitments(Connection& db, std::int64_t org_id,
@@ -104,18 +104,8 @@ CommitmentRecord update_commitment(Connection& db, std::int64_t org_id, std::int
 }
 
 CommitmentRecord set_commitment_amount(Connection& db, std::int64_t org_id, std::int64_t id,
-                                       std::int64_t amount_cents, bool new_version) {
-  return commitment_from(
-      db.exec(kSetAmount, org_id, id, amount_cents, new_version ? 1 : 0).single_row());
-}
-
-CommitmentRecord set_commitment_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                       const std::string& status) {
-  return commitment_from(db.exec(kSetStatus, org_id, id, status).single_row());
-}
-
-void delete_commitment(Connection& db, std::int64_t org_id, std::int64_t id) {
-  db.exec(kDelete, org_id, id);
+                                       domain::Cents amount, bool new_version) {
+  return commitment_from(db.exec(kSetAmount, org_id, id, amount, new_version ? 1 : 0).single_row());
 }
 
 std::string next_commitment_number(Connection& db, std::int64_t org_id, std::int64_t project_id,

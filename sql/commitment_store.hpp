@@ -8,7 +8,11 @@
 #include <optional>
 #include <string>
 
+#include "domain/calendar.hpp"
+#include "domain/commitment.hpp"
+#include "domain/money.hpp"
 #include "sql/connection.hpp"
+#include "sql/document_store.hpp"
 #include "sql/page.hpp"
 #include "sql/query.hpp"
 
@@ -26,14 +30,17 @@ struct CommitmentRecord {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
   CommitmentFields fields;
-  std::string status;
-  std::int64_t amount_cents = 0;
-  std::int64_t billed_cents = 0;  // Σ its approved and paid bills
-  std::optional<std::string> approved_at;
+  domain::CommitmentStatus status = domain::CommitmentStatus::draft;
+  domain::Cents amount_cents;
+  domain::Cents billed_cents;  // Σ its approved and paid bills
+  std::optional<domain::Timestamp> approved_at;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at;
+  domain::Timestamp updated_at;
 };
+
+// find, list, set_status and delete (sql/document_store.hpp).
+extern const DocumentStatements<CommitmentRecord> kCommitments;
 
 CommitmentRecord insert_commitment(Connection& db, std::int64_t org_id, std::int64_t project_id,
                                    const CommitmentFields& fields);
@@ -47,10 +54,7 @@ CommitmentRecord update_commitment(Connection& db, std::int64_t org_id, std::int
                                    const CommitmentFields& fields);
 // `new_version`: false when the amount follows a change already counted.
 CommitmentRecord set_commitment_amount(Connection& db, std::int64_t org_id, std::int64_t id,
-                                       std::int64_t amount_cents, bool new_version);
-CommitmentRecord set_commitment_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                       const std::string& status);
-void delete_commitment(Connection& db, std::int64_t org_id, std::int64_t id);
+                                       domain::Cents amount, bool new_version);
 // "SC-001" for a subcontract, "PO-001" for a purchase order: one more than
 // the project's commitments of that kind so far.
 std::string next_commitment_number(Connection& db, std::int64_t org_id, std::int64_t project_id,

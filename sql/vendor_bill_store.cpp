@@ -1,7 +1,7 @@
 #include "sql/vendor_bill_store.hpp"
 
 #include "sql/counted_vendor_bills.hpp"
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -51,19 +51,22 @@ VendorBillRecord vendor_bill_from(const Row& row) {
   b.id = row["id"].int64();
   b.project_id = row["project_id"].int64();
   b.fields = {row["number"].string(), row["party_id"].int64(),
-              row["commitment_id"].optional_int64(), iso_date(row["bill_date"].int64()),
-              iso_date(row["due_date"].optional_int64())};
-  b.status = row["status"].string();
-  b.amounts = {row["amount_cents"].int64(), row["retainage_cents"].int64(),
-               row["payable_cents"].int64()};
-  if (auto approved = row["approved_at"].optional_int64()) b.approved_at = rfc3339(*approved);
+              row["commitment_id"].optional_int64(), row["bill_date"].date(),
+              row["due_date"].optional_date()};
+  b.status = domain::parse_vendor_bill_status(row["status"].string()).value();
+  b.amounts = {row["amount_cents"].cents(), row["retainage_cents"].cents(),
+               row["payable_cents"].cents()};
+  b.approved_at = row["approved_at"].optional_timestamp();
   b.version = row["version"].int32();
-  b.created_at = rfc3339(row["created_at"].int64());
-  b.updated_at = rfc3339(row["updated_at"].int64());
+  b.created_at = row["created_at"].timestamp();
+  b.updated_at = row["updated_at"].timestamp();
   return b;
 }
 
 }  // namespace
+
+const DocumentStatements<VendorBillRecord> kVendorBills{kFind, kFindForUpdate, kList, kSetStatus,
+                                                        kDelete, vendor_bill_from};
 
 VendorBillRecord insert_vendor_bill(Connection& db, std::int64_t org_id, std::int64_t project_id,
                                     const VendorBillFields& f) {
@@ -74,15 +77,12 @@ VendorBillRecord insert_vendor_bill(Connection& db, std::int64_t org_id, std::in
 
 std::optional<VendorBillRecord> find_vendor_bill(Connection& db, std::int64_t org_id,
                                                  std::int64_t id, bool for_update) {
-  Result result = db.exec(for_update ? kFindForUpdate : kFind, org_id, id);
-  if (result.empty()) return std::nullopt;
-  return vendor_bill_from(result[0]);
+  return find_document(db, kVendorBills, org_id, id, for_update);
 }
 
 Query<PageOf<VendorBillRecord>> vendor_bills_query(std::int64_t org_id, std::int64_t project_id,
                                                    const Page& page) {
-  return make_page_query(kList, vendor_bill_from, page, org_id, project_id,
-                         page.after_id.value_or(0), page.fetch());
+  return documents_query(kVendorBills, org_id, project_id, page);
 }
 
 PageOf<VendorBillRecord> list_vendor_bills(Connection& db, std::int64_t org_id,
@@ -104,18 +104,9 @@ VendorBillRecord set_vendor_bill_amounts(Connection& db, std::int64_t org_id, st
                               .single_row());
 }
 
-VendorBillRecord set_vendor_bill_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                        const std::string& status) {
-  return vendor_bill_from(db.exec(kSetStatus, org_id, id, status).single_row());
-}
-
-void delete_vendor_bill(Connection& db, std::int64_t org_id, std::int64_t id) {
-  db.exec(kDelete, org_id, id);
-}
-
-std::int64_t billed_against(Connection& db, std::int64_t org_id, std::int64_t commitment_id,
-                            std::int64_t except) {
-  return db.exec(kBilledAgainst, org_id, commitment_id, except).single_row()["billed"].int64();
+domain::Cents billed_against(Connection& db, std::int64_t org_id, std::int64_t commitment_id,
+                             std::int64_t except) {
+  return db.exec(kBilledAgainst, org_id, commitment_id, except).single_row()["billed"].cents();
 }
 
 }  // namespace construction::sql

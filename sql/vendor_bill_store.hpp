@@ -1,13 +1,19 @@
 // Vendor bills: the document, its stored amounts (amount = Σ lines,
 // retainage and payable from the commitment's rate, recomputed by
-// operations/ in the transaction of every change) and its status.
+// operations/ in the transaction of every change) and its status. The reads
+// and writes it shares with commitments go through sql/document_store.hpp
+// with kVendorBills.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 
+#include "domain/calendar.hpp"
+#include "domain/money.hpp"
+#include "domain/vendor_bill.hpp"
 #include "sql/connection.hpp"
+#include "sql/document_store.hpp"
 #include "sql/page.hpp"
 #include "sql/query.hpp"
 
@@ -17,27 +23,30 @@ struct VendorBillFields {
   std::string number;
   std::int64_t party_id = 0;
   std::optional<std::int64_t> commitment_id;
-  std::string bill_date;                // YYYY-MM-DD
-  std::optional<std::string> due_date;  // YYYY-MM-DD
+  domain::Date bill_date;
+  std::optional<domain::Date> due_date;
 };
 
 struct VendorBillAmounts {
-  std::int64_t amount_cents = 0;
-  std::int64_t retainage_cents = 0;
-  std::int64_t payable_cents = 0;
+  domain::Cents amount_cents;
+  domain::Cents retainage_cents;
+  domain::Cents payable_cents;
 };
 
 struct VendorBillRecord {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
   VendorBillFields fields;
-  std::string status;
+  domain::VendorBillStatus status = domain::VendorBillStatus::draft;
   VendorBillAmounts amounts;
-  std::optional<std::string> approved_at;
+  std::optional<domain::Timestamp> approved_at;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at;
+  domain::Timestamp updated_at;
 };
+
+// find, list, set_status and delete (sql/document_store.hpp).
+extern const DocumentStatements<VendorBillRecord> kVendorBills;
 
 VendorBillRecord insert_vendor_bill(Connection& db, std::int64_t org_id, std::int64_t project_id,
                                     const VendorBillFields& fields);
@@ -52,11 +61,8 @@ VendorBillRecord update_vendor_bill(Connection& db, std::int64_t org_id, std::in
 // `new_version`: false when the amounts follow a change already counted.
 VendorBillRecord set_vendor_bill_amounts(Connection& db, std::int64_t org_id, std::int64_t id,
                                          const VendorBillAmounts& amounts, bool new_version);
-VendorBillRecord set_vendor_bill_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                        const std::string& status);
-void delete_vendor_bill(Connection& db, std::int64_t org_id, std::int64_t id);
 // Σ amount of the commitment's approved and paid bills, `except` excluded.
-std::int64_t billed_against(Connection& db, std::int64_t org_id, std::int64_t commitment_id,
-                            std::int64_t except);
+domain::Cents billed_against(Connection& db, std::int64_t org_id, std::int64_t commitment_id,
+                             std::int64_t except);
 
 }  // namespace construction::sql

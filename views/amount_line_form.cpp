@@ -30,7 +30,7 @@ std::string line_fields(const PageContext& page, const sql::AmountLineFields* st
              {"csrf", page.csrf()},
              {"cost_code", value("cost_code", stored ? stored->cost_code : "")},
              {"description", value("description", stored ? stored->description : "")},
-             {"amount", value("amount", stored ? hundredths_text(stored->amount_cents) : "")},
+             {"amount", value("amount", stored ? hundredths_text(stored->amount_cents.value) : "")},
              {"errors", error_data(form_line_errors(errors))}};
   set_cost_type_options(data, "cost_types", cost_type);
   return page.render("amount_line_fields", data);
@@ -44,7 +44,7 @@ std::string line_row(const PageContext& page, const AmountLineDocument& document
                      {"cost_type", status_label(line.fields.cost_type)},
                      {"description", line.fields.description},
                      {"amount", money(line.fields.amount_cents)}};
-  if (line.fields.amount_cents < 0) data.set("credit", true);
+  if (line.fields.amount_cents < domain::Cents{0}) data.set("credit", true);
   if (document.editable) data.set("editable", true);
   return page.render("amount_line_row", data);
 }
@@ -70,9 +70,9 @@ sql::AmountLineFields line_from_form(const PageContext& page, sql::AmountLineFie
   line.cost_type = page.field("cost_type");
   line.description = page.field("description");
   auto amount = typed_amount(page.field("amount"), "amount_cents", errors);
-  if (amount) line.amount_cents = *amount;
+  if (amount) line.amount_cents = domain::Cents{*amount};
   domain::FieldErrors checked = domain::check_amount_line(
-      {line.cost_code, line.cost_type, line.description, line.amount_cents}, sign);
+      {line.cost_code, line.cost_type, line.description, line.amount_cents.value}, sign);
   for (const auto& [field, message] : checked.fields())
     if (amount || field != "amount_cents") errors.add(field, message);
   if (!errors.empty()) throw operations::invalid_fields(std::move(errors));

@@ -134,14 +134,15 @@ http::Response enter_bill(PageContext& page) {
         else
           bill.fields.commitment_id = *commitment;
       }
-      bill.fields.bill_date = page.field("bill_date");
-      if (!domain::is_calendar_date(bill.fields.bill_date))
+      if (auto day = domain::parse_date(page.field("bill_date")))
+        bill.fields.bill_date = *day;
+      else
         errors.add("bill_date", "must be a date such as 2026-12-31");
       sql::AmountLineFields line{page.field("bill_cost_code"), page.field("bill_cost_type"),
                                  page.field("bill_description"), 0};
-      line.amount_cents = amount_field(page, "bill_amount", errors, false);
+      line.amount_cents = domain::Cents{amount_field(page, "bill_amount", errors, false)};
       errors.merge(domain::check_amount_line(
-                       {line.cost_code, line.cost_type, line.description, line.amount_cents},
+                       {line.cost_code, line.cost_type, line.description, line.amount_cents.value},
                        domain::AmountSign::credit_allowed),
                    "lines[0].");
       if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
@@ -221,7 +222,7 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
     row["number"] = c.fields.number;
     row["title"] = c.fields.title;
     row["kind"] = c.fields.kind == "subcontract" ? "Subcontract" : "Purchase order";
-    row["status"] = c.status;
+    row["status"] = std::string(to_string(c.status));
     row["amount"] = money(c.amount_cents);
     row["billed"] = money(c.billed_cents);
   }
@@ -232,7 +233,7 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
     row["id"] = std::to_string(b.id);
     row["number"] = b.fields.number;
     row["date"] = date(b.fields.bill_date);
-    row["status"] = b.status;
+    row["status"] = std::string(to_string(b.status));
     row["amount"] = money(b.amounts.amount_cents);
     row["payable"] = money(b.amounts.payable_cents);
   }

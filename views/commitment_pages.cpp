@@ -35,8 +35,7 @@ std::string kind_label(std::string_view kind) {
 }
 
 bool editable(const PageContext& page, const sql::CommitmentRecord& commitment) {
-  auto status = domain::parse_commitment_status(commitment.status);
-  return status && !domain::refuse_edit(*status) && page.may(domain::Permission::write_commercial);
+  return !domain::refuse_edit(commitment.status) && page.may(domain::Permission::write_commercial);
 }
 
 std::string totals(const PageContext& page, const sql::CommitmentRecord& c, bool oob) {
@@ -57,13 +56,12 @@ AmountLineDocument lines_of(const PageContext& page, CommitmentDocument document
 const AmountLineRoutes& line_routes();
 
 List actions(const PageContext& page, const sql::CommitmentRecord& commitment) {
-  auto status = domain::parse_commitment_status(commitment.status);
-  if (!status || !page.may(domain::Permission::write_commercial)) return {};
+  if (!page.may(domain::Permission::write_commercial)) return {};
   static const ActionButton<CommitmentAction> buttons[] = {
       {CommitmentAction::approve, "Approve", "", ""},
       {CommitmentAction::close, "Close", "secondary", "Close it? No more bills against it."},
       {CommitmentAction::void_, "Void", "outline contrast", "Void this commitment?"}};
-  return action_buttons(*status, buttons);
+  return action_buttons(commitment.status, buttons);
 }
 
 http::Response editor(PageContext& page, std::int64_t id, bool typed,
@@ -79,8 +77,8 @@ http::Response editor(PageContext& page, std::int64_t id, bool typed,
                      {"title", c.fields.title},
                      {"kind", kind_label(c.fields.kind)},
                      {"party", party ? party->fields.name : std::string()},
-                     {"status", c.status},
-                     {"status_label", status_label(c.status)},
+                     {"status", std::string(to_string(c.status))},
+                     {"status_label", status_label(to_string(c.status))},
                      {"retainage", rate(c.fields.retainage_bps)},
                      {"project_id", std::to_string(project->id)},
                      {"project", project->fields.number + " · " + project->fields.name},

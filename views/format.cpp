@@ -14,6 +14,10 @@ std::string money(std::int64_t cents) {
   return domain::format_cents(domain::Cents{cents});
 }
 
+std::string money(domain::Cents amount) {
+  return domain::format_cents(amount);
+}
+
 std::string rate(std::int64_t bps) {
   return domain::format_bps(domain::BasisPoints{bps});
 }
@@ -29,6 +33,14 @@ std::string date(std::string_view iso) {
   if (month < 1 || month > 12) return std::string(iso);
   return std::string(kMonths[month - 1]) + " " + std::to_string(day) + ", " +
          std::string(iso.substr(0, 4));
+}
+
+std::string date(domain::Date day) {
+  return date(domain::iso_date(day));
+}
+
+std::string date(domain::Timestamp instant) {
+  return date(std::chrono::floor<std::chrono::days>(instant));
 }
 
 std::string today() {

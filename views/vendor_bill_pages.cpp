@@ -35,8 +35,7 @@ using domain::VendorBillAction;
 using operations::VendorBillDocument;
 
 bool editable(const PageContext& page, const sql::VendorBillRecord& bill) {
-  auto status = domain::parse_vendor_bill_status(bill.status);
-  return status && !domain::refuse_edit(*status) && page.may(domain::Permission::write_commercial);
+  return !domain::refuse_edit(bill.status) && page.may(domain::Permission::write_commercial);
 }
 
 std::optional<sql::CommitmentRecord> commitment_of(const PageContext& page,
@@ -51,17 +50,18 @@ std::string totals(const PageContext& page, const sql::VendorBillRecord& bill,
                    const std::optional<sql::CommitmentRecord>& commitment, bool oob) {
   const sql::VendorBillAmounts& a = bill.amounts;
   Data data = Object{{"amount", money(a.amount_cents)}, {"payable", money(a.payable_cents)}};
-  if (a.amount_cents < 0) data.set("credit", true);
-  if ((commitment && commitment->fields.kind == "subcontract") || a.retainage_cents != 0) {
+  if (a.amount_cents < domain::Cents{0}) data.set("credit", true);
+  if ((commitment && commitment->fields.kind == "subcontract") ||
+      a.retainage_cents != domain::Cents{0}) {
     data.set("retainage", money(a.retainage_cents));
     if (commitment) data.set("retainage_rate", rate(commitment->fields.retainage_bps));
   }
   if (commitment) {
-    std::int64_t remaining = commitment->amount_cents - commitment->billed_cents;
+    domain::Cents remaining = commitment->amount_cents - commitment->billed_cents;
     data.set("commitment", commitment->fields.number);
     data.set("commitment_id", std::to_string(commitment->id));
     data.set("remaining", money(remaining));
-    if (bill.status == "draft") data.set("after", money(remaining - a.amount_cents));
+    if (bill.status == domain::VendorBillStatus::draft) data.set("after", money(remaining - a.amount_cents));
   }
   if (oob) data.set("oob", true);
   return page.render("vendor_bill_totals", data);
@@ -77,13 +77,12 @@ AmountLineDocument lines_of(const PageContext& page, VendorBillDocument document
 const AmountLineRoutes& line_routes();
 
 List actions(const PageContext& page, const sql::VendorBillRecord& bill) {
-  auto status = domain::parse_vendor_bill_status(bill.status);
-  if (!status || !page.may(domain::Permission::write_commercial)) return {};
+  if (!page.may(domain::Permission::write_commercial)) return {};
   static const ActionButton<VendorBillAction> buttons[] = {
       {VendorBillAction::approve, "Approve", "", ""},
       {VendorBillAction::pay, "Mark paid", "", ""},
       {VendorBillAction::void_, "Void", "outline contrast", "Void this bill?"}};
-  return action_buttons(*status, buttons);
+  return action_buttons(bill.status, buttons);
 }
 
 http::Response editor(PageContext& page, std::int64_t id, bool typed,
@@ -99,8 +98,8 @@ http::Response editor(PageContext& page, std::int64_t id, bool typed,
   Data data = Object{{"id", std::to_string(bill.id)},
                      {"number", bill.fields.number},
                      {"party", party_name},
-                     {"status", bill.status},
-                     {"status_label", status_label(bill.status)},
+                     {"status", std::string(to_string(bill.status))},
+                     {"status_label", status_label(to_string(bill.status))},
                      {"bill_date", date(bill.fields.bill_date)},
                      {"project_id", std::to_string(project->id)},
                      {"project", project->fields.number + " · " + project->fields.name},
@@ -202,9 +201,11 @@ operations::NewVendorBill read_new(const PageContext& page) {
     errors.add("number", "is required (the vendor's invoice number)");
   else if (f.number.size() > 50)
     errors.add("number", "must be at most 50 characters");
-  f.bill_date = page.field("bill_date");
-  if (f.bill_date.empty()) f.bill_date = today();
-  if (!domain::is_calendar_date(f.bill_date))
+  std::string bill_date = page.field("bill_date");
+  if (bill_date.empty()) bill_date = today();
+  if (auto day = domain::parse_date(bill_date))
+    f.bill_date = *day;
+  else
     errors.add("bill_date", "must be a date such as 2026-03-31");
   if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
   return input;

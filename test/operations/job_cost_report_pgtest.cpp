@@ -128,7 +128,8 @@ struct Job {
                           std::optional<std::int64_t> commitment,
                           std::vector<sql::AmountLineFields> lines) {
     NewVendorBill input;
-    input.fields = {number, party, commitment, "2026-03-10", "2026-04-09"};
+    input.fields = {number, party, commitment, *domain::parse_date("2026-03-10"),
+                    domain::parse_date("2026-04-09")};
     input.lines = std::move(lines);
     return create_vendor_bill(db, org, project, [&] { return input; });
   }
@@ -254,23 +255,23 @@ TEST_CASE("the budget report of a job built by hand, every column of every line"
   auto a100 = job.bill(
       "A-100", acme, sc1,
       {{"09-250", "subcontract", "Progress 1", 700000}, {"09-250", "labor", "Taping", 30000}});
-  CHECK(a100.bill.amounts.amount_cents == 730000);
-  CHECK(a100.bill.amounts.retainage_cents == 73000);
-  CHECK(a100.bill.amounts.payable_cents == 657000);
+  CHECK(a100.bill.amounts.amount_cents == domain::Cents{730000});
+  CHECK(a100.bill.amounts.retainage_cents == domain::Cents{73000});
+  CHECK(a100.bill.amounts.payable_cents == domain::Cents{657000});
   job.act(a100, VendorBillAction::approve);
-  CHECK(job.act(a100, VendorBillAction::pay).bill.status == "paid");
+  CHECK(job.act(a100, VendorBillAction::pay).bill.status == domain::VendorBillStatus::paid);
   job.act(job.bill("A-101", acme, sc1, {{"09-250", "subcontract", "Progress 2", 600000}}),
           VendorBillAction::approve);
   auto v7 = job.act(job.bill("V-7", volt, sc2, {{"26-100", "subcontract", "Rough-in", 1234567}}),
                     VendorBillAction::approve);
-  CHECK(v7.bill.amounts.retainage_cents == 61728);
-  CHECK(v7.bill.amounts.payable_cents == 1172839);
+  CHECK(v7.bill.amounts.retainage_cents == domain::Cents{61728});
+  CHECK(v7.bill.amounts.payable_cents == domain::Cents{1172839});
   job.act(job.bill("RM-1", ready_mix, po1, {{"03-300", "material", "Slab pour", 170000}}),
           VendorBillAction::approve);
   auto rm2 = job.act(job.bill("RM-2", ready_mix, po1, {{"03-300", "material", "Returned", -12500}}),
                      VendorBillAction::approve);
-  CHECK(rm2.bill.amounts.amount_cents == -12500);
-  CHECK(rm2.bill.amounts.retainage_cents == 0);
+  CHECK(rm2.bill.amounts.amount_cents == domain::Cents{-12500});
+  CHECK(rm2.bill.amounts.retainage_cents == domain::Cents{0});
   auto r55 = job.bill("R-55", rent_all, std::nullopt,
                       {{"01-500", "equipment", "Scissor lift", 85000},
                        {"03-300", "equipment", "Pump hire", 40000}});
@@ -348,7 +349,7 @@ TEST_CASE("the budget report of a job built by hand, every column of every line"
     INFO(c.fields.number);
     CHECK(c.billed_cents <= c.amount_cents);
   }
-  CHECK(load_commitment(db, job.org, po1).commitment.billed_cents == 157500);
+  CHECK(load_commitment(db, job.org, po1).commitment.billed_cents == domain::Cents{157500});
 
   // Another organisation sees no such project.
   std::int64_t other = sql::find_or_create_organisation(db, "Someone Else").id;
