@@ -32,8 +32,8 @@ template <class Api>
 struct AmountDocumentHandlers {
   using Shape = typename Api::Shape;
   using Documents = operations::AmountDocuments<Shape>;
-  using Record = typename Shape::Record;
-  using Fields = typename Shape::Fields;
+  using Record = typename Documents::Record;
+  using Fields = typename Documents::Fields;
   using New = typename Shape::New;
   using Permission = domain::Permission;
   using RequestContext = http::RequestContext;
@@ -72,8 +72,8 @@ struct AmountDocumentHandlers {
       return input;
     });
     [[maybe_unused]] const auto& [header, lines] = saved;
-    return created(document_json(saved),
-                   std::string(kApiBase) + std::string(Api::kBase) + "/" + std::to_string(header.id));
+    return created(document_json(saved), std::string(kApiBase) + std::string(Api::kBase) + "/" +
+                                             std::to_string(header.id));
   }
 
   static Response show(RequestContext& ctx, sql::Connection& db) {
@@ -84,16 +84,17 @@ struct AmountDocumentHandlers {
   static Response update(RequestContext& ctx, sql::Connection& db) {
     Caller caller = authorize(ctx, db, Permission::write_commercial);
     JsonValue body = json_body(ctx);
-    auto saved =
-        Documents::change(db, caller.org_id, path_id(ctx), if_match(ctx), [&](const Fields& stored) {
-          domain::FieldErrors errors;
-          FieldReader in(body, errors);
-          Fields fields = stored;
-          Api::read_change(in, fields);
-          in.finish();
-          if (!errors.empty()) throw validation_failed(std::move(errors));
-          return fields;
-        });
+    auto saved = Documents::change(db, caller.org_id, path_id(ctx), if_match(ctx),
+                                   [&](const Fields& stored) {
+                                     domain::FieldErrors errors;
+                                     FieldReader in(body, errors);
+                                     Fields fields = stored;
+                                     Api::read_change(in, fields);
+                                     in.finish();
+                                     if (!errors.empty())
+                                       throw validation_failed(std::move(errors));
+                                     return fields;
+                                   });
     return ok(document_json(saved));
   }
 

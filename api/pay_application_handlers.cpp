@@ -24,8 +24,7 @@ using http::RequestContext;
 using http::Response;
 
 Response list(RequestContext& ctx, sql::Connection& db) {
-  return list_project_documents(ctx, db, sql::list_pay_applications,
-                                write_pay_application_fields);
+  return list_project_documents(ctx, db, sql::list_pay_applications, write_pay_application_fields);
 }
 
 Response create(RequestContext& ctx, sql::Connection& db) {

@@ -427,7 +427,8 @@ const std::vector<DemoBill> kFitOutBills = {
 };
 
 void seed_job_costing(Seed& s, std::int64_t project_id, const std::vector<std::int64_t>& parties) {
-  if (!sql::list_commitments(s.db, s.org_id, project_id, {.limit = 1}).rows.empty()) return;
+  if (!sql::fetch(s.db, sql::commitments_query(s.org_id, project_id, {.limit = 1})).rows.empty())
+    return;
   std::vector<std::int64_t> commitments;
   for (const auto& c : kFitOutCommitments) {
     operations::NewCommitment input;
@@ -437,9 +438,9 @@ void seed_job_costing(Seed& s, std::int64_t project_id, const std::vector<std::i
     auto approved = operations::transition_commitment(s.db, s.org_id, made.commitment.id,
                                                       domain::CommitmentAction::approve);
     commitments.push_back(approved.commitment.id);
-    s.created.push_back(
-        "commitment " + approved.commitment.fields.number + " " + c.title + " (approved, " +
-        domain::format_cents(approved.commitment.amount_cents) + ")");
+    s.created.push_back("commitment " + approved.commitment.fields.number + " " + c.title +
+                        " (approved, " + domain::format_cents(approved.commitment.amount_cents) +
+                        ")");
   }
   for (const auto& b : kFitOutBills) {
     operations::NewVendorBill input;
@@ -453,8 +454,9 @@ void seed_job_costing(Seed& s, std::int64_t project_id, const std::vector<std::i
     if (b.paid)
       done = operations::transition_vendor_bill(s.db, s.org_id, made.bill.id,
                                                 domain::VendorBillAction::pay);
-    s.created.push_back("vendor bill " + b.number + " (" + std::string(to_string(done.bill.status)) +
-                        ", " + domain::format_cents(done.bill.amounts.amount_cents) + ")");
+    s.created.push_back("vendor bill " + b.number + " (" +
+                        std::string(to_string(done.bill.status)) + ", " +
+                        domain::format_cents(done.bill.amounts.amount_cents) + ")");
   }
 }
 

@@ -16,8 +16,8 @@
 // Only a draft changes (Refusal invalid_state, the domain's refuse_edit).
 // What differs stays with the document, in its Shape (see
 // operations/commitment_document.hpp, operations/vendor_bill_document.hpp):
-//   Record, Fields, Document {Record; lines}, LineChange {line; Record},
-//   New {fields; …; lines}, Action: its types;
+//   Record, Document {Record; lines}, New {fields; …; lines}, Action: its
+//   types;
 //   kLines, statements(): its tables (sql/amount_line_store.hpp,
 //     sql/document_store.hpp);
 //   insert(db, org, project_id, New&): checks a new header, fills its
@@ -64,13 +64,20 @@ auto next_status(Status status, Action action) {
 
 }  // namespace detail
 
+// A line as changed, and its document's header after (its new totals).
+template <class Record>
+struct AmountLineChange {
+  sql::AmountLineRecord line;
+  Record document;
+};
+
 template <class Shape>
 class AmountDocuments {
  public:
   using Record = typename Shape::Record;
-  using Fields = typename Shape::Fields;
+  using Fields = decltype(Record::fields);
   using Document = typename Shape::Document;
-  using LineChange = typename Shape::LineChange;
+  using LineChange = AmountLineChange<Record>;
   using New = typename Shape::New;
   using Action = typename Shape::Action;
 
@@ -120,8 +127,8 @@ class AmountDocuments {
                              const AmountLineEdit& edit) {
     sql::Transaction tx(db);
     Record stored = lock_draft(db, org_id, id);
-    sql::AmountLineRecord line =
-        sql::insert_amount_line(db, Shape::kLines, org_id, stored.id, edit(sql::AmountLineFields{}));
+    sql::AmountLineRecord line = sql::insert_amount_line(db, Shape::kLines, org_id, stored.id,
+                                                         edit(sql::AmountLineFields{}));
     Record saved = Shape::save_amounts(db, org_id, stored, true);
     tx.commit();
     return LineChange{std::move(line), std::move(saved)};

@@ -29,18 +29,11 @@ struct NewCommitment {
   std::vector<sql::AmountLineFields> lines;  // checked already
 };
 
-struct CommitmentLineChange {
-  sql::AmountLineRecord line;
-  sql::CommitmentRecord commitment;
-};
-
 // What a commitment brings to AmountDocuments (amount_document.hpp says what
 // each member does).
 struct CommitmentShape {
   using Record = sql::CommitmentRecord;
-  using Fields = sql::CommitmentFields;
   using Document = CommitmentDocument;
-  using LineChange = CommitmentLineChange;
   using New = NewCommitment;
   using Action = domain::CommitmentAction;
   static constexpr auto kLines = sql::AmountLineTable::commitment_lines;
@@ -49,7 +42,7 @@ struct CommitmentShape {
   static Record insert(sql::Connection& db, std::int64_t org_id, std::int64_t project_id,
                        New& input);
   static Record update(sql::Connection& db, std::int64_t org_id, const Record& stored,
-                       const Fields& fields);
+                       const sql::CommitmentFields& fields);
   static Record save_amounts(sql::Connection& db, std::int64_t org_id, const Record& commitment,
                              bool new_version);
   // In operations/commitment_transitions.cpp.
@@ -62,8 +55,6 @@ extern template class AmountDocuments<CommitmentShape>;
 
 inline constexpr auto create_commitment = &Commitments::create;
 inline constexpr auto load_commitment = &Commitments::load;
-inline constexpr auto change_commitment = &Commitments::change;
-inline constexpr auto delete_commitment = &Commitments::remove;
 inline constexpr auto add_commitment_line = &Commitments::add_line;
 inline constexpr auto change_commitment_line = &Commitments::change_line;
 inline constexpr auto remove_commitment_line = &Commitments::remove_line;

@@ -11,8 +11,8 @@ void CommitmentShape::check_transition(sql::Connection& db, std::int64_t org_id,
   if (action == CommitmentAction::approve)
     refused = domain::refuse_approval(static_cast<int>(lines.size()));
   if (action == CommitmentAction::void_)
-    refused = domain::refuse_void(commitment.status,
-                                  sql::count_bills_against(db, org_id, commitment.id));
+    refused =
+        domain::refuse_void(commitment.status, sql::count_bills_against(db, org_id, commitment.id));
   if (refused) throw invalid_state(refused->message);
 }
 

@@ -30,8 +30,8 @@ domain::ProjectFinancials financials_of(std::int64_t original_contract_sum_cents
                               parsed(domain::parse_pay_application_status(f.status), f.status),
                               domain::Cents{f.amount_cents}});
   }
-  return domain::compute_project_financials(domain::Cents{original_contract_sum_cents},
-                                            orders, invoices, applications);
+  return domain::compute_project_financials(domain::Cents{original_contract_sum_cents}, orders,
+                                            invoices, applications);
 }
 
 }  // namespace

@@ -29,18 +29,11 @@ struct NewVendorBill {
   std::vector<sql::AmountLineFields> lines;  // checked already
 };
 
-struct VendorBillLineChange {
-  sql::AmountLineRecord line;
-  sql::VendorBillRecord bill;
-};
-
 // What a vendor bill brings to AmountDocuments (amount_document.hpp says
 // what each member does).
 struct VendorBillShape {
   using Record = sql::VendorBillRecord;
-  using Fields = sql::VendorBillFields;
   using Document = VendorBillDocument;
-  using LineChange = VendorBillLineChange;
   using New = NewVendorBill;
   using Action = domain::VendorBillAction;
   static constexpr auto kLines = sql::AmountLineTable::vendor_bill_lines;
@@ -49,7 +42,7 @@ struct VendorBillShape {
   static Record insert(sql::Connection& db, std::int64_t org_id, std::int64_t project_id,
                        New& input);
   static Record update(sql::Connection& db, std::int64_t org_id, const Record& stored,
-                       const Fields& fields);
+                       const sql::VendorBillFields& fields);
   // The bill's amounts from its stored lines and its commitment (locked
   // when named), saved; refuses overbilling as above. Approval runs it
   // again, with the commitment locked, as the last word.
@@ -65,8 +58,6 @@ extern template class AmountDocuments<VendorBillShape>;
 
 inline constexpr auto create_vendor_bill = &VendorBills::create;
 inline constexpr auto load_vendor_bill = &VendorBills::load;
-inline constexpr auto change_vendor_bill = &VendorBills::change;
-inline constexpr auto delete_vendor_bill = &VendorBills::remove;
 inline constexpr auto add_vendor_bill_line = &VendorBills::add_line;
 inline constexpr auto change_vendor_bill_line = &VendorBills::change_line;
 inline constexpr auto remove_vendor_bill_line = &VendorBills::remove_line;

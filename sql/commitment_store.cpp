@@ -71,7 +71,7 @@ CommitmentRecord commitment_from(const Row& row) {
 
 }  // namespace
 
-const DocumentStatements<CommitmentRecord> kCommitments{kFind, kFindForUpdate, kList, kSetStatus,
+const DocumentStatements<CommitmentRecord> kCommitments{kFind,   kFindForUpdate, kList, kSetStatus,
                                                         kDelete, commitment_from};
 
 CommitmentRecord insert_commitment(Connection& db, std::int64_t org_id, std::int64_t project_id,
@@ -89,11 +89,6 @@ std::optional<CommitmentRecord> find_commitment(Connection& db, std::int64_t org
 Query<PageOf<CommitmentRecord>> commitments_query(std::int64_t org_id, std::int64_t project_id,
                                                   const Page& page) {
   return documents_query(kCommitments, org_id, project_id, page);
-}
-
-PageOf<CommitmentRecord> list_commitments(Connection& db, std::int64_t org_id,
-                                          std::int64_t project_id, const Page& page) {
-  return fetch(db, commitments_query(org_id, project_id, page));
 }
 
 CommitmentRecord update_commitment(Connection& db, std::int64_t org_id, std::int64_t id,

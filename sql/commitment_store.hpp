@@ -48,8 +48,6 @@ std::optional<CommitmentRecord> find_commitment(Connection& db, std::int64_t org
                                                 std::int64_t id, bool for_update = false);
 Query<PageOf<CommitmentRecord>> commitments_query(std::int64_t org_id, std::int64_t project_id,
                                                   const Page& page);
-PageOf<CommitmentRecord> list_commitments(Connection& db, std::int64_t org_id,
-                                          std::int64_t project_id, const Page& page);
 CommitmentRecord update_commitment(Connection& db, std::int64_t org_id, std::int64_t id,
                                    const CommitmentFields& fields);
 // `new_version`: false when the amount follows a change already counted.

@@ -51,7 +51,8 @@ Query<PageOf<Record>> documents_query(const DocumentStatements<Record>& statemen
 template <class Record, class Status>
 Record set_document_status(Connection& db, const DocumentStatements<Record>& statements,
                            std::int64_t org_id, std::int64_t id, Status status) {
-  return statements.from_row(db.exec(statements.set_status, org_id, id, to_string(status)).single_row());
+  return statements.from_row(
+      db.exec(statements.set_status, org_id, id, to_string(status)).single_row());
 }
 
 template <class Record>

@@ -65,7 +65,7 @@ VendorBillRecord vendor_bill_from(const Row& row) {
 
 }  // namespace
 
-const DocumentStatements<VendorBillRecord> kVendorBills{kFind, kFindForUpdate, kList, kSetStatus,
+const DocumentStatements<VendorBillRecord> kVendorBills{kFind,   kFindForUpdate,  kList, kSetStatus,
                                                         kDelete, vendor_bill_from};
 
 VendorBillRecord insert_vendor_bill(Connection& db, std::int64_t org_id, std::int64_t project_id,
@@ -83,11 +83,6 @@ std::optional<VendorBillRecord> find_vendor_bill(Connection& db, std::int64_t or
 Query<PageOf<VendorBillRecord>> vendor_bills_query(std::int64_t org_id, std::int64_t project_id,
                                                    const Page& page) {
   return documents_query(kVendorBills, org_id, project_id, page);
-}
-
-PageOf<VendorBillRecord> list_vendor_bills(Connection& db, std::int64_t org_id,
-                                           std::int64_t project_id, const Page& page) {
-  return fetch(db, vendor_bills_query(org_id, project_id, page));
 }
 
 VendorBillRecord update_vendor_bill(Connection& db, std::int64_t org_id, std::int64_t id,

@@ -54,8 +54,6 @@ std::optional<VendorBillRecord> find_vendor_bill(Connection& db, std::int64_t or
                                                  std::int64_t id, bool for_update = false);
 Query<PageOf<VendorBillRecord>> vendor_bills_query(std::int64_t org_id, std::int64_t project_id,
                                                    const Page& page);
-PageOf<VendorBillRecord> list_vendor_bills(Connection& db, std::int64_t org_id,
-                                           std::int64_t project_id, const Page& page);
 VendorBillRecord update_vendor_bill(Connection& db, std::int64_t org_id, std::int64_t id,
                                     const VendorBillFields& fields);
 // `new_version`: false when the amounts follow a change already counted.

@@ -61,7 +61,8 @@ std::string totals(const PageContext& page, const sql::VendorBillRecord& bill,
     data.set("commitment", commitment->fields.number);
     data.set("commitment_id", std::to_string(commitment->id));
     data.set("remaining", money(remaining));
-    if (bill.status == domain::VendorBillStatus::draft) data.set("after", money(remaining - a.amount_cents));
+    if (bill.status == domain::VendorBillStatus::draft)
+      data.set("after", money(remaining - a.amount_cents));
   }
   if (oob) data.set("oob", true);
   return page.render("vendor_bill_totals", data);
