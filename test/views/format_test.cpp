@@ -44,3 +44,21 @@ TEST_CASE("a form is refilled with plain digits: no $, no commas, two decimals",
   CHECK(views::money(-123456) == "-$1,234.56");
   CHECK(views::rate(1250) == "12.50 %");
 }
+
+TEST_CASE("a stored day, an instant and an amount read as the text versions of them do", "[unit]") {
+  domain::Date leap = *domain::parse_date("2024-02-29");
+  CHECK(views::date(leap) == "Feb 29, 2024");
+  CHECK(views::date(leap) == views::date("2024-02-29"));
+  // An instant is shown as its day in UTC, the last second of a day included.
+  domain::Timestamp last_second = domain::Timestamp{leap.time_since_epoch()} +
+                                  std::chrono::hours(23) + std::chrono::minutes(59) +
+                                  std::chrono::seconds(59);
+  CHECK(views::date(last_second) == "Feb 29, 2024");
+  CHECK(views::date(last_second + std::chrono::seconds(1)) == "Mar 1, 2024");
+  // Before 1970 too: the day is floored, not truncated towards 1970.
+  domain::Date eve = *domain::parse_date("1969-12-31");
+  CHECK(views::date(eve) == "Dec 31, 1969");
+  CHECK(views::date(domain::Timestamp{eve.time_since_epoch()} + std::chrono::hours(12)) ==
+        "Dec 31, 1969");
+  CHECK(views::money(domain::Cents{-123456}) == views::money(-123456));
+}
