@@ -79,10 +79,6 @@ sql::AmountLineFields line_from_form(const PageContext& page, sql::AmountLineFie
   return line;
 }
 
-bool invalid_fields(const operations::Refusal& refusal) {
-  return refusal.kind == operations::Refusal::Kind::invalid_fields;
-}
-
 const sql::AmountLineRecord& find_line(const PageContext& page,
                                        const AmountLineDocument& document) {
   std::int64_t wanted = id_in_path(page, "line_id");
@@ -100,28 +96,28 @@ http::Response lines_changed(PageContext& page, const AmountLineDocument& docume
 
 http::Response add_line(PageContext& page, const AmountLineRoutes& routes) {
   std::int64_t id = id_in_path(page, "id");
-  std::string description;
-  try {
+  auto add = [&] {
+    std::string description;
     routes.add(page, id, [&](const sql::AmountLineFields& base) {
       sql::AmountLineFields line = line_from_form(page, base, routes.sign);
       description = line.description;
       return line;
     });
-  } catch (const operations::Refusal& refusal) {
-    if (!invalid_fields(refusal)) throw;
-    if (!page.hx) return routes.editor(page, id, true, refusal.fields, 422);
     AmountLineDocument document = routes.load(page, id);
-    http::Response res =
-        page.fragment(amount_add_form(page, document, true, refusal.fields, false), 422);
-    res.set("HX-Retarget", "#add-line");
-    res.set("HX-Reswap", "outerHTML");
-    return res;
-  }
-  AmountLineDocument document = routes.load(page, id);
-  page.form.clear();  // a fresh form for the next line
-  return lines_changed(page, document, amount_line_rows(page, routes, document),
-                       "Line added: " + description + ".",
-                       amount_add_form(page, document, false, {}, true));
+    page.form.clear();  // a fresh form for the next line
+    return lines_changed(page, document, amount_line_rows(page, routes, document),
+                         "Line added: " + description + ".",
+                         amount_add_form(page, document, false, {}, true));
+  };
+  return submit_form(add, {.invalid = [&](const domain::FieldErrors& errors) {
+                       if (!page.hx) return routes.editor(page, id, true, errors, 422);
+                       AmountLineDocument document = routes.load(page, id);
+                       http::Response res =
+                           page.fragment(amount_add_form(page, document, true, errors, false), 422);
+                       res.set("HX-Retarget", "#add-line");
+                       res.set("HX-Reswap", "outerHTML");
+                       return res;
+                     }});
 }
 
 http::Response show_line(PageContext& page, const AmountLineRoutes& routes) {
@@ -153,21 +149,23 @@ http::Response stale_line(PageContext& page, const AmountLineRoutes& routes, std
 http::Response save_line(PageContext& page, const AmountLineRoutes& routes) {
   std::int64_t id = id_in_path(page, "id");
   std::int64_t line_id = id_in_path(page, "line_id");
-  try {
+  auto save = [&] {
     routes.change(page, id, line_id, form_version(page), [&](const sql::AmountLineFields& stored) {
       return line_from_form(page, stored, routes.sign);
     });
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal)) return stale_line(page, routes, id);
-    if (!invalid_fields(refusal)) throw;
     AmountLineDocument document = routes.load(page, id);
-    return page.fragment(edit_row(page, document, find_line(page, document), true, refusal.fields),
-                         422);
-  }
-  AmountLineDocument document = routes.load(page, id);
-  const sql::AmountLineRecord& line = find_line(page, document);
-  return lines_changed(page, document, line_row(page, document, line),
-                       "Line saved: " + line.fields.description + ".");
+    const sql::AmountLineRecord& line = find_line(page, document);
+    return lines_changed(page, document, line_row(page, document, line),
+                         "Line saved: " + line.fields.description + ".");
+  };
+  return submit_form(
+      save, {.invalid =
+                 [&](const domain::FieldErrors& errors) {
+                   AmountLineDocument document = routes.load(page, id);
+                   return page.fragment(
+                       edit_row(page, document, find_line(page, document), true, errors), 422);
+                 },
+             .stale = [&] { return stale_line(page, routes, id); }});
 }
 
 http::Response delete_line(PageContext& page, const AmountLineRoutes& routes) {

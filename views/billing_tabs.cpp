@@ -32,7 +32,7 @@ Data tab_data(PageContext& page, const sql::ProjectRecord& project,
 
 http::Response create_change_order(PageContext& page) {
   sql::ProjectRecord project = find_project_record(page);
-  try {
+  auto create = [&] {
     auto document = operations::create_change_order(page.db, page.org_id(), project.id, [&] {
       domain::FieldErrors errors;
       operations::NewChangeOrder order;
@@ -56,15 +56,15 @@ http::Response create_change_order(PageContext& page) {
     return page.redirect("/change-orders/" + std::to_string(document.order.id),
                          "Change order " + document.order.fields.number +
                              " started: add its lines, then submit it to the owner.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return page.fragment(change_orders_tab(page, project, refusal.fields), 422);
-  }
+  };
+  return submit_form(create, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return page.fragment(change_orders_tab(page, project, errors), 422);
+                     }});
 }
 
 http::Response create_pay_application(PageContext& page) {
   sql::ProjectRecord project = find_project_record(page);
-  try {
+  auto create = [&] {
     auto document = operations::create_pay_application(page.db, page.org_id(), project.id, [&] {
       std::string period_to = page.field("period_to");
       if (!domain::is_calendar_date(period_to))
@@ -74,10 +74,10 @@ http::Response create_pay_application(PageContext& page) {
     return page.redirect("/pay-applications/" + std::to_string(document.application.id),
                          "Pay application #" + std::to_string(document.application.number) +
                              " started: enter this period's work line by line.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return page.fragment(billing_tab(page, project, refusal.fields), 422);
-  }
+  };
+  return submit_form(create, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return page.fragment(billing_tab(page, project, errors), 422);
+                     }});
 }
 
 }  // namespace

@@ -12,6 +12,8 @@
 #include "operations/change_order_transitions.hpp"
 #include "operations/refusal.hpp"
 #include "sql/project_store.hpp"
+#include "views/action_buttons.hpp"
+#include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
@@ -55,29 +57,14 @@ std::string amount_block(const PageContext& page, const sql::ChangeOrderRecord& 
 }
 
 List actions(const PageContext& page, const sql::ChangeOrderRecord& order) {
-  List list;
   auto status = domain::parse_change_order_status(order.status);
-  if (!status || !page.may(domain::Permission::write_commercial)) return list;
-  struct Button {
-    ChangeOrderAction action;
-    const char* label;
-    const char* style;
-    const char* confirm;
-  };
-  const Button buttons[] = {
-      {ChangeOrderAction::submit, "Submit to owner", "", ""},
-      {ChangeOrderAction::approve, "Owner approved", "", ""},
-      {ChangeOrderAction::reject, "Owner rejected", "secondary", ""},
+  if (!status || !page.may(domain::Permission::write_commercial)) return {};
+  static const ActionButton<ChangeOrderAction> buttons[] = {
+      {ChangeOrderAction::submit, "Submit to owner", ""},
+      {ChangeOrderAction::approve, "Owner approved", ""},
+      {ChangeOrderAction::reject, "Owner rejected", "secondary"},
       {ChangeOrderAction::void_, "Void", "outline contrast", "Void this change order?"}};
-  for (const Button& b : buttons) {
-    if (!domain::transition(*status, b.action)) continue;
-    Object button{{"action", std::string(domain::to_string(b.action))},
-                  {"label", std::string(b.label)},
-                  {"style", std::string(b.style)}};
-    if (*b.confirm) button["confirm"] = std::string(b.confirm);
-    list.push_back(button);
-  }
-  return list;
+  return action_buttons(*status, buttons, "/change-orders/" + std::to_string(order.id));
 }
 
 // ---- the page
@@ -127,10 +114,6 @@ http::Response show(PageContext& page) {
 
 // ---- lines
 
-bool invalid_fields(const operations::Refusal& refusal) {
-  return refusal.kind == operations::Refusal::Kind::invalid_fields;
-}
-
 http::Response lines_changed(PageContext& page, const sql::ChangeOrderRecord& order,
                              const std::string& primary, const std::string& message,
                              const std::string& extra = {}) {
@@ -144,7 +127,7 @@ sql::LineFields read_line(const PageContext& page, const sql::LineFields& base) 
 
 http::Response add_line(PageContext& page) {
   std::int64_t id = number_in_path(page, "id");
-  try {
+  auto submit = [&] {
     auto change = operations::add_change_order_line(
         page.db, page.org_id(), id,
         [&](const sql::LineFields& base) { return read_line(page, base); });
@@ -154,17 +137,17 @@ http::Response add_line(PageContext& page) {
     return lines_changed(page, document.order, line_rows(page, lines, document.lines),
                          "Line added: " + change.line.fields.description + ".",
                          add_line_form(page, lines, false, {}, true));
-  } catch (const operations::Refusal& refusal) {
-    if (!invalid_fields(refusal)) throw;
-    ChangeOrderView view = load(page);
-    if (!page.hx) return editor(page, view, true, refusal.fields, 422);
-    http::Response res = page.fragment(
-        add_line_form(page, line_editor(page, view.document.order), true, refusal.fields, false),
-        422);
-    res.set("HX-Retarget", "#add-line");
-    res.set("HX-Reswap", "outerHTML");
-    return res;
-  }
+  };
+  return submit_form(
+      submit, {.invalid = [&](const domain::FieldErrors& errors) {
+        ChangeOrderView view = load(page);
+        if (!page.hx) return editor(page, view, true, errors, 422);
+        http::Response res = page.fragment(
+            add_line_form(page, line_editor(page, view.document.order), true, errors, false), 422);
+        res.set("HX-Retarget", "#add-line");
+        res.set("HX-Reswap", "outerHTML");
+        return res;
+      }});
 }
 
 std::pair<sql::ChangeOrderRecord, sql::ChangeOrderLineRecord> find_line(PageContext& page) {
@@ -204,7 +187,7 @@ http::Response stale_line(PageContext& page) {
 
 http::Response save_line(PageContext& page) {
   std::int64_t id = number_in_path(page, "id");
-  try {
+  auto submit = [&] {
     auto change = operations::change_change_order_line(
         page.db, page.org_id(), id, number_in_path(page, "line_id"), form_version(page),
         [&](const sql::LineFields& stored) { return read_line(page, stored); });
@@ -212,14 +195,16 @@ http::Response save_line(PageContext& page) {
         page, change.order,
         views::line_row(page, line_editor(page, change.order), change.line.id, change.line.fields),
         "Line saved: " + change.line.fields.description + ".");
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal)) return stale_line(page);
-    if (!invalid_fields(refusal)) throw;
-    auto [order, line] = find_line(page);
-    return page.fragment(edit_line_row(page, line_editor(page, order), line.id, line.version,
-                                       line.fields, true, refusal.fields),
-                         422);
-  }
+  };
+  return submit_form(submit, {.invalid =
+                                  [&](const domain::FieldErrors& errors) {
+                                    auto [order, line] = find_line(page);
+                                    return page.fragment(
+                                        edit_line_row(page, line_editor(page, order), line.id,
+                                                      line.version, line.fields, true, errors),
+                                        422);
+                                  },
+                              .stale = [&] { return stale_line(page); }});
 }
 
 http::Response delete_line(PageContext& page) {

@@ -63,7 +63,7 @@ List actions(const PageContext& page, const sql::CommitmentRecord& commitment) {
       {CommitmentAction::approve, "Approve", "", ""},
       {CommitmentAction::close, "Close", "secondary", "Close it? No more bills against it."},
       {CommitmentAction::void_, "Void", "outline contrast", "Void this commitment?"}};
-  return action_buttons(*status, buttons);
+  return action_buttons(*status, buttons, "/commitments/" + std::to_string(commitment.id));
 }
 
 http::Response editor(PageContext& page, std::int64_t id, bool typed,
@@ -183,17 +183,17 @@ operations::NewCommitment read_new(const PageContext& page) {
 }
 
 http::Response create(PageContext& page) {
-  try {
+  auto submit = [&] {
     CommitmentDocument saved = operations::create_commitment(
         page.db, page.org_id(), id_in_path(page, "id"), [&] { return read_new(page); });
     const sql::CommitmentRecord& c = saved.commitment;
     return page.redirect("/commitments/" + std::to_string(c.id),
                          kind_label(c.fields.kind) + " " + c.fields.number +
                              " drafted: add its lines, then approve it.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return new_form(page, project_in_path(page), true, refusal.fields, 422);
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return new_form(page, project_in_path(page), true, errors, 422);
+                     }});
 }
 
 // ---- transitions

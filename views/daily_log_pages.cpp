@@ -355,10 +355,6 @@ http::Response day_changed(PageContext& page, const sql::ProjectRecord& project,
   return project_page(page, project, "daily-logs", day_tab(page, project.id, day, {}));
 }
 
-bool invalid_fields(const operations::Refusal& refusal) {
-  return refusal.kind == operations::Refusal::Kind::invalid_fields;
-}
-
 // Saved, and submitted when the Submit button sent the form.
 http::Response saved(PageContext& page, const sql::ProjectRecord& project,
                      const sql::DailyLogRecord& log) {
@@ -378,7 +374,7 @@ http::Response create(PageContext& page) {
   sql::ProjectRecord project = find_project(page);
   std::string day = page.field("log_date");
   std::vector<int> kept;
-  try {
+  auto create = [&] {
     if (!domain::is_calendar_date(day)) throw operations::field_error("log_date", "is not a date");
     sql::DailyLogRecord log = operations::create_daily_log(page.db, page.org_id(), project.id, [&] {
       operations::DailyLogInput input;
@@ -386,19 +382,25 @@ http::Response create(PageContext& page) {
       return log_from_form(page, input, kept);
     });
     return saved(page, project, log);
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind == operations::Refusal::Kind::conflict) {
-      DayForm form;
-      form.notice = "A daily log for " + long_date(day) +
-                    " was already filed (shown below); one day has one log. What you typed was "
-                    "not saved: add it to this log.";
-      return project_page(page, project, "daily-logs", day_tab(page, project.id, day, form), 409);
-    }
-    if (!invalid_fields(refusal)) throw;
-    if (!domain::is_calendar_date(day)) day = today();
-    DayForm form{true, form_errors(refusal.fields, kept), "The log was not saved: see below."};
-    return project_page(page, project, "daily-logs", day_tab(page, project.id, day, form), 422);
-  }
+  };
+  return submit_form(
+      create,
+      {.invalid =
+           [&](const domain::FieldErrors& errors) {
+             if (!domain::is_calendar_date(day)) day = today();
+             DayForm form{true, form_errors(errors, kept), "The log was not saved: see below."};
+             return project_page(page, project, "daily-logs", day_tab(page, project.id, day, form),
+                                 422);
+           },
+       .conflict =
+           [&](const std::string&) {
+             DayForm form;
+             form.notice = "A daily log for " + long_date(day) +
+                           " was already filed (shown below); one day has one log. What you "
+                           "typed was not saved: add it to this log.";
+             return project_page(page, project, "daily-logs", day_tab(page, project.id, day, form),
+                                 409);
+           }});
 }
 
 http::Response save(PageContext& page) {
@@ -409,26 +411,30 @@ http::Response save(PageContext& page) {
   auto project = sql::find_project(page.db, page.org_id(), stored->project_id);
   if (!project) throw operations::not_found();
   std::vector<int> kept;
-  try {
+  auto save = [&] {
     sql::DailyLogRecord log = operations::change_daily_log(
         page.db, page.org_id(), stored->id, form_version(page),
         [&](const sql::DailyLogRecord& current) {
           return log_from_form(page, {current.fields, std::nullopt}, kept);
         });
     return saved(page, *project, log);
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal)) {
-      page.form.clear();
-      return project_page(page, *project, "daily-logs",
-                          day_tab(page, project->id, stored->fields.log_date,
-                                  {false, {}, stale_message("daily log")}),
-                          409);
-    }
-    if (!invalid_fields(refusal)) throw;
-    DayForm form{true, form_errors(refusal.fields, kept), "The log was not saved: see below."};
-    return project_page(page, *project, "daily-logs",
-                        day_tab(page, project->id, stored->fields.log_date, form), 422);
-  }
+  };
+  return submit_form(
+      save,
+      {.invalid =
+           [&](const domain::FieldErrors& errors) {
+             DayForm form{true, form_errors(errors, kept), "The log was not saved: see below."};
+             return project_page(page, *project, "daily-logs",
+                                 day_tab(page, project->id, stored->fields.log_date, form), 422);
+           },
+       .stale =
+           [&] {
+             page.form.clear();
+             return project_page(page, *project, "daily-logs",
+                                 day_tab(page, project->id, stored->fields.log_date,
+                                         {false, {}, stale_message("daily log")}),
+                                 409);
+           }});
 }
 
 http::Response crew_row_fragment(PageContext& page) {

@@ -10,6 +10,8 @@
 #include "operations/refusal.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
+#include "views/action_buttons.hpp"
+#include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
@@ -81,25 +83,14 @@ std::string totals(PageContext& page, const sql::EstimateRecord& e, bool oob) {
 }
 
 List actions(PageContext& page, const sql::EstimateRecord& e) {
-  List list;
   auto status = domain::parse_estimate_status(e.status);
-  if (!status || e.revised_by_id || !page.may(domain::Permission::write_commercial)) return list;
-  struct Button {
-    EstimateAction action;
-    const char* label;
-    const char* style;
-  };
-  const Button buttons[] = {{EstimateAction::send, "Send to client", ""},
-                            {EstimateAction::accept, "Client accepted", ""},
-                            {EstimateAction::decline, "Client declined", "secondary"},
-                            {EstimateAction::revise, "Revise", "outline"}};
-  for (const Button& b : buttons) {
-    if (!domain::transition(*status, b.action)) continue;
-    list.push_back(Object{{"action", std::string(domain::to_string(b.action))},
-                          {"label", std::string(b.label)},
-                          {"style", std::string(b.style)}});
-  }
-  return list;
+  if (!status || e.revised_by_id || !page.may(domain::Permission::write_commercial)) return {};
+  static const ActionButton<EstimateAction> buttons[] = {
+      {EstimateAction::send, "Send to client", ""},
+      {EstimateAction::accept, "Client accepted", ""},
+      {EstimateAction::decline, "Client declined", "secondary"},
+      {EstimateAction::revise, "Revise", "outline"}};
+  return action_buttons(*status, buttons, "/estimates/" + std::to_string(e.id));
 }
 
 // ---- pages
@@ -197,10 +188,6 @@ sql::LineFields line_from_form(const PageContext& page, const sql::LineFields& l
   return views::line_from_form(page, line, domain::UnitCostSign::non_negative);
 }
 
-bool invalid_fields(const operations::Refusal& refusal) {
-  return refusal.kind == operations::Refusal::Kind::invalid_fields;
-}
-
 // After a change to the lines: the rows (or one row), the totals and the
 // flash, for htmx; a redirect back to the editor without it.
 http::Response lines_changed(PageContext& page, std::int64_t id, const std::string& primary,
@@ -212,7 +199,7 @@ http::Response lines_changed(PageContext& page, std::int64_t id, const std::stri
 
 http::Response add_line(PageContext& page) {
   std::int64_t id = estimate_id(page);
-  try {
+  auto submit = [&] {
     auto change = operations::add_line(
         page.db, page.org_id(), id,
         [&](const sql::LineFields& base) { return line_from_form(page, base); });
@@ -221,16 +208,17 @@ http::Response add_line(PageContext& page) {
     return lines_changed(page, id, line_rows(page, document), document.estimate,
                          "Line added: " + change.line.fields.description + ".",
                          add_form(page, document.estimate, false, {}, true));
-  } catch (const operations::Refusal& refusal) {
-    if (!invalid_fields(refusal)) throw;
-    EstimateDocument document = operations::load_estimate(page.db, page.org_id(), id);
-    if (!page.hx) return editor(page, load(page), true, refusal.fields, 422);
-    http::Response res =
-        page.fragment(add_form(page, document.estimate, true, refusal.fields, false), 422);
-    res.set("HX-Retarget", "#add-line");
-    res.set("HX-Reswap", "outerHTML");
-    return res;
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       EstimateDocument document =
+                           operations::load_estimate(page.db, page.org_id(), id);
+                       if (!page.hx) return editor(page, load(page), true, errors, 422);
+                       http::Response res = page.fragment(
+                           add_form(page, document.estimate, true, errors, false), 422);
+                       res.set("HX-Retarget", "#add-line");
+                       res.set("HX-Reswap", "outerHTML");
+                       return res;
+                     }});
 }
 
 std::pair<sql::EstimateRecord, sql::LineRecord> find_line(PageContext& page) {
@@ -267,18 +255,20 @@ http::Response stale_line(PageContext& page) {
 
 http::Response save_line(PageContext& page) {
   std::int64_t id = estimate_id(page);
-  try {
+  auto submit = [&] {
     auto change = operations::change_line(
         page.db, page.org_id(), id, line_id(page), form_version(page),
         [&](const sql::LineFields& stored) { return line_from_form(page, stored); });
     return lines_changed(page, id, line_row(page, change.estimate, change.line), change.estimate,
                          "Line saved: " + change.line.fields.description + ".");
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal)) return stale_line(page);
-    if (!invalid_fields(refusal)) throw;
-    auto [estimate, line] = find_line(page);
-    return page.fragment(edit_row(page, estimate, line, true, refusal.fields), 422);
-  }
+  };
+  return submit_form(submit, {.invalid =
+                                  [&](const domain::FieldErrors& errors) {
+                                    auto [estimate, line] = find_line(page);
+                                    return page.fragment(
+                                        edit_row(page, estimate, line, true, errors), 422);
+                                  },
+                              .stale = [&] { return stale_line(page); }});
 }
 
 http::Response delete_line(PageContext& page) {

@@ -95,14 +95,14 @@ http::Response list(PageContext& page) {
 http::Response create(PageContext& page) {
   sql::PartyFields fields{page.field("kind"), page.field("name"), page.field("email"),
                           page.field("phone"), page.field("address")};
-  try {
+  auto submit = [&] {
     auto party = operations::create_party(page.db, page.org_id(), fields);
     return page.redirect("/parties",
                          kind_label(party.fields.kind) + " " + party.fields.name + " added.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return page.fragment(party_form(page, refusal.fields), 422);
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return page.fragment(party_form(page, errors), 422);
+                     }});
 }
 
 sql::PartyRecord find_party(PageContext& page) {
@@ -150,22 +150,27 @@ http::Response save(PageContext& page) {
   sql::PartyRecord party = find_party(page);
   sql::PartyFields fields{page.field("kind"), page.field("name"), page.field("email"),
                           page.field("phone"), page.field("address")};
-  try {
+  auto submit = [&] {
     sql::PartyRecord saved =
         operations::change_party(page.db, page.org_id(), party.id, form_version(page), fields);
     std::string message = kind_label(saved.fields.kind) + " " + saved.fields.name + " saved.";
     if (!page.hx) return page.redirect("/parties", message);
     return page.fragment(page.render("party_row", party_data(page, saved)) + "<template>" +
                          page.flash_oob(message) + "</template>");
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal))
-      return stale_row(
-          page, "party",
-          [&](const std::string& message) { return edit_row(page, find_party(page), {}, message); },
-          [&] { return parties_page(page, 409); });
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return page.fragment(edit_row(page, party, refusal.fields), 422);
-  }
+  };
+  return submit_form(submit, {.invalid =
+                                  [&](const domain::FieldErrors& errors) {
+                                    return page.fragment(edit_row(page, party, errors), 422);
+                                  },
+                              .stale =
+                                  [&] {
+                                    return stale_row(
+                                        page, "party",
+                                        [&](const std::string& message) {
+                                          return edit_row(page, find_party(page), {}, message);
+                                        },
+                                        [&] { return parties_page(page, 409); });
+                                  }});
 }
 
 }  // namespace

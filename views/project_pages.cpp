@@ -152,16 +152,17 @@ http::Response create(PageContext& page) {
   }
   if (auto d = page.field("start_date"); !d.empty()) fields.start_date = d;
   if (auto d = page.field("completion_date"); !d.empty()) fields.completion_date = d;
-  try {
+  auto submit = [&] {
     auto project = operations::create_project(page.db, page.org_id(), fields);
     return page.redirect("/projects/" + std::to_string(project.id),
                          "Project " + project.fields.number + " created.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    http::Response res = page.fragment(
-        project_form(page, refusal.fields, sql::fetch(page.db, clients_query(page))), 422);
-    return res;
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       http::Response res = page.fragment(
+                           project_form(page, errors, sql::fetch(page.db, clients_query(page))),
+                           422);
+                       return res;
+                     }});
 }
 
 // ---- one project
@@ -238,7 +239,7 @@ http::Response show_tab(PageContext& page, std::string_view slug) {
 
 http::Response create_estimate(PageContext& page) {
   sql::ProjectRecord project = find_project(page);
-  try {
+  auto submit = [&] {
     auto document = operations::create_estimate(page.db, page.org_id(), project.id, [&] {
       operations::NewEstimate estimate;
       estimate.fields.title = page.field("title");
@@ -250,10 +251,10 @@ http::Response create_estimate(PageContext& page) {
     });
     return page.redirect("/estimates/" + std::to_string(document.estimate.id),
                          "Estimate " + document.estimate.fields.number + " created.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return page.fragment(estimates_tab(page, project, refusal.fields), 422);
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return page.fragment(estimates_tab(page, project, errors), 422);
+                     }});
 }
 
 }  // namespace

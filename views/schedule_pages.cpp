@@ -231,10 +231,6 @@ std::string render_schedule(PageContext& page, const sql::ProjectRecord& project
   return page.render("project_schedule", data);
 }
 
-bool invalid_fields(const operations::Refusal& refusal) {
-  return refusal.kind == operations::Refusal::Kind::invalid_fields;
-}
-
 std::int64_t task_id(const PageContext& page) {
   auto id = path_number(page.http, "id");
   if (!id) throw operations::not_found();
@@ -262,16 +258,18 @@ http::Response schedule_changed(PageContext& page, const sql::ProjectRecord& pro
 
 http::Response create(PageContext& page) {
   sql::ProjectRecord project = find_project(page);
-  try {
+  auto submit = [&] {
     sql::TaskRecord task = operations::create_task(page.db, page.org_id(), project.id,
                                                    [&] { return task_from_form(page, {}); });
     return schedule_changed(page, project, "Task added: " + task.fields.name + ".");
-  } catch (const operations::Refusal& refusal) {
-    if (!invalid_fields(refusal)) throw;
-    ScheduleForm form{std::nullopt, refusal.fields, true};
-    return project_page(page, project, "schedule",
-                        render_schedule(page, project, load_schedule(page, project.id), form), 422);
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       ScheduleForm form{std::nullopt, errors, true};
+                       return project_page(
+                           page, project, "schedule",
+                           render_schedule(page, project, load_schedule(page, project.id), form),
+                           422);
+                     }});
 }
 
 http::Response edit(PageContext& page) {
@@ -300,22 +298,25 @@ http::Response task_form_again(PageContext& page, const sql::TaskRecord& task,
 
 http::Response save(PageContext& page) {
   sql::TaskRecord task = find_task(page);
-  try {
+  auto save = [&] {
     sql::TaskRecord saved = operations::change_task(
         page.db, page.org_id(), task.id, form_version(page),
         [&](const sql::TaskFields& stored) { return task_from_form(page, stored); });
     auto project = sql::find_project(page.db, page.org_id(), saved.project_id);
     if (!project) throw operations::not_found();
     return schedule_changed(page, *project, "Task saved: " + saved.fields.name + ".");
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal)) {
-      page.form.clear();
-      return task_form_again(page, find_task(page), {task.id, {}, false, stale_message("task")},
-                             409);
-    }
-    if (!invalid_fields(refusal)) throw;
-    return task_form_again(page, task, {task.id, refusal.fields, true, {}}, 422);
-  }
+  };
+  return submit_form(
+      save, {.invalid =
+                 [&](const domain::FieldErrors& errors) {
+                   return task_form_again(page, task, {task.id, errors, true, {}}, 422);
+                 },
+             .stale =
+                 [&] {
+                   page.form.clear();
+                   return task_form_again(page, find_task(page),
+                                          {task.id, {}, false, stale_message("task")}, 409);
+                 }});
 }
 
 // A task others follow is not deleted (409, the operation's reason).

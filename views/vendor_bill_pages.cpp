@@ -83,7 +83,7 @@ List actions(const PageContext& page, const sql::VendorBillRecord& bill) {
       {VendorBillAction::approve, "Approve", "", ""},
       {VendorBillAction::pay, "Mark paid", "", ""},
       {VendorBillAction::void_, "Void", "outline contrast", "Void this bill?"}};
-  return action_buttons(*status, buttons);
+  return action_buttons(*status, buttons, "/vendor-bills/" + std::to_string(bill.id));
 }
 
 http::Response editor(PageContext& page, std::int64_t id, bool typed,
@@ -211,15 +211,15 @@ operations::NewVendorBill read_new(const PageContext& page) {
 }
 
 http::Response create(PageContext& page) {
-  try {
+  auto submit = [&] {
     VendorBillDocument saved = operations::create_vendor_bill(
         page.db, page.org_id(), id_in_path(page, "id"), [&] { return read_new(page); });
     return page.redirect("/vendor-bills/" + std::to_string(saved.bill.id),
                          "Bill " + saved.bill.fields.number + " entered: add its lines.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return new_form(page, project_in_path(page), true, refusal.fields, 422);
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return new_form(page, project_in_path(page), true, errors, 422);
+                     }});
 }
 
 // ---- transitions
