@@ -142,11 +142,8 @@ http::Response add_line(PageContext& page) {
       submit, {.invalid = [&](const domain::FieldErrors& errors) {
         ChangeOrderView view = load(page);
         if (!page.hx) return editor(page, view, true, errors, 422);
-        http::Response res = page.fragment(
-            add_line_form(page, line_editor(page, view.document.order), true, errors, false), 422);
-        res.set("HX-Retarget", "#add-line");
-        res.set("HX-Reswap", "outerHTML");
-        return res;
+        return add_line_again(
+            page, add_line_form(page, line_editor(page, view.document.order), true, errors, false));
       }});
 }
 

@@ -209,16 +209,12 @@ http::Response add_line(PageContext& page) {
                          "Line added: " + change.line.fields.description + ".",
                          add_form(page, document.estimate, false, {}, true));
   };
-  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
-                       EstimateDocument document =
-                           operations::load_estimate(page.db, page.org_id(), id);
-                       if (!page.hx) return editor(page, load(page), true, errors, 422);
-                       http::Response res = page.fragment(
-                           add_form(page, document.estimate, true, errors, false), 422);
-                       res.set("HX-Retarget", "#add-line");
-                       res.set("HX-Reswap", "outerHTML");
-                       return res;
-                     }});
+  return submit_form(
+      submit, {.invalid = [&](const domain::FieldErrors& errors) {
+        EstimateDocument document = operations::load_estimate(page.db, page.org_id(), id);
+        if (!page.hx) return editor(page, load(page), true, errors, 422);
+        return add_line_again(page, add_form(page, document.estimate, true, errors, false));
+      }});
 }
 
 std::pair<sql::EstimateRecord, sql::LineRecord> find_line(PageContext& page) {
