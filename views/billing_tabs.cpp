@@ -105,13 +105,13 @@ std::string change_orders_tab(PageContext& page, const sql::ProjectRecord& proje
   data.set("reason", page.field("reason"));
   data.set("days_delta", page.field("days_delta"));
   if (!errors.empty()) data.set("open", true);
-  return page.render("project_change_orders", data);
+  return page.render("change_orders/tab", data);
 }
 
 std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
                         const domain::FieldErrors& errors) {
   Data data = tab_data(page, project, errors);
-  if (!page.may(domain::Permission::read_commercial)) return page.render("project_billing", data);
+  if (!page.may(domain::Permission::read_commercial)) return page.render("pay_applications/billing_tab", data);
   List applications;
   std::optional<domain::PayApplicationStatus> latest;
   auto [listed, listed_invoices] =
@@ -157,7 +157,7 @@ std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
   else
     data.set("can_start", true);
   data.set("period_to", page.field("period_to").empty() ? today() : page.field("period_to"));
-  return page.render("project_billing", data);
+  return page.render("pay_applications/billing_tab", data);
 }
 
 void add_billing_tab_routes(PageRoutes& routes) {

@@ -249,7 +249,7 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
   if (!transfer_errors.empty()) data["transfer_open"] = true;
   put_bill_form(page, data, commitments, parties);
   if (!bill_errors.empty()) data["bill_open"] = true;
-  return page.render("project_budget", data);
+  return page.render("budget/tab", data);
 }
 
 void add_budget_routes(PageRoutes& routes) {

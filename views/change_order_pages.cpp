@@ -53,7 +53,7 @@ std::string amount_block(const PageContext& page, const sql::ChangeOrderRecord& 
                                   (std::abs(order.fields.days_delta) == 1 ? " day" : " days")}};
   if (order.amount_cents < 0) data.set("credit", true);
   if (oob) data.set("oob", true);
-  return page.render("change_order_amount", data);
+  return page.render("change_orders/amount", data);
 }
 
 List actions(const PageContext& page, const sql::ChangeOrderRecord& order) {
@@ -105,7 +105,7 @@ http::Response editor(PageContext& page, const ChangeOrderView& view, bool typed
   if (order.approved_at) data.set("approved", date(*order.approved_at));
   if (lines.editable) data.set("add_form", add_line_form(page, lines, typed, errors, false));
   return page.page(order.fields.number + " " + order.fields.title,
-                   page.render("change_order", data), status);
+                   page.render("change_orders/show", data), status);
 }
 
 http::Response show(PageContext& page) {

@@ -44,7 +44,7 @@ std::string totals(const PageContext& page, const sql::CommitmentRecord& c, bool
                      {"billed", money(c.billed_cents)},
                      {"remaining", money(c.amount_cents - c.billed_cents)}};
   if (oob) data.set("oob", true);
-  return page.render("commitment_totals", data);
+  return page.render("commitments/totals", data);
 }
 
 AmountLineDocument lines_of(const PageContext& page, CommitmentDocument document) {
@@ -91,7 +91,7 @@ http::Response editor(PageContext& page, std::int64_t id, bool typed,
                      {"rows", amount_line_rows(page, line_routes(), lines)}};
   if (c.approved_at) data.set("approved", date(*c.approved_at));
   if (lines.editable) data.set("add_form", amount_add_form(page, lines, typed, errors, false));
-  return page.page(c.fields.number + " " + c.fields.title, page.render("commitment", data), status);
+  return page.page(c.fields.number + " " + c.fields.title, page.render("commitments/show", data), status);
 }
 
 http::Response show(PageContext& page) {
@@ -139,7 +139,7 @@ http::Response new_form(PageContext& page, const sql::ProjectRecord& project, bo
     if (k == kind) option["selected"] = true;
   }
   set_payee_options(page, data, "parties", page.field("party_id"));
-  return page.page("New commitment · " + project.fields.name, page.render("commitment_new", data),
+  return page.page("New commitment · " + project.fields.name, page.render("commitments/new", data),
                    status);
 }
 

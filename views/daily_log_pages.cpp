@@ -103,7 +103,7 @@ std::string crew_row(const PageContext& page, int n, const CrewValues& v,
   Object row_errors;
   for (const char* field : {"party_id", "trade", "headcount", "hours"})
     if (auto message = errors.message(crew_field(n, field))) row_errors.emplace(field, *message);
-  return page.render("daily_log_crew_row",
+  return page.render("daily_logs/crew_row",
                      Object{{"n", std::to_string(n)},
                             {"companies", company_options(companies, v.party_id)},
                             {"trade", v.trade},
@@ -115,7 +115,7 @@ std::string crew_row(const PageContext& page, int n, const CrewValues& v,
 std::string add_crew_button(const PageContext& page, std::int64_t project_id, int n, bool oob) {
   Data data = Object{{"project_id", std::to_string(project_id)}, {"n", std::to_string(n)}};
   if (oob) data.set("oob", true);
-  return page.render("daily_log_add_crew", data);
+  return page.render("daily_logs/add_crew", data);
 }
 
 // The log the form describes, over `input` (the stored log's, or a new one);
@@ -262,7 +262,7 @@ std::string log_form(PageContext& page, std::int64_t project_id, const std::stri
                                    : "";
   if (!version.empty()) data.set("version", version);
   if (!log) data.set("log_date", day);
-  return page.render("daily_log_form", data);
+  return page.render("daily_logs/form", data);
 }
 
 std::string log_view(PageContext& page, const sql::DailyLogRecord& log,
@@ -296,7 +296,7 @@ std::string log_view(PageContext& page, const sql::DailyLogRecord& log,
   set_text(data, "work_performed", f.work_performed);
   set_text(data, "delays", f.delays);
   if (!log.crew.empty()) data.set("has_crew", true);
-  return page.render("daily_log_view", data);
+  return page.render("daily_logs/show", data);
 }
 
 std::string render_day(PageContext& page, std::int64_t project_id, const std::string& day,
@@ -336,7 +336,7 @@ std::string render_day(PageContext& page, std::int64_t project_id, const std::st
   }
   set_text(data, "notice", form.notice);
   if (!recent.empty()) data.set("has_recent", true);
-  return page.render("project_daily_logs", data);
+  return page.render("daily_logs/tab", data);
 }
 
 std::string day_tab(PageContext& page, std::int64_t project_id, const std::string& day,

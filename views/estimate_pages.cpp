@@ -79,7 +79,7 @@ std::string totals(PageContext& page, const sql::EstimateRecord& e, bool oob) {
       {"total", money(t.total_cents)}, {"margin_amount", money(t.subtotal_cents - t.cost_cents)},
       {"margin", rate(t.margin_bps)}};
   if (oob) data.set("oob", true);
-  return page.render("estimate_totals", data);
+  return page.render("estimates/totals", data);
 }
 
 List actions(PageContext& page, const sql::EstimateRecord& e) {
@@ -141,7 +141,7 @@ http::Response editor(PageContext& page, const EstimateView& view, bool typed,
   if (e.revised_by_id) data.set("revised_by", std::to_string(*e.revised_by_id));
   if (editable(e) && page.may(domain::Permission::write_commercial))
     data.set("add_form", add_form(page, e, typed, errors, false));
-  return page.page(title_of(e), page.render("estimate", data), status);
+  return page.page(title_of(e), page.render("estimates/show", data), status);
 }
 
 http::Response show(PageContext& page) {
@@ -178,7 +178,7 @@ http::Response print(PageContext& page) {
   set_text(data, "client", view.client_name);
   set_text(data, "notes", e.fields.notes);
   if (e.fields.valid_until) data.set("valid_until", date(*e.fields.valid_until));
-  http::Response res = http::html_response(200, page.render("estimate_print", data));
+  http::Response res = http::html_response(200, page.render("estimates/print", data));
   return res;
 }
 

@@ -61,7 +61,7 @@ std::string payment_form(const PageContext& page, const sql::InvoiceRecord& invo
     if (m == method) option["selected"] = true;
     methods.push_back(option);
   }
-  return page.render("invoice_payment_form",
+  return page.render("invoices/payment_form",
                      Object{{"path", path_of(invoice)},
                             {"csrf", page.csrf()},
                             {"version", value("version", std::to_string(invoice.version))},
@@ -137,7 +137,7 @@ http::Response show_invoice(PageContext& page, const InvoiceView& view, bool typ
   if (takes_payments(page, invoice))
     data.set("payment_form", payment_form(page, invoice, typed, errors));
   return page.page("Invoice " + invoice.fields.number + " " + view.project.fields.number,
-                   page.render("invoice", data), status);
+                   page.render("invoices/show", data), status);
 }
 
 http::Response show(PageContext& page) {

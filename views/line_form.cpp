@@ -49,7 +49,7 @@ std::string render_line_row(const PageContext& page, const LineEditor& editor, D
   data.set("base", editor.base);
   if (editor.kind == LineEditor::Kind::priced) data.set("priced", true);
   if (editor.editable) data.set("editable", true);
-  return page.render("line_row", data);
+  return page.render("shared/line_row", data);
 }
 
 std::string render_line_fields(const PageContext& page, const LineEditor& editor, Data data,
@@ -58,14 +58,14 @@ std::string render_line_fields(const PageContext& page, const LineEditor& editor
   data.set("csrf", page.csrf());
   set_cost_type_options(data, "cost_types", cost_type);
   if (editor.kind == LineEditor::Kind::priced) data.set("priced", true);
-  return page.render("line_fields", data);
+  return page.render("shared/line_fields", data);
 }
 
 std::string render_add_line(const PageContext& page, const LineEditor& editor,
                             const std::string& fields, bool oob) {
   Data data = Object{{"base", editor.base}, {"fields", fields}};
   if (oob) data.set("oob", true);
-  return page.render("line_add", data);
+  return page.render("shared/line_add", data);
 }
 
 std::string render_edit_line(const PageContext& page, const LineEditor& editor, std::int64_t id,
@@ -77,7 +77,7 @@ std::string render_edit_line(const PageContext& page, const LineEditor& editor, 
                      {"columns", columns(editor)},
                      {"fields", fields}};
   set_text(data, "stale", stale);
-  return page.render("line_edit", data);
+  return page.render("shared/line_edit", data);
 }
 
 http::Response add_line_again(PageContext& page, const std::string& form) {
@@ -135,7 +135,7 @@ std::string line_rows_html(const PageContext& page, const LineEditor& editor,
   Data data = Object{{"rows", rows}, {"hint", editor.hint}, {"columns", columns(editor)}};
   if (empty) data.set("empty", true);
   if (editor.editable) data.set("editable", true);
-  return page.render("line_rows", data);
+  return page.render("shared/line_rows", data);
 }
 
 std::string add_line_form(const PageContext& page, const LineEditor& editor, bool typed,

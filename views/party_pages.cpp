@@ -53,11 +53,11 @@ Data party_data(const PageContext& page, const sql::PartyRecord& p) {
 std::string party_rows(PageContext& page, const sql::PartyFilter& filter) {
   auto parties = sql::list_parties(page.db, page.org_id(), filter, sql::Page{std::nullopt, 200});
   std::string rows;
-  for (const auto& p : parties.rows) rows += page.render("party_row", party_data(page, p));
+  for (const auto& p : parties.rows) rows += page.render("parties/row", party_data(page, p));
   Data data = Object{};
   set_text(data, "rows", rows);
   if (filter.kind || filter.name_contains) data.set("filtered", true);
-  return page.render("party_rows", data);
+  return page.render("parties/rows", data);
 }
 
 std::string party_form(PageContext& page, const domain::FieldErrors& errors) {
@@ -70,7 +70,7 @@ std::string party_form(PageContext& page, const domain::FieldErrors& errors) {
                      {"address", page.field("address")},
                      {"errors", error_data(errors)}};
   if (!errors.empty()) data.set("open", true);
-  return page.render("party_form", data);
+  return page.render("parties/form", data);
 }
 
 http::Response parties_page(PageContext& page, unsigned status) {
@@ -85,7 +85,7 @@ http::Response parties_page(PageContext& page, unsigned status) {
                      {"kinds", kind_options(filter.kind.value_or(""))},
                      {"rows", rows}};
   if (page.may(domain::Permission::write_projects)) data.set("form", party_form(page, {}));
-  return page.page("Parties", page.render("parties", data), status);
+  return page.page("Parties", page.render("parties/index", data), status);
 }
 
 http::Response list(PageContext& page) {
@@ -131,13 +131,13 @@ std::string edit_row(PageContext& page, const sql::PartyRecord& party,
                      {"address", value("address", party.fields.address)},
                      {"errors", error_data(errors)}};
   set_text(data, "stale", stale);
-  return page.render("party_edit", data);
+  return page.render("parties/edit", data);
 }
 
 http::Response show_row(PageContext& page) {
   sql::PartyRecord party = find_party(page);
   if (!page.hx) return page.redirect("/parties");
-  return page.fragment(page.render("party_row", party_data(page, party)));
+  return page.fragment(page.render("parties/row", party_data(page, party)));
 }
 
 http::Response edit(PageContext& page) {
@@ -155,7 +155,7 @@ http::Response save(PageContext& page) {
         operations::change_party(page.db, page.org_id(), party.id, form_version(page), fields);
     std::string message = kind_label(saved.fields.kind) + " " + saved.fields.name + " saved.";
     if (!page.hx) return page.redirect("/parties", message);
-    return page.fragment(page.render("party_row", party_data(page, saved)) + "<template>" +
+    return page.fragment(page.render("parties/row", party_data(page, saved)) + "<template>" +
                          page.flash_oob(message) + "</template>");
   };
   return submit_form(submit, {.invalid =

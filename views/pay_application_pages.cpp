@@ -91,7 +91,7 @@ std::string line_row(const PageContext& page, const sql::PayApplicationRecord& a
   if (!errors.empty()) data.set("errors", error_data(errors, kCellNames));
   set_text(data, "stale", stale);
   if (editable(page, a)) data.set("editable", true);
-  return page.render("pay_line_row", data);
+  return page.render("pay_applications/line_row", data);
 }
 
 std::string g702_block(const PageContext& page, const sql::PayApplicationRecord& a, bool oob) {
@@ -111,7 +111,7 @@ std::string g702_block(const PageContext& page, const sql::PayApplicationRecord&
                      {"rate_stored", rate(a.retainage_stored_bps)}};
   if (a.certified_cents) data.set("certified", money(*a.certified_cents));
   if (oob) data.set("oob", true);
-  return page.render("pay_g702", data);
+  return page.render("pay_applications/g702", data);
 }
 
 // The certificate's form carries the application's version: the amount is
@@ -119,7 +119,7 @@ std::string g702_block(const PageContext& page, const sql::PayApplicationRecord&
 std::string certify_form(const PageContext& page, const sql::PayApplicationRecord& a, bool typed,
                          const domain::FieldErrors& errors) {
   return page.render(
-      "pay_certify",
+      "pay_applications/certify",
       Object{{"app_path", path_of(a)},
              {"csrf", page.csrf()},
              {"version", typed ? page.field("version") : std::to_string(a.version)},
@@ -203,7 +203,7 @@ http::Response sheet(PageContext& page, const PayApplicationView& view, bool typ
   if (state && domain::transition(*state, PayApplicationAction::certify) &&
       page.may(domain::Permission::write_commercial))
     data.set("certify", certify_form(page, a, typed, errors));
-  return page.page(title_of(view), page.render("pay_application", data), status);
+  return page.page(title_of(view), page.render("pay_applications/show", data), status);
 }
 
 http::Response show(PageContext& page) {
@@ -239,7 +239,7 @@ http::Response print(PageContext& page) {
   data.set("favicon", page.views.assets.url("favicon.svg"));
   data.set("pico_css", page.views.assets.url("pico.min.css"));
   data.set("app_css", page.views.assets.url("app.css"));
-  return http::html_response(200, page.render("pay_application_print", data));
+  return http::html_response(200, page.render("pay_applications/print", data));
 }
 
 // ---- cells

@@ -87,7 +87,7 @@ std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
   data["columns"] = figures ? "5" : "4";
   if (filter.text || filter.status) data["filtered"] = true;
   if (projects.more) data["more"] = true;
-  return page.render("project_rows", data);
+  return page.render("projects/rows", data);
 }
 
 std::string project_form(PageContext& page, const domain::FieldErrors& errors,
@@ -104,7 +104,7 @@ std::string project_form(PageContext& page, const domain::FieldErrors& errors,
                      {"clients", client_options(clients, page.field("client_id"))},
                      {"errors", error_data(errors)}};
   if (!errors.empty()) data.set("open", true);
-  return page.render("project_form", data);
+  return page.render("projects/form", data);
 }
 
 // The list's search (?q=) and status filter (?status=).
@@ -136,7 +136,7 @@ http::Response list(PageContext& page, const sql::PageOf<sql::ProjectListing>& p
   data["rows"] = project_rows(page, filter, projects);
   if (page.may(domain::Permission::read_commercial)) data["figures"] = true;
   if (page.may(domain::Permission::write_projects)) data["form"] = project_form(page, {}, clients);
-  return page.page("Projects", page.render("projects", data));
+  return page.page("Projects", page.render("projects/index", data));
 }
 
 http::Response create(PageContext& page) {
@@ -217,7 +217,7 @@ std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
   if (!rows.empty()) data.set("has_estimates", true);
   if (page.may(domain::Permission::write_commercial)) data.set("can_write", true);
   if (!page.may(domain::Permission::read_commercial)) data.set("hidden", true);
-  return page.render("project_estimates", data);
+  return page.render("estimates/tab", data);
 }
 
 std::string tab_html(PageContext& page, const sql::ProjectRecord& project, const Tab& tab) {
@@ -299,7 +299,7 @@ http::Response project_page(PageContext& page, const sql::ProjectWithFigures& pr
       project.fields.number + " " + project.fields.name + " · " + std::string(tab->label);
   if (page.hx && page.hx_target == "tab") {
     // The tab alone, with its title (htmx sets the document's) and the flash.
-    std::string html = page.render("tab_title", Object{{"title", title}}) + tab_content;
+    std::string html = page.render("layout/tab_title", Object{{"title", title}}) + tab_content;
     if (!page.flash.empty()) html += page.flash_oob(page.flash);
     return page.fragment(html, status);
   }
@@ -328,7 +328,7 @@ http::Response project_page(PageContext& page, const sql::ProjectWithFigures& pr
   }
   set_text(data, "client", project.client_name);
   set_text(data, "site_address", project.fields.site_address);
-  return page.page(title, page.render("project", data), status);
+  return page.page(title, page.render("projects/show", data), status);
 }
 
 void add_project_routes(PageRoutes& routes) {

@@ -75,7 +75,7 @@ std::string task_fields(const PageContext& page, const std::vector<sql::TaskReco
   const sql::TaskFields empty;
   const sql::TaskFields& f = stored ? stored->fields : empty;
   return page.render(
-      "task_fields",
+      "schedule/task_fields",
       Object{{"p", prefix},
              {"csrf", page.csrf()},
              {"name", value("name", f.name)},
@@ -94,7 +94,7 @@ std::string edit_row(const PageContext& page, const std::vector<sql::TaskRecord>
                      {"version", form.typed ? page.field("version") : std::to_string(task.version)},
                      {"fields", task_fields(page, tasks, &task, form, prefix)}};
   set_text(data, "stale", form.stale);
-  return page.render("task_edit", data);
+  return page.render("schedule/task_edit", data);
 }
 
 // The task the form describes, over `task` (the stored one, or a new one);
@@ -216,7 +216,7 @@ std::string render_schedule(PageContext& page, const sql::ProjectRecord& project
       row.set("can_write", true);
       row.set("csrf", page.csrf());
     }
-    rows += page.render("task_row", row);
+    rows += page.render("schedule/task_row", row);
   }
   Data data = Object{{"rows", rows}, {"timeline", timeline_data(tasks, today_text)}};
   if (!tasks.empty()) data.set("has_tasks", true);
@@ -224,11 +224,11 @@ std::string render_schedule(PageContext& page, const sql::ProjectRecord& project
     data.set("can_write", true);
     ScheduleForm adding = form.editing ? ScheduleForm{} : form;
     data.set("add_form",
-             page.render("task_add",
+             page.render("schedule/task_add",
                          Object{{"project_id", std::to_string(project.id)},
                                 {"fields", task_fields(page, tasks, nullptr, adding, "new-")}}));
   }
-  return page.render("project_schedule", data);
+  return page.render("schedule/tab", data);
 }
 
 std::int64_t task_id(const PageContext& page) {

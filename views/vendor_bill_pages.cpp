@@ -64,7 +64,7 @@ std::string totals(const PageContext& page, const sql::VendorBillRecord& bill,
     if (bill.status == "draft") data.set("after", money(remaining - a.amount_cents));
   }
   if (oob) data.set("oob", true);
-  return page.render("vendor_bill_totals", data);
+  return page.render("vendor_bills/totals", data);
 }
 
 AmountLineDocument lines_of(const PageContext& page, VendorBillDocument document,
@@ -116,7 +116,7 @@ http::Response editor(PageContext& page, std::int64_t id, bool typed,
   if (bill.approved_at) data.set("approved", date(*bill.approved_at));
   if (lines.editable) data.set("add_form", amount_add_form(page, lines, typed, errors, false));
   return page.page("Bill " + bill.fields.number + " · " + party_name,
-                   page.render("vendor_bill", data), status);
+                   page.render("vendor_bills/show", data), status);
 }
 
 http::Response show(PageContext& page) {
@@ -169,7 +169,7 @@ http::Response new_form(PageContext& page, const sql::ProjectRecord& project, bo
       sql::commitments_query(page.org_id(), project.id, sql::Page{std::nullopt, 500}));
   set_payee_options(data, "parties", parties, page.field("party_id"));
   set_commitment_options(data, "commitments", commitments, page.field("commitment_id"));
-  return page.page("New vendor bill · " + project.fields.name, page.render("vendor_bill_new", data),
+  return page.page("New vendor bill · " + project.fields.name, page.render("vendor_bills/new", data),
                    status);
 }
 
