@@ -1,8 +1,9 @@
-#include "views/billing_tabs.hpp"
-
+// The project's Billing tab (GET /projects/{id}/billing): its pay
+// applications and invoices with their empty states, and the form that makes
+// the next pay application. A role without commercial access sees that it
+// may not.
 #include "domain/pay_application.hpp"
 #include "domain/validation.hpp"
-#include "operations/change_order_document.hpp"
 #include "operations/invoice_document.hpp"
 #include "operations/pay_application_document.hpp"
 #include "operations/refusal.hpp"
@@ -20,98 +21,11 @@ namespace {
 
 const sql::Page kAll{std::nullopt, 200};
 
-Data tab_data(PageContext& page, const sql::ProjectRecord& project,
-              const domain::FieldErrors& errors) {
-  Data data = Object{{"project_id", std::to_string(project.id)},
-                     {"csrf", page.csrf()},
-                     {"errors", error_data(errors)}};
-  if (page.may(domain::Permission::write_commercial)) data.set("can_write", true);
-  if (!page.may(domain::Permission::read_commercial)) data.set("hidden", true);
-  return data;
-}
-
-http::Response create_change_order(PageContext& page) {
-  sql::ProjectRecord project = find_project_record(page);
-  auto create = [&] {
-    auto document = operations::create_change_order(page.db, page.org_id(), project.id, [&] {
-      domain::FieldErrors errors;
-      operations::NewChangeOrder order;
-      order.fields.title = page.field("title");
-      order.fields.reason = page.field("reason");
-      if (domain::is_blank(order.fields.title)) errors.add("title", "is required");
-      if (domain::count_characters(order.fields.title) > 200)
-        errors.add("title", "must be at most 200 characters");
-      if (domain::count_characters(order.fields.reason) > 2000)
-        errors.add("reason", "must be at most 2000 characters");
-      if (std::string days = page.field("days_delta"); !days.empty()) {
-        auto whole_days = whole_number(days);
-        if (!whole_days || *whole_days > 3650 || *whole_days < -3650)
-          errors.add("days_delta", "must be a whole number of days such as 5 or -2");
-        else
-          order.fields.days_delta = *whole_days;
-      }
-      if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
-      return order;
-    });
-    return page.redirect("/change-orders/" + std::to_string(document.order.id),
-                         "Change order " + document.order.fields.number +
-                             " started: add its lines, then submit it to the owner.");
-  };
-  return submit_form(create, {.invalid = [&](const domain::FieldErrors& errors) {
-                       return page.fragment(change_orders_tab(page, project, errors), 422);
-                     }});
-}
-
-http::Response create_pay_application(PageContext& page) {
-  sql::ProjectRecord project = find_project_record(page);
-  auto create = [&] {
-    auto document = operations::create_pay_application(page.db, page.org_id(), project.id, [&] {
-      std::string period_to = page.field("period_to");
-      if (!domain::is_calendar_date(period_to))
-        throw operations::field_error("period_to", "must be a date such as 2026-12-31");
-      return period_to;
-    });
-    return page.redirect("/pay-applications/" + std::to_string(document.application.id),
-                         "Pay application #" + std::to_string(document.application.number) +
-                             " started: enter this period's work line by line.");
-  };
-  return submit_form(create, {.invalid = [&](const domain::FieldErrors& errors) {
-                       return page.fragment(billing_tab(page, project, errors), 422);
-                     }});
-}
-
-}  // namespace
-
-std::string change_orders_tab(PageContext& page, const sql::ProjectRecord& project,
-                              const domain::FieldErrors& errors) {
-  Data data = tab_data(page, project, errors);
-  List rows;
-  if (page.may(domain::Permission::read_commercial)) {
-    auto orders = sql::list_change_orders(page.db, page.org_id(), project.id, kAll);
-    for (const auto& c : orders.rows) {
-      Object row{{"id", std::to_string(c.id)},
-                 {"number", c.fields.number},
-                 {"title", c.fields.title},
-                 {"status", c.status},
-                 {"status_label", status_label(c.status)},
-                 {"amount", money(c.amount_cents)},
-                 {"days", std::to_string(c.fields.days_delta)}};
-      rows.push_back(row);
-    }
-  }
-  data.set("orders", rows);
-  if (!rows.empty()) data.set("has_orders", true);
-  data.set("title", page.field("title"));
-  data.set("reason", page.field("reason"));
-  data.set("days_delta", page.field("days_delta"));
-  if (!errors.empty()) data.set("open", true);
-  return page.render("change_orders/tab", data);
-}
-
 std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
                         const domain::FieldErrors& errors) {
-  Data data = tab_data(page, project, errors);
-  if (!page.may(domain::Permission::read_commercial)) return page.render("pay_applications/billing_tab", data);
+  Data data = commercial_tab_data(page, project, errors);
+  if (!page.may(domain::Permission::read_commercial))
+    return page.render("pay_applications/billing_tab", data);
   List applications;
   std::optional<domain::PayApplicationStatus> latest;
   auto [listed, listed_invoices] =
@@ -160,9 +74,36 @@ std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
   return page.render("pay_applications/billing_tab", data);
 }
 
-void add_billing_tab_routes(PageRoutes& routes) {
-  routes.add(http::Verb::post, "/projects/{id}/change-orders", kWriteCommercial,
-             create_change_order, "Start a change order of a project");
+std::string billing_tab_content(PageContext& page, const sql::ProjectRecord& project) {
+  return billing_tab(page, project, {});
+}
+
+http::Response create_pay_application(PageContext& page) {
+  sql::ProjectRecord project = find_project_record(page);
+  auto create = [&] {
+    auto document = operations::create_pay_application(page.db, page.org_id(), project.id, [&] {
+      std::string period_to = page.field("period_to");
+      if (!domain::is_calendar_date(period_to))
+        throw operations::field_error("period_to", "must be a date such as 2026-12-31");
+      return period_to;
+    });
+    return page.redirect("/pay-applications/" + std::to_string(document.application.id),
+                         "Pay application #" + std::to_string(document.application.number) +
+                             " started: enter this period's work line by line.");
+  };
+  return submit_form(create, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return page.fragment(billing_tab(page, project, errors), 422);
+                     }});
+}
+
+}  // namespace
+
+const ProjectTab kBillingTab{"billing", "Billing", true, billing_tab_content};
+
+void add_billing_routes(PageRoutes& routes) {
+  routes.add_project_page(
+      http::Verb::get, "/projects/{id}/billing", kMember,
+      [](PageContext& page) { return show_tab(page, kBillingTab); }, "A project: its Billing tab");
   routes.add(http::Verb::post, "/projects/{id}/pay-applications", kWriteCommercial,
              create_pay_application, "Make a project's next pay application");
 }

@@ -57,7 +57,7 @@ void put_bill_form(PageContext& page, Data& data, const sql::PageOf<sql::Commitm
 
 http::Response show(PageContext& page) {
   sql::ProjectWithFigures project = find_project(page);
-  return project_page(page, project, "budget", budget_tab(page, project));
+  return project_page(page, project, kBudgetTab, budget_tab(page, project));
 }
 
 http::Response csv(PageContext& page) {
@@ -108,7 +108,7 @@ http::Response transfer(PageContext& page) {
                              page.field("to_cost_type") + ".");
   };
   return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
-                       return project_page(page, project, "budget",
+                       return project_page(page, project, kBudgetTab,
                                            budget_tab(page, project, errors), 422);
                      }});
 }
@@ -160,11 +160,11 @@ http::Response enter_bill(PageContext& page) {
   auto commitment_refused = [&](const std::string& reason) {
     domain::FieldErrors errors;
     errors.add("commitment_id", reason);
-    return project_page(page, project, "budget", budget_tab(page, project, {}, errors), 409);
+    return project_page(page, project, kBudgetTab, budget_tab(page, project, {}, errors), 409);
   };
   return submit_form(enter, {.invalid =
                                  [&](const domain::FieldErrors& errors) {
-                                   return project_page(page, project, "budget",
+                                   return project_page(page, project, kBudgetTab,
                                                        budget_tab(page, project, {}, errors), 422);
                                  },
                              .conflict = commitment_refused,
@@ -251,6 +251,16 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
   if (!bill_errors.empty()) data["bill_open"] = true;
   return page.render("budget/tab", data);
 }
+
+namespace {
+
+std::string budget_tab_content(PageContext& page, const sql::ProjectRecord& project) {
+  return budget_tab(page, project);
+}
+
+}  // namespace
+
+const ProjectTab kBudgetTab{"budget", "Budget", true, budget_tab_content};
 
 void add_budget_routes(PageRoutes& routes) {
   routes.add_project_page(http::Verb::get, "/projects/{id}/budget", kCommercial, show,

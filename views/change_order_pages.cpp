@@ -17,6 +17,7 @@
 #include "views/format.hpp"
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
+#include "views/project_page.hpp"
 #include "views/routes.hpp"
 #include "views/stale_form.hpp"
 
@@ -228,9 +229,84 @@ http::Response transition(PageContext& page, ChangeOrderAction action) {
                        "Change order " + order.fields.number + " " + done + ".");
 }
 
+// ---- the project's Change orders tab
+
+const sql::Page kAll{std::nullopt, 200};
+
+std::string change_orders_tab(PageContext& page, const sql::ProjectRecord& project,
+                              const domain::FieldErrors& errors) {
+  Data data = commercial_tab_data(page, project, errors);
+  List rows;
+  if (page.may(domain::Permission::read_commercial)) {
+    auto orders = sql::list_change_orders(page.db, page.org_id(), project.id, kAll);
+    for (const auto& c : orders.rows) {
+      Object row{{"id", std::to_string(c.id)},
+                 {"number", c.fields.number},
+                 {"title", c.fields.title},
+                 {"status", c.status},
+                 {"status_label", status_label(c.status)},
+                 {"amount", money(c.amount_cents)},
+                 {"days", std::to_string(c.fields.days_delta)}};
+      rows.push_back(row);
+    }
+  }
+  data.set("orders", rows);
+  if (!rows.empty()) data.set("has_orders", true);
+  data.set("title", page.field("title"));
+  data.set("reason", page.field("reason"));
+  data.set("days_delta", page.field("days_delta"));
+  if (!errors.empty()) data.set("open", true);
+  return page.render("change_orders/tab", data);
+}
+
+http::Response create_change_order(PageContext& page) {
+  sql::ProjectRecord project = find_project_record(page);
+  auto create = [&] {
+    auto document = operations::create_change_order(page.db, page.org_id(), project.id, [&] {
+      domain::FieldErrors errors;
+      operations::NewChangeOrder order;
+      order.fields.title = page.field("title");
+      order.fields.reason = page.field("reason");
+      if (domain::is_blank(order.fields.title)) errors.add("title", "is required");
+      if (domain::count_characters(order.fields.title) > 200)
+        errors.add("title", "must be at most 200 characters");
+      if (domain::count_characters(order.fields.reason) > 2000)
+        errors.add("reason", "must be at most 2000 characters");
+      if (std::string days = page.field("days_delta"); !days.empty()) {
+        auto whole_days = whole_number(days);
+        if (!whole_days || *whole_days > 3650 || *whole_days < -3650)
+          errors.add("days_delta", "must be a whole number of days such as 5 or -2");
+        else
+          order.fields.days_delta = *whole_days;
+      }
+      if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
+      return order;
+    });
+    return page.redirect("/change-orders/" + std::to_string(document.order.id),
+                         "Change order " + document.order.fields.number +
+                             " started: add its lines, then submit it to the owner.");
+  };
+  return submit_form(create, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return page.fragment(change_orders_tab(page, project, errors), 422);
+                     }});
+}
+
+std::string change_orders_tab_content(PageContext& page, const sql::ProjectRecord& project) {
+  return change_orders_tab(page, project, {});
+}
+
 }  // namespace
 
+const ProjectTab kChangeOrdersTab{"change-orders", "Change orders", true,
+                                  change_orders_tab_content};
+
 void add_change_order_routes(PageRoutes& routes) {
+  routes.add_project_page(
+      http::Verb::get, "/projects/{id}/change-orders", kMember,
+      [](PageContext& page) { return show_tab(page, kChangeOrdersTab); },
+      "A project: its Change orders tab");
+  routes.add(http::Verb::post, "/projects/{id}/change-orders", kWriteCommercial,
+             create_change_order, "Start a change order of a project");
   routes.add(http::Verb::get, "/change-orders/{id}", kCommercial, show, "The change order editor");
   routes.add(http::Verb::post, "/change-orders/{id}/lines", kWriteCommercial, add_line,
              "Add a line (or a credit) to a draft change order");

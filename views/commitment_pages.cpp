@@ -91,7 +91,8 @@ http::Response editor(PageContext& page, std::int64_t id, bool typed,
                      {"rows", amount_line_rows(page, line_routes(), lines)}};
   if (c.approved_at) data.set("approved", date(*c.approved_at));
   if (lines.editable) data.set("add_form", amount_add_form(page, lines, typed, errors, false));
-  return page.page(c.fields.number + " " + c.fields.title, page.render("commitments/show", data), status);
+  return page.page(c.fields.number + " " + c.fields.title, page.render("commitments/show", data),
+                   status);
 }
 
 http::Response show(PageContext& page) {

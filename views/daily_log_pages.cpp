@@ -12,7 +12,6 @@
 #include "domain/quantity.hpp"
 #include "operations/daily_log_document.hpp"
 #include "operations/refusal.hpp"
-#include "views/field_tabs.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
@@ -352,7 +351,7 @@ http::Response day_changed(PageContext& page, const sql::ProjectRecord& project,
                          message);
   page.form.clear();
   page.flash = message;
-  return project_page(page, project, "daily-logs", day_tab(page, project.id, day, {}));
+  return project_page(page, project, kDailyLogsTab, day_tab(page, project.id, day, {}));
 }
 
 // Saved, and submitted when the Submit button sent the form.
@@ -389,7 +388,7 @@ http::Response create(PageContext& page) {
            [&](const domain::FieldErrors& errors) {
              if (!domain::is_calendar_date(day)) day = today();
              DayForm form{true, form_errors(errors, kept), "The log was not saved: see below."};
-             return project_page(page, project, "daily-logs", day_tab(page, project.id, day, form),
+             return project_page(page, project, kDailyLogsTab, day_tab(page, project.id, day, form),
                                  422);
            },
        .conflict =
@@ -398,7 +397,7 @@ http::Response create(PageContext& page) {
              form.notice = "A daily log for " + long_date(day) +
                            " was already filed (shown below); one day has one log. What you "
                            "typed was not saved: add it to this log.";
-             return project_page(page, project, "daily-logs", day_tab(page, project.id, day, form),
+             return project_page(page, project, kDailyLogsTab, day_tab(page, project.id, day, form),
                                  409);
            }});
 }
@@ -424,13 +423,13 @@ http::Response save(PageContext& page) {
       {.invalid =
            [&](const domain::FieldErrors& errors) {
              DayForm form{true, form_errors(errors, kept), "The log was not saved: see below."};
-             return project_page(page, *project, "daily-logs",
+             return project_page(page, *project, kDailyLogsTab,
                                  day_tab(page, project->id, stored->fields.log_date, form), 422);
            },
        .stale =
            [&] {
              page.form.clear();
-             return project_page(page, *project, "daily-logs",
+             return project_page(page, *project, kDailyLogsTab,
                                  day_tab(page, project->id, stored->fields.log_date,
                                          {false, {}, stale_message("daily log")}),
                                  409);
@@ -446,13 +445,20 @@ http::Response crew_row_fragment(PageContext& page) {
                        add_crew_button(page, project.id, row + 1, true));
 }
 
-}  // namespace
-
+// ?date=YYYY-MM-DD chooses the day (today, UTC, without it).
 std::string daily_logs_tab(PageContext& page, const sql::ProjectRecord& project) {
   return day_tab(page, project.id, chosen_day(page), {});
 }
 
+}  // namespace
+
+const ProjectTab kDailyLogsTab{"daily-logs", "Daily logs", false, daily_logs_tab};
+
 void add_daily_log_routes(PageRoutes& routes) {
+  routes.add_project_page(
+      http::Verb::get, "/projects/{id}/daily-logs", kMember,
+      [](PageContext& page) { return show_tab(page, kDailyLogsTab); },
+      "A project: its Daily logs tab");
   routes.add(http::Verb::post, "/projects/{id}/daily-logs", kWriteFieldRecords, create,
              "Write the daily log of a day");
   routes.add(http::Verb::get, "/projects/{id}/daily-logs/crew-row", kWriteFieldRecords,

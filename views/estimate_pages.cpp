@@ -5,9 +5,11 @@
 // the state machine (domain/estimate.hpp) allows them. /estimates/{id}/print
 // is the document a client is sent: prices only, no costs or markups.
 #include "domain/estimate.hpp"
+#include "operations/estimate_document.hpp"
 #include "operations/estimate_lines.hpp"
 #include "operations/estimate_transitions.hpp"
 #include "operations/refusal.hpp"
+#include "sql/estimate_store.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
 #include "views/action_buttons.hpp"
@@ -15,6 +17,7 @@
 #include "views/format.hpp"
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
+#include "views/project_page.hpp"
 #include "views/routes.hpp"
 #include "views/stale_form.hpp"
 
@@ -290,9 +293,69 @@ http::Response transition(PageContext& page, EstimateAction action) {
                        "Estimate " + document.estimate.fields.number + " " + done + ".");
 }
 
+// ---- the project's Estimates tab
+
+std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
+                          const domain::FieldErrors& errors) {
+  List rows;
+  if (page.may(domain::Permission::read_commercial)) {
+    auto estimates =
+        sql::list_estimates(page.db, page.org_id(), project.id, sql::Page{std::nullopt, 200});
+    for (const auto& e : estimates.rows)
+      rows.push_back(Object{{"id", std::to_string(e.id)},
+                            {"number", e.fields.number},
+                            {"revision", std::to_string(e.revision)},
+                            {"title", e.fields.title},
+                            {"status", e.status},
+                            {"total", money(e.totals.total_cents)},
+                            {"margin", rate(e.totals.margin_bps)}});
+  }
+  Data data = Object{{"project_id", std::to_string(project.id)},
+                     {"estimates", rows},
+                     {"csrf", page.csrf()},
+                     {"title", page.field("title")},
+                     {"errors", error_data(errors)}};
+  if (!rows.empty()) data.set("has_estimates", true);
+  if (page.may(domain::Permission::write_commercial)) data.set("can_write", true);
+  if (!page.may(domain::Permission::read_commercial)) data.set("hidden", true);
+  return page.render("estimates/tab", data);
+}
+
+std::string estimates_tab_content(PageContext& page, const sql::ProjectRecord& project) {
+  return estimates_tab(page, project, {});
+}
+
+http::Response create_estimate(PageContext& page) {
+  sql::ProjectRecord project = find_project(page);
+  auto submit = [&] {
+    auto document = operations::create_estimate(page.db, page.org_id(), project.id, [&] {
+      operations::NewEstimate estimate;
+      estimate.fields.title = page.field("title");
+      if (domain::is_blank(estimate.fields.title))
+        throw operations::field_error("title", "is required");
+      if (domain::count_characters(estimate.fields.title) > 200)
+        throw operations::field_error("title", "must be at most 200 characters");
+      return estimate;
+    });
+    return page.redirect("/estimates/" + std::to_string(document.estimate.id),
+                         "Estimate " + document.estimate.fields.number + " created.");
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return page.fragment(estimates_tab(page, project, errors), 422);
+                     }});
+}
+
 }  // namespace
 
+const ProjectTab kEstimatesTab{"estimates", "Estimates", true, estimates_tab_content};
+
 void add_estimate_routes(PageRoutes& routes) {
+  routes.add_project_page(
+      http::Verb::get, "/projects/{id}/estimates", kMember,
+      [](PageContext& page) { return show_tab(page, kEstimatesTab); },
+      "A project: its Estimates tab");
+  routes.add(http::Verb::post, "/projects/{id}/estimates", kWriteCommercial, create_estimate,
+             "Start an estimate of a project");
   routes.add(http::Verb::get, "/estimates/{id}", kCommercial, show, "The estimate editor");
   routes.add(http::Verb::get, "/estimates/{id}/print", kCommercial, print,
              "An estimate as the client receives it, for printing");

@@ -9,7 +9,6 @@
 #include "domain/task.hpp"
 #include "operations/refusal.hpp"
 #include "operations/task_schedule.hpp"
-#include "views/field_tabs.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
@@ -250,7 +249,7 @@ http::Response schedule_changed(PageContext& page, const sql::ProjectRecord& pro
     return page.redirect("/projects/" + std::to_string(project.id) + "/schedule", message);
   page.form.clear();
   page.flash = message;
-  return project_page(page, project, "schedule",
+  return project_page(page, project, kScheduleTab,
                       render_schedule(page, project, load_schedule(page, project.id), {}));
 }
 
@@ -266,7 +265,7 @@ http::Response create(PageContext& page) {
   return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
                        ScheduleForm form{std::nullopt, errors, true};
                        return project_page(
-                           page, project, "schedule",
+                           page, project, kScheduleTab,
                            render_schedule(page, project, load_schedule(page, project.id), form),
                            422);
                      }});
@@ -292,7 +291,7 @@ http::Response task_form_again(PageContext& page, const sql::TaskRecord& task,
   }
   auto project = sql::find_project(page.db, page.org_id(), task.project_id);
   if (!project) throw operations::not_found();
-  return project_page(page, *project, "schedule", render_schedule(page, *project, tasks, form),
+  return project_page(page, *project, kScheduleTab, render_schedule(page, *project, tasks, form),
                       status);
 }
 
@@ -328,15 +327,22 @@ http::Response remove(PageContext& page) {
   return schedule_changed(page, *project, "Task deleted: " + task.fields.name + ".");
 }
 
-}  // namespace
-
+// ?edit={task id} opens that task's row as a form.
 std::string schedule_tab(PageContext& page, const sql::ProjectRecord& project) {
   ScheduleForm form;
   if (auto edit = page.http.query_value("edit")) form.editing = whole_number(*edit);
   return render_schedule(page, project, load_schedule(page, project.id), form);
 }
 
+}  // namespace
+
+const ProjectTab kScheduleTab{"schedule", "Schedule", false, schedule_tab};
+
 void add_schedule_routes(PageRoutes& routes) {
+  routes.add_project_page(
+      http::Verb::get, "/projects/{id}/schedule", kMember,
+      [](PageContext& page) { return show_tab(page, kScheduleTab); },
+      "A project: its Schedule tab");
   routes.add(http::Verb::post, "/projects/{id}/tasks", kWriteFieldRecords, create,
              "Add a task to a project's schedule");
   routes.add(http::Verb::get, "/tasks/{id}/edit", kWriteFieldRecords, edit,

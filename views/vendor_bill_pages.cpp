@@ -169,8 +169,8 @@ http::Response new_form(PageContext& page, const sql::ProjectRecord& project, bo
       sql::commitments_query(page.org_id(), project.id, sql::Page{std::nullopt, 500}));
   set_payee_options(data, "parties", parties, page.field("party_id"));
   set_commitment_options(data, "commitments", commitments, page.field("commitment_id"));
-  return page.page("New vendor bill · " + project.fields.name, page.render("vendor_bills/new", data),
-                   status);
+  return page.page("New vendor bill · " + project.fields.name,
+                   page.render("vendor_bills/new", data), status);
 }
 
 http::Response show_new(PageContext& page) {
