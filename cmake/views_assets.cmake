@@ -15,6 +15,15 @@ file(GLOB_RECURSE CONSTRUCTION_TEMPLATES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/v
 file(GLOB CONSTRUCTION_OWN_STATIC CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/views/static/*)
 
 set(views_out ${CMAKE_BINARY_DIR}/views)
+# A template moved or deleted in the source leaves no copy behind here: the
+# server loads every template of the folder, and update.sh installs it whole.
+file(GLOB_RECURSE copied_templates ${views_out}/templates/*.mustache)
+foreach(copy IN LISTS copied_templates)
+  file(RELATIVE_PATH name ${views_out}/templates ${copy})
+  if(NOT EXISTS ${CMAKE_SOURCE_DIR}/views/templates/${name})
+    file(REMOVE ${copy})
+  endif()
+endforeach()
 set(views_outputs)
 foreach(file IN LISTS CONSTRUCTION_TEMPLATES)
   file(RELATIVE_PATH name ${CMAKE_SOURCE_DIR}/views/templates ${file})
