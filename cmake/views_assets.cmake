@@ -1,5 +1,5 @@
 # Copies what the pages serve into ${CMAKE_BINARY_DIR}/views: the templates
-# (views/templates/*.mustache), our own stylesheet (views/static/) and the
+# (views/templates/, a folder per resource), our own stylesheet (views/static/) and the
 # assets installed by `npm ci` (package-lock.json pins them).
 set(CONSTRUCTION_NPM_ASSETS
   ${CMAKE_SOURCE_DIR}/node_modules/htmx.org/dist/htmx.min.js
@@ -11,13 +11,22 @@ foreach(asset IN LISTS CONSTRUCTION_NPM_ASSETS)
   endif()
 endforeach()
 
-file(GLOB CONSTRUCTION_TEMPLATES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/views/templates/*.mustache)
+file(GLOB_RECURSE CONSTRUCTION_TEMPLATES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/views/templates/*.mustache)
 file(GLOB CONSTRUCTION_OWN_STATIC CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/views/static/*)
 
 set(views_out ${CMAKE_BINARY_DIR}/views)
+# A template moved or deleted in the source leaves no copy behind here: the
+# server loads every template of the folder, and update.sh installs it whole.
+file(GLOB_RECURSE copied_templates ${views_out}/templates/*.mustache)
+foreach(copy IN LISTS copied_templates)
+  file(RELATIVE_PATH name ${views_out}/templates ${copy})
+  if(NOT EXISTS ${CMAKE_SOURCE_DIR}/views/templates/${name})
+    file(REMOVE ${copy})
+  endif()
+endforeach()
 set(views_outputs)
 foreach(file IN LISTS CONSTRUCTION_TEMPLATES)
-  get_filename_component(name ${file} NAME)
+  file(RELATIVE_PATH name ${CMAKE_SOURCE_DIR}/views/templates ${file})
   list(APPEND views_outputs ${views_out}/templates/${name})
   add_custom_command(OUTPUT ${views_out}/templates/${name}
     COMMAND ${CMAKE_COMMAND} -E copy ${file} ${views_out}/templates/${name}

@@ -15,9 +15,15 @@ namespace {
 
 constexpr const char* kDraftLinesOnly = "Only a draft's lines change";
 
+// The document's lines in the one line editor (views/line_form.hpp).
+LineEditor editor_of(const AmountLineDocument& document, const std::string& hint = {}) {
+  return {document.base, document.editable, {}, hint, LineEditor::Kind::amount};
+}
+
 // The fields of a line form: what was typed (page.form) when `typed`, else
 // the stored line's values.
-std::string line_fields(const PageContext& page, const sql::AmountLineFields* stored, bool typed,
+std::string line_fields(const PageContext& page, const AmountLineDocument& document,
+                        const sql::AmountLineFields* stored, bool typed,
                         const domain::FieldErrors& errors, const std::string& prefix) {
   auto value = [&](std::string_view name, std::string from_stored) {
     return typed || !stored ? page.field(name) : from_stored;
@@ -26,27 +32,22 @@ std::string line_fields(const PageContext& page, const sql::AmountLineFields* st
       value("cost_type", stored ? stored->cost_type : std::string("subcontract"));
   if (cost_type.empty()) cost_type = "subcontract";
   Data data =
-      Object{{"p", prefix},
-             {"csrf", page.csrf()},
-             {"cost_code", value("cost_code", stored ? stored->cost_code : "")},
+      Object{{"cost_code", value("cost_code", stored ? stored->cost_code : "")},
              {"description", value("description", stored ? stored->description : "")},
              {"amount", value("amount", stored ? hundredths_text(stored->amount_cents.value) : "")},
              {"errors", error_data(form_line_errors(errors))}};
-  set_cost_type_options(data, "cost_types", cost_type);
-  return page.render("amount_line_fields", data);
+  return render_line_fields(page, editor_of(document), std::move(data), cost_type, prefix);
 }
 
 std::string line_row(const PageContext& page, const AmountLineDocument& document,
                      const sql::AmountLineRecord& line) {
-  Data data = Object{{"base", document.base},
-                     {"id", std::to_string(line.id)},
+  Data data = Object{{"id", std::to_string(line.id)},
                      {"cost_code", line.fields.cost_code},
                      {"cost_type", status_label(line.fields.cost_type)},
                      {"description", line.fields.description},
                      {"amount", money(line.fields.amount_cents)}};
   if (line.fields.amount_cents < domain::Cents{0}) data.set("credit", true);
-  if (document.editable) data.set("editable", true);
-  return page.render("amount_line_row", data);
+  return render_line_row(page, editor_of(document), std::move(data));
 }
 
 // The line's row as a form, carrying its version (what was posted, when
@@ -55,12 +56,9 @@ std::string edit_row(const PageContext& page, const AmountLineDocument& document
                      const sql::AmountLineRecord& line, bool typed,
                      const domain::FieldErrors& errors, const std::string& stale = {}) {
   std::string prefix = "line-" + std::to_string(line.id) + "-";
-  Data data = Object{{"base", document.base},
-                     {"id", std::to_string(line.id)},
-                     {"version", typed ? page.field("version") : std::to_string(line.version)},
-                     {"fields", line_fields(page, &line.fields, typed, errors, prefix)}};
-  set_text(data, "stale", stale);
-  return page.render("amount_line_edit", data);
+  return render_edit_line(page, editor_of(document), line.id,
+                          typed ? page.field("version") : std::to_string(line.version),
+                          line_fields(page, document, &line.fields, typed, errors, prefix), stale);
 }
 
 sql::AmountLineFields line_from_form(const PageContext& page, sql::AmountLineFields line,
@@ -77,10 +75,6 @@ sql::AmountLineFields line_from_form(const PageContext& page, sql::AmountLineFie
     if (amount || field != "amount_cents") errors.add(field, message);
   if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
   return line;
-}
-
-bool invalid_fields(const operations::Refusal& refusal) {
-  return refusal.kind == operations::Refusal::Kind::invalid_fields;
 }
 
 const sql::AmountLineRecord& find_line(const PageContext& page,
@@ -100,28 +94,24 @@ http::Response lines_changed(PageContext& page, const AmountLineDocument& docume
 
 http::Response add_line(PageContext& page, const AmountLineRoutes& routes) {
   std::int64_t id = id_in_path(page, "id");
-  std::string description;
-  try {
+  auto add = [&] {
+    std::string description;
     routes.add(page, id, [&](const sql::AmountLineFields& base) {
       sql::AmountLineFields line = line_from_form(page, base, routes.sign);
       description = line.description;
       return line;
     });
-  } catch (const operations::Refusal& refusal) {
-    if (!invalid_fields(refusal)) throw;
-    if (!page.hx) return routes.editor(page, id, true, refusal.fields, 422);
     AmountLineDocument document = routes.load(page, id);
-    http::Response res =
-        page.fragment(amount_add_form(page, document, true, refusal.fields, false), 422);
-    res.set("HX-Retarget", "#add-line");
-    res.set("HX-Reswap", "outerHTML");
-    return res;
-  }
-  AmountLineDocument document = routes.load(page, id);
-  page.form.clear();  // a fresh form for the next line
-  return lines_changed(page, document, amount_line_rows(page, routes, document),
-                       "Line added: " + description + ".",
-                       amount_add_form(page, document, false, {}, true));
+    page.form.clear();  // a fresh form for the next line
+    return lines_changed(page, document, amount_line_rows(page, routes, document),
+                         "Line added: " + description + ".",
+                         amount_add_form(page, document, false, {}, true));
+  };
+  return submit_form(add, {.invalid = [&](const domain::FieldErrors& errors) {
+                       if (!page.hx) return routes.editor(page, id, true, errors, 422);
+                       return add_line_again(
+                           page, amount_add_form(page, routes.load(page, id), true, errors, false));
+                     }});
 }
 
 http::Response show_line(PageContext& page, const AmountLineRoutes& routes) {
@@ -153,21 +143,23 @@ http::Response stale_line(PageContext& page, const AmountLineRoutes& routes, std
 http::Response save_line(PageContext& page, const AmountLineRoutes& routes) {
   std::int64_t id = id_in_path(page, "id");
   std::int64_t line_id = id_in_path(page, "line_id");
-  try {
+  auto save = [&] {
     routes.change(page, id, line_id, form_version(page), [&](const sql::AmountLineFields& stored) {
       return line_from_form(page, stored, routes.sign);
     });
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal)) return stale_line(page, routes, id);
-    if (!invalid_fields(refusal)) throw;
     AmountLineDocument document = routes.load(page, id);
-    return page.fragment(edit_row(page, document, find_line(page, document), true, refusal.fields),
-                         422);
-  }
-  AmountLineDocument document = routes.load(page, id);
-  const sql::AmountLineRecord& line = find_line(page, document);
-  return lines_changed(page, document, line_row(page, document, line),
-                       "Line saved: " + line.fields.description + ".");
+    const sql::AmountLineRecord& line = find_line(page, document);
+    return lines_changed(page, document, line_row(page, document, line),
+                         "Line saved: " + line.fields.description + ".");
+  };
+  return submit_form(
+      save, {.invalid =
+                 [&](const domain::FieldErrors& errors) {
+                   AmountLineDocument document = routes.load(page, id);
+                   return page.fragment(
+                       edit_row(page, document, find_line(page, document), true, errors), 422);
+                 },
+             .stale = [&] { return stale_line(page, routes, id); }});
 }
 
 http::Response delete_line(PageContext& page, const AmountLineRoutes& routes) {
@@ -202,18 +194,13 @@ std::string amount_line_rows(const PageContext& page, const AmountLineRoutes& ro
                              const AmountLineDocument& document) {
   std::string rows;
   for (const auto& line : document.lines) rows += line_row(page, document, line);
-  Data data = Object{{"rows", rows}, {"hint", routes.hint}};
-  if (document.lines.empty()) data.set("empty", true);
-  if (document.editable) data.set("editable", true);
-  return page.render("amount_line_rows", data);
+  return line_rows_html(page, editor_of(document, routes.hint), rows, document.lines.empty());
 }
 
 std::string amount_add_form(const PageContext& page, const AmountLineDocument& document, bool typed,
                             const domain::FieldErrors& errors, bool oob) {
-  Data data = Object{{"base", document.base},
-                     {"fields", line_fields(page, nullptr, typed, errors, "new-")}};
-  if (oob) data.set("oob", true);
-  return page.render("amount_add_line", data);
+  return render_add_line(page, editor_of(document),
+                         line_fields(page, document, nullptr, typed, errors, "new-"), oob);
 }
 
 PageHandler add_amount_line(const AmountLineRoutes& lines) {

@@ -1,13 +1,12 @@
 // The amount lines a commitment and a vendor bill share
-// (sql::AmountLineFields: cost code, cost type, description, amount): their
-// row, their form in place and below the table, the form read into a line
-// checked by the domain's rule (domain::check_amount_line), and the handlers
-// that add, show, edit, save and delete one, the change order editor's
-// (views/line_form.hpp) with an amount where it has a quantity and a price.
-// Each document's pages write their line routes out, one line per URL.
-// What differs is the document (`AmountLineDocument`): where its lines live,
-// whether they change now, whether an amount may be negative (a bill's
-// credit), and the totals re-rendered out of band after each change.
+// (sql::AmountLineFields: cost code, cost type, description, amount), in the
+// one line editor (views/line_form.hpp) as its `amount` kind: the form read
+// into a line checked by the domain's rule (domain::check_amount_line), and
+// the handlers that add, show, edit, save and delete one. Each document's
+// pages write their line routes out, one line per URL. What differs is the
+// document (`AmountLineDocument`): where its lines live, whether they change
+// now, whether an amount may be negative (a bill's credit), and the totals
+// re-rendered out of band after each change.
 #pragma once
 
 #include <cstdint>

@@ -57,7 +57,7 @@ void put_bill_form(PageContext& page, Data& data, const sql::PageOf<sql::Commitm
 
 http::Response show(PageContext& page) {
   sql::ProjectWithFigures project = find_project(page);
-  return project_page(page, project, "budget", budget_tab(page, project));
+  return project_page(page, project, kBudgetTab, budget_tab(page, project));
 }
 
 http::Response csv(PageContext& page) {
@@ -82,7 +82,7 @@ std::int64_t amount_field(PageContext& page, std::string_view name, domain::Fiel
 http::Response transfer(PageContext& page) {
   sql::ProjectRecord project = find_project_record(page);
   std::int64_t moved_cents = 0;
-  try {
+  auto submit = [&] {
     operations::transfer_budget(page.db, page.org_id(), project.id, [&] {
       domain::FieldErrors errors;
       sql::BudgetTransferFields t;
@@ -106,15 +106,16 @@ http::Response transfer(PageContext& page) {
                              page.field("from_cost_code") + " " + page.field("from_cost_type") +
                              " to " + page.field("to_cost_code") + " " +
                              page.field("to_cost_type") + ".");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return project_page(page, project, "budget", budget_tab(page, project, refusal.fields), 422);
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return project_page(page, project, kBudgetTab,
+                                           budget_tab(page, project, errors), 422);
+                     }});
 }
 
 http::Response enter_bill(PageContext& page) {
   sql::ProjectRecord project = find_project_record(page);
-  try {
+  auto enter = [&] {
     auto document = operations::create_vendor_bill(page.db, page.org_id(), project.id, [&] {
       domain::FieldErrors errors;
       operations::NewVendorBill bill;
@@ -154,17 +155,21 @@ http::Response enter_bill(PageContext& page) {
     return page.redirect("/projects/" + std::to_string(project.id) + "/budget",
                          "Vendor bill " + approved.bill.fields.number + " entered and approved: " +
                              money(approved.bill.amounts.amount_cents) + ".");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind == operations::Refusal::Kind::invalid_fields)
-      return project_page(page, project, "budget", budget_tab(page, project, {}, refusal.fields),
-                          422);
-    if (refusal.kind != operations::Refusal::Kind::invalid_state &&
-        refusal.kind != operations::Refusal::Kind::conflict)
-      throw;
+  };
+  // The approval's refusal (the commitment takes no more bills) is shown
+  // beside the commitment's field, the bill form kept.
+  auto commitment_refused = [&](const std::string& reason) {
     domain::FieldErrors errors;
-    errors.add("commitment_id", refusal.what());
-    return project_page(page, project, "budget", budget_tab(page, project, {}, errors), 409);
-  }
+    errors.add("commitment_id", reason);
+    return project_page(page, project, kBudgetTab, budget_tab(page, project, {}, errors), 409);
+  };
+  return submit_form(enter, {.invalid =
+                                 [&](const domain::FieldErrors& errors) {
+                                   return project_page(page, project, kBudgetTab,
+                                                       budget_tab(page, project, {}, errors), 422);
+                                 },
+                             .conflict = commitment_refused,
+                             .invalid_state = commitment_refused});
 }
 
 }  // namespace
@@ -245,8 +250,18 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
   if (!transfer_errors.empty()) data["transfer_open"] = true;
   put_bill_form(page, data, commitments, parties);
   if (!bill_errors.empty()) data["bill_open"] = true;
-  return page.render("project_budget", data);
+  return page.render("budget/tab", data);
 }
+
+namespace {
+
+std::string budget_tab_content(PageContext& page, const sql::ProjectRecord& project) {
+  return budget_tab(page, project);
+}
+
+}  // namespace
+
+const ProjectTab kBudgetTab{"budget", "Budget", true, budget_tab_content};
 
 void add_budget_routes(PageRoutes& routes) {
   routes.add_project_page(http::Verb::get, "/projects/{id}/budget", kCommercial, show,

@@ -12,9 +12,12 @@
 #include "operations/change_order_transitions.hpp"
 #include "operations/refusal.hpp"
 #include "sql/project_store.hpp"
+#include "views/action_buttons.hpp"
+#include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
+#include "views/project_page.hpp"
 #include "views/routes.hpp"
 #include "views/stale_form.hpp"
 
@@ -51,33 +54,18 @@ std::string amount_block(const PageContext& page, const sql::ChangeOrderRecord& 
                                   (std::abs(order.fields.days_delta) == 1 ? " day" : " days")}};
   if (order.amount_cents < 0) data.set("credit", true);
   if (oob) data.set("oob", true);
-  return page.render("change_order_amount", data);
+  return page.render("change_orders/amount", data);
 }
 
 List actions(const PageContext& page, const sql::ChangeOrderRecord& order) {
-  List list;
   auto status = domain::parse_change_order_status(order.status);
-  if (!status || !page.may(domain::Permission::write_commercial)) return list;
-  struct Button {
-    ChangeOrderAction action;
-    const char* label;
-    const char* style;
-    const char* confirm;
-  };
-  const Button buttons[] = {
-      {ChangeOrderAction::submit, "Submit to owner", "", ""},
-      {ChangeOrderAction::approve, "Owner approved", "", ""},
-      {ChangeOrderAction::reject, "Owner rejected", "secondary", ""},
+  if (!status || !page.may(domain::Permission::write_commercial)) return {};
+  static const ActionButton<ChangeOrderAction> buttons[] = {
+      {ChangeOrderAction::submit, "Submit to owner", ""},
+      {ChangeOrderAction::approve, "Owner approved", ""},
+      {ChangeOrderAction::reject, "Owner rejected", "secondary"},
       {ChangeOrderAction::void_, "Void", "outline contrast", "Void this change order?"}};
-  for (const Button& b : buttons) {
-    if (!domain::transition(*status, b.action)) continue;
-    Object button{{"action", std::string(domain::to_string(b.action))},
-                  {"label", std::string(b.label)},
-                  {"style", std::string(b.style)}};
-    if (*b.confirm) button["confirm"] = std::string(b.confirm);
-    list.push_back(button);
-  }
-  return list;
+  return action_buttons(*status, buttons, "/change-orders/" + std::to_string(order.id));
 }
 
 // ---- the page
@@ -118,7 +106,7 @@ http::Response editor(PageContext& page, const ChangeOrderView& view, bool typed
   if (order.approved_at) data.set("approved", date(*order.approved_at));
   if (lines.editable) data.set("add_form", add_line_form(page, lines, typed, errors, false));
   return page.page(order.fields.number + " " + order.fields.title,
-                   page.render("change_order", data), status);
+                   page.render("change_orders/show", data), status);
 }
 
 http::Response show(PageContext& page) {
@@ -126,10 +114,6 @@ http::Response show(PageContext& page) {
 }
 
 // ---- lines
-
-bool invalid_fields(const operations::Refusal& refusal) {
-  return refusal.kind == operations::Refusal::Kind::invalid_fields;
-}
 
 http::Response lines_changed(PageContext& page, const sql::ChangeOrderRecord& order,
                              const std::string& primary, const std::string& message,
@@ -144,7 +128,7 @@ sql::LineFields read_line(const PageContext& page, const sql::LineFields& base) 
 
 http::Response add_line(PageContext& page) {
   std::int64_t id = number_in_path(page, "id");
-  try {
+  auto submit = [&] {
     auto change = operations::add_change_order_line(
         page.db, page.org_id(), id,
         [&](const sql::LineFields& base) { return read_line(page, base); });
@@ -154,17 +138,14 @@ http::Response add_line(PageContext& page) {
     return lines_changed(page, document.order, line_rows(page, lines, document.lines),
                          "Line added: " + change.line.fields.description + ".",
                          add_line_form(page, lines, false, {}, true));
-  } catch (const operations::Refusal& refusal) {
-    if (!invalid_fields(refusal)) throw;
-    ChangeOrderView view = load(page);
-    if (!page.hx) return editor(page, view, true, refusal.fields, 422);
-    http::Response res = page.fragment(
-        add_line_form(page, line_editor(page, view.document.order), true, refusal.fields, false),
-        422);
-    res.set("HX-Retarget", "#add-line");
-    res.set("HX-Reswap", "outerHTML");
-    return res;
-  }
+  };
+  return submit_form(
+      submit, {.invalid = [&](const domain::FieldErrors& errors) {
+        ChangeOrderView view = load(page);
+        if (!page.hx) return editor(page, view, true, errors, 422);
+        return add_line_again(
+            page, add_line_form(page, line_editor(page, view.document.order), true, errors, false));
+      }});
 }
 
 std::pair<sql::ChangeOrderRecord, sql::ChangeOrderLineRecord> find_line(PageContext& page) {
@@ -204,7 +185,7 @@ http::Response stale_line(PageContext& page) {
 
 http::Response save_line(PageContext& page) {
   std::int64_t id = number_in_path(page, "id");
-  try {
+  auto submit = [&] {
     auto change = operations::change_change_order_line(
         page.db, page.org_id(), id, number_in_path(page, "line_id"), form_version(page),
         [&](const sql::LineFields& stored) { return read_line(page, stored); });
@@ -212,14 +193,16 @@ http::Response save_line(PageContext& page) {
         page, change.order,
         views::line_row(page, line_editor(page, change.order), change.line.id, change.line.fields),
         "Line saved: " + change.line.fields.description + ".");
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal)) return stale_line(page);
-    if (!invalid_fields(refusal)) throw;
-    auto [order, line] = find_line(page);
-    return page.fragment(edit_line_row(page, line_editor(page, order), line.id, line.version,
-                                       line.fields, true, refusal.fields),
-                         422);
-  }
+  };
+  return submit_form(submit, {.invalid =
+                                  [&](const domain::FieldErrors& errors) {
+                                    auto [order, line] = find_line(page);
+                                    return page.fragment(
+                                        edit_line_row(page, line_editor(page, order), line.id,
+                                                      line.version, line.fields, true, errors),
+                                        422);
+                                  },
+                              .stale = [&] { return stale_line(page); }});
 }
 
 http::Response delete_line(PageContext& page) {
@@ -246,9 +229,84 @@ http::Response transition(PageContext& page, ChangeOrderAction action) {
                        "Change order " + order.fields.number + " " + done + ".");
 }
 
+// ---- the project's Change orders tab
+
+const sql::Page kAll{std::nullopt, 200};
+
+std::string change_orders_tab(PageContext& page, const sql::ProjectRecord& project,
+                              const domain::FieldErrors& errors) {
+  Data data = commercial_tab_data(page, project, errors);
+  List rows;
+  if (page.may(domain::Permission::read_commercial)) {
+    auto orders = sql::list_change_orders(page.db, page.org_id(), project.id, kAll);
+    for (const auto& c : orders.rows) {
+      Object row{{"id", std::to_string(c.id)},
+                 {"number", c.fields.number},
+                 {"title", c.fields.title},
+                 {"status", c.status},
+                 {"status_label", status_label(c.status)},
+                 {"amount", money(c.amount_cents)},
+                 {"days", std::to_string(c.fields.days_delta)}};
+      rows.push_back(row);
+    }
+  }
+  data.set("orders", rows);
+  if (!rows.empty()) data.set("has_orders", true);
+  data.set("title", page.field("title"));
+  data.set("reason", page.field("reason"));
+  data.set("days_delta", page.field("days_delta"));
+  if (!errors.empty()) data.set("open", true);
+  return page.render("change_orders/tab", data);
+}
+
+http::Response create_change_order(PageContext& page) {
+  sql::ProjectRecord project = find_project_record(page);
+  auto create = [&] {
+    auto document = operations::create_change_order(page.db, page.org_id(), project.id, [&] {
+      domain::FieldErrors errors;
+      operations::NewChangeOrder order;
+      order.fields.title = page.field("title");
+      order.fields.reason = page.field("reason");
+      if (domain::is_blank(order.fields.title)) errors.add("title", "is required");
+      if (domain::count_characters(order.fields.title) > 200)
+        errors.add("title", "must be at most 200 characters");
+      if (domain::count_characters(order.fields.reason) > 2000)
+        errors.add("reason", "must be at most 2000 characters");
+      if (std::string days = page.field("days_delta"); !days.empty()) {
+        auto whole_days = whole_number(days);
+        if (!whole_days || *whole_days > 3650 || *whole_days < -3650)
+          errors.add("days_delta", "must be a whole number of days such as 5 or -2");
+        else
+          order.fields.days_delta = *whole_days;
+      }
+      if (!errors.empty()) throw operations::invalid_fields(std::move(errors));
+      return order;
+    });
+    return page.redirect("/change-orders/" + std::to_string(document.order.id),
+                         "Change order " + document.order.fields.number +
+                             " started: add its lines, then submit it to the owner.");
+  };
+  return submit_form(create, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return page.fragment(change_orders_tab(page, project, errors), 422);
+                     }});
+}
+
+std::string change_orders_tab_content(PageContext& page, const sql::ProjectRecord& project) {
+  return change_orders_tab(page, project, {});
+}
+
 }  // namespace
 
+const ProjectTab kChangeOrdersTab{"change-orders", "Change orders", true,
+                                  change_orders_tab_content};
+
 void add_change_order_routes(PageRoutes& routes) {
+  routes.add_project_page(
+      http::Verb::get, "/projects/{id}/change-orders", kMember,
+      [](PageContext& page) { return show_tab(page, kChangeOrdersTab); },
+      "A project: its Change orders tab");
+  routes.add(http::Verb::post, "/projects/{id}/change-orders", kWriteCommercial,
+             create_change_order, "Start a change order of a project");
   routes.add(http::Verb::get, "/change-orders/{id}", kCommercial, show, "The change order editor");
   routes.add(http::Verb::post, "/change-orders/{id}/lines", kWriteCommercial, add_line,
              "Add a line (or a credit) to a draft change order");

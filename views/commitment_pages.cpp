@@ -43,7 +43,7 @@ std::string totals(const PageContext& page, const sql::CommitmentRecord& c, bool
                      {"billed", money(c.billed_cents)},
                      {"remaining", money(c.amount_cents - c.billed_cents)}};
   if (oob) data.set("oob", true);
-  return page.render("commitment_totals", data);
+  return page.render("commitments/totals", data);
 }
 
 AmountLineDocument lines_of(const PageContext& page, CommitmentDocument document) {
@@ -61,7 +61,7 @@ List actions(const PageContext& page, const sql::CommitmentRecord& commitment) {
       {CommitmentAction::approve, "Approve", "", ""},
       {CommitmentAction::close, "Close", "secondary", "Close it? No more bills against it."},
       {CommitmentAction::void_, "Void", "outline contrast", "Void this commitment?"}};
-  return action_buttons(commitment.status, buttons);
+  return action_buttons(commitment.status, buttons, "/commitments/" + std::to_string(commitment.id));
 }
 
 http::Response editor(PageContext& page, std::int64_t id, bool typed,
@@ -89,7 +89,8 @@ http::Response editor(PageContext& page, std::int64_t id, bool typed,
                      {"rows", amount_line_rows(page, line_routes(), lines)}};
   if (c.approved_at) data.set("approved", date(*c.approved_at));
   if (lines.editable) data.set("add_form", amount_add_form(page, lines, typed, errors, false));
-  return page.page(c.fields.number + " " + c.fields.title, page.render("commitment", data), status);
+  return page.page(c.fields.number + " " + c.fields.title, page.render("commitments/show", data),
+                   status);
 }
 
 http::Response show(PageContext& page) {
@@ -137,7 +138,7 @@ http::Response new_form(PageContext& page, const sql::ProjectRecord& project, bo
     if (k == kind) option["selected"] = true;
   }
   set_payee_options(page, data, "parties", page.field("party_id"));
-  return page.page("New commitment · " + project.fields.name, page.render("commitment_new", data),
+  return page.page("New commitment · " + project.fields.name, page.render("commitments/new", data),
                    status);
 }
 
@@ -181,17 +182,17 @@ operations::NewCommitment read_new(const PageContext& page) {
 }
 
 http::Response create(PageContext& page) {
-  try {
+  auto submit = [&] {
     CommitmentDocument saved = operations::create_commitment(
         page.db, page.org_id(), id_in_path(page, "id"), [&] { return read_new(page); });
     const sql::CommitmentRecord& c = saved.commitment;
     return page.redirect("/commitments/" + std::to_string(c.id),
                          kind_label(c.fields.kind) + " " + c.fields.number +
                              " drafted: add its lines, then approve it.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return new_form(page, project_in_path(page), true, refusal.fields, 422);
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return new_form(page, project_in_path(page), true, errors, 422);
+                     }});
 }
 
 // ---- transitions

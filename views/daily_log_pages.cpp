@@ -12,7 +12,6 @@
 #include "domain/quantity.hpp"
 #include "operations/daily_log_document.hpp"
 #include "operations/refusal.hpp"
-#include "views/field_tabs.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
@@ -103,7 +102,7 @@ std::string crew_row(const PageContext& page, int n, const CrewValues& v,
   Object row_errors;
   for (const char* field : {"party_id", "trade", "headcount", "hours"})
     if (auto message = errors.message(crew_field(n, field))) row_errors.emplace(field, *message);
-  return page.render("daily_log_crew_row",
+  return page.render("daily_logs/crew_row",
                      Object{{"n", std::to_string(n)},
                             {"companies", company_options(companies, v.party_id)},
                             {"trade", v.trade},
@@ -115,7 +114,7 @@ std::string crew_row(const PageContext& page, int n, const CrewValues& v,
 std::string add_crew_button(const PageContext& page, std::int64_t project_id, int n, bool oob) {
   Data data = Object{{"project_id", std::to_string(project_id)}, {"n", std::to_string(n)}};
   if (oob) data.set("oob", true);
-  return page.render("daily_log_add_crew", data);
+  return page.render("daily_logs/add_crew", data);
 }
 
 // The log the form describes, over `input` (the stored log's, or a new one);
@@ -262,7 +261,7 @@ std::string log_form(PageContext& page, std::int64_t project_id, const std::stri
                                    : "";
   if (!version.empty()) data.set("version", version);
   if (!log) data.set("log_date", day);
-  return page.render("daily_log_form", data);
+  return page.render("daily_logs/form", data);
 }
 
 std::string log_view(PageContext& page, const sql::DailyLogRecord& log,
@@ -296,7 +295,7 @@ std::string log_view(PageContext& page, const sql::DailyLogRecord& log,
   set_text(data, "work_performed", f.work_performed);
   set_text(data, "delays", f.delays);
   if (!log.crew.empty()) data.set("has_crew", true);
-  return page.render("daily_log_view", data);
+  return page.render("daily_logs/show", data);
 }
 
 std::string render_day(PageContext& page, std::int64_t project_id, const std::string& day,
@@ -336,7 +335,7 @@ std::string render_day(PageContext& page, std::int64_t project_id, const std::st
   }
   set_text(data, "notice", form.notice);
   if (!recent.empty()) data.set("has_recent", true);
-  return page.render("project_daily_logs", data);
+  return page.render("daily_logs/tab", data);
 }
 
 std::string day_tab(PageContext& page, std::int64_t project_id, const std::string& day,
@@ -352,11 +351,7 @@ http::Response day_changed(PageContext& page, const sql::ProjectRecord& project,
                          message);
   page.form.clear();
   page.flash = message;
-  return project_page(page, project, "daily-logs", day_tab(page, project.id, day, {}));
-}
-
-bool invalid_fields(const operations::Refusal& refusal) {
-  return refusal.kind == operations::Refusal::Kind::invalid_fields;
+  return project_page(page, project, kDailyLogsTab, day_tab(page, project.id, day, {}));
 }
 
 // Saved, and submitted when the Submit button sent the form.
@@ -378,7 +373,7 @@ http::Response create(PageContext& page) {
   sql::ProjectRecord project = find_project(page);
   std::string day = page.field("log_date");
   std::vector<int> kept;
-  try {
+  auto create = [&] {
     if (!domain::is_calendar_date(day)) throw operations::field_error("log_date", "is not a date");
     sql::DailyLogRecord log = operations::create_daily_log(page.db, page.org_id(), project.id, [&] {
       operations::DailyLogInput input;
@@ -386,19 +381,25 @@ http::Response create(PageContext& page) {
       return log_from_form(page, input, kept);
     });
     return saved(page, project, log);
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind == operations::Refusal::Kind::conflict) {
-      DayForm form;
-      form.notice = "A daily log for " + long_date(day) +
-                    " was already filed (shown below); one day has one log. What you typed was "
-                    "not saved: add it to this log.";
-      return project_page(page, project, "daily-logs", day_tab(page, project.id, day, form), 409);
-    }
-    if (!invalid_fields(refusal)) throw;
-    if (!domain::is_calendar_date(day)) day = today();
-    DayForm form{true, form_errors(refusal.fields, kept), "The log was not saved: see below."};
-    return project_page(page, project, "daily-logs", day_tab(page, project.id, day, form), 422);
-  }
+  };
+  return submit_form(
+      create,
+      {.invalid =
+           [&](const domain::FieldErrors& errors) {
+             if (!domain::is_calendar_date(day)) day = today();
+             DayForm form{true, form_errors(errors, kept), "The log was not saved: see below."};
+             return project_page(page, project, kDailyLogsTab, day_tab(page, project.id, day, form),
+                                 422);
+           },
+       .conflict =
+           [&](const std::string&) {
+             DayForm form;
+             form.notice = "A daily log for " + long_date(day) +
+                           " was already filed (shown below); one day has one log. What you "
+                           "typed was not saved: add it to this log.";
+             return project_page(page, project, kDailyLogsTab, day_tab(page, project.id, day, form),
+                                 409);
+           }});
 }
 
 http::Response save(PageContext& page) {
@@ -409,26 +410,30 @@ http::Response save(PageContext& page) {
   auto project = sql::find_project(page.db, page.org_id(), stored->project_id);
   if (!project) throw operations::not_found();
   std::vector<int> kept;
-  try {
+  auto save = [&] {
     sql::DailyLogRecord log = operations::change_daily_log(
         page.db, page.org_id(), stored->id, form_version(page),
         [&](const sql::DailyLogRecord& current) {
           return log_from_form(page, {current.fields, std::nullopt}, kept);
         });
     return saved(page, *project, log);
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal)) {
-      page.form.clear();
-      return project_page(page, *project, "daily-logs",
-                          day_tab(page, project->id, stored->fields.log_date,
-                                  {false, {}, stale_message("daily log")}),
-                          409);
-    }
-    if (!invalid_fields(refusal)) throw;
-    DayForm form{true, form_errors(refusal.fields, kept), "The log was not saved: see below."};
-    return project_page(page, *project, "daily-logs",
-                        day_tab(page, project->id, stored->fields.log_date, form), 422);
-  }
+  };
+  return submit_form(
+      save,
+      {.invalid =
+           [&](const domain::FieldErrors& errors) {
+             DayForm form{true, form_errors(errors, kept), "The log was not saved: see below."};
+             return project_page(page, *project, kDailyLogsTab,
+                                 day_tab(page, project->id, stored->fields.log_date, form), 422);
+           },
+       .stale =
+           [&] {
+             page.form.clear();
+             return project_page(page, *project, kDailyLogsTab,
+                                 day_tab(page, project->id, stored->fields.log_date,
+                                         {false, {}, stale_message("daily log")}),
+                                 409);
+           }});
 }
 
 http::Response crew_row_fragment(PageContext& page) {
@@ -440,13 +445,20 @@ http::Response crew_row_fragment(PageContext& page) {
                        add_crew_button(page, project.id, row + 1, true));
 }
 
-}  // namespace
-
+// ?date=YYYY-MM-DD chooses the day (today, UTC, without it).
 std::string daily_logs_tab(PageContext& page, const sql::ProjectRecord& project) {
   return day_tab(page, project.id, chosen_day(page), {});
 }
 
+}  // namespace
+
+const ProjectTab kDailyLogsTab{"daily-logs", "Daily logs", false, daily_logs_tab};
+
 void add_daily_log_routes(PageRoutes& routes) {
+  routes.add_project_page(
+      http::Verb::get, "/projects/{id}/daily-logs", kMember,
+      [](PageContext& page) { return show_tab(page, kDailyLogsTab); },
+      "A project: its Daily logs tab");
   routes.add(http::Verb::post, "/projects/{id}/daily-logs", kWriteFieldRecords, create,
              "Write the daily log of a day");
   routes.add(http::Verb::get, "/projects/{id}/daily-logs/crew-row", kWriteFieldRecords,

@@ -127,7 +127,7 @@ http::Response show(PageContext& page, const sql::PageOf<sql::ProjectListingWith
   data["today"] = date(today());
   if (!logs.empty()) data["has_logs"] = true;
   if (page.may(domain::Permission::write_projects)) data["can_create"] = true;
-  return page.page("Dashboard", page.render("dashboard", data));
+  return page.page("Dashboard", page.render("dashboard/show", data));
 }
 
 }  // namespace

@@ -5,14 +5,19 @@
 // the state machine (domain/estimate.hpp) allows them. /estimates/{id}/print
 // is the document a client is sent: prices only, no costs or markups.
 #include "domain/estimate.hpp"
+#include "operations/estimate_document.hpp"
 #include "operations/estimate_lines.hpp"
 #include "operations/estimate_transitions.hpp"
 #include "operations/refusal.hpp"
+#include "sql/estimate_store.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
+#include "views/action_buttons.hpp"
+#include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
+#include "views/project_page.hpp"
 #include "views/routes.hpp"
 #include "views/stale_form.hpp"
 
@@ -77,29 +82,18 @@ std::string totals(PageContext& page, const sql::EstimateRecord& e, bool oob) {
       {"total", money(t.total_cents)}, {"margin_amount", money(t.subtotal_cents - t.cost_cents)},
       {"margin", rate(t.margin_bps)}};
   if (oob) data.set("oob", true);
-  return page.render("estimate_totals", data);
+  return page.render("estimates/totals", data);
 }
 
 List actions(PageContext& page, const sql::EstimateRecord& e) {
-  List list;
   auto status = domain::parse_estimate_status(e.status);
-  if (!status || e.revised_by_id || !page.may(domain::Permission::write_commercial)) return list;
-  struct Button {
-    EstimateAction action;
-    const char* label;
-    const char* style;
-  };
-  const Button buttons[] = {{EstimateAction::send, "Send to client", ""},
-                            {EstimateAction::accept, "Client accepted", ""},
-                            {EstimateAction::decline, "Client declined", "secondary"},
-                            {EstimateAction::revise, "Revise", "outline"}};
-  for (const Button& b : buttons) {
-    if (!domain::transition(*status, b.action)) continue;
-    list.push_back(Object{{"action", std::string(domain::to_string(b.action))},
-                          {"label", std::string(b.label)},
-                          {"style", std::string(b.style)}});
-  }
-  return list;
+  if (!status || e.revised_by_id || !page.may(domain::Permission::write_commercial)) return {};
+  static const ActionButton<EstimateAction> buttons[] = {
+      {EstimateAction::send, "Send to client", ""},
+      {EstimateAction::accept, "Client accepted", ""},
+      {EstimateAction::decline, "Client declined", "secondary"},
+      {EstimateAction::revise, "Revise", "outline"}};
+  return action_buttons(*status, buttons, "/estimates/" + std::to_string(e.id));
 }
 
 // ---- pages
@@ -150,7 +144,7 @@ http::Response editor(PageContext& page, const EstimateView& view, bool typed,
   if (e.revised_by_id) data.set("revised_by", std::to_string(*e.revised_by_id));
   if (editable(e) && page.may(domain::Permission::write_commercial))
     data.set("add_form", add_form(page, e, typed, errors, false));
-  return page.page(title_of(e), page.render("estimate", data), status);
+  return page.page(title_of(e), page.render("estimates/show", data), status);
 }
 
 http::Response show(PageContext& page) {
@@ -187,7 +181,7 @@ http::Response print(PageContext& page) {
   set_text(data, "client", view.client_name);
   set_text(data, "notes", e.fields.notes);
   if (e.fields.valid_until) data.set("valid_until", date(*e.fields.valid_until));
-  http::Response res = http::html_response(200, page.render("estimate_print", data));
+  http::Response res = http::html_response(200, page.render("estimates/print", data));
   return res;
 }
 
@@ -195,10 +189,6 @@ http::Response print(PageContext& page) {
 
 sql::LineFields line_from_form(const PageContext& page, const sql::LineFields& line) {
   return views::line_from_form(page, line, domain::UnitCostSign::non_negative);
-}
-
-bool invalid_fields(const operations::Refusal& refusal) {
-  return refusal.kind == operations::Refusal::Kind::invalid_fields;
 }
 
 // After a change to the lines: the rows (or one row), the totals and the
@@ -212,7 +202,7 @@ http::Response lines_changed(PageContext& page, std::int64_t id, const std::stri
 
 http::Response add_line(PageContext& page) {
   std::int64_t id = estimate_id(page);
-  try {
+  auto submit = [&] {
     auto change = operations::add_line(
         page.db, page.org_id(), id,
         [&](const sql::LineFields& base) { return line_from_form(page, base); });
@@ -221,16 +211,13 @@ http::Response add_line(PageContext& page) {
     return lines_changed(page, id, line_rows(page, document), document.estimate,
                          "Line added: " + change.line.fields.description + ".",
                          add_form(page, document.estimate, false, {}, true));
-  } catch (const operations::Refusal& refusal) {
-    if (!invalid_fields(refusal)) throw;
-    EstimateDocument document = operations::load_estimate(page.db, page.org_id(), id);
-    if (!page.hx) return editor(page, load(page), true, refusal.fields, 422);
-    http::Response res =
-        page.fragment(add_form(page, document.estimate, true, refusal.fields, false), 422);
-    res.set("HX-Retarget", "#add-line");
-    res.set("HX-Reswap", "outerHTML");
-    return res;
-  }
+  };
+  return submit_form(
+      submit, {.invalid = [&](const domain::FieldErrors& errors) {
+        EstimateDocument document = operations::load_estimate(page.db, page.org_id(), id);
+        if (!page.hx) return editor(page, load(page), true, errors, 422);
+        return add_line_again(page, add_form(page, document.estimate, true, errors, false));
+      }});
 }
 
 std::pair<sql::EstimateRecord, sql::LineRecord> find_line(PageContext& page) {
@@ -267,18 +254,20 @@ http::Response stale_line(PageContext& page) {
 
 http::Response save_line(PageContext& page) {
   std::int64_t id = estimate_id(page);
-  try {
+  auto submit = [&] {
     auto change = operations::change_line(
         page.db, page.org_id(), id, line_id(page), form_version(page),
         [&](const sql::LineFields& stored) { return line_from_form(page, stored); });
     return lines_changed(page, id, line_row(page, change.estimate, change.line), change.estimate,
                          "Line saved: " + change.line.fields.description + ".");
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal)) return stale_line(page);
-    if (!invalid_fields(refusal)) throw;
-    auto [estimate, line] = find_line(page);
-    return page.fragment(edit_row(page, estimate, line, true, refusal.fields), 422);
-  }
+  };
+  return submit_form(submit, {.invalid =
+                                  [&](const domain::FieldErrors& errors) {
+                                    auto [estimate, line] = find_line(page);
+                                    return page.fragment(
+                                        edit_row(page, estimate, line, true, errors), 422);
+                                  },
+                              .stale = [&] { return stale_line(page); }});
 }
 
 http::Response delete_line(PageContext& page) {
@@ -304,9 +293,69 @@ http::Response transition(PageContext& page, EstimateAction action) {
                        "Estimate " + document.estimate.fields.number + " " + done + ".");
 }
 
+// ---- the project's Estimates tab
+
+std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
+                          const domain::FieldErrors& errors) {
+  List rows;
+  if (page.may(domain::Permission::read_commercial)) {
+    auto estimates =
+        sql::list_estimates(page.db, page.org_id(), project.id, sql::Page{std::nullopt, 200});
+    for (const auto& e : estimates.rows)
+      rows.push_back(Object{{"id", std::to_string(e.id)},
+                            {"number", e.fields.number},
+                            {"revision", std::to_string(e.revision)},
+                            {"title", e.fields.title},
+                            {"status", e.status},
+                            {"total", money(e.totals.total_cents)},
+                            {"margin", rate(e.totals.margin_bps)}});
+  }
+  Data data = Object{{"project_id", std::to_string(project.id)},
+                     {"estimates", rows},
+                     {"csrf", page.csrf()},
+                     {"title", page.field("title")},
+                     {"errors", error_data(errors)}};
+  if (!rows.empty()) data.set("has_estimates", true);
+  if (page.may(domain::Permission::write_commercial)) data.set("can_write", true);
+  if (!page.may(domain::Permission::read_commercial)) data.set("hidden", true);
+  return page.render("estimates/tab", data);
+}
+
+std::string estimates_tab_content(PageContext& page, const sql::ProjectRecord& project) {
+  return estimates_tab(page, project, {});
+}
+
+http::Response create_estimate(PageContext& page) {
+  sql::ProjectRecord project = find_project(page);
+  auto submit = [&] {
+    auto document = operations::create_estimate(page.db, page.org_id(), project.id, [&] {
+      operations::NewEstimate estimate;
+      estimate.fields.title = page.field("title");
+      if (domain::is_blank(estimate.fields.title))
+        throw operations::field_error("title", "is required");
+      if (domain::count_characters(estimate.fields.title) > 200)
+        throw operations::field_error("title", "must be at most 200 characters");
+      return estimate;
+    });
+    return page.redirect("/estimates/" + std::to_string(document.estimate.id),
+                         "Estimate " + document.estimate.fields.number + " created.");
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return page.fragment(estimates_tab(page, project, errors), 422);
+                     }});
+}
+
 }  // namespace
 
+const ProjectTab kEstimatesTab{"estimates", "Estimates", true, estimates_tab_content};
+
 void add_estimate_routes(PageRoutes& routes) {
+  routes.add_project_page(
+      http::Verb::get, "/projects/{id}/estimates", kMember,
+      [](PageContext& page) { return show_tab(page, kEstimatesTab); },
+      "A project: its Estimates tab");
+  routes.add(http::Verb::post, "/projects/{id}/estimates", kWriteCommercial, create_estimate,
+             "Start an estimate of a project");
   routes.add(http::Verb::get, "/estimates/{id}", kCommercial, show, "The estimate editor");
   routes.add(http::Verb::get, "/estimates/{id}/print", kCommercial, print,
              "An estimate as the client receives it, for printing");

@@ -7,6 +7,7 @@
 #include "operations/invoice_document.hpp"
 #include "operations/refusal.hpp"
 #include "sql/project_store.hpp"
+#include "views/action_buttons.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
@@ -60,7 +61,7 @@ std::string payment_form(const PageContext& page, const sql::InvoiceRecord& invo
     if (m == method) option["selected"] = true;
     methods.push_back(option);
   }
-  return page.render("invoice_payment_form",
+  return page.render("invoices/payment_form",
                      Object{{"path", path_of(invoice)},
                             {"csrf", page.csrf()},
                             {"version", value("version", std::to_string(invoice.version))},
@@ -73,19 +74,15 @@ std::string payment_form(const PageContext& page, const sql::InvoiceRecord& invo
 }
 
 List actions(const PageContext& page, const sql::InvoiceRecord& invoice) {
-  List list;
   auto status = domain::parse_invoice_status(invoice.status);
-  if (!status || !page.may(domain::Permission::write_commercial)) return list;
-  if (domain::transition(*status, InvoiceAction::send))
-    list.push_back(Object{{"action", std::string("send")},
-                          {"label", std::string("Mark as sent")},
-                          {"style", std::string("")}});
-  if (domain::transition(*status, InvoiceAction::void_) && invoice.paid_cents == 0)
-    list.push_back(Object{{"action", std::string("void")},
-                          {"label", std::string("Void")},
-                          {"style", std::string("outline contrast")},
-                          {"confirm", std::string("Void this invoice?")}});
-  return list;
+  if (!status || !page.may(domain::Permission::write_commercial)) return {};
+  static const ActionButton<InvoiceAction> buttons[] = {
+      {InvoiceAction::send, "Mark as sent", ""},
+      {InvoiceAction::void_, "Void", "outline contrast", "Void this invoice?"}};
+  // Payments recorded against it keep an invoice: they would be voided with it.
+  return action_buttons(*status, buttons, path_of(invoice), [&](InvoiceAction action) {
+    return action != InvoiceAction::void_ || invoice.paid_cents == 0;
+  });
 }
 
 // ---- the page
@@ -140,7 +137,7 @@ http::Response show_invoice(PageContext& page, const InvoiceView& view, bool typ
   if (takes_payments(page, invoice))
     data.set("payment_form", payment_form(page, invoice, typed, errors));
   return page.page("Invoice " + invoice.fields.number + " " + view.project.fields.number,
-                   page.render("invoice", data), status);
+                   page.render("invoices/show", data), status);
 }
 
 http::Response show(PageContext& page) {
@@ -149,7 +146,7 @@ http::Response show(PageContext& page) {
 
 http::Response record_payment(PageContext& page) {
   std::int64_t id = invoice_id(page);
-  try {
+  auto submit = [&] {
     std::optional<int> version = form_version(page);
     auto received = operations::record_payment(page.db, page.org_id(), id, version, [&] {
       domain::FieldErrors errors;
@@ -173,15 +170,20 @@ http::Response record_payment(PageContext& page) {
     return page.redirect(path_of(invoice),
                          "Payment of " + money(received.payment.fields.amount_cents) +
                              " recorded; balance " + money(balance_of(invoice)) + ".");
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal))
-      return stale_page(page, "invoice",
-                        [&] { return show_invoice(page, load(page), false, {}, 409); });
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    InvoiceView view = load(page);
-    if (!page.hx) return show_invoice(page, view, true, refusal.fields, 422);
-    return page.fragment(payment_form(page, view.document.invoice, true, refusal.fields), 422);
-  }
+  };
+  return submit_form(
+      submit,
+      {.invalid =
+           [&](const domain::FieldErrors& errors) {
+             InvoiceView view = load(page);
+             if (!page.hx) return show_invoice(page, view, true, errors, 422);
+             return page.fragment(payment_form(page, view.document.invoice, true, errors), 422);
+           },
+       .stale =
+           [&] {
+             return stale_page(page, "invoice",
+                               [&] { return show_invoice(page, load(page), false, {}, 409); });
+           }});
 }
 
 http::Response transition(PageContext& page, InvoiceAction action) {

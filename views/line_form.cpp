@@ -18,7 +18,12 @@ const std::initializer_list<FieldRename> kLineFieldNames = {{"unit_cost_cents", 
 
 // The fields of a line form: what was typed (page.form) when `typed`, else
 // the stored line's values.
-std::string line_fields(const PageContext& page, const sql::LineFields* stored, bool typed,
+std::string columns(const LineEditor& editor) {
+  return editor.kind == LineEditor::Kind::priced ? "9" : "4";
+}
+
+std::string line_fields(const PageContext& page, const LineEditor& editor,
+                        const sql::LineFields* stored, bool typed,
                         const domain::FieldErrors& errors, const std::string& prefix) {
   auto value = [&](std::string_view name, std::string from_stored) {
     return typed || !stored ? page.field(name) : from_stored;
@@ -27,8 +32,6 @@ std::string line_fields(const PageContext& page, const sql::LineFields* stored, 
   if (cost_type.empty()) cost_type = "material";
   bool taxable = typed || !stored ? page.field("taxable") == "on" : stored->taxable;
   Data data = Object{
-      {"p", prefix},
-      {"csrf", page.csrf()},
       {"cost_code", value("cost_code", stored ? stored->cost_code : "")},
       {"description", value("description", stored ? stored->description : "")},
       {"quantity", value("quantity", stored ? quantity_text(stored->quantity) : "")},
@@ -36,12 +39,53 @@ std::string line_fields(const PageContext& page, const sql::LineFields* stored, 
       {"unit_cost", value("unit_cost", stored ? hundredths_text(stored->unit_cost_cents) : "")},
       {"markup", value("markup", stored ? hundredths_text(stored->markup_bps) : "")},
       {"errors", error_data(errors, kLineFieldNames)}};
-  set_cost_type_options(data, "cost_types", cost_type);
   if (taxable) data.set("taxable", true);
-  return page.render("estimate_line_fields", data);
+  return render_line_fields(page, editor, std::move(data), cost_type, prefix);
 }
 
 }  // namespace
+
+std::string render_line_row(const PageContext& page, const LineEditor& editor, Data data) {
+  data.set("base", editor.base);
+  if (editor.kind == LineEditor::Kind::priced) data.set("priced", true);
+  if (editor.editable) data.set("editable", true);
+  return page.render("shared/line_row", data);
+}
+
+std::string render_line_fields(const PageContext& page, const LineEditor& editor, Data data,
+                               std::string_view cost_type, const std::string& prefix) {
+  data.set("p", prefix);
+  data.set("csrf", page.csrf());
+  set_cost_type_options(data, "cost_types", cost_type);
+  if (editor.kind == LineEditor::Kind::priced) data.set("priced", true);
+  return page.render("shared/line_fields", data);
+}
+
+std::string render_add_line(const PageContext& page, const LineEditor& editor,
+                            const std::string& fields, bool oob) {
+  Data data = Object{{"base", editor.base}, {"fields", fields}};
+  if (oob) data.set("oob", true);
+  return page.render("shared/line_add", data);
+}
+
+std::string render_edit_line(const PageContext& page, const LineEditor& editor, std::int64_t id,
+                             const std::string& version, const std::string& fields,
+                             const std::string& stale) {
+  Data data = Object{{"base", editor.base},
+                     {"id", std::to_string(id)},
+                     {"version", version},
+                     {"columns", columns(editor)},
+                     {"fields", fields}};
+  set_text(data, "stale", stale);
+  return page.render("shared/line_edit", data);
+}
+
+http::Response add_line_again(PageContext& page, const std::string& form) {
+  http::Response res = page.fragment(form, 422);
+  res.set("HX-Retarget", "#add-line");
+  res.set("HX-Reswap", "outerHTML");
+  return res;
+}
 
 Data& set_cost_type_options(Data& data, std::string_view name, std::string_view selected) {
   Data& options = new_list(data, name, domain::kCostTypeCount);
@@ -71,8 +115,7 @@ std::string quantity_text(const std::string& stored) {
 
 std::string line_row(const PageContext& page, const LineEditor& editor, std::int64_t id,
                      const sql::LineFields& f) {
-  Data data = Object{{"base", editor.base},
-                     {"id", std::to_string(id)},
+  Data data = Object{{"id", std::to_string(id)},
                      {"cost_code", f.cost_code},
                      {"cost_type", f.cost_type},
                      {"description", f.description},
@@ -84,36 +127,29 @@ std::string line_row(const PageContext& page, const LineEditor& editor, std::int
                      {"price", money(f.price_cents)}};
   if (f.taxable) data.set("taxable", true);
   if (f.price_cents < 0) data.set("credit", true);
-  if (editor.editable) data.set("editable", true);
-  return page.render("estimate_line_row", data);
+  return render_line_row(page, editor, std::move(data));
 }
 
 std::string line_rows_html(const PageContext& page, const LineEditor& editor,
                            const std::string& rows, bool empty) {
-  Data data = Object{{"rows", rows}, {"hint", editor.hint}};
+  Data data = Object{{"rows", rows}, {"hint", editor.hint}, {"columns", columns(editor)}};
   if (empty) data.set("empty", true);
   if (editor.editable) data.set("editable", true);
-  return page.render("estimate_line_rows", data);
+  return page.render("shared/line_rows", data);
 }
 
 std::string add_line_form(const PageContext& page, const LineEditor& editor, bool typed,
                           const domain::FieldErrors& errors, bool oob) {
-  Data data =
-      Object{{"base", editor.base}, {"fields", line_fields(page, nullptr, typed, errors, "new-")}};
-  if (oob) data.set("oob", true);
-  return page.render("estimate_add_line", data);
+  return render_add_line(page, editor, line_fields(page, editor, nullptr, typed, errors, "new-"),
+                         oob);
 }
 
 std::string edit_line_row(const PageContext& page, const LineEditor& editor, std::int64_t id,
                           int version, const sql::LineFields& stored, bool typed,
                           const domain::FieldErrors& errors, const std::string& stale) {
   std::string prefix = "line-" + std::to_string(id) + "-";
-  Data data = Object{{"base", editor.base},
-                     {"id", std::to_string(id)},
-                     {"version", typed ? page.field("version") : std::to_string(version)},
-                     {"fields", line_fields(page, &stored, typed, errors, prefix)}};
-  set_text(data, "stale", stale);
-  return page.render("estimate_line_edit", data);
+  return render_edit_line(page, editor, id, typed ? page.field("version") : std::to_string(version),
+                          line_fields(page, editor, &stored, typed, errors, prefix), stale);
 }
 
 sql::LineFields line_from_form(const PageContext& page, sql::LineFields line,

@@ -1,9 +1,16 @@
-// The priced lines an estimate and a change order share (sql::LineFields):
-// their row, their form in place and below the table, and a form's fields
-// read into a line priced by the operation's rule
-// (operations::price_line). What differs is where the lines live (`base`,
-// "/estimates/12" or "/change-orders/7"), whether they change now, and
-// whether a unit cost may be negative (a change order's credit).
+// The one line editor of the documents that hold cost lines: estimates and
+// change orders (priced lines, sql::LineFields: a quantity at a unit cost
+// with a markup) and commitments and vendor bills (amount lines,
+// sql::AmountLineFields, views/amount_line_form.hpp). One set of templates
+// (line_rows, line_row, line_add, line_edit, line_fields) draws every
+// document's table of lines, its form below the table and a line's form in
+// place; what differs is data (`LineEditor`): where the lines live (`base`,
+// "/estimates/12"), whether they change now, which fields a line has (and so
+// the table's columns), and the empty table's advice. Each document re-renders
+// its own totals out of band after a change (`changed_in_place`).
+//
+// Here too: a priced line's fields read from the form into a line priced by
+// the operation's rule (operations::price_line).
 #pragma once
 
 #include <cstdint>
@@ -19,11 +26,30 @@
 namespace construction::views {
 
 struct LineEditor {
+  // What a line holds: a quantity at a unit cost with a markup, priced (9
+  // columns), or an amount (4 columns).
+  enum class Kind { priced, amount };
+
   std::string base;  // the document's path: its lines are at base + "/lines"
   bool editable = false;
-  domain::UnitCostSign sign = domain::UnitCostSign::non_negative;
+  domain::UnitCostSign sign = domain::UnitCostSign::non_negative;  // a priced line's unit cost
   std::string hint;  // the empty table's advice on the first line
+  Kind kind = Kind::priced;
 };
+
+// The editor's templates, each given the line's own values in `data`
+// (rows: `rows` already rendered; fields: the form's values and `errors`).
+std::string render_line_row(const PageContext& page, const LineEditor& editor, Data data);
+std::string render_line_fields(const PageContext& page, const LineEditor& editor, Data data,
+                               std::string_view cost_type, const std::string& prefix);
+std::string render_add_line(const PageContext& page, const LineEditor& editor,
+                            const std::string& fields, bool oob);
+std::string render_edit_line(const PageContext& page, const LineEditor& editor, std::int64_t id,
+                             const std::string& version, const std::string& fields,
+                             const std::string& stale);
+
+// The form below the table again, with its errors, in its own place (422).
+http::Response add_line_again(PageContext& page, const std::string& form);
 
 // "draft" → "Draft", "partially_paid" → "Partially paid".
 std::string status_label(std::string_view status);

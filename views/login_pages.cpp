@@ -21,7 +21,7 @@ http::Response login_form(PageContext& page, const std::string& email, std::stri
                           unsigned status) {
   Data data = Object{{"csrf", page.csrf()}, {"email", email}};
   if (!error.empty()) data.set("error", std::string(error));
-  return page.page("Log in", page.render("login", data), status);
+  return page.page("Log in", page.render("login/form", data), status);
 }
 
 http::Response show(PageContext& page) {

@@ -76,7 +76,7 @@ http::Response PageContext::page(const std::string& title, const std::string& ma
   data["title"] = title;
   data["main"] = main;
   if (!flash.empty()) data["flash"] = flash;
-  if (hx) return http::html_response(status, render("page_fragment", data));
+  if (hx) return http::html_response(status, render("layout/fragment", data));
   data.set("csrf", csrf());
   data.set("favicon", views.assets.url("favicon.svg"));
   data.set("pico_css", views.assets.url("pico.min.css"));
@@ -88,7 +88,7 @@ http::Response PageContext::page(const std::string& title, const std::string& ma
     data.set("org_name", org_name);
     data.set("nav", navigation(http.path));
   }
-  return http::html_response(status, render("layout", data));
+  return http::html_response(status, render("layout/page", data));
 }
 
 http::Response PageContext::fragment(const std::string& html, unsigned status) const {
@@ -109,7 +109,7 @@ http::Response PageContext::redirect(const std::string& location, const std::str
 }
 
 std::string PageContext::flash_oob(const std::string& message) const {
-  return render("flash_oob", Object{{"flash", message}});
+  return render("layout/flash", Object{{"flash", message}});
 }
 
 std::optional<std::int64_t> path_number(const http::RequestContext& ctx, std::string_view name) {

@@ -95,7 +95,7 @@ void add_security_headers(http::Response& res) {
 
 http::Response status_page(const PageContext& page, unsigned status, const std::string& message) {
   std::string title(http::reason(status));
-  std::string main = page.render("status", Object{{"title", title}, {"message", message}});
+  std::string main = page.render("layout/status", Object{{"title", title}, {"message", message}});
   http::Response res = page.page(title, main, status);
   if (page.hx) {
     // htmx swaps no error answer: the message goes to the flash instead.

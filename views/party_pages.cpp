@@ -53,11 +53,11 @@ Data party_data(const PageContext& page, const sql::PartyRecord& p) {
 std::string party_rows(PageContext& page, const sql::PartyFilter& filter) {
   auto parties = sql::list_parties(page.db, page.org_id(), filter, sql::Page{std::nullopt, 200});
   std::string rows;
-  for (const auto& p : parties.rows) rows += page.render("party_row", party_data(page, p));
+  for (const auto& p : parties.rows) rows += page.render("parties/row", party_data(page, p));
   Data data = Object{};
   set_text(data, "rows", rows);
   if (filter.kind || filter.name_contains) data.set("filtered", true);
-  return page.render("party_rows", data);
+  return page.render("parties/rows", data);
 }
 
 std::string party_form(PageContext& page, const domain::FieldErrors& errors) {
@@ -70,7 +70,7 @@ std::string party_form(PageContext& page, const domain::FieldErrors& errors) {
                      {"address", page.field("address")},
                      {"errors", error_data(errors)}};
   if (!errors.empty()) data.set("open", true);
-  return page.render("party_form", data);
+  return page.render("parties/form", data);
 }
 
 http::Response parties_page(PageContext& page, unsigned status) {
@@ -85,7 +85,7 @@ http::Response parties_page(PageContext& page, unsigned status) {
                      {"kinds", kind_options(filter.kind.value_or(""))},
                      {"rows", rows}};
   if (page.may(domain::Permission::write_projects)) data.set("form", party_form(page, {}));
-  return page.page("Parties", page.render("parties", data), status);
+  return page.page("Parties", page.render("parties/index", data), status);
 }
 
 http::Response list(PageContext& page) {
@@ -95,14 +95,14 @@ http::Response list(PageContext& page) {
 http::Response create(PageContext& page) {
   sql::PartyFields fields{page.field("kind"), page.field("name"), page.field("email"),
                           page.field("phone"), page.field("address")};
-  try {
+  auto submit = [&] {
     auto party = operations::create_party(page.db, page.org_id(), fields);
     return page.redirect("/parties",
                          kind_label(party.fields.kind) + " " + party.fields.name + " added.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return page.fragment(party_form(page, refusal.fields), 422);
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return page.fragment(party_form(page, errors), 422);
+                     }});
 }
 
 sql::PartyRecord find_party(PageContext& page) {
@@ -131,13 +131,13 @@ std::string edit_row(PageContext& page, const sql::PartyRecord& party,
                      {"address", value("address", party.fields.address)},
                      {"errors", error_data(errors)}};
   set_text(data, "stale", stale);
-  return page.render("party_edit", data);
+  return page.render("parties/edit", data);
 }
 
 http::Response show_row(PageContext& page) {
   sql::PartyRecord party = find_party(page);
   if (!page.hx) return page.redirect("/parties");
-  return page.fragment(page.render("party_row", party_data(page, party)));
+  return page.fragment(page.render("parties/row", party_data(page, party)));
 }
 
 http::Response edit(PageContext& page) {
@@ -150,22 +150,27 @@ http::Response save(PageContext& page) {
   sql::PartyRecord party = find_party(page);
   sql::PartyFields fields{page.field("kind"), page.field("name"), page.field("email"),
                           page.field("phone"), page.field("address")};
-  try {
+  auto submit = [&] {
     sql::PartyRecord saved =
         operations::change_party(page.db, page.org_id(), party.id, form_version(page), fields);
     std::string message = kind_label(saved.fields.kind) + " " + saved.fields.name + " saved.";
     if (!page.hx) return page.redirect("/parties", message);
-    return page.fragment(page.render("party_row", party_data(page, saved)) + "<template>" +
+    return page.fragment(page.render("parties/row", party_data(page, saved)) + "<template>" +
                          page.flash_oob(message) + "</template>");
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal))
-      return stale_row(
-          page, "party",
-          [&](const std::string& message) { return edit_row(page, find_party(page), {}, message); },
-          [&] { return parties_page(page, 409); });
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return page.fragment(edit_row(page, party, refusal.fields), 422);
-  }
+  };
+  return submit_form(submit, {.invalid =
+                                  [&](const domain::FieldErrors& errors) {
+                                    return page.fragment(edit_row(page, party, errors), 422);
+                                  },
+                              .stale =
+                                  [&] {
+                                    return stale_row(
+                                        page, "party",
+                                        [&](const std::string& message) {
+                                          return edit_row(page, find_party(page), {}, message);
+                                        },
+                                        [&] { return parties_page(page, 409); });
+                                  }});
 }
 
 }  // namespace

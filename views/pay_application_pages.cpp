@@ -15,6 +15,7 @@
 #include "operations/refusal.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
+#include "views/action_buttons.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
@@ -90,7 +91,7 @@ std::string line_row(const PageContext& page, const sql::PayApplicationRecord& a
   if (!errors.empty()) data.set("errors", error_data(errors, kCellNames));
   set_text(data, "stale", stale);
   if (editable(page, a)) data.set("editable", true);
-  return page.render("pay_line_row", data);
+  return page.render("pay_applications/line_row", data);
 }
 
 std::string g702_block(const PageContext& page, const sql::PayApplicationRecord& a, bool oob) {
@@ -110,7 +111,7 @@ std::string g702_block(const PageContext& page, const sql::PayApplicationRecord&
                      {"rate_stored", rate(a.retainage_stored_bps)}};
   if (a.certified_cents) data.set("certified", money(*a.certified_cents));
   if (oob) data.set("oob", true);
-  return page.render("pay_g702", data);
+  return page.render("pay_applications/g702", data);
 }
 
 // The certificate's form carries the application's version: the amount is
@@ -118,7 +119,7 @@ std::string g702_block(const PageContext& page, const sql::PayApplicationRecord&
 std::string certify_form(const PageContext& page, const sql::PayApplicationRecord& a, bool typed,
                          const domain::FieldErrors& errors) {
   return page.render(
-      "pay_certify",
+      "pay_applications/certify",
       Object{{"app_path", path_of(a)},
              {"csrf", page.csrf()},
              {"version", typed ? page.field("version") : std::to_string(a.version)},
@@ -129,23 +130,12 @@ std::string certify_form(const PageContext& page, const sql::PayApplicationRecor
 }
 
 List actions(const PageContext& page, const sql::PayApplicationRecord& a) {
-  List list;
   auto status = domain::parse_pay_application_status(a.status);
-  if (!status || !page.may(domain::Permission::write_commercial)) return list;
-  struct Button {
-    PayApplicationAction action;
-    const char* label;
-    const char* style;
-  };
-  const Button buttons[] = {{PayApplicationAction::submit, "Submit to the architect", ""},
-                            {PayApplicationAction::return_, "Return to draft", "secondary"}};
-  for (const Button& b : buttons) {
-    if (!domain::transition(*status, b.action)) continue;
-    list.push_back(Object{{"action", std::string(domain::to_string(b.action))},
-                          {"label", std::string(b.label)},
-                          {"style", std::string(b.style)}});
-  }
-  return list;
+  if (!status || !page.may(domain::Permission::write_commercial)) return {};
+  static const ActionButton<PayApplicationAction> buttons[] = {
+      {PayApplicationAction::submit, "Submit to the architect", ""},
+      {PayApplicationAction::return_, "Return to draft", "secondary"}};
+  return action_buttons(*status, buttons, path_of(a));
 }
 
 // ---- the page
@@ -213,7 +203,7 @@ http::Response sheet(PageContext& page, const PayApplicationView& view, bool typ
   if (state && domain::transition(*state, PayApplicationAction::certify) &&
       page.may(domain::Permission::write_commercial))
     data.set("certify", certify_form(page, a, typed, errors));
-  return page.page(title_of(view), page.render("pay_application", data), status);
+  return page.page(title_of(view), page.render("pay_applications/show", data), status);
 }
 
 http::Response show(PageContext& page) {
@@ -249,7 +239,7 @@ http::Response print(PageContext& page) {
   data.set("favicon", page.views.assets.url("favicon.svg"));
   data.set("pico_css", page.views.assets.url("pico.min.css"));
   data.set("app_css", page.views.assets.url("app.css"));
-  return http::html_response(200, page.render("pay_application_print", data));
+  return http::html_response(200, page.render("pay_applications/print", data));
 }
 
 // ---- cells
@@ -277,7 +267,7 @@ http::Response stale_cells(PageContext& page, std::int64_t line_id) {
 http::Response save_line(PageContext& page) {
   std::int64_t id = number_in_path(page, "id");
   std::int64_t line_id = number_in_path(page, "line_id");
-  try {
+  auto submit = [&] {
     auto change = operations::change_pay_application_line(
         page.db, page.org_id(), id, line_id, form_version(page),
         [&](const operations::LineAmounts& stored) {
@@ -302,21 +292,23 @@ http::Response save_line(PageContext& page) {
     if (!page.hx) return page.redirect(path_of(a), message);
     return changed_in_place(page, line_row(page, a, change.line, false, {}),
                             g702_block(page, a, true), message);
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal)) return stale_cells(page, line_id);
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    PayApplicationView view = load(page);
-    return page.fragment(
-        line_row(page, view.document.application, find_line(view, line_id), true, refusal.fields),
-        422);
-  }
+  };
+  return submit_form(submit, {.invalid =
+                                  [&](const domain::FieldErrors& errors) {
+                                    PayApplicationView view = load(page);
+                                    return page.fragment(
+                                        line_row(page, view.document.application,
+                                                 find_line(view, line_id), true, errors),
+                                        422);
+                                  },
+                              .stale = [&] { return stale_cells(page, line_id); }});
 }
 
 // ---- transitions
 
 http::Response transition(PageContext& page, PayApplicationAction action) {
   std::int64_t id = number_in_path(page, "id");
-  try {
+  auto submit = [&] {
     std::optional<int> version = form_version(page);
     PayApplicationDocument document =
         operations::transition_pay_application(page.db, page.org_id(), id, action, version, [&] {
@@ -335,15 +327,20 @@ http::Response transition(PageContext& page, PayApplicationAction action) {
                   "; its invoice is ready to send."
             : name + " returned to draft.";
     return page.redirect(path_of(a), message);
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal))
-      return stale_page(page, "pay application",
-                        [&] { return sheet(page, load(page), false, {}, 409); });
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    PayApplicationView view = load(page);
-    if (!page.hx) return sheet(page, view, true, refusal.fields, 422);
-    return page.fragment(certify_form(page, view.document.application, true, refusal.fields), 422);
-  }
+  };
+  return submit_form(
+      submit, {.invalid =
+                   [&](const domain::FieldErrors& errors) {
+                     PayApplicationView view = load(page);
+                     if (!page.hx) return sheet(page, view, true, errors, 422);
+                     return page.fragment(
+                         certify_form(page, view.document.application, true, errors), 422);
+                   },
+               .stale =
+                   [&] {
+                     return stale_page(page, "pay application",
+                                       [&] { return sheet(page, load(page), false, {}, 409); });
+                   }});
 }
 
 }  // namespace

@@ -1,19 +1,17 @@
 // /projects (list with live search and status filter, new project form) and
-// /projects/{id} with its tabs, each at its own URL (/projects/{id}/estimates,
-// …/change-orders, …): htmx loads a tab into #tab and pushes its URL; the
-// same URL opened directly is the whole page with that tab.
+// /projects/{id}, the page around its tabs. Each tab is its resource's: its
+// content and its URL (/projects/{id}/estimates in views/estimate_pages.cpp,
+// …/change-orders in views/change_order_pages.cpp, …) are written there
+// (views/project_page.hpp); htmx loads a tab into #tab and pushes its URL;
+// the same URL opened directly is the whole page with that tab.
+
 #include <array>
 
-#include "operations/estimate_document.hpp"
 #include "operations/project_financials.hpp"
 #include "operations/projects.hpp"
 #include "operations/refusal.hpp"
-#include "sql/estimate_store.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
-#include "views/billing_tabs.hpp"
-#include "views/budget_pages.hpp"
-#include "views/field_tabs.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
@@ -87,7 +85,7 @@ std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
   data["columns"] = figures ? "5" : "4";
   if (filter.text || filter.status) data["filtered"] = true;
   if (projects.more) data["more"] = true;
-  return page.render("project_rows", data);
+  return page.render("projects/rows", data);
 }
 
 std::string project_form(PageContext& page, const domain::FieldErrors& errors,
@@ -104,7 +102,7 @@ std::string project_form(PageContext& page, const domain::FieldErrors& errors,
                      {"clients", client_options(clients, page.field("client_id"))},
                      {"errors", error_data(errors)}};
   if (!errors.empty()) data.set("open", true);
-  return page.render("project_form", data);
+  return page.render("projects/form", data);
 }
 
 // The list's search (?q=) and status filter (?status=).
@@ -136,7 +134,7 @@ http::Response list(PageContext& page, const sql::PageOf<sql::ProjectListing>& p
   data["rows"] = project_rows(page, filter, projects);
   if (page.may(domain::Permission::read_commercial)) data["figures"] = true;
   if (page.may(domain::Permission::write_projects)) data["form"] = project_form(page, {}, clients);
-  return page.page("Projects", page.render("projects", data));
+  return page.page("Projects", page.render("projects/index", data));
 }
 
 http::Response create(PageContext& page) {
@@ -152,108 +150,34 @@ http::Response create(PageContext& page) {
   }
   if (auto d = page.field("start_date"); !d.empty()) fields.start_date = d;
   if (auto d = page.field("completion_date"); !d.empty()) fields.completion_date = d;
-  try {
+  auto submit = [&] {
     auto project = operations::create_project(page.db, page.org_id(), fields);
     return page.redirect("/projects/" + std::to_string(project.id),
                          "Project " + project.fields.number + " created.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    http::Response res = page.fragment(
-        project_form(page, refusal.fields, sql::fetch(page.db, clients_query(page))), 422);
-    return res;
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       http::Response res = page.fragment(
+                           project_form(page, errors, sql::fetch(page.db, clients_query(page))),
+                           422);
+                       return res;
+                     }});
 }
 
 // ---- one project
 
-// A commercial tab is all amounts: it is offered to a role that reads them
-// only (DESIGN.md, "What a field user sees").
-struct Tab {
-  std::string_view slug;
-  std::string_view label;
-  bool commercial = false;
-};
-constexpr std::array<Tab, 6> kTabs = {{
-    {"estimates", "Estimates", true},
-    {"change-orders", "Change orders", true},
-    {"billing", "Billing", true},
-    {"budget", "Budget", true},
-    {"schedule", "Schedule"},
-    {"daily-logs", "Daily logs"},
-}};
+// The tab strip, in its order.
+const ProjectTab* const kTabs[] = {&kEstimatesTab, &kChangeOrdersTab, &kBillingTab,
+                                   &kBudgetTab,    &kScheduleTab,     &kDailyLogsTab};
 
-bool offered(const PageContext& page, const Tab& tab) {
+bool offered(const PageContext& page, const ProjectTab& tab) {
   return !tab.commercial || page.may(domain::Permission::read_commercial);
 }
 
 // The tab /projects/{id} opens on: the first the member's role is offered.
-std::string_view first_tab(const PageContext& page) {
-  for (const Tab& t : kTabs)
-    if (offered(page, t)) return t.slug;
-  return kTabs[0].slug;
-}
-
-std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
-                          const domain::FieldErrors& errors) {
-  List rows;
-  if (page.may(domain::Permission::read_commercial)) {
-    auto estimates =
-        sql::list_estimates(page.db, page.org_id(), project.id, sql::Page{std::nullopt, 200});
-    for (const auto& e : estimates.rows)
-      rows.push_back(Object{{"id", std::to_string(e.id)},
-                            {"number", e.fields.number},
-                            {"revision", std::to_string(e.revision)},
-                            {"title", e.fields.title},
-                            {"status", e.status},
-                            {"total", money(e.totals.total_cents)},
-                            {"margin", rate(e.totals.margin_bps)}});
-  }
-  Data data = Object{{"project_id", std::to_string(project.id)},
-                     {"estimates", rows},
-                     {"csrf", page.csrf()},
-                     {"title", page.field("title")},
-                     {"errors", error_data(errors)}};
-  if (!rows.empty()) data.set("has_estimates", true);
-  if (page.may(domain::Permission::write_commercial)) data.set("can_write", true);
-  if (!page.may(domain::Permission::read_commercial)) data.set("hidden", true);
-  return page.render("project_estimates", data);
-}
-
-std::string tab_html(PageContext& page, const sql::ProjectRecord& project, const Tab& tab) {
-  if (tab.slug == "estimates") return estimates_tab(page, project, {});
-  if (tab.slug == "schedule") return schedule_tab(page, project);
-  if (tab.slug == "change-orders") return change_orders_tab(page, project, {});
-  if (tab.slug == "billing") return billing_tab(page, project, {});
-  if (tab.slug == "budget") return budget_tab(page, project);
-  return daily_logs_tab(page, project);  // the last of kTabs
-}
-
-http::Response show_tab(PageContext& page, std::string_view slug) {
-  sql::ProjectWithFigures project = find_project(page);
-  const Tab* tab = &kTabs[0];
-  for (const Tab& t : kTabs)
-    if (t.slug == slug) tab = &t;
-  return project_page(page, project, tab->slug, tab_html(page, project, *tab));
-}
-
-http::Response create_estimate(PageContext& page) {
-  sql::ProjectRecord project = find_project(page);
-  try {
-    auto document = operations::create_estimate(page.db, page.org_id(), project.id, [&] {
-      operations::NewEstimate estimate;
-      estimate.fields.title = page.field("title");
-      if (domain::is_blank(estimate.fields.title))
-        throw operations::field_error("title", "is required");
-      if (domain::count_characters(estimate.fields.title) > 200)
-        throw operations::field_error("title", "must be at most 200 characters");
-      return estimate;
-    });
-    return page.redirect("/estimates/" + std::to_string(document.estimate.id),
-                         "Estimate " + document.estimate.fields.number + " created.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return page.fragment(estimates_tab(page, project, refusal.fields), 422);
-  }
+const ProjectTab& first_tab(const PageContext& page) {
+  for (const ProjectTab* t : kTabs)
+    if (offered(page, *t)) return *t;
+  return *kTabs[0];
 }
 
 }  // namespace
@@ -279,34 +203,45 @@ sql::ProjectWithFigures find_project(PageContext& page) {
   return find_project(page, *id);
 }
 
+Data commercial_tab_data(PageContext& page, const sql::ProjectRecord& project,
+                         const domain::FieldErrors& errors) {
+  Data data = Object{{"project_id", std::to_string(project.id)},
+                     {"csrf", page.csrf()},
+                     {"errors", error_data(errors)}};
+  if (page.may(domain::Permission::write_commercial)) data.set("can_write", true);
+  if (!page.may(domain::Permission::read_commercial)) data.set("hidden", true);
+  return data;
+}
+
+http::Response show_tab(PageContext& page, const ProjectTab& tab) {
+  sql::ProjectWithFigures project = find_project(page);
+  return project_page(page, project, tab, tab.content(page, project));
+}
+
 http::Response project_page(PageContext& page, const sql::ProjectRecord& project,
-                            std::string_view tab_slug, const std::string& tab_content,
+                            const ProjectTab& tab, const std::string& tab_content,
                             unsigned status) {
   if (page.hx && page.hx_target == "tab")
-    return project_page(page, sql::ProjectWithFigures{project, {}, {}}, tab_slug, tab_content,
-                        status);
-  return project_page(page, find_project(page, project.id), tab_slug, tab_content, status);
+    return project_page(page, sql::ProjectWithFigures{project, {}, {}}, tab, tab_content, status);
+  return project_page(page, find_project(page, project.id), tab, tab_content, status);
 }
 
 http::Response project_page(PageContext& page, const sql::ProjectWithFigures& project,
-                            std::string_view tab_slug, const std::string& tab_content,
+                            const ProjectTab& tab, const std::string& tab_content,
                             unsigned status) {
-  const Tab* tab = &kTabs[0];
-  for (const Tab& t : kTabs)
-    if (t.slug == tab_slug) tab = &t;
   std::string title =
-      project.fields.number + " " + project.fields.name + " · " + std::string(tab->label);
+      project.fields.number + " " + project.fields.name + " · " + std::string(tab.label);
   if (page.hx && page.hx_target == "tab") {
     // The tab alone, with its title (htmx sets the document's) and the flash.
-    std::string html = page.render("tab_title", Object{{"title", title}}) + tab_content;
+    std::string html = page.render("layout/tab_title", Object{{"title", title}}) + tab_content;
     if (!page.flash.empty()) html += page.flash_oob(page.flash);
     return page.fragment(html, status);
   }
   List tabs;
-  for (const Tab& t : kTabs) {
-    if (!offered(page, t)) continue;
-    Object entry{{"slug", std::string(t.slug)}, {"label", std::string(t.label)}};
-    if (&t == tab) entry["current"] = true;
+  for (const ProjectTab* t : kTabs) {
+    if (!offered(page, *t)) continue;
+    Object entry{{"slug", std::string(t->slug)}, {"label", std::string(t->label)}};
+    if (t == &tab) entry["current"] = true;
     tabs.push_back(entry);
   }
   Data data = Object{{"id", std::to_string(project.id)},
@@ -327,7 +262,7 @@ http::Response project_page(PageContext& page, const sql::ProjectWithFigures& pr
   }
   set_text(data, "client", project.client_name);
   set_text(data, "site_address", project.fields.site_address);
-  return page.page(title, page.render("project", data), status);
+  return page.page(title, page.render("projects/show", data), status);
 }
 
 void add_project_routes(PageRoutes& routes) {
@@ -338,20 +273,6 @@ void add_project_routes(PageRoutes& routes) {
       http::Verb::get, "/projects/{id}", kMember,
       [](PageContext& page) { return show_tab(page, first_tab(page)); },
       "A project: its first tab the member's role opens (Estimates, or Schedule for field)");
-  // The Budget tab is commercial and has its own page: views/budget_pages.
-  routes.add_project_page(http::Verb::get, "/projects/{id}/estimates", kMember,
-                          bind_handler(show_tab, "estimates"), "A project: its Estimates tab");
-  routes.add_project_page(http::Verb::get, "/projects/{id}/change-orders", kMember,
-                          bind_handler(show_tab, "change-orders"),
-                          "A project: its Change orders tab");
-  routes.add_project_page(http::Verb::get, "/projects/{id}/billing", kMember,
-                          bind_handler(show_tab, "billing"), "A project: its Billing tab");
-  routes.add_project_page(http::Verb::get, "/projects/{id}/schedule", kMember,
-                          bind_handler(show_tab, "schedule"), "A project: its Schedule tab");
-  routes.add_project_page(http::Verb::get, "/projects/{id}/daily-logs", kMember,
-                          bind_handler(show_tab, "daily-logs"), "A project: its Daily logs tab");
-  routes.add(http::Verb::post, "/projects/{id}/estimates", kWriteCommercial, create_estimate,
-             "Start an estimate of a project");
 }
 
 }  // namespace construction::views

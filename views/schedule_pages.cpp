@@ -9,7 +9,6 @@
 #include "domain/task.hpp"
 #include "operations/refusal.hpp"
 #include "operations/task_schedule.hpp"
-#include "views/field_tabs.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
@@ -75,7 +74,7 @@ std::string task_fields(const PageContext& page, const std::vector<sql::TaskReco
   const sql::TaskFields empty;
   const sql::TaskFields& f = stored ? stored->fields : empty;
   return page.render(
-      "task_fields",
+      "schedule/task_fields",
       Object{{"p", prefix},
              {"csrf", page.csrf()},
              {"name", value("name", f.name)},
@@ -94,7 +93,7 @@ std::string edit_row(const PageContext& page, const std::vector<sql::TaskRecord>
                      {"version", form.typed ? page.field("version") : std::to_string(task.version)},
                      {"fields", task_fields(page, tasks, &task, form, prefix)}};
   set_text(data, "stale", form.stale);
-  return page.render("task_edit", data);
+  return page.render("schedule/task_edit", data);
 }
 
 // The task the form describes, over `task` (the stored one, or a new one);
@@ -216,7 +215,7 @@ std::string render_schedule(PageContext& page, const sql::ProjectRecord& project
       row.set("can_write", true);
       row.set("csrf", page.csrf());
     }
-    rows += page.render("task_row", row);
+    rows += page.render("schedule/task_row", row);
   }
   Data data = Object{{"rows", rows}, {"timeline", timeline_data(tasks, today_text)}};
   if (!tasks.empty()) data.set("has_tasks", true);
@@ -224,15 +223,11 @@ std::string render_schedule(PageContext& page, const sql::ProjectRecord& project
     data.set("can_write", true);
     ScheduleForm adding = form.editing ? ScheduleForm{} : form;
     data.set("add_form",
-             page.render("task_add",
+             page.render("schedule/task_add",
                          Object{{"project_id", std::to_string(project.id)},
                                 {"fields", task_fields(page, tasks, nullptr, adding, "new-")}}));
   }
-  return page.render("project_schedule", data);
-}
-
-bool invalid_fields(const operations::Refusal& refusal) {
-  return refusal.kind == operations::Refusal::Kind::invalid_fields;
+  return page.render("schedule/tab", data);
 }
 
 std::int64_t task_id(const PageContext& page) {
@@ -254,7 +249,7 @@ http::Response schedule_changed(PageContext& page, const sql::ProjectRecord& pro
     return page.redirect("/projects/" + std::to_string(project.id) + "/schedule", message);
   page.form.clear();
   page.flash = message;
-  return project_page(page, project, "schedule",
+  return project_page(page, project, kScheduleTab,
                       render_schedule(page, project, load_schedule(page, project.id), {}));
 }
 
@@ -262,16 +257,18 @@ http::Response schedule_changed(PageContext& page, const sql::ProjectRecord& pro
 
 http::Response create(PageContext& page) {
   sql::ProjectRecord project = find_project(page);
-  try {
+  auto submit = [&] {
     sql::TaskRecord task = operations::create_task(page.db, page.org_id(), project.id,
                                                    [&] { return task_from_form(page, {}); });
     return schedule_changed(page, project, "Task added: " + task.fields.name + ".");
-  } catch (const operations::Refusal& refusal) {
-    if (!invalid_fields(refusal)) throw;
-    ScheduleForm form{std::nullopt, refusal.fields, true};
-    return project_page(page, project, "schedule",
-                        render_schedule(page, project, load_schedule(page, project.id), form), 422);
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       ScheduleForm form{std::nullopt, errors, true};
+                       return project_page(
+                           page, project, kScheduleTab,
+                           render_schedule(page, project, load_schedule(page, project.id), form),
+                           422);
+                     }});
 }
 
 http::Response edit(PageContext& page) {
@@ -294,28 +291,31 @@ http::Response task_form_again(PageContext& page, const sql::TaskRecord& task,
   }
   auto project = sql::find_project(page.db, page.org_id(), task.project_id);
   if (!project) throw operations::not_found();
-  return project_page(page, *project, "schedule", render_schedule(page, *project, tasks, form),
+  return project_page(page, *project, kScheduleTab, render_schedule(page, *project, tasks, form),
                       status);
 }
 
 http::Response save(PageContext& page) {
   sql::TaskRecord task = find_task(page);
-  try {
+  auto save = [&] {
     sql::TaskRecord saved = operations::change_task(
         page.db, page.org_id(), task.id, form_version(page),
         [&](const sql::TaskFields& stored) { return task_from_form(page, stored); });
     auto project = sql::find_project(page.db, page.org_id(), saved.project_id);
     if (!project) throw operations::not_found();
     return schedule_changed(page, *project, "Task saved: " + saved.fields.name + ".");
-  } catch (const operations::Refusal& refusal) {
-    if (is_stale(refusal)) {
-      page.form.clear();
-      return task_form_again(page, find_task(page), {task.id, {}, false, stale_message("task")},
-                             409);
-    }
-    if (!invalid_fields(refusal)) throw;
-    return task_form_again(page, task, {task.id, refusal.fields, true, {}}, 422);
-  }
+  };
+  return submit_form(
+      save, {.invalid =
+                 [&](const domain::FieldErrors& errors) {
+                   return task_form_again(page, task, {task.id, errors, true, {}}, 422);
+                 },
+             .stale =
+                 [&] {
+                   page.form.clear();
+                   return task_form_again(page, find_task(page),
+                                          {task.id, {}, false, stale_message("task")}, 409);
+                 }});
 }
 
 // A task others follow is not deleted (409, the operation's reason).
@@ -327,15 +327,22 @@ http::Response remove(PageContext& page) {
   return schedule_changed(page, *project, "Task deleted: " + task.fields.name + ".");
 }
 
-}  // namespace
-
+// ?edit={task id} opens that task's row as a form.
 std::string schedule_tab(PageContext& page, const sql::ProjectRecord& project) {
   ScheduleForm form;
   if (auto edit = page.http.query_value("edit")) form.editing = whole_number(*edit);
   return render_schedule(page, project, load_schedule(page, project.id), form);
 }
 
+}  // namespace
+
+const ProjectTab kScheduleTab{"schedule", "Schedule", false, schedule_tab};
+
 void add_schedule_routes(PageRoutes& routes) {
+  routes.add_project_page(
+      http::Verb::get, "/projects/{id}/schedule", kMember,
+      [](PageContext& page) { return show_tab(page, kScheduleTab); },
+      "A project: its Schedule tab");
   routes.add(http::Verb::post, "/projects/{id}/tasks", kWriteFieldRecords, create,
              "Add a task to a project's schedule");
   routes.add(http::Verb::get, "/tasks/{id}/edit", kWriteFieldRecords, edit,

@@ -15,10 +15,6 @@ std::optional<int> form_version(const PageContext& page) {
   return static_cast<int>(*version);
 }
 
-bool is_stale(const operations::Refusal& refusal) {
-  return refusal.kind == operations::Refusal::Kind::stale_version;
-}
-
 std::string stale_message(std::string_view what) {
   return "Someone else changed this " + std::string(what) +
          " while you had it open. It shows their changes now; what you typed was not saved.";

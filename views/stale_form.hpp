@@ -11,7 +11,6 @@
 #include <string>
 #include <string_view>
 
-#include "operations/refusal.hpp"
 #include "views/page_context.hpp"
 
 namespace construction::views {
@@ -20,8 +19,6 @@ namespace construction::views {
 // made before forms carried one: the change is made without the check, as
 // the API's without If-Match).
 std::optional<int> form_version(const PageContext& page);
-
-bool is_stale(const operations::Refusal& refusal);
 
 // "Someone else changed this line while you had it open: …" (`what`: "line").
 std::string stale_message(std::string_view what);

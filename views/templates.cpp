@@ -6,14 +6,19 @@
 
 namespace construction::views {
 
+std::string template_name(const std::filesystem::path& dir, const std::filesystem::path& file) {
+  std::filesystem::path name = std::filesystem::relative(file, dir);
+  return name.replace_extension().generic_string();
+}
+
 Templates::Templates(const std::filesystem::path& dir) {
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     if (entry.path().extension() != ".mustache") continue;
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
     try {
-      compiled_.emplace(entry.path().stem().string(), Mustache(text.str()));
+      compiled_.emplace(template_name(dir, entry.path()), Mustache(text.str()));
     } catch (const TemplateError& e) {
       throw TemplateError("Template " + entry.path().string() + ": " + e.what());
     }
@@ -21,7 +26,8 @@ Templates::Templates(const std::filesystem::path& dir) {
   link_partials(dir);
 }
 
-// A partial is another template of the folder, by its name. One that names
+// A partial is another template of the folder, by its name
+// ({{> shared/action_buttons}}). One that names
 // no template is a typo a page would hide (the spec renders it as nothing),
 // so it stops the boot instead.
 void Templates::link_partials(const std::filesystem::path& dir) {

@@ -1,7 +1,11 @@
-// Templates: every views/templates/*.mustache, read and parsed once when a
-// worker boots, never per request (views/mustache.hpp). A template includes
-// another by its name ({{> name}}: name.mustache of the same folder); a
-// partial that names no template stops the boot. A page is also composed
+// Templates: every views/templates/**/*.mustache, read and parsed once when
+// a worker boots, never per request (views/mustache.hpp). A template is named
+// by its path below the folder, without the extension: one folder per
+// resource, named after what it draws (`estimates/show`, `estimates/totals`),
+// and the pieces every page shares in `layout/` and `shared/`
+// (`shared/line_row`). A template includes another by that name
+// ({{> shared/action_buttons}}); a partial that names no template stops the
+// boot. A page is also composed
 // from fragments rendered separately: the layout gets its main fragment as
 // already-rendered HTML ({{{main}}}), a table gets its rendered rows. Triple
 // braces hold only HTML our own templates made; every value a person typed
@@ -18,6 +22,9 @@
 #include "views/template_data.hpp"
 
 namespace construction::views {
+
+// "estimates/show" for dir/estimates/show.mustache.
+std::string template_name(const std::filesystem::path& dir, const std::filesystem::path& file);
 
 class Templates {
  public:

@@ -65,7 +65,7 @@ std::string totals(const PageContext& page, const sql::VendorBillRecord& bill,
       data.set("after", money(remaining - a.amount_cents));
   }
   if (oob) data.set("oob", true);
-  return page.render("vendor_bill_totals", data);
+  return page.render("vendor_bills/totals", data);
 }
 
 AmountLineDocument lines_of(const PageContext& page, VendorBillDocument document,
@@ -83,7 +83,7 @@ List actions(const PageContext& page, const sql::VendorBillRecord& bill) {
       {VendorBillAction::approve, "Approve", "", ""},
       {VendorBillAction::pay, "Mark paid", "", ""},
       {VendorBillAction::void_, "Void", "outline contrast", "Void this bill?"}};
-  return action_buttons(bill.status, buttons);
+  return action_buttons(bill.status, buttons, "/vendor-bills/" + std::to_string(bill.id));
 }
 
 http::Response editor(PageContext& page, std::int64_t id, bool typed,
@@ -116,7 +116,7 @@ http::Response editor(PageContext& page, std::int64_t id, bool typed,
   if (bill.approved_at) data.set("approved", date(*bill.approved_at));
   if (lines.editable) data.set("add_form", amount_add_form(page, lines, typed, errors, false));
   return page.page("Bill " + bill.fields.number + " · " + party_name,
-                   page.render("vendor_bill", data), status);
+                   page.render("vendor_bills/show", data), status);
 }
 
 http::Response show(PageContext& page) {
@@ -169,8 +169,8 @@ http::Response new_form(PageContext& page, const sql::ProjectRecord& project, bo
       sql::commitments_query(page.org_id(), project.id, sql::Page{std::nullopt, 500}));
   set_payee_options(data, "parties", parties, page.field("party_id"));
   set_commitment_options(data, "commitments", commitments, page.field("commitment_id"));
-  return page.page("New vendor bill · " + project.fields.name, page.render("vendor_bill_new", data),
-                   status);
+  return page.page("New vendor bill · " + project.fields.name,
+                   page.render("vendor_bills/new", data), status);
 }
 
 http::Response show_new(PageContext& page) {
@@ -213,15 +213,15 @@ operations::NewVendorBill read_new(const PageContext& page) {
 }
 
 http::Response create(PageContext& page) {
-  try {
+  auto submit = [&] {
     VendorBillDocument saved = operations::create_vendor_bill(
         page.db, page.org_id(), id_in_path(page, "id"), [&] { return read_new(page); });
     return page.redirect("/vendor-bills/" + std::to_string(saved.bill.id),
                          "Bill " + saved.bill.fields.number + " entered: add its lines.");
-  } catch (const operations::Refusal& refusal) {
-    if (refusal.kind != operations::Refusal::Kind::invalid_fields) throw;
-    return new_form(page, project_in_path(page), true, refusal.fields, 422);
-  }
+  };
+  return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
+                       return new_form(page, project_in_path(page), true, errors, 422);
+                     }});
 }
 
 // ---- transitions

@@ -1,5 +1,7 @@
 // The renderer alone (views/mustache.hpp), on the 50-row projects page: its
-// rows (project_rows), the page (projects) and the layout around it, with
+// rows (projects/rows), the page (projects/index) and the layout around it
+// (layout/page; before the templates had a folder per resource,
+// project_rows, projects and layout), with
 // the data the page handler builds. Renders the three `N` times (argv[2])
 // with the templates of folder argv[1]; bench/mustache.sh runs it under
 // callgrind for the instructions of one page, and without for the time.
@@ -22,8 +24,10 @@ using construction::views::Object;
 
 namespace {
 
-Mustache load(const std::string& dir, const std::string& name) {
+// `name`, or `old_name` in a revision from before the folders.
+Mustache load(const std::string& dir, const std::string& name, const std::string& old_name) {
   std::ifstream in(dir + "/" + name + ".mustache", std::ios::binary);
+  if (!in) in.open(dir + "/" + old_name + ".mustache", std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return Mustache(text.str());
@@ -77,9 +81,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: %s TEMPLATES_DIR N\n", argv[0]);
     return 2;
   }
-  Mustache rows = load(argv[1], "project_rows");
-  Mustache page = load(argv[1], "projects");
-  Mustache layout = load(argv[1], "layout");
+  Mustache rows = load(argv[1], "projects/rows", "project_rows");
+  Mustache page = load(argv[1], "projects/index", "projects");
+  Mustache layout = load(argv[1], "layout/page", "layout");
   Data data = rows_data();
   long n = std::stol(argv[2]);
   std::size_t bytes = 0;

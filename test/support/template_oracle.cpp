@@ -119,9 +119,9 @@ std::string render_with_kainjow(const std::string& text, const views::Data& data
 OracleTemplates::OracleTemplates(const std::filesystem::path& dir, std::string record_file)
     : Templates(dir), record_file_(std::move(record_file)) {
   std::map<std::string, std::string, std::less<>> texts;
-  for (const auto& entry : std::filesystem::directory_iterator(dir))
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
     if (entry.path().extension() == ".mustache")
-      texts.emplace(entry.path().stem().string(), read_text(entry.path()));
+      texts.emplace(views::template_name(dir, entry.path()), read_text(entry.path()));
   for (const auto& [name, text] : texts)
     texts_.emplace(name, with_partials_written_in(text, texts));
 }
@@ -135,8 +135,11 @@ std::string OracleTemplates::render(std::string_view name, const views::Data& da
   } else {
     // Both outputs of the first few, for the test's message.
     static int differences = 0;
-    std::string path = record_file_ + "." + std::string(name) + "." + std::to_string(::getpid()) +
-                       "." + std::to_string(++differences);
+    std::string flat(name);  // "estimates/show": one file beside the record, not a folder
+    for (char& c : flat)
+      if (c == '/') c = '-';
+    std::string path = record_file_ + "." + flat + "." + std::to_string(::getpid()) + "." +
+                       std::to_string(++differences);
     if (differences <= 10) {
       std::ofstream(path + ".ours", std::ios::binary) << ours;
       std::ofstream(path + ".kainjow", std::ios::binary) << theirs;

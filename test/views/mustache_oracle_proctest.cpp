@@ -16,6 +16,7 @@
 
 #include "test/support/command.hpp"
 #include "test/support/page_client.hpp"
+#include "views/templates.hpp"
 
 using namespace construction::testing;
 
@@ -263,9 +264,10 @@ int walk(PageClient& client, bool post, std::set<std::string>& taken,
 
 std::set<std::string> template_names() {
   std::set<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(
-           std::filesystem::path(CONSTRUCTION_SOURCE_DIR) / "views/templates"))
-    if (entry.path().extension() == ".mustache") names.insert(entry.path().stem().string());
+  std::filesystem::path dir = std::filesystem::path(CONSTRUCTION_SOURCE_DIR) / "views/templates";
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
+    if (entry.path().extension() == ".mustache")
+      names.insert(construction::views::template_name(dir, entry.path()));
   return names;
 }
 
