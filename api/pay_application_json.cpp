@@ -1,5 +1,7 @@
 #include "api/pay_application_json.hpp"
 
+#include "api/rfc3339.hpp"
+
 namespace construction::api {
 
 void write_pay_application_line(JsonWriter& w, const sql::PayApplicationLineRecord& line) {
@@ -21,8 +23,8 @@ void write_pay_application_line(JsonWriter& w, const sql::PayApplicationLineReco
       .num("retainage_stored_cents", f.retainage_stored_cents)
       .num("retainage_cents", f.retainage_cents)
       .num("version", line.version)
-      .str("created_at", line.created_at)
-      .str("updated_at", line.updated_at)
+      .str("created_at", rfc3339(line.created_at))
+      .str("updated_at", rfc3339(line.updated_at))
       .end_object();
 }
 
@@ -31,13 +33,13 @@ void write_pay_application_fields(JsonWriter& w, const sql::PayApplicationRecord
   w.num("id", a.id)
       .num("project_id", a.project_id)
       .num("number", a.number)
-      .str("period_to", a.period_to)
-      .str("status", a.status)
+      .str("period_to", domain::iso_date(a.period_to))
+      .str("status", to_string(a.status))
       .num("retainage_work_bps", a.retainage_work_bps)
       .num("retainage_stored_bps", a.retainage_stored_bps)
       .opt_num("certified_cents", a.certified_cents)
-      .opt_str("submitted_at", a.submitted_at)
-      .opt_str("certified_at", a.certified_at);
+      .opt_str("submitted_at", rfc3339(a.submitted_at))
+      .opt_str("certified_at", rfc3339(a.certified_at));
   w.key("g702")
       .begin_object()
       .num("original_contract_sum_cents", g.original_contract_sum_cents)
@@ -52,7 +54,9 @@ void write_pay_application_fields(JsonWriter& w, const sql::PayApplicationRecord
       .num("current_payment_due_cents", g.current_payment_due_cents)
       .num("balance_to_finish_cents", g.balance_to_finish_cents)
       .end_object();
-  w.num("version", a.version).str("created_at", a.created_at).str("updated_at", a.updated_at);
+  w.num("version", a.version)
+      .str("created_at", rfc3339(a.created_at))
+      .str("updated_at", rfc3339(a.updated_at));
 }
 
 std::string pay_application_json(const sql::PayApplicationRecord& application,

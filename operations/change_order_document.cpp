@@ -29,8 +29,7 @@ sql::ChangeOrderRecord lock_draft(sql::Connection& db, std::int64_t org_id, std:
   auto order = sql::find_change_order(db, org_id, id, true);
   if (!order) throw not_found();
   check_version(expected_version, order->version);
-  if (auto refusal = domain::refuse_edit(*domain::parse_change_order_status(order->status)))
-    throw invalid_state(refusal->message);
+  if (auto refusal = domain::refuse_edit(order->status)) throw invalid_state(refusal->message);
   return *order;
 }
 

@@ -33,14 +33,13 @@ ChangeOrderDocument transition_change_order(sql::Connection& db, std::int64_t or
   sql::Transaction tx(db);
   auto order = sql::find_change_order(db, org_id, id, true);
   if (!order) throw not_found();
-  auto next = domain::transition(*domain::parse_change_order_status(order->status), action);
+  auto next = domain::transition(order->status, action);
   if (!next) throw invalid_state(next.error().message);
   auto lines = sql::list_change_order_lines(db, org_id, order->id);
   if (action == ChangeOrderAction::submit && lines.empty())
     throw invalid_state("A change order without lines cannot be submitted");
   if (action == ChangeOrderAction::approve) approve(db, org_id, *order);
-  sql::ChangeOrderRecord saved =
-      sql::set_change_order_status(db, org_id, order->id, std::string(to_string(next.value())));
+  sql::ChangeOrderRecord saved = sql::set_change_order_status(db, org_id, order->id, next.value());
   // After the status: the draft's summary sums the approved orders, this one now among them.
   if (action == ChangeOrderAction::approve)
     refresh_draft_pay_application(db, org_id, saved.project_id);

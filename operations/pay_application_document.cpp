@@ -98,8 +98,7 @@ std::map<std::int64_t, domain::G703Line> lines_by_sov_line(
 sql::PayApplicationRecord lock_draft(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
   auto application = sql::find_pay_application(db, org_id, id, true);
   if (!application) throw not_found();
-  if (auto refusal =
-          domain::refuse_edit(*domain::parse_pay_application_status(application->status)))
+  if (auto refusal = domain::refuse_edit(application->status))
     throw invalid_state(refusal->message);
   return *application;
 }
@@ -124,20 +123,21 @@ sql::PayApplicationRecord save_g702(sql::Connection& db, std::int64_t org_id,
 
 PayApplicationDocument create_pay_application(sql::Connection& db, std::int64_t org_id,
                                               std::int64_t project_id,
-                                              const std::function<std::string()>& read) {
+                                              const std::function<domain::Date()>& read) {
   sql::Transaction tx(db);
   auto project = sql::find_project(db, org_id, project_id, true);
   if (!project) throw not_found();
   auto latest = sql::latest_pay_application(db, org_id, project->id);
   std::optional<domain::PayApplicationStatus> latest_status;
-  if (latest) latest_status = domain::parse_pay_application_status(latest->status);
+  if (latest) latest_status = latest->status;
   if (auto refusal = domain::refuse_new_application(latest_status))
     throw invalid_state(refusal->message);
   if (sql::list_sov_lines(db, org_id, project->id).empty())
     throw invalid_state("The project has no schedule of values yet: accept its estimate first");
-  std::string period_to = read();
+  domain::Date period_to = read();
   if (latest && period_to <= latest->period_to)
-    throw field_error("period_to", "must be after the last application's, " + latest->period_to);
+    throw field_error("period_to", "must be after the last application's, " +
+                                       domain::iso_date(latest->period_to));
 
   sql::PayApplicationRecord application = sql::insert_pay_application(
       db, org_id, project->id,
@@ -186,7 +186,7 @@ PayApplicationLineChange change_pay_application_line(
 void refresh_draft_pay_application(sql::Connection& db, std::int64_t org_id,
                                    std::int64_t project_id) {
   auto latest = sql::latest_pay_application(db, org_id, project_id);
-  if (!latest || latest->status != "draft") return;
+  if (!latest || latest->status != domain::PayApplicationStatus::draft) return;
   add_missing_lines(db, org_id, *latest, {});
   save_g702(db, org_id, *latest);
 }

@@ -18,9 +18,9 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
 #include "sql/pay_application_store.hpp"
 
 namespace construction::operations {
@@ -30,11 +30,11 @@ struct PayApplicationDocument {
   std::vector<sql::PayApplicationLineRecord> lines;
 };
 
-// `read` gives period_to (YYYY-MM-DD) once the project is found and may be
-// billed (404 and 409 before 422), or throws.
+// `read` gives period_to once the project is found and may be billed (404
+// and 409 before 422), or throws.
 PayApplicationDocument create_pay_application(sql::Connection& db, std::int64_t org_id,
                                               std::int64_t project_id,
-                                              const std::function<std::string()>& read);
+                                              const std::function<domain::Date()>& read);
 PayApplicationDocument load_pay_application(sql::Connection& db, std::int64_t org_id,
                                             std::int64_t id);
 

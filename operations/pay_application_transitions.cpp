@@ -27,14 +27,13 @@ PayApplicationDocument transition_pay_application(
   auto application = sql::find_pay_application(db, org_id, id, true);
   if (!application) throw not_found();
   check_version(expected_version, application->version);
-  auto next =
-      domain::transition(*domain::parse_pay_application_status(application->status), action);
+  auto next = domain::transition(application->status, action);
   if (!next) throw invalid_state(next.error().message);
   std::optional<std::int64_t> certified;
   if (action == PayApplicationAction::certify)
     certified = certificate(*application, read_certified);
-  sql::PayApplicationRecord saved = sql::set_pay_application_status(
-      db, org_id, application->id, std::string(to_string(next.value())), certified);
+  sql::PayApplicationRecord saved =
+      sql::set_pay_application_status(db, org_id, application->id, next.value(), certified);
   if (action == PayApplicationAction::certify) {
     auto previous =
         sql::find_pay_application_by_number(db, org_id, saved.project_id, saved.number - 1);

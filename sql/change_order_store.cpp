@@ -1,6 +1,6 @@
 #include "sql/change_order_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -68,12 +68,12 @@ ChangeOrderRecord change_order_from(const Row& row) {
   c.project_id = row["project_id"].int64();
   c.fields = {row["number"].string(), row["title"].string(), row["reason"].string(),
               row["days_delta"].int64()};
-  c.status = row["status"].string();
+  c.status = row["status"].named(domain::parse_change_order_status);
   c.amount_cents = row["amount_cents"].int64();
-  if (auto approved = row["approved_at"].optional_int64()) c.approved_at = rfc3339(*approved);
+  c.approved_at = row["approved_at"].optional_timestamp();
   c.version = row["version"].int32();
-  c.created_at = rfc3339(row["created_at"].int64());
-  c.updated_at = rfc3339(row["updated_at"].int64());
+  c.created_at = row["created_at"].timestamp();
+  c.updated_at = row["updated_at"].timestamp();
   return c;
 }
 
@@ -103,8 +103,8 @@ Query<std::optional<ChangeOrderWithLines>> change_order_with_lines_query(std::in
           auto line_id = row["l_id"].optional_int64();
           if (!line_id) continue;
           found.lines.push_back({*line_id, found.order.id, line_fields_from(row),
-                                 row["l_version"].int32(), rfc3339(row["l_created_at"].int64()),
-                                 rfc3339(row["l_updated_at"].int64())});
+                                 row["l_version"].int32(), row["l_created_at"].timestamp(),
+                                 row["l_updated_at"].timestamp()});
         }
         return found;
       },
@@ -138,8 +138,8 @@ ChangeOrderRecord set_change_order_amount(Connection& db, std::int64_t org_id, s
 }
 
 ChangeOrderRecord set_change_order_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                          const std::string& status) {
-  return change_order_from(db.exec(kSetStatus, org_id, id, status).single_row());
+                                          domain::ChangeOrderStatus status) {
+  return change_order_from(db.exec(kSetStatus, org_id, id, to_string(status)).single_row());
 }
 
 void delete_change_order(Connection& db, std::int64_t org_id, std::int64_t id) {

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/calendar.hpp"
+#include "domain/change_order.hpp"
 #include "sql/change_order_line_store.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
@@ -26,12 +28,12 @@ struct ChangeOrderRecord {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
   ChangeOrderFields fields;
-  std::string status;
+  domain::ChangeOrderStatus status = domain::ChangeOrderStatus::draft;
   std::int64_t amount_cents = 0;
-  std::optional<std::string> approved_at;
+  std::optional<domain::Timestamp> approved_at;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at;
+  domain::Timestamp updated_at;
 };
 
 ChangeOrderRecord insert_change_order(Connection& db, std::int64_t org_id, std::int64_t project_id,
@@ -68,7 +70,7 @@ struct PendingChangeOrder {
 Query<std::vector<PendingChangeOrder>> pending_change_orders_query(std::int64_t org_id, int limit);
 
 ChangeOrderRecord set_change_order_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                          const std::string& status);
+                                          domain::ChangeOrderStatus status);
 void delete_change_order(Connection& db, std::int64_t org_id, std::int64_t id);
 // "CO-001", "CO-002", …: one more than the project's change orders so far.
 std::string next_change_order_number(Connection& db, std::int64_t org_id, std::int64_t project_id);

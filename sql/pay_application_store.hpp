@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
+#include "domain/pay_application.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/query.hpp"
@@ -33,17 +35,17 @@ struct PayApplicationRecord {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
   int number = 1;
-  std::string period_to;  // YYYY-MM-DD
-  std::string status;
+  domain::Date period_to;
+  domain::PayApplicationStatus status = domain::PayApplicationStatus::draft;
   std::int64_t retainage_work_bps = 0;
   std::int64_t retainage_stored_bps = 0;
   G702Record g702;
   std::optional<std::int64_t> certified_cents;
-  std::optional<std::string> submitted_at;
-  std::optional<std::string> certified_at;
+  std::optional<domain::Timestamp> submitted_at;
+  std::optional<domain::Timestamp> certified_at;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at;
+  domain::Timestamp updated_at;
 };
 
 // E and F as entered, and what the domain made of them.
@@ -68,13 +70,13 @@ struct PayApplicationLineRecord {
   std::string description;
   G703Record figures;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at;
+  domain::Timestamp updated_at;
 };
 
 struct NewPayApplication {
   int number = 1;
-  std::string period_to;
+  domain::Date period_to;
   std::int64_t retainage_work_bps = 0;
   std::int64_t retainage_stored_bps = 0;
 };
@@ -115,7 +117,8 @@ PayApplicationRecord set_pay_application_g702(Connection& db, std::int64_t org_i
                                               const G702Record& g702);
 // submitted_at / certified_at follow the status; certified_cents only with certified.
 PayApplicationRecord set_pay_application_status(Connection& db, std::int64_t org_id,
-                                                std::int64_t id, const std::string& status,
+                                                std::int64_t id,
+                                                domain::PayApplicationStatus status,
                                                 std::optional<std::int64_t> certified_cents);
 
 // In item order.

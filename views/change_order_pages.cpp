@@ -34,8 +34,7 @@ std::int64_t number_in_path(const PageContext& page, std::string_view name) {
 }
 
 bool editable(const sql::ChangeOrderRecord& order) {
-  auto status = domain::parse_change_order_status(order.status);
-  return status && domain::is_editable(*status);
+  return domain::is_editable(order.status);
 }
 
 LineEditor line_editor(const PageContext& page, const sql::ChangeOrderRecord& order) {
@@ -56,8 +55,7 @@ std::string amount_block(const PageContext& page, const sql::ChangeOrderRecord& 
 
 List actions(const PageContext& page, const sql::ChangeOrderRecord& order) {
   List list;
-  auto status = domain::parse_change_order_status(order.status);
-  if (!status || !page.may(domain::Permission::write_commercial)) return list;
+  if (!page.may(domain::Permission::write_commercial)) return list;
   struct Button {
     ChangeOrderAction action;
     const char* label;
@@ -70,7 +68,7 @@ List actions(const PageContext& page, const sql::ChangeOrderRecord& order) {
       {ChangeOrderAction::reject, "Owner rejected", "secondary", ""},
       {ChangeOrderAction::void_, "Void", "outline contrast", "Void this change order?"}};
   for (const Button& b : buttons) {
-    if (!domain::transition(*status, b.action)) continue;
+    if (!domain::transition(order.status, b.action)) continue;
     Object button{{"action", std::string(domain::to_string(b.action))},
                   {"label", std::string(b.label)},
                   {"style", std::string(b.style)}};
@@ -105,8 +103,8 @@ http::Response editor(PageContext& page, const ChangeOrderView& view, bool typed
   Data data = Object{{"id", std::to_string(order.id)},
                      {"number", order.fields.number},
                      {"title", order.fields.title},
-                     {"status", order.status},
-                     {"status_label", status_label(order.status)},
+                     {"status", std::string(to_string(order.status))},
+                     {"status_label", status_label(to_string(order.status))},
                      {"project_id", std::to_string(view.project.id)},
                      {"project", view.project.fields.number + " · " + view.project.fields.name},
                      {"created", date(order.created_at)},

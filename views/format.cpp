@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <ctime>
 
 #include "domain/money.hpp"
@@ -16,6 +17,15 @@ std::string money(std::int64_t cents) {
 
 std::string rate(std::int64_t bps) {
   return domain::format_bps(domain::BasisPoints{bps});
+}
+
+std::string date(domain::Date day) {
+  // The year as ISO writes it, four digits ("Feb 26, 0226" for a mistyped year).
+  return date(std::string_view(domain::iso_date(day)));
+}
+
+std::string date(domain::Timestamp instant) {
+  return date(std::chrono::floor<std::chrono::days>(instant));
 }
 
 std::string date(std::string_view iso) {

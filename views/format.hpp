@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "domain/calendar.hpp"
 #include "domain/validation.hpp"
 
 namespace construction::views {
@@ -18,6 +19,9 @@ std::string money(std::int64_t cents);
 std::string rate(std::int64_t bps);
 // "2026-12-02" or "2026-12-02T10:00:00Z" → "Dec 2, 2026"; other text as is.
 std::string date(std::string_view iso);
+// The day "Dec 2, 2026"; an instant by its day in UTC.
+std::string date(domain::Date day);
+std::string date(domain::Timestamp instant);
 // Today in UTC, "2026-12-02".
 std::string today();
 // The amount typed ("$1,234.50") in cents, or nothing with the reason noted

@@ -40,8 +40,7 @@ std::int64_t number_in_path(const PageContext& page, std::string_view name) {
 }
 
 bool editable(const PageContext& page, const sql::PayApplicationRecord& a) {
-  auto status = domain::parse_pay_application_status(a.status);
-  return status && domain::is_editable(*status) && page.may(domain::Permission::write_commercial);
+  return domain::is_editable(a.status) && page.may(domain::Permission::write_commercial);
 }
 
 std::string path_of(const sql::PayApplicationRecord& a) {
@@ -130,8 +129,7 @@ std::string certify_form(const PageContext& page, const sql::PayApplicationRecor
 
 List actions(const PageContext& page, const sql::PayApplicationRecord& a) {
   List list;
-  auto status = domain::parse_pay_application_status(a.status);
-  if (!status || !page.may(domain::Permission::write_commercial)) return list;
+  if (!page.may(domain::Permission::write_commercial)) return list;
   struct Button {
     PayApplicationAction action;
     const char* label;
@@ -140,7 +138,7 @@ List actions(const PageContext& page, const sql::PayApplicationRecord& a) {
   const Button buttons[] = {{PayApplicationAction::submit, "Submit to the architect", ""},
                             {PayApplicationAction::return_, "Return to draft", "secondary"}};
   for (const Button& b : buttons) {
-    if (!domain::transition(*status, b.action)) continue;
+    if (!domain::transition(a.status, b.action)) continue;
     list.push_back(Object{{"action", std::string(domain::to_string(b.action))},
                           {"label", std::string(b.label)},
                           {"style", std::string(b.style)}});
@@ -180,8 +178,8 @@ Data header_data(const PageContext& page, const PayApplicationView& view) {
   const sql::PayApplicationRecord& a = view.document.application;
   Data data = Object{{"id", std::to_string(a.id)},
                      {"number", std::to_string(a.number)},
-                     {"status", a.status},
-                     {"status_label", status_label(a.status)},
+                     {"status", std::string(to_string(a.status))},
+                     {"status_label", status_label(to_string(a.status))},
                      {"period_to", date(a.period_to)},
                      {"project_id", std::to_string(view.project.id)},
                      {"project_number", view.project.fields.number},
@@ -209,8 +207,7 @@ http::Response sheet(PageContext& page, const PayApplicationView& view, bool typ
   data.set("g702", g702_block(page, a, false));
   if (editable(page, a)) data.set("editable", true);
   if (view.document.lines.empty()) data.set("empty", true);
-  auto state = domain::parse_pay_application_status(a.status);
-  if (state && domain::transition(*state, PayApplicationAction::certify) &&
+  if (domain::transition(a.status, PayApplicationAction::certify) &&
       page.may(domain::Permission::write_commercial))
     data.set("certify", certify_form(page, a, typed, errors));
   return page.page(title_of(view), page.render("pay_application", data), status);

@@ -44,3 +44,11 @@ TEST_CASE("a form is refilled with plain digits: no $, no commas, two decimals",
   CHECK(views::money(-123456) == "-$1,234.56");
   CHECK(views::rate(1250) == "12.50 %");
 }
+
+TEST_CASE("a day and an instant read as the day, the instant's in UTC", "[unit]") {
+  using namespace std::chrono;
+  CHECK(views::date(domain::Date{2026y / 12 / 2}) == "Dec 2, 2026");
+  CHECK(views::date(domain::Date{226y / 2 / 26}) == "Feb 26, 0226");
+  CHECK(views::date(sys_days{2026y / 12 / 31} + 23h + 59min + 59s) == "Dec 31, 2026");
+  CHECK(views::date(domain::Timestamp{sys_days{2027y / 1 / 1}}) == "Jan 1, 2027");
+}
