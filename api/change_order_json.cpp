@@ -34,7 +34,7 @@ void write_change_order_fields(JsonWriter& w, const sql::ChangeOrderRecord& c) {
       .str("reason", c.fields.reason)
       .str("status", to_string(c.status))
       .num("days_delta", c.fields.days_delta)
-      .num("amount_cents", c.amount_cents)
+      .num("amount_cents", c.amount_cents.value)
       .opt_str("approved_at", rfc3339(c.approved_at))
       .num("version", c.version)
       .str("created_at", rfc3339(c.created_at))

@@ -26,7 +26,7 @@ void read_invoice_fields(FieldReader& in, sql::InvoiceFields& f) {
   if (auto v = in.text("number", {50, false})) f.number = *v;
   auto due = in.nullable_date("due_date");
   if (due.present) f.due_date = due.value ? domain::parse_date(*due.value) : std::nullopt;
-  if (auto v = in.integer("total_cents", 0, domain::kMaxCents)) f.total_cents = *v;
+  if (auto v = in.integer("total_cents", 0, domain::kMaxCents)) f.total_cents = domain::Cents{*v};
   if (auto v = in.text("notes", {10000})) f.notes = *v;
 }
 
@@ -109,7 +109,7 @@ Response create_payment(RequestContext& ctx, sql::Connection& db) {
     in.require({"amount_cents", "received_on"});
     sql::PaymentFields fields;
     if (auto v = in.integer("amount_cents", -domain::kMaxCents, domain::kMaxCents))
-      fields.amount_cents = *v;
+      fields.amount_cents = domain::Cents{*v};
     if (auto v = in.nullable_date("received_on"); v.value)
       fields.received_on = *domain::parse_date(*v.value);
     if (auto v = in.choice("method", {"check", "ach", "wire", "card", "cash", "other"}))

@@ -20,7 +20,7 @@ sql::ChangeOrderRecord save_amount(sql::Connection& db, std::int64_t org_id, std
     priced.push_back(stored_priced_line(line.fields, line.id, UnitCostSign::credit_allowed));
   auto amount = domain::change_order_amount(priced);
   if (!amount) throw invalid_fields(amount.error());
-  return sql::set_change_order_amount(db, org_id, id, amount.value().value, new_version);
+  return sql::set_change_order_amount(db, org_id, id, amount.value(), new_version);
 }
 
 // The order, locked, at the expected version, when it may be edited.

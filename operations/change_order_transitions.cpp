@@ -15,13 +15,13 @@ using domain::ChangeOrderAction;
 
 void approve(sql::Connection& db, std::int64_t org_id, const sql::ChangeOrderRecord& order) {
   auto project = sql::find_project(db, org_id, order.project_id, true);
-  domain::Cents contract_sum{project->original_contract_sum_cents +
-                             sql::approved_change_orders_cents(db, org_id, project->id)};
-  auto after = domain::contract_sum_after_approval(contract_sum, domain::Cents{order.amount_cents});
+  domain::Cents contract_sum = domain::Cents{project->original_contract_sum_cents} +
+                               sql::approved_change_orders_cents(db, org_id, project->id);
+  auto after = domain::contract_sum_after_approval(contract_sum, order.amount_cents);
   if (!after) throw invalid_fields(after.error());
   domain::SovLine line = domain::schedule_line_for_change_order(
       sql::next_sov_item_no(db, org_id, project->id), order.id, order.fields.number,
-      order.fields.title, domain::Cents{order.amount_cents});
+      order.fields.title, order.amount_cents);
   sql::insert_change_order_sov_line(db, org_id, project->id, order.id, line.item_no,
                                     line.description, line.scheduled_value.value);
 }

@@ -26,7 +26,7 @@ std::chrono::sys_days today_utc() {
 // A deposit or other invoice is typed as one total, with no lines to add to
 // it later: a total of nothing is a mistake, refused where it is typed.
 void check_total(const sql::InvoiceFields& fields) {
-  if (auto refused = domain::refuse_invoice_total(domain::Cents{fields.total_cents}))
+  if (auto refused = domain::refuse_invoice_total(fields.total_cents))
     throw field_error("total_cents", *refused);
 }
 
@@ -78,9 +78,8 @@ InvoiceDocument transition_invoice(sql::Connection& db, std::int64_t org_id, std
   sql::InvoiceRecord invoice = lock_invoice(db, org_id, id);
   auto next = domain::transition(invoice.status, action);
   if (!next) throw invalid_state(next.error().message);
-  if (action == domain::InvoiceAction::send && invoice.fields.total_cents <= 0)
-    throw invalid_state("An invoice for " +
-                        domain::format_cents(Cents{invoice.fields.total_cents}) +
+  if (action == domain::InvoiceAction::send && invoice.fields.total_cents <= Cents{})
+    throw invalid_state("An invoice for " + domain::format_cents(invoice.fields.total_cents) +
                         " asks for nothing: change its total before sending it");
   auto payments = sql::list_payments(db, org_id, invoice.id);
   if (action == domain::InvoiceAction::void_ && !payments.empty())
@@ -102,23 +101,23 @@ PaymentReceived record_payment(sql::Connection& db, std::int64_t org_id, std::in
   auto window = domain::payment_date_window(today_utc());
   if (auto refused = domain::refuse_outside(window, fields.received_on))
     errors.add("received_on", *refused);
-  auto outcome = domain::apply_payment(Cents{invoice.fields.total_cents}, Cents{invoice.paid_cents},
-                                       fields.amount_cents);
+  auto outcome = domain::apply_payment(invoice.fields.total_cents, invoice.paid_cents,
+                                       fields.amount_cents.value);
   if (!outcome) errors.merge(outcome.error());
   if (!errors.empty()) throw invalid_fields(std::move(errors));
   sql::PaymentRecord payment = sql::insert_payment(db, org_id, invoice.id, fields);
   sql::InvoiceRecord saved = sql::set_invoice_payment_state(
-      db, org_id, invoice.id, outcome.value().paid.value, outcome.value().status);
+      db, org_id, invoice.id, outcome.value().paid, outcome.value().status);
   tx.commit();
   return {payment, saved};
 }
 
 std::optional<sql::InvoiceRecord> invoice_certificate(sql::Connection& db, std::int64_t org_id,
                                                       const sql::PayApplicationRecord& application,
-                                                      std::int64_t previous_retainage_cents) {
-  std::int64_t amount = application.certified_cents.value_or(0);
-  if (amount <= 0) return std::nullopt;
-  bool releases = application.g702.retainage_cents == 0 && previous_retainage_cents > 0;
+                                                      Cents previous_retainage) {
+  Cents amount = application.certified_cents.value_or(Cents{});
+  if (amount <= Cents{}) return std::nullopt;
+  bool releases = application.g702.retainage_cents == Cents{} && previous_retainage > Cents{};
   sql::InvoiceFields fields;
   fields.number = sql::next_invoice_number(db, org_id, application.project_id);
   fields.kind = releases ? domain::InvoiceKind::retainage_release : domain::InvoiceKind::progress;
@@ -134,9 +133,9 @@ bool is_overdue(const sql::InvoiceRecord& invoice) {
   auto today = std::chrono::year_month_day{today_utc()};
   std::optional<std::chrono::year_month_day> due;
   if (invoice.fields.due_date) due = std::chrono::year_month_day{*invoice.fields.due_date};
-  return domain::is_overdue(invoice.status, due, today,
-                            domain::invoice_balance(domain::Cents{invoice.fields.total_cents},
-                                                    domain::Cents{invoice.paid_cents}));
+  return domain::is_overdue(
+      invoice.status, due, today,
+      domain::invoice_balance(invoice.fields.total_cents, invoice.paid_cents));
 }
 
 }  // namespace construction::operations

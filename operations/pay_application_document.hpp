@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "domain/calendar.hpp"
+#include "domain/pay_application.hpp"
 #include "sql/pay_application_store.hpp"
 
 namespace construction::operations {
@@ -57,6 +58,9 @@ PayApplicationLineChange change_pay_application_line(
 // application, if any, brought up to date with the schedule of values.
 void refresh_draft_pay_application(sql::Connection& db, std::int64_t org_id,
                                    std::int64_t project_id);
+
+// A stored G703 line as domain/pay_application computes and shows it.
+domain::G703Line g703_line_of(const sql::G703Record& figures);
 
 // In the caller's transaction: the application's summary recomputed from its
 // stored lines, the project's contract sum and the earlier certificates.

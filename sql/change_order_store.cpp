@@ -69,7 +69,7 @@ ChangeOrderRecord change_order_from(const Row& row) {
   c.fields = {row["number"].string(), row["title"].string(), row["reason"].string(),
               row["days_delta"].int64()};
   c.status = row["status"].named(domain::parse_change_order_status);
-  c.amount_cents = row["amount_cents"].int64();
+  c.amount_cents = row["amount_cents"].cents();
   c.approved_at = row["approved_at"].optional_timestamp();
   c.version = row["version"].int32();
   c.created_at = row["created_at"].timestamp();
@@ -132,9 +132,9 @@ ChangeOrderRecord update_change_order(Connection& db, std::int64_t org_id, std::
 }
 
 ChangeOrderRecord set_change_order_amount(Connection& db, std::int64_t org_id, std::int64_t id,
-                                          std::int64_t amount_cents, bool new_version) {
+                                          domain::Cents amount, bool new_version) {
   return change_order_from(
-      db.exec(kSetAmount, org_id, id, amount_cents, new_version ? 1 : 0).single_row());
+      db.exec(kSetAmount, org_id, id, amount, new_version ? 1 : 0).single_row());
 }
 
 ChangeOrderRecord set_change_order_status(Connection& db, std::int64_t org_id, std::int64_t id,
@@ -150,9 +150,9 @@ std::string next_change_order_number(Connection& db, std::int64_t org_id, std::i
   return db.exec(kNextNumber, org_id, project_id).single_row()["number"].string();
 }
 
-std::int64_t approved_change_orders_cents(Connection& db, std::int64_t org_id,
-                                          std::int64_t project_id) {
-  return db.exec(kApprovedTotal, org_id, project_id).single_row()["total"].int64();
+domain::Cents approved_change_orders_cents(Connection& db, std::int64_t org_id,
+                                           std::int64_t project_id) {
+  return db.exec(kApprovedTotal, org_id, project_id).single_row()["total"].cents();
 }
 
 Query<std::vector<PendingChangeOrder>> pending_change_orders_query(std::int64_t org_id, int limit) {
@@ -162,7 +162,7 @@ Query<std::vector<PendingChangeOrder>> pending_change_orders_query(std::int64_t 
         std::vector<PendingChangeOrder> orders;
         for (Row row : result)
           orders.push_back({row["id"].int64(), row["number"].string(), row["title"].string(),
-                            row["amount_cents"].int64(), project_name_from(row)});
+                            row["amount_cents"].cents(), project_name_from(row)});
         return orders;
       },
       org_id, limit);

@@ -9,6 +9,7 @@
 
 #include "domain/calendar.hpp"
 #include "domain/change_order.hpp"
+#include "domain/money.hpp"
 #include "sql/change_order_line_store.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
@@ -29,7 +30,7 @@ struct ChangeOrderRecord {
   std::int64_t project_id = 0;
   ChangeOrderFields fields;
   domain::ChangeOrderStatus status = domain::ChangeOrderStatus::draft;
-  std::int64_t amount_cents = 0;
+  domain::Cents amount_cents;
   std::optional<domain::Timestamp> approved_at;
   int version = 1;
   domain::Timestamp created_at;
@@ -57,13 +58,13 @@ ChangeOrderRecord update_change_order(Connection& db, std::int64_t org_id, std::
                                       const ChangeOrderFields& fields);
 // `new_version`: false when the amount follows a change already counted.
 ChangeOrderRecord set_change_order_amount(Connection& db, std::int64_t org_id, std::int64_t id,
-                                          std::int64_t amount_cents, bool new_version);
+                                          domain::Cents amount, bool new_version);
 // A change order awaiting the client's decision, as the dashboard lists it.
 struct PendingChangeOrder {
   std::int64_t id = 0;
   std::string number;
   std::string title;
-  std::int64_t amount_cents = 0;
+  domain::Cents amount_cents;
   ProjectName project;
 };
 // The organisation's pending change orders, oldest first, at most `limit`.
@@ -75,7 +76,7 @@ void delete_change_order(Connection& db, std::int64_t org_id, std::int64_t id);
 // "CO-001", "CO-002", …: one more than the project's change orders so far.
 std::string next_change_order_number(Connection& db, std::int64_t org_id, std::int64_t project_id);
 // The sum of the project's approved change orders (G702 line 2).
-std::int64_t approved_change_orders_cents(Connection& db, std::int64_t org_id,
-                                          std::int64_t project_id);
+domain::Cents approved_change_orders_cents(Connection& db, std::int64_t org_id,
+                                           std::int64_t project_id);
 
 }  // namespace construction::sql

@@ -81,11 +81,11 @@ InvoiceRecord invoice_from(const Row& row) {
               row["kind"].named(domain::parse_invoice_kind),
               row["pay_application_id"].optional_int64(),
               row["due_date"].optional_date(),
-              row["total_cents"].int64(),
+              row["total_cents"].cents(),
               row["notes"].string()};
   i.status = row["status"].named(domain::parse_invoice_status);
   i.issued_on = row["issued_on"].date();
-  i.paid_cents = row["paid_cents"].int64();
+  i.paid_cents = row["paid_cents"].cents();
   i.version = row["version"].int32();
   i.created_at = row["created_at"].timestamp();
   i.updated_at = row["updated_at"].timestamp();
@@ -96,7 +96,7 @@ PaymentRecord payment_from(const Row& row, const std::string& prefix = "") {
   auto column = [&](const char* name) { return row[prefix + name]; };
   return {column("id").int64(),
           column("invoice_id").int64(),
-          {column("amount_cents").int64(), column("received_on").date(), column("method").string(),
+          {column("amount_cents").cents(), column("received_on").date(), column("method").string(),
            column("reference").string()},
           column("version").int32(),
           column("created_at").timestamp(),
@@ -168,9 +168,8 @@ InvoiceRecord set_invoice_status(Connection& db, std::int64_t org_id, std::int64
 }
 
 InvoiceRecord set_invoice_payment_state(Connection& db, std::int64_t org_id, std::int64_t id,
-                                        std::int64_t paid_cents, domain::InvoiceStatus status) {
-  return invoice_from(
-      db.exec(kSetPaymentState, org_id, id, paid_cents, to_string(status)).single_row());
+                                        domain::Cents paid, domain::InvoiceStatus status) {
+  return invoice_from(db.exec(kSetPaymentState, org_id, id, paid, to_string(status)).single_row());
 }
 
 std::string next_invoice_number(Connection& db, std::int64_t org_id, std::int64_t project_id) {
@@ -198,7 +197,7 @@ Query<std::vector<OverdueInvoice>> overdue_invoices_query(std::int64_t org_id, i
         std::vector<OverdueInvoice> invoices;
         for (Row row : result)
           invoices.push_back({row["id"].int64(), row["number"].string(), row["due_date"].date(),
-                              row["balance_cents"].int64(), project_name_from(row)});
+                              row["balance_cents"].cents(), project_name_from(row)});
         return invoices;
       },
       org_id, limit);

@@ -21,7 +21,7 @@ struct InvoiceFields {
   domain::InvoiceKind kind = domain::InvoiceKind::other;
   std::optional<std::int64_t> pay_application_id;
   std::optional<domain::Date> due_date;
-  std::int64_t total_cents = 0;
+  domain::Cents total_cents;
   std::string notes;
 };
 
@@ -31,14 +31,14 @@ struct InvoiceRecord {
   InvoiceFields fields;
   domain::InvoiceStatus status = domain::InvoiceStatus::draft;
   domain::Date issued_on;
-  std::int64_t paid_cents = 0;
+  domain::Cents paid_cents;
   int version = 1;
   domain::Timestamp created_at;
   domain::Timestamp updated_at;
 };
 
 struct PaymentFields {
-  std::int64_t amount_cents = 0;
+  domain::Cents amount_cents;
   domain::Date received_on;
   std::string method = "check";
   std::string reference;
@@ -81,7 +81,7 @@ struct OverdueInvoice {
   std::int64_t id = 0;
   std::string number;
   domain::Date due_date;
-  std::int64_t balance_cents = 0;
+  domain::Cents balance_cents;
   ProjectName project;
 };
 // The organisation's overdue invoices (sent or partly paid, due before
@@ -91,7 +91,7 @@ Query<std::vector<OverdueInvoice>> overdue_invoices_query(std::int64_t org_id, i
 InvoiceRecord set_invoice_status(Connection& db, std::int64_t org_id, std::int64_t id,
                                  domain::InvoiceStatus status);
 InvoiceRecord set_invoice_payment_state(Connection& db, std::int64_t org_id, std::int64_t id,
-                                        std::int64_t paid_cents, domain::InvoiceStatus status);
+                                        domain::Cents paid, domain::InvoiceStatus status);
 // "INV-001", "INV-002", …: one more than the project's invoices so far.
 std::string next_invoice_number(Connection& db, std::int64_t org_id, std::int64_t project_id);
 

@@ -121,18 +121,18 @@ PayApplicationRecord application_from(const Row& row) {
   a.status = row["status"].named(domain::parse_pay_application_status);
   a.retainage_work_bps = row["retainage_work_bps"].int64();
   a.retainage_stored_bps = row["retainage_stored_bps"].int64();
-  a.g702 = {row["original_contract_sum_cents"].int64(),
-            row["net_change_orders_cents"].int64(),
-            row["contract_sum_to_date_cents"].int64(),
-            row["completed_and_stored_to_date_cents"].int64(),
-            row["retainage_work_cents"].int64(),
-            row["retainage_stored_cents"].int64(),
-            row["retainage_cents"].int64(),
-            row["earned_less_retainage_cents"].int64(),
-            row["previous_certificates_cents"].int64(),
-            row["current_payment_due_cents"].int64(),
-            row["balance_to_finish_cents"].int64()};
-  a.certified_cents = row["certified_cents"].optional_int64();
+  a.g702 = {row["original_contract_sum_cents"].cents(),
+            row["net_change_orders_cents"].cents(),
+            row["contract_sum_to_date_cents"].cents(),
+            row["completed_and_stored_to_date_cents"].cents(),
+            row["retainage_work_cents"].cents(),
+            row["retainage_stored_cents"].cents(),
+            row["retainage_cents"].cents(),
+            row["earned_less_retainage_cents"].cents(),
+            row["previous_certificates_cents"].cents(),
+            row["current_payment_due_cents"].cents(),
+            row["balance_to_finish_cents"].cents()};
+  a.certified_cents = row["certified_cents"].optional_cents();
   a.submitted_at = row["submitted_at"].optional_timestamp();
   a.certified_at = row["certified_at"].optional_timestamp();
   a.version = row["version"].int32();
@@ -150,11 +150,11 @@ PayApplicationLineRecord line_from(const Row& row, const std::string& prefix = "
   l.sov_line_id = column("sov_line_id").int64();
   l.item_no = column("item_no").int32();
   l.description = column("description").string();
-  l.figures = {column("scheduled_value_cents").int64(),      column("previous_cents").int64(),
-               column("this_period_cents").int64(),          column("stored_cents").int64(),
-               column("completed_and_stored_cents").int64(), column("percent_complete_bps").int64(),
-               column("balance_to_finish_cents").int64(),    column("retainage_work_cents").int64(),
-               column("retainage_stored_cents").int64(),     column("retainage_cents").int64()};
+  l.figures = {column("scheduled_value_cents").cents(),      column("previous_cents").cents(),
+               column("this_period_cents").cents(),          column("stored_cents").cents(),
+               column("completed_and_stored_cents").cents(), column("percent_complete_bps").int64(),
+               column("balance_to_finish_cents").cents(),    column("retainage_work_cents").cents(),
+               column("retainage_stored_cents").cents(),     column("retainage_cents").cents()};
   l.version = column("version").int32();
   l.created_at = column("created_at").timestamp();
   l.updated_at = column("updated_at").timestamp();
@@ -226,11 +226,11 @@ PageOf<PayApplicationRecord> list_pay_applications(Connection& db, std::int64_t 
   return fetch(db, pay_applications_query(org_id, project_id, page));
 }
 
-std::vector<std::int64_t> earlier_certificates(Connection& db, std::int64_t org_id,
-                                               std::int64_t project_id, int number) {
-  std::vector<std::int64_t> amounts;
+std::vector<domain::Cents> earlier_certificates(Connection& db, std::int64_t org_id,
+                                                std::int64_t project_id, int number) {
+  std::vector<domain::Cents> amounts;
   for (Row row : db.exec(kEarlierCertificates, org_id, project_id, number))
-    amounts.push_back(row["certified_cents"].optional_int64().value_or(0));
+    amounts.push_back(row["certified_cents"].optional_cents().value_or(domain::Cents{}));
   return amounts;
 }
 
@@ -248,7 +248,7 @@ PayApplicationRecord set_pay_application_g702(Connection& db, std::int64_t org_i
 PayApplicationRecord set_pay_application_status(Connection& db, std::int64_t org_id,
                                                 std::int64_t id,
                                                 domain::PayApplicationStatus status,
-                                                std::optional<std::int64_t> certified_cents) {
+                                                std::optional<domain::Cents> certified_cents) {
   return application_from(
       db.exec(kSetStatus, org_id, id, to_string(status), certified_cents).single_row());
 }

@@ -137,9 +137,7 @@ std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
                {"status_label", status_label(to_string(i.status))},
                {"due", i.fields.due_date ? date(*i.fields.due_date) : std::string("—")},
                {"total", money(i.fields.total_cents)},
-               {"balance", money(domain::invoice_balance(domain::Cents{i.fields.total_cents},
-                                                         domain::Cents{i.paid_cents})
-                                     .value)}};
+               {"balance", money(domain::invoice_balance(i.fields.total_cents, i.paid_cents))}};
     if (operations::is_overdue(i)) row["overdue"] = true;
     invoices.push_back(row);
   }

@@ -48,7 +48,7 @@ std::string amount_block(const PageContext& page, const sql::ChangeOrderRecord& 
   Data data = Object{{"amount", money(order.amount_cents)},
                      {"days", std::to_string(order.fields.days_delta) +
                                   (std::abs(order.fields.days_delta) == 1 ? " day" : " days")}};
-  if (order.amount_cents < 0) data.set("credit", true);
+  if (order.amount_cents < domain::Cents{}) data.set("credit", true);
   if (oob) data.set("oob", true);
   return page.render("change_order_amount", data);
 }

@@ -15,6 +15,10 @@ std::string money(std::int64_t cents) {
   return domain::format_cents(domain::Cents{cents});
 }
 
+std::string money(domain::Cents amount) {
+  return domain::format_cents(amount);
+}
+
 std::string rate(std::int64_t bps) {
   return domain::format_bps(domain::BasisPoints{bps});
 }

@@ -11,11 +11,13 @@
 #include <string_view>
 
 #include "domain/calendar.hpp"
+#include "domain/money.hpp"
 #include "domain/validation.hpp"
 
 namespace construction::views {
 
 std::string money(std::int64_t cents);
+std::string money(domain::Cents amount);
 std::string rate(std::int64_t bps);
 // "2026-12-02" or "2026-12-02T10:00:00Z" → "Dec 2, 2026"; other text as is.
 std::string date(std::string_view iso);

@@ -33,10 +33,8 @@ std::string path_of(const sql::InvoiceRecord& invoice) {
   return "/invoices/" + std::to_string(invoice.id);
 }
 
-std::int64_t balance_of(const sql::InvoiceRecord& invoice) {
-  return domain::invoice_balance(domain::Cents{invoice.fields.total_cents},
-                                 domain::Cents{invoice.paid_cents})
-      .value;
+domain::Cents balance_of(const sql::InvoiceRecord& invoice) {
+  return domain::invoice_balance(invoice.fields.total_cents, invoice.paid_cents);
 }
 
 bool takes_payments(const PageContext& page, const sql::InvoiceRecord& invoice) {
@@ -63,7 +61,7 @@ std::string payment_form(const PageContext& page, const sql::InvoiceRecord& invo
                             {"csrf", page.csrf()},
                             {"version", value("version", std::to_string(invoice.version))},
                             {"balance", money(balance_of(invoice))},
-                            {"amount", value("amount", hundredths_text(balance_of(invoice)))},
+                            {"amount", value("amount", hundredths_text(balance_of(invoice).value))},
                             {"received_on", value("received_on", today())},
                             {"reference", value("reference", "")},
                             {"methods", methods},
@@ -77,7 +75,8 @@ List actions(const PageContext& page, const sql::InvoiceRecord& invoice) {
     list.push_back(Object{{"action", std::string("send")},
                           {"label", std::string("Mark as sent")},
                           {"style", std::string("")}});
-  if (domain::transition(invoice.status, InvoiceAction::void_) && invoice.paid_cents == 0)
+  if (domain::transition(invoice.status, InvoiceAction::void_) &&
+      invoice.paid_cents == domain::Cents{})
     list.push_back(Object{{"action", std::string("void")},
                           {"label", std::string("Void")},
                           {"style", std::string("outline contrast")},
@@ -152,7 +151,7 @@ http::Response record_payment(PageContext& page) {
       domain::FieldErrors errors;
       sql::PaymentFields fields;
       auto amount = typed_amount(page.field("amount"), "amount_cents", errors);
-      if (amount) fields.amount_cents = *amount;
+      if (amount) fields.amount_cents = domain::Cents{*amount};
       if (auto received_on = domain::parse_date(page.field("received_on")))
         fields.received_on = *received_on;
       else

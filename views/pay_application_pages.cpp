@@ -47,15 +47,6 @@ std::string path_of(const sql::PayApplicationRecord& a) {
   return "/pay-applications/" + std::to_string(a.id);
 }
 
-domain::G703Line line_of(const sql::G703Record& r) {
-  using domain::Cents;
-  return {Cents{r.scheduled_value_cents},      Cents{r.previous_cents},
-          Cents{r.this_period_cents},          Cents{r.stored_cents},
-          Cents{r.completed_and_stored_cents}, domain::BasisPoints{r.percent_complete_bps},
-          Cents{r.balance_to_finish_cents},    Cents{r.retainage_work_cents},
-          Cents{r.retainage_stored_cents},     Cents{r.retainage_cents}};
-}
-
 // The figures of a G703 row (or the total row).
 Data figures_data(const domain::G703Line& l) {
   return Object{{"scheduled", money(l.scheduled.value)},
@@ -76,14 +67,15 @@ Data figures_data(const domain::G703Line& l) {
 std::string line_row(const PageContext& page, const sql::PayApplicationRecord& a,
                      const sql::PayApplicationLineRecord& line, bool typed,
                      const domain::FieldErrors& errors, const std::string& stale = {}) {
-  Data data = figures_data(line_of(line.figures));
+  Data data = figures_data(operations::g703_line_of(line.figures));
   data.set("app_path", path_of(a));
   data.set("id", std::to_string(line.id));
   data.set("item", std::to_string(line.item_no));
   data.set("description", line.description);
-  data.set("e_value",
-           typed ? page.field("this_period") : hundredths_text(line.figures.this_period_cents));
-  data.set("f_value", typed ? page.field("stored") : hundredths_text(line.figures.stored_cents));
+  data.set("e_value", typed ? page.field("this_period")
+                            : hundredths_text(line.figures.this_period_cents.value));
+  data.set("f_value",
+           typed ? page.field("stored") : hundredths_text(line.figures.stored_cents.value));
   data.set("version", typed ? page.field("version") : std::to_string(line.version));
   // Only when there are some: a 17th member would double the row's vector.
   if (!errors.empty()) data.set("errors", error_data(errors, kCellNames));
@@ -122,8 +114,8 @@ std::string certify_form(const PageContext& page, const sql::PayApplicationRecor
              {"csrf", page.csrf()},
              {"version", typed ? page.field("version") : std::to_string(a.version)},
              {"due", money(a.g702.current_payment_due_cents)},
-             {"certified",
-              typed ? page.field("certified") : hundredths_text(a.g702.current_payment_due_cents)},
+             {"certified", typed ? page.field("certified")
+                                 : hundredths_text(a.g702.current_payment_due_cents.value)},
              {"errors", error_data(errors, kCellNames)}});
 }
 
@@ -229,7 +221,7 @@ http::Response print(PageContext& page) {
   List lines;
   std::vector<domain::G703Line> computed;
   for (const auto& line : view.document.lines) {
-    computed.push_back(line_of(line.figures));
+    computed.push_back(operations::g703_line_of(line.figures));
     Data row = figures_data(computed.back());
     row.set("item", std::to_string(line.item_no));
     row.set("description", line.description);
@@ -328,7 +320,7 @@ http::Response transition(PageContext& page, PayApplicationAction action) {
         action == PayApplicationAction::submit
             ? name + " submitted: " + money(a.g702.current_payment_due_cents) + " requested."
         : action == PayApplicationAction::certify
-            ? name + " certified for " + money(a.certified_cents.value_or(0)) +
+            ? name + " certified for " + money(a.certified_cents.value_or(domain::Cents{})) +
                   "; its invoice is ready to send."
             : name + " returned to draft.";
     return page.redirect(path_of(a), message);

@@ -23,7 +23,7 @@ TEST_CASE("an invoice and its payment come back with the kind, status and days s
   fields.number = "INV-001";
   fields.kind = InvoiceKind::deposit;
   fields.due_date = domain::Date{2024y / 2 / 29};
-  fields.total_cents = 150000;
+  fields.total_cents = domain::Cents{150000};
   sql::InvoiceRecord invoice = sql::insert_invoice(db, org, job, fields);
   CHECK(invoice.fields.kind == InvoiceKind::deposit);
   CHECK(invoice.fields.due_date == domain::Date{2024y / 2 / 29});
@@ -41,14 +41,15 @@ TEST_CASE("an invoice and its payment come back with the kind, status and days s
             .single_row()["status"]
             .string() == "sent");
 
-  sql::PaymentRecord payment =
-      sql::insert_payment(db, org, invoice.id, {50000, domain::Date{2026y / 12 / 31}, "ach", ""});
+  sql::PaymentRecord payment = sql::insert_payment(
+      db, org, invoice.id, {domain::Cents{50000}, domain::Date{2026y / 12 / 31}, "ach", ""});
   CHECK(payment.fields.received_on == domain::Date{2026y / 12 / 31});
-  invoice =
-      sql::set_invoice_payment_state(db, org, invoice.id, 50000, InvoiceStatus::partially_paid);
+  invoice = sql::set_invoice_payment_state(db, org, invoice.id, domain::Cents{50000},
+                                           InvoiceStatus::partially_paid);
   auto found = sql::find_invoice_with_payments(db, org, invoice.id);
   REQUIRE(found);
   CHECK(found->invoice.status == InvoiceStatus::partially_paid);
+  CHECK(found->invoice.paid_cents == domain::Cents{50000});
   CHECK(found->invoice.issued_on ==
         db.exec("SELECT " SQL_UNIX_DAYS("current_date") " AS today").single_row()["today"].date());
   REQUIRE(found->payments.size() == 1);

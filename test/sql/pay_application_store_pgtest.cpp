@@ -32,12 +32,13 @@ TEST_CASE("a pay application's period, status and instants come back typed", "[p
   CHECK_FALSE(a.certified_at);
   domain::Timestamp submitted = *a.submitted_at;
 
-  a = sql::set_pay_application_status(db, org, a.id, PayApplicationStatus::certified, 0);
+  a = sql::set_pay_application_status(db, org, a.id, PayApplicationStatus::certified,
+                                      domain::Cents{0});
   CHECK(a.status == PayApplicationStatus::certified);
   CHECK(a.submitted_at == submitted);
   REQUIRE(a.certified_at);
   CHECK(*a.certified_at >= submitted);
-  CHECK(a.certified_cents == 0);
+  CHECK(a.certified_cents == domain::Cents{0});
 
   auto latest = sql::latest_pay_application(db, org, job);
   REQUIRE(latest);
