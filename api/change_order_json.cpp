@@ -1,6 +1,7 @@
 #include "api/change_order_json.hpp"
 
 #include "api/estimate_json.hpp"
+#include "api/rfc3339.hpp"
 
 namespace construction::api {
 
@@ -20,8 +21,8 @@ void write_change_order_line(JsonWriter& w, const sql::ChangeOrderLineRecord& li
   w.begin_object().num("id", line.id).num("change_order_id", line.change_order_id);
   write_line_fields(w, line.fields);
   w.num("version", line.version)
-      .str("created_at", line.created_at)
-      .str("updated_at", line.updated_at)
+      .str("created_at", rfc3339(line.created_at))
+      .str("updated_at", rfc3339(line.updated_at))
       .end_object();
 }
 
@@ -31,13 +32,13 @@ void write_change_order_fields(JsonWriter& w, const sql::ChangeOrderRecord& c) {
       .str("number", c.fields.number)
       .str("title", c.fields.title)
       .str("reason", c.fields.reason)
-      .str("status", c.status)
+      .str("status", to_string(c.status))
       .num("days_delta", c.fields.days_delta)
-      .num("amount_cents", c.amount_cents)
-      .opt_str("approved_at", c.approved_at)
+      .num("amount_cents", c.amount_cents.value)
+      .opt_str("approved_at", rfc3339(c.approved_at))
       .num("version", c.version)
-      .str("created_at", c.created_at)
-      .str("updated_at", c.updated_at);
+      .str("created_at", rfc3339(c.created_at))
+      .str("updated_at", rfc3339(c.updated_at));
 }
 
 std::string change_order_json(const sql::ChangeOrderRecord& order,

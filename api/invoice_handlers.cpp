@@ -25,8 +25,8 @@ using http::Response;
 void read_invoice_fields(FieldReader& in, sql::InvoiceFields& f) {
   if (auto v = in.text("number", {50, false})) f.number = *v;
   auto due = in.nullable_date("due_date");
-  if (due.present) f.due_date = due.value;
-  if (auto v = in.integer("total_cents", 0, domain::kMaxCents)) f.total_cents = *v;
+  if (due.present) f.due_date = due.value ? domain::parse_date(*due.value) : std::nullopt;
+  if (auto v = in.integer("total_cents", 0, domain::kMaxCents)) f.total_cents = domain::Cents{*v};
   if (auto v = in.text("notes", {10000})) f.notes = *v;
 }
 
@@ -50,7 +50,8 @@ Response create(RequestContext& ctx, sql::Connection& db) {
     FieldReader in(body, errors);
     in.require({"kind", "total_cents"});
     sql::InvoiceFields fields;
-    if (auto v = in.choice("kind", {"deposit", "other"})) fields.kind = *v;
+    if (auto v = in.choice("kind", {"deposit", "other"}))
+      fields.kind = *domain::parse_invoice_kind(*v);
     read_invoice_fields(in, fields);
     in.finish();
     if (!errors.empty()) throw validation_failed(std::move(errors));
@@ -108,8 +109,9 @@ Response create_payment(RequestContext& ctx, sql::Connection& db) {
     in.require({"amount_cents", "received_on"});
     sql::PaymentFields fields;
     if (auto v = in.integer("amount_cents", -domain::kMaxCents, domain::kMaxCents))
-      fields.amount_cents = *v;
-    if (auto v = in.nullable_date("received_on"); v.value) fields.received_on = *v.value;
+      fields.amount_cents = domain::Cents{*v};
+    if (auto v = in.nullable_date("received_on"); v.value)
+      fields.received_on = *domain::parse_date(*v.value);
     if (auto v = in.choice("method", {"check", "ach", "wire", "card", "cash", "other"}))
       fields.method = *v;
     if (auto v = in.text("reference", {200})) fields.reference = *v;

@@ -12,11 +12,6 @@ namespace {
 
 constexpr std::string_view kCommitmentKinds[] = {"subcontract", "purchase_order"};
 
-std::optional<std::string> rfc3339(const std::optional<domain::Timestamp>& instant) {
-  if (!instant) return std::nullopt;
-  return api::rfc3339(*instant);
-}
-
 // cost_code and cost_type of a budget key; the domain judges them.
 void read_cost_key(FieldReader& in, std::string& cost_code, std::string& cost_type) {
   if (auto v = in.text("cost_code", {20})) cost_code = *v;

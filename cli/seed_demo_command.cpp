@@ -219,21 +219,27 @@ void seed_change_orders(Seed& s, std::int64_t project_id) {
 // invoices sent, the first paid, the second partly; the second certified a
 // little under what was asked (the architect held back part of the doors).
 struct DemoPeriod {
-  std::string period_to;
+  domain::Date period_to;
   std::vector<int> percent_this_period;  // of each SOV line's value, in item order
   std::vector<int> percent_stored;
   std::int64_t held_back_cents;  // certified = payment due - this
-  std::string paid_on;
+  domain::Date paid_on;
   int percent_paid;
 };
 
+using namespace std::chrono_literals;
 const std::vector<DemoPeriod> kFitOutPeriods = {
-    {"2026-03-31", {30, 40, 0, 45, 10, 0, 0, 25}, {0, 0, 50, 0, 0, 20, 0, 0}, 0, "2026-04-24", 100},
-    {"2026-04-30",
+    {2026y / 3 / 31,
+     {30, 40, 0, 45, 10, 0, 0, 25},
+     {0, 0, 50, 0, 0, 20, 0, 0},
+     0,
+     2026y / 4 / 24,
+     100},
+    {2026y / 4 / 30,
      {35, 30, 10, 45, 55, 40, 50, 45},
      {0, 0, 20, 0, 0, 30, 0, 0},
      250000,
-     "2026-05-27",
+     2026y / 5 / 27,
      60},
 };
 
@@ -246,11 +252,11 @@ void seed_pay_application(Seed& s, std::int64_t project_id, const DemoPeriod& pe
                                                 [&] { return period.period_to; });
   for (std::size_t k = 0; k < app.lines.size(); ++k) {
     const auto& line = app.lines[k];
-    std::int64_t c = line.figures.scheduled_value_cents;
+    std::int64_t c = line.figures.scheduled_value_cents.value;
     operations::LineAmounts amounts{percent_of(c, period.percent_this_period.at(k)),
                                     percent_of(c, period.percent_stored.at(k))};
     // Materials stored last period and installed now leave F for E.
-    amounts.this_period_cents += line.figures.stored_cents;
+    amounts.this_period_cents += line.figures.stored_cents.value;
     operations::change_pay_application_line(s.db, s.org_id, app.application.id, line.id,
                                             std::nullopt, [&](const auto&) { return amounts; });
   }
@@ -259,20 +265,20 @@ void seed_pay_application(Seed& s, std::int64_t project_id, const DemoPeriod& pe
                                          PayApplicationAction::submit);
   auto submitted = operations::load_pay_application(s.db, s.org_id, app.application.id);
   std::int64_t certified =
-      submitted.application.g702.current_payment_due_cents - period.held_back_cents;
+      submitted.application.g702.current_payment_due_cents.value - period.held_back_cents;
   auto done = operations::transition_pay_application(s.db, s.org_id, app.application.id,
                                                      PayApplicationAction::certify, std::nullopt,
                                                      [&] { return certified; });
   s.created.push_back("pay application " + std::to_string(done.application.number) + " to " +
-                      period.period_to + " (certified, " +
+                      domain::iso_date(period.period_to) + " (certified, " +
                       domain::format_cents(domain::Cents{certified}) + ")");
   auto invoice = sql::find_invoice_of_pay_application(s.db, s.org_id, app.application.id);
   operations::transition_invoice(s.db, s.org_id, invoice->id, domain::InvoiceAction::send);
-  sql::PaymentFields payment{percent_of(certified, period.percent_paid), period.paid_on, "ach",
-                             "Northwind remittance"};
+  sql::PaymentFields payment{domain::Cents{percent_of(certified, period.percent_paid)},
+                             period.paid_on, "ach", "Northwind remittance"};
   operations::record_payment(s.db, s.org_id, invoice->id, std::nullopt, [&] { return payment; });
   s.created.push_back("invoice " + invoice->fields.number + " (sent, " +
-                      domain::format_cents(domain::Cents{payment.amount_cents}) + " paid)");
+                      domain::format_cents(payment.amount_cents) + " paid)");
 }
 
 void seed_pay_applications(Seed& s, std::int64_t project_id) {

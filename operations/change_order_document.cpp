@@ -20,7 +20,7 @@ sql::ChangeOrderRecord save_amount(sql::Connection& db, std::int64_t org_id, std
     priced.push_back(stored_priced_line(line.fields, line.id, UnitCostSign::credit_allowed));
   auto amount = domain::change_order_amount(priced);
   if (!amount) throw invalid_fields(amount.error());
-  return sql::set_change_order_amount(db, org_id, id, amount.value().value, new_version);
+  return sql::set_change_order_amount(db, org_id, id, amount.value(), new_version);
 }
 
 // The order, locked, at the expected version, when it may be edited.
@@ -29,8 +29,7 @@ sql::ChangeOrderRecord lock_draft(sql::Connection& db, std::int64_t org_id, std:
   auto order = sql::find_change_order(db, org_id, id, true);
   if (!order) throw not_found();
   check_version(expected_version, order->version);
-  if (auto refusal = domain::refuse_edit(*domain::parse_change_order_status(order->status)))
-    throw invalid_state(refusal->message);
+  if (auto refusal = domain::refuse_edit(order->status)) throw invalid_state(refusal->message);
   return *order;
 }
 

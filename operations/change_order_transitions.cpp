@@ -15,13 +15,13 @@ using domain::ChangeOrderAction;
 
 void approve(sql::Connection& db, std::int64_t org_id, const sql::ChangeOrderRecord& order) {
   auto project = sql::find_project(db, org_id, order.project_id, true);
-  domain::Cents contract_sum{project->original_contract_sum_cents +
-                             sql::approved_change_orders_cents(db, org_id, project->id)};
-  auto after = domain::contract_sum_after_approval(contract_sum, domain::Cents{order.amount_cents});
+  domain::Cents contract_sum = domain::Cents{project->original_contract_sum_cents} +
+                               sql::approved_change_orders_cents(db, org_id, project->id);
+  auto after = domain::contract_sum_after_approval(contract_sum, order.amount_cents);
   if (!after) throw invalid_fields(after.error());
   domain::SovLine line = domain::schedule_line_for_change_order(
       sql::next_sov_item_no(db, org_id, project->id), order.id, order.fields.number,
-      order.fields.title, domain::Cents{order.amount_cents});
+      order.fields.title, order.amount_cents);
   sql::insert_change_order_sov_line(db, org_id, project->id, order.id, line.item_no,
                                     line.description, line.scheduled_value.value);
 }
@@ -33,14 +33,13 @@ ChangeOrderDocument transition_change_order(sql::Connection& db, std::int64_t or
   sql::Transaction tx(db);
   auto order = sql::find_change_order(db, org_id, id, true);
   if (!order) throw not_found();
-  auto next = domain::transition(*domain::parse_change_order_status(order->status), action);
+  auto next = domain::transition(order->status, action);
   if (!next) throw invalid_state(next.error().message);
   auto lines = sql::list_change_order_lines(db, org_id, order->id);
   if (action == ChangeOrderAction::submit && lines.empty())
     throw invalid_state("A change order without lines cannot be submitted");
   if (action == ChangeOrderAction::approve) approve(db, org_id, *order);
-  sql::ChangeOrderRecord saved =
-      sql::set_change_order_status(db, org_id, order->id, std::string(to_string(next.value())));
+  sql::ChangeOrderRecord saved = sql::set_change_order_status(db, org_id, order->id, next.value());
   // After the status: the draft's summary sums the approved orders, this one now among them.
   if (action == ChangeOrderAction::approve)
     refresh_draft_pay_application(db, org_id, saved.project_id);

@@ -1,7 +1,6 @@
 #include "operations/invoice_document.hpp"
 
 #include <chrono>
-#include <cstdio>
 
 #include "domain/date_window.hpp"
 #include "operations/refusal.hpp"
@@ -13,10 +12,6 @@ namespace construction::operations {
 namespace {
 
 using domain::Cents;
-
-domain::InvoiceStatus status_of(const sql::InvoiceRecord& invoice) {
-  return *domain::parse_invoice_status(invoice.status);
-}
 
 sql::InvoiceRecord lock_invoice(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
   auto invoice = sql::find_invoice(db, org_id, id, true);
@@ -31,20 +26,13 @@ std::chrono::sys_days today_utc() {
 // A deposit or other invoice is typed as one total, with no lines to add to
 // it later: a total of nothing is a mistake, refused where it is typed.
 void check_total(const sql::InvoiceFields& fields) {
-  if (auto refused = domain::refuse_invoice_total(domain::Cents{fields.total_cents}))
+  if (auto refused = domain::refuse_invoice_total(fields.total_cents))
     throw field_error("total_cents", *refused);
 }
 
-// 30 days after a YYYY-MM-DD date.
-std::string net_30(const std::string& date) {
-  using namespace std::chrono;
-  int y = std::stoi(date.substr(0, 4));
-  unsigned m = std::stoul(date.substr(5, 2)), d = std::stoul(date.substr(8, 2));
-  year_month_day due{sys_days{year{y} / month{m} / day{d}} + days{30}};
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(due.year()),
-                static_cast<unsigned>(due.month()), static_cast<unsigned>(due.day()));
-  return text;
+// Net 30: due 30 days after the day (UTC) of the certificate.
+domain::Date net_30(domain::Timestamp certified_at) {
+  return std::chrono::floor<std::chrono::days>(certified_at) + std::chrono::days{30};
 }
 
 }  // namespace
@@ -74,7 +62,7 @@ InvoiceDocument change_invoice(
   sql::Transaction tx(db);
   sql::InvoiceRecord invoice = lock_invoice(db, org_id, id);
   check_version(expected_version, invoice.version);
-  if (auto refusal = domain::refuse_edit(status_of(invoice))) throw invalid_state(refusal->message);
+  if (auto refusal = domain::refuse_edit(invoice.status)) throw invalid_state(refusal->message);
   sql::InvoiceFields fields = edit(invoice.fields);
   if (invoice.fields.pay_application_id && fields.total_cents != invoice.fields.total_cents)
     throw field_error("total_cents", "is the amount certified on its pay application");
@@ -88,17 +76,15 @@ InvoiceDocument transition_invoice(sql::Connection& db, std::int64_t org_id, std
                                    domain::InvoiceAction action) {
   sql::Transaction tx(db);
   sql::InvoiceRecord invoice = lock_invoice(db, org_id, id);
-  auto next = domain::transition(status_of(invoice), action);
+  auto next = domain::transition(invoice.status, action);
   if (!next) throw invalid_state(next.error().message);
-  if (action == domain::InvoiceAction::send && invoice.fields.total_cents <= 0)
-    throw invalid_state("An invoice for " +
-                        domain::format_cents(Cents{invoice.fields.total_cents}) +
+  if (action == domain::InvoiceAction::send && invoice.fields.total_cents <= Cents{})
+    throw invalid_state("An invoice for " + domain::format_cents(invoice.fields.total_cents) +
                         " asks for nothing: change its total before sending it");
   auto payments = sql::list_payments(db, org_id, invoice.id);
   if (action == domain::InvoiceAction::void_ && !payments.empty())
     throw invalid_state("An invoice with payments cannot be voided");
-  sql::InvoiceRecord saved =
-      sql::set_invoice_status(db, org_id, invoice.id, std::string(to_string(next.value())));
+  sql::InvoiceRecord saved = sql::set_invoice_status(db, org_id, invoice.id, next.value());
   tx.commit();
   return {saved, payments};
 }
@@ -109,58 +95,47 @@ PaymentReceived record_payment(sql::Connection& db, std::int64_t org_id, std::in
   sql::Transaction tx(db);
   sql::InvoiceRecord invoice = lock_invoice(db, org_id, invoice_id);
   check_version(expected_version, invoice.version);
-  if (auto refusal = domain::refuse_payment(status_of(invoice)))
-    throw invalid_state(refusal->message);
+  if (auto refusal = domain::refuse_payment(invoice.status)) throw invalid_state(refusal->message);
   sql::PaymentFields fields = read();
   domain::FieldErrors errors;
   auto window = domain::payment_date_window(today_utc());
   if (auto refused = domain::refuse_outside(window, fields.received_on))
     errors.add("received_on", *refused);
-  auto outcome = domain::apply_payment(Cents{invoice.fields.total_cents}, Cents{invoice.paid_cents},
-                                       fields.amount_cents);
+  auto outcome = domain::apply_payment(invoice.fields.total_cents, invoice.paid_cents,
+                                       fields.amount_cents.value);
   if (!outcome) errors.merge(outcome.error());
   if (!errors.empty()) throw invalid_fields(std::move(errors));
   sql::PaymentRecord payment = sql::insert_payment(db, org_id, invoice.id, fields);
-  sql::InvoiceRecord saved =
-      sql::set_invoice_payment_state(db, org_id, invoice.id, outcome.value().paid.value,
-                                     std::string(to_string(outcome.value().status)));
+  sql::InvoiceRecord saved = sql::set_invoice_payment_state(
+      db, org_id, invoice.id, outcome.value().paid, outcome.value().status);
   tx.commit();
   return {payment, saved};
 }
 
 std::optional<sql::InvoiceRecord> invoice_certificate(sql::Connection& db, std::int64_t org_id,
                                                       const sql::PayApplicationRecord& application,
-                                                      std::int64_t previous_retainage_cents) {
-  std::int64_t amount = application.certified_cents.value_or(0);
-  if (amount <= 0) return std::nullopt;
-  bool releases = application.g702.retainage_cents == 0 && previous_retainage_cents > 0;
+                                                      Cents previous_retainage) {
+  Cents amount = application.certified_cents.value_or(Cents{});
+  if (amount <= Cents{}) return std::nullopt;
+  bool releases = application.g702.retainage_cents == Cents{} && previous_retainage > Cents{};
   sql::InvoiceFields fields;
   fields.number = sql::next_invoice_number(db, org_id, application.project_id);
-  fields.kind = std::string(
-      to_string(releases ? domain::InvoiceKind::retainage_release : domain::InvoiceKind::progress));
+  fields.kind = releases ? domain::InvoiceKind::retainage_release : domain::InvoiceKind::progress;
   fields.pay_application_id = application.id;
-  fields.due_date = net_30(application.certified_at.value_or("").substr(0, 10));
+  fields.due_date = net_30(application.certified_at.value_or(application.updated_at));
   fields.total_cents = amount;
   fields.notes = "Pay application " + std::to_string(application.number) + ", period to " +
-                 application.period_to;
+                 domain::iso_date(application.period_to);
   return sql::insert_invoice(db, org_id, application.project_id, fields);
 }
 
 bool is_overdue(const sql::InvoiceRecord& invoice) {
-  auto date_of = [](const std::string& text) {
-    return std::chrono::year_month_day{
-        std::chrono::year{std::stoi(text.substr(0, 4))},
-        std::chrono::month{static_cast<unsigned>(std::stoul(text.substr(5, 2)))},
-        std::chrono::day{static_cast<unsigned>(std::stoul(text.substr(8, 2)))}};
-  };
-  auto status = domain::parse_invoice_status(invoice.status);
-  if (!status) return false;
   auto today = std::chrono::year_month_day{today_utc()};
   std::optional<std::chrono::year_month_day> due;
-  if (invoice.fields.due_date) due = date_of(*invoice.fields.due_date);
-  return domain::is_overdue(*status, due, today,
-                            domain::invoice_balance(domain::Cents{invoice.fields.total_cents},
-                                                    domain::Cents{invoice.paid_cents}));
+  if (invoice.fields.due_date) due = std::chrono::year_month_day{*invoice.fields.due_date};
+  return domain::is_overdue(
+      invoice.status, due, today,
+      domain::invoice_balance(invoice.fields.total_cents, invoice.paid_cents));
 }
 
 }  // namespace construction::operations

@@ -56,6 +56,6 @@ bool is_overdue(const sql::InvoiceRecord& invoice);
 // a progress invoice otherwise. Nothing when nothing is certified.
 std::optional<sql::InvoiceRecord> invoice_certificate(sql::Connection& db, std::int64_t org_id,
                                                       const sql::PayApplicationRecord& application,
-                                                      std::int64_t previous_retainage_cents);
+                                                      domain::Cents previous_retainage);
 
 }  // namespace construction::operations

@@ -22,43 +22,34 @@ domain::RetainageRates rates_of(const sql::PayApplicationRecord& a) {
 }
 
 sql::G703Record record_of(const domain::G703Line& l) {
-  return {l.scheduled.value,
-          l.previous.value,
-          l.this_period.value,
-          l.stored.value,
-          l.completed_and_stored.value,
+  return {l.scheduled,
+          l.previous,
+          l.this_period,
+          l.stored,
+          l.completed_and_stored,
           l.percent_complete.value,
-          l.balance_to_finish.value,
-          l.retainage_work.value,
-          l.retainage_stored.value,
-          l.retainage.value};
-}
-
-domain::G703Line line_of(const sql::G703Record& r) {
-  return {Cents{r.scheduled_value_cents},      Cents{r.previous_cents},
-          Cents{r.this_period_cents},          Cents{r.stored_cents},
-          Cents{r.completed_and_stored_cents}, domain::BasisPoints{r.percent_complete_bps},
-          Cents{r.balance_to_finish_cents},    Cents{r.retainage_work_cents},
-          Cents{r.retainage_stored_cents},     Cents{r.retainage_cents}};
+          l.balance_to_finish,
+          l.retainage_work,
+          l.retainage_stored,
+          l.retainage};
 }
 
 sql::G702Record record_of(const domain::G702& g) {
-  return {g.original_contract_sum.value,
-          g.net_change_orders.value,
-          g.contract_sum_to_date.value,
-          g.completed_and_stored_to_date.value,
-          g.retainage_work.value,
-          g.retainage_stored.value,
-          g.retainage.value,
-          g.earned_less_retainage.value,
-          g.previous_certificates.value,
-          g.current_payment_due.value,
-          g.balance_to_finish.value};
+  return {g.original_contract_sum,
+          g.net_change_orders,
+          g.contract_sum_to_date,
+          g.completed_and_stored_to_date,
+          g.retainage_work,
+          g.retainage_stored,
+          g.retainage,
+          g.earned_less_retainage,
+          g.previous_certificates,
+          g.current_payment_due,
+          g.balance_to_finish};
 }
 
 domain::G703Entry entry_of(const sql::G703Record& r) {
-  return {Cents{r.scheduled_value_cents}, Cents{r.previous_cents}, Cents{r.this_period_cents},
-          Cents{r.stored_cents}};
+  return {r.scheduled_value_cents, r.previous_cents, r.this_period_cents, r.stored_cents};
 }
 
 // A line made by the code from the schedule and the last application, not
@@ -91,53 +82,59 @@ void add_missing_lines(sql::Connection& db, std::int64_t org_id,
 std::map<std::int64_t, domain::G703Line> lines_by_sov_line(
     const std::vector<sql::PayApplicationLineRecord>& lines) {
   std::map<std::int64_t, domain::G703Line> by_sov;
-  for (const auto& line : lines) by_sov.emplace(line.sov_line_id, line_of(line.figures));
+  for (const auto& line : lines) by_sov.emplace(line.sov_line_id, g703_line_of(line.figures));
   return by_sov;
 }
 
 sql::PayApplicationRecord lock_draft(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
   auto application = sql::find_pay_application(db, org_id, id, true);
   if (!application) throw not_found();
-  if (auto refusal =
-          domain::refuse_edit(*domain::parse_pay_application_status(application->status)))
+  if (auto refusal = domain::refuse_edit(application->status))
     throw invalid_state(refusal->message);
   return *application;
 }
 
 }  // namespace
 
+domain::G703Line g703_line_of(const sql::G703Record& r) {
+  return {r.scheduled_value_cents,      r.previous_cents,
+          r.this_period_cents,          r.stored_cents,
+          r.completed_and_stored_cents, domain::BasisPoints{r.percent_complete_bps},
+          r.balance_to_finish_cents,    r.retainage_work_cents,
+          r.retainage_stored_cents,     r.retainage_cents};
+}
+
 sql::PayApplicationRecord save_g702(sql::Connection& db, std::int64_t org_id,
                                     const sql::PayApplicationRecord& application) {
   auto project = sql::find_project(db, org_id, application.project_id);
   std::vector<domain::G703Line> lines;
   for (const auto& line : sql::list_pay_application_lines(db, org_id, application.id))
-    lines.push_back(line_of(line.figures));
-  std::vector<Cents> certificates;
-  for (std::int64_t amount :
-       sql::earlier_certificates(db, org_id, application.project_id, application.number))
-    certificates.push_back(Cents{amount});
+    lines.push_back(g703_line_of(line.figures));
+  std::vector<Cents> certificates =
+      sql::earlier_certificates(db, org_id, application.project_id, application.number);
   domain::G702 g702 = domain::compute_g702(
       Cents{project->original_contract_sum_cents},
-      Cents{sql::approved_change_orders_cents(db, org_id, project->id)}, lines, certificates);
+      sql::approved_change_orders_cents(db, org_id, project->id), lines, certificates);
   return sql::set_pay_application_g702(db, org_id, application.id, record_of(g702));
 }
 
 PayApplicationDocument create_pay_application(sql::Connection& db, std::int64_t org_id,
                                               std::int64_t project_id,
-                                              const std::function<std::string()>& read) {
+                                              const std::function<domain::Date()>& read) {
   sql::Transaction tx(db);
   auto project = sql::find_project(db, org_id, project_id, true);
   if (!project) throw not_found();
   auto latest = sql::latest_pay_application(db, org_id, project->id);
   std::optional<domain::PayApplicationStatus> latest_status;
-  if (latest) latest_status = domain::parse_pay_application_status(latest->status);
+  if (latest) latest_status = latest->status;
   if (auto refusal = domain::refuse_new_application(latest_status))
     throw invalid_state(refusal->message);
   if (sql::list_sov_lines(db, org_id, project->id).empty())
     throw invalid_state("The project has no schedule of values yet: accept its estimate first");
-  std::string period_to = read();
+  domain::Date period_to = read();
   if (latest && period_to <= latest->period_to)
-    throw field_error("period_to", "must be after the last application's, " + latest->period_to);
+    throw field_error("period_to", "must be after the last application's, " +
+                                       domain::iso_date(latest->period_to));
 
   sql::PayApplicationRecord application = sql::insert_pay_application(
       db, org_id, project->id,
@@ -170,7 +167,8 @@ PayApplicationLineChange change_pay_application_line(
   if (!line) throw not_found();
   check_version(expected_version, line->version);
   lock_draft(db, org_id, application->id);
-  LineAmounts amounts = edit({line->figures.this_period_cents, line->figures.stored_cents});
+  LineAmounts amounts =
+      edit({line->figures.this_period_cents.value, line->figures.stored_cents.value});
   domain::G703Entry entry = entry_of(line->figures);
   entry.this_period = Cents{amounts.this_period_cents};
   entry.stored = Cents{amounts.stored_cents};
@@ -186,7 +184,7 @@ PayApplicationLineChange change_pay_application_line(
 void refresh_draft_pay_application(sql::Connection& db, std::int64_t org_id,
                                    std::int64_t project_id) {
   auto latest = sql::latest_pay_application(db, org_id, project_id);
-  if (!latest || latest->status != "draft") return;
+  if (!latest || latest->status != domain::PayApplicationStatus::draft) return;
   add_missing_lines(db, org_id, *latest, {});
   save_g702(db, org_id, *latest);
 }

@@ -18,9 +18,10 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
+#include "domain/pay_application.hpp"
 #include "sql/pay_application_store.hpp"
 
 namespace construction::operations {
@@ -30,11 +31,11 @@ struct PayApplicationDocument {
   std::vector<sql::PayApplicationLineRecord> lines;
 };
 
-// `read` gives period_to (YYYY-MM-DD) once the project is found and may be
-// billed (404 and 409 before 422), or throws.
+// `read` gives period_to once the project is found and may be billed (404
+// and 409 before 422), or throws.
 PayApplicationDocument create_pay_application(sql::Connection& db, std::int64_t org_id,
                                               std::int64_t project_id,
-                                              const std::function<std::string()>& read);
+                                              const std::function<domain::Date()>& read);
 PayApplicationDocument load_pay_application(sql::Connection& db, std::int64_t org_id,
                                             std::int64_t id);
 
@@ -57,6 +58,9 @@ PayApplicationLineChange change_pay_application_line(
 // application, if any, brought up to date with the schedule of values.
 void refresh_draft_pay_application(sql::Connection& db, std::int64_t org_id,
                                    std::int64_t project_id);
+
+// A stored G703 line as domain/pay_application computes and shows it.
+domain::G703Line g703_line_of(const sql::G703Record& figures);
 
 // In the caller's transaction: the application's summary recomputed from its
 // stored lines, the project's contract sum and the earlier certificates.

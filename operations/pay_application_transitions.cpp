@@ -10,12 +10,12 @@ namespace {
 
 using domain::PayApplicationAction;
 
-std::int64_t certificate(const sql::PayApplicationRecord& application,
-                         const std::function<std::int64_t()>& read_certified) {
-  auto amount = domain::validate_certified_amount(
-      read_certified(), domain::Cents{application.g702.current_payment_due_cents});
+domain::Cents certificate(const sql::PayApplicationRecord& application,
+                          const std::function<std::int64_t()>& read_certified) {
+  auto amount = domain::validate_certified_amount(read_certified(),
+                                                  application.g702.current_payment_due_cents);
   if (!amount) throw invalid_fields(amount.error());
-  return amount.value().value;
+  return amount.value();
 }
 
 }  // namespace
@@ -27,18 +27,18 @@ PayApplicationDocument transition_pay_application(
   auto application = sql::find_pay_application(db, org_id, id, true);
   if (!application) throw not_found();
   check_version(expected_version, application->version);
-  auto next =
-      domain::transition(*domain::parse_pay_application_status(application->status), action);
+  auto next = domain::transition(application->status, action);
   if (!next) throw invalid_state(next.error().message);
-  std::optional<std::int64_t> certified;
+  std::optional<domain::Cents> certified;
   if (action == PayApplicationAction::certify)
     certified = certificate(*application, read_certified);
-  sql::PayApplicationRecord saved = sql::set_pay_application_status(
-      db, org_id, application->id, std::string(to_string(next.value())), certified);
+  sql::PayApplicationRecord saved =
+      sql::set_pay_application_status(db, org_id, application->id, next.value(), certified);
   if (action == PayApplicationAction::certify) {
     auto previous =
         sql::find_pay_application_by_number(db, org_id, saved.project_id, saved.number - 1);
-    invoice_certificate(db, org_id, saved, previous ? previous->g702.retainage_cents : 0);
+    invoice_certificate(db, org_id, saved,
+                        previous ? previous->g702.retainage_cents : domain::Cents{});
   }
   if (action == PayApplicationAction::return_) {
     refresh_draft_pay_application(db, org_id, saved.project_id);

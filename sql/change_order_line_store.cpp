@@ -1,6 +1,6 @@
 #include "sql/change_order_line_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -37,12 +37,8 @@ constexpr std::string_view kNextPosition =
 #undef LINE_COLUMNS
 
 ChangeOrderLineRecord line_from(const Row& row) {
-  return {row["id"].int64(),
-          row["change_order_id"].int64(),
-          line_fields_from(row),
-          row["version"].int32(),
-          rfc3339(row["created_at"].int64()),
-          rfc3339(row["updated_at"].int64())};
+  return {row["id"].int64(),      row["change_order_id"].int64(), line_fields_from(row),
+          row["version"].int32(), row["created_at"].timestamp(),  row["updated_at"].timestamp()};
 }
 
 }  // namespace

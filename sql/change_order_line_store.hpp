@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
 #include "sql/connection.hpp"
 #include "sql/estimate_line_store.hpp"
 
@@ -17,8 +18,8 @@ struct ChangeOrderLineRecord {
   std::int64_t change_order_id = 0;
   LineFields fields;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at;
+  domain::Timestamp updated_at;
 };
 
 // In position order (then id).

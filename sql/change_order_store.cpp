@@ -1,6 +1,6 @@
 #include "sql/change_order_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -68,12 +68,12 @@ ChangeOrderRecord change_order_from(const Row& row) {
   c.project_id = row["project_id"].int64();
   c.fields = {row["number"].string(), row["title"].string(), row["reason"].string(),
               row["days_delta"].int64()};
-  c.status = row["status"].string();
-  c.amount_cents = row["amount_cents"].int64();
-  if (auto approved = row["approved_at"].optional_int64()) c.approved_at = rfc3339(*approved);
+  c.status = row["status"].named(domain::parse_change_order_status);
+  c.amount_cents = row["amount_cents"].cents();
+  c.approved_at = row["approved_at"].optional_timestamp();
   c.version = row["version"].int32();
-  c.created_at = rfc3339(row["created_at"].int64());
-  c.updated_at = rfc3339(row["updated_at"].int64());
+  c.created_at = row["created_at"].timestamp();
+  c.updated_at = row["updated_at"].timestamp();
   return c;
 }
 
@@ -103,8 +103,8 @@ Query<std::optional<ChangeOrderWithLines>> change_order_with_lines_query(std::in
           auto line_id = row["l_id"].optional_int64();
           if (!line_id) continue;
           found.lines.push_back({*line_id, found.order.id, line_fields_from(row),
-                                 row["l_version"].int32(), rfc3339(row["l_created_at"].int64()),
-                                 rfc3339(row["l_updated_at"].int64())});
+                                 row["l_version"].int32(), row["l_created_at"].timestamp(),
+                                 row["l_updated_at"].timestamp()});
         }
         return found;
       },
@@ -132,14 +132,14 @@ ChangeOrderRecord update_change_order(Connection& db, std::int64_t org_id, std::
 }
 
 ChangeOrderRecord set_change_order_amount(Connection& db, std::int64_t org_id, std::int64_t id,
-                                          std::int64_t amount_cents, bool new_version) {
+                                          domain::Cents amount, bool new_version) {
   return change_order_from(
-      db.exec(kSetAmount, org_id, id, amount_cents, new_version ? 1 : 0).single_row());
+      db.exec(kSetAmount, org_id, id, amount, new_version ? 1 : 0).single_row());
 }
 
 ChangeOrderRecord set_change_order_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                          const std::string& status) {
-  return change_order_from(db.exec(kSetStatus, org_id, id, status).single_row());
+                                          domain::ChangeOrderStatus status) {
+  return change_order_from(db.exec(kSetStatus, org_id, id, to_string(status)).single_row());
 }
 
 void delete_change_order(Connection& db, std::int64_t org_id, std::int64_t id) {
@@ -150,9 +150,9 @@ std::string next_change_order_number(Connection& db, std::int64_t org_id, std::i
   return db.exec(kNextNumber, org_id, project_id).single_row()["number"].string();
 }
 
-std::int64_t approved_change_orders_cents(Connection& db, std::int64_t org_id,
-                                          std::int64_t project_id) {
-  return db.exec(kApprovedTotal, org_id, project_id).single_row()["total"].int64();
+domain::Cents approved_change_orders_cents(Connection& db, std::int64_t org_id,
+                                           std::int64_t project_id) {
+  return db.exec(kApprovedTotal, org_id, project_id).single_row()["total"].cents();
 }
 
 Query<std::vector<PendingChangeOrder>> pending_change_orders_query(std::int64_t org_id, int limit) {
@@ -162,7 +162,7 @@ Query<std::vector<PendingChangeOrder>> pending_change_orders_query(std::int64_t 
         std::vector<PendingChangeOrder> orders;
         for (Row row : result)
           orders.push_back({row["id"].int64(), row["number"].string(), row["title"].string(),
-                            row["amount_cents"].int64(), project_name_from(row)});
+                            row["amount_cents"].cents(), project_name_from(row)});
         return orders;
       },
       org_id, limit);

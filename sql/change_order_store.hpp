@@ -7,6 +7,9 @@
 #include <optional>
 #include <string>
 
+#include "domain/calendar.hpp"
+#include "domain/change_order.hpp"
+#include "domain/money.hpp"
 #include "sql/change_order_line_store.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
@@ -26,12 +29,12 @@ struct ChangeOrderRecord {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
   ChangeOrderFields fields;
-  std::string status;
-  std::int64_t amount_cents = 0;
-  std::optional<std::string> approved_at;
+  domain::ChangeOrderStatus status = domain::ChangeOrderStatus::draft;
+  domain::Cents amount_cents;
+  std::optional<domain::Timestamp> approved_at;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at;
+  domain::Timestamp updated_at;
 };
 
 ChangeOrderRecord insert_change_order(Connection& db, std::int64_t org_id, std::int64_t project_id,
@@ -55,25 +58,25 @@ ChangeOrderRecord update_change_order(Connection& db, std::int64_t org_id, std::
                                       const ChangeOrderFields& fields);
 // `new_version`: false when the amount follows a change already counted.
 ChangeOrderRecord set_change_order_amount(Connection& db, std::int64_t org_id, std::int64_t id,
-                                          std::int64_t amount_cents, bool new_version);
+                                          domain::Cents amount, bool new_version);
 // A change order awaiting the client's decision, as the dashboard lists it.
 struct PendingChangeOrder {
   std::int64_t id = 0;
   std::string number;
   std::string title;
-  std::int64_t amount_cents = 0;
+  domain::Cents amount_cents;
   ProjectName project;
 };
 // The organisation's pending change orders, oldest first, at most `limit`.
 Query<std::vector<PendingChangeOrder>> pending_change_orders_query(std::int64_t org_id, int limit);
 
 ChangeOrderRecord set_change_order_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                          const std::string& status);
+                                          domain::ChangeOrderStatus status);
 void delete_change_order(Connection& db, std::int64_t org_id, std::int64_t id);
 // "CO-001", "CO-002", …: one more than the project's change orders so far.
 std::string next_change_order_number(Connection& db, std::int64_t org_id, std::int64_t project_id);
 // The sum of the project's approved change orders (G702 line 2).
-std::int64_t approved_change_orders_cents(Connection& db, std::int64_t org_id,
-                                          std::int64_t project_id);
+domain::Cents approved_change_orders_cents(Connection& db, std::int64_t org_id,
+                                           std::int64_t project_id);
 
 }  // namespace construction::sql

@@ -1,6 +1,6 @@
 #include "sql/invoice_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -78,17 +78,17 @@ InvoiceRecord invoice_from(const Row& row) {
   i.id = row["id"].int64();
   i.project_id = row["project_id"].int64();
   i.fields = {row["number"].string(),
-              row["kind"].string(),
+              row["kind"].named(domain::parse_invoice_kind),
               row["pay_application_id"].optional_int64(),
-              iso_date(row["due_date"].optional_int64()),
-              row["total_cents"].int64(),
+              row["due_date"].optional_date(),
+              row["total_cents"].cents(),
               row["notes"].string()};
-  i.status = row["status"].string();
-  i.issued_on = iso_date(row["issued_on"].int64());
-  i.paid_cents = row["paid_cents"].int64();
+  i.status = row["status"].named(domain::parse_invoice_status);
+  i.issued_on = row["issued_on"].date();
+  i.paid_cents = row["paid_cents"].cents();
   i.version = row["version"].int32();
-  i.created_at = rfc3339(row["created_at"].int64());
-  i.updated_at = rfc3339(row["updated_at"].int64());
+  i.created_at = row["created_at"].timestamp();
+  i.updated_at = row["updated_at"].timestamp();
   return i;
 }
 
@@ -96,19 +96,19 @@ PaymentRecord payment_from(const Row& row, const std::string& prefix = "") {
   auto column = [&](const char* name) { return row[prefix + name]; };
   return {column("id").int64(),
           column("invoice_id").int64(),
-          {column("amount_cents").int64(), iso_date(column("received_on").int64()),
-           column("method").string(), column("reference").string()},
+          {column("amount_cents").cents(), column("received_on").date(), column("method").string(),
+           column("reference").string()},
           column("version").int32(),
-          rfc3339(column("created_at").int64()),
-          rfc3339(column("updated_at").int64())};
+          column("created_at").timestamp(),
+          column("updated_at").timestamp()};
 }
 
 }  // namespace
 
 InvoiceRecord insert_invoice(Connection& db, std::int64_t org_id, std::int64_t project_id,
                              const InvoiceFields& f) {
-  return invoice_from(db.exec(kInsert, org_id, project_id, f.number, f.kind, f.pay_application_id,
-                              f.due_date, f.total_cents, f.notes)
+  return invoice_from(db.exec(kInsert, org_id, project_id, f.number, to_string(f.kind),
+                              f.pay_application_id, f.due_date, f.total_cents, f.notes)
                           .single_row());
 }
 
@@ -163,13 +163,13 @@ InvoiceRecord update_invoice(Connection& db, std::int64_t org_id, std::int64_t i
 }
 
 InvoiceRecord set_invoice_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                 const std::string& status) {
-  return invoice_from(db.exec(kSetStatus, org_id, id, status).single_row());
+                                 domain::InvoiceStatus status) {
+  return invoice_from(db.exec(kSetStatus, org_id, id, to_string(status)).single_row());
 }
 
 InvoiceRecord set_invoice_payment_state(Connection& db, std::int64_t org_id, std::int64_t id,
-                                        std::int64_t paid_cents, const std::string& status) {
-  return invoice_from(db.exec(kSetPaymentState, org_id, id, paid_cents, status).single_row());
+                                        domain::Cents paid, domain::InvoiceStatus status) {
+  return invoice_from(db.exec(kSetPaymentState, org_id, id, paid, to_string(status)).single_row());
 }
 
 std::string next_invoice_number(Connection& db, std::int64_t org_id, std::int64_t project_id) {
@@ -196,9 +196,8 @@ Query<std::vector<OverdueInvoice>> overdue_invoices_query(std::int64_t org_id, i
       [](const Result& result) {
         std::vector<OverdueInvoice> invoices;
         for (Row row : result)
-          invoices.push_back({row["id"].int64(), row["number"].string(),
-                              iso_date(row["due_date"].int64()), row["balance_cents"].int64(),
-                              project_name_from(row)});
+          invoices.push_back({row["id"].int64(), row["number"].string(), row["due_date"].date(),
+                              row["balance_cents"].cents(), project_name_from(row)});
         return invoices;
       },
       org_id, limit);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
+#include "domain/invoice.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/project_store.hpp"
@@ -16,10 +18,10 @@ namespace construction::sql {
 
 struct InvoiceFields {
   std::string number;
-  std::string kind;
+  domain::InvoiceKind kind = domain::InvoiceKind::other;
   std::optional<std::int64_t> pay_application_id;
-  std::optional<std::string> due_date;  // YYYY-MM-DD
-  std::int64_t total_cents = 0;
+  std::optional<domain::Date> due_date;
+  domain::Cents total_cents;
   std::string notes;
 };
 
@@ -27,17 +29,17 @@ struct InvoiceRecord {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
   InvoiceFields fields;
-  std::string status;
-  std::string issued_on;
-  std::int64_t paid_cents = 0;
+  domain::InvoiceStatus status = domain::InvoiceStatus::draft;
+  domain::Date issued_on;
+  domain::Cents paid_cents;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at;
+  domain::Timestamp updated_at;
 };
 
 struct PaymentFields {
-  std::int64_t amount_cents = 0;
-  std::string received_on;  // YYYY-MM-DD
+  domain::Cents amount_cents;
+  domain::Date received_on;
   std::string method = "check";
   std::string reference;
 };
@@ -47,8 +49,8 @@ struct PaymentRecord {
   std::int64_t invoice_id = 0;
   PaymentFields fields;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at;
+  domain::Timestamp updated_at;
 };
 
 InvoiceRecord insert_invoice(Connection& db, std::int64_t org_id, std::int64_t project_id,
@@ -78,8 +80,8 @@ InvoiceRecord update_invoice(Connection& db, std::int64_t org_id, std::int64_t i
 struct OverdueInvoice {
   std::int64_t id = 0;
   std::string number;
-  std::string due_date;  // YYYY-MM-DD
-  std::int64_t balance_cents = 0;
+  domain::Date due_date;
+  domain::Cents balance_cents;
   ProjectName project;
 };
 // The organisation's overdue invoices (sent or partly paid, due before
@@ -87,9 +89,9 @@ struct OverdueInvoice {
 Query<std::vector<OverdueInvoice>> overdue_invoices_query(std::int64_t org_id, int limit);
 
 InvoiceRecord set_invoice_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                 const std::string& status);
+                                 domain::InvoiceStatus status);
 InvoiceRecord set_invoice_payment_state(Connection& db, std::int64_t org_id, std::int64_t id,
-                                        std::int64_t paid_cents, const std::string& status);
+                                        domain::Cents paid, domain::InvoiceStatus status);
 // "INV-001", "INV-002", …: one more than the project's invoices so far.
 std::string next_invoice_number(Connection& db, std::int64_t org_id, std::int64_t project_id);
 

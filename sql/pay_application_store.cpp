@@ -1,6 +1,6 @@
 #include "sql/pay_application_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -112,37 +112,32 @@ constexpr std::string_view kUpdateLine =
 #undef PREFIXED_LINE_COLUMNS
 #undef OPTIONAL_SECONDS
 
-std::optional<std::string> optional_time(const Row& row, const char* name) {
-  if (auto seconds = row[name].optional_int64()) return rfc3339(*seconds);
-  return std::nullopt;
-}
-
 PayApplicationRecord application_from(const Row& row) {
   PayApplicationRecord a;
   a.id = row["id"].int64();
   a.project_id = row["project_id"].int64();
   a.number = row["number"].int32();
-  a.period_to = iso_date(row["period_to"].int64());
-  a.status = row["status"].string();
+  a.period_to = row["period_to"].date();
+  a.status = row["status"].named(domain::parse_pay_application_status);
   a.retainage_work_bps = row["retainage_work_bps"].int64();
   a.retainage_stored_bps = row["retainage_stored_bps"].int64();
-  a.g702 = {row["original_contract_sum_cents"].int64(),
-            row["net_change_orders_cents"].int64(),
-            row["contract_sum_to_date_cents"].int64(),
-            row["completed_and_stored_to_date_cents"].int64(),
-            row["retainage_work_cents"].int64(),
-            row["retainage_stored_cents"].int64(),
-            row["retainage_cents"].int64(),
-            row["earned_less_retainage_cents"].int64(),
-            row["previous_certificates_cents"].int64(),
-            row["current_payment_due_cents"].int64(),
-            row["balance_to_finish_cents"].int64()};
-  a.certified_cents = row["certified_cents"].optional_int64();
-  a.submitted_at = optional_time(row, "submitted_at");
-  a.certified_at = optional_time(row, "certified_at");
+  a.g702 = {row["original_contract_sum_cents"].cents(),
+            row["net_change_orders_cents"].cents(),
+            row["contract_sum_to_date_cents"].cents(),
+            row["completed_and_stored_to_date_cents"].cents(),
+            row["retainage_work_cents"].cents(),
+            row["retainage_stored_cents"].cents(),
+            row["retainage_cents"].cents(),
+            row["earned_less_retainage_cents"].cents(),
+            row["previous_certificates_cents"].cents(),
+            row["current_payment_due_cents"].cents(),
+            row["balance_to_finish_cents"].cents()};
+  a.certified_cents = row["certified_cents"].optional_cents();
+  a.submitted_at = row["submitted_at"].optional_timestamp();
+  a.certified_at = row["certified_at"].optional_timestamp();
   a.version = row["version"].int32();
-  a.created_at = rfc3339(row["created_at"].int64());
-  a.updated_at = rfc3339(row["updated_at"].int64());
+  a.created_at = row["created_at"].timestamp();
+  a.updated_at = row["updated_at"].timestamp();
   return a;
 }
 
@@ -155,14 +150,14 @@ PayApplicationLineRecord line_from(const Row& row, const std::string& prefix = "
   l.sov_line_id = column("sov_line_id").int64();
   l.item_no = column("item_no").int32();
   l.description = column("description").string();
-  l.figures = {column("scheduled_value_cents").int64(),      column("previous_cents").int64(),
-               column("this_period_cents").int64(),          column("stored_cents").int64(),
-               column("completed_and_stored_cents").int64(), column("percent_complete_bps").int64(),
-               column("balance_to_finish_cents").int64(),    column("retainage_work_cents").int64(),
-               column("retainage_stored_cents").int64(),     column("retainage_cents").int64()};
+  l.figures = {column("scheduled_value_cents").cents(),      column("previous_cents").cents(),
+               column("this_period_cents").cents(),          column("stored_cents").cents(),
+               column("completed_and_stored_cents").cents(), column("percent_complete_bps").int64(),
+               column("balance_to_finish_cents").cents(),    column("retainage_work_cents").cents(),
+               column("retainage_stored_cents").cents(),     column("retainage_cents").cents()};
   l.version = column("version").int32();
-  l.created_at = rfc3339(column("created_at").int64());
-  l.updated_at = rfc3339(column("updated_at").int64());
+  l.created_at = column("created_at").timestamp();
+  l.updated_at = column("updated_at").timestamp();
   return l;
 }
 
@@ -231,11 +226,11 @@ PageOf<PayApplicationRecord> list_pay_applications(Connection& db, std::int64_t 
   return fetch(db, pay_applications_query(org_id, project_id, page));
 }
 
-std::vector<std::int64_t> earlier_certificates(Connection& db, std::int64_t org_id,
-                                               std::int64_t project_id, int number) {
-  std::vector<std::int64_t> amounts;
+std::vector<domain::Cents> earlier_certificates(Connection& db, std::int64_t org_id,
+                                                std::int64_t project_id, int number) {
+  std::vector<domain::Cents> amounts;
   for (Row row : db.exec(kEarlierCertificates, org_id, project_id, number))
-    amounts.push_back(row["certified_cents"].optional_int64().value_or(0));
+    amounts.push_back(row["certified_cents"].optional_cents().value_or(domain::Cents{}));
   return amounts;
 }
 
@@ -251,9 +246,11 @@ PayApplicationRecord set_pay_application_g702(Connection& db, std::int64_t org_i
 }
 
 PayApplicationRecord set_pay_application_status(Connection& db, std::int64_t org_id,
-                                                std::int64_t id, const std::string& status,
-                                                std::optional<std::int64_t> certified_cents) {
-  return application_from(db.exec(kSetStatus, org_id, id, status, certified_cents).single_row());
+                                                std::int64_t id,
+                                                domain::PayApplicationStatus status,
+                                                std::optional<domain::Cents> certified_cents) {
+  return application_from(
+      db.exec(kSetStatus, org_id, id, to_string(status), certified_cents).single_row());
 }
 
 std::vector<PayApplicationLineRecord> list_pay_application_lines(Connection& db,

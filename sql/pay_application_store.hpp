@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
+#include "domain/money.hpp"
+#include "domain/pay_application.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/query.hpp"
@@ -16,48 +19,48 @@
 namespace construction::sql {
 
 struct G702Record {
-  std::int64_t original_contract_sum_cents = 0;
-  std::int64_t net_change_orders_cents = 0;
-  std::int64_t contract_sum_to_date_cents = 0;
-  std::int64_t completed_and_stored_to_date_cents = 0;
-  std::int64_t retainage_work_cents = 0;
-  std::int64_t retainage_stored_cents = 0;
-  std::int64_t retainage_cents = 0;
-  std::int64_t earned_less_retainage_cents = 0;
-  std::int64_t previous_certificates_cents = 0;
-  std::int64_t current_payment_due_cents = 0;
-  std::int64_t balance_to_finish_cents = 0;
+  domain::Cents original_contract_sum_cents;
+  domain::Cents net_change_orders_cents;
+  domain::Cents contract_sum_to_date_cents;
+  domain::Cents completed_and_stored_to_date_cents;
+  domain::Cents retainage_work_cents;
+  domain::Cents retainage_stored_cents;
+  domain::Cents retainage_cents;
+  domain::Cents earned_less_retainage_cents;
+  domain::Cents previous_certificates_cents;
+  domain::Cents current_payment_due_cents;
+  domain::Cents balance_to_finish_cents;
 };
 
 struct PayApplicationRecord {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
   int number = 1;
-  std::string period_to;  // YYYY-MM-DD
-  std::string status;
+  domain::Date period_to;
+  domain::PayApplicationStatus status = domain::PayApplicationStatus::draft;
   std::int64_t retainage_work_bps = 0;
   std::int64_t retainage_stored_bps = 0;
   G702Record g702;
-  std::optional<std::int64_t> certified_cents;
-  std::optional<std::string> submitted_at;
-  std::optional<std::string> certified_at;
+  std::optional<domain::Cents> certified_cents;
+  std::optional<domain::Timestamp> submitted_at;
+  std::optional<domain::Timestamp> certified_at;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at;
+  domain::Timestamp updated_at;
 };
 
 // E and F as entered, and what the domain made of them.
 struct G703Record {
-  std::int64_t scheduled_value_cents = 0;       // C
-  std::int64_t previous_cents = 0;              // D
-  std::int64_t this_period_cents = 0;           // E
-  std::int64_t stored_cents = 0;                // F
-  std::int64_t completed_and_stored_cents = 0;  // G
+  domain::Cents scheduled_value_cents;       // C
+  domain::Cents previous_cents;              // D
+  domain::Cents this_period_cents;           // E
+  domain::Cents stored_cents;                // F
+  domain::Cents completed_and_stored_cents;  // G
   std::int64_t percent_complete_bps = 0;
-  std::int64_t balance_to_finish_cents = 0;  // H
-  std::int64_t retainage_work_cents = 0;
-  std::int64_t retainage_stored_cents = 0;
-  std::int64_t retainage_cents = 0;  // I
+  domain::Cents balance_to_finish_cents;  // H
+  domain::Cents retainage_work_cents;
+  domain::Cents retainage_stored_cents;
+  domain::Cents retainage_cents;  // I
 };
 
 struct PayApplicationLineRecord {
@@ -68,13 +71,13 @@ struct PayApplicationLineRecord {
   std::string description;
   G703Record figures;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at;
+  domain::Timestamp updated_at;
 };
 
 struct NewPayApplication {
   int number = 1;
-  std::string period_to;
+  domain::Date period_to;
   std::int64_t retainage_work_bps = 0;
   std::int64_t retainage_stored_bps = 0;
 };
@@ -109,14 +112,15 @@ Query<PageOf<PayApplicationRecord>> pay_applications_query(std::int64_t org_id,
                                                            std::int64_t project_id,
                                                            const Page& page);
 // The certified_cents of the project's applications numbered below `number`.
-std::vector<std::int64_t> earlier_certificates(Connection& db, std::int64_t org_id,
-                                               std::int64_t project_id, int number);
+std::vector<domain::Cents> earlier_certificates(Connection& db, std::int64_t org_id,
+                                                std::int64_t project_id, int number);
 PayApplicationRecord set_pay_application_g702(Connection& db, std::int64_t org_id, std::int64_t id,
                                               const G702Record& g702);
 // submitted_at / certified_at follow the status; certified_cents only with certified.
 PayApplicationRecord set_pay_application_status(Connection& db, std::int64_t org_id,
-                                                std::int64_t id, const std::string& status,
-                                                std::optional<std::int64_t> certified_cents);
+                                                std::int64_t id,
+                                                domain::PayApplicationStatus status,
+                                                std::optional<domain::Cents> certified_cents);
 
 // In item order.
 std::vector<PayApplicationLineRecord> list_pay_application_lines(Connection& db,

@@ -35,25 +35,23 @@ std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
     Object row{{"id", std::to_string(a.id)},
                {"number", std::to_string(a.number)},
                {"period_to", date(a.period_to)},
-               {"status", a.status},
-               {"status_label", status_label(a.status)},
+               {"status", std::string(to_string(a.status))},
+               {"status_label", status_label(to_string(a.status))},
                {"requested", money(a.g702.current_payment_due_cents)},
                {"certified", a.certified_cents ? money(*a.certified_cents) : std::string("—")}};
     applications.push_back(row);
-    latest = domain::parse_pay_application_status(a.status);  // in id order: the last is the latest
+    latest = a.status;  // in id order: the last is the latest
   }
   List invoices;
   for (const auto& i : listed_invoices.rows) {
     Object row{{"id", std::to_string(i.id)},
                {"number", i.fields.number},
-               {"kind", status_label(i.fields.kind)},
-               {"status", i.status},
-               {"status_label", status_label(i.status)},
+               {"kind", status_label(to_string(i.fields.kind))},
+               {"status", std::string(to_string(i.status))},
+               {"status_label", status_label(to_string(i.status))},
                {"due", i.fields.due_date ? date(*i.fields.due_date) : std::string("—")},
                {"total", money(i.fields.total_cents)},
-               {"balance", money(domain::invoice_balance(domain::Cents{i.fields.total_cents},
-                                                         domain::Cents{i.paid_cents})
-                                     .value)}};
+               {"balance", money(domain::invoice_balance(i.fields.total_cents, i.paid_cents))}};
     if (operations::is_overdue(i)) row["overdue"] = true;
     invoices.push_back(row);
   }
@@ -82,10 +80,10 @@ http::Response create_pay_application(PageContext& page) {
   sql::ProjectRecord project = find_project_record(page);
   auto create = [&] {
     auto document = operations::create_pay_application(page.db, page.org_id(), project.id, [&] {
-      std::string period_to = page.field("period_to");
-      if (!domain::is_calendar_date(period_to))
+      auto period_to = domain::parse_date(page.field("period_to"));
+      if (!period_to)
         throw operations::field_error("period_to", "must be a date such as 2026-12-31");
-      return period_to;
+      return *period_to;
     });
     return page.redirect("/pay-applications/" + std::to_string(document.application.id),
                          "Pay application #" + std::to_string(document.application.number) +

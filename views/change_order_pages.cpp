@@ -37,8 +37,7 @@ std::int64_t number_in_path(const PageContext& page, std::string_view name) {
 }
 
 bool editable(const sql::ChangeOrderRecord& order) {
-  auto status = domain::parse_change_order_status(order.status);
-  return status && domain::is_editable(*status);
+  return domain::is_editable(order.status);
 }
 
 LineEditor line_editor(const PageContext& page, const sql::ChangeOrderRecord& order) {
@@ -52,20 +51,19 @@ std::string amount_block(const PageContext& page, const sql::ChangeOrderRecord& 
   Data data = Object{{"amount", money(order.amount_cents)},
                      {"days", std::to_string(order.fields.days_delta) +
                                   (std::abs(order.fields.days_delta) == 1 ? " day" : " days")}};
-  if (order.amount_cents < 0) data.set("credit", true);
+  if (order.amount_cents < domain::Cents{}) data.set("credit", true);
   if (oob) data.set("oob", true);
   return page.render("change_orders/amount", data);
 }
 
 List actions(const PageContext& page, const sql::ChangeOrderRecord& order) {
-  auto status = domain::parse_change_order_status(order.status);
-  if (!status || !page.may(domain::Permission::write_commercial)) return {};
+  if (!page.may(domain::Permission::write_commercial)) return {};
   static const ActionButton<ChangeOrderAction> buttons[] = {
       {ChangeOrderAction::submit, "Submit to owner", ""},
       {ChangeOrderAction::approve, "Owner approved", ""},
       {ChangeOrderAction::reject, "Owner rejected", "secondary"},
       {ChangeOrderAction::void_, "Void", "outline contrast", "Void this change order?"}};
-  return action_buttons(*status, buttons, "/change-orders/" + std::to_string(order.id));
+  return action_buttons(order.status, buttons, "/change-orders/" + std::to_string(order.id));
 }
 
 // ---- the page
@@ -93,8 +91,8 @@ http::Response editor(PageContext& page, const ChangeOrderView& view, bool typed
   Data data = Object{{"id", std::to_string(order.id)},
                      {"number", order.fields.number},
                      {"title", order.fields.title},
-                     {"status", order.status},
-                     {"status_label", status_label(order.status)},
+                     {"status", std::string(to_string(order.status))},
+                     {"status_label", status_label(to_string(order.status))},
                      {"project_id", std::to_string(view.project.id)},
                      {"project", view.project.fields.number + " · " + view.project.fields.name},
                      {"created", date(order.created_at)},
@@ -243,8 +241,8 @@ std::string change_orders_tab(PageContext& page, const sql::ProjectRecord& proje
       Object row{{"id", std::to_string(c.id)},
                  {"number", c.fields.number},
                  {"title", c.fields.title},
-                 {"status", c.status},
-                 {"status_label", status_label(c.status)},
+                 {"status", std::string(to_string(c.status))},
+                 {"status_label", status_label(to_string(c.status))},
                  {"amount", money(c.amount_cents)},
                  {"days", std::to_string(c.fields.days_delta)}};
       rows.push_back(row);

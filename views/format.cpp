@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <ctime>
 
 #include "domain/money.hpp"
@@ -22,6 +23,15 @@ std::string rate(std::int64_t bps) {
   return domain::format_bps(domain::BasisPoints{bps});
 }
 
+std::string date(domain::Date day) {
+  // The year as ISO writes it, four digits ("Feb 26, 0226" for a mistyped year).
+  return date(std::string_view(domain::iso_date(day)));
+}
+
+std::string date(domain::Timestamp instant) {
+  return date(std::chrono::floor<std::chrono::days>(instant));
+}
+
 std::string date(std::string_view iso) {
   static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -33,14 +43,6 @@ std::string date(std::string_view iso) {
   if (month < 1 || month > 12) return std::string(iso);
   return std::string(kMonths[month - 1]) + " " + std::to_string(day) + ", " +
          std::string(iso.substr(0, 4));
-}
-
-std::string date(domain::Date day) {
-  return date(domain::iso_date(day));
-}
-
-std::string date(domain::Timestamp instant) {
-  return date(std::chrono::floor<std::chrono::days>(instant));
 }
 
 std::string today() {

@@ -41,21 +41,11 @@ std::int64_t number_in_path(const PageContext& page, std::string_view name) {
 }
 
 bool editable(const PageContext& page, const sql::PayApplicationRecord& a) {
-  auto status = domain::parse_pay_application_status(a.status);
-  return status && domain::is_editable(*status) && page.may(domain::Permission::write_commercial);
+  return domain::is_editable(a.status) && page.may(domain::Permission::write_commercial);
 }
 
 std::string path_of(const sql::PayApplicationRecord& a) {
   return "/pay-applications/" + std::to_string(a.id);
-}
-
-domain::G703Line line_of(const sql::G703Record& r) {
-  using domain::Cents;
-  return {Cents{r.scheduled_value_cents},      Cents{r.previous_cents},
-          Cents{r.this_period_cents},          Cents{r.stored_cents},
-          Cents{r.completed_and_stored_cents}, domain::BasisPoints{r.percent_complete_bps},
-          Cents{r.balance_to_finish_cents},    Cents{r.retainage_work_cents},
-          Cents{r.retainage_stored_cents},     Cents{r.retainage_cents}};
 }
 
 // The figures of a G703 row (or the total row).
@@ -78,14 +68,15 @@ Data figures_data(const domain::G703Line& l) {
 std::string line_row(const PageContext& page, const sql::PayApplicationRecord& a,
                      const sql::PayApplicationLineRecord& line, bool typed,
                      const domain::FieldErrors& errors, const std::string& stale = {}) {
-  Data data = figures_data(line_of(line.figures));
+  Data data = figures_data(operations::g703_line_of(line.figures));
   data.set("app_path", path_of(a));
   data.set("id", std::to_string(line.id));
   data.set("item", std::to_string(line.item_no));
   data.set("description", line.description);
-  data.set("e_value",
-           typed ? page.field("this_period") : hundredths_text(line.figures.this_period_cents));
-  data.set("f_value", typed ? page.field("stored") : hundredths_text(line.figures.stored_cents));
+  data.set("e_value", typed ? page.field("this_period")
+                            : hundredths_text(line.figures.this_period_cents.value));
+  data.set("f_value",
+           typed ? page.field("stored") : hundredths_text(line.figures.stored_cents.value));
   data.set("version", typed ? page.field("version") : std::to_string(line.version));
   // Only when there are some: a 17th member would double the row's vector.
   if (!errors.empty()) data.set("errors", error_data(errors, kCellNames));
@@ -124,18 +115,17 @@ std::string certify_form(const PageContext& page, const sql::PayApplicationRecor
              {"csrf", page.csrf()},
              {"version", typed ? page.field("version") : std::to_string(a.version)},
              {"due", money(a.g702.current_payment_due_cents)},
-             {"certified",
-              typed ? page.field("certified") : hundredths_text(a.g702.current_payment_due_cents)},
+             {"certified", typed ? page.field("certified")
+                                 : hundredths_text(a.g702.current_payment_due_cents.value)},
              {"errors", error_data(errors, kCellNames)}});
 }
 
 List actions(const PageContext& page, const sql::PayApplicationRecord& a) {
-  auto status = domain::parse_pay_application_status(a.status);
-  if (!status || !page.may(domain::Permission::write_commercial)) return {};
+  if (!page.may(domain::Permission::write_commercial)) return {};
   static const ActionButton<PayApplicationAction> buttons[] = {
       {PayApplicationAction::submit, "Submit to the architect", ""},
       {PayApplicationAction::return_, "Return to draft", "secondary"}};
-  return action_buttons(*status, buttons, path_of(a));
+  return action_buttons(a.status, buttons, path_of(a));
 }
 
 // ---- the page
@@ -170,8 +160,8 @@ Data header_data(const PageContext& page, const PayApplicationView& view) {
   const sql::PayApplicationRecord& a = view.document.application;
   Data data = Object{{"id", std::to_string(a.id)},
                      {"number", std::to_string(a.number)},
-                     {"status", a.status},
-                     {"status_label", status_label(a.status)},
+                     {"status", std::string(to_string(a.status))},
+                     {"status_label", status_label(to_string(a.status))},
                      {"period_to", date(a.period_to)},
                      {"project_id", std::to_string(view.project.id)},
                      {"project_number", view.project.fields.number},
@@ -199,8 +189,7 @@ http::Response sheet(PageContext& page, const PayApplicationView& view, bool typ
   data.set("g702", g702_block(page, a, false));
   if (editable(page, a)) data.set("editable", true);
   if (view.document.lines.empty()) data.set("empty", true);
-  auto state = domain::parse_pay_application_status(a.status);
-  if (state && domain::transition(*state, PayApplicationAction::certify) &&
+  if (domain::transition(a.status, PayApplicationAction::certify) &&
       page.may(domain::Permission::write_commercial))
     data.set("certify", certify_form(page, a, typed, errors));
   return page.page(title_of(view), page.render("pay_applications/show", data), status);
@@ -222,7 +211,7 @@ http::Response print(PageContext& page) {
   List lines;
   std::vector<domain::G703Line> computed;
   for (const auto& line : view.document.lines) {
-    computed.push_back(line_of(line.figures));
+    computed.push_back(operations::g703_line_of(line.figures));
     Data row = figures_data(computed.back());
     row.set("item", std::to_string(line.item_no));
     row.set("description", line.description);
@@ -323,7 +312,7 @@ http::Response transition(PageContext& page, PayApplicationAction action) {
         action == PayApplicationAction::submit
             ? name + " submitted: " + money(a.g702.current_payment_due_cents) + " requested."
         : action == PayApplicationAction::certify
-            ? name + " certified for " + money(a.certified_cents.value_or(0)) +
+            ? name + " certified for " + money(a.certified_cents.value_or(domain::Cents{})) +
                   "; its invoice is ready to send."
             : name + " returned to draft.";
     return page.redirect(path_of(a), message);

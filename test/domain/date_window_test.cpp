@@ -22,6 +22,16 @@ TEST_CASE("a payment is received at most a day after today and at most ten years
   CHECK_FALSE(refuse_outside(window, "tomorrow"));
 }
 
+TEST_CASE("a day already read is held to the window the same way", "[unit]") {
+  DateWindow window = payment_date_window(sys_days{year{2026} / 12 / 5});
+  CHECK_FALSE(refuse_outside(window, sys_days{year{2026} / 12 / 6}));
+  CHECK_FALSE(refuse_outside(window, sys_days{year{2016} / 12 / 5}));
+  CHECK(refuse_outside(window, sys_days{year{2026} / 12 / 7}) ==
+        "must be between 2016-12-05 and 2026-12-06");
+  CHECK(refuse_outside(window, sys_days{year{2016} / 12 / 4}) ==
+        "must be between 2016-12-05 and 2026-12-06");
+}
+
 TEST_CASE("ten years from Feb 29 is the last day of February", "[unit]") {
   DateWindow window = task_date_window(sys_days{year{2028} / 2 / 29});
   CHECK(iso_day(window.first) == "2018-02-28");

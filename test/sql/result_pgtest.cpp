@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "domain/invoice.hpp"
 #include "sql/error.hpp"
 #include "sql/result.hpp"
 #include "test/sql/scratch_schema.hpp"
@@ -76,6 +77,22 @@ TEST_CASE("misreading a result is a ResultAccessError naming the column", "[pg]"
   CHECK_THROWS_AS(result[0][4], ResultAccessError);
   CHECK_THROWS_AS(result[2], ResultAccessError);
   CHECK_THROWS_AS(result.single_row(), ResultAccessError);
+}
+
+TEST_CASE("a status is read by its name, and a name the domain does not know names the column",
+          "[pg]") {
+  ScratchSchema schema;
+  Connection connection = schema.connect();
+  Result result = connection.exec(
+      "SELECT 'partially_paid'::text AS status, 'settled'::text AS old_status, "
+      "NULL::text AS no_status");
+
+  using construction::domain::InvoiceStatus;
+  using construction::domain::parse_invoice_status;
+  CHECK(result[0]["status"].named(parse_invoice_status) == InvoiceStatus::partially_paid);
+  CHECK_THROWS_WITH(result[0]["old_status"].named(parse_invoice_status),
+                    Catch::Contains("'old_status'") && Catch::Contains("'settled'"));
+  CHECK_THROWS_AS(result[0]["no_status"].named(parse_invoice_status), ResultAccessError);
 }
 
 TEST_CASE("rows iterate in order and commands report the rows they touched", "[pg]") {

@@ -62,3 +62,11 @@ TEST_CASE("a stored day, an instant and an amount read as the text versions of t
         "Dec 31, 1969");
   CHECK(views::money(domain::Cents{-123456}) == views::money(-123456));
 }
+
+TEST_CASE("a day keeps its four-digit year, and an instant reads as its UTC day", "[unit]") {
+  using namespace std::chrono;
+  CHECK(views::date(domain::Date{2026y / 12 / 2}) == "Dec 2, 2026");
+  CHECK(views::date(domain::Date{226y / 2 / 26}) == "Feb 26, 0226");
+  CHECK(views::date(sys_days{2026y / 12 / 31} + 23h + 59min + 59s) == "Dec 31, 2026");
+  CHECK(views::date(domain::Timestamp{sys_days{2027y / 1 / 1}}) == "Jan 1, 2027");
+}
