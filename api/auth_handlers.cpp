@@ -5,6 +5,7 @@
 #include "api/auth.hpp"
 #include "api/field_reader.hpp"
 #include "api/request.hpp"
+#include "api/rfc3339.hpp"
 #include "api/routes.hpp"
 #include "api/user_json.hpp"
 #include "operations/authentication.hpp"
@@ -56,7 +57,7 @@ Response create_token(RequestContext& ctx, sql::Connection& db) {
       .num("id", token.record.id)
       .str("name", token.record.name)
       .str("token", token.text)
-      .str("created_at", token.record.created_at)
+      .str("created_at", rfc3339(token.record.created_at))
       .end_object();
   return created(std::move(w).text(),
                  std::string(kApiBase) + "/auth/tokens/" + std::to_string(token.record.id));

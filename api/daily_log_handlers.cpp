@@ -7,6 +7,7 @@
 #include "api/auth.hpp"
 #include "api/field_reader.hpp"
 #include "api/request.hpp"
+#include "api/rfc3339.hpp"
 #include "api/routes.hpp"
 #include "domain/daily_log.hpp"
 #include "domain/quantity.hpp"
@@ -106,7 +107,7 @@ void write_log(JsonWriter& w, const sql::DailyLogRecord& l, bool with_crew) {
       .str("work_performed", l.fields.work_performed)
       .str("delays", l.fields.delays)
       .str("status", l.status)
-      .opt_str("submitted_at", l.submitted_at);
+      .opt_str("submitted_at", rfc3339(l.submitted_at));
   if (with_crew) {
     w.key("crew").begin_array();
     for (const auto& row : l.crew)
@@ -119,8 +120,8 @@ void write_log(JsonWriter& w, const sql::DailyLogRecord& l, bool with_crew) {
     w.end_array();
   }
   w.num("version", l.version)
-      .str("created_at", l.created_at)
-      .str("updated_at", l.updated_at)
+      .str("created_at", rfc3339(l.created_at))
+      .str("updated_at", rfc3339(l.updated_at))
       .end_object();
 }
 

@@ -35,4 +35,9 @@ std::string rfc3339(domain::Timestamp instant) {
   return std::string(text, out);
 }
 
+std::optional<std::string> rfc3339(const std::optional<domain::Timestamp>& instant) {
+  if (!instant) return std::nullopt;
+  return rfc3339(*instant);
+}
+
 }  // namespace construction::api

@@ -3,6 +3,7 @@
 // "Conventions"). Dates go out as domain::iso_date writes them.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "domain/calendar.hpp"
@@ -10,5 +11,7 @@
 namespace construction::api {
 
 std::string rfc3339(domain::Timestamp instant);
+// An instant that may not have happened yet (approved_at): null in JSON.
+std::optional<std::string> rfc3339(const std::optional<domain::Timestamp>& instant);
 
 }  // namespace construction::api

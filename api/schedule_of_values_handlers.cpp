@@ -4,6 +4,7 @@
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
 #include "api/request.hpp"
+#include "api/rfc3339.hpp"
 #include "api/routes.hpp"
 #include "sql/project_store.hpp"
 #include "sql/schedule_of_values_store.hpp"
@@ -29,8 +30,8 @@ http::Response show(http::RequestContext& ctx, sql::Connection& db) {
         .opt_num("estimate_id", line.estimate_id)
         .opt_num("change_order_id", line.change_order_id)
         .num("version", line.version)
-        .str("created_at", line.created_at)
-        .str("updated_at", line.updated_at)
+        .str("created_at", rfc3339(line.created_at))
+        .str("updated_at", rfc3339(line.updated_at))
         .end_object();
   }
   w.end_array().num("total_cents", total).end_object();

@@ -52,7 +52,12 @@ std::string iso_day(sys_days day) {
 
 std::optional<std::string> refuse_outside(const DateWindow& window, std::string_view date) {
   auto day = parse_day(date);
-  if (!day || (*day >= window.first && *day <= window.last)) return std::nullopt;
+  if (!day) return std::nullopt;
+  return refuse_outside(window, *day);
+}
+
+std::optional<std::string> refuse_outside(const DateWindow& window, sys_days day) {
+  if (day >= window.first && day <= window.last) return std::nullopt;
   return "must be between " + iso_day(window.first) + " and " + iso_day(window.last);
 }
 

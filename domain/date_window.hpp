@@ -28,6 +28,7 @@ DateWindow payment_date_window(std::chrono::sys_days today);
 // lies outside the window; nothing inside it, or when it is not a calendar
 // date at all (the field's own check says so).
 std::optional<std::string> refuse_outside(const DateWindow& window, std::string_view date);
+std::optional<std::string> refuse_outside(const DateWindow& window, std::chrono::sys_days day);
 
 // The day `date` names, or nothing when it is not a calendar date.
 std::optional<std::chrono::sys_days> parse_day(std::string_view date);

@@ -103,8 +103,7 @@ EstimateDocument load_estimate(sql::Connection& db, std::int64_t org_id, std::in
 sql::EstimateRecord lock_draft_estimate(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
   auto estimate = sql::find_estimate(db, org_id, id, true);
   if (!estimate) throw not_found();
-  if (auto refusal = domain::refuse_edit(*domain::parse_estimate_status(estimate->status)))
-    throw invalid_state(refusal->message);
+  if (auto refusal = domain::refuse_edit(estimate->status)) throw invalid_state(refusal->message);
   return *estimate;
 }
 

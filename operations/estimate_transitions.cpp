@@ -31,7 +31,7 @@ std::pair<sql::EstimateRecord, domain::EstimateStatus> start(sql::Connection& db
   if (estimate->revised_by_id)
     throw invalid_state("This estimate was revised: act on its revision, estimate " +
                         std::to_string(*estimate->revised_by_id));
-  auto next = domain::transition(*domain::parse_estimate_status(estimate->status), action);
+  auto next = domain::transition(estimate->status, action);
   if (!next) throw invalid_state(next.error().message);
   if (action == EstimateAction::send && sql::list_lines(db, org_id, estimate->id).empty())
     throw invalid_state("An estimate without lines cannot be sent");
@@ -46,8 +46,8 @@ std::optional<EstimateDocument> accept_estimate(sql::Connection& db, std::int64_
   auto lines = sql::list_lines(db, org_id, estimate.id);
   build_schedule_of_values(db, org_id, estimate, lines);
   sql::set_original_contract_sum(db, org_id, project->id, estimate.totals.total_cents);
-  sql::EstimateRecord saved = sql::set_estimate_status(
-      db, org_id, estimate.id, std::string(to_string(domain::EstimateStatus::accepted)));
+  sql::EstimateRecord saved =
+      sql::set_estimate_status(db, org_id, estimate.id, domain::EstimateStatus::accepted);
   return EstimateDocument{std::move(saved), std::move(lines)};
 }
 
@@ -77,8 +77,7 @@ EstimateDocument transition_estimate(sql::Connection& db, std::int64_t org_id, s
   } else if (action == EstimateAction::revise) {
     document = revise(db, org_id, estimate);
   } else {
-    sql::EstimateRecord saved =
-        sql::set_estimate_status(db, org_id, estimate.id, std::string(to_string(next)));
+    sql::EstimateRecord saved = sql::set_estimate_status(db, org_id, estimate.id, next);
     document = {saved, sql::list_lines(db, org_id, saved.id)};
   }
   tx.commit();

@@ -95,10 +95,10 @@ DailyLogRecord log_from(const Row& row) {
               row["temp_high_c"].optional_int64(), row["temp_low_c"].optional_int64(),
               row["work_performed"].string(),      row["delays"].string()};
   l.status = row["status"].string();
-  if (auto at = row["submitted_at"].optional_int64()) l.submitted_at = rfc3339(*at);
+  l.submitted_at = row["submitted_at"].optional_timestamp();
   l.version = row["version"].int32();
-  l.created_at = rfc3339(row["created_at"].int64());
-  l.updated_at = rfc3339(row["updated_at"].int64());
+  l.created_at = row["created_at"].timestamp();
+  l.updated_at = row["updated_at"].timestamp();
   return l;
 }
 

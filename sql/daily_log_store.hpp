@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/project_store.hpp"
@@ -35,11 +36,11 @@ struct DailyLogRecord {
   std::int64_t project_id = 0;
   DailyLogFields fields;
   std::string status;
-  std::optional<std::string> submitted_at;
+  std::optional<domain::Timestamp> submitted_at;
   std::vector<CrewRow> crew;  // filled by the *_with_crew reads
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 DailyLogRecord insert_daily_log(Connection& db, std::int64_t org_id, std::int64_t project_id,

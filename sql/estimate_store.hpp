@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/calendar.hpp"
+#include "domain/estimate.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 
@@ -16,7 +18,7 @@ namespace construction::sql {
 struct EstimateFields {
   std::string number;
   std::string title;
-  std::optional<std::string> valid_until;  // YYYY-MM-DD
+  std::optional<domain::Date> valid_until;
   std::int64_t tax_bps = 0;
   std::string notes;
 };
@@ -36,11 +38,11 @@ struct EstimateRecord {
   int revision = 1;
   std::optional<std::int64_t> revised_from_id;
   std::optional<std::int64_t> revised_by_id;
-  std::string status;
+  domain::EstimateStatus status = domain::EstimateStatus::draft;
   EstimateTotalsRecord totals;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 EstimateRecord insert_estimate(Connection& db, std::int64_t org_id, std::int64_t project_id,
@@ -58,7 +60,7 @@ EstimateRecord update_estimate(Connection& db, std::int64_t org_id, std::int64_t
 EstimateRecord set_estimate_totals(Connection& db, std::int64_t org_id, std::int64_t id,
                                    const EstimateTotalsRecord& totals, bool new_version);
 EstimateRecord set_estimate_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                   const std::string& status);
+                                   domain::EstimateStatus status);
 void delete_estimate(Connection& db, std::int64_t org_id, std::int64_t id);
 // "EST-001", "EST-002", …: one more than the project's estimate numbers so far.
 std::string next_estimate_number(Connection& db, std::int64_t org_id, std::int64_t project_id);

@@ -1,6 +1,6 @@
 #include "sql/login_throttle_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 

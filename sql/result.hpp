@@ -70,6 +70,17 @@ class Field {
   std::optional<domain::Timestamp> optional_timestamp() const;
   std::optional<domain::Cents> optional_cents() const;
 
+  // A status or kind stored under its name (domain/enum_names.hpp), read by
+  // the domain's parse_* function. A name it does not know (a row written
+  // by a newer version, a hand edit) is a ResultAccessError naming the
+  // column, never a default.
+  template <class Enum>
+  Enum named(std::optional<Enum> (*parse)(std::string_view)) const {
+    std::string_view name = not_null_text();
+    if (auto value = parse(name)) return *value;
+    fail("'" + std::string(name) + "' is not a name this version knows");
+  }
+
  private:
   std::string_view not_null_text() const;
   [[noreturn]] void fail(std::string_view problem) const;

@@ -1,6 +1,6 @@
 #include "sql/schedule_of_values_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -46,7 +46,7 @@ std::vector<SovLineRecord> list_sov_lines(Connection& db, std::int64_t org_id,
     lines.push_back({row["id"].int64(), row["item_no"].int32(), row["description"].string(),
                      row["scheduled_value_cents"].int64(), row["estimate_id"].optional_int64(),
                      row["change_order_id"].optional_int64(), row["version"].int32(),
-                     rfc3339(row["created_at"].int64()), rfc3339(row["updated_at"].int64())});
+                     row["created_at"].timestamp(), row["updated_at"].timestamp()});
   }
   return lines;
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
 #include "sql/connection.hpp"
 
 namespace construction::sql {
@@ -18,8 +19,8 @@ struct SovLineRecord {
   std::optional<std::int64_t> estimate_id;
   std::optional<std::int64_t> change_order_id;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 void insert_estimate_sov_line(Connection& db, std::int64_t org_id, std::int64_t project_id,

@@ -1,6 +1,6 @@
 #include "sql/token_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -35,7 +35,7 @@ constexpr std::string_view kRevokeUserTokens =
 
 TokenRecord token_from(const Row& row) {
   return {row["id"].int64(), row["user_id"].int64(), row["name"].string(),
-          rfc3339(row["created_at"].int64())};
+          row["created_at"].timestamp()};
 }
 
 }  // namespace

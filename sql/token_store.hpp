@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/calendar.hpp"
 #include "sql/connection.hpp"
 #include "sql/user_store.hpp"
 
@@ -23,7 +24,7 @@ struct TokenRecord {
   std::int64_t id = 0;
   std::int64_t user_id = 0;
   std::string name;
-  std::string created_at;
+  domain::Timestamp created_at{};
 };
 
 // `hash` in bytea text form ("\x…"). Only an unrevoked token of an active user.

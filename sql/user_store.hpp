@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/query.hpp"
@@ -22,8 +23,8 @@ struct UserRecord {
   std::string role;
   bool active = true;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 struct UserFields {

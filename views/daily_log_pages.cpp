@@ -291,7 +291,7 @@ std::string log_view(PageContext& page, const sql::DailyLogRecord& log,
                      {"workers", heads == 1 ? "worker" : "workers"}};
   if (log.submitted_at)
     data.set("submitted",
-             date(*log.submitted_at) + " at " + log.submitted_at->substr(11, 5) + " UTC");
+             date(*log.submitted_at) + " at " + time_of_day(*log.submitted_at) + " UTC");
   set_text(data, "weather", f.weather);
   set_text(data, "work_performed", f.work_performed);
   set_text(data, "delays", f.delays);

@@ -38,8 +38,7 @@ std::int64_t line_id(const PageContext& page) {
 }
 
 bool editable(const sql::EstimateRecord& e) {
-  auto status = domain::parse_estimate_status(e.status);
-  return status && domain::is_editable(*status) && !e.revised_by_id;
+  return domain::is_editable(e.status) && !e.revised_by_id;
 }
 
 // ---- fragments
@@ -82,8 +81,7 @@ std::string totals(PageContext& page, const sql::EstimateRecord& e, bool oob) {
 
 List actions(PageContext& page, const sql::EstimateRecord& e) {
   List list;
-  auto status = domain::parse_estimate_status(e.status);
-  if (!status || e.revised_by_id || !page.may(domain::Permission::write_commercial)) return list;
+  if (e.revised_by_id || !page.may(domain::Permission::write_commercial)) return list;
   struct Button {
     EstimateAction action;
     const char* label;
@@ -94,7 +92,7 @@ List actions(PageContext& page, const sql::EstimateRecord& e) {
                             {EstimateAction::decline, "Client declined", "secondary"},
                             {EstimateAction::revise, "Revise", "outline"}};
   for (const Button& b : buttons) {
-    if (!domain::transition(*status, b.action)) continue;
+    if (!domain::transition(e.status, b.action)) continue;
     list.push_back(Object{{"action", std::string(domain::to_string(b.action))},
                           {"label", std::string(b.label)},
                           {"style", std::string(b.style)}});
@@ -136,8 +134,8 @@ http::Response editor(PageContext& page, const EstimateView& view, bool typed,
                      {"number", e.fields.number},
                      {"revision", std::to_string(e.revision)},
                      {"title", e.fields.title},
-                     {"status", e.status},
-                     {"status_label", status_label(e.status)},
+                     {"status", std::string(to_string(e.status))},
+                     {"status_label", label(e.status)},
                      {"project_id", std::to_string(view.project.id)},
                      {"project", view.project.fields.number + " · " + view.project.fields.name},
                      {"created", date(e.created_at)},

@@ -9,7 +9,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
+#include "domain/calendar.hpp"
 #include "domain/validation.hpp"
 
 namespace construction::views {
@@ -18,6 +20,9 @@ std::string money(std::int64_t cents);
 std::string rate(std::int64_t bps);
 // "2026-12-02" or "2026-12-02T10:00:00Z" → "Dec 2, 2026"; other text as is.
 std::string date(std::string_view iso);
+// The day "Dec 2, 2026"; an instant by its day in UTC.
+std::string date(domain::Date day);
+std::string date(domain::Timestamp instant);
 // Today in UTC, "2026-12-02".
 std::string today();
 // The amount typed ("$1,234.50") in cents, or nothing with the reason noted
@@ -32,5 +37,17 @@ std::optional<std::int64_t> typed_rate(std::string_view text, std::string_view n
 std::optional<std::int64_t> whole_number(std::string_view text);
 // The form's way of showing an amount again: "1234.50" (no $, no commas).
 std::string hundredths_text(std::int64_t value);
+
+// "10:00": an instant's time of day in UTC, to the minute.
+std::string time_of_day(domain::Timestamp instant);
+
+// A status's or a kind's label: its name with a capital and spaces,
+// "substantially_complete" → "Substantially complete". One rule for every
+// vocabulary of the domain, so no page keeps a table of labels.
+std::string label(std::string_view name);
+template <class Enum>
+requires std::is_enum_v<Enum> std::string label(Enum value) {
+  return label(to_string(value));  // domain's to_string, by argument-dependent lookup
+}
 
 }  // namespace construction::views

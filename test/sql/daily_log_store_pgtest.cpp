@@ -15,9 +15,9 @@ using construction::testing::ScratchDatabase;
 
 namespace {
 
-std::int64_t party(sql::Connection& db, std::int64_t org, const std::string& kind,
+std::int64_t party(sql::Connection& db, std::int64_t org, std::string_view kind,
                    const std::string& name) {
-  return sql::insert_party(db, org, {kind, name, "", "", ""}).id;
+  return sql::insert_party(db, org, {*domain::parse_party_kind(kind), name, "", "", ""}).id;
 }
 
 std::int64_t project(sql::Connection& db, std::int64_t org, const std::string& number) {
@@ -98,10 +98,10 @@ TEST_CASE("a schedule lists its dated tasks by start, then the undated ones", "[
   sql::Connection db = scratch.connect();
   std::int64_t org = sql::find_or_create_organisation(db, "Schedule org").id;
   std::int64_t job = project(db, org, "S-1");
-  auto add = [&](const std::string& name, std::optional<std::string> start) {
+  auto add = [&](const std::string& name, std::optional<std::string_view> start) {
     sql::TaskFields fields;
     fields.name = name;
-    fields.start_date = start;
+    if (start) fields.start_date = domain::parse_date(*start);
     return sql::insert_task(db, org, job, fields).id;
   };
   add("Undated", std::nullopt);
