@@ -58,8 +58,8 @@ operations::DailyLogInput read_log(const JsonValue& body, operations::DailyLogIn
   sql::DailyLogFields& f = input.fields;
   if (creating) in.require({"log_date"});
   auto log_date = in.nullable_date("log_date");
-  if (log_date.value)
-    f.log_date = *log_date.value;
+  if (log_date.value)  // a day of the calendar: nullable_date has read it
+    f.log_date = *domain::parse_date(*log_date.value);
   else if (log_date.present && !creating)
     errors.add("log_date", "must be a date written YYYY-MM-DD");
   if (auto v = in.text("weather", {200})) f.weather = *v;
@@ -100,13 +100,13 @@ void write_log(JsonWriter& w, const sql::DailyLogRecord& l, bool with_crew) {
   w.begin_object()
       .num("id", l.id)
       .num("project_id", l.project_id)
-      .str("log_date", l.fields.log_date)
+      .str("log_date", domain::iso_date(l.fields.log_date))
       .str("weather", l.fields.weather)
       .opt_num("temp_high_c", l.fields.temp_high_c)
       .opt_num("temp_low_c", l.fields.temp_low_c)
       .str("work_performed", l.fields.work_performed)
       .str("delays", l.fields.delays)
-      .str("status", l.status)
+      .str("status", to_string(l.status))
       .opt_str("submitted_at", rfc3339(l.submitted_at));
   if (with_crew) {
     w.key("crew").begin_array();

@@ -9,7 +9,7 @@ void write_user(JsonWriter& w, const sql::UserRecord& user) {
       .num("id", user.id)
       .str("email", user.email)
       .str("name", user.name)
-      .str("role", user.role)
+      .str("role", to_string(user.role))
       .flag("active", user.active)
       .num("version", user.version)
       .str("created_at", rfc3339(user.created_at))

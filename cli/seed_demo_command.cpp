@@ -56,9 +56,9 @@ constexpr std::string_view kDemoPassword = "demo";
 
 // Every demo user has the demo password, so each role can be tried.
 const std::vector<sql::UserFields> kUsers = {
-    {std::string(kOwnerEmail), "Dana Whitfield", "owner", true},
-    {"manager@example.com", "Marco Reyes", "manager", true},
-    {"field@example.com", "Tess Okafor", "field", true},
+    {std::string(kOwnerEmail), "Dana Whitfield", domain::Role::owner, true},
+    {"manager@example.com", "Marco Reyes", domain::Role::manager, true},
+    {"field@example.com", "Tess Okafor", domain::Role::field, true},
 };
 
 const sql::PartyFields kHomeowner = {domain::PartyKind::client, "Emma and James Harper",
@@ -127,7 +127,7 @@ void seed_user(Seed& s, const sql::UserFields& fields) {
     throw std::runtime_error(fields.email + " belongs to another organisation: nothing was loaded");
   }
   operations::create_user(s.db, s.org_id, fields, std::string(kDemoPassword));
-  s.created.push_back("user " + fields.email + " (" + fields.role + ")");
+  s.created.push_back("user " + fields.email + " (" + std::string(to_string(fields.role)) + ")");
 }
 
 std::int64_t seed_party(Seed& s, const sql::PartyFields& fields) {
@@ -340,8 +340,9 @@ void seed_daily_logs(Seed& s, std::int64_t project_id, std::int64_t drywall,
                      std::int64_t electric) {
   for (std::size_t i = 0; i < kFitOutWeek.size(); ++i) {
     const DemoLog& d = kFitOutWeek[i];
-    if (sql::daily_log_exists(s.db, s.org_id, project_id, d.date, 0)) continue;
-    operations::DailyLogInput input{{d.date, d.weather, d.high, d.low, d.work, d.delays},
+    domain::Date day = *domain::parse_date(d.date);
+    if (sql::daily_log_exists(s.db, s.org_id, project_id, day, 0)) continue;
+    operations::DailyLogInput input{{day, d.weather, d.high, d.low, d.work, d.delays},
                                     std::vector<sql::CrewRow>{{drywall, "Framers", 4, "32"},
                                                               {electric, "Electricians", 2, "16"},
                                                               {std::nullopt, "Laborer", 1, "8"}}};

@@ -45,7 +45,7 @@ std::optional<TokenCaller> find_token_caller(Connection& db, const std::string& 
   if (result.empty()) return std::nullopt;
   Row row = result[0];
   return TokenCaller{row["token_id"].int64(), row["user_id"].int64(), row["org_id"].int64(),
-                     row["role"].string(), row["token_hash_hex"].string()};
+                     row["role"].named(domain::parse_role), row["token_hash_hex"].string()};
 }
 
 std::optional<TokenRecord> insert_token(Connection& db, const UserRecord& user,

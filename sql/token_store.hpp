@@ -7,6 +7,7 @@
 #include <string>
 
 #include "domain/calendar.hpp"
+#include "domain/role.hpp"
 #include "sql/connection.hpp"
 #include "sql/user_store.hpp"
 
@@ -16,7 +17,7 @@ struct TokenCaller {
   std::int64_t token_id = 0;
   std::int64_t user_id = 0;
   std::int64_t org_id = 0;
-  std::string role;
+  domain::Role role = domain::Role::field;
   std::string token_hash_hex;  // as stored, for a constant-time recheck
 };
 

@@ -58,10 +58,15 @@ constexpr std::string_view kLockActiveOwners =
 #undef USER_COLUMNS
 
 UserRecord user_from(const Row& row) {
-  return UserRecord{
-      row["id"].int64(),      row["org_id"].int64(),         row["email"].string(),
-      row["name"].string(),   row["role"].string(),          row["active"].boolean(),
-      row["version"].int32(), row["created_at"].timestamp(), row["updated_at"].timestamp()};
+  return UserRecord{row["id"].int64(),
+                    row["org_id"].int64(),
+                    row["email"].string(),
+                    row["name"].string(),
+                    row["role"].named(domain::parse_role),
+                    row["active"].boolean(),
+                    row["version"].int32(),
+                    row["created_at"].timestamp(),
+                    row["updated_at"].timestamp()};
 }
 
 std::optional<UserRecord> first_user(const Result& result) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/calendar.hpp"
+#include "domain/role.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/query.hpp"
@@ -20,7 +21,7 @@ struct UserRecord {
   std::int64_t org_id = 0;
   std::string email;
   std::string name;
-  std::string role;
+  domain::Role role = domain::Role::field;
   bool active = true;
   int version = 1;
   domain::Timestamp created_at{};
@@ -30,7 +31,7 @@ struct UserRecord {
 struct UserFields {
   std::string email;
   std::string name;
-  std::string role;
+  domain::Role role = domain::Role::field;
   bool active = true;
 };
 
