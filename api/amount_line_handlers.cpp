@@ -147,29 +147,33 @@ LineDocument vendor_bill_lines() {
 
 void add_commitment_line_routes(ApiRoutes& routes) {
   LineDocument doc = commitment_lines();
-  routes.add(http::Verb::get, "/commitments/{id}/lines", list_lines(doc),
-             "A commitment's lines, in the order they were entered");
-  routes.add(http::Verb::post, "/commitments/{id}/lines", add_line(doc),
-             "Add a line to a draft commitment");
-  routes.add(http::Verb::get, "/commitments/{id}/lines/{line_id}", show_line(doc),
-             "One line of a commitment");
-  routes.add(http::Verb::patch, "/commitments/{id}/lines/{line_id}", change_line(doc),
+  routes.add(http::Verb::get, "/commitments/{id}/lines", domain::Permission::read_commercial,
+             list_lines(doc), "A commitment's lines, in the order they were entered");
+  routes.add(http::Verb::post, "/commitments/{id}/lines", domain::Permission::write_commercial,
+             add_line(doc), "Add a line to a draft commitment");
+  routes.add(http::Verb::get, "/commitments/{id}/lines/{line_id}",
+             domain::Permission::read_commercial, show_line(doc), "One line of a commitment");
+  routes.add(http::Verb::patch, "/commitments/{id}/lines/{line_id}",
+             domain::Permission::write_commercial, change_line(doc),
              "Change a line of a draft commitment");
-  routes.add(http::Verb::delete_, "/commitments/{id}/lines/{line_id}", remove_line(doc),
+  routes.add(http::Verb::delete_, "/commitments/{id}/lines/{line_id}",
+             domain::Permission::write_commercial, remove_line(doc),
              "Remove a line from a draft commitment");
 }
 
 void add_vendor_bill_line_routes(ApiRoutes& routes) {
   LineDocument doc = vendor_bill_lines();
-  routes.add(http::Verb::get, "/vendor-bills/{id}/lines", list_lines(doc),
-             "A vendor bill's lines, in the order they were entered");
-  routes.add(http::Verb::post, "/vendor-bills/{id}/lines", add_line(doc),
-             "Add a line to a draft vendor bill");
-  routes.add(http::Verb::get, "/vendor-bills/{id}/lines/{line_id}", show_line(doc),
-             "One line of a vendor bill");
-  routes.add(http::Verb::patch, "/vendor-bills/{id}/lines/{line_id}", change_line(doc),
+  routes.add(http::Verb::get, "/vendor-bills/{id}/lines", domain::Permission::read_commercial,
+             list_lines(doc), "A vendor bill's lines, in the order they were entered");
+  routes.add(http::Verb::post, "/vendor-bills/{id}/lines", domain::Permission::write_commercial,
+             add_line(doc), "Add a line to a draft vendor bill");
+  routes.add(http::Verb::get, "/vendor-bills/{id}/lines/{line_id}",
+             domain::Permission::read_commercial, show_line(doc), "One line of a vendor bill");
+  routes.add(http::Verb::patch, "/vendor-bills/{id}/lines/{line_id}",
+             domain::Permission::write_commercial, change_line(doc),
              "Change a line of a draft vendor bill");
-  routes.add(http::Verb::delete_, "/vendor-bills/{id}/lines/{line_id}", remove_line(doc),
+  routes.add(http::Verb::delete_, "/vendor-bills/{id}/lines/{line_id}",
+             domain::Permission::write_commercial, remove_line(doc),
              "Remove a line from a draft vendor bill");
 }
 

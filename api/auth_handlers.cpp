@@ -91,8 +91,9 @@ Response me(RequestContext& ctx, sql::Connection& db) {
 void add_auth_routes(ApiRoutes& routes) {
   routes.add_public(http::Verb::post, "/auth/tokens", create_token,
                     "Log in with email and password: a new API token, shown once");
-  routes.add(http::Verb::delete_, "/auth/tokens/{id}", revoke_token, "Revoke an API token");
-  routes.add(http::Verb::get, "/me", me, "The caller, their organisation and role");
+  routes.add_any_role(http::Verb::delete_, "/auth/tokens/{id}", revoke_token,
+                      "Revoke an API token");
+  routes.add_any_role(http::Verb::get, "/me", me, "The caller, their organisation and role");
 }
 
 }  // namespace construction::api

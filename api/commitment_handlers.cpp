@@ -92,21 +92,23 @@ ApiHandler transition_handler(CommitmentAction action) {
 }  // namespace
 
 void add_commitment_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/commitments", list,
-             "List a project's commitments (subcontracts and purchase orders)");
-  routes.add(http::Verb::post, "/projects/{id}/commitments", create,
-             "Create a draft subcontract or purchase order, optionally with its lines");
-  routes.add(http::Verb::get, "/commitments/{id}", show, "One commitment with its lines");
-  routes.add(http::Verb::patch, "/commitments/{id}", update,
+  routes.add(http::Verb::get, "/projects/{id}/commitments", domain::Permission::read_commercial,
+             list, "List a project's commitments (subcontracts and purchase orders)");
+  routes.add(http::Verb::post, "/projects/{id}/commitments", domain::Permission::write_commercial,
+             create, "Create a draft subcontract or purchase order, optionally with its lines");
+  routes.add(http::Verb::get, "/commitments/{id}", domain::Permission::read_commercial, show,
+             "One commitment with its lines");
+  routes.add(http::Verb::patch, "/commitments/{id}", domain::Permission::write_commercial, update,
              "Change a draft commitment's number, kind, party, title or retainage");
-  routes.add(http::Verb::delete_, "/commitments/{id}", remove, "Delete a draft commitment");
-  routes.add(http::Verb::post, "/commitments/{id}/approve",
+  routes.add(http::Verb::delete_, "/commitments/{id}", domain::Permission::write_commercial, remove,
+             "Delete a draft commitment");
+  routes.add(http::Verb::post, "/commitments/{id}/approve", domain::Permission::write_commercial,
              transition_handler(CommitmentAction::approve),
              "Approve a draft commitment (it must have lines): it becomes committed cost");
-  routes.add(http::Verb::post, "/commitments/{id}/close",
+  routes.add(http::Verb::post, "/commitments/{id}/close", domain::Permission::write_commercial,
              transition_handler(CommitmentAction::close),
              "Close an approved commitment: no more bills against it");
-  routes.add(http::Verb::post, "/commitments/{id}/void",
+  routes.add(http::Verb::post, "/commitments/{id}/void", domain::Permission::write_commercial,
              transition_handler(CommitmentAction::void_),
              "Void a draft commitment, or an approved one nothing is billed against");
 }

@@ -178,16 +178,18 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_daily_log_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/daily-logs", list,
+  routes.add(http::Verb::get, "/projects/{id}/daily-logs", domain::Permission::read_projects, list,
              "List a project's daily logs (without their crew)");
-  routes.add(http::Verb::post, "/projects/{id}/daily-logs", create,
-             "Write the daily log of a day (one per project and day)");
-  routes.add(http::Verb::get, "/daily-logs/{id}", show, "One daily log with its crew");
-  routes.add(http::Verb::patch, "/daily-logs/{id}", update,
+  routes.add(http::Verb::post, "/projects/{id}/daily-logs", domain::Permission::write_field_records,
+             create, "Write the daily log of a day (one per project and day)");
+  routes.add(http::Verb::get, "/daily-logs/{id}", domain::Permission::read_projects, show,
+             "One daily log with its crew");
+  routes.add(http::Verb::patch, "/daily-logs/{id}", domain::Permission::write_field_records, update,
              "Change a draft daily log; crew, when given, replaces the rows");
-  routes.add(http::Verb::post, "/daily-logs/{id}/submit", submit,
-             "Submit a daily log: read-only from then on");
-  routes.add(http::Verb::delete_, "/daily-logs/{id}", remove, "Delete a draft daily log");
+  routes.add(http::Verb::post, "/daily-logs/{id}/submit", domain::Permission::write_field_records,
+             submit, "Submit a daily log: read-only from then on");
+  routes.add(http::Verb::delete_, "/daily-logs/{id}", domain::Permission::write_field_records,
+             remove, "Delete a draft daily log");
 }
 
 }  // namespace construction::api

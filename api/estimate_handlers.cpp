@@ -92,13 +92,16 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_estimate_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/estimates", list, "List a project's estimates");
-  routes.add(http::Verb::post, "/projects/{id}/estimates", create,
-             "Create a draft estimate, optionally with its lines");
-  routes.add(http::Verb::get, "/estimates/{id}", show, "One estimate with its lines and totals");
-  routes.add(http::Verb::patch, "/estimates/{id}", update,
+  routes.add(http::Verb::get, "/projects/{id}/estimates", domain::Permission::read_commercial, list,
+             "List a project's estimates");
+  routes.add(http::Verb::post, "/projects/{id}/estimates", domain::Permission::write_commercial,
+             create, "Create a draft estimate, optionally with its lines");
+  routes.add(http::Verb::get, "/estimates/{id}", domain::Permission::read_commercial, show,
+             "One estimate with its lines and totals");
+  routes.add(http::Verb::patch, "/estimates/{id}", domain::Permission::write_commercial, update,
              "Change a draft estimate's number, title, valid_until, tax_bps or notes");
-  routes.add(http::Verb::delete_, "/estimates/{id}", remove, "Delete a draft estimate");
+  routes.add(http::Verb::delete_, "/estimates/{id}", domain::Permission::write_commercial, remove,
+             "Delete a draft estimate");
   add_estimate_transition_routes(routes);
 }
 

@@ -102,12 +102,16 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_party_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/parties", list, "List parties; filters kind, q (name)");
-  routes.add(http::Verb::post, "/parties", create,
+  routes.add(http::Verb::get, "/parties", domain::Permission::read_commercial, list,
+             "List parties; filters kind, q (name)");
+  routes.add(http::Verb::post, "/parties", domain::Permission::write_projects, create,
              "Add a client, vendor, subcontractor or architect");
-  routes.add(http::Verb::get, "/parties/{id}", show, "One party");
-  routes.add(http::Verb::patch, "/parties/{id}", update, "Change a party");
-  routes.add(http::Verb::delete_, "/parties/{id}", remove, "Delete a party no project refers to");
+  routes.add(http::Verb::get, "/parties/{id}", domain::Permission::read_commercial, show,
+             "One party");
+  routes.add(http::Verb::patch, "/parties/{id}", domain::Permission::write_projects, update,
+             "Change a party");
+  routes.add(http::Verb::delete_, "/parties/{id}", domain::Permission::write_projects, remove,
+             "Delete a party no project refers to");
 }
 
 }  // namespace construction::api

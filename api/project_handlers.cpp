@@ -171,11 +171,15 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_project_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects", list, "List projects; filters status, client_id, q");
-  routes.add(http::Verb::post, "/projects", create, "Create a project");
-  routes.add(http::Verb::get, "/projects/{id}", show, "One project with its financials");
-  routes.add(http::Verb::patch, "/projects/{id}", update, "Change a project");
-  routes.add(http::Verb::delete_, "/projects/{id}", remove,
+  routes.add(http::Verb::get, "/projects", domain::Permission::read_projects, list,
+             "List projects; filters status, client_id, q");
+  routes.add(http::Verb::post, "/projects", domain::Permission::write_projects, create,
+             "Create a project");
+  routes.add(http::Verb::get, "/projects/{id}", domain::Permission::read_projects, show,
+             "One project with its financials");
+  routes.add(http::Verb::patch, "/projects/{id}", domain::Permission::write_projects, update,
+             "Change a project");
+  routes.add(http::Verb::delete_, "/projects/{id}", domain::Permission::write_projects, remove,
              "Delete a project that has no estimates");
 }
 

@@ -41,8 +41,8 @@ http::Response show(http::RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_schedule_of_values_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/schedule-of-values", show,
-             "The project's schedule of values");
+  routes.add(http::Verb::get, "/projects/{id}/schedule-of-values",
+             domain::Permission::read_commercial, show, "The project's schedule of values");
 }
 
 }  // namespace construction::api

@@ -105,12 +105,15 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_task_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/tasks", list, "List a project's tasks");
-  routes.add(http::Verb::post, "/projects/{id}/tasks", create, "Add a task to a project");
-  routes.add(http::Verb::get, "/tasks/{id}", show, "One task");
-  routes.add(http::Verb::patch, "/tasks/{id}", update,
+  routes.add(http::Verb::get, "/projects/{id}/tasks", domain::Permission::read_projects, list,
+             "List a project's tasks");
+  routes.add(http::Verb::post, "/projects/{id}/tasks", domain::Permission::write_field_records,
+             create, "Add a task to a project");
+  routes.add(http::Verb::get, "/tasks/{id}", domain::Permission::read_projects, show, "One task");
+  routes.add(http::Verb::patch, "/tasks/{id}", domain::Permission::write_field_records, update,
              "Change a task (a predecessor of the same project, no cycles)");
-  routes.add(http::Verb::delete_, "/tasks/{id}", remove, "Delete a task no other task follows");
+  routes.add(http::Verb::delete_, "/tasks/{id}", domain::Permission::write_field_records, remove,
+             "Delete a task no other task follows");
 }
 
 }  // namespace construction::api

@@ -90,12 +90,14 @@ Response deactivate(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_user_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/users", list, "List the organisation's users");
-  routes.add(http::Verb::post, "/users", create, "Add a user to the organisation (owners)");
-  routes.add(http::Verb::get, "/users/{id}", show, "One user");
-  routes.add(http::Verb::patch, "/users/{id}", update,
+  routes.add(http::Verb::get, "/users", domain::Permission::read_users, list,
+             "List the organisation's users");
+  routes.add(http::Verb::post, "/users", domain::Permission::manage_users, create,
+             "Add a user to the organisation (owners)");
+  routes.add(http::Verb::get, "/users/{id}", domain::Permission::read_users, show, "One user");
+  routes.add(http::Verb::patch, "/users/{id}", domain::Permission::manage_users, update,
              "Change a user's email, name, role, password or active flag (owners)");
-  routes.add(http::Verb::delete_, "/users/{id}", deactivate,
+  routes.add(http::Verb::delete_, "/users/{id}", domain::Permission::manage_users, deactivate,
              "Deactivate a user: their tokens are revoked (owners)");
 }
 

@@ -92,19 +92,23 @@ ApiHandler transition_handler(VendorBillAction action) {
 }  // namespace
 
 void add_vendor_bill_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/vendor-bills", list, "List a project's vendor bills");
-  routes.add(http::Verb::post, "/projects/{id}/vendor-bills", create,
+  routes.add(http::Verb::get, "/projects/{id}/vendor-bills", domain::Permission::read_commercial,
+             list, "List a project's vendor bills");
+  routes.add(http::Verb::post, "/projects/{id}/vendor-bills", domain::Permission::write_commercial,
+             create,
              "Enter a draft vendor bill, against a commitment or direct, optionally with lines");
-  routes.add(http::Verb::get, "/vendor-bills/{id}", show, "One vendor bill with its lines");
-  routes.add(http::Verb::patch, "/vendor-bills/{id}", update,
+  routes.add(http::Verb::get, "/vendor-bills/{id}", domain::Permission::read_commercial, show,
+             "One vendor bill with its lines");
+  routes.add(http::Verb::patch, "/vendor-bills/{id}", domain::Permission::write_commercial, update,
              "Change a draft bill's number, party, commitment or dates");
-  routes.add(http::Verb::delete_, "/vendor-bills/{id}", remove, "Delete a draft vendor bill");
-  routes.add(http::Verb::post, "/vendor-bills/{id}/approve",
+  routes.add(http::Verb::delete_, "/vendor-bills/{id}", domain::Permission::write_commercial,
+             remove, "Delete a draft vendor bill");
+  routes.add(http::Verb::post, "/vendor-bills/{id}/approve", domain::Permission::write_commercial,
              transition_handler(VendorBillAction::approve),
              "Approve a draft bill: it becomes actual cost (not past its commitment's amount)");
-  routes.add(http::Verb::post, "/vendor-bills/{id}/pay", transition_handler(VendorBillAction::pay),
-             "Record that an approved bill was paid");
-  routes.add(http::Verb::post, "/vendor-bills/{id}/void",
+  routes.add(http::Verb::post, "/vendor-bills/{id}/pay", domain::Permission::write_commercial,
+             transition_handler(VendorBillAction::pay), "Record that an approved bill was paid");
+  routes.add(http::Verb::post, "/vendor-bills/{id}/void", domain::Permission::write_commercial,
              transition_handler(VendorBillAction::void_), "Void a draft or approved bill");
 }
 
