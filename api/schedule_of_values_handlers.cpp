@@ -19,14 +19,14 @@ http::Response show(http::RequestContext& ctx, sql::Connection& db) {
   if (!project) throw not_found();
   JsonWriter w;
   w.begin_object().key("data").begin_array();
-  std::int64_t total = 0;
+  domain::Cents total;
   for (const auto& line : sql::list_sov_lines(db, caller.org_id, project->id)) {
     total += line.scheduled_value_cents;
     w.begin_object()
         .num("id", line.id)
         .num("item_no", line.item_no)
         .str("description", line.description)
-        .num("scheduled_value_cents", line.scheduled_value_cents)
+        .num("scheduled_value_cents", line.scheduled_value_cents.value)
         .opt_num("estimate_id", line.estimate_id)
         .opt_num("change_order_id", line.change_order_id)
         .num("version", line.version)
@@ -34,7 +34,7 @@ http::Response show(http::RequestContext& ctx, sql::Connection& db) {
         .str("updated_at", rfc3339(line.updated_at))
         .end_object();
   }
-  w.end_array().num("total_cents", total).end_object();
+  w.end_array().num("total_cents", total.value).end_object();
   return ok(std::move(w).text());
 }
 

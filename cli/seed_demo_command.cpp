@@ -170,7 +170,7 @@ void seed_accepted_estimate(Seed& s, std::int64_t project_id, const DemoProject&
                                       domain::EstimateAction::accept)
           .estimate;
   s.created.push_back("estimate " + fields.number + " " + fields.title + " (accepted, " +
-                      domain::format_cents(domain::Cents{estimate.totals.total_cents}) + ")");
+                      domain::format_cents(estimate.totals.total) + ")");
 }
 
 std::int64_t seed_project_with_estimate(Seed& s, const DemoProject& demo) {

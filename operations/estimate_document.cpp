@@ -66,12 +66,10 @@ std::vector<domain::PricedLine> priced_lines(const std::vector<sql::LineRecord>&
   return priced;
 }
 
-sql::EstimateTotalsRecord totals_of(const std::vector<sql::LineRecord>& lines,
-                                    std::int64_t tax_bps) {
+domain::EstimateTotals totals_of(const std::vector<sql::LineRecord>& lines, std::int64_t tax_bps) {
   auto totals = domain::total_estimate(priced_lines(lines), domain::BasisPoints{tax_bps});
   if (!totals) throw invalid_fields(totals.error());
-  const domain::EstimateTotals& t = totals.value();
-  return {t.cost.value, t.subtotal.value, t.tax.value, t.total.value, t.margin.value};
+  return totals.value();
 }
 
 sql::EstimateRecord save_totals(sql::Connection& db, std::int64_t org_id,

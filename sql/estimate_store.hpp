@@ -23,14 +23,6 @@ struct EstimateFields {
   std::string notes;
 };
 
-struct EstimateTotalsRecord {
-  std::int64_t cost_cents = 0;
-  std::int64_t subtotal_cents = 0;
-  std::int64_t tax_cents = 0;
-  std::int64_t total_cents = 0;
-  std::int64_t margin_bps = 0;
-};
-
 struct EstimateRecord {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
@@ -39,7 +31,7 @@ struct EstimateRecord {
   std::optional<std::int64_t> revised_from_id;
   std::optional<std::int64_t> revised_by_id;
   domain::EstimateStatus status = domain::EstimateStatus::draft;
-  EstimateTotalsRecord totals;
+  domain::EstimateTotals totals;  // as stored, from the lines (domain::total_estimate)
   int version = 1;
   domain::Timestamp created_at{};
   domain::Timestamp updated_at{};
@@ -58,7 +50,7 @@ EstimateRecord update_estimate(Connection& db, std::int64_t org_id, std::int64_t
 // `new_version`: false when the totals follow a change already counted (the
 // estimate's creation, or an update of its tax rate).
 EstimateRecord set_estimate_totals(Connection& db, std::int64_t org_id, std::int64_t id,
-                                   const EstimateTotalsRecord& totals, bool new_version);
+                                   const domain::EstimateTotals& totals, bool new_version);
 EstimateRecord set_estimate_status(Connection& db, std::int64_t org_id, std::int64_t id,
                                    domain::EstimateStatus status);
 void delete_estimate(Connection& db, std::int64_t org_id, std::int64_t id);

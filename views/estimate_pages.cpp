@@ -70,11 +70,11 @@ std::string edit_row(PageContext& page, const sql::EstimateRecord& e, const sql:
 
 std::string totals(PageContext& page, const sql::EstimateRecord& e, bool oob) {
   const auto& t = e.totals;
-  Data data = Object{
-      {"cost", money(t.cost_cents)},   {"subtotal", money(t.subtotal_cents)},
-      {"tax", money(t.tax_cents)},     {"tax_rate", rate(e.fields.tax_bps)},
-      {"total", money(t.total_cents)}, {"margin_amount", money(t.subtotal_cents - t.cost_cents)},
-      {"margin", rate(t.margin_bps)}};
+  Data data =
+      Object{{"cost", money(t.cost.value)},   {"subtotal", money(t.subtotal.value)},
+             {"tax", money(t.tax.value)},     {"tax_rate", rate(e.fields.tax_bps)},
+             {"total", money(t.total.value)}, {"margin_amount", money((t.subtotal - t.cost).value)},
+             {"margin", rate(t.margin.value)}};
   if (oob) data.set("oob", true);
   return page.render("estimate_totals", data);
 }
@@ -175,10 +175,10 @@ http::Response print(PageContext& page) {
                      {"project", view.project.fields.name},
                      {"site_address", view.project.fields.site_address},
                      {"lines", lines},
-                     {"subtotal", money(e.totals.subtotal_cents)},
-                     {"tax", money(e.totals.tax_cents)},
+                     {"subtotal", money(e.totals.subtotal.value)},
+                     {"tax", money(e.totals.tax.value)},
                      {"tax_rate", rate(e.fields.tax_bps)},
-                     {"total", money(e.totals.total_cents)},
+                     {"total", money(e.totals.total.value)},
                      {"favicon", page.views.assets.url("favicon.svg")},
                      {"pico_css", page.views.assets.url("pico.min.css")},
                      {"app_css", page.views.assets.url("app.css")}};

@@ -202,8 +202,8 @@ std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
                             {"revision", std::to_string(e.revision)},
                             {"title", e.fields.title},
                             {"status", std::string(to_string(e.status))},
-                            {"total", money(e.totals.total_cents)},
-                            {"margin", rate(e.totals.margin_bps)}});
+                            {"total", money(e.totals.total.value)},
+                            {"margin", rate(e.totals.margin.value)}});
   }
   Data data = Object{{"project_id", std::to_string(project.id)},
                      {"estimates", rows},
