@@ -52,14 +52,34 @@ http::Response answer(http::RequestContext& ctx, const std::function<http::Respo
 
 }  // namespace
 
-void ApiRoutes::add(http::Verb method, const std::string& path, ApiHandler handler,
-                    std::string summary, std::source_location source) {
-  add_route(method, path, std::move(handler), std::move(summary), std::string(kToken), source);
+namespace {
+
+// "owner|manager": the roles domain::allows `permission`, or every role.
+std::string roles_allowed(std::optional<domain::Permission> permission) {
+  std::string roles;
+  for (domain::Role role : {domain::Role::owner, domain::Role::manager, domain::Role::field})
+    if (!permission || domain::allows(role, *permission))
+      roles += (roles.empty() ? "" : "|") + std::string(domain::to_string(role));
+  return roles;
+}
+
+}  // namespace
+
+void ApiRoutes::add(http::Verb method, const std::string& path, domain::Permission permission,
+                    ApiHandler handler, std::string summary, std::source_location source) {
+  add_route(method, path, std::move(handler), std::move(summary), roles_allowed(permission),
+            source);
+}
+
+void ApiRoutes::add_any_role(http::Verb method, const std::string& path, ApiHandler handler,
+                             std::string summary, std::source_location source) {
+  add_route(method, path, std::move(handler), std::move(summary), roles_allowed(std::nullopt),
+            source);
 }
 
 void ApiRoutes::add_public(http::Verb method, const std::string& path, ApiHandler handler,
                            std::string summary, std::source_location source) {
-  add_route(method, path, std::move(handler), std::move(summary), "anyone", source);
+  add_route(method, path, std::move(handler), std::move(summary), std::string(kAnyone), source);
 }
 
 void ApiRoutes::add_route(http::Verb method, const std::string& path, ApiHandler handler,
@@ -84,7 +104,7 @@ void ApiRoutes::add_static(http::Verb method, const std::string& path,
       [handler = std::move(handler)](http::RequestContext& ctx) {
         return answer(ctx, [&] { return handler(ctx); });
       },
-      std::move(summary), "anyone", source);
+      std::move(summary), std::string(kAnyone), source);
 }
 
 }  // namespace construction::api

@@ -11,15 +11,16 @@
 #include <source_location>
 #include <string>
 
+#include "domain/role.hpp"
 #include "sql/pool.hpp"
 #include "worker/router.hpp"
 
 namespace construction::api {
 
 inline constexpr std::string_view kApiBase = "/api/v1";
-// The access of a route that wants a bearer token (the role is the
-// handler's to check): openapi.json gives it a security requirement.
-inline constexpr std::string_view kToken = "token";
+// The access of a route open to anyone; every other route wants a bearer
+// token, and openapi.json gives it a security requirement.
+inline constexpr std::string_view kAnyone = "anyone";
 
 using ApiHandler = std::function<http::Response(http::RequestContext&, sql::Connection&)>;
 
@@ -27,10 +28,17 @@ class ApiRoutes {
  public:
   ApiRoutes(http::Router& router, sql::Pool& pool) : router_(router), pool_(pool) {}
 
-  // A route for a caller with a bearer token; the handler checks the role
-  // (api/auth.hpp).
-  void add(http::Verb method, const std::string& path, ApiHandler handler, std::string summary,
+  // A route for a caller with a bearer token whose role allows `permission`.
+  // The handler checks it (authorize, api/auth.hpp, gives it the Caller);
+  // the route says it, so that `construction routes` lists the roles that
+  // may call it ("owner|manager").
+  void add(http::Verb method, const std::string& path, domain::Permission permission,
+           ApiHandler handler, std::string summary,
            std::source_location source = std::source_location::current());
+  // A route for a caller with a bearer token of any role (GET /me).
+  void add_any_role(http::Verb method, const std::string& path, ApiHandler handler,
+                    std::string summary,
+                    std::source_location source = std::source_location::current());
   // A route open to anyone (logging in for a token).
   void add_public(http::Verb method, const std::string& path, ApiHandler handler,
                   std::string summary,

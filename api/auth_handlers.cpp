@@ -5,6 +5,7 @@
 #include "api/auth.hpp"
 #include "api/field_reader.hpp"
 #include "api/request.hpp"
+#include "api/rfc3339.hpp"
 #include "api/routes.hpp"
 #include "api/user_json.hpp"
 #include "operations/authentication.hpp"
@@ -56,7 +57,7 @@ Response create_token(RequestContext& ctx, sql::Connection& db) {
       .num("id", token.record.id)
       .str("name", token.record.name)
       .str("token", token.text)
-      .str("created_at", token.record.created_at)
+      .str("created_at", rfc3339(token.record.created_at))
       .end_object();
   return created(std::move(w).text(),
                  std::string(kApiBase) + "/auth/tokens/" + std::to_string(token.record.id));
@@ -90,8 +91,9 @@ Response me(RequestContext& ctx, sql::Connection& db) {
 void add_auth_routes(ApiRoutes& routes) {
   routes.add_public(http::Verb::post, "/auth/tokens", create_token,
                     "Log in with email and password: a new API token, shown once");
-  routes.add(http::Verb::delete_, "/auth/tokens/{id}", revoke_token, "Revoke an API token");
-  routes.add(http::Verb::get, "/me", me, "The caller, their organisation and role");
+  routes.add_any_role(http::Verb::delete_, "/auth/tokens/{id}", revoke_token,
+                      "Revoke an API token");
+  routes.add_any_role(http::Verb::get, "/me", me, "The caller, their organisation and role");
 }
 
 }  // namespace construction::api

@@ -106,12 +106,14 @@ Response transfer(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_budget_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/budget", show,
+  routes.add(http::Verb::get, "/projects/{id}/budget", domain::Permission::read_commercial, show,
              "The budget-vs-actual report: lines by cost code and type, totals, profit "
              "(CSV with ?format=csv or Accept: text/csv)");
-  routes.add(http::Verb::get, "/projects/{id}/budget/transfers", list_transfers,
+  routes.add(http::Verb::get, "/projects/{id}/budget/transfers",
+             domain::Permission::read_commercial, list_transfers,
              "The project's budget transfers, oldest first");
-  routes.add(http::Verb::post, "/projects/{id}/budget/transfers", transfer,
+  routes.add(http::Verb::post, "/projects/{id}/budget/transfers",
+             domain::Permission::write_commercial, transfer,
              "Move budget from one line to another (a line may not go below zero)");
 }
 

@@ -95,23 +95,25 @@ ApiHandler transition_handler(ChangeOrderAction action) {
 }  // namespace
 
 void add_change_order_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/change-orders", list,
-             "List a project's change orders");
-  routes.add(http::Verb::post, "/projects/{id}/change-orders", create,
-             "Create a draft change order, optionally with its lines");
-  routes.add(http::Verb::get, "/change-orders/{id}", show, "One change order with its lines");
-  routes.add(http::Verb::patch, "/change-orders/{id}", update,
+  routes.add(http::Verb::get, "/projects/{id}/change-orders", domain::Permission::read_commercial,
+             list, "List a project's change orders");
+  routes.add(http::Verb::post, "/projects/{id}/change-orders", domain::Permission::write_commercial,
+             create, "Create a draft change order, optionally with its lines");
+  routes.add(http::Verb::get, "/change-orders/{id}", domain::Permission::read_commercial, show,
+             "One change order with its lines");
+  routes.add(http::Verb::patch, "/change-orders/{id}", domain::Permission::write_commercial, update,
              "Change a draft change order's number, title, reason or days_delta");
-  routes.add(http::Verb::delete_, "/change-orders/{id}", remove, "Delete a draft change order");
-  routes.add(http::Verb::post, "/change-orders/{id}/submit",
+  routes.add(http::Verb::delete_, "/change-orders/{id}", domain::Permission::write_commercial,
+             remove, "Delete a draft change order");
+  routes.add(http::Verb::post, "/change-orders/{id}/submit", domain::Permission::write_commercial,
              transition_handler(ChangeOrderAction::submit),
              "Submit a draft change order to the owner (it must have lines)");
-  routes.add(http::Verb::post, "/change-orders/{id}/approve",
+  routes.add(http::Verb::post, "/change-orders/{id}/approve", domain::Permission::write_commercial,
              transition_handler(ChangeOrderAction::approve),
              "Approve a pending change order: adds its schedule-of-values line");
-  routes.add(http::Verb::post, "/change-orders/{id}/reject",
+  routes.add(http::Verb::post, "/change-orders/{id}/reject", domain::Permission::write_commercial,
              transition_handler(ChangeOrderAction::reject), "Record that the owner rejected it");
-  routes.add(http::Verb::post, "/change-orders/{id}/void",
+  routes.add(http::Verb::post, "/change-orders/{id}/void", domain::Permission::write_commercial,
              transition_handler(ChangeOrderAction::void_), "Void a draft or pending change order");
 }
 

@@ -75,14 +75,17 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_change_order_line_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/change-orders/{id}/lines", list,
-             "A change order's lines, in order");
-  routes.add(http::Verb::post, "/change-orders/{id}/lines", create,
+  routes.add(http::Verb::get, "/change-orders/{id}/lines", domain::Permission::read_commercial,
+             list, "A change order's lines, in order");
+  routes.add(http::Verb::post, "/change-orders/{id}/lines", domain::Permission::write_commercial,
+             create,
              "Add a line (a credit when unit_cost_cents is negative) to a draft change order");
-  routes.add(http::Verb::get, "/change-orders/{id}/lines/{line_id}", show, "One change order line");
-  routes.add(http::Verb::patch, "/change-orders/{id}/lines/{line_id}", update,
-             "Change a line of a draft change order");
-  routes.add(http::Verb::delete_, "/change-orders/{id}/lines/{line_id}", remove,
+  routes.add(http::Verb::get, "/change-orders/{id}/lines/{line_id}",
+             domain::Permission::read_commercial, show, "One change order line");
+  routes.add(http::Verb::patch, "/change-orders/{id}/lines/{line_id}",
+             domain::Permission::write_commercial, update, "Change a line of a draft change order");
+  routes.add(http::Verb::delete_, "/change-orders/{id}/lines/{line_id}",
+             domain::Permission::write_commercial, remove,
              "Remove a line from a draft change order");
 }
 

@@ -39,36 +39,36 @@ using Handlers = AmountDocumentHandlers<CommitmentApi>;
 }  // namespace
 
 void add_commitment_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/commitments", Handlers::list,
+  routes.add(http::Verb::get, "/projects/{id}/commitments", domain::Permission::read_commercial, Handlers::list,
              "List a project's commitments (subcontracts and purchase orders)");
-  routes.add(http::Verb::post, "/projects/{id}/commitments", Handlers::create,
+  routes.add(http::Verb::post, "/projects/{id}/commitments", domain::Permission::write_commercial, Handlers::create,
              "Create a draft subcontract or purchase order, optionally with its lines");
-  routes.add(http::Verb::get, "/commitments/{id}", Handlers::show, "One commitment with its lines");
-  routes.add(http::Verb::patch, "/commitments/{id}", Handlers::update,
+  routes.add(http::Verb::get, "/commitments/{id}", domain::Permission::read_commercial, Handlers::show, "One commitment with its lines");
+  routes.add(http::Verb::patch, "/commitments/{id}", domain::Permission::write_commercial, Handlers::update,
              "Change a draft commitment's number, kind, party, title or retainage");
-  routes.add(http::Verb::delete_, "/commitments/{id}", Handlers::remove,
+  routes.add(http::Verb::delete_, "/commitments/{id}", domain::Permission::write_commercial, Handlers::remove,
              "Delete a draft commitment");
-  routes.add(http::Verb::post, "/commitments/{id}/approve",
+  routes.add(http::Verb::post, "/commitments/{id}/approve", domain::Permission::write_commercial,
              Handlers::transition(CommitmentAction::approve),
              "Approve a draft commitment (it must have lines): it becomes committed cost");
-  routes.add(http::Verb::post, "/commitments/{id}/close",
+  routes.add(http::Verb::post, "/commitments/{id}/close", domain::Permission::write_commercial,
              Handlers::transition(CommitmentAction::close),
              "Close an approved commitment: no more bills against it");
-  routes.add(http::Verb::post, "/commitments/{id}/void",
+  routes.add(http::Verb::post, "/commitments/{id}/void", domain::Permission::write_commercial,
              Handlers::transition(CommitmentAction::void_),
              "Void a draft commitment, or an approved one nothing is billed against");
 }
 
 void add_commitment_line_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/commitments/{id}/lines", Handlers::list_lines,
+  routes.add(http::Verb::get, "/commitments/{id}/lines", domain::Permission::read_commercial, Handlers::list_lines,
              "A commitment's lines, in the order they were entered");
-  routes.add(http::Verb::post, "/commitments/{id}/lines", Handlers::add_line,
+  routes.add(http::Verb::post, "/commitments/{id}/lines", domain::Permission::write_commercial, Handlers::add_line,
              "Add a line to a draft commitment");
-  routes.add(http::Verb::get, "/commitments/{id}/lines/{line_id}", Handlers::show_line,
+  routes.add(http::Verb::get, "/commitments/{id}/lines/{line_id}", domain::Permission::read_commercial, Handlers::show_line,
              "One line of a commitment");
-  routes.add(http::Verb::patch, "/commitments/{id}/lines/{line_id}", Handlers::change_line,
+  routes.add(http::Verb::patch, "/commitments/{id}/lines/{line_id}", domain::Permission::write_commercial, Handlers::change_line,
              "Change a line of a draft commitment");
-  routes.add(http::Verb::delete_, "/commitments/{id}/lines/{line_id}", Handlers::remove_line,
+  routes.add(http::Verb::delete_, "/commitments/{id}/lines/{line_id}", domain::Permission::write_commercial, Handlers::remove_line,
              "Remove a line from a draft commitment");
 }
 

@@ -7,6 +7,7 @@
 #include "api/auth.hpp"
 #include "api/field_reader.hpp"
 #include "api/request.hpp"
+#include "api/rfc3339.hpp"
 #include "api/routes.hpp"
 #include "domain/daily_log.hpp"
 #include "domain/quantity.hpp"
@@ -57,8 +58,8 @@ operations::DailyLogInput read_log(const JsonValue& body, operations::DailyLogIn
   sql::DailyLogFields& f = input.fields;
   if (creating) in.require({"log_date"});
   auto log_date = in.nullable_date("log_date");
-  if (log_date.value)
-    f.log_date = *log_date.value;
+  if (log_date.value)  // a day of the calendar: nullable_date has read it
+    f.log_date = *domain::parse_date(*log_date.value);
   else if (log_date.present && !creating)
     errors.add("log_date", "must be a date written YYYY-MM-DD");
   if (auto v = in.text("weather", {200})) f.weather = *v;
@@ -99,14 +100,14 @@ void write_log(JsonWriter& w, const sql::DailyLogRecord& l, bool with_crew) {
   w.begin_object()
       .num("id", l.id)
       .num("project_id", l.project_id)
-      .str("log_date", l.fields.log_date)
+      .str("log_date", domain::iso_date(l.fields.log_date))
       .str("weather", l.fields.weather)
       .opt_num("temp_high_c", l.fields.temp_high_c)
       .opt_num("temp_low_c", l.fields.temp_low_c)
       .str("work_performed", l.fields.work_performed)
       .str("delays", l.fields.delays)
-      .str("status", l.status)
-      .opt_str("submitted_at", l.submitted_at);
+      .str("status", to_string(l.status))
+      .opt_str("submitted_at", rfc3339(l.submitted_at));
   if (with_crew) {
     w.key("crew").begin_array();
     for (const auto& row : l.crew)
@@ -119,8 +120,8 @@ void write_log(JsonWriter& w, const sql::DailyLogRecord& l, bool with_crew) {
     w.end_array();
   }
   w.num("version", l.version)
-      .str("created_at", l.created_at)
-      .str("updated_at", l.updated_at)
+      .str("created_at", rfc3339(l.created_at))
+      .str("updated_at", rfc3339(l.updated_at))
       .end_object();
 }
 
@@ -177,16 +178,18 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_daily_log_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/daily-logs", list,
+  routes.add(http::Verb::get, "/projects/{id}/daily-logs", domain::Permission::read_projects, list,
              "List a project's daily logs (without their crew)");
-  routes.add(http::Verb::post, "/projects/{id}/daily-logs", create,
-             "Write the daily log of a day (one per project and day)");
-  routes.add(http::Verb::get, "/daily-logs/{id}", show, "One daily log with its crew");
-  routes.add(http::Verb::patch, "/daily-logs/{id}", update,
+  routes.add(http::Verb::post, "/projects/{id}/daily-logs", domain::Permission::write_field_records,
+             create, "Write the daily log of a day (one per project and day)");
+  routes.add(http::Verb::get, "/daily-logs/{id}", domain::Permission::read_projects, show,
+             "One daily log with its crew");
+  routes.add(http::Verb::patch, "/daily-logs/{id}", domain::Permission::write_field_records, update,
              "Change a draft daily log; crew, when given, replaces the rows");
-  routes.add(http::Verb::post, "/daily-logs/{id}/submit", submit,
-             "Submit a daily log: read-only from then on");
-  routes.add(http::Verb::delete_, "/daily-logs/{id}", remove, "Delete a draft daily log");
+  routes.add(http::Verb::post, "/daily-logs/{id}/submit", domain::Permission::write_field_records,
+             submit, "Submit a daily log: read-only from then on");
+  routes.add(http::Verb::delete_, "/daily-logs/{id}", domain::Permission::write_field_records,
+             remove, "Delete a draft daily log");
 }
 
 }  // namespace construction::api

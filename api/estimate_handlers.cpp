@@ -24,7 +24,8 @@ void read_estimate_fields(FieldReader& in, sql::EstimateFields& e) {
   if (auto v = in.text("number", {50, false})) e.number = *v;
   if (auto v = in.text("title", {200, false})) e.title = *v;
   auto valid_until = in.nullable_date("valid_until");
-  if (valid_until.present) e.valid_until = valid_until.value;
+  if (valid_until.present)  // a day of the calendar, or null
+    e.valid_until = valid_until.value ? domain::parse_date(*valid_until.value) : std::nullopt;
   if (auto v = in.integer("tax_bps", 0, domain::kMaxTaxBps)) e.tax_bps = *v;
   if (auto v = in.text("notes", {10000})) e.notes = *v;
 }
@@ -91,13 +92,16 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_estimate_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/estimates", list, "List a project's estimates");
-  routes.add(http::Verb::post, "/projects/{id}/estimates", create,
-             "Create a draft estimate, optionally with its lines");
-  routes.add(http::Verb::get, "/estimates/{id}", show, "One estimate with its lines and totals");
-  routes.add(http::Verb::patch, "/estimates/{id}", update,
+  routes.add(http::Verb::get, "/projects/{id}/estimates", domain::Permission::read_commercial, list,
+             "List a project's estimates");
+  routes.add(http::Verb::post, "/projects/{id}/estimates", domain::Permission::write_commercial,
+             create, "Create a draft estimate, optionally with its lines");
+  routes.add(http::Verb::get, "/estimates/{id}", domain::Permission::read_commercial, show,
+             "One estimate with its lines and totals");
+  routes.add(http::Verb::patch, "/estimates/{id}", domain::Permission::write_commercial, update,
              "Change a draft estimate's number, title, valid_until, tax_bps or notes");
-  routes.add(http::Verb::delete_, "/estimates/{id}", remove, "Delete a draft estimate");
+  routes.add(http::Verb::delete_, "/estimates/{id}", domain::Permission::write_commercial, remove,
+             "Delete a draft estimate");
   add_estimate_transition_routes(routes);
 }
 

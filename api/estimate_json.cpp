@@ -1,5 +1,7 @@
 #include "api/estimate_json.hpp"
 
+#include "api/json_date.hpp"
+#include "api/rfc3339.hpp"
 #include "domain/estimate.hpp"
 #include "operations/estimate_document.hpp"
 
@@ -59,8 +61,8 @@ void write_line(JsonWriter& w, const sql::LineRecord& line) {
   w.begin_object().num("id", line.id).num("estimate_id", line.estimate_id);
   write_line_fields(w, line.fields);
   w.num("version", line.version)
-      .str("created_at", line.created_at)
-      .str("updated_at", line.updated_at)
+      .str("created_at", rfc3339(line.created_at))
+      .str("updated_at", rfc3339(line.updated_at))
       .end_object();
 }
 
@@ -72,18 +74,18 @@ void write_estimate_fields(JsonWriter& w, const sql::EstimateRecord& e) {
       .opt_num("revised_from_id", e.revised_from_id)
       .opt_num("revised_by_id", e.revised_by_id)
       .str("title", e.fields.title)
-      .str("status", e.status)
-      .opt_str("valid_until", e.fields.valid_until)
+      .str("status", to_string(e.status))
+      .opt_str("valid_until", iso_date(e.fields.valid_until))
       .num("tax_bps", e.fields.tax_bps)
       .str("notes", e.fields.notes)
-      .num("cost_cents", e.totals.cost_cents)
-      .num("subtotal_cents", e.totals.subtotal_cents)
-      .num("tax_cents", e.totals.tax_cents)
-      .num("total_cents", e.totals.total_cents)
-      .num("margin_bps", e.totals.margin_bps)
+      .num("cost_cents", e.totals.cost.value)
+      .num("subtotal_cents", e.totals.subtotal.value)
+      .num("tax_cents", e.totals.tax.value)
+      .num("total_cents", e.totals.total.value)
+      .num("margin_bps", e.totals.margin.value)
       .num("version", e.version)
-      .str("created_at", e.created_at)
-      .str("updated_at", e.updated_at);
+      .str("created_at", rfc3339(e.created_at))
+      .str("updated_at", rfc3339(e.updated_at));
 }
 
 std::string estimate_json(const sql::EstimateRecord& estimate,

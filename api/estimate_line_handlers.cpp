@@ -76,14 +76,16 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_estimate_line_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/estimates/{id}/lines", list, "An estimate's lines, in order");
-  routes.add(http::Verb::post, "/estimates/{id}/lines", create,
-             "Add a line to a draft estimate; the server prices it");
-  routes.add(http::Verb::get, "/estimates/{id}/lines/{line_id}", show, "One estimate line");
-  routes.add(http::Verb::patch, "/estimates/{id}/lines/{line_id}", update,
-             "Change a line of a draft estimate");
-  routes.add(http::Verb::delete_, "/estimates/{id}/lines/{line_id}", remove,
-             "Remove a line from a draft estimate");
+  routes.add(http::Verb::get, "/estimates/{id}/lines", domain::Permission::read_commercial, list,
+             "An estimate's lines, in order");
+  routes.add(http::Verb::post, "/estimates/{id}/lines", domain::Permission::write_commercial,
+             create, "Add a line to a draft estimate; the server prices it");
+  routes.add(http::Verb::get, "/estimates/{id}/lines/{line_id}",
+             domain::Permission::read_commercial, show, "One estimate line");
+  routes.add(http::Verb::patch, "/estimates/{id}/lines/{line_id}",
+             domain::Permission::write_commercial, update, "Change a line of a draft estimate");
+  routes.add(http::Verb::delete_, "/estimates/{id}/lines/{line_id}",
+             domain::Permission::write_commercial, remove, "Remove a line from a draft estimate");
 }
 
 }  // namespace construction::api

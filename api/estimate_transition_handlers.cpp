@@ -34,13 +34,15 @@ ApiHandler transition_handler(EstimateAction action) {
 }  // namespace
 
 void add_estimate_transition_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::post, "/estimates/{id}/send", transition_handler(EstimateAction::send),
-             "Send a draft estimate to the client");
-  routes.add(http::Verb::post, "/estimates/{id}/accept", transition_handler(EstimateAction::accept),
+  routes.add(http::Verb::post, "/estimates/{id}/send", domain::Permission::write_commercial,
+             transition_handler(EstimateAction::send), "Send a draft estimate to the client");
+  routes.add(http::Verb::post, "/estimates/{id}/accept", domain::Permission::write_commercial,
+             transition_handler(EstimateAction::accept),
              "Accept a sent estimate: builds the schedule of values, sets the contract sum");
-  routes.add(http::Verb::post, "/estimates/{id}/decline",
+  routes.add(http::Verb::post, "/estimates/{id}/decline", domain::Permission::write_commercial,
              transition_handler(EstimateAction::decline), "Record that the client declined");
-  routes.add(http::Verb::post, "/estimates/{id}/revise", transition_handler(EstimateAction::revise),
+  routes.add(http::Verb::post, "/estimates/{id}/revise", domain::Permission::write_commercial,
+             transition_handler(EstimateAction::revise),
              "Make the next revision of a sent or declined estimate, in draft");
 }
 

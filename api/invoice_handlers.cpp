@@ -128,20 +128,23 @@ Response create_payment(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_invoice_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/invoices", list, "List a project's invoices");
-  routes.add(http::Verb::post, "/projects/{id}/invoices", create,
-             "Create a deposit or other invoice in draft");
-  routes.add(http::Verb::get, "/invoices/{id}", show, "One invoice with its payments");
-  routes.add(http::Verb::patch, "/invoices/{id}", update,
+  routes.add(http::Verb::get, "/projects/{id}/invoices", domain::Permission::read_commercial, list,
+             "List a project's invoices");
+  routes.add(http::Verb::post, "/projects/{id}/invoices", domain::Permission::write_commercial,
+             create, "Create a deposit or other invoice in draft");
+  routes.add(http::Verb::get, "/invoices/{id}", domain::Permission::read_commercial, show,
+             "One invoice with its payments");
+  routes.add(http::Verb::patch, "/invoices/{id}", domain::Permission::write_commercial, update,
              "Change a draft invoice's number, due_date, notes or (not certified) total");
-  routes.add(http::Verb::post, "/invoices/{id}/send", transition_handler(InvoiceAction::send),
-             "Send a draft invoice");
-  routes.add(http::Verb::post, "/invoices/{id}/void", transition_handler(InvoiceAction::void_),
+  routes.add(http::Verb::post, "/invoices/{id}/send", domain::Permission::write_commercial,
+             transition_handler(InvoiceAction::send), "Send a draft invoice");
+  routes.add(http::Verb::post, "/invoices/{id}/void", domain::Permission::write_commercial,
+             transition_handler(InvoiceAction::void_),
              "Void a draft or sent invoice that has no payments");
-  routes.add(http::Verb::get, "/invoices/{id}/payments", list_payments,
-             "The payments received on an invoice");
-  routes.add(http::Verb::post, "/invoices/{id}/payments", create_payment,
-             "Record a payment of at most the balance");
+  routes.add(http::Verb::get, "/invoices/{id}/payments", domain::Permission::read_commercial,
+             list_payments, "The payments received on an invoice");
+  routes.add(http::Verb::post, "/invoices/{id}/payments", domain::Permission::write_commercial,
+             create_payment, "Record a payment of at most the balance");
 }
 
 }  // namespace construction::api

@@ -170,8 +170,8 @@ void write_budget_transfer(JsonWriter& w, const sql::BudgetTransferRecord& t) {
   w.num("amount_cents", t.fields.amount_cents)
       .str("reason", t.fields.reason)
       .num("version", t.version)
-      .str("created_at", t.created_at)
-      .str("updated_at", t.updated_at)
+      .str("created_at", rfc3339(t.created_at))
+      .str("updated_at", rfc3339(t.updated_at))
       .end_object();
 }
 

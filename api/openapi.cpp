@@ -55,7 +55,7 @@ void write_operation(JsonWriter& w, const http::Route& route) {
       .str("description", "An error: {\"error\": {\"code\", \"message\", \"fields\"}}")
       .end_object();
   w.end_object();
-  if (route.access == kToken)
+  if (route.access != kAnyone)
     w.key("security")
         .begin_array()
         .begin_object()

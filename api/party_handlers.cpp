@@ -6,6 +6,7 @@
 #include "api/auth.hpp"
 #include "api/field_reader.hpp"
 #include "api/request.hpp"
+#include "api/rfc3339.hpp"
 #include "api/routes.hpp"
 #include "domain/project.hpp"
 #include "operations/projects.hpp"
@@ -26,7 +27,10 @@ void read_party(const JsonValue& body, sql::PartyFields& party, domain::FieldErr
                 bool creating) {
   FieldReader in(body, unread);
   if (creating) in.require({"kind", "name"});
-  if (auto v = in.string("kind")) party.kind = *v;
+  if (auto v = in.string("kind"))
+    if (auto kind = domain::read_name(*v, domain::parse_party_kind, domain::party_kind_names(),
+                                      "kind", unread))
+      party.kind = *kind;
   if (auto v = in.string("name")) party.name = *v;
   if (auto v = in.string("email")) party.email = *v;
   if (auto v = in.string("phone")) party.phone = *v;
@@ -37,14 +41,14 @@ void read_party(const JsonValue& body, sql::PartyFields& party, domain::FieldErr
 void write_party(JsonWriter& w, const sql::PartyRecord& party) {
   w.begin_object()
       .num("id", party.id)
-      .str("kind", party.fields.kind)
+      .str("kind", to_string(party.fields.kind))
       .str("name", party.fields.name)
       .str("email", party.fields.email)
       .str("phone", party.fields.phone)
       .str("address", party.fields.address)
       .num("version", party.version)
-      .str("created_at", party.created_at)
-      .str("updated_at", party.updated_at)
+      .str("created_at", rfc3339(party.created_at))
+      .str("updated_at", rfc3339(party.updated_at))
       .end_object();
 }
 
@@ -56,7 +60,8 @@ std::string party_json(const sql::PartyRecord& party) {
 
 Response list(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_commercial);
-  sql::PartyFilter filter{choice_filter(ctx, "kind", domain::kPartyKinds), api::filter(ctx, "q")};
+  sql::PartyFilter filter{choice_filter(ctx, "kind", domain::party_kind_names()),
+                          api::filter(ctx, "q")};
   auto page = sql::list_parties(db, caller.org_id, filter, page_of(ctx));
   return ok(list_json(page, write_party));
 }
@@ -97,12 +102,16 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_party_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/parties", list, "List parties; filters kind, q (name)");
-  routes.add(http::Verb::post, "/parties", create,
+  routes.add(http::Verb::get, "/parties", domain::Permission::read_commercial, list,
+             "List parties; filters kind, q (name)");
+  routes.add(http::Verb::post, "/parties", domain::Permission::write_projects, create,
              "Add a client, vendor, subcontractor or architect");
-  routes.add(http::Verb::get, "/parties/{id}", show, "One party");
-  routes.add(http::Verb::patch, "/parties/{id}", update, "Change a party");
-  routes.add(http::Verb::delete_, "/parties/{id}", remove, "Delete a party no project refers to");
+  routes.add(http::Verb::get, "/parties/{id}", domain::Permission::read_commercial, show,
+             "One party");
+  routes.add(http::Verb::patch, "/parties/{id}", domain::Permission::write_projects, update,
+             "Change a party");
+  routes.add(http::Verb::delete_, "/parties/{id}", domain::Permission::write_projects, remove,
+             "Delete a party no project refers to");
 }
 
 }  // namespace construction::api

@@ -100,23 +100,27 @@ ApiHandler transition_handler(PayApplicationAction action) {
 }  // namespace
 
 void add_pay_application_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/pay-applications", list,
+  routes.add(http::Verb::get, "/projects/{id}/pay-applications",
+             domain::Permission::read_commercial, list,
              "List a project's pay applications (without their lines)");
-  routes.add(http::Verb::post, "/projects/{id}/pay-applications", create,
+  routes.add(http::Verb::post, "/projects/{id}/pay-applications",
+             domain::Permission::write_commercial, create,
              "Create the next pay application ({period_to}): one G703 line per SOV line");
-  routes.add(http::Verb::get, "/pay-applications/{id}", show,
+  routes.add(http::Verb::get, "/pay-applications/{id}", domain::Permission::read_commercial, show,
              "One pay application: its G702 summary and G703 lines");
-  routes.add(http::Verb::patch, "/pay-applications/{id}/lines/{line_id}", update_line,
+  routes.add(http::Verb::patch, "/pay-applications/{id}/lines/{line_id}",
+             domain::Permission::write_commercial, update_line,
              "Change a draft's line: this_period_cents, stored_cents");
   routes.add(http::Verb::post, "/pay-applications/{id}/submit",
-             transition_handler(PayApplicationAction::submit),
+             domain::Permission::write_commercial, transition_handler(PayApplicationAction::submit),
              "Submit a draft pay application: its figures freeze");
   routes.add(http::Verb::post, "/pay-applications/{id}/certify",
+             domain::Permission::write_commercial,
              transition_handler(PayApplicationAction::certify),
              "Certify a submitted application ({certified_cents} up to the payment due)");
-  routes.add(http::Verb::post, "/pay-applications/{id}/return",
-             transition_handler(PayApplicationAction::return_),
-             "Return a submitted application to draft");
+  routes.add(
+      http::Verb::post, "/pay-applications/{id}/return", domain::Permission::write_commercial,
+      transition_handler(PayApplicationAction::return_), "Return a submitted application to draft");
 }
 
 }  // namespace construction::api

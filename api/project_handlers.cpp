@@ -8,7 +8,9 @@
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
 #include "api/field_reader.hpp"
+#include "api/json_date.hpp"
 #include "api/request.hpp"
+#include "api/rfc3339.hpp"
 #include "api/routes.hpp"
 #include "domain/pay_application.hpp"
 #include "domain/project.hpp"
@@ -36,16 +38,24 @@ void read_project(const JsonValue& body, sql::ProjectFields& p, domain::FieldErr
   auto client = in.nullable_id("client_id");
   if (client.present) p.client_id = client.value;
   if (auto v = in.string("site_address")) p.site_address = *v;
-  if (auto v = in.string("status")) p.status = *v;
-  if (auto v = in.string("contract_type")) p.contract_type = *v;
+  if (auto v = in.string("status"))
+    if (auto status = domain::read_name(*v, domain::parse_project_status,
+                                        domain::project_status_names(), "status", unread))
+      p.status = *status;
+  if (auto v = in.string("contract_type"))
+    if (auto type = domain::read_name(*v, domain::parse_contract_type,
+                                      domain::contract_type_names(), "contract_type", unread))
+      p.contract_type = *type;
   if (auto v = in.integer("retainage_work_bps", 0, domain::kMaxRetainageBps))
     p.retainage_work_bps = *v;
   if (auto v = in.integer("retainage_stored_bps", 0, domain::kMaxRetainageBps))
     p.retainage_stored_bps = *v;
   auto start = in.nullable_date("start_date");
   auto completion = in.nullable_date("completion_date");
-  if (start.present) p.start_date = start.value;
-  if (completion.present) p.completion_date = completion.value;
+  // nullable_date has read a day of the calendar (or null) already.
+  if (start.present) p.start_date = start.value ? domain::parse_date(*start.value) : std::nullopt;
+  if (completion.present)
+    p.completion_date = completion.value ? domain::parse_date(*completion.value) : std::nullopt;
   in.finish();
 }
 
@@ -65,15 +75,18 @@ void write_project(JsonWriter& w, const sql::ProjectRecord& p, Figures figures) 
       .str("name", f.name)
       .opt_num("client_id", f.client_id)
       .str("site_address", f.site_address)
-      .str("status", f.status)
-      .str("contract_type", f.contract_type);
+      .str("status", to_string(f.status))
+      .str("contract_type", to_string(f.contract_type));
   if (figures == Figures::shown)
     w.num("retainage_work_bps", f.retainage_work_bps)
         .num("retainage_stored_bps", f.retainage_stored_bps);
-  w.opt_str("start_date", f.start_date).opt_str("completion_date", f.completion_date);
+  w.opt_str("start_date", iso_date(f.start_date))
+      .opt_str("completion_date", iso_date(f.completion_date));
   if (figures == Figures::shown)
     w.num("original_contract_sum_cents", p.original_contract_sum_cents);
-  w.num("version", p.version).str("created_at", p.created_at).str("updated_at", p.updated_at);
+  w.num("version", p.version)
+      .str("created_at", rfc3339(p.created_at))
+      .str("updated_at", rfc3339(p.updated_at));
 }
 
 void write_financials(JsonWriter& w, const domain::ProjectFinancials& f) {
@@ -110,8 +123,8 @@ std::string project_json(sql::Connection& db, std::int64_t org_id, std::int64_t 
 
 Response list(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_projects);
-  sql::ProjectFilter filter{choice_filter(ctx, "status", domain::kProjectStatuses), std::nullopt,
-                            api::filter(ctx, "q")};
+  sql::ProjectFilter filter{choice_filter(ctx, "status", domain::project_status_names()),
+                            std::nullopt, api::filter(ctx, "q")};
   if (auto client = api::filter(ctx, "client_id")) {
     filter.client_id = parse_whole_number(*client);
     if (!filter.client_id) throw field_error("client_id", "must be the id of a party");
@@ -158,11 +171,15 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_project_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects", list, "List projects; filters status, client_id, q");
-  routes.add(http::Verb::post, "/projects", create, "Create a project");
-  routes.add(http::Verb::get, "/projects/{id}", show, "One project with its financials");
-  routes.add(http::Verb::patch, "/projects/{id}", update, "Change a project");
-  routes.add(http::Verb::delete_, "/projects/{id}", remove,
+  routes.add(http::Verb::get, "/projects", domain::Permission::read_projects, list,
+             "List projects; filters status, client_id, q");
+  routes.add(http::Verb::post, "/projects", domain::Permission::write_projects, create,
+             "Create a project");
+  routes.add(http::Verb::get, "/projects/{id}", domain::Permission::read_projects, show,
+             "One project with its financials");
+  routes.add(http::Verb::patch, "/projects/{id}", domain::Permission::write_projects, update,
+             "Change a project");
+  routes.add(http::Verb::delete_, "/projects/{id}", domain::Permission::write_projects, remove,
              "Delete a project that has no estimates");
 }
 

@@ -4,7 +4,9 @@
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
 #include "api/field_reader.hpp"
+#include "api/json_date.hpp"
 #include "api/request.hpp"
+#include "api/rfc3339.hpp"
 #include "api/routes.hpp"
 #include "domain/task.hpp"
 #include "operations/task_schedule.hpp"
@@ -24,9 +26,10 @@ sql::TaskFields read_task(const JsonValue& body, sql::TaskFields t, bool creatin
   if (creating) in.require({"name"});
   if (auto v = in.text("name", {200, false})) t.name = *v;
   auto start = in.nullable_date("start_date");
-  if (start.present) t.start_date = start.value;
+  // nullable_date has read a day of the calendar (or null) already.
+  if (start.present) t.start_date = start.value ? domain::parse_date(*start.value) : std::nullopt;
   auto end = in.nullable_date("end_date");
-  if (end.present) t.end_date = end.value;
+  if (end.present) t.end_date = end.value ? domain::parse_date(*end.value) : std::nullopt;
   auto assignee = in.nullable_id("assignee_party_id");
   if (assignee.present) t.assignee_party_id = assignee.value;
   auto predecessor = in.nullable_id("predecessor_id");
@@ -45,14 +48,14 @@ void write_task(JsonWriter& w, const sql::TaskRecord& t) {
       .num("id", t.id)
       .num("project_id", t.project_id)
       .str("name", t.fields.name)
-      .opt_str("start_date", t.fields.start_date)
-      .opt_str("end_date", t.fields.end_date)
+      .opt_str("start_date", iso_date(t.fields.start_date))
+      .opt_str("end_date", iso_date(t.fields.end_date))
       .opt_num("assignee_party_id", t.fields.assignee_party_id)
       .opt_num("predecessor_id", t.fields.predecessor_id)
       .num("percent_complete", t.fields.percent_complete)
       .num("version", t.version)
-      .str("created_at", t.created_at)
-      .str("updated_at", t.updated_at)
+      .str("created_at", rfc3339(t.created_at))
+      .str("updated_at", rfc3339(t.updated_at))
       .end_object();
 }
 
@@ -102,12 +105,15 @@ Response remove(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_task_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/tasks", list, "List a project's tasks");
-  routes.add(http::Verb::post, "/projects/{id}/tasks", create, "Add a task to a project");
-  routes.add(http::Verb::get, "/tasks/{id}", show, "One task");
-  routes.add(http::Verb::patch, "/tasks/{id}", update,
+  routes.add(http::Verb::get, "/projects/{id}/tasks", domain::Permission::read_projects, list,
+             "List a project's tasks");
+  routes.add(http::Verb::post, "/projects/{id}/tasks", domain::Permission::write_field_records,
+             create, "Add a task to a project");
+  routes.add(http::Verb::get, "/tasks/{id}", domain::Permission::read_projects, show, "One task");
+  routes.add(http::Verb::patch, "/tasks/{id}", domain::Permission::write_field_records, update,
              "Change a task (a predecessor of the same project, no cycles)");
-  routes.add(http::Verb::delete_, "/tasks/{id}", remove, "Delete a task no other task follows");
+  routes.add(http::Verb::delete_, "/tasks/{id}", domain::Permission::write_field_records, remove,
+             "Delete a task no other task follows");
 }
 
 }  // namespace construction::api

@@ -31,7 +31,8 @@ UserChange read_user(const JsonValue& body, sql::UserFields base, bool creating)
   UserChange input{std::move(base), std::nullopt};
   if (auto v = in.email("email")) input.fields.email = *v;
   if (auto v = in.text("name", {200})) input.fields.name = *v;
-  if (auto v = in.choice("role", {"owner", "manager", "field"})) input.fields.role = *v;
+  if (auto v = in.choice("role", {"owner", "manager", "field"}))
+    input.fields.role = *domain::parse_role(*v);  // one of the three: choice has read it
   if (auto v = in.boolean("active")) input.fields.active = *v;
   if (auto v = in.text("password", {operations::kMaxPasswordLength})) {
     if (count_characters(*v) < operations::kMinPasswordLength)
@@ -58,7 +59,7 @@ Response list(RequestContext& ctx, sql::Connection& db) {
 
 Response create(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::manage_users);
-  UserChange input = read_user(json_body(ctx), {"", "", "", true}, true);
+  UserChange input = read_user(json_body(ctx), sql::UserFields{}, true);  // "role" is required
   sql::UserRecord user = operations::create_user(db, caller, input.fields, *input.password);
   return created(user_json(user), std::string(kApiBase) + "/users/" + std::to_string(user.id));
 }
@@ -89,12 +90,14 @@ Response deactivate(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_user_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/users", list, "List the organisation's users");
-  routes.add(http::Verb::post, "/users", create, "Add a user to the organisation (owners)");
-  routes.add(http::Verb::get, "/users/{id}", show, "One user");
-  routes.add(http::Verb::patch, "/users/{id}", update,
+  routes.add(http::Verb::get, "/users", domain::Permission::read_users, list,
+             "List the organisation's users");
+  routes.add(http::Verb::post, "/users", domain::Permission::manage_users, create,
+             "Add a user to the organisation (owners)");
+  routes.add(http::Verb::get, "/users/{id}", domain::Permission::read_users, show, "One user");
+  routes.add(http::Verb::patch, "/users/{id}", domain::Permission::manage_users, update,
              "Change a user's email, name, role, password or active flag (owners)");
-  routes.add(http::Verb::delete_, "/users/{id}", deactivate,
+  routes.add(http::Verb::delete_, "/users/{id}", domain::Permission::manage_users, deactivate,
              "Deactivate a user: their tokens are revoked (owners)");
 }
 

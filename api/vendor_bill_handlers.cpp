@@ -39,35 +39,35 @@ using Handlers = AmountDocumentHandlers<VendorBillApi>;
 }  // namespace
 
 void add_vendor_bill_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/projects/{id}/vendor-bills", Handlers::list,
+  routes.add(http::Verb::get, "/projects/{id}/vendor-bills", domain::Permission::read_commercial, Handlers::list,
              "List a project's vendor bills");
-  routes.add(http::Verb::post, "/projects/{id}/vendor-bills", Handlers::create,
+  routes.add(http::Verb::post, "/projects/{id}/vendor-bills", domain::Permission::write_commercial, Handlers::create,
              "Enter a draft vendor bill, against a commitment or direct, optionally with lines");
-  routes.add(http::Verb::get, "/vendor-bills/{id}", Handlers::show,
+  routes.add(http::Verb::get, "/vendor-bills/{id}", domain::Permission::read_commercial, Handlers::show,
              "One vendor bill with its lines");
-  routes.add(http::Verb::patch, "/vendor-bills/{id}", Handlers::update,
+  routes.add(http::Verb::patch, "/vendor-bills/{id}", domain::Permission::write_commercial, Handlers::update,
              "Change a draft bill's number, party, commitment or dates");
-  routes.add(http::Verb::delete_, "/vendor-bills/{id}", Handlers::remove,
+  routes.add(http::Verb::delete_, "/vendor-bills/{id}", domain::Permission::write_commercial, Handlers::remove,
              "Delete a draft vendor bill");
-  routes.add(http::Verb::post, "/vendor-bills/{id}/approve",
+  routes.add(http::Verb::post, "/vendor-bills/{id}/approve", domain::Permission::write_commercial,
              Handlers::transition(VendorBillAction::approve),
              "Approve a draft bill: it becomes actual cost (not past its commitment's amount)");
-  routes.add(http::Verb::post, "/vendor-bills/{id}/pay",
+  routes.add(http::Verb::post, "/vendor-bills/{id}/pay", domain::Permission::write_commercial,
              Handlers::transition(VendorBillAction::pay), "Record that an approved bill was paid");
-  routes.add(http::Verb::post, "/vendor-bills/{id}/void",
+  routes.add(http::Verb::post, "/vendor-bills/{id}/void", domain::Permission::write_commercial,
              Handlers::transition(VendorBillAction::void_), "Void a draft or approved bill");
 }
 
 void add_vendor_bill_line_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::get, "/vendor-bills/{id}/lines", Handlers::list_lines,
+  routes.add(http::Verb::get, "/vendor-bills/{id}/lines", domain::Permission::read_commercial, Handlers::list_lines,
              "A vendor bill's lines, in the order they were entered");
-  routes.add(http::Verb::post, "/vendor-bills/{id}/lines", Handlers::add_line,
+  routes.add(http::Verb::post, "/vendor-bills/{id}/lines", domain::Permission::write_commercial, Handlers::add_line,
              "Add a line to a draft vendor bill");
-  routes.add(http::Verb::get, "/vendor-bills/{id}/lines/{line_id}", Handlers::show_line,
+  routes.add(http::Verb::get, "/vendor-bills/{id}/lines/{line_id}", domain::Permission::read_commercial, Handlers::show_line,
              "One line of a vendor bill");
-  routes.add(http::Verb::patch, "/vendor-bills/{id}/lines/{line_id}", Handlers::change_line,
+  routes.add(http::Verb::patch, "/vendor-bills/{id}/lines/{line_id}", domain::Permission::write_commercial, Handlers::change_line,
              "Change a line of a draft vendor bill");
-  routes.add(http::Verb::delete_, "/vendor-bills/{id}/lines/{line_id}", Handlers::remove_line,
+  routes.add(http::Verb::delete_, "/vendor-bills/{id}/lines/{line_id}", domain::Permission::write_commercial, Handlers::remove_line,
              "Remove a line from a draft vendor bill");
 }
 

@@ -39,7 +39,8 @@ int create_user(const std::vector<std::string>& args) {
     return 2;
   }
   std::map<std::string, std::string>& o = *options;
-  if (!domain::parse_role(o["--role"])) {
+  std::optional<domain::Role> role = domain::parse_role(o["--role"]);
+  if (!role) {
     std::cerr << "Error: --role must be owner, manager or field\n";
     return 2;
   }
@@ -55,8 +56,8 @@ int create_user(const std::vector<std::string>& args) {
   sql::Connection db = sql::Connection::open(database_settings(config, "construction create-user"));
   operations::NewMember member;
   try {
-    member = operations::create_member(db, o["--org"],
-                                       {o["--email"], o["--name"], o["--role"], true}, password);
+    member = operations::create_member(db, o["--org"], {o["--email"], o["--name"], *role, true},
+                                       password);
   } catch (const sql::UniqueViolation&) {
     std::cerr << "Error: a user with the email " << o["--email"] << " already exists\n";
     return 1;
@@ -67,7 +68,8 @@ int create_user(const std::vector<std::string>& args) {
   }
   if (member.organisation.created) std::cout << "Created organisation " << o["--org"] << "\n";
   const sql::UserRecord& user = member.user;
-  std::cout << "Created user " << user.email << " (" << user.role << ", id " << user.id << ")\n";
+  std::cout << "Created user " << user.email << " (" << domain::to_string(user.role) << ", id "
+            << user.id << ")\n";
   if (generated) std::cout << "Password: " << password << "\n";
   return 0;
 }

@@ -56,24 +56,25 @@ constexpr std::string_view kDemoPassword = "demo";
 
 // Every demo user has the demo password, so each role can be tried.
 const std::vector<sql::UserFields> kUsers = {
-    {std::string(kOwnerEmail), "Dana Whitfield", "owner", true},
-    {"manager@example.com", "Marco Reyes", "manager", true},
-    {"field@example.com", "Tess Okafor", "field", true},
+    {std::string(kOwnerEmail), "Dana Whitfield", domain::Role::owner, true},
+    {"manager@example.com", "Marco Reyes", domain::Role::manager, true},
+    {"field@example.com", "Tess Okafor", domain::Role::field, true},
 };
 
-const sql::PartyFields kHomeowner = {"client", "Emma and James Harper", "harpers@example.com",
-                                     "(503) 555-0142", "2217 NE Alameda St, Portland, OR 97212"};
-const sql::PartyFields kCommercialClient = {"client", "Northwind Legal LLP",
+const sql::PartyFields kHomeowner = {domain::PartyKind::client, "Emma and James Harper",
+                                     "harpers@example.com", "(503) 555-0142",
+                                     "2217 NE Alameda St, Portland, OR 97212"};
+const sql::PartyFields kCommercialClient = {domain::PartyKind::client, "Northwind Legal LLP",
                                             "facilities@northwind-legal.example", "(503) 555-0190",
                                             "1120 SW 5th Ave, Suite 800, Portland, OR 97204"};
 const std::vector<sql::PartyFields> kOtherParties = {
-    {"architect", "Lindqvist Architecture", "studio@lindqvist.example", "(503) 555-0117",
-     "733 SW Oak St, Portland, OR 97205"},
-    {"subcontractor", "Summit Drywall & Paint", "bids@summitdrywall.example", "(503) 555-0163",
-     "4410 SE Division St, Portland, OR 97206"},
-    {"subcontractor", "Brightline Electric", "office@brightline-electric.example", "(503) 555-0178",
-     "9005 N Columbia Blvd, Portland, OR 97203"},
-    {"vendor", "Cedar Supply Co.", "orders@cedarsupply.example", "(503) 555-0125",
+    {domain::PartyKind::architect, "Lindqvist Architecture", "studio@lindqvist.example",
+     "(503) 555-0117", "733 SW Oak St, Portland, OR 97205"},
+    {domain::PartyKind::subcontractor, "Summit Drywall & Paint", "bids@summitdrywall.example",
+     "(503) 555-0163", "4410 SE Division St, Portland, OR 97206"},
+    {domain::PartyKind::subcontractor, "Brightline Electric", "office@brightline-electric.example",
+     "(503) 555-0178", "9005 N Columbia Blvd, Portland, OR 97203"},
+    {domain::PartyKind::vendor, "Cedar Supply Co.", "orders@cedarsupply.example", "(503) 555-0125",
      "2600 NW Yeon Ave, Portland, OR 97210"},
 };
 
@@ -90,11 +91,11 @@ DemoProject kitchen_remodel(std::int64_t client_id) {
                        .name = "Harper kitchen remodel",
                        .client_id = client_id,
                        .site_address = "2217 NE Alameda St, Portland, OR 97212",
-                       .status = "active",
+                       .status = domain::ProjectStatus::active,
                        .retainage_work_bps = 0,
                        .retainage_stored_bps = 0,
-                       .start_date = "2026-03-02",
-                       .completion_date = "2026-05-29"};
+                       .start_date = domain::parse_date("2026-03-02"),
+                       .completion_date = domain::parse_date("2026-05-29")};
   return {f, domain::kDemoEstimateTitle, domain::kDemoEstimateTaxRate,
           domain::demo_estimate_lines()};
 }
@@ -105,11 +106,11 @@ DemoProject office_fit_out(std::int64_t client_id) {
                        .name = "Northwind Legal office fit-out",
                        .client_id = client_id,
                        .site_address = "1120 SW 5th Ave, Suite 800, Portland, OR 97204",
-                       .status = "active",
+                       .status = domain::ProjectStatus::active,
                        .retainage_work_bps = 1000,
                        .retainage_stored_bps = 1000,
-                       .start_date = "2026-02-16",
-                       .completion_date = "2026-06-26"};
+                       .start_date = domain::parse_date("2026-02-16"),
+                       .completion_date = domain::parse_date("2026-06-26")};
   return {f, domain::kDemoFitOutTitle, domain::kDemoFitOutTaxRate, domain::demo_fit_out_lines()};
 }
 
@@ -126,14 +127,16 @@ void seed_user(Seed& s, const sql::UserFields& fields) {
     throw std::runtime_error(fields.email + " belongs to another organisation: nothing was loaded");
   }
   operations::create_user(s.db, s.org_id, fields, std::string(kDemoPassword));
-  s.created.push_back("user " + fields.email + " (" + fields.role + ")");
+  s.created.push_back("user " + fields.email + " (" + std::string(to_string(fields.role)) + ")");
 }
 
 std::int64_t seed_party(Seed& s, const sql::PartyFields& fields) {
   sql::Page page{.limit = 200};
-  for (const auto& party : sql::list_parties(s.db, s.org_id, {fields.kind, fields.name}, page).rows)
+  for (const auto& party :
+       sql::list_parties(s.db, s.org_id, {std::string(to_string(fields.kind)), fields.name}, page)
+           .rows)
     if (party.fields.name == fields.name) return party.id;
-  s.created.push_back("party " + fields.name + " (" + fields.kind + ")");
+  s.created.push_back("party " + fields.name + " (" + std::string(to_string(fields.kind)) + ")");
   return operations::create_party(s.db, s.org_id, fields).id;
 }
 
@@ -141,7 +144,8 @@ std::int64_t seed_project(Seed& s, const sql::ProjectFields& fields) {
   sql::Page page{.limit = 200};
   for (const auto& project : sql::list_projects(s.db, s.org_id, {.text = fields.number}, page).rows)
     if (project.fields.number == fields.number) return project.id;
-  s.created.push_back("project " + fields.number + " " + fields.name + " (" + fields.status + ")");
+  s.created.push_back("project " + fields.number + " " + fields.name + " (" +
+                      std::string(to_string(fields.status)) + ")");
   return operations::create_project(s.db, s.org_id, fields).id;
 }
 
@@ -166,7 +170,7 @@ void seed_accepted_estimate(Seed& s, std::int64_t project_id, const DemoProject&
                                       domain::EstimateAction::accept)
           .estimate;
   s.created.push_back("estimate " + fields.number + " " + fields.title + " (accepted, " +
-                      domain::format_cents(domain::Cents{estimate.totals.total_cents}) + ")");
+                      domain::format_cents(estimate.totals.total) + ")");
 }
 
 std::int64_t seed_project_with_estimate(Seed& s, const DemoProject& demo) {
@@ -297,7 +301,9 @@ void seed_tasks(Seed& s, std::int64_t project_id, std::string_view number,
   if (!sql::list_tasks(s.db, s.org_id, project_id, {.limit = 1}).rows.empty()) return;
   std::optional<std::int64_t> previous;
   for (const auto& t : tasks) {
-    sql::TaskFields fields{t.name, t.start, t.end, std::nullopt, previous, t.percent};
+    sql::TaskFields fields{
+        t.name,   domain::parse_date(t.start), domain::parse_date(t.end), std::nullopt, previous,
+        t.percent};
     previous = operations::create_task(s.db, s.org_id, project_id, [&] { return fields; }).id;
   }
   s.created.push_back(std::to_string(tasks.size()) + " tasks on project " + std::string(number));
@@ -340,8 +346,9 @@ void seed_daily_logs(Seed& s, std::int64_t project_id, std::int64_t drywall,
                      std::int64_t electric) {
   for (std::size_t i = 0; i < kFitOutWeek.size(); ++i) {
     const DemoLog& d = kFitOutWeek[i];
-    if (sql::daily_log_exists(s.db, s.org_id, project_id, d.date, 0)) continue;
-    operations::DailyLogInput input{{d.date, d.weather, d.high, d.low, d.work, d.delays},
+    domain::Date day = *domain::parse_date(d.date);
+    if (sql::daily_log_exists(s.db, s.org_id, project_id, day, 0)) continue;
+    operations::DailyLogInput input{{day, d.weather, d.high, d.low, d.work, d.delays},
                                     std::vector<sql::CrewRow>{{drywall, "Framers", 4, "32"},
                                                               {electric, "Electricians", 2, "16"},
                                                               {std::nullopt, "Laborer", 1, "8"}}};

@@ -6,8 +6,7 @@
 
 namespace construction::domain {
 
-FieldErrors validate_task_dates(const std::optional<std::string>& start_date,
-                                const std::optional<std::string>& end_date,
+FieldErrors validate_task_dates(std::optional<Date> start_date, std::optional<Date> end_date,
                                 std::chrono::sys_days today) {
   FieldErrors errors;
   DateWindow window = task_date_window(today);
@@ -16,7 +15,7 @@ FieldErrors validate_task_dates(const std::optional<std::string>& start_date,
   if (end_date)
     if (auto refused = refuse_outside(window, *end_date)) errors.add("end_date", *refused);
   if (start_date && end_date && *end_date < *start_date)
-    errors.add("end_date", "must not be before start_date, " + *start_date);
+    errors.add("end_date", "must not be before start_date, " + iso_date(*start_date));
   return errors;
 }
 

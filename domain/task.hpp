@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 
+#include "domain/calendar.hpp"
 #include "domain/validation.hpp"
 
 namespace construction::domain {
@@ -18,9 +19,8 @@ namespace construction::domain {
 inline constexpr std::int64_t kMaxPercentComplete = 100;
 
 // "start_date" or "end_date" outside task_date_window(today); "end_date"
-// before "start_date" (YYYY-MM-DD texts compare as dates).
-FieldErrors validate_task_dates(const std::optional<std::string>& start_date,
-                                const std::optional<std::string>& end_date,
+// before "start_date".
+FieldErrors validate_task_dates(std::optional<Date> start_date, std::optional<Date> end_date,
                                 std::chrono::sys_days today);
 
 // `chain`: the proposed predecessor's id, then its predecessor's, and so on

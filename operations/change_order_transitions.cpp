@@ -23,7 +23,7 @@ void approve(sql::Connection& db, std::int64_t org_id, const sql::ChangeOrderRec
       sql::next_sov_item_no(db, org_id, project->id), order.id, order.fields.number,
       order.fields.title, order.amount_cents);
   sql::insert_change_order_sov_line(db, org_id, project->id, order.id, line.item_no,
-                                    line.description, line.scheduled_value.value);
+                                    line.description, line.scheduled_value);
 }
 
 }  // namespace

@@ -24,9 +24,9 @@ void check_crew_parties(sql::Connection& db, std::int64_t org_id,
 }
 
 void refuse_second_log(sql::Connection& db, std::int64_t org_id, std::int64_t project_id,
-                       const std::string& log_date, std::int64_t except_id) {
+                       domain::Date log_date, std::int64_t except_id) {
   if (sql::daily_log_exists(db, org_id, project_id, log_date, except_id))
-    throw conflict("The project already has a daily log for " + log_date);
+    throw conflict("The project already has a daily log for " + domain::iso_date(log_date));
 }
 
 sql::DailyLogRecord with_crew(sql::Connection& db, std::int64_t org_id, sql::DailyLogRecord log) {
@@ -39,8 +39,7 @@ sql::DailyLogRecord lock_draft(sql::Connection& db, std::int64_t org_id, std::in
   auto log = sql::find_daily_log(db, org_id, id, true);
   if (!log) throw not_found();
   check_version(expected_version, log->version);
-  if (auto refusal = domain::refuse_edit(*domain::parse_daily_log_status(log->status)))
-    throw invalid_state(refusal->message);
+  if (auto refusal = domain::refuse_edit(log->status)) throw invalid_state(refusal->message);
   return with_crew(db, org_id, *log);
 }
 
@@ -87,11 +86,9 @@ sql::DailyLogRecord submit_daily_log(sql::Connection& db, std::int64_t org_id, s
   sql::Transaction tx(db);
   auto log = sql::find_daily_log(db, org_id, id, true);
   if (!log) throw not_found();
-  auto next = domain::transition(*domain::parse_daily_log_status(log->status),
-                                 domain::DailyLogAction::submit);
+  auto next = domain::transition(log->status, domain::DailyLogAction::submit);
   if (!next) throw invalid_state(next.error().message);
-  sql::DailyLogRecord saved =
-      sql::set_daily_log_status(db, org_id, log->id, std::string(to_string(next.value())));
+  sql::DailyLogRecord saved = sql::set_daily_log_status(db, org_id, log->id, next.value());
   saved = with_crew(db, org_id, saved);
   tx.commit();
   return saved;

@@ -66,12 +66,10 @@ std::vector<domain::PricedLine> priced_lines(const std::vector<sql::LineRecord>&
   return priced;
 }
 
-sql::EstimateTotalsRecord totals_of(const std::vector<sql::LineRecord>& lines,
-                                    std::int64_t tax_bps) {
+domain::EstimateTotals totals_of(const std::vector<sql::LineRecord>& lines, std::int64_t tax_bps) {
   auto totals = domain::total_estimate(priced_lines(lines), domain::BasisPoints{tax_bps});
   if (!totals) throw invalid_fields(totals.error());
-  const domain::EstimateTotals& t = totals.value();
-  return {t.cost.value, t.subtotal.value, t.tax.value, t.total.value, t.margin.value};
+  return totals.value();
 }
 
 sql::EstimateRecord save_totals(sql::Connection& db, std::int64_t org_id,
@@ -103,8 +101,7 @@ EstimateDocument load_estimate(sql::Connection& db, std::int64_t org_id, std::in
 sql::EstimateRecord lock_draft_estimate(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
   auto estimate = sql::find_estimate(db, org_id, id, true);
   if (!estimate) throw not_found();
-  if (auto refusal = domain::refuse_edit(*domain::parse_estimate_status(estimate->status)))
-    throw invalid_state(refusal->message);
+  if (auto refusal = domain::refuse_edit(estimate->status)) throw invalid_state(refusal->message);
   return *estimate;
 }
 

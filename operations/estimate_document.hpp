@@ -45,8 +45,7 @@ EstimateDocument insert_estimate_document(sql::Connection& db, std::int64_t org_
 std::vector<domain::PricedLine> priced_lines(const std::vector<sql::LineRecord>& lines);
 // The estimate's totals from its stored lines; refused (field "lines")
 // beyond the largest amount.
-sql::EstimateTotalsRecord totals_of(const std::vector<sql::LineRecord>& lines,
-                                    std::int64_t tax_bps);
+domain::EstimateTotals totals_of(const std::vector<sql::LineRecord>& lines, std::int64_t tax_bps);
 // Recomputes and saves the totals after a change to lines or tax rate.
 sql::EstimateRecord save_totals(sql::Connection& db, std::int64_t org_id,
                                 const sql::EstimateRecord& estimate, bool new_version);

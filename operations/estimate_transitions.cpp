@@ -15,11 +15,10 @@ using domain::EstimateAction;
 void build_schedule_of_values(sql::Connection& db, std::int64_t org_id,
                               const sql::EstimateRecord& estimate,
                               const std::vector<sql::LineRecord>& lines) {
-  auto schedule =
-      domain::schedule_from_estimate(priced_lines(lines), domain::Cents{estimate.totals.tax_cents});
+  auto schedule = domain::schedule_from_estimate(priced_lines(lines), estimate.totals.tax);
   for (const domain::SovLine& line : schedule)
     sql::insert_estimate_sov_line(db, org_id, estimate.project_id, estimate.id, line.item_no,
-                                  line.description, line.scheduled_value.value);
+                                  line.description, line.scheduled_value);
 }
 
 // The estimate, locked, and the status the state machine allows `action` to.
@@ -31,7 +30,7 @@ std::pair<sql::EstimateRecord, domain::EstimateStatus> start(sql::Connection& db
   if (estimate->revised_by_id)
     throw invalid_state("This estimate was revised: act on its revision, estimate " +
                         std::to_string(*estimate->revised_by_id));
-  auto next = domain::transition(*domain::parse_estimate_status(estimate->status), action);
+  auto next = domain::transition(estimate->status, action);
   if (!next) throw invalid_state(next.error().message);
   if (action == EstimateAction::send && sql::list_lines(db, org_id, estimate->id).empty())
     throw invalid_state("An estimate without lines cannot be sent");
@@ -45,9 +44,9 @@ std::optional<EstimateDocument> accept_estimate(sql::Connection& db, std::int64_
   if (sql::project_has_accepted_estimate(db, org_id, project->id)) return std::nullopt;
   auto lines = sql::list_lines(db, org_id, estimate.id);
   build_schedule_of_values(db, org_id, estimate, lines);
-  sql::set_original_contract_sum(db, org_id, project->id, estimate.totals.total_cents);
-  sql::EstimateRecord saved = sql::set_estimate_status(
-      db, org_id, estimate.id, std::string(to_string(domain::EstimateStatus::accepted)));
+  sql::set_original_contract_sum(db, org_id, project->id, estimate.totals.total.value);
+  sql::EstimateRecord saved =
+      sql::set_estimate_status(db, org_id, estimate.id, domain::EstimateStatus::accepted);
   return EstimateDocument{std::move(saved), std::move(lines)};
 }
 
@@ -77,8 +76,7 @@ EstimateDocument transition_estimate(sql::Connection& db, std::int64_t org_id, s
   } else if (action == EstimateAction::revise) {
     document = revise(db, org_id, estimate);
   } else {
-    sql::EstimateRecord saved =
-        sql::set_estimate_status(db, org_id, estimate.id, std::string(to_string(next)));
+    sql::EstimateRecord saved = sql::set_estimate_status(db, org_id, estimate.id, next);
     document = {saved, sql::list_lines(db, org_id, saved.id)};
   }
   tx.commit();

@@ -1,6 +1,7 @@
 #include "operations/login_throttle.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <vector>
 
 #include "sql/transaction.hpp"
@@ -10,7 +11,7 @@ namespace construction::operations {
 namespace {
 
 // Rows idle this long are deleted (whatever a rule says, long forgotten).
-constexpr std::int64_t kKeepRows = 24 * 3600;
+constexpr std::chrono::seconds kKeepRows{24 * 3600};
 
 // One counter a try is checked against and counted under.
 struct Key {
@@ -40,27 +41,29 @@ std::vector<Key> keys_of(const std::string& email, const LogInClient& client) {
 
 }  // namespace
 
-sql::ThrottleRow after_failure(const sql::ThrottleRow& before, std::int64_t now,
+sql::ThrottleRow after_failure(const sql::ThrottleRow& before, domain::Timestamp now,
                                const ThrottleRule& rule) {
-  std::int64_t quiet_since = std::max(before.last_failure_at, before.blocked_until.value_or(0));
-  bool remembered = before.failures > 0 && now - quiet_since < rule.forget_after;
+  domain::Timestamp quiet_since =
+      std::max(before.last_failure_at, before.blocked_until.value_or(domain::Timestamp{}));
+  bool remembered =
+      before.failures > 0 && now - quiet_since < std::chrono::seconds(rule.forget_after);
   sql::ThrottleRow after{remembered ? before.failures + 1 : 1, now, std::nullopt};
   int over = after.failures - rule.free_failures;
   if (over >= 0) {
     std::int64_t delay = rule.max_delay;
     if (over < 30) delay = std::min(rule.max_delay, rule.first_delay << over);
-    after.blocked_until = now + delay;
+    after.blocked_until = now + std::chrono::seconds(delay);
   }
   return after;
 }
 
-std::int64_t seconds_blocked(const std::optional<sql::ThrottleRow>& row, std::int64_t now) {
+std::int64_t seconds_blocked(const std::optional<sql::ThrottleRow>& row, domain::Timestamp now) {
   if (!row || !row->blocked_until || *row->blocked_until <= now) return 0;
-  return *row->blocked_until - now;
+  return (*row->blocked_until - now).count();
 }
 
 Throttle check_throttle(sql::Connection& db, const std::string& email, const LogInClient& client) {
-  std::int64_t now = sql::database_now(db);
+  domain::Timestamp now = sql::database_now(db);
   Throttle throttle;
   for (const Key& key : keys_of(email, client)) {
     auto row = sql::find_throttle(db, key.scope, key.key);
@@ -72,7 +75,7 @@ Throttle check_throttle(sql::Connection& db, const std::string& email, const Log
 
 Throttle record_failure(sql::Connection& db, const std::string& email, const LogInClient& client) {
   sql::Transaction tx(db);
-  std::int64_t now = sql::database_now(db);
+  domain::Timestamp now = sql::database_now(db);
   Throttle counted;
   for (const Key& key : keys_of(email, client)) {
     sql::ThrottleRow row =

@@ -57,10 +57,10 @@ inline constexpr ThrottleRule kAccountRule{10, 60, 900, 900};
 inline constexpr ThrottleRule kAddressRule{20, 60, 900, 900};
 
 // The counter after one more failure at `now`.
-sql::ThrottleRow after_failure(const sql::ThrottleRow& before, std::int64_t now,
+sql::ThrottleRow after_failure(const sql::ThrottleRow& before, domain::Timestamp now,
                                const ThrottleRule& rule);
 // Seconds until the key may try again; 0 when it may now.
-std::int64_t seconds_blocked(const std::optional<sql::ThrottleRow>& row, std::int64_t now);
+std::int64_t seconds_blocked(const std::optional<sql::ThrottleRow>& row, domain::Timestamp now);
 
 // Who tries to log in: from an address, and (a browser) with the nonce of a
 // device cookie whose signature the caller checked for this account.

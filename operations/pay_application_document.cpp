@@ -71,9 +71,8 @@ void add_missing_lines(sql::Connection& db, std::int64_t org_id,
   for (const auto& sov : sql::list_sov_lines(db, org_id, application.project_id)) {
     if (present.contains(sov.id)) continue;
     auto last = carried.find(sov.id);
-    domain::G703Entry entry = last == carried.end()
-                                  ? domain::first_entry(Cents{sov.scheduled_value_cents})
-                                  : domain::next_entry(last->second);
+    domain::G703Entry entry = last == carried.end() ? domain::first_entry(sov.scheduled_value_cents)
+                                                    : domain::next_entry(last->second);
     sql::insert_pay_application_line(db, org_id, application.id, sov.id, sov.item_no,
                                      sov.description, computed(entry, rates_of(application)));
   }

@@ -1,7 +1,5 @@
 #include "operations/projects.hpp"
 
-#include <span>
-
 #include "domain/pay_application.hpp"
 #include "domain/project.hpp"
 #include "operations/refusal.hpp"
@@ -21,21 +19,7 @@ void check_text(domain::FieldErrors& errors, std::string_view field, std::string
     errors.add(field, "must not contain the NUL character");
 }
 
-void check_one_of(domain::FieldErrors& errors, std::string_view field, std::string_view value,
-                  std::span<const std::string_view> allowed) {
-  std::string list;
-  for (std::string_view option : allowed) {
-    if (value == option) return;
-    list += (list.empty() ? "" : ", ") + std::string(option);
-  }
-  errors.add(field, "must be one of " + list);
-}
-
 void check_dates(domain::FieldErrors& errors, const sql::ProjectFields& p) {
-  if (p.start_date && !domain::is_calendar_date(*p.start_date))
-    errors.add("start_date", "must be a date (YYYY-MM-DD)");
-  if (p.completion_date && !domain::is_calendar_date(*p.completion_date))
-    errors.add("completion_date", "must be a date (YYYY-MM-DD)");
   if (!errors.has("start_date") && !errors.has("completion_date") && p.start_date &&
       p.completion_date && *p.completion_date < *p.start_date)
     errors.add("completion_date", "must not be before start_date");
@@ -45,7 +29,7 @@ void check_client(sql::Connection& db, std::int64_t org_id, const std::optional<
                   domain::FieldErrors& errors) {
   if (!id || errors.has("client_id")) return;
   auto party = sql::find_party(db, org_id, *id);
-  if (!party || party->fields.kind != "client")
+  if (!party || party->fields.kind != domain::PartyKind::client)
     errors.add("client_id", "must be one of your organisation's clients");
 }
 
@@ -57,8 +41,6 @@ domain::FieldErrors project_errors(const sql::ProjectFields& fields,
   check_text(errors, "number", fields.number, 50, true);
   check_text(errors, "name", fields.name, 200, true);
   check_text(errors, "site_address", fields.site_address, 1000, false);
-  check_one_of(errors, "status", fields.status, domain::kProjectStatuses);
-  check_one_of(errors, "contract_type", fields.contract_type, domain::kContractTypes);
   errors.merge(
       domain::validate_retainage_rates(fields.retainage_work_bps, fields.retainage_stored_bps));
   check_dates(errors, fields);
@@ -67,7 +49,6 @@ domain::FieldErrors project_errors(const sql::ProjectFields& fields,
 
 void check_party(const sql::PartyFields& fields, const domain::FieldErrors& unread) {
   domain::FieldErrors errors = unread;
-  check_one_of(errors, "kind", fields.kind, domain::kPartyKinds);
   check_text(errors, "name", fields.name, 200, true);
   check_text(errors, "email", fields.email, 254, false);
   auto at = fields.email.find('@');
@@ -136,9 +117,13 @@ sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int
 }
 
 sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int64_t id,
-                              std::optional<int> expected_version, const sql::PartyFields& fields) {
+                              std::optional<int> expected_version, const sql::PartyFields& fields,
+                              const domain::FieldErrors& unread) {
   return change_party(db, org_id, id, expected_version,
-                      [&](sql::PartyFields& stored, domain::FieldErrors&) { stored = fields; });
+                      [&](sql::PartyFields& stored, domain::FieldErrors& not_read) {
+                        stored = fields;
+                        not_read = unread;
+                      });
 }
 
 void delete_party(sql::Connection& db, std::int64_t org_id, std::int64_t id) {

@@ -1,16 +1,17 @@
 // Projects and parties: create, change, delete, the rules checked before a
 // row is written: required names and numbers, length limits (as the
-// schema's CHECK constraints), a status, contract type and kind the product
-// knows (domain/project.hpp), dates that are days of the calendar and in
-// order, a client that is one of the organisation's clients, the retainage
-// rates (domain/pay_application.hpp). Every bad field is named at once
+// schema's CHECK constraints), dates in order, a client that is one of the
+// organisation's clients, the retainage rates (domain/pay_application.hpp).
+// A status, contract type, kind or date comes typed: its caller read the
+// text where it arrived (domain::read_name, domain::parse_date) and noted
+// what it could not read in `unread`. Every bad field is named at once
 // (Refusal invalid_fields), with the API's field names. The pages and the
 // API both call these; neither checks a rule of its own.
 //
 // `unread`: what the caller's reader could not take in (a JSON field of the
-// wrong type, a date that is no day), refused together with the rules'
-// errors, each field's first message kept, so that a client hears of every
-// bad field in one answer.
+// wrong type, a date that is no day, a status the product does not know), refused together with the
+// rules' errors, each field's first message kept, so that a client hears of every bad field in one
+// answer.
 #pragma once
 
 #include <functional>
@@ -47,7 +48,8 @@ sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int
                               std::optional<int> expected_version, const PartyEdit& edit);
 // A form's whole set of fields in place of the stored ones.
 sql::PartyRecord change_party(sql::Connection& db, std::int64_t org_id, std::int64_t id,
-                              std::optional<int> expected_version, const sql::PartyFields& fields);
+                              std::optional<int> expected_version, const sql::PartyFields& fields,
+                              const domain::FieldErrors& unread = {});
 // not_found when there is no such party; one a project or a document names
 // is kept by the schema's foreign keys (sql::ForeignKeyViolation).
 void delete_party(sql::Connection& db, std::int64_t org_id, std::int64_t id);

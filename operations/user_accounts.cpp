@@ -14,7 +14,7 @@ namespace construction::operations {
 namespace {
 
 bool is_active_owner(const sql::UserFields& fields) {
-  return fields.role == "owner" && fields.active;
+  return fields.role == domain::Role::owner && fields.active;
 }
 
 // Checked with the active owners locked (`owners`), so what it counts

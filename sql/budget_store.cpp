@@ -1,7 +1,7 @@
 #include "sql/budget_store.hpp"
 
 #include "sql/counted_vendor_bills.hpp"
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -146,8 +146,8 @@ BudgetTransferRecord transfer_from(const Row& row) {
               row["amount_cents"].int64(),
               row["reason"].string()};
   t.version = row["version"].int32();
-  t.created_at = rfc3339(row["created_at"].int64());
-  t.updated_at = rfc3339(row["updated_at"].int64());
+  t.created_at = row["created_at"].timestamp();
+  t.updated_at = row["updated_at"].timestamp();
   return t;
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/project_store.hpp"
@@ -35,8 +36,8 @@ struct BudgetTransferRecord {
   std::int64_t project_id = 0;
   BudgetTransferFields fields;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 BudgetTransferRecord insert_budget_transfer(Connection& db, std::int64_t org_id,

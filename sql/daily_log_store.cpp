@@ -1,6 +1,6 @@
 #include "sql/daily_log_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -91,14 +91,17 @@ DailyLogRecord log_from(const Row& row) {
   DailyLogRecord l;
   l.id = row["id"].int64();
   l.project_id = row["project_id"].int64();
-  l.fields = {iso_date(row["log_date"].int64()),   row["weather"].string(),
-              row["temp_high_c"].optional_int64(), row["temp_low_c"].optional_int64(),
-              row["work_performed"].string(),      row["delays"].string()};
-  l.status = row["status"].string();
-  if (auto at = row["submitted_at"].optional_int64()) l.submitted_at = rfc3339(*at);
+  l.fields = {row["log_date"].date(),
+              row["weather"].string(),
+              row["temp_high_c"].optional_int64(),
+              row["temp_low_c"].optional_int64(),
+              row["work_performed"].string(),
+              row["delays"].string()};
+  l.status = row["status"].named(domain::parse_daily_log_status);
+  l.submitted_at = row["submitted_at"].optional_timestamp();
   l.version = row["version"].int32();
-  l.created_at = rfc3339(row["created_at"].int64());
-  l.updated_at = rfc3339(row["updated_at"].int64());
+  l.created_at = row["created_at"].timestamp();
+  l.updated_at = row["updated_at"].timestamp();
   return l;
 }
 
@@ -127,7 +130,7 @@ PageOf<DailyLogRecord> list_daily_logs(Connection& db, std::int64_t org_id, std:
 }
 
 bool daily_log_exists(Connection& db, std::int64_t org_id, std::int64_t project_id,
-                      const std::string& log_date, std::int64_t except_id) {
+                      domain::Date log_date, std::int64_t except_id) {
   return db.exec(kExists, org_id, project_id, log_date, except_id)
       .single_row()["present"]
       .boolean();
@@ -141,7 +144,7 @@ DailyLogRecord update_daily_log(Connection& db, std::int64_t org_id, std::int64_
 }
 
 DailyLogRecord set_daily_log_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                    const std::string& status) {
+                                    domain::DailyLogStatus status) {
   return log_from(db.exec(kSetStatus, org_id, id, status).single_row());
 }
 
@@ -150,7 +153,7 @@ void delete_daily_log(Connection& db, std::int64_t org_id, std::int64_t id) {
 }
 
 DailyLogDay load_daily_log_day(Connection& db, std::int64_t org_id, std::int64_t project_id,
-                               const std::string& log_date, int recent) {
+                               domain::Date log_date, int recent) {
   DailyLogDay day;
   for (Row row : db.exec(kDay, org_id, project_id, log_date, recent)) {
     switch (row["part"].int32()) {
@@ -161,9 +164,9 @@ DailyLogDay load_daily_log_day(Connection& db, std::int64_t org_id, std::int64_t
                                    row["headcount"].int64(), row["hours"].string()});
         break;
       case 2:
-        day.recent.push_back({row["id"].int64(), iso_date(row["log_date"].int64()),
-                              row["status"].string(), row["headcount"].int64(),
-                              row["hours"].string()});
+        day.recent.push_back({row["id"].int64(), row["log_date"].date(),
+                              row["status"].named(domain::parse_daily_log_status),
+                              row["headcount"].int64(), row["hours"].string()});
         break;
       default:
         day.companies.push_back({row["id"].int64(), row["name"].string()});
@@ -201,8 +204,8 @@ Query<std::vector<DayLog>> todays_daily_logs_query(std::int64_t org_id) {
       [](const Result& result) {
         std::vector<DayLog> logs;
         for (Row row : result)
-          logs.push_back({row["id"].int64(), row["status"].string(), row["headcount"].int32(),
-                          project_name_from(row)});
+          logs.push_back({row["id"].int64(), row["status"].named(domain::parse_daily_log_status),
+                          row["headcount"].int32(), project_name_from(row)});
         return logs;
       },
       org_id);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
+#include "domain/daily_log.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/project_store.hpp"
@@ -22,7 +24,7 @@ struct CrewRow {
 };
 
 struct DailyLogFields {
-  std::string log_date;  // YYYY-MM-DD
+  domain::Date log_date{};
   std::string weather;
   std::optional<std::int64_t> temp_high_c;
   std::optional<std::int64_t> temp_low_c;
@@ -34,12 +36,12 @@ struct DailyLogRecord {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
   DailyLogFields fields;
-  std::string status;
-  std::optional<std::string> submitted_at;
+  domain::DailyLogStatus status = domain::DailyLogStatus::draft;
+  std::optional<domain::Timestamp> submitted_at;
   std::vector<CrewRow> crew;  // filled by the *_with_crew reads
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 DailyLogRecord insert_daily_log(Connection& db, std::int64_t org_id, std::int64_t project_id,
@@ -49,13 +51,13 @@ std::optional<DailyLogRecord> find_daily_log(Connection& db, std::int64_t org_id
 PageOf<DailyLogRecord> list_daily_logs(Connection& db, std::int64_t org_id, std::int64_t project_id,
                                        const Page& page);
 bool daily_log_exists(Connection& db, std::int64_t org_id, std::int64_t project_id,
-                      const std::string& log_date, std::int64_t except_id);
+                      domain::Date log_date, std::int64_t except_id);
 DailyLogRecord update_daily_log(Connection& db, std::int64_t org_id, std::int64_t id,
                                 const DailyLogFields& fields);
 // A project's daily log of one day, as the dashboard lists it.
 struct DayLog {
   std::int64_t id = 0;
-  std::string status;
+  domain::DailyLogStatus status = domain::DailyLogStatus::draft;
   int headcount = 0;  // Σ the crew rows' headcounts
   ProjectName project;
 };
@@ -63,7 +65,7 @@ struct DayLog {
 Query<std::vector<DayLog>> todays_daily_logs_query(std::int64_t org_id);
 
 DailyLogRecord set_daily_log_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                    const std::string& status);
+                                    domain::DailyLogStatus status);
 void delete_daily_log(Connection& db, std::int64_t org_id, std::int64_t id);
 // What the daily-log page shows for one day, read in one query: the day's
 // log with its crew, the latest logs (newest first, with their crew's
@@ -71,8 +73,8 @@ void delete_daily_log(Connection& db, std::int64_t org_id, std::int64_t id);
 // and vendors by name, and any other party the day's crew names).
 struct DailyLogSummary {
   std::int64_t id = 0;
-  std::string log_date;
-  std::string status;
+  domain::Date log_date{};
+  domain::DailyLogStatus status = domain::DailyLogStatus::draft;
   std::int64_t headcount = 0;
   std::string hours;  // decimal text
 };
@@ -86,7 +88,7 @@ struct DailyLogDay {
   std::vector<CrewCompany> companies;
 };
 DailyLogDay load_daily_log_day(Connection& db, std::int64_t org_id, std::int64_t project_id,
-                               const std::string& log_date, int recent);
+                               domain::Date log_date, int recent);
 // The companies alone, for a new crew row.
 std::vector<CrewCompany> crew_companies(Connection& db, std::int64_t org_id);
 

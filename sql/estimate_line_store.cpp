@@ -1,6 +1,6 @@
 #include "sql/estimate_line_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -47,8 +47,8 @@ LineRecord line_from(const Row& row) {
   l.estimate_id = row["estimate_id"].int64();
   l.fields = line_fields_from(row);
   l.version = row["version"].int32();
-  l.created_at = rfc3339(row["created_at"].int64());
-  l.updated_at = rfc3339(row["updated_at"].int64());
+  l.created_at = row["created_at"].timestamp();
+  l.updated_at = row["updated_at"].timestamp();
   return l;
 }
 

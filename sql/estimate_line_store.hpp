@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
 #include "sql/connection.hpp"
 
 namespace construction::sql {
@@ -30,8 +31,8 @@ struct LineRecord {
   std::int64_t estimate_id = 0;
   LineFields fields;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 // The priced-line columns every line table shares (estimate and change

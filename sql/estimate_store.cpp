@@ -1,6 +1,6 @@
 #include "sql/estimate_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -56,18 +56,17 @@ EstimateRecord estimate_from(const Row& row) {
   EstimateRecord e;
   e.id = row["id"].int64();
   e.project_id = row["project_id"].int64();
-  e.fields = {row["number"].string(), row["title"].string(),
-              iso_date(row["valid_until"].optional_int64()), row["tax_bps"].int64(),
-              row["notes"].string()};
+  e.fields = {row["number"].string(), row["title"].string(), row["valid_until"].optional_date(),
+              row["tax_bps"].int64(), row["notes"].string()};
   e.revision = row["revision"].int32();
   e.revised_from_id = row["revised_from_id"].optional_int64();
   e.revised_by_id = row["revised_by_id"].optional_int64();
-  e.status = row["status"].string();
-  e.totals = {row["cost_cents"].int64(), row["subtotal_cents"].int64(), row["tax_cents"].int64(),
-              row["total_cents"].int64(), row["margin_bps"].int64()};
+  e.status = row["status"].named(domain::parse_estimate_status);
+  e.totals = {row["cost_cents"].cents(), row["subtotal_cents"].cents(), row["tax_cents"].cents(),
+              row["total_cents"].cents(), domain::BasisPoints{row["margin_bps"].int64()}};
   e.version = row["version"].int32();
-  e.created_at = rfc3339(row["created_at"].int64());
-  e.updated_at = rfc3339(row["updated_at"].int64());
+  e.created_at = row["created_at"].timestamp();
+  e.updated_at = row["updated_at"].timestamp();
   return e;
 }
 
@@ -107,14 +106,14 @@ EstimateRecord update_estimate(Connection& db, std::int64_t org_id, std::int64_t
 }
 
 EstimateRecord set_estimate_totals(Connection& db, std::int64_t org_id, std::int64_t id,
-                                   const EstimateTotalsRecord& t, bool new_version) {
-  return estimate_from(db.exec(kSetTotals, org_id, id, t.cost_cents, t.subtotal_cents, t.tax_cents,
-                               t.total_cents, t.margin_bps, new_version ? 1 : 0)
+                                   const domain::EstimateTotals& t, bool new_version) {
+  return estimate_from(db.exec(kSetTotals, org_id, id, t.cost, t.subtotal, t.tax, t.total,
+                               t.margin.value, new_version ? 1 : 0)
                            .single_row());
 }
 
 EstimateRecord set_estimate_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                   const std::string& status) {
+                                   domain::EstimateStatus status) {
   return estimate_from(db.exec(kSetStatus, org_id, id, status).single_row());
 }
 

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/calendar.hpp"
+#include "domain/estimate.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 
@@ -16,17 +18,9 @@ namespace construction::sql {
 struct EstimateFields {
   std::string number;
   std::string title;
-  std::optional<std::string> valid_until;  // YYYY-MM-DD
+  std::optional<domain::Date> valid_until;
   std::int64_t tax_bps = 0;
   std::string notes;
-};
-
-struct EstimateTotalsRecord {
-  std::int64_t cost_cents = 0;
-  std::int64_t subtotal_cents = 0;
-  std::int64_t tax_cents = 0;
-  std::int64_t total_cents = 0;
-  std::int64_t margin_bps = 0;
 };
 
 struct EstimateRecord {
@@ -36,11 +30,11 @@ struct EstimateRecord {
   int revision = 1;
   std::optional<std::int64_t> revised_from_id;
   std::optional<std::int64_t> revised_by_id;
-  std::string status;
-  EstimateTotalsRecord totals;
+  domain::EstimateStatus status = domain::EstimateStatus::draft;
+  domain::EstimateTotals totals;  // as stored, from the lines (domain::total_estimate)
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 EstimateRecord insert_estimate(Connection& db, std::int64_t org_id, std::int64_t project_id,
@@ -56,9 +50,9 @@ EstimateRecord update_estimate(Connection& db, std::int64_t org_id, std::int64_t
 // `new_version`: false when the totals follow a change already counted (the
 // estimate's creation, or an update of its tax rate).
 EstimateRecord set_estimate_totals(Connection& db, std::int64_t org_id, std::int64_t id,
-                                   const EstimateTotalsRecord& totals, bool new_version);
+                                   const domain::EstimateTotals& totals, bool new_version);
 EstimateRecord set_estimate_status(Connection& db, std::int64_t org_id, std::int64_t id,
-                                   const std::string& status);
+                                   domain::EstimateStatus status);
 void delete_estimate(Connection& db, std::int64_t org_id, std::int64_t id);
 // "EST-001", "EST-002", …: one more than the project's estimate numbers so far.
 std::string next_estimate_number(Connection& db, std::int64_t org_id, std::int64_t project_id);

@@ -1,6 +1,6 @@
 #include "sql/login_throttle_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -37,14 +37,24 @@ constexpr std::string_view kForget =
 #undef THROTTLE_COLUMNS
 
 ThrottleRow row_from(const Row& row) {
-  return {row["failures"].int32(), row["last_failure_at"].int64(),
-          row["blocked_until"].optional_int64()};
+  return {row["failures"].int32(), row["last_failure_at"].timestamp(),
+          row["blocked_until"].optional_timestamp()};
+}
+
+// An instant as to_timestamp($n) reads it: seconds since the Unix epoch.
+std::int64_t unix_seconds(domain::Timestamp instant) {
+  return instant.time_since_epoch().count();
+}
+
+std::optional<std::int64_t> unix_seconds(const std::optional<domain::Timestamp>& instant) {
+  if (!instant) return std::nullopt;
+  return unix_seconds(*instant);
 }
 
 }  // namespace
 
-std::int64_t database_now(Connection& db) {
-  return db.exec(kNow).single_row()["now"].int64();
+domain::Timestamp database_now(Connection& db) {
+  return db.exec(kNow).single_row()["now"].timestamp();
 }
 
 std::optional<ThrottleRow> find_throttle(Connection& db, std::string_view scope,
@@ -61,15 +71,16 @@ ThrottleRow lock_throttle(Connection& db, std::string_view scope, const std::str
 
 void save_throttle(Connection& db, std::string_view scope, const std::string& key,
                    const ThrottleRow& row) {
-  db.exec(kSave, scope, key, row.failures, row.last_failure_at, row.blocked_until);
+  db.exec(kSave, scope, key, row.failures, unix_seconds(row.last_failure_at),
+          unix_seconds(row.blocked_until));
 }
 
 void clear_throttle(Connection& db, std::string_view scope, const std::string& key) {
   db.exec(kClear, scope, key);
 }
 
-void forget_throttles_before(Connection& db, std::int64_t before) {
-  db.exec(kForget, before);
+void forget_throttles_before(Connection& db, domain::Timestamp before) {
+  db.exec(kForget, unix_seconds(before));
 }
 
 }  // namespace construction::sql

@@ -1,6 +1,6 @@
 // The counters of failed log-ins (migration 0004), one row per scope
-// ("account" or "address") and key. Times are UNIX seconds of the
-// database's clock, the one clock every worker and host shares.
+// ("account" or "address") and key. Times are instants of the database's
+// clock, the one clock every worker and host shares.
 #pragma once
 
 #include <cstdint>
@@ -8,17 +8,18 @@
 #include <string>
 #include <string_view>
 
+#include "domain/calendar.hpp"
 #include "sql/connection.hpp"
 
 namespace construction::sql {
 
 struct ThrottleRow {
   int failures = 0;
-  std::int64_t last_failure_at = 0;
-  std::optional<std::int64_t> blocked_until;
+  domain::Timestamp last_failure_at{};
+  std::optional<domain::Timestamp> blocked_until;
 };
 
-std::int64_t database_now(Connection& db);
+domain::Timestamp database_now(Connection& db);
 // The key is lower-cased by PostgreSQL (as users_email_key compares emails).
 std::optional<ThrottleRow> find_throttle(Connection& db, std::string_view scope,
                                          const std::string& key);
@@ -29,6 +30,6 @@ void save_throttle(Connection& db, std::string_view scope, const std::string& ke
                    const ThrottleRow& row);
 void clear_throttle(Connection& db, std::string_view scope, const std::string& key);
 // Deletes the rows whose last failure and block both ended before `before`.
-void forget_throttles_before(Connection& db, std::int64_t before);
+void forget_throttles_before(Connection& db, domain::Timestamp before);
 
 }  // namespace construction::sql

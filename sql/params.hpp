@@ -33,6 +33,11 @@ class Params {
   // A date as PostgreSQL reads a date, "2026-12-05".
   void add(domain::Date date) { values_.emplace_back(domain::iso_date(date)); }
   void add(domain::Cents amount) { add(amount.value); }
+  // A status or a kind as its name, the one its domain table writes (found
+  // by argument-dependent lookup: domain's to_string overloads).
+  template <class Enum>
+  requires std::is_enum_v<Enum>
+  void add(Enum value) { add(to_string(value)); }
 
   template <std::integral Integer>
   requires(!std::same_as<Integer, bool> && !std::same_as<Integer, char>) void add(Integer value) {

@@ -1,6 +1,6 @@
 #include "sql/party_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -34,11 +34,11 @@ constexpr std::string_view kDelete = "DELETE FROM parties WHERE org_id = $1 AND 
 PartyRecord party_from(const Row& row) {
   PartyRecord party;
   party.id = row["id"].int64();
-  party.fields = {row["kind"].string(), row["name"].string(), row["email"].string(),
-                  row["phone"].string(), row["address"].string()};
+  party.fields = {row["kind"].named(domain::parse_party_kind), row["name"].string(),
+                  row["email"].string(), row["phone"].string(), row["address"].string()};
   party.version = row["version"].int32();
-  party.created_at = rfc3339(row["created_at"].int64());
-  party.updated_at = rfc3339(row["updated_at"].int64());
+  party.created_at = row["created_at"].timestamp();
+  party.updated_at = row["updated_at"].timestamp();
   return party;
 }
 

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/calendar.hpp"
+#include "domain/project.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/query.hpp"
@@ -13,7 +15,7 @@
 namespace construction::sql {
 
 struct PartyFields {
-  std::string kind;
+  domain::PartyKind kind = domain::PartyKind::client;
   std::string name;
   std::string email;
   std::string phone;
@@ -24,8 +26,8 @@ struct PartyRecord {
   std::int64_t id = 0;
   PartyFields fields;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 struct PartyFilter {

@@ -1,6 +1,6 @@
 #include "sql/project_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -38,8 +38,9 @@ constexpr std::string_view kFindForUpdate =
   "     OR strpos(lower(number), lower($5)) > 0) "                                    \
   "ORDER BY id LIMIT $6"
 constexpr std::string_view kList = "SELECT " PROJECT_COLUMNS " " PROJECT_PAGE;
-#define LISTING_COLUMNS \
-  "SELECT id, number, name, status, original_contract_sum_cents, " SQL_UNIX_DAYS("start_date") " AS start_date"
+#define LISTING_COLUMNS                                                           \
+  "SELECT id, number, name, status, original_contract_sum_cents, " SQL_UNIX_DAYS( \
+      "start_date") " AS start_date"
 constexpr std::string_view kListings = LISTING_COLUMNS " " PROJECT_PAGE;
 
 // The figures of the projects of `p`: one row per group of document figures.
@@ -61,15 +62,14 @@ constexpr std::string_view kListings = LISTING_COLUMNS " " PROJECT_PAGE;
   "   WHERE d.org_id = $1 AND d.project_id IN (SELECT id FROM p) AND d.status = 'certified' "     \
   "   ORDER BY d.project_id, d.number DESC)"                                                      \
   ") "
-#define FIGURE_COLUMNS                                                                           \
-  "f.kind AS doc_kind, f.status AS doc_status, f.amount_cents AS doc_amount_cents, "             \
+#define FIGURE_COLUMNS                                                               \
+  "f.kind AS doc_kind, f.status AS doc_status, f.amount_cents AS doc_amount_cents, " \
   "f.paid_cents AS doc_paid_cents, f.number AS doc_number "
 // The projects `p` selects, each with its client's name and one row per
 // group of document figures (or one row of NULLs without documents).
-#define WITH_FIGURES(p)                                                                  \
-  "WITH p AS (" p "), " DOCUMENT_FIGURES                                                 \
-  "SELECT p.*, c.name AS client_name, " FIGURE_COLUMNS                                   \
-  "FROM p LEFT JOIN parties c ON c.org_id = $1 AND c.id = p.client_id "                  \
+#define WITH_FIGURES(p)                                                                       \
+  "WITH p AS (" p "), " DOCUMENT_FIGURES "SELECT p.*, c.name AS client_name, " FIGURE_COLUMNS \
+  "FROM p LEFT JOIN parties c ON c.org_id = $1 AND c.id = p.client_id "                       \
   "LEFT JOIN f ON f.project_id = p.id ORDER BY p.id"
 constexpr std::string_view kFindWithFigures =
     WITH_FIGURES("SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2");
@@ -107,25 +107,25 @@ void read_project(const Row& row, ProjectRecord& p) {
   f.name = row["name"].string();
   f.client_id = row["client_id"].optional_int64();
   f.site_address = row["site_address"].string();
-  f.status = row["status"].string();
-  f.contract_type = row["contract_type"].string();
+  f.status = row["status"].named(domain::parse_project_status);
+  f.contract_type = row["contract_type"].named(domain::parse_contract_type);
   f.retainage_work_bps = row["retainage_work_bps"].int64();
   f.retainage_stored_bps = row["retainage_stored_bps"].int64();
-  f.start_date = iso_date(row["start_date"].optional_int64());
-  f.completion_date = iso_date(row["completion_date"].optional_int64());
+  f.start_date = row["start_date"].optional_date();
+  f.completion_date = row["completion_date"].optional_date();
   p.original_contract_sum_cents = row["original_contract_sum_cents"].int64();
   p.version = row["version"].int32();
-  p.created_at = rfc3339(row["created_at"].int64());
-  p.updated_at = rfc3339(row["updated_at"].int64());
+  p.created_at = row["created_at"].timestamp();
+  p.updated_at = row["updated_at"].timestamp();
 }
 
 void read_listing(const Row& row, ProjectListing& p) {
   p.id = row["id"].int64();
   p.number = row["number"].string();
   p.name = row["name"].string();
-  p.status = row["status"].string();
+  p.status = row["status"].named(domain::parse_project_status);
   p.original_contract_sum_cents = row["original_contract_sum_cents"].int64();
-  p.start_date = iso_date(row["start_date"].optional_int64());
+  p.start_date = row["start_date"].optional_date();
 }
 
 ProjectListing listing_from(const Row& row) {
@@ -140,6 +140,22 @@ ProjectRecord project_from(const Row& row) {
   return p;
 }
 
+// A row's document figures (FIGURE_COLUMNS), its status read with the table
+// of its kind of document.
+void read_figures(const Row& row, DocumentFigures& figures) {
+  std::string_view kind = row["doc_kind"].text();
+  Field status = row["doc_status"];
+  domain::Cents amount = row["doc_amount_cents"].cents();
+  if (kind == "change_order")
+    figures.change_orders.push_back({status.named(domain::parse_change_order_status), amount});
+  else if (kind == "invoice")
+    figures.invoices.push_back(
+        {status.named(domain::parse_invoice_status), amount, row["doc_paid_cents"].cents()});
+  else
+    figures.pay_applications.push_back(
+        {row["doc_number"].int32(), status.named(domain::parse_pay_application_status), amount});
+}
+
 // Rows of a query with figures, in project order: one entry per project,
 // its own columns read by `read_head` (once, from its first row).
 template <class Project, class ReadHead>
@@ -149,10 +165,7 @@ std::vector<Project> with_figures_from(const Result& result, ReadHead read_head)
   for (Row row : result) {
     std::int64_t id = row["id"].int64();
     if (projects.empty() || projects.back().id != id) read_head(row, projects.emplace_back());
-    if (row["doc_kind"].is_null()) continue;
-    projects.back().figures.push_back({row["doc_kind"].string(), row["doc_status"].string(),
-                                       row["doc_amount_cents"].int64(),
-                                       row["doc_paid_cents"].int64(), row["doc_number"].int32()});
+    if (!row["doc_kind"].is_null()) read_figures(row, projects.back().figures);
   }
   return projects;
 }

@@ -14,6 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
+#include "domain/project.hpp"
+#include "domain/project_financials.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/query.hpp"
@@ -25,12 +28,12 @@ struct ProjectFields {
   std::string name;
   std::optional<std::int64_t> client_id;
   std::string site_address;
-  std::string status = "lead";
-  std::string contract_type = "fixed_price";
+  domain::ProjectStatus status = domain::ProjectStatus::lead;
+  domain::ContractType contract_type = domain::ContractType::fixed_price;
   std::int64_t retainage_work_bps = 1000;
   std::int64_t retainage_stored_bps = 1000;
-  std::optional<std::string> start_date;  // YYYY-MM-DD
-  std::optional<std::string> completion_date;
+  std::optional<domain::Date> start_date;
+  std::optional<domain::Date> completion_date;
 };
 
 struct ProjectRecord {
@@ -38,8 +41,8 @@ struct ProjectRecord {
   ProjectFields fields;
   std::int64_t original_contract_sum_cents = 0;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 // A project as a list of other records names it.
@@ -55,29 +58,29 @@ struct ProjectListing {
   std::int64_t id = 0;
   std::string number;
   std::string name;
-  std::string status;
+  domain::ProjectStatus status = domain::ProjectStatus::lead;
   std::int64_t original_contract_sum_cents = 0;
-  std::optional<std::string> start_date;  // "2026-12-02"
+  std::optional<domain::Date> start_date;
 };
 
-// One row of a project's document figures: a kind of document
-// ("change_order", "invoice", "pay_application"), a status, and its figures.
+// The figures of a project's documents, typed as the domain computes with
+// them (domain/project_financials.hpp): its change orders' amounts and its
+// invoices' totals and payments summed by status, and its latest certified
+// pay application.
 struct DocumentFigures {
-  std::string kind;
-  std::string status;
-  std::int64_t amount_cents = 0;  // Σ amount; Σ total; the retainage held
-  std::int64_t paid_cents = 0;    // invoices: Σ paid
-  int number = 0;                 // pay applications: its number
+  std::vector<domain::ChangeOrderFigures> change_orders;
+  std::vector<domain::InvoiceFigures> invoices;
+  std::vector<domain::PayApplicationFigures> pay_applications;
 };
 
 struct ProjectWithFigures : ProjectRecord {
   std::string client_name;  // "" without a client
-  std::vector<DocumentFigures> figures;
+  DocumentFigures figures;
 };
 
 // A listing with the figures of its documents: what the dashboard shows.
 struct ProjectListingWithFigures : ProjectListing {
-  std::vector<DocumentFigures> figures;
+  DocumentFigures figures;
 };
 
 struct ProjectFilter {
@@ -97,8 +100,7 @@ PageOf<ProjectRecord> list_projects(Connection& db, std::int64_t org_id,
 Query<PageOf<ProjectRecord>> projects_query(std::int64_t org_id, const ProjectFilter& filter,
                                             const Page& page);
 Query<PageOf<ProjectListing>> project_listings_query(std::int64_t org_id,
-                                                     const ProjectFilter& filter,
-                                                     const Page& page);
+                                                     const ProjectFilter& filter, const Page& page);
 // The project of pay application, change order or invoice `id`: read with
 // the document, in the same round trip, by its page.
 Query<std::optional<ProjectRecord>> project_of_pay_application_query(std::int64_t org_id,

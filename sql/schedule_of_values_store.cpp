@@ -1,6 +1,6 @@
 #include "sql/schedule_of_values_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -25,14 +25,16 @@ constexpr std::string_view kList =
 
 void insert_estimate_sov_line(Connection& db, std::int64_t org_id, std::int64_t project_id,
                               std::int64_t estimate_id, int item_no, const std::string& description,
-                              std::int64_t cents) {
-  db.exec(kInsertFromEstimate, org_id, project_id, estimate_id, item_no, description, cents);
+                              domain::Cents scheduled_value) {
+  db.exec(kInsertFromEstimate, org_id, project_id, estimate_id, item_no, description,
+          scheduled_value);
 }
 
 void insert_change_order_sov_line(Connection& db, std::int64_t org_id, std::int64_t project_id,
                                   std::int64_t change_order_id, int item_no,
-                                  const std::string& description, std::int64_t cents) {
-  db.exec(kInsertFromChangeOrder, org_id, project_id, change_order_id, item_no, description, cents);
+                                  const std::string& description, domain::Cents scheduled_value) {
+  db.exec(kInsertFromChangeOrder, org_id, project_id, change_order_id, item_no, description,
+          scheduled_value);
 }
 
 int next_sov_item_no(Connection& db, std::int64_t org_id, std::int64_t project_id) {
@@ -44,9 +46,9 @@ std::vector<SovLineRecord> list_sov_lines(Connection& db, std::int64_t org_id,
   std::vector<SovLineRecord> lines;
   for (Row row : db.exec(kList, org_id, project_id)) {
     lines.push_back({row["id"].int64(), row["item_no"].int32(), row["description"].string(),
-                     row["scheduled_value_cents"].int64(), row["estimate_id"].optional_int64(),
+                     row["scheduled_value_cents"].cents(), row["estimate_id"].optional_int64(),
                      row["change_order_id"].optional_int64(), row["version"].int32(),
-                     rfc3339(row["created_at"].int64()), rfc3339(row["updated_at"].int64())});
+                     row["created_at"].timestamp(), row["updated_at"].timestamp()});
   }
   return lines;
 }

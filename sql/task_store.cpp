@@ -1,6 +1,6 @@
 #include "sql/task_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -52,14 +52,14 @@ TaskRecord task_from(const Row& row) {
   t.id = row["id"].int64();
   t.project_id = row["project_id"].int64();
   t.fields = {row["name"].string(),
-              iso_date(row["start_date"].optional_int64()),
-              iso_date(row["end_date"].optional_int64()),
+              row["start_date"].optional_date(),
+              row["end_date"].optional_date(),
               row["assignee_party_id"].optional_int64(),
               row["predecessor_id"].optional_int64(),
               row["percent_complete"].int64()};
   t.version = row["version"].int32();
-  t.created_at = rfc3339(row["created_at"].int64());
-  t.updated_at = rfc3339(row["updated_at"].int64());
+  t.created_at = row["created_at"].timestamp();
+  t.updated_at = row["updated_at"].timestamp();
   return t;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 
@@ -13,8 +14,8 @@ namespace construction::sql {
 
 struct TaskFields {
   std::string name;
-  std::optional<std::string> start_date;  // YYYY-MM-DD
-  std::optional<std::string> end_date;
+  std::optional<domain::Date> start_date;
+  std::optional<domain::Date> end_date;
   std::optional<std::int64_t> assignee_party_id;
   std::optional<std::int64_t> predecessor_id;
   std::int64_t percent_complete = 0;
@@ -25,8 +26,8 @@ struct TaskRecord {
   std::int64_t project_id = 0;
   TaskFields fields;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 TaskRecord insert_task(Connection& db, std::int64_t org_id, std::int64_t project_id,

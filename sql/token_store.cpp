@@ -1,6 +1,6 @@
 #include "sql/token_store.hpp"
 
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -35,7 +35,7 @@ constexpr std::string_view kRevokeUserTokens =
 
 TokenRecord token_from(const Row& row) {
   return {row["id"].int64(), row["user_id"].int64(), row["name"].string(),
-          rfc3339(row["created_at"].int64())};
+          row["created_at"].timestamp()};
 }
 
 }  // namespace
@@ -45,7 +45,7 @@ std::optional<TokenCaller> find_token_caller(Connection& db, const std::string& 
   if (result.empty()) return std::nullopt;
   Row row = result[0];
   return TokenCaller{row["token_id"].int64(), row["user_id"].int64(), row["org_id"].int64(),
-                     row["role"].string(), row["token_hash_hex"].string()};
+                     row["role"].named(domain::parse_role), row["token_hash_hex"].string()};
 }
 
 std::optional<TokenRecord> insert_token(Connection& db, const UserRecord& user,

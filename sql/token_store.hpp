@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/calendar.hpp"
+#include "domain/role.hpp"
 #include "sql/connection.hpp"
 #include "sql/user_store.hpp"
 
@@ -15,7 +17,7 @@ struct TokenCaller {
   std::int64_t token_id = 0;
   std::int64_t user_id = 0;
   std::int64_t org_id = 0;
-  std::string role;
+  domain::Role role = domain::Role::field;
   std::string token_hash_hex;  // as stored, for a constant-time recheck
 };
 
@@ -23,7 +25,7 @@ struct TokenRecord {
   std::int64_t id = 0;
   std::int64_t user_id = 0;
   std::string name;
-  std::string created_at;
+  domain::Timestamp created_at{};
 };
 
 // `hash` in bytea text form ("\x…"). Only an unrevoked token of an active user.

@@ -1,7 +1,7 @@
 #include "sql/user_store.hpp"
 
 #include "sql/error.hpp"
-#include "sql/rfc3339.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
@@ -62,11 +62,11 @@ UserRecord user_from(const Row& row) {
                     row["org_id"].int64(),
                     row["email"].string(),
                     row["name"].string(),
-                    row["role"].string(),
+                    row["role"].named(domain::parse_role),
                     row["active"].boolean(),
                     row["version"].int32(),
-                    rfc3339(row["created_at"].int64()),
-                    rfc3339(row["updated_at"].int64())};
+                    row["created_at"].timestamp(),
+                    row["updated_at"].timestamp()};
 }
 
 std::optional<UserRecord> first_user(const Result& result) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
+#include "domain/role.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/query.hpp"
@@ -19,17 +21,17 @@ struct UserRecord {
   std::int64_t org_id = 0;
   std::string email;
   std::string name;
-  std::string role;
+  domain::Role role = domain::Role::field;
   bool active = true;
   int version = 1;
-  std::string created_at;
-  std::string updated_at;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 struct UserFields {
   std::string email;
   std::string name;
-  std::string role;
+  domain::Role role = domain::Role::field;
   bool active = true;
 };
 

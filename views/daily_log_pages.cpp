@@ -35,35 +35,33 @@ struct DayForm {
 };
 
 // The page's data in one query (the project is known already).
-sql::DailyLogDay load_day(PageContext& page, std::int64_t project_id, const std::string& day) {
+sql::DailyLogDay load_day(PageContext& page, std::int64_t project_id, domain::Date day) {
   return sql::load_daily_log_day(page.db, page.org_id(), project_id, day, kRecentLogs);
 }
 
-std::string chosen_day(const PageContext& page) {
-  auto day = page.http.query_value("date");
-  return day && domain::is_calendar_date(*day) ? *day : today();
+domain::Date this_day() {
+  return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+}
+
+// The day of ?date=, or today (UTC).
+domain::Date chosen_day(const PageContext& page) {
+  auto text = page.http.query_value("date");
+  auto day = text ? domain::parse_date(*text) : std::nullopt;
+  return day ? *day : this_day();
 }
 
 // "Wednesday, Dec 2, 2026".
-std::string long_date(const std::string& iso, bool short_weekday = false) {
+std::string long_date(domain::Date day, bool short_weekday = false) {
   static constexpr const char* kDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                           "Thursday", "Friday", "Saturday"};
-  if (!domain::is_calendar_date(iso)) return iso;
-  std::chrono::year_month_day ymd(std::chrono::year(std::stoi(iso.substr(0, 4))),
-                                  std::chrono::month(std::stoi(iso.substr(5, 2))),
-                                  std::chrono::day(std::stoi(iso.substr(8, 2))));
-  std::string weekday = kDays[std::chrono::weekday(std::chrono::sys_days(ymd)).c_encoding()];
+  std::string weekday = kDays[std::chrono::weekday(day).c_encoding()];
   if (short_weekday) weekday = weekday.substr(0, 3);
-  return weekday + ", " + date(iso);
+  return weekday + ", " + date(day);
 }
 
 std::string hours_text(const std::string& stored) {
   auto hours = domain::Quantity::parse(stored);
   return hours ? hours->to_string() : stored;
-}
-
-std::string status_label(std::string_view status) {
-  return status == "submitted" ? "Submitted" : "Draft";
 }
 
 // ---- crew rows as the form names them: crew_{n}_trade, …
@@ -213,7 +211,7 @@ domain::FieldErrors form_errors(const domain::FieldErrors& errors, const std::ve
 
 // ---- the day
 
-std::string log_form(PageContext& page, std::int64_t project_id, const std::string& day,
+std::string log_form(PageContext& page, std::int64_t project_id, domain::Date day,
                      const sql::DailyLogRecord* log, const std::vector<sql::CrewCompany>& companies,
                      const DayForm& form) {
   const sql::DailyLogFields empty;
@@ -260,7 +258,7 @@ std::string log_form(PageContext& page, std::int64_t project_id, const std::stri
                         : log      ? std::to_string(log->version)
                                    : "";
   if (!version.empty()) data.set("version", version);
-  if (!log) data.set("log_date", day);
+  if (!log) data.set("log_date", domain::iso_date(day));
   return page.render("daily_logs/form", data);
 }
 
@@ -290,7 +288,7 @@ std::string log_view(PageContext& page, const sql::DailyLogRecord& log,
                      {"workers", heads == 1 ? "worker" : "workers"}};
   if (log.submitted_at)
     data.set("submitted",
-             date(*log.submitted_at) + " at " + log.submitted_at->substr(11, 5) + " UTC");
+             date(*log.submitted_at) + " at " + time_of_day(*log.submitted_at) + " UTC");
   set_text(data, "weather", f.weather);
   set_text(data, "work_performed", f.work_performed);
   set_text(data, "delays", f.delays);
@@ -298,12 +296,12 @@ std::string log_view(PageContext& page, const sql::DailyLogRecord& log,
   return page.render("daily_logs/show", data);
 }
 
-std::string render_day(PageContext& page, std::int64_t project_id, const std::string& day,
+std::string render_day(PageContext& page, std::int64_t project_id, domain::Date day,
                        const sql::DailyLogDay& loaded, const DayForm& form) {
   bool can_write = page.may(domain::Permission::write_field_records);
   const sql::DailyLogRecord* log = loaded.log ? &*loaded.log : nullptr;
   std::string html;
-  if (log && log->status == "submitted")
+  if (log && log->status == domain::DailyLogStatus::submitted)
     html = log_view(page, *log, loaded.companies);
   else if (can_write)
     html = log_form(page, project_id, day, log, loaded.companies, form);
@@ -315,40 +313,41 @@ std::string render_day(PageContext& page, std::int64_t project_id, const std::st
   for (const auto& r : loaded.recent) {
     Object item{
         {"project_id", std::to_string(project_id)},
-        {"date", r.log_date},
+        {"date", domain::iso_date(r.log_date)},
         {"label", long_date(r.log_date, true)},
-        {"status", r.status},
-        {"status_label", status_label(r.status)},
+        {"status", std::string(to_string(r.status))},
+        {"status_label", label(r.status)},
         {"crew", std::to_string(r.headcount) + (r.headcount == 1 ? " worker · " : " workers · ") +
                      hours_text(r.hours) + " h"}};
     if (r.log_date == day) item["current"] = true;
     recent.push_back(item);
   }
   Data data = Object{{"project_id", std::to_string(project_id)},
-                     {"date", day},
-                     {"day_title", long_date(day) + (day == today() ? " (today)" : "")},
+                     {"date", domain::iso_date(day)},
+                     {"day_title", long_date(day) + (day == this_day() ? " (today)" : "")},
                      {"day", html},
                      {"recent", recent}};
   if (log) {
-    data.set("status", log->status);
-    data.set("status_label", status_label(log->status));
+    data.set("status", std::string(to_string(log->status)));
+    data.set("status_label", label(log->status));
   }
   set_text(data, "notice", form.notice);
   if (!recent.empty()) data.set("has_recent", true);
   return page.render("daily_logs/tab", data);
 }
 
-std::string day_tab(PageContext& page, std::int64_t project_id, const std::string& day,
+std::string day_tab(PageContext& page, std::int64_t project_id, domain::Date day,
                     const DayForm& form) {
   return render_day(page, project_id, day, load_day(page, project_id, day), form);
 }
 
 // After a change: the day again (htmx) with the flash, or 303 back to it.
-http::Response day_changed(PageContext& page, const sql::ProjectRecord& project,
-                           const std::string& day, const std::string& message) {
+http::Response day_changed(PageContext& page, const sql::ProjectRecord& project, domain::Date day,
+                           const std::string& message) {
   if (!page.hx)
-    return page.redirect("/projects/" + std::to_string(project.id) + "/daily-logs?date=" + day,
-                         message);
+    return page.redirect(
+        "/projects/" + std::to_string(project.id) + "/daily-logs?date=" + domain::iso_date(day),
+        message);
   page.form.clear();
   page.flash = message;
   return project_page(page, project, kDailyLogsTab, day_tab(page, project.id, day, {}));
@@ -371,13 +370,13 @@ http::Response saved(PageContext& page, const sql::ProjectRecord& project,
 
 http::Response create(PageContext& page) {
   sql::ProjectRecord project = find_project(page);
-  std::string day = page.field("log_date");
+  std::optional<domain::Date> day = domain::parse_date(page.field("log_date"));
   std::vector<int> kept;
   auto create = [&] {
-    if (!domain::is_calendar_date(day)) throw operations::field_error("log_date", "is not a date");
+    if (!day) throw operations::field_error("log_date", "is not a date");
     sql::DailyLogRecord log = operations::create_daily_log(page.db, page.org_id(), project.id, [&] {
       operations::DailyLogInput input;
-      input.fields.log_date = day;
+      input.fields.log_date = *day;
       return log_from_form(page, input, kept);
     });
     return saved(page, project, log);
@@ -386,19 +385,18 @@ http::Response create(PageContext& page) {
       create,
       {.invalid =
            [&](const domain::FieldErrors& errors) {
-             if (!domain::is_calendar_date(day)) day = today();
              DayForm form{true, form_errors(errors, kept), "The log was not saved: see below."};
-             return project_page(page, project, kDailyLogsTab, day_tab(page, project.id, day, form),
-                                 422);
+             return project_page(page, project, kDailyLogsTab,
+                                 day_tab(page, project.id, day.value_or(this_day()), form), 422);
            },
        .conflict =
            [&](const std::string&) {
              DayForm form;
-             form.notice = "A daily log for " + long_date(day) +
+             form.notice = "A daily log for " + long_date(*day) +
                            " was already filed (shown below); one day has one log. What you "
                            "typed was not saved: add it to this log.";
-             return project_page(page, project, kDailyLogsTab, day_tab(page, project.id, day, form),
-                                 409);
+             return project_page(page, project, kDailyLogsTab,
+                                 day_tab(page, project.id, *day, form), 409);
            }});
 }
 

@@ -120,7 +120,7 @@ http::Response show(PageContext& page, const sql::PageOf<sql::ProjectListingWith
   Data& log_rows = new_list(data, "logs", logs.size());
   for (const auto& l : logs) {
     Data& row = add_row(log_rows);
-    row["status"] = l.status == "submitted" ? "Submitted" : "Draft";
+    row["status"] = label(l.status);
     row["headcount"] = std::to_string(l.headcount);
     put_project(row, l.project);
   }

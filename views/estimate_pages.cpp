@@ -43,8 +43,7 @@ std::int64_t line_id(const PageContext& page) {
 }
 
 bool editable(const sql::EstimateRecord& e) {
-  auto status = domain::parse_estimate_status(e.status);
-  return status && domain::is_editable(*status) && !e.revised_by_id;
+  return domain::is_editable(e.status) && !e.revised_by_id;
 }
 
 // ---- fragments
@@ -76,24 +75,23 @@ std::string edit_row(PageContext& page, const sql::EstimateRecord& e, const sql:
 
 std::string totals(PageContext& page, const sql::EstimateRecord& e, bool oob) {
   const auto& t = e.totals;
-  Data data = Object{
-      {"cost", money(t.cost_cents)},   {"subtotal", money(t.subtotal_cents)},
-      {"tax", money(t.tax_cents)},     {"tax_rate", rate(e.fields.tax_bps)},
-      {"total", money(t.total_cents)}, {"margin_amount", money(t.subtotal_cents - t.cost_cents)},
-      {"margin", rate(t.margin_bps)}};
+  Data data =
+      Object{{"cost", money(t.cost.value)},   {"subtotal", money(t.subtotal.value)},
+             {"tax", money(t.tax.value)},     {"tax_rate", rate(e.fields.tax_bps)},
+             {"total", money(t.total.value)}, {"margin_amount", money((t.subtotal - t.cost).value)},
+             {"margin", rate(t.margin.value)}};
   if (oob) data.set("oob", true);
   return page.render("estimates/totals", data);
 }
 
 List actions(PageContext& page, const sql::EstimateRecord& e) {
-  auto status = domain::parse_estimate_status(e.status);
-  if (!status || e.revised_by_id || !page.may(domain::Permission::write_commercial)) return {};
+  if (e.revised_by_id || !page.may(domain::Permission::write_commercial)) return {};
   static const ActionButton<EstimateAction> buttons[] = {
       {EstimateAction::send, "Send to client", ""},
       {EstimateAction::accept, "Client accepted", ""},
       {EstimateAction::decline, "Client declined", "secondary"},
       {EstimateAction::revise, "Revise", "outline"}};
-  return action_buttons(*status, buttons, "/estimates/" + std::to_string(e.id));
+  return action_buttons(e.status, buttons, "/estimates/" + std::to_string(e.id));
 }
 
 // ---- pages
@@ -130,8 +128,8 @@ http::Response editor(PageContext& page, const EstimateView& view, bool typed,
                      {"number", e.fields.number},
                      {"revision", std::to_string(e.revision)},
                      {"title", e.fields.title},
-                     {"status", e.status},
-                     {"status_label", status_label(e.status)},
+                     {"status", std::string(to_string(e.status))},
+                     {"status_label", label(e.status)},
                      {"project_id", std::to_string(view.project.id)},
                      {"project", view.project.fields.number + " · " + view.project.fields.name},
                      {"created", date(e.created_at)},
@@ -171,10 +169,10 @@ http::Response print(PageContext& page) {
                      {"project", view.project.fields.name},
                      {"site_address", view.project.fields.site_address},
                      {"lines", lines},
-                     {"subtotal", money(e.totals.subtotal_cents)},
-                     {"tax", money(e.totals.tax_cents)},
+                     {"subtotal", money(e.totals.subtotal.value)},
+                     {"tax", money(e.totals.tax.value)},
                      {"tax_rate", rate(e.fields.tax_bps)},
-                     {"total", money(e.totals.total_cents)},
+                     {"total", money(e.totals.total.value)},
                      {"favicon", page.views.assets.url("favicon.svg")},
                      {"pico_css", page.views.assets.url("pico.min.css")},
                      {"app_css", page.views.assets.url("app.css")}};
@@ -306,9 +304,9 @@ std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
                             {"number", e.fields.number},
                             {"revision", std::to_string(e.revision)},
                             {"title", e.fields.title},
-                            {"status", e.status},
-                            {"total", money(e.totals.total_cents)},
-                            {"margin", rate(e.totals.margin_bps)}});
+                            {"status", std::string(to_string(e.status))},
+                            {"total", money(e.totals.total.value)},
+                            {"margin", rate(e.totals.margin.value)}});
   }
   Data data = Object{{"project_id", std::to_string(project.id)},
                      {"estimates", rows},

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 
 #include "domain/money.hpp"
@@ -88,6 +89,22 @@ std::string hundredths_text(std::int64_t value) {
   std::string cents = std::to_string(magnitude % 100);
   if (cents.size() == 1) cents = "0" + cents;
   return sign + std::to_string(magnitude / 100) + "." + cents;
+}
+
+std::string time_of_day(domain::Timestamp instant) {
+  const std::chrono::hh_mm_ss time{instant - std::chrono::floor<std::chrono::days>(instant)};
+  char text[8];
+  std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()));
+  return text;
+}
+
+std::string label(std::string_view name) {
+  std::string text(name);
+  for (char& c : text)
+    if (c == '_') c = ' ';
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
 }
 
 }  // namespace construction::views

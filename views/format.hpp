@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "domain/calendar.hpp"
 #include "domain/money.hpp"
@@ -38,5 +39,17 @@ std::optional<std::int64_t> typed_rate(std::string_view text, std::string_view n
 std::optional<std::int64_t> whole_number(std::string_view text);
 // The form's way of showing an amount again: "1234.50" (no $, no commas).
 std::string hundredths_text(std::int64_t value);
+
+// "10:00": an instant's time of day in UTC, to the minute.
+std::string time_of_day(domain::Timestamp instant);
+
+// A status's or a kind's label: its name with a capital and spaces,
+// "substantially_complete" → "Substantially complete". One rule for every
+// vocabulary of the domain, so no page keeps a table of labels.
+std::string label(std::string_view name);
+template <class Enum>
+requires std::is_enum_v<Enum> std::string label(Enum value) {
+  return label(to_string(value));  // domain's to_string, by argument-dependent lookup
+}
 
 }  // namespace construction::views

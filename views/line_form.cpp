@@ -100,12 +100,7 @@ Data& set_cost_type_options(Data& data, std::string_view name, std::string_view 
 }
 
 std::string status_label(std::string_view status) {
-  std::string label(status);
-  for (char& c : label)
-    if (c == '_') c = ' ';
-  if (!label.empty())
-    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-  return label;
+  return label(status);
 }
 
 std::string quantity_text(const std::string& stored) {

@@ -229,7 +229,7 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
       if (page.session.logged_in()) page.start_session(0, 0);
       return respond(page, to_login(page));
     }
-    page.role = domain::parse_role(page.user->role).value_or(domain::Role::field);
+    page.role = page.user->role;
     if (!domain::allows(page.role, access.permission))
       return respond(page, status_page(page, 403, "Your role does not open this page."));
   }

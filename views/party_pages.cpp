@@ -15,35 +15,36 @@ namespace construction::views {
 
 namespace {
 
-struct Kind {
-  std::string_view value;
-  std::string_view label;
-};
-constexpr std::array<Kind, 4> kKinds = {{{"client", "Client"},
-                                         {"subcontractor", "Subcontractor"},
-                                         {"vendor", "Vendor"},
-                                         {"architect", "Architect"}}};
-
-std::string kind_label(std::string_view kind) {
-  for (const Kind& k : kKinds)
-    if (k.value == kind) return std::string(k.label);
-  return std::string(kind);
-}
+// The form's order of kinds: the client first, as it is the kind most added.
+constexpr std::array kKinds = {domain::PartyKind::client, domain::PartyKind::subcontractor,
+                               domain::PartyKind::vendor, domain::PartyKind::architect};
 
 List kind_options(std::string_view selected) {
   List options;
-  for (const Kind& k : kKinds) {
-    Object option{{"value", std::string(k.value)}, {"label", std::string(k.label)}};
-    if (k.value == selected) option["selected"] = true;
+  for (domain::PartyKind kind : kKinds) {
+    std::string_view name = domain::to_string(kind);
+    Object option{{"value", std::string(name)}, {"label", label(kind)}};
+    if (name == selected) option["selected"] = true;
     options.push_back(option);
   }
   return options;
 }
 
+// The form's fields, as typed values; a kind the product does not know is
+// noted in `unread` with the operation's other refusals.
+sql::PartyFields party_fields(const PageContext& page, domain::FieldErrors& unread) {
+  sql::PartyFields fields{domain::PartyKind::client, page.field("name"), page.field("email"),
+                          page.field("phone"), page.field("address")};
+  if (auto kind = domain::read_name(page.field("kind"), domain::parse_party_kind,
+                                    domain::party_kind_names(), "kind", unread))
+    fields.kind = *kind;
+  return fields;
+}
+
 Data party_data(const PageContext& page, const sql::PartyRecord& p) {
   Data data = Object{{"id", std::to_string(p.id)},
                      {"name", p.fields.name},
-                     {"kind", kind_label(p.fields.kind)},
+                     {"kind", label(p.fields.kind)},
                      {"email", p.fields.email},
                      {"phone", p.fields.phone}};
   if (page.may(domain::Permission::write_projects)) data.set("can_write", true);
@@ -93,12 +94,12 @@ http::Response list(PageContext& page) {
 }
 
 http::Response create(PageContext& page) {
-  sql::PartyFields fields{page.field("kind"), page.field("name"), page.field("email"),
-                          page.field("phone"), page.field("address")};
+  domain::FieldErrors unread;
+  sql::PartyFields fields = party_fields(page, unread);
   auto submit = [&] {
-    auto party = operations::create_party(page.db, page.org_id(), fields);
+    auto party = operations::create_party(page.db, page.org_id(), fields, unread);
     return page.redirect("/parties",
-                         kind_label(party.fields.kind) + " " + party.fields.name + " added.");
+                         label(party.fields.kind) + " " + party.fields.name + " added.");
   };
   return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
                        return page.fragment(party_form(page, errors), 422);
@@ -121,15 +122,16 @@ std::string edit_row(PageContext& page, const sql::PartyRecord& party,
   auto value = [&](std::string_view name, const std::string& stored) {
     return typed ? page.field(name) : stored;
   };
-  Data data = Object{{"id", std::to_string(party.id)},
-                     {"version", typed ? page.field("version") : std::to_string(party.version)},
-                     {"csrf", page.csrf()},
-                     {"kinds", kind_options(value("kind", party.fields.kind))},
-                     {"name", value("name", party.fields.name)},
-                     {"email", value("email", party.fields.email)},
-                     {"phone", value("phone", party.fields.phone)},
-                     {"address", value("address", party.fields.address)},
-                     {"errors", error_data(errors)}};
+  Data data =
+      Object{{"id", std::to_string(party.id)},
+             {"version", typed ? page.field("version") : std::to_string(party.version)},
+             {"csrf", page.csrf()},
+             {"kinds", kind_options(value("kind", std::string(to_string(party.fields.kind))))},
+             {"name", value("name", party.fields.name)},
+             {"email", value("email", party.fields.email)},
+             {"phone", value("phone", party.fields.phone)},
+             {"address", value("address", party.fields.address)},
+             {"errors", error_data(errors)}};
   set_text(data, "stale", stale);
   return page.render("parties/edit", data);
 }
@@ -148,12 +150,12 @@ http::Response edit(PageContext& page) {
 
 http::Response save(PageContext& page) {
   sql::PartyRecord party = find_party(page);
-  sql::PartyFields fields{page.field("kind"), page.field("name"), page.field("email"),
-                          page.field("phone"), page.field("address")};
+  domain::FieldErrors unread;
+  sql::PartyFields fields = party_fields(page, unread);
   auto submit = [&] {
-    sql::PartyRecord saved =
-        operations::change_party(page.db, page.org_id(), party.id, form_version(page), fields);
-    std::string message = kind_label(saved.fields.kind) + " " + saved.fields.name + " saved.";
+    sql::PartyRecord saved = operations::change_party(page.db, page.org_id(), party.id,
+                                                      form_version(page), fields, unread);
+    std::string message = label(saved.fields.kind) + " " + saved.fields.name + " saved.";
     if (!page.hx) return page.redirect("/parties", message);
     return page.fragment(page.render("parties/row", party_data(page, saved)) + "<template>" +
                          page.flash_oob(message) + "</template>");

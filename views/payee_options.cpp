@@ -12,7 +12,7 @@ void set_payee_options(Data& data, const std::string& name,
                        const sql::PageOf<sql::PartyRecord>& parties, const std::string& selected) {
   Data& options = new_list(data, name, parties.rows.size());
   for (const auto& party : parties.rows) {
-    if (!domain::is_payee_kind(party.fields.kind)) continue;
+    if (!domain::is_payee_kind(to_string(party.fields.kind))) continue;
     Data& option = add_row(options);
     option["value"] = std::to_string(party.id);
     option["label"] = party.fields.name;

@@ -22,28 +22,11 @@ namespace construction::views {
 
 namespace {
 
-struct Choice {
-  std::string_view value;
-  std::string_view label;
-};
-constexpr std::array<Choice, 6> kStatuses = {{{"lead", "Lead"},
-                                              {"estimating", "Estimating"},
-                                              {"active", "Active"},
-                                              {"substantially_complete", "Substantially complete"},
-                                              {"closed", "Closed"},
-                                              {"cancelled", "Cancelled"}}};
-
-std::string status_label(std::string_view status) {
-  for (const Choice& c : kStatuses)
-    if (c.value == status) return std::string(c.label);
-  return std::string(status);
-}
-
 List status_options(std::string_view selected) {
   List options;
-  for (const Choice& c : kStatuses) {
-    Object option{{"value", std::string(c.value)}, {"label", std::string(c.label)}};
-    if (c.value == selected) option["selected"] = true;
+  for (std::string_view name : domain::project_status_names()) {
+    Object option{{"value", std::string(name)}, {"label", label(name)}};
+    if (name == selected) option["selected"] = true;
     options.push_back(option);
   }
   return options;
@@ -77,7 +60,7 @@ std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
     row["id"] = std::to_string(p.id);
     row["number"] = p.number;
     row["name"] = p.name;
-    row["status"] = status_label(p.status);
+    row["status"] = label(p.status);
     if (figures) row["contract_sum"] = money(p.original_contract_sum_cents);
     row["start"] = p.start_date ? date(*p.start_date) : "";
   }
@@ -137,21 +120,35 @@ http::Response list(PageContext& page, const sql::PageOf<sql::ProjectListing>& p
   return page.page("Projects", page.render("projects/index", data));
 }
 
+// A form's date field: empty for none, else a day of the calendar.
+std::optional<domain::Date> form_date(const PageContext& page, std::string_view name,
+                                      domain::FieldErrors& unread) {
+  std::string text = page.field(name);
+  if (text.empty()) return std::nullopt;
+  auto date = domain::parse_date(text);
+  if (!date) unread.add(name, "must be a date (YYYY-MM-DD)");
+  return date;
+}
+
 http::Response create(PageContext& page) {
   sql::ProjectFields fields;
+  domain::FieldErrors unread;
   fields.number = page.field("number");
   fields.name = page.field("name");
   fields.site_address = page.field("site_address");
-  if (auto status = page.field("status"); !status.empty()) fields.status = status;
+  if (auto status = page.field("status"); !status.empty())
+    if (auto read = domain::read_name(status, domain::parse_project_status,
+                                      domain::project_status_names(), "status", unread))
+      fields.status = *read;
   if (std::string client = page.field("client_id"); !client.empty()) {
     // What is no number is no party's id: the operation refuses it as it
     // refuses another organisation's party.
     fields.client_id = whole_number(client).value_or(0);
   }
-  if (auto d = page.field("start_date"); !d.empty()) fields.start_date = d;
-  if (auto d = page.field("completion_date"); !d.empty()) fields.completion_date = d;
+  fields.start_date = form_date(page, "start_date", unread);
+  fields.completion_date = form_date(page, "completion_date", unread);
   auto submit = [&] {
-    auto project = operations::create_project(page.db, page.org_id(), fields);
+    auto project = operations::create_project(page.db, page.org_id(), fields, unread);
     return page.redirect("/projects/" + std::to_string(project.id),
                          "Project " + project.fields.number + " created.");
   };
@@ -247,7 +244,7 @@ http::Response project_page(PageContext& page, const sql::ProjectWithFigures& pr
   Data data = Object{{"id", std::to_string(project.id)},
                      {"number", project.fields.number},
                      {"name", project.fields.name},
-                     {"status", status_label(project.fields.status)},
+                     {"status", label(project.fields.status)},
                      {"tabs", tabs},
                      {"tab", tab_content}};
   if (page.may(domain::Permission::read_commercial)) {

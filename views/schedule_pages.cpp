@@ -40,7 +40,12 @@ std::vector<sql::TaskRecord> load_schedule(PageContext& page, std::int64_t proje
   return sql::project_schedule(page.db, page.org_id(), project_id);
 }
 
-bool late(const sql::TaskRecord& task, const std::string& today) {
+// A stored date as the form's date input holds it: "2026-12-02", or empty.
+std::string form_date(const std::optional<domain::Date>& day) {
+  return day ? domain::iso_date(*day) : std::string();
+}
+
+bool late(const sql::TaskRecord& task, domain::Date today) {
   return task.fields.end_date && *task.fields.end_date < today &&
          task.fields.percent_complete < domain::kMaxPercentComplete;
 }
@@ -78,8 +83,8 @@ std::string task_fields(const PageContext& page, const std::vector<sql::TaskReco
       Object{{"p", prefix},
              {"csrf", page.csrf()},
              {"name", value("name", f.name)},
-             {"start_date", value("start_date", f.start_date.value_or(""))},
-             {"end_date", value("end_date", f.end_date.value_or(""))},
+             {"start_date", value("start_date", form_date(f.start_date))},
+             {"end_date", value("end_date", form_date(f.end_date))},
              {"percent_complete", value("percent_complete", std::to_string(f.percent_complete))},
              {"predecessors", options},
              {"errors", error_data(form.errors)}});
@@ -106,11 +111,12 @@ sql::TaskFields task_from_form(const PageContext& page, sql::TaskFields task) {
     errors.add("name", "is required");
   else if (domain::count_characters(task.name) > 200)
     errors.add("name", "must be at most 200 characters");
-  auto read_date = [&](const char* field) -> std::optional<std::string> {
+  auto read_date = [&](const char* field) -> std::optional<domain::Date> {
     std::string text = page.field(field);
     if (text.empty()) return std::nullopt;
-    if (!domain::is_calendar_date(text)) errors.add(field, "must be a date such as 2026-12-02");
-    return text;
+    auto day = domain::parse_date(text);
+    if (!day) errors.add(field, "must be a date such as 2026-12-02");
+    return day;
   };
   task.start_date = read_date("start_date");
   task.end_date = read_date("end_date");
@@ -138,7 +144,7 @@ sql::TaskFields task_from_form(const PageContext& page, sql::TaskFields task) {
 
 // ---- the tab
 
-Data timeline_data(const std::vector<sql::TaskRecord>& tasks, const std::string& today) {
+Data timeline_data(const std::vector<sql::TaskRecord>& tasks, domain::Date today) {
   std::vector<TimelineTask> dates;
   for (const auto& t : tasks)
     dates.push_back(
@@ -194,7 +200,8 @@ Data timeline_data(const std::vector<sql::TaskRecord>& tasks, const std::string&
 
 std::string render_schedule(PageContext& page, const sql::ProjectRecord& project,
                             const std::vector<sql::TaskRecord>& tasks, const ScheduleForm& form) {
-  std::string today_text = today();
+  const domain::Date today_date =
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   bool can_write = page.may(domain::Permission::write_field_records);
   std::string rows;
   for (const auto& t : tasks) {
@@ -210,14 +217,14 @@ std::string render_schedule(PageContext& page, const sql::ProjectRecord& project
                       {"percent", std::to_string(t.fields.percent_complete)}};
     std::string follows = task_name(tasks, t.fields.predecessor_id);
     row.set("follows", follows.empty() ? "None" : follows);
-    if (late(t, today_text)) row.set("late", true);
+    if (late(t, today_date)) row.set("late", true);
     if (can_write) {
       row.set("can_write", true);
       row.set("csrf", page.csrf());
     }
     rows += page.render("schedule/task_row", row);
   }
-  Data data = Object{{"rows", rows}, {"timeline", timeline_data(tasks, today_text)}};
+  Data data = Object{{"rows", rows}, {"timeline", timeline_data(tasks, today_date)}};
   if (!tasks.empty()) data.set("has_tasks", true);
   if (can_write) {
     data.set("can_write", true);

@@ -4,8 +4,6 @@
 #include <array>
 #include <chrono>
 
-#include "domain/validation.hpp"
-
 namespace construction::views {
 
 namespace {
@@ -15,22 +13,6 @@ using std::chrono::sys_days;
 constexpr int kWidth = 10000;
 constexpr long kWeekTicksUpTo = 45;  // days: longer ranges are ticked by month
 constexpr std::size_t kMaxTicks = 8;
-
-std::optional<sys_days> day_of(const std::optional<std::string>& iso) {
-  if (!iso || !domain::is_calendar_date(*iso)) return std::nullopt;
-  int y = std::stoi(iso->substr(0, 4));
-  unsigned m = static_cast<unsigned>(std::stoi(iso->substr(5, 2)));
-  unsigned d = static_cast<unsigned>(std::stoi(iso->substr(8, 2)));
-  return sys_days(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d));
-}
-
-std::string iso(sys_days day) {
-  std::chrono::year_month_day ymd(day);
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return text;
-}
 
 constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -72,16 +54,16 @@ std::vector<std::pair<sys_days, std::string>> tick_days(sys_days first, sys_days
 
 }  // namespace
 
-Timeline lay_out_timeline(std::span<const TimelineTask> tasks, const std::string& today) {
+Timeline lay_out_timeline(std::span<const TimelineTask> tasks, domain::Date today) {
   Timeline timeline;
-  sys_days now = day_of(today).value_or(sys_days{});
+  sys_days now = today;
   sys_days first = now, last = now;
   struct Span {
     std::optional<sys_days> from, to;
   };
   std::vector<Span> spans;
   for (const TimelineTask& task : tasks) {
-    Span span{day_of(task.start), day_of(task.end)};
+    Span span{task.start, task.end};
     if (!span.from) span.from = span.to;
     if (!span.to) span.to = span.from;
     if (span.from) {
@@ -93,8 +75,8 @@ Timeline lay_out_timeline(std::span<const TimelineTask> tasks, const std::string
   }
   long days = (last - first).count() + 1;
   auto x_of = [&](sys_days day) { return static_cast<int>((day - first).count() * kWidth / days); };
-  timeline.first_day = iso(first);
-  timeline.last_day = iso(last);
+  timeline.first_day = first;
+  timeline.last_day = last;
   timeline.today_x = x_of(now) + static_cast<int>(kWidth / days / 2);
   for (const auto& [day, label] : tick_days(first, last))
     timeline.ticks.push_back({x_of(day), label});

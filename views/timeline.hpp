@@ -11,11 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "domain/calendar.hpp"
+
 namespace construction::views {
 
 struct TimelineTask {
-  std::optional<std::string> start;  // YYYY-MM-DD
-  std::optional<std::string> end;
+  std::optional<domain::Date> start;
+  std::optional<domain::Date> end;
   int percent_complete = 0;
 };
 
@@ -32,14 +34,14 @@ struct TimelineTick {
 };
 
 struct Timeline {
-  std::string first_day, last_day;  // the range drawn, YYYY-MM-DD
-  int today_x = 0;                  // the middle of today
-  std::vector<TimelineTick> ticks;  // months, or Mondays on a short range
-  std::vector<TimelineBar> bars;    // one per task, in order
+  domain::Date first_day{}, last_day{};  // the range drawn
+  int today_x = 0;                       // the middle of today
+  std::vector<TimelineTick> ticks;       // months, or Mondays on a short range
+  std::vector<TimelineBar> bars;         // one per task, in order
   bool any_dated = false;
 };
 
-Timeline lay_out_timeline(std::span<const TimelineTask> tasks, const std::string& today);
+Timeline lay_out_timeline(std::span<const TimelineTask> tasks, domain::Date today);
 
 // 1234 → "12.34%".
 std::string percent_of_width(int hundredths);

@@ -83,5 +83,12 @@ TEST_CASE("the listing says who may call each route", "[unit]") {
   CHECK(access(http::Verb::post, "/commitments/{id}/lines/{line_id}/delete") == "write commercial");
   CHECK(access(http::Verb::post, "/api/v1/auth/tokens") == "anyone");
   CHECK(access(http::Verb::get, "/api/v1/openapi.json") == "anyone");
-  CHECK(access(http::Verb::get, "/api/v1/vendor-bills/{id}/lines") == "token");
+  // An API route: the roles its permission allows (domain::allows).
+  CHECK(access(http::Verb::get, "/api/v1/vendor-bills/{id}/lines") == "owner|manager");
+  CHECK(access(http::Verb::post, "/api/v1/projects") == "owner|manager");
+  CHECK(access(http::Verb::get, "/api/v1/projects") == "owner|manager|field");
+  CHECK(access(http::Verb::post, "/api/v1/daily-logs/{id}/submit") == "owner|manager|field");
+  CHECK(access(http::Verb::post, "/api/v1/users") == "owner");
+  CHECK(access(http::Verb::get, "/api/v1/users") == "owner|manager");
+  CHECK(access(http::Verb::get, "/api/v1/me") == "owner|manager|field");
 }

@@ -71,8 +71,8 @@ struct Job {
   std::int64_t org = 0;
   std::int64_t project = 0;
 
-  std::int64_t party(const std::string& kind, const std::string& name) {
-    return sql::insert_party(db, org, {kind, name, "", "", ""}).id;
+  std::int64_t party(std::string_view kind, const std::string& name) {
+    return sql::insert_party(db, org, {*domain::parse_party_kind(kind), name, "", "", ""}).id;
   }
 
   void accept_estimate(const std::vector<domain::CostLineInput>& inputs) {
@@ -186,7 +186,7 @@ TEST_CASE("the budget report of a job built by hand, every column of every line"
   job.org = sql::find_or_create_organisation(db, "Job Cost Builders").id;
   std::int64_t client = job.party("client", "Owner LLC");
   sql::ProjectFields project{.number = "JC-1", .name = "Fit-out", .client_id = client};
-  project.status = "active";
+  project.status = domain::ProjectStatus::active;
   job.project = sql::insert_project(db, job.org, project).id;
   std::int64_t acme = job.party("subcontractor", "Acme Drywall");
   std::int64_t volt = job.party("subcontractor", "Volt Electric");

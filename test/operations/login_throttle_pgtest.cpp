@@ -115,7 +115,7 @@ TEST_CASE("log_in: ok, wrong and throttled, the same for an unknown email", "[pg
   ScratchDatabase scratch;
   sql::Connection db = scratch.connect();
   auto org = sql::find_or_create_organisation(db, "Throttle Org");
-  sql::insert_user(db, org.id, {"erin@example.com", "Erin", "owner", true},
+  sql::insert_user(db, org.id, {"erin@example.com", "Erin", domain::Role::owner, true},
                    hash_password("right password"));
   for (const std::string email : {"erin@example.com", "nobody@example.com"}) {
     INFO(email);

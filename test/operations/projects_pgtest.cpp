@@ -44,19 +44,27 @@ TEST_CASE("a project's rules are checked at once, each bad field named", "[pg]")
   sql::Connection db = scratch.connect();
   std::int64_t org = sql::find_or_create_organisation(db, "Rules Org").id;
   std::int64_t other = sql::find_or_create_organisation(db, "Other Org").id;
-  std::int64_t theirs = create_party(db, other, {.kind = "client", .name = "Theirs"}).id;
-  std::int64_t vendor = create_party(db, org, {.kind = "vendor", .name = "Supplier"}).id;
+  std::int64_t theirs =
+      create_party(db, other, {.kind = domain::PartyKind::client, .name = "Theirs"}).id;
+  std::int64_t vendor =
+      create_party(db, org, {.kind = domain::PartyKind::vendor, .name = "Supplier"}).id;
 
+  // A status, a contract type and a date come typed: what a reader could
+  // not read (domain::read_name's message, a day that is none) arrives as
+  // `unread` and is refused with the rules' errors.
+  domain::FieldErrors unread;
+  CHECK_FALSE(domain::read_name("done", domain::parse_project_status,
+                                domain::project_status_names(), "status", unread));
+  CHECK_FALSE(domain::read_name("lump", domain::parse_contract_type, domain::contract_type_names(),
+                                "contract_type", unread));
+  unread.add("start_date", "must be a date (YYYY-MM-DD)");
   sql::ProjectFields bad{.number = " ",
                          .name = std::string(201, 'n'),
                          .client_id = theirs,
                          .site_address = std::string("a\0b", 3),
-                         .status = "done",
-                         .contract_type = "lump",
                          .retainage_work_bps = 10001,
-                         .start_date = "2026-02-30",
-                         .completion_date = "2026-01-01"};
-  domain::FieldErrors errors = refused_fields([&] { create_project(db, org, bad); });
+                         .completion_date = domain::parse_date("2026-01-01")};
+  domain::FieldErrors errors = refused_fields([&] { create_project(db, org, bad, unread); });
   CHECK(errors.message("number") == "is required");
   CHECK(errors.message("name") == "must be at most 200 characters");
   CHECK(errors.message("client_id") == "must be one of your organisation's clients");
@@ -72,26 +80,28 @@ TEST_CASE("a project's rules are checked at once, each bad field named", "[pg]")
   bad = {.number = "P-1",
          .name = "P",
          .client_id = vendor,
-         .start_date = "2026-03-02",
-         .completion_date = "2026-03-01"};
+         .start_date = domain::parse_date("2026-03-02"),
+         .completion_date = domain::parse_date("2026-03-01")};
   errors = refused_fields([&] { create_project(db, org, bad); });
   CHECK(errors.message("client_id") == "must be one of your organisation's clients");
   CHECK(errors.message("completion_date") == "must not be before start_date");
   CHECK(scratch.scalar("SELECT count(*) FROM projects") == "0");
 
   // What the reader could not read comes first; the rules add the rest.
-  domain::FieldErrors unread;
+  unread = {};
   unread.add("name", "must be a string, not a number");
   errors = refused_fields([&] { create_project(db, org, {.number = "P-1"}, unread); });
   CHECK(errors.message("name") == "must be a string, not a number");
   CHECK(errors.size() == 1);
 
-  for (std::string_view status : domain::kProjectStatuses) {
-    INFO(status);
-    sql::ProjectFields fine{.number = "S-" + std::string(status),
+  // Every status the product knows is one the schema stores and reads back.
+  for (std::string_view name : domain::project_status_names()) {
+    INFO(name);
+    domain::ProjectStatus status = *domain::parse_project_status(name);
+    sql::ProjectFields fine{.number = "S-" + std::string(name),
                             .name = "P",
-                            .status = std::string(status),
-                            .contract_type = "cost_plus"};
+                            .status = status,
+                            .contract_type = domain::ContractType::cost_plus};
     CHECK(create_project(db, org, fine).fields.status == status);
   }
 }
@@ -101,7 +111,8 @@ TEST_CASE("a project changes under its lock, at its version, its client checked 
   ScratchDatabase scratch;
   sql::Connection db = scratch.connect();
   std::int64_t org = sql::find_or_create_organisation(db, "Change Org").id;
-  std::int64_t client = create_party(db, org, {.kind = "client", .name = "Owner"}).id;
+  std::int64_t client =
+      create_party(db, org, {.kind = domain::PartyKind::client, .name = "Owner"}).id;
   sql::ProjectRecord project =
       create_project(db, org, {.number = "C-1", .name = "Before", .client_id = client});
   auto rename = [](std::string name) {
@@ -116,7 +127,8 @@ TEST_CASE("a project changes under its lock, at its version, its client checked 
 
   // The client has since become a vendor: the name still changes, a new
   // client must still be a client.
-  change_party(db, org, client, {}, sql::PartyFields{.kind = "vendor", .name = "Owner"});
+  change_party(db, org, client, {},
+               sql::PartyFields{.kind = domain::PartyKind::vendor, .name = "Owner"});
   sql::ProjectRecord saved = change_project(db, org, project.id, 1, rename("After"));
   CHECK(saved.fields.name == "After");
   CHECK(saved.version == 2);
@@ -135,15 +147,17 @@ TEST_CASE("a party's rules are checked at once, on creation and on a change", "[
   ScratchDatabase scratch;
   sql::Connection db = scratch.connect();
   std::int64_t org = sql::find_or_create_organisation(db, "Party Org").id;
-  domain::FieldErrors errors = refused_fields([&] {
-    create_party(db, org, {.kind = "friend", .name = "", .email = "no-at", .phone = "1"});
-  });
+  domain::FieldErrors unread;
+  domain::read_name("friend", domain::parse_party_kind, domain::party_kind_names(), "kind", unread);
+  domain::FieldErrors errors = refused_fields(
+      [&] { create_party(db, org, {.name = "", .email = "no-at", .phone = "1"}, unread); });
   CHECK(errors.message("kind") == "must be one of client, vendor, subcontractor, architect");
   CHECK(errors.message("name") == "is required");
   CHECK(errors.message("email") == "must be an email address (name@example.com)");
   CHECK(errors.size() == 3);
 
-  sql::PartyRecord party = create_party(db, org, {.kind = "architect", .name = "Studio"});
+  sql::PartyRecord party =
+      create_party(db, org, {.kind = domain::PartyKind::architect, .name = "Studio"});
   errors = refused_fields([&] {
     change_party(db, org, party.id, party.version, [](sql::PartyFields& f, domain::FieldErrors&) {
       f.address = std::string(1001, 'a');
@@ -152,7 +166,9 @@ TEST_CASE("a party's rules are checked at once, on creation and on a change", "[
   CHECK(errors.message("address") == "must be at most 1000 characters");
   CHECK(refusal_of([&] { change_party(db, org, party.id, 2, party.fields); }) ==
         Refusal::Kind::stale_version);
-  CHECK(change_party(db, org, party.id, 1, {.kind = "architect", .name = "Atelier"}).version == 2);
+  CHECK(
+      change_party(db, org, party.id, 1, {.kind = domain::PartyKind::architect, .name = "Atelier"})
+          .version == 2);
   operations::delete_party(db, org, party.id);
   CHECK(refusal_of([&] { operations::delete_party(db, org, party.id); }) ==
         Refusal::Kind::not_found);

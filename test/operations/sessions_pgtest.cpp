@@ -25,9 +25,10 @@ std::optional<sql::Member> member(sql::Connection& db, const std::string& nonce,
 }
 
 // A user of the organisation "Session Org", made in `db`.
-sql::UserRecord new_user(sql::Connection& db, const std::string& name, const std::string& role) {
+sql::UserRecord new_user(sql::Connection& db, const std::string& name, std::string_view role) {
   auto org = sql::find_or_create_organisation(db, "Session Org");
-  return sql::insert_user(db, org.id, {name + "@example.com", name, role, true},
+  return sql::insert_user(db, org.id,
+                          {name + "@example.com", name, *domain::parse_role(role), true},
                           hash_password("a password"));
 }
 

@@ -15,9 +15,9 @@ using construction::testing::ScratchDatabase;
 
 namespace {
 
-std::int64_t party(sql::Connection& db, std::int64_t org, const std::string& kind,
+std::int64_t party(sql::Connection& db, std::int64_t org, std::string_view kind,
                    const std::string& name) {
-  return sql::insert_party(db, org, {kind, name, "", "", ""}).id;
+  return sql::insert_party(db, org, {*domain::parse_party_kind(kind), name, "", "", ""}).id;
 }
 
 std::int64_t project(sql::Connection& db, std::int64_t org, const std::string& number) {
@@ -27,10 +27,14 @@ std::int64_t project(sql::Connection& db, std::int64_t org, const std::string& n
   return sql::insert_project(db, org, fields).id;
 }
 
+domain::Date on(std::string_view day) {
+  return *domain::parse_date(day);
+}
+
 std::int64_t log_of(sql::Connection& db, std::int64_t org, std::int64_t project,
                     const std::string& day, std::vector<sql::CrewRow> crew = {}) {
   sql::DailyLogFields fields;
-  fields.log_date = day;
+  fields.log_date = *domain::parse_date(day);
   fields.weather = "Weather of " + day;
   auto log = sql::insert_daily_log(db, org, project, fields);
   sql::replace_crew(db, org, log.id, crew);
@@ -60,7 +64,7 @@ TEST_CASE("a day's log comes with its crew, the recent logs and the companies in
   log_of(db, org, job, "2026-12-01");
   log_of(db, org, other_job, "2026-12-03");
 
-  sql::DailyLogDay found = sql::load_daily_log_day(db, org, job, "2026-12-02", 2);
+  sql::DailyLogDay found = sql::load_daily_log_day(db, org, job, on("2026-12-02"), 2);
   REQUIRE(found.log);
   CHECK(found.log->id == day);
   CHECK(found.log->fields.weather == "Weather of 2026-12-02");
@@ -70,10 +74,10 @@ TEST_CASE("a day's log comes with its crew, the recent logs and the companies in
   CHECK(found.log->crew[2].hours == "8.000");
   // The two latest, newest first, with their heads and hours.
   REQUIRE(found.recent.size() == 2);
-  CHECK(found.recent[0].log_date == "2026-12-02");
+  CHECK(found.recent[0].log_date == on("2026-12-02"));
   CHECK(found.recent[0].headcount == 7);
   CHECK(found.recent[0].hours == "47.500");
-  CHECK(found.recent[1].log_date == "2026-12-01");
+  CHECK(found.recent[1].log_date == on("2026-12-01"));
   CHECK(found.recent[1].headcount == 0);
   // Subcontractors and vendors by name, and the client the crew names.
   REQUIRE(found.companies.size() == 3);
@@ -81,12 +85,12 @@ TEST_CASE("a day's log comes with its crew, the recent logs and the companies in
   CHECK(found.companies[1].id == lumber);
   CHECK(found.companies[2].id == framers);
 
-  sql::DailyLogDay empty = sql::load_daily_log_day(db, org, job, "2026-12-09", 14);
+  sql::DailyLogDay empty = sql::load_daily_log_day(db, org, job, on("2026-12-09"), 14);
   CHECK_FALSE(empty.log);
   CHECK(empty.recent.size() == 3);
   CHECK(empty.companies.size() == 2);
   CHECK(sql::crew_companies(db, org).size() == 2);
-  sql::DailyLogDay foreign = sql::load_daily_log_day(db, other_org, job, "2026-12-02", 14);
+  sql::DailyLogDay foreign = sql::load_daily_log_day(db, other_org, job, on("2026-12-02"), 14);
   CHECK_FALSE(foreign.log);
   CHECK(foreign.recent.empty());
   REQUIRE(foreign.companies.size() == 1);
@@ -98,10 +102,10 @@ TEST_CASE("a schedule lists its dated tasks by start, then the undated ones", "[
   sql::Connection db = scratch.connect();
   std::int64_t org = sql::find_or_create_organisation(db, "Schedule org").id;
   std::int64_t job = project(db, org, "S-1");
-  auto add = [&](const std::string& name, std::optional<std::string> start) {
+  auto add = [&](const std::string& name, std::optional<std::string_view> start) {
     sql::TaskFields fields;
     fields.name = name;
-    fields.start_date = start;
+    if (start) fields.start_date = domain::parse_date(*start);
     return sql::insert_task(db, org, job, fields).id;
   };
   add("Undated", std::nullopt);

@@ -25,7 +25,7 @@ struct Job {
 
   Job(sql::Connection& connection, const std::string& name) : db(connection) {
     org = sql::find_or_create_organisation(db, name).id;
-    party = sql::insert_party(db, org, {"subcontractor", "Acme Drywall", "", "", ""}).id;
+    party = sql::insert_party(db, org, {domain::PartyKind::subcontractor, "Acme Drywall", "", "", ""}).id;
     sql::ProjectFields fields;
     fields.number = "J-1";
     fields.name = "Fit-out";
