@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 
+#include "sql/time_columns.hpp"
 #include "sql/transaction.hpp"
 
 namespace construction::sql {
@@ -21,14 +22,14 @@ constexpr std::string_view create_history = R"(
 
 constexpr std::string_view history_exists =
     "SELECT to_regclass('schema_migrations') IS NOT NULL AS present";
-constexpr std::string_view read_history =
-    "SELECT name, checksum, applied_at::text AS applied_at FROM schema_migrations";
+constexpr std::string_view read_history = "SELECT name, checksum, " SQL_UNIX_SECONDS(
+    "applied_at") " AS applied_at FROM schema_migrations";
 constexpr std::string_view record_migration =
     "INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)";
 
 struct Recorded {
   std::string checksum;
-  std::string applied_at;
+  domain::Timestamp applied_at;
 };
 
 // Holds the migration lock for the life of the object (session level, so it
@@ -56,7 +57,7 @@ std::map<std::string, Recorded> recorded_migrations(Connection& connection) {
   std::map<std::string, Recorded> recorded;
   if (!connection.exec(history_exists).single_row()["present"].boolean()) return recorded;
   for (Row row : connection.exec(read_history)) {
-    recorded[row["name"].string()] = {row["checksum"].string(), row["applied_at"].string()};
+    recorded[row["name"].string()] = {row["checksum"].string(), row["applied_at"].timestamp()};
   }
   return recorded;
 }
@@ -122,7 +123,8 @@ std::vector<MigrationStatus> Migrator::status() {
     std::string name(migration.name);
     auto found = recorded.find(name);
     const Recorded* record = found == recorded.end() ? nullptr : &found->second;
-    all[name] = {name, state_of(migration, record), record ? record->applied_at : ""};
+    all[name] = {name, state_of(migration, record),
+                 record ? std::optional(record->applied_at) : std::nullopt};
   }
   for (const auto& [name, record] : recorded) {
     if (!all.contains(name)) all[name] = {name, MigrationState::unknown, record.applied_at};

@@ -9,11 +9,13 @@
 // transaction mode.)
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "domain/calendar.hpp"
 #include "sql/connection.hpp"
 #include "sql/embedded_migrations.hpp"
 #include "sql/error.hpp"
@@ -33,7 +35,7 @@ std::string_view to_string(MigrationState state);
 struct MigrationStatus {
   std::string name;
   MigrationState state;
-  std::string applied_at;  // as PostgreSQL prints a timestamptz; empty when pending
+  std::optional<domain::Timestamp> applied_at;  // none while pending
 };
 
 struct MigrationReport {
