@@ -20,7 +20,7 @@ std::optional<sql::LineFields> read_line(FieldReader& in, sql::LineFields line, 
   std::int64_t least_unit_cost =
       sign == domain::UnitCostSign::credit_allowed ? -domain::kMaxCents : 0;
   if (auto v = in.integer("unit_cost_cents", least_unit_cost, domain::kMaxCents))
-    line.unit_cost_cents = *v;
+    line.unit_cost_cents = domain::Cents{*v};
   if (auto v = in.integer("markup_bps", 0, domain::kMaxMarkupBps)) line.markup_bps = *v;
   if (auto v = in.boolean("taxable")) line.taxable = *v;
   if (auto v = in.integer("position", 1, 100000)) line.position = *v;
@@ -50,11 +50,11 @@ void write_line_fields(JsonWriter& w, const sql::LineFields& f) {
       .str("description", f.description)
       .str("quantity", quantity ? quantity->to_string() : f.quantity)
       .str("unit", f.unit)
-      .num("unit_cost_cents", f.unit_cost_cents)
+      .num("unit_cost_cents", f.unit_cost_cents.value)
       .num("markup_bps", f.markup_bps)
       .flag("taxable", f.taxable)
-      .num("cost_cents", f.cost_cents)
-      .num("price_cents", f.price_cents);
+      .num("cost_cents", f.cost_cents.value)
+      .num("price_cents", f.price_cents.value);
 }
 
 void write_line(JsonWriter& w, const sql::LineRecord& line) {

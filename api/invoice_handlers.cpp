@@ -112,8 +112,8 @@ Response create_payment(RequestContext& ctx, sql::Connection& db) {
       fields.amount_cents = domain::Cents{*v};
     if (auto v = in.nullable_date("received_on"); v.value)
       fields.received_on = *domain::parse_date(*v.value);
-    if (auto v = in.choice("method", {"check", "ach", "wire", "card", "cash", "other"}))
-      fields.method = *v;
+    if (auto v = in.choice("method", domain::payment_method_names()))
+      fields.method = *domain::parse_payment_method(*v);
     if (auto v = in.text("reference", {200})) fields.reference = *v;
     in.finish();
     if (!errors.empty()) throw validation_failed(std::move(errors));

@@ -20,7 +20,7 @@ void write_payment(JsonWriter& w, const sql::PaymentRecord& p) {
       .num("invoice_id", p.invoice_id)
       .num("amount_cents", p.fields.amount_cents.value)
       .str("received_on", domain::iso_date(p.fields.received_on))
-      .str("method", p.fields.method)
+      .str("method", to_string(p.fields.method))
       .str("reference", p.fields.reference)
       .num("version", p.version)
       .str("created_at", rfc3339(p.created_at))

@@ -10,8 +10,6 @@ namespace construction::api {
 
 namespace {
 
-constexpr std::string_view kCommitmentKinds[] = {"subcontract", "purchase_order"};
-
 // cost_code and cost_type of a budget key; the domain judges them.
 void read_cost_key(FieldReader& in, std::string& cost_code, std::string& cost_type) {
   if (auto v = in.text("cost_code", {20})) cost_code = *v;
@@ -84,7 +82,8 @@ void write_amount_line(JsonWriter& w, const sql::AmountLineRecord& line,
 
 void read_commitment_fields(FieldReader& in, sql::CommitmentFields& c, bool* retainage_given) {
   if (auto v = in.text("number", {50, false})) c.number = *v;
-  if (auto v = in.choice("kind", kCommitmentKinds)) c.kind = *v;
+  if (auto v = in.choice("kind", domain::commitment_kind_names()))
+    c.kind = *domain::parse_commitment_kind(*v);
   if (auto v = in.integer("party_id", 1, INT64_MAX)) c.party_id = *v;
   if (auto v = in.text("title", {200, false})) c.title = *v;
   if (auto v = in.integer("retainage_bps", 0, domain::kBasisPointsPerWhole)) {
@@ -97,7 +96,7 @@ void write_commitment_fields(JsonWriter& w, const sql::CommitmentRecord& c) {
   w.num("id", c.id)
       .num("project_id", c.project_id)
       .str("number", c.fields.number)
-      .str("kind", c.fields.kind)
+      .str("kind", to_string(c.fields.kind))
       .num("party_id", c.fields.party_id)
       .str("title", c.fields.title)
       .str("status", to_string(c.status))
@@ -154,7 +153,7 @@ sql::BudgetTransferFields read_budget_transfer(FieldReader& in) {
   in.require({"from", "to", "amount_cents", "reason"});
   t.from = read_budget_key(in, "from");
   t.to = read_budget_key(in, "to");
-  if (auto v = in.integer("amount_cents", 1, domain::kMaxCents)) t.amount_cents = *v;
+  if (auto v = in.integer("amount_cents", 1, domain::kMaxCents)) t.amount_cents = domain::Cents{*v};
   if (auto v = in.text("reason", {1000, false})) t.reason = *v;
   in.finish();
   if (!t.from.cost_code.empty() && t.from.cost_code == t.to.cost_code &&
@@ -167,7 +166,7 @@ void write_budget_transfer(JsonWriter& w, const sql::BudgetTransferRecord& t) {
   w.begin_object().num("id", t.id).num("project_id", t.project_id);
   write_key(w, "from", t.fields.from);
   write_key(w, "to", t.fields.to);
-  w.num("amount_cents", t.fields.amount_cents)
+  w.num("amount_cents", t.fields.amount_cents.value)
       .str("reason", t.fields.reason)
       .num("version", t.version)
       .str("created_at", rfc3339(t.created_at))

@@ -83,7 +83,7 @@ void write_project(JsonWriter& w, const sql::ProjectRecord& p, Figures figures) 
   w.opt_str("start_date", iso_date(f.start_date))
       .opt_str("completion_date", iso_date(f.completion_date));
   if (figures == Figures::shown)
-    w.num("original_contract_sum_cents", p.original_contract_sum_cents);
+    w.num("original_contract_sum_cents", p.original_contract_sum_cents.value);
   w.num("version", p.version)
       .str("created_at", rfc3339(p.created_at))
       .str("updated_at", rfc3339(p.updated_at));

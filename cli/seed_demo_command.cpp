@@ -23,6 +23,7 @@
 
 #include "app/database_config.hpp"
 #include "cli/commands.hpp"
+#include "domain/commitment.hpp"
 #include "domain/demo_estimate.hpp"
 #include "domain/estimate.hpp"
 #include "operations/change_order_transitions.hpp"
@@ -187,26 +188,16 @@ void seed_change_order(Seed& s, std::int64_t project_id, const std::string& titl
                        const std::string& reason, const domain::CostLineInput& input) {
   operations::NewChangeOrder order;
   order.fields = {"", title, reason, 0};
-  sql::LineFields line{1,
-                       input.cost_code,
-                       input.cost_type,
-                       input.description,
-                       input.quantity,
-                       input.unit,
-                       input.unit_cost_cents,
-                       input.markup_bps,
-                       false};
-  if (operations::price_line(line, domain::UnitCostSign::credit_allowed))
-    throw std::logic_error("demo change order line " + input.description + " is refused");
-  order.lines.push_back(line);
+  auto line = operations::price_line_fields(input, 1, domain::UnitCostSign::credit_allowed);
+  if (!line) throw std::logic_error("demo change order line " + input.description + " is refused");
+  order.lines.push_back(line.value());
   auto created = operations::create_change_order(s.db, s.org_id, project_id, [&] { return order; });
   operations::transition_change_order(s.db, s.org_id, created.order.id,
                                       domain::ChangeOrderAction::submit);
   auto approved = operations::transition_change_order(s.db, s.org_id, created.order.id,
                                                       domain::ChangeOrderAction::approve);
   s.created.push_back("change order " + approved.order.fields.number + " " + title +
-                      " (approved, " +
-                      domain::format_cents(domain::Cents{approved.order.amount_cents}) + ")");
+                      " (approved, " + domain::format_cents(approved.order.amount_cents) + ")");
 }
 
 void seed_change_orders(Seed& s, std::int64_t project_id) {
@@ -279,7 +270,7 @@ void seed_pay_application(Seed& s, std::int64_t project_id, const DemoPeriod& pe
   auto invoice = sql::find_invoice_of_pay_application(s.db, s.org_id, app.application.id);
   operations::transition_invoice(s.db, s.org_id, invoice->id, domain::InvoiceAction::send);
   sql::PaymentFields payment{domain::Cents{percent_of(certified, period.percent_paid)},
-                             period.paid_on, "ach", "Northwind remittance"};
+                             period.paid_on, domain::PaymentMethod::ach, "Northwind remittance"};
   operations::record_payment(s.db, s.org_id, invoice->id, std::nullopt, [&] { return payment; });
   s.created.push_back("invoice " + invoice->fields.number + " (sent, " +
                       domain::format_cents(payment.amount_cents) + " paid)");
@@ -362,23 +353,23 @@ void seed_daily_logs(Seed& s, std::int64_t project_id, std::int64_t drywall,
 // bills. The drywall subcontract was let at $480.00 over the estimate's
 // partitions, so 09-210 runs over budget once it is billed in full.
 struct DemoCommitment {
-  std::string kind;
+  domain::CommitmentKind kind;
   std::size_t party;  // index into kOtherParties
   std::string title;
   std::vector<sql::AmountLineFields> lines;
 };
 
 const std::vector<DemoCommitment> kFitOutCommitments = {
-    {"subcontract",
+    {domain::CommitmentKind::subcontract,
      1,
      "Partitions, gypsum board and paint",
      {{"09-210", "subcontract", "Metal studs and gypsum board, 3,200 sf", 2240000},
       {"09-910", "subcontract", "Paint partitions and door frames", 900000}}},
-    {"subcontract",
+    {domain::CommitmentKind::subcontract,
      2,
      "Lighting, power and data",
      {{"26-050", "subcontract", "Rough-in and trim, 4,800 sf", 5250000}}},
-    {"purchase_order",
+    {domain::CommitmentKind::purchase_order,
      3,
      "Doors, frames and hardware",
      {{"08-140", "material", "14 solid-core doors, frames and hardware sets", 1185000}}},

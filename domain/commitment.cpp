@@ -32,6 +32,7 @@ constexpr EnumNames kKinds{std::array{
     EnumName<K>{K::subcontract, "subcontract"},
     EnumName<K>{K::purchase_order, "purchase_order"},
 }};
+constexpr auto kKindNames = kKinds.names();
 
 }  // namespace
 
@@ -49,6 +50,9 @@ std::optional<CommitmentKind> parse_commitment_kind(std::string_view name) {
 }
 std::optional<CommitmentStatus> parse_commitment_status(std::string_view name) {
   return kCommitment.parse_status(name);
+}
+std::span<const std::string_view> commitment_kind_names() {
+  return kKindNames;
 }
 
 Result<CommitmentStatus, InvalidState> transition(CommitmentStatus from, CommitmentAction action) {

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "domain/money.hpp"
@@ -28,6 +29,8 @@ std::string_view to_string(CommitmentStatus status);
 std::string_view to_string(CommitmentAction action);
 std::optional<CommitmentKind> parse_commitment_kind(std::string_view name);
 std::optional<CommitmentStatus> parse_commitment_status(std::string_view name);
+// "subcontract, purchase_order": the kinds' names in the table's order.
+std::span<const std::string_view> commitment_kind_names();
 
 Result<CommitmentStatus, InvalidState> transition(CommitmentStatus from, CommitmentAction action);
 std::optional<InvalidState> refuse_edit(CommitmentStatus status);

@@ -34,6 +34,14 @@ struct EnumNames {
     return std::nullopt;
   }
 
+  // Every name in the table's order: for a form's choices and for the
+  // message that refuses a name that is none of them.
+  constexpr std::array<std::string_view, N> names() const {
+    std::array<std::string_view, N> all{};
+    for (std::size_t i = 0; i < N; ++i) all[i] = entries[i].name;
+    return all;
+  }
+
   // Every value in declaration order: lets the tests walk whole tables.
   constexpr std::array<E, N> values() const {
     std::array<E, N> all{};

@@ -33,6 +33,16 @@ constexpr EnumNames kInvoiceKinds{std::array{
     EnumName<InvoiceKind>{InvoiceKind::other, "other"},
 }};
 
+constexpr EnumNames kPaymentMethods{std::array{
+    EnumName<PaymentMethod>{PaymentMethod::check, "check"},
+    EnumName<PaymentMethod>{PaymentMethod::ach, "ach"},
+    EnumName<PaymentMethod>{PaymentMethod::wire, "wire"},
+    EnumName<PaymentMethod>{PaymentMethod::card, "card"},
+    EnumName<PaymentMethod>{PaymentMethod::cash, "cash"},
+    EnumName<PaymentMethod>{PaymentMethod::other, "other"},
+}};
+constexpr auto kPaymentMethodNames = kPaymentMethods.names();
+
 bool is_owed(InvoiceStatus status) {
   return status == S::sent || status == S::partially_paid;
 }
@@ -53,6 +63,15 @@ std::optional<InvoiceStatus> parse_invoice_status(std::string_view name) {
 }
 std::optional<InvoiceKind> parse_invoice_kind(std::string_view name) {
   return kInvoiceKinds.parse(name);
+}
+std::string_view to_string(PaymentMethod method) {
+  return kPaymentMethods.name(method);
+}
+std::optional<PaymentMethod> parse_payment_method(std::string_view name) {
+  return kPaymentMethods.parse(name);
+}
+std::span<const std::string_view> payment_method_names() {
+  return kPaymentMethodNames;
 }
 
 Result<InvoiceStatus, InvalidState> transition(InvoiceStatus from, InvoiceAction action) {

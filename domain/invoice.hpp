@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -25,12 +26,19 @@ namespace construction::domain {
 enum class InvoiceStatus { draft, sent, partially_paid, paid, void_ };
 enum class InvoiceAction { send, void_ };
 enum class InvoiceKind { deposit, progress, retainage_release, other };
+// How a payment was received.
+enum class PaymentMethod { check, ach, wire, card, cash, other };
 
 std::string_view to_string(InvoiceStatus status);
 std::string_view to_string(InvoiceAction action);
 std::string_view to_string(InvoiceKind kind);
 std::optional<InvoiceStatus> parse_invoice_status(std::string_view name);
 std::optional<InvoiceKind> parse_invoice_kind(std::string_view name);
+std::string_view to_string(PaymentMethod method);
+std::optional<PaymentMethod> parse_payment_method(std::string_view name);
+// "check, ach, wire, card, cash, other": the methods' names in the table's
+// order, the order a form offers them in.
+std::span<const std::string_view> payment_method_names();
 
 Result<InvoiceStatus, InvalidState> transition(InvoiceStatus from, InvoiceAction action);
 

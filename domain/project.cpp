@@ -28,17 +28,10 @@ constexpr EnumNames kPartyKinds{std::array{
     EnumName<K>{K::architect, "architect"},
 }};
 
-// The names column of a table, made once at compile time.
-template <class E, std::size_t N>
-constexpr std::array<std::string_view, N> names_of(const EnumNames<E, N>& table) {
-  std::array<std::string_view, N> names{};
-  for (std::size_t i = 0; i < N; ++i) names[i] = table.entries[i].name;
-  return names;
-}
-
-constexpr auto kStatusNames = names_of(kStatuses);
-constexpr auto kContractTypeNames = names_of(kContractTypes);
-constexpr auto kPartyKindNames = names_of(kPartyKinds);
+// The names columns, made once at compile time.
+constexpr auto kStatusNames = kStatuses.names();
+constexpr auto kContractTypeNames = kContractTypes.names();
+constexpr auto kPartyKindNames = kPartyKinds.names();
 
 }  // namespace
 

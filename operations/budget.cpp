@@ -12,10 +12,9 @@ domain::BudgetReport budget_report(const sql::BudgetSumsRecord& budget) {
   for (const auto& row : budget.lines)
     lines.push_back({row.key.cost_code,
                      row.key.cost_type,
-                     {domain::Cents{row.original_cents}, domain::Cents{row.transfers_cents},
-                      domain::Cents{row.approved_changes_cents}, domain::Cents{row.committed_cents},
-                      domain::Cents{row.actual_cents}}});
-  return domain::budget_report(lines, domain::Cents{budget.contract_sum_to_date_cents},
+                     {row.original_cents, row.transfers_cents, row.approved_changes_cents,
+                      row.committed_cents, row.actual_cents}});
+  return domain::budget_report(lines, budget.contract_sum_to_date_cents,
                                domain::BasisPoints{budget.original_margin_bps});
 }
 
@@ -38,7 +37,7 @@ sql::BudgetTransferRecord transfer_budget(sql::Connection& db, std::int64_t org_
   for (const auto& line : report.lines)
     if (line.cost_code == fields.from.cost_code && line.cost_type == fields.from.cost_type)
       from_revised = line.columns.revised;
-  if (auto refused = domain::refuse_transfer(from_revised, domain::Cents{fields.amount_cents},
+  if (auto refused = domain::refuse_transfer(from_revised, fields.amount_cents,
                                              fields.from.cost_code + " " + fields.from.cost_type))
     throw invalid_fields(std::move(*refused));
   sql::BudgetTransferRecord saved = sql::insert_budget_transfer(db, org_id, project->id, fields);

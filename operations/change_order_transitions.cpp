@@ -15,7 +15,7 @@ using domain::ChangeOrderAction;
 
 void approve(sql::Connection& db, std::int64_t org_id, const sql::ChangeOrderRecord& order) {
   auto project = sql::find_project(db, org_id, order.project_id, true);
-  domain::Cents contract_sum = domain::Cents{project->original_contract_sum_cents} +
+  domain::Cents contract_sum = project->original_contract_sum_cents +
                                sql::approved_change_orders_cents(db, org_id, project->id);
   auto after = domain::contract_sum_after_approval(contract_sum, order.amount_cents);
   if (!after) throw invalid_fields(after.error());

@@ -17,8 +17,8 @@ void check_party(sql::Connection& db, std::int64_t org_id, const sql::Commitment
 sql::CommitmentRecord CommitmentShape::insert(sql::Connection& db, std::int64_t org_id,
                                               std::int64_t project_id, NewCommitment& input) {
   check_party(db, org_id, input.fields);
-  auto kind = *domain::parse_commitment_kind(input.fields.kind);
-  if (!input.retainage_given) input.fields.retainage_bps = domain::default_retainage(kind).value;
+  if (!input.retainage_given)
+    input.fields.retainage_bps = domain::default_retainage(input.fields.kind).value;
   if (input.fields.number.empty())
     input.fields.number = sql::next_commitment_number(db, org_id, project_id, input.fields.kind);
   return sql::insert_commitment(db, org_id, project_id, input.fields);

@@ -10,15 +10,15 @@ namespace construction::operations {
 namespace {
 
 domain::CostLineInput input_from(const sql::LineFields& f) {
-  return {f.cost_code, f.cost_type,       f.description, f.quantity,
-          f.unit,      f.unit_cost_cents, f.markup_bps,  f.taxable};
+  return {f.cost_code,  f.cost_type, f.description, f.quantity, f.unit, f.unit_cost_cents.value,
+          f.markup_bps, f.taxable};
 }
 
 // The amounts the domain worked out, and the quantity in its canonical text.
 void set_amounts(sql::LineFields& line, const domain::PricedLine& priced) {
   line.quantity = priced.line.quantity.to_string();
-  line.cost_cents = priced.amounts.cost.value;
-  line.price_cents = priced.amounts.price.value;
+  line.cost_cents = priced.amounts.cost;
+  line.price_cents = priced.amounts.price;
 }
 
 }  // namespace
@@ -27,7 +27,7 @@ domain::PricedLine stored_priced_line(const sql::LineFields& fields, std::int64_
                                       domain::UnitCostSign sign) {
   auto line = domain::validate_cost_line(input_from(fields), sign);
   if (!line) throw std::logic_error("stored line " + std::to_string(id) + " no longer validates");
-  return {line.value(), {domain::Cents{fields.cost_cents}, domain::Cents{fields.price_cents}}};
+  return {line.value(), {fields.cost_cents, fields.price_cents}};
 }
 
 std::optional<domain::FieldErrors> price_line(sql::LineFields& line, domain::UnitCostSign sign) {
@@ -38,11 +38,18 @@ std::optional<domain::FieldErrors> price_line(sql::LineFields& line, domain::Uni
 }
 
 domain::Validated<sql::LineFields> price_line_fields(const domain::CostLineInput& input,
-                                                     std::int64_t position) {
-  sql::LineFields line{position,       input.cost_code, input.cost_type,       input.description,
-                       input.quantity, input.unit,      input.unit_cost_cents, input.markup_bps,
+                                                     std::int64_t position,
+                                                     domain::UnitCostSign sign) {
+  sql::LineFields line{position,
+                       input.cost_code,
+                       input.cost_type,
+                       input.description,
+                       input.quantity,
+                       input.unit,
+                       domain::Cents{input.unit_cost_cents},
+                       input.markup_bps,
                        input.taxable};
-  if (auto errors = price_line(line)) return *errors;
+  if (auto errors = price_line(line, sign)) return *errors;
   return line;
 }
 

@@ -33,8 +33,9 @@ std::optional<domain::FieldErrors> price_line(
 domain::PricedLine stored_priced_line(const sql::LineFields& fields, std::int64_t id,
                                       domain::UnitCostSign sign);
 // A line as a client would give it, priced, at `position`.
-domain::Validated<sql::LineFields> price_line_fields(const domain::CostLineInput& input,
-                                                     std::int64_t position);
+domain::Validated<sql::LineFields> price_line_fields(
+    const domain::CostLineInput& input, std::int64_t position,
+    domain::UnitCostSign sign = domain::UnitCostSign::non_negative);
 // A new draft estimate with its lines (priced already) and their totals,
 // version 1, in the caller's transaction.
 EstimateDocument insert_estimate_document(sql::Connection& db, std::int64_t org_id,

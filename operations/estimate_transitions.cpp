@@ -44,7 +44,7 @@ std::optional<EstimateDocument> accept_estimate(sql::Connection& db, std::int64_
   if (sql::project_has_accepted_estimate(db, org_id, project->id)) return std::nullopt;
   auto lines = sql::list_lines(db, org_id, estimate.id);
   build_schedule_of_values(db, org_id, estimate, lines);
-  sql::set_original_contract_sum(db, org_id, project->id, estimate.totals.total.value);
+  sql::set_original_contract_sum(db, org_id, project->id, estimate.totals.total);
   sql::EstimateRecord saved =
       sql::set_estimate_status(db, org_id, estimate.id, domain::EstimateStatus::accepted);
   return EstimateDocument{std::move(saved), std::move(lines)};

@@ -112,7 +112,7 @@ sql::PayApplicationRecord save_g702(sql::Connection& db, std::int64_t org_id,
   std::vector<Cents> certificates =
       sql::earlier_certificates(db, org_id, application.project_id, application.number);
   domain::G702 g702 = domain::compute_g702(
-      Cents{project->original_contract_sum_cents},
+      project->original_contract_sum_cents,
       sql::approved_change_orders_cents(db, org_id, project->id), lines, certificates);
   return sql::set_pay_application_g702(db, org_id, application.id, record_of(g702));
 }

@@ -4,11 +4,10 @@ namespace construction::operations {
 
 namespace {
 
-domain::ProjectFinancials financials_of(std::int64_t original_contract_sum_cents,
+domain::ProjectFinancials financials_of(domain::Cents original_contract_sum,
                                         const sql::DocumentFigures& figures) {
-  return domain::compute_project_financials(domain::Cents{original_contract_sum_cents},
-                                            figures.change_orders, figures.invoices,
-                                            figures.pay_applications);
+  return domain::compute_project_financials(original_contract_sum, figures.change_orders,
+                                            figures.invoices, figures.pay_applications);
 }
 
 }  // namespace

@@ -130,11 +130,11 @@ ORDER BY project.id, lines.cost_code,
 void add_line(BudgetSumsRecord& budget, const Row& row) {
   if (row["cost_code"].is_null()) return;  // the project alone: no budget yet
   budget.lines.push_back({{row["cost_code"].string(), row["cost_type"].string()},
-                          row["original_cents"].int64(),
-                          row["transfers_cents"].int64(),
-                          row["changes_cents"].int64(),
-                          row["committed_cents"].int64(),
-                          row["actual_cents"].int64()});
+                          row["original_cents"].cents(),
+                          row["transfers_cents"].cents(),
+                          row["changes_cents"].cents(),
+                          row["committed_cents"].cents(),
+                          row["actual_cents"].cents()});
 }
 
 BudgetTransferRecord transfer_from(const Row& row) {
@@ -143,7 +143,7 @@ BudgetTransferRecord transfer_from(const Row& row) {
   t.project_id = row["project_id"].int64();
   t.fields = {{row["from_cost_code"].string(), row["from_cost_type"].string()},
               {row["to_cost_code"].string(), row["to_cost_type"].string()},
-              row["amount_cents"].int64(),
+              row["amount_cents"].cents(),
               row["reason"].string()};
   t.version = row["version"].int32();
   t.created_at = row["created_at"].timestamp();
@@ -178,7 +178,7 @@ Query<std::optional<BudgetSumsRecord>> budget_sums_query(std::int64_t org_id,
       [](const Result& result) -> std::optional<BudgetSumsRecord> {
         if (result.empty()) return std::nullopt;
         BudgetSumsRecord budget;
-        budget.contract_sum_to_date_cents = result[0]["contract_sum_cents"].int64();
+        budget.contract_sum_to_date_cents = result[0]["contract_sum_cents"].cents();
         budget.original_margin_bps = result[0]["original_margin_bps"].int64();
         for (Row row : result) add_line(budget, row);
         return budget;
@@ -199,7 +199,7 @@ Query<std::vector<ProjectBudgetSums>> active_budget_sums_query(std::int64_t org_
         for (Row row : result) {
           if (projects.empty() || projects.back().project.id != row["project_id"].int64()) {
             projects.push_back({project_name_from(row), {}});
-            projects.back().budget.contract_sum_to_date_cents = row["contract_sum_cents"].int64();
+            projects.back().budget.contract_sum_to_date_cents = row["contract_sum_cents"].cents();
             projects.back().budget.original_margin_bps = row["original_margin_bps"].int64();
           }
           add_line(projects.back().budget, row);

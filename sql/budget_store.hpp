@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/calendar.hpp"
+#include "domain/money.hpp"
 #include "sql/connection.hpp"
 #include "sql/page.hpp"
 #include "sql/project_store.hpp"
@@ -27,7 +28,7 @@ struct BudgetKey {
 struct BudgetTransferFields {
   BudgetKey from;
   BudgetKey to;
-  std::int64_t amount_cents = 0;
+  domain::Cents amount_cents;
   std::string reason;
 };
 
@@ -48,17 +49,17 @@ PageOf<BudgetTransferRecord> list_budget_transfers(Connection& db, std::int64_t 
 
 struct BudgetSumsRow {
   BudgetKey key;
-  std::int64_t original_cents = 0;
-  std::int64_t transfers_cents = 0;
-  std::int64_t approved_changes_cents = 0;
-  std::int64_t committed_cents = 0;
-  std::int64_t actual_cents = 0;
+  domain::Cents original_cents;
+  domain::Cents transfers_cents;
+  domain::Cents approved_changes_cents;
+  domain::Cents committed_cents;
+  domain::Cents actual_cents;
 };
 
 struct BudgetSumsRecord {
-  std::int64_t contract_sum_to_date_cents = 0;  // original + approved change orders
-  std::int64_t original_margin_bps = 0;         // the accepted estimate's; 0 without one
-  std::vector<BudgetSumsRow> lines;             // by cost code, then cost type (spec order)
+  domain::Cents contract_sum_to_date_cents;  // original + approved change orders
+  std::int64_t original_margin_bps = 0;      // the accepted estimate's; 0 without one
+  std::vector<BudgetSumsRow> lines;          // by cost code, then cost type (spec order)
 };
 
 // Nothing when the project is not the organisation's. One statement: a

@@ -57,9 +57,9 @@ CommitmentRecord commitment_from(const Row& row) {
   CommitmentRecord c;
   c.id = row["id"].int64();
   c.project_id = row["project_id"].int64();
-  c.fields = {row["number"].string(), row["kind"].string(), row["party_id"].int64(),
-              row["title"].string(), row["retainage_bps"].int64()};
-  c.status = domain::parse_commitment_status(row["status"].string()).value();
+  c.fields = {row["number"].string(), row["kind"].named(domain::parse_commitment_kind),
+              row["party_id"].int64(), row["title"].string(), row["retainage_bps"].int64()};
+  c.status = row["status"].named(domain::parse_commitment_status);
   c.amount_cents = row["amount_cents"].cents();
   c.billed_cents = row["billed_cents"].cents();
   c.approved_at = row["approved_at"].optional_timestamp();
@@ -104,7 +104,7 @@ CommitmentRecord set_commitment_amount(Connection& db, std::int64_t org_id, std:
 }
 
 std::string next_commitment_number(Connection& db, std::int64_t org_id, std::int64_t project_id,
-                                   const std::string& kind) {
+                                   domain::CommitmentKind kind) {
   return db.exec(kNextNumber, org_id, project_id, kind).single_row()["number"].string();
 }
 

@@ -20,7 +20,7 @@ namespace construction::sql {
 
 struct CommitmentFields {
   std::string number;
-  std::string kind;
+  domain::CommitmentKind kind = domain::CommitmentKind::subcontract;
   std::int64_t party_id = 0;
   std::string title;
   std::int64_t retainage_bps = 0;
@@ -56,7 +56,7 @@ CommitmentRecord set_commitment_amount(Connection& db, std::int64_t org_id, std:
 // "SC-001" for a subcontract, "PO-001" for a purchase order: one more than
 // the project's commitments of that kind so far.
 std::string next_commitment_number(Connection& db, std::int64_t org_id, std::int64_t project_id,
-                                   const std::string& kind);
+                                   domain::CommitmentKind kind);
 // Bills against the commitment that are not void (draft ones included).
 int count_bills_against(Connection& db, std::int64_t org_id, std::int64_t commitment_id);
 

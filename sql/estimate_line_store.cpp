@@ -57,8 +57,8 @@ LineRecord line_from(const Row& row) {
 LineFields line_fields_from(const Row& row) {
   return {row["position"].int64(),        row["cost_code"].string(), row["cost_type"].string(),
           row["description"].string(),    row["quantity"].string(),  row["unit"].string(),
-          row["unit_cost_cents"].int64(), row["markup_bps"].int64(), row["taxable"].boolean(),
-          row["cost_cents"].int64(),      row["price_cents"].int64()};
+          row["unit_cost_cents"].cents(), row["markup_bps"].int64(), row["taxable"].boolean(),
+          row["cost_cents"].cents(),      row["price_cents"].cents()};
 }
 
 std::vector<LineRecord> list_lines(Connection& db, std::int64_t org_id, std::int64_t estimate_id) {

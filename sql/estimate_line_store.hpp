@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/calendar.hpp"
+#include "domain/money.hpp"
 #include "sql/connection.hpp"
 
 namespace construction::sql {
@@ -19,11 +20,11 @@ struct LineFields {
   std::string description;
   std::string quantity;  // decimal text, ≤ 3 decimals
   std::string unit;
-  std::int64_t unit_cost_cents = 0;
+  domain::Cents unit_cost_cents;
   std::int64_t markup_bps = 0;
   bool taxable = false;
-  std::int64_t cost_cents = 0;
-  std::int64_t price_cents = 0;
+  domain::Cents cost_cents;
+  domain::Cents price_cents;
 };
 
 struct LineRecord {

@@ -96,8 +96,8 @@ PaymentRecord payment_from(const Row& row, const std::string& prefix = "") {
   auto column = [&](const char* name) { return row[prefix + name]; };
   return {column("id").int64(),
           column("invoice_id").int64(),
-          {column("amount_cents").cents(), column("received_on").date(), column("method").string(),
-           column("reference").string()},
+          {column("amount_cents").cents(), column("received_on").date(),
+           column("method").named(domain::parse_payment_method), column("reference").string()},
           column("version").int32(),
           column("created_at").timestamp(),
           column("updated_at").timestamp()};

@@ -40,7 +40,7 @@ struct InvoiceRecord {
 struct PaymentFields {
   domain::Cents amount_cents;
   domain::Date received_on;
-  std::string method = "check";
+  domain::PaymentMethod method = domain::PaymentMethod::check;
   std::string reference;
 };
 

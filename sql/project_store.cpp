@@ -113,7 +113,7 @@ void read_project(const Row& row, ProjectRecord& p) {
   f.retainage_stored_bps = row["retainage_stored_bps"].int64();
   f.start_date = row["start_date"].optional_date();
   f.completion_date = row["completion_date"].optional_date();
-  p.original_contract_sum_cents = row["original_contract_sum_cents"].int64();
+  p.original_contract_sum_cents = row["original_contract_sum_cents"].cents();
   p.version = row["version"].int32();
   p.created_at = row["created_at"].timestamp();
   p.updated_at = row["updated_at"].timestamp();
@@ -124,7 +124,7 @@ void read_listing(const Row& row, ProjectListing& p) {
   p.number = row["number"].string();
   p.name = row["name"].string();
   p.status = row["status"].named(domain::parse_project_status);
-  p.original_contract_sum_cents = row["original_contract_sum_cents"].int64();
+  p.original_contract_sum_cents = row["original_contract_sum_cents"].cents();
   p.start_date = row["start_date"].optional_date();
 }
 
@@ -287,8 +287,8 @@ ProjectRecord update_project(Connection& db, std::int64_t org_id, std::int64_t i
 }
 
 void set_original_contract_sum(Connection& db, std::int64_t org_id, std::int64_t id,
-                               std::int64_t cents) {
-  db.exec(kSetContractSum, org_id, id, cents);
+                               domain::Cents amount) {
+  db.exec(kSetContractSum, org_id, id, amount);
 }
 
 bool delete_project(Connection& db, std::int64_t org_id, std::int64_t id) {

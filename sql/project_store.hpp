@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "domain/calendar.hpp"
+#include "domain/money.hpp"
 #include "domain/project.hpp"
 #include "domain/project_financials.hpp"
 #include "sql/connection.hpp"
@@ -39,7 +40,7 @@ struct ProjectFields {
 struct ProjectRecord {
   std::int64_t id = 0;
   ProjectFields fields;
-  std::int64_t original_contract_sum_cents = 0;
+  domain::Cents original_contract_sum_cents;
   int version = 1;
   domain::Timestamp created_at{};
   domain::Timestamp updated_at{};
@@ -59,7 +60,7 @@ struct ProjectListing {
   std::string number;
   std::string name;
   domain::ProjectStatus status = domain::ProjectStatus::lead;
-  std::int64_t original_contract_sum_cents = 0;
+  domain::Cents original_contract_sum_cents;
   std::optional<domain::Date> start_date;
 };
 
@@ -118,7 +119,7 @@ Query<PageOf<ProjectListingWithFigures>> project_listings_with_figures_query(
 ProjectRecord update_project(Connection& db, std::int64_t org_id, std::int64_t id,
                              const ProjectFields& fields);
 void set_original_contract_sum(Connection& db, std::int64_t org_id, std::int64_t id,
-                               std::int64_t cents);
+                               domain::Cents amount);
 bool delete_project(Connection& db, std::int64_t org_id, std::int64_t id);
 
 }  // namespace construction::sql

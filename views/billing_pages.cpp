@@ -64,7 +64,7 @@ std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
   auto refused = domain::refuse_new_application(latest);
   if (refused)
     data.set("waiting", refused->message);
-  else if (project.original_contract_sum_cents == 0 && applications.empty())
+  else if (project.original_contract_sum_cents == domain::Cents{} && applications.empty())
     data.set("no_schedule", true);
   else
     data.set("can_start", true);

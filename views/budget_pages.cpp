@@ -29,15 +29,15 @@ namespace {
 const sql::Page kAll{std::nullopt, 200};
 
 void put_columns(Data& row, const domain::BudgetColumns& c) {
-  row["original"] = money(c.original.value);
-  row["transfers"] = money(c.transfers.value);
-  row["changes"] = money(c.approved_changes.value);
-  row["revised"] = money(c.revised.value);
-  row["committed"] = money(c.committed.value);
-  row["actual"] = money(c.actual.value);
-  row["uncommitted"] = money(c.uncommitted.value);
-  row["projected"] = money(c.projected.value);
-  row["variance"] = money(c.variance.value);
+  row["original"] = money(c.original);
+  row["transfers"] = money(c.transfers);
+  row["changes"] = money(c.approved_changes);
+  row["revised"] = money(c.revised);
+  row["committed"] = money(c.committed);
+  row["actual"] = money(c.actual);
+  row["uncommitted"] = money(c.uncommitted);
+  row["projected"] = money(c.projected);
+  row["variance"] = money(c.variance);
   row["percent"] = rate(c.percent_spent.value);
   if (c.variance.value < 0) row["over"] = true;
 }
@@ -71,17 +71,17 @@ http::Response csv(PageContext& page) {
 }
 
 // The amount typed ("1,250.00") in cents, or the field's error.
-std::int64_t amount_field(PageContext& page, std::string_view name, domain::FieldErrors& errors,
-                          bool positive) {
+domain::Cents amount_field(PageContext& page, std::string_view name, domain::FieldErrors& errors,
+                           bool positive) {
   auto cents = typed_amount(page.field(name), name, errors);
-  if (!cents) return 0;
+  if (!cents) return {};
   if (positive && *cents <= 0) errors.add(name, "must be an amount above zero such as 1,250.00");
-  return *cents;
+  return domain::Cents{*cents};
 }
 
 http::Response transfer(PageContext& page) {
   sql::ProjectRecord project = find_project_record(page);
-  std::int64_t moved_cents = 0;
+  domain::Cents moved_cents;
   auto submit = [&] {
     operations::transfer_budget(page.db, page.org_id(), project.id, [&] {
       domain::FieldErrors errors;
@@ -141,7 +141,7 @@ http::Response enter_bill(PageContext& page) {
         errors.add("bill_date", "must be a date such as 2026-12-31");
       sql::AmountLineFields line{page.field("bill_cost_code"), page.field("bill_cost_type"),
                                  page.field("bill_description"), 0};
-      line.amount_cents = domain::Cents{amount_field(page, "bill_amount", errors, false)};
+      line.amount_cents = amount_field(page, "bill_amount", errors, false);
       errors.merge(domain::check_amount_line(
                        {line.cost_code, line.cost_type, line.description, line.amount_cents.value},
                        domain::AmountSign::credit_allowed),
@@ -212,9 +212,9 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
   put_columns(totals, report.totals);
   data["totals"] = std::move(totals);
   const domain::ProfitBlock& p = report.profit;
-  data["contract_sum"] = money(p.contract_sum_to_date.value);
-  data["projected_cost"] = money(p.projected_cost.value);
-  data["projected_profit"] = money(p.projected_profit.value);
+  data["contract_sum"] = money(p.contract_sum_to_date);
+  data["projected_cost"] = money(p.projected_cost);
+  data["projected_profit"] = money(p.projected_profit);
   data["projected_margin"] = rate(p.projected_margin.value);
   data["original_margin"] = rate(p.original_margin.value);
   if (p.projected_margin.value < p.original_margin.value) data["margin_below"] = true;
@@ -226,7 +226,7 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
     row["id"] = std::to_string(c.id);
     row["number"] = c.fields.number;
     row["title"] = c.fields.title;
-    row["kind"] = c.fields.kind == "subcontract" ? "Subcontract" : "Purchase order";
+    row["kind"] = label(c.fields.kind);
     row["status"] = std::string(to_string(c.status));
     row["amount"] = money(c.amount_cents);
     row["billed"] = money(c.billed_cents);

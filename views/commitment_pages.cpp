@@ -28,12 +28,6 @@ namespace {
 using domain::CommitmentAction;
 using operations::CommitmentDocument;
 
-constexpr std::string_view kKinds[] = {"subcontract", "purchase_order"};
-
-std::string kind_label(std::string_view kind) {
-  return kind == "purchase_order" ? "Purchase order" : "Subcontract";
-}
-
 bool editable(const PageContext& page, const sql::CommitmentRecord& commitment) {
   return !domain::refuse_edit(commitment.status) && page.may(domain::Permission::write_commercial);
 }
@@ -61,7 +55,8 @@ List actions(const PageContext& page, const sql::CommitmentRecord& commitment) {
       {CommitmentAction::approve, "Approve", "", ""},
       {CommitmentAction::close, "Close", "secondary", "Close it? No more bills against it."},
       {CommitmentAction::void_, "Void", "outline contrast", "Void this commitment?"}};
-  return action_buttons(commitment.status, buttons, "/commitments/" + std::to_string(commitment.id));
+  return action_buttons(commitment.status, buttons,
+                        "/commitments/" + std::to_string(commitment.id));
 }
 
 http::Response editor(PageContext& page, std::int64_t id, bool typed,
@@ -75,7 +70,7 @@ http::Response editor(PageContext& page, std::int64_t id, bool typed,
   Data data = Object{{"id", std::to_string(c.id)},
                      {"number", c.fields.number},
                      {"title", c.fields.title},
-                     {"kind", kind_label(c.fields.kind)},
+                     {"kind", label(c.fields.kind)},
                      {"party", party ? party->fields.name : std::string()},
                      {"status", std::string(to_string(c.status))},
                      {"status_label", status_label(to_string(c.status))},
@@ -130,11 +125,11 @@ http::Response new_form(PageContext& page, const sql::ProjectRecord& project, bo
                      {"title", page.field("title")},
                      {"retainage", page.field("retainage")},
                      {"errors", error_data(errors, {{"retainage_bps", "retainage"}})}};
-  Data& kinds = new_list(data, "kinds", std::size(kKinds));
-  for (std::string_view k : kKinds) {
+  Data& kinds = new_list(data, "kinds", domain::commitment_kind_names().size());
+  for (std::string_view k : domain::commitment_kind_names()) {
     Data& option = add_row(kinds);
     option["value"] = std::string(k);
-    option["label"] = kind_label(k);
+    option["label"] = label(k);
     if (k == kind) option["selected"] = true;
   }
   set_payee_options(page, data, "parties", page.field("party_id"));
@@ -155,8 +150,9 @@ http::Response show_new(PageContext& page) {
 operations::NewCommitment read_new(const PageContext& page) {
   domain::FieldErrors errors;
   operations::NewCommitment input;
-  input.fields.kind = page.field("kind");
-  if (!domain::parse_commitment_kind(input.fields.kind))
+  if (auto kind = domain::parse_commitment_kind(page.field("kind")))
+    input.fields.kind = *kind;
+  else
     errors.add("kind", "must be a subcontract or a purchase order");
   if (auto party = whole_number(page.field("party_id")))
     input.fields.party_id = *party;
@@ -186,9 +182,9 @@ http::Response create(PageContext& page) {
     CommitmentDocument saved = operations::create_commitment(
         page.db, page.org_id(), id_in_path(page, "id"), [&] { return read_new(page); });
     const sql::CommitmentRecord& c = saved.commitment;
-    return page.redirect("/commitments/" + std::to_string(c.id),
-                         kind_label(c.fields.kind) + " " + c.fields.number +
-                             " drafted: add its lines, then approve it.");
+    return page.redirect(
+        "/commitments/" + std::to_string(c.id),
+        label(c.fields.kind) + " " + c.fields.number + " drafted: add its lines, then approve it.");
   };
   return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
                        return new_form(page, project_in_path(page), true, errors, 422);
@@ -206,7 +202,7 @@ http::Response transition(PageContext& page, CommitmentAction action) {
                      : action == CommitmentAction::close ? "closed: no more bills against it"
                                                          : "void";
   return page.redirect("/commitments/" + std::to_string(c.id),
-                       kind_label(c.fields.kind) + " " + c.fields.number + " " + done + ".");
+                       label(c.fields.kind) + " " + c.fields.number + " " + done + ".");
 }
 
 }  // namespace

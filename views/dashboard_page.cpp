@@ -54,10 +54,10 @@ void put_projects(Data& data, const sql::PageOf<sql::ProjectListingWithFigures>&
     if (!figures) continue;
     auto f = operations::project_financials(p);
     contract_total += f.contract_sum_to_date.value;
-    row["contract_sum"] = money(f.contract_sum_to_date.value);
-    row["billed"] = money(f.billed_to_date.value);
-    row["retainage"] = money(f.retainage_held.value);
-    row["outstanding"] = money(f.outstanding.value);
+    row["contract_sum"] = money(f.contract_sum_to_date);
+    row["billed"] = money(f.billed_to_date);
+    row["retainage"] = money(f.retainage_held);
+    row["outstanding"] = money(f.outstanding);
   }
   data["active_count"] =
       projects.more ? std::to_string(kListed) + "+" : std::to_string(projects.rows.size());
@@ -101,7 +101,7 @@ void put_commercial(Data& data, const std::vector<sql::PendingChangeOrder>& orde
     Data& row = add_row(margin_rows);
     row["projected_margin"] = rate(profit.projected_margin.value);
     row["original_margin"] = rate(profit.original_margin.value);
-    row["projected_profit"] = money(profit.projected_profit.value);
+    row["projected_profit"] = money(profit.projected_profit);
     put_project(row, b.project);
     has_margins = true;
   }

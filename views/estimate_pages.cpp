@@ -76,9 +76,9 @@ std::string edit_row(PageContext& page, const sql::EstimateRecord& e, const sql:
 std::string totals(PageContext& page, const sql::EstimateRecord& e, bool oob) {
   const auto& t = e.totals;
   Data data =
-      Object{{"cost", money(t.cost.value)},   {"subtotal", money(t.subtotal.value)},
-             {"tax", money(t.tax.value)},     {"tax_rate", rate(e.fields.tax_bps)},
-             {"total", money(t.total.value)}, {"margin_amount", money((t.subtotal - t.cost).value)},
+      Object{{"cost", money(t.cost)},         {"subtotal", money(t.subtotal)},
+             {"tax", money(t.tax)},           {"tax_rate", rate(e.fields.tax_bps)},
+             {"total", money(t.total)},       {"margin_amount", money((t.subtotal - t.cost))},
              {"margin", rate(t.margin.value)}};
   if (oob) data.set("oob", true);
   return page.render("estimates/totals", data);
@@ -169,10 +169,10 @@ http::Response print(PageContext& page) {
                      {"project", view.project.fields.name},
                      {"site_address", view.project.fields.site_address},
                      {"lines", lines},
-                     {"subtotal", money(e.totals.subtotal.value)},
-                     {"tax", money(e.totals.tax.value)},
+                     {"subtotal", money(e.totals.subtotal)},
+                     {"tax", money(e.totals.tax)},
                      {"tax_rate", rate(e.fields.tax_bps)},
-                     {"total", money(e.totals.total.value)},
+                     {"total", money(e.totals.total)},
                      {"favicon", page.views.assets.url("favicon.svg")},
                      {"pico_css", page.views.assets.url("pico.min.css")},
                      {"app_css", page.views.assets.url("app.css")}};
@@ -305,7 +305,7 @@ std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
                             {"revision", std::to_string(e.revision)},
                             {"title", e.fields.title},
                             {"status", std::string(to_string(e.status))},
-                            {"total", money(e.totals.total.value)},
+                            {"total", money(e.totals.total)},
                             {"margin", rate(e.totals.margin.value)}});
   }
   Data data = Object{{"project_id", std::to_string(project.id)},

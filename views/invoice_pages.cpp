@@ -22,7 +22,10 @@ namespace {
 using domain::InvoiceAction;
 using operations::InvoiceDocument;
 
-constexpr std::string_view kMethods[] = {"check", "ach", "wire", "card", "cash", "other"};
+// "ACH" is an initialism; every other method reads as its label.
+std::string method_label(std::string_view name) {
+  return name == "ach" ? std::string("ACH") : label(name);
+}
 
 std::int64_t invoice_id(const PageContext& page) {
   auto id = path_number(page.http, "id");
@@ -51,9 +54,8 @@ std::string payment_form(const PageContext& page, const sql::InvoiceRecord& invo
   };
   std::string method = value("method", "check");
   List methods;
-  for (std::string_view m : kMethods) {
-    Object option{{"value", std::string(m)},
-                  {"label", m == "ach" ? std::string("ACH") : status_label(m)}};
+  for (std::string_view m : domain::payment_method_names()) {
+    Object option{{"value", std::string(m)}, {"label", method_label(m)}};
     if (m == method) option["selected"] = true;
     methods.push_back(option);
   }
@@ -103,11 +105,10 @@ http::Response show_invoice(PageContext& page, const InvoiceView& view, bool typ
   const sql::InvoiceRecord& invoice = view.document.invoice;
   List payments;
   for (const auto& p : view.document.payments)
-    payments.push_back(Object{
-        {"received_on", date(p.fields.received_on)},
-        {"method", p.fields.method == "ach" ? std::string("ACH") : status_label(p.fields.method)},
-        {"reference", p.fields.reference},
-        {"amount", money(p.fields.amount_cents)}});
+    payments.push_back(Object{{"received_on", date(p.fields.received_on)},
+                              {"method", method_label(to_string(p.fields.method))},
+                              {"reference", p.fields.reference},
+                              {"amount", money(p.fields.amount_cents)}});
   Data data = Object{{"id", std::to_string(invoice.id)},
                      {"number", invoice.fields.number},
                      {"kind", status_label(to_string(invoice.fields.kind))},
@@ -152,10 +153,10 @@ http::Response record_payment(PageContext& page) {
         fields.received_on = *received_on;
       else
         errors.add("received_on", "must be a date such as 2026-12-02");
-      std::string method = page.field("method");
-      for (std::string_view m : kMethods)
-        if (m == method) fields.method = method;
-      if (fields.method != method) errors.add("method", "must be one of the choices");
+      if (auto method = domain::parse_payment_method(page.field("method")))
+        fields.method = *method;
+      else
+        errors.add("method", "must be one of the choices");
       fields.reference = page.field("reference");
       if (domain::count_characters(fields.reference) > 200)
         errors.add("reference", "must be at most 200 characters");

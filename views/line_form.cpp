@@ -31,14 +31,15 @@ std::string line_fields(const PageContext& page, const LineEditor& editor,
   std::string cost_type = value("cost_type", stored ? stored->cost_type : std::string("material"));
   if (cost_type.empty()) cost_type = "material";
   bool taxable = typed || !stored ? page.field("taxable") == "on" : stored->taxable;
-  Data data = Object{
-      {"cost_code", value("cost_code", stored ? stored->cost_code : "")},
-      {"description", value("description", stored ? stored->description : "")},
-      {"quantity", value("quantity", stored ? quantity_text(stored->quantity) : "")},
-      {"unit", value("unit", stored ? stored->unit : "")},
-      {"unit_cost", value("unit_cost", stored ? hundredths_text(stored->unit_cost_cents) : "")},
-      {"markup", value("markup", stored ? hundredths_text(stored->markup_bps) : "")},
-      {"errors", error_data(errors, kLineFieldNames)}};
+  Data data =
+      Object{{"cost_code", value("cost_code", stored ? stored->cost_code : "")},
+             {"description", value("description", stored ? stored->description : "")},
+             {"quantity", value("quantity", stored ? quantity_text(stored->quantity) : "")},
+             {"unit", value("unit", stored ? stored->unit : "")},
+             {"unit_cost",
+              value("unit_cost", stored ? hundredths_text(stored->unit_cost_cents.value) : "")},
+             {"markup", value("markup", stored ? hundredths_text(stored->markup_bps) : "")},
+             {"errors", error_data(errors, kLineFieldNames)}};
   if (taxable) data.set("taxable", true);
   return render_line_fields(page, editor, std::move(data), cost_type, prefix);
 }
@@ -121,7 +122,7 @@ std::string line_row(const PageContext& page, const LineEditor& editor, std::int
                      {"cost", money(f.cost_cents)},
                      {"price", money(f.price_cents)}};
   if (f.taxable) data.set("taxable", true);
-  if (f.price_cents < 0) data.set("credit", true);
+  if (f.price_cents < domain::Cents{}) data.set("credit", true);
   return render_line_row(page, editor, std::move(data));
 }
 
@@ -157,7 +158,7 @@ sql::LineFields line_from_form(const PageContext& page, sql::LineFields line,
   line.unit = page.field("unit");
   line.taxable = page.field("taxable") == "on";
   if (auto unit_cost = typed_amount(page.field("unit_cost"), "unit_cost_cents", errors))
-    line.unit_cost_cents = *unit_cost;
+    line.unit_cost_cents = domain::Cents{*unit_cost};
   std::string markup_text = page.field("markup");
   auto markup = markup_text.empty() ? std::optional<std::int64_t>(0)
                                     : typed_rate(markup_text, "markup_bps", errors);

@@ -50,14 +50,14 @@ std::string path_of(const sql::PayApplicationRecord& a) {
 
 // The figures of a G703 row (or the total row).
 Data figures_data(const domain::G703Line& l) {
-  return Object{{"scheduled", money(l.scheduled.value)},
-                {"previous", money(l.previous.value)},
-                {"this_period", money(l.this_period.value)},
-                {"stored", money(l.stored.value)},
-                {"completed", money(l.completed_and_stored.value)},
+  return Object{{"scheduled", money(l.scheduled)},
+                {"previous", money(l.previous)},
+                {"this_period", money(l.this_period)},
+                {"stored", money(l.stored)},
+                {"completed", money(l.completed_and_stored)},
                 {"percent", rate(l.percent_complete.value)},
-                {"balance", money(l.balance_to_finish.value)},
-                {"retainage", money(l.retainage.value)}};
+                {"balance", money(l.balance_to_finish)},
+                {"retainage", money(l.retainage)}};
 }
 
 // A row; `typed` after a refusal: the cells show what was posted (and the

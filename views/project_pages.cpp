@@ -249,13 +249,13 @@ http::Response project_page(PageContext& page, const sql::ProjectWithFigures& pr
                      {"tab", tab_content}};
   if (page.may(domain::Permission::read_commercial)) {
     auto f = operations::project_financials(project);
-    data.set("financials", Object{{"original", money(f.original_contract_sum.value)},
-                                  {"approved_cos", money(f.approved_change_orders.value)},
-                                  {"contract_sum", money(f.contract_sum_to_date.value)},
-                                  {"billed", money(f.billed_to_date.value)},
-                                  {"retainage", money(f.retainage_held.value)},
-                                  {"outstanding", money(f.outstanding.value)},
-                                  {"balance", money(f.balance_to_finish.value)}});
+    data.set("financials", Object{{"original", money(f.original_contract_sum)},
+                                  {"approved_cos", money(f.approved_change_orders)},
+                                  {"contract_sum", money(f.contract_sum_to_date)},
+                                  {"billed", money(f.billed_to_date)},
+                                  {"retainage", money(f.retainage_held)},
+                                  {"outstanding", money(f.outstanding)},
+                                  {"balance", money(f.balance_to_finish)}});
   }
   set_text(data, "client", project.client_name);
   set_text(data, "site_address", project.fields.site_address);

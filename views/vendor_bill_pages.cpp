@@ -51,7 +51,7 @@ std::string totals(const PageContext& page, const sql::VendorBillRecord& bill,
   const sql::VendorBillAmounts& a = bill.amounts;
   Data data = Object{{"amount", money(a.amount_cents)}, {"payable", money(a.payable_cents)}};
   if (a.amount_cents < domain::Cents{0}) data.set("credit", true);
-  if ((commitment && commitment->fields.kind == "subcontract") ||
+  if ((commitment && commitment->fields.kind == domain::CommitmentKind::subcontract) ||
       a.retainage_cents != domain::Cents{0}) {
     data.set("retainage", money(a.retainage_cents));
     if (commitment) data.set("retainage_rate", rate(commitment->fields.retainage_bps));

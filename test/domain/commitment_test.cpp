@@ -45,6 +45,9 @@ TEST_CASE("retainage defaults: 10 % on a subcontract, none on a purchase order",
   CHECK(default_retainage(CommitmentKind::purchase_order) == BasisPoints{0});
   CHECK(parse_commitment_kind("purchase_order") == CommitmentKind::purchase_order);
   CHECK_FALSE(parse_commitment_kind("po"));
+  for (std::string_view name : commitment_kind_names())
+    CHECK(to_string(*parse_commitment_kind(name)) == name);
+  CHECK(commitment_kind_names().size() == 2);
 }
 
 TEST_CASE("commitments are made with subcontractors and vendors only", "[unit]") {

@@ -1,6 +1,8 @@
 #include "domain/invoice.hpp"
 
 #include <catch2/catch.hpp>
+#include <string_view>
+#include <vector>
 
 #include "test/domain/domain_printers.hpp"
 #include "test/domain/transition_table.hpp"
@@ -41,6 +43,12 @@ TEST_CASE("invoice names match the API", "[unit]") {
   CHECK(to_string(InvoiceKind::retainage_release) == "retainage_release");
   CHECK(parse_invoice_kind("deposit") == InvoiceKind::deposit);
   CHECK(parse_invoice_kind("refund") == std::nullopt);
+  // The payment form offers the methods in this order; each reads back.
+  std::vector<std::string_view> methods(payment_method_names().begin(),
+                                        payment_method_names().end());
+  CHECK(methods == std::vector<std::string_view>{"check", "ach", "wire", "card", "cash", "other"});
+  for (std::string_view name : methods) CHECK(to_string(*parse_payment_method(name)) == name);
+  CHECK(parse_payment_method("barter") == std::nullopt);
   CHECK(is_editable(S::draft));
   CHECK(refuse_edit(S::sent)->message == "cannot edit an invoice that is sent (only in draft)");
 }

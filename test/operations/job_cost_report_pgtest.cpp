@@ -92,17 +92,10 @@ struct Job {
     NewChangeOrder order;
     order.fields = {"", title, "", 0};
     for (const auto& input : inputs) {
-      sql::LineFields line{static_cast<std::int64_t>(order.lines.size()) + 1,
-                           input.cost_code,
-                           input.cost_type,
-                           input.description,
-                           input.quantity,
-                           input.unit,
-                           input.unit_cost_cents,
-                           input.markup_bps,
-                           false};
-      REQUIRE_FALSE(price_line(line, domain::UnitCostSign::credit_allowed));
-      order.lines.push_back(line);
+      auto line = price_line_fields(input, static_cast<std::int64_t>(order.lines.size()) + 1,
+                                    domain::UnitCostSign::credit_allowed);
+      REQUIRE(line.ok());
+      order.lines.push_back(line.value());
     }
     auto made = create_change_order(db, org, project, [&] { return order; });
     if (approve) {
@@ -112,7 +105,7 @@ struct Job {
     return made.order.id;
   }
 
-  std::int64_t commitment(const std::string& kind, std::int64_t party, std::optional<int> bps,
+  std::int64_t commitment(domain::CommitmentKind kind, std::int64_t party, std::optional<int> bps,
                           std::vector<sql::AmountLineFields> lines, bool approve = true) {
     NewCommitment input;
     input.fields = {"", kind, party, "Commitment", bps.value_or(0)};
@@ -219,7 +212,8 @@ TEST_CASE("the budget report of a job built by hand, every column of every line"
   // A transfer out of a line may empty it, not take it below zero
   // (01-310 labor holds 6,500.00).
   auto too_much = [&] {
-    return sql::BudgetTransferFields{{"01-310", "labor"}, {"09-250", "labor"}, 650001, "Too much"};
+    return sql::BudgetTransferFields{
+        {"01-310", "labor"}, {"09-250", "labor"}, domain::Cents{650001}, "Too much"};
   };
   try {
     transfer_budget(db, job.org, job.project, too_much);
@@ -229,20 +223,22 @@ TEST_CASE("the budget report of a job built by hand, every column of every line"
     CHECK(refusal.fields.has("amount_cents"));
   }
   transfer_budget(db, job.org, job.project, [] {
-    return sql::BudgetTransferFields{
-        {"01-310", "labor"}, {"09-250", "labor"}, 100000, "Taping by the drywall sub"};
+    return sql::BudgetTransferFields{{"01-310", "labor"},
+                                     {"09-250", "labor"},
+                                     domain::Cents{100000},
+                                     "Taping by the drywall sub"};
   });
 
-  std::int64_t sc1 = job.commitment("subcontract", acme, std::nullopt,
+  std::int64_t sc1 = job.commitment(domain::CommitmentKind::subcontract, acme, std::nullopt,
                                     {{"09-250", "subcontract", "Hang and finish", 1750000},
                                      {"09-250", "labor", "Taping crew", 90000}});
-  std::int64_t sc2 =
-      job.commitment("subcontract", volt, 500, {{"26-100", "subcontract", "Electrical", 2600000}});
+  std::int64_t sc2 = job.commitment(domain::CommitmentKind::subcontract, volt, 500,
+                                    {{"26-100", "subcontract", "Electrical", 2600000}});
   std::int64_t po1 = job.commitment(
-      "purchase_order", ready_mix, std::nullopt,
+      domain::CommitmentKind::purchase_order, ready_mix, std::nullopt,
       {{"03-300", "material", "Ready mix", 160000}, {"03-300", "equipment", "Pump", 90000}});
-  job.commitment("subcontract", acme, std::nullopt, {{"01-310", "labor", "Site labour", 500000}},
-                 false);
+  job.commitment(domain::CommitmentKind::subcontract, acme, std::nullopt,
+                 {{"01-310", "labor", "Site labour", 500000}}, false);
 
   // Mid-way: committed, nothing billed. The committed total is the sum of
   // the approved commitments' stored amounts: 18,400 + 26,000 + 2,500.

@@ -25,7 +25,9 @@ struct Job {
 
   Job(sql::Connection& connection, const std::string& name) : db(connection) {
     org = sql::find_or_create_organisation(db, name).id;
-    party = sql::insert_party(db, org, {domain::PartyKind::subcontractor, "Acme Drywall", "", "", ""}).id;
+    party =
+        sql::insert_party(db, org, {domain::PartyKind::subcontractor, "Acme Drywall", "", "", ""})
+            .id;
     sql::ProjectFields fields;
     fields.number = "J-1";
     fields.name = "Fit-out";
@@ -33,8 +35,8 @@ struct Job {
   }
 
   sql::CommitmentRecord commitment(const std::string& number) {
-    return sql::insert_commitment(db, org, project,
-                                  {number, "subcontract", party, "Drywall", 1000});
+    return sql::insert_commitment(
+        db, org, project, {number, domain::CommitmentKind::subcontract, party, "Drywall", 1000});
   }
 };
 

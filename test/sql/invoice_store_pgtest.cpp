@@ -42,7 +42,8 @@ TEST_CASE("an invoice and its payment come back with the kind, status and days s
             .string() == "sent");
 
   sql::PaymentRecord payment = sql::insert_payment(
-      db, org, invoice.id, {domain::Cents{50000}, domain::Date{2026y / 12 / 31}, "ach", ""});
+      db, org, invoice.id,
+      {domain::Cents{50000}, domain::Date{2026y / 12 / 31}, domain::PaymentMethod::ach, ""});
   CHECK(payment.fields.received_on == domain::Date{2026y / 12 / 31});
   invoice = sql::set_invoice_payment_state(db, org, invoice.id, domain::Cents{50000},
                                            InvoiceStatus::partially_paid);
