@@ -28,6 +28,9 @@ struct Views {
   StaticAssets assets;
   SessionKeys keys;
   bool development = false;
+  // PUBLIC_URL, no trailing slash: links a page puts in an email. Never the
+  // request's Host, which the client chooses.
+  std::string public_url;
 };
 
 using Form = std::map<std::string, std::string, std::less<>>;

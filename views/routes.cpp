@@ -8,7 +8,7 @@ std::unique_ptr<Views> load_views(const Config& config) {
   std::filesystem::path dir = views_directory();
   return std::make_unique<Views>(Views{std::make_unique<Templates>(dir / "templates"),
                                        StaticAssets(dir / "static"), SessionKeys(config.secret_key),
-                                       config.development()});
+                                       config.development(), config.public_url});
 }
 
 void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
