@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "mail/mime_encoding.hpp"
+#include "test/support/smtp_sink.hpp"
 
 using namespace construction;
 using namespace construction::mail;
@@ -31,23 +32,8 @@ sql::OutboxMessage invoice() {
 const Mailbox kFrom{"Acme Builders", "billing@acme.example"};
 const domain::Timestamp kDate{std::chrono::seconds(1796480000)};
 
-// The header block: everything before the first empty line, unfolded, one
-// header per element.
 std::vector<std::string> headers(const std::string& message) {
-  std::string block = message.substr(0, message.find("\r\n\r\n"));
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start <= block.size()) {
-    std::size_t end = block.find("\r\n", start);
-    if (end == std::string::npos) end = block.size();
-    std::string line = block.substr(start, end - start);
-    if (!line.empty() && line[0] == ' ' && !lines.empty())
-      lines.back() += line;
-    else
-      lines.push_back(line);
-    start = end + 2;
-  }
-  return lines;
+  return testing::message_headers(message);
 }
 
 std::size_t count_starting(const std::vector<std::string>& lines, std::string_view prefix) {

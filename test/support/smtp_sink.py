@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/ usr / bin / python3
 """A real SMTP server for the tests (Debian's python3-aiosmtpd), on a free
 loopback port unless given one. It prints "PORT <n>" on stdout once it
 listens, then writes each message it accepts, as received, to a file of its
