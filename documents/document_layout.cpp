@@ -116,6 +116,9 @@ class Canvas {
     cr_.reset(cairo_create(surface_.get()));
     check(cairo_status(cr_.get()));
     pango_.reset(pango_cairo_create_context(cr_.get()));
+    // Points, not pixels: pango's default is 96 dpi, which would draw a 9 pt
+    // font at 12 pt on the PDF's 72 units per inch.
+    pango_cairo_context_set_resolution(pango_.get(), 72);
     FontOptionsHandle options(cairo_font_options_create());
     cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
@@ -442,9 +445,10 @@ void DocumentLayout::columns(std::vector<std::string> texts, TextStyle style) {
   sections_.back().blocks.push_back(std::move(block));
 }
 
-void DocumentLayout::fields(Fields fields, double label_share) {
+void DocumentLayout::fields(Fields fields, double label_share, TextStyle style) {
   Block block;
   block.kind = Block::Kind::fields;
+  block.style = style;
   block.fields = std::move(fields);
   block.number = label_share;
   sections_.back().blocks.push_back(std::move(block));
