@@ -140,6 +140,18 @@ class Canvas {
     return layout;
   }
 
+  // A column's first line is its label ("To owner", "Project"): bold.
+  static void bold_first_line(const LayoutHandle& layout, const std::string& text) {
+    std::size_t end = text.find('\n');
+    AttrListHandle attributes(pango_attr_list_new());
+    PangoAttribute* bold = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+    bold->start_index = 0;
+    bold->end_index = static_cast<guint>(end == std::string::npos ? text.size() : end);
+    pango_attr_list_insert(attributes.get(), bold);  // the list owns it now
+    pango_layout_set_attributes(layout.get(),
+                                attributes.get());  // and the layout its own reference
+  }
+
   static double height(const LayoutHandle& layout) {
     int width = 0, height = 0;
     pango_layout_get_size(layout.get(), &width, &height);
@@ -181,25 +193,28 @@ class Canvas {
 double Canvas::draw_header(const DocumentLayout::Section& section, bool drawing) {
   const PageHeader& header = section.header;
   double width = size_of(section.orientation).width - 2 * kMargin;
-  double half = width / 2;
-  LayoutHandle organisation = layout(header.organisation, TextStyle::heading, half, Align::left);
+  // The organisation at the left, the title (the longer text: "Application
+  // and certificate for payment") at the right on one line.
+  double left_width = width * 0.4, right_width = width - left_width;
+  LayoutHandle organisation =
+      layout(header.organisation, TextStyle::heading, left_width, Align::left);
   double left = height(organisation);
   LayoutHandle address;
   if (!header.organisation_address.empty()) {
-    address = layout(header.organisation_address, TextStyle::small, half, Align::left);
+    address = layout(header.organisation_address, TextStyle::small, left_width, Align::left);
     left += height(address);
   }
-  LayoutHandle title = layout(header.title, TextStyle::heading, half, Align::right);
-  LayoutHandle number = layout(header.number, TextStyle::bold, half, Align::right);
+  LayoutHandle title = layout(header.title, TextStyle::heading, right_width, Align::right);
+  LayoutHandle number = layout(header.number, TextStyle::bold, right_width, Align::right);
   std::string lines;
   for (const auto& line : header.subtitle) lines += (lines.empty() ? "" : "\n") + line;
-  LayoutHandle subtitle = layout(lines, TextStyle::small, half, Align::right);
+  LayoutHandle subtitle = layout(lines, TextStyle::small, right_width, Align::right);
   double right = height(title) + height(number) + (lines.empty() ? 0 : height(subtitle));
   double total = std::max(left, right) + 6;
   if (drawing) {
     show(organisation, kMargin, kMargin);
     if (address) show(address, kMargin, kMargin + height(organisation));
-    double x = kMargin + half;
+    double x = kMargin + left_width;
     show(title, x, kMargin);
     show(number, x, kMargin + height(title));
     if (!lines.empty()) show(subtitle, x, kMargin + height(title) + height(number));
@@ -320,6 +335,7 @@ void Paginator::place(const DocumentLayout::Block& block) {
       double height = 0;
       for (const auto& text : block.texts) {
         cells.push_back(canvas_.layout(text, block.style, share - 2 * kCellPadding, Align::left));
+        Canvas::bold_first_line(cells.back(), text);
         height = std::max(height, Canvas::height(cells.back()));
       }
       make_room(height);

@@ -43,8 +43,8 @@ std::string job_cost_pdf(const Letterhead& letterhead, const domain::BudgetRepor
                  {"Estimate's margin", domain::format_bps(profit.original_margin)}},
                 0.75);
   auto money = [](const char* header) { return Column{header, 1, Align::right}; };
-  Table table{{{"Cost code", 1.1},
-               {"Type", 0.9},
+  Table table{{{"Cost code", 0.85},
+               {"Type", 0.95},
                money("Original budget"),
                money("Transfers"),
                money("Approved changes"),
@@ -53,8 +53,8 @@ std::string job_cost_pdf(const Letterhead& letterhead, const domain::BudgetRepor
                money("Actual"),
                money("Projected"),
                money("Variance"),
-               {"% spent", 0.7, Align::right},
-               money("Uncommitted")},
+               {"% spent", 0.85, Align::right},
+               {"Uncommitted", 1.15, Align::right}},
               {},
               {cells("Total", "", report.totals)},
               "No budget yet: accepting an estimate sets it from the estimate's costs."};
