@@ -290,6 +290,8 @@ class Paginator {
   }
 
   void place(const DocumentLayout::Block& block);
+  void place_text(const std::string& text, TextStyle style, Align align);
+  static std::size_t lines_fitting(const LayoutHandle& layout, double room);
   void place_row(std::vector<LayoutHandle> cells, const std::vector<double>& xs,
                  double row_height) {
     for (std::size_t i = 0; i < cells.size(); ++i)
@@ -321,14 +323,9 @@ void Paginator::place(const DocumentLayout::Block& block) {
     case Kind::space:
       y_ += block.number;
       return;
-    case Kind::text: {
-      LayoutHandle text = canvas_.layout(block.texts.front(), block.style, width_, block.align);
-      double height = Canvas::height(text);
-      make_room(height);
-      page().texts.push_back(Placed{std::move(text), kMargin, y_});
-      y_ += height + kRowGap;
+    case Kind::text:
+      place_text(block.texts.front(), block.style, block.align);
       return;
-    }
     case Kind::columns: {
       double share = width_ / static_cast<double>(block.texts.size());
       std::vector<LayoutHandle> cells;
@@ -364,6 +361,49 @@ void Paginator::place(const DocumentLayout::Block& block) {
       place_table(block.table);
       return;
   }
+}
+
+// A text taller than what is left of the page (long notes) goes on line by
+// line: the lines that fit here, the rest from the top of the next page.
+void Paginator::place_text(const std::string& text, TextStyle style, Align align) {
+  std::string_view rest = text;
+  for (;;) {
+    LayoutHandle layout = canvas_.layout(std::string(rest), style, width_, align);
+    double height = Canvas::height(layout);
+    if (y_ + height <= bottom_) {
+      page().texts.push_back(Placed{std::move(layout), kMargin, y_});
+      y_ += height + kRowGap;
+      return;
+    }
+    std::size_t cut = lines_fitting(layout, bottom_ - y_);
+    if (cut == 0) {  // not one line here: the next page (a page holds one, at least)
+      if (y_ == top_)
+        cut = rest.size();
+      else {
+        new_page();
+        continue;
+      }
+    }
+    page().texts.push_back(Placed{
+        canvas_.layout(std::string(rest.substr(0, cut)), style, width_, align), kMargin, y_});
+    rest.remove_prefix(cut);
+    while (!rest.empty() && (rest.front() == '\n' || rest.front() == ' ')) rest.remove_prefix(1);
+    if (rest.empty()) return;
+    new_page();
+  }
+}
+
+// The byte at which the first line that does not fit in `room` points starts.
+std::size_t Paginator::lines_fitting(const LayoutHandle& layout, double room) {
+  std::unique_ptr<PangoLayoutIter, decltype(&pango_layout_iter_free)> lines(
+      pango_layout_get_iter(layout.get()), pango_layout_iter_free);
+  do {
+    int top = 0, bottom = 0;
+    pango_layout_iter_get_line_yrange(lines.get(), &top, &bottom);
+    if (static_cast<double>(bottom) / PANGO_SCALE > room)
+      return static_cast<std::size_t>(pango_layout_iter_get_index(lines.get()));
+  } while (pango_layout_iter_next_line(lines.get()));
+  return 0;
 }
 
 Paginator::Row Paginator::measure_row(const std::vector<std::string>& texts,
