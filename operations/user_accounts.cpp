@@ -6,7 +6,6 @@
 #include "operations/password.hpp"
 #include "operations/refusal.hpp"
 #include "sql/session_store.hpp"
-#include "sql/token_store.hpp"
 #include "sql/transaction.hpp"
 
 namespace construction::operations {
@@ -44,10 +43,8 @@ sql::UserRecord save(sql::Connection& db, const sql::UserRecord& user, const Use
   std::optional<std::string> hash;
   if (change.password) hash = hash_password(*change.password);
   sql::UserRecord saved = sql::update_user(db, user.org_id, user.id, change.fields, hash);
-  if (ends_sign_ins(user, change)) {
-    sql::end_user_sessions(db, user.org_id, user.id);
-    sql::revoke_user_tokens(db, user.org_id, user.id);
-  }
+  if (ends_sign_ins(user, change))
+    saved.session_epoch = sql::end_user_sign_ins(db, user.org_id, user.id);
   return saved;
 }
 
