@@ -4,11 +4,20 @@
 
 namespace construction::views {
 
+namespace {
+
+std::string public_url(const Config& config) {
+  auto found = config.environment.find("PUBLIC_URL");
+  return found == config.environment.end() ? std::string() : found->second;
+}
+
+}  // namespace
+
 std::unique_ptr<Views> load_views(const Config& config) {
   std::filesystem::path dir = views_directory();
   return std::make_unique<Views>(Views{std::make_unique<Templates>(dir / "templates"),
                                        StaticAssets(dir / "static"), SessionKeys(config.secret_key),
-                                       config.development()});
+                                       config.development(), public_url(config)});
 }
 
 void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
@@ -28,6 +37,9 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_commitment_routes(routes);
   add_vendor_bill_routes(routes);
   add_budget_routes(routes);
+  add_account_routes(routes);
+  add_invitation_routes(routes);
+  add_password_reset_routes(routes);
 }
 
 }  // namespace construction::views

@@ -1,0 +1,32 @@
+#include "operations/team_fields.hpp"
+
+#include "operations/password.hpp"
+
+namespace construction::operations {
+
+void check_person_name(domain::FieldErrors& errors, std::string_view field, std::string_view name,
+                       bool required) {
+  if (required && domain::is_blank(name))
+    errors.add(field, "must not be empty");
+  else if (domain::count_characters(name) > 200)
+    errors.add(field, "must be at most 200 characters");
+}
+
+void check_email(domain::FieldErrors& errors, std::string_view field, std::string_view email) {
+  auto at = email.find('@');
+  bool shaped = at != std::string_view::npos && at > 0 && at + 1 < email.size() &&
+                email.find('@', at + 1) == std::string_view::npos &&
+                email.find_first_of(" \t\r\n") == std::string_view::npos && email.size() <= 254;
+  if (!shaped) errors.add(field, "must be an email address (name@example.com)");
+}
+
+void check_new_password(domain::FieldErrors& errors, std::string_view field,
+                        std::string_view password) {
+  std::size_t length = domain::count_characters(password);
+  if (length < kMinPasswordLength)
+    errors.add(field, "must be at least " + std::to_string(kMinPasswordLength) + " characters");
+  else if (length > kMaxPasswordLength)
+    errors.add(field, "must be at most " + std::to_string(kMaxPasswordLength) + " characters");
+}
+
+}  // namespace construction::operations

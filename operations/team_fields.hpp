@@ -1,0 +1,22 @@
+// The rules of the fields a person types on the team pages (their name,
+// an email, a new password), checked where the operations take them, so
+// that the page and any later caller refuse the same things.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "domain/validation.hpp"
+
+namespace construction::operations {
+
+// Up to 200 characters; `required`: not blank.
+void check_person_name(domain::FieldErrors& errors, std::string_view field, std::string_view name,
+                       bool required);
+// One "@" with something on each side, no space, up to 254 characters.
+void check_email(domain::FieldErrors& errors, std::string_view field, std::string_view email);
+// 8 to 200 characters (operations/password.hpp).
+void check_new_password(domain::FieldErrors& errors, std::string_view field,
+                        std::string_view password);
+
+}  // namespace construction::operations
