@@ -26,7 +26,8 @@ using ApiHandler = std::function<http::Response(http::RequestContext&, sql::Conn
 
 class ApiRoutes {
  public:
-  ApiRoutes(http::Router& router, sql::Pool& pool) : router_(router), pool_(pool) {}
+  ApiRoutes(http::Router& router, sql::Pool& pool, std::string public_url = {})
+      : router_(router), pool_(pool), public_url_(std::move(public_url)) {}
 
   // A route for a caller with a bearer token whose role allows `permission`.
   // The handler checks it (authorize, api/auth.hpp, gives it the Caller);
@@ -49,6 +50,9 @@ class ApiRoutes {
                   std::source_location source = std::source_location::current());
 
   http::Router& router() { return router_; }
+  // PUBLIC_URL, no trailing slash: links a route puts in an email. Never the
+  // request's Host, which the client chooses.
+  const std::string& public_url() const { return public_url_; }
 
  private:
   void add_route(http::Verb method, const std::string& path, ApiHandler handler,
@@ -56,6 +60,7 @@ class ApiRoutes {
 
   http::Router& router_;
   sql::Pool& pool_;
+  std::string public_url_;
 };
 
 }  // namespace construction::api

@@ -4,8 +4,8 @@
 
 namespace construction::api {
 
-void add_routes(http::Router& router, sql::Pool& pool) {
-  ApiRoutes routes(router, pool);
+void add_routes(http::Router& router, sql::Pool& pool, const std::string& public_url) {
+  ApiRoutes routes(router, pool, public_url);
   add_auth_routes(routes);
   add_user_routes(routes);
   add_party_routes(routes);

@@ -9,7 +9,8 @@ namespace construction::api {
 
 class ApiRoutes;
 
-void add_routes(http::Router& router, sql::Pool& pool);
+// public_url: PUBLIC_URL, for links in the emails a route queues.
+void add_routes(http::Router& router, sql::Pool& pool, const std::string& public_url = {});
 
 // One per resource file; add_routes calls them in this order.
 void add_auth_routes(ApiRoutes& routes);

@@ -56,7 +56,7 @@ void ConstructionApplication::add_routes(const Config& config, http::Router& rou
         }
       },
       "Readiness: 200 when PostgreSQL answers, 503 when it does not");
-  api::add_routes(router, *pool_);
+  api::add_routes(router, *pool_, config.public_url);
   add_pages(config, router);
 }
 

@@ -11,7 +11,7 @@
 # The rows run from the bottom of the diagram up, and a row names only rows
 # before it, so the layers cannot form a cycle (the test checks that too).
 
-set(CONSTRUCTION_LAYERS domain sql operations runtime worker supervisor api views app cli)
+set(CONSTRUCTION_LAYERS domain sql documents operations runtime worker supervisor api views app cli)
 # The row that is the `construction` executable rather than a library.
 set(CONSTRUCTION_EXECUTABLE cli)
 
@@ -20,8 +20,11 @@ set(CONSTRUCTION_LAYER_domain)
 # PostgreSQL. Stores hand back domain types (Cents, statuses), so sql/ names
 # domain/; its headers own libpq handles.
 set(CONSTRUCTION_LAYER_sql PUBLIC domain PkgConfig::LIBPQ)
+# The documents that leave the office as PDFs (cairo + pango): a layout
+# engine and one renderer per kind, from the records sql/ reads.
+set(CONSTRUCTION_LAYER_documents PUBLIC domain sql PRIVATE PkgConfig::CAIRO PkgConfig::PANGOCAIRO)
 # The product's use cases, one transaction each, and authentication.
-set(CONSTRUCTION_LAYER_operations PUBLIC domain sql PRIVATE PkgConfig::SODIUM OpenSSL::Crypto)
+set(CONSTRUCTION_LAYER_operations PUBLIC domain sql PRIVATE documents PkgConfig::SODIUM OpenSSL::Crypto)
 # What the master and the workers share: configuration, listeners, the log,
 # the scoreboard, syscall helpers. Nothing of the product.
 set(CONSTRUCTION_LAYER_runtime)

@@ -131,6 +131,31 @@ Apply on_off(bool Config::*field) {
   };
 }
 
+// An absolute http(s) address without a trailing slash, so that a link is
+// public_url + "/path".
+Apply public_url() {
+  return [](Config& c, const std::string& v) -> std::optional<std::string> {
+    std::string url = v;
+    if (url.empty()) return std::nullopt;  // PUBLIC_URL= is unset
+    while (url.ends_with('/')) url.pop_back();
+    auto scheme = url.find("://");
+    if ((!url.starts_with("http://") && !url.starts_with("https://")) || url.size() <= scheme + 3 ||
+        url.find_first_of(" \t\r\n\"<>") != std::string::npos)
+      return "must be an http:// or https:// address, such as https://construction.example";
+    c.public_url = url;
+    return std::nullopt;
+  };
+}
+
+Apply smtp_url() {
+  return [](Config& c, const std::string& v) -> std::optional<std::string> {
+    if (!v.empty() && !v.starts_with("smtp://") && !v.starts_with("smtps://"))
+      return "must be smtp://[user:password@]host[:port] or smtps://…";
+    c.smtp_url = v;
+    return std::nullopt;
+  };
+}
+
 Apply secret_key() {
   return [](Config& c, const std::string& v) -> std::optional<std::string> {
     if (!v.empty() && v.size() < 32) return "must be at least 32 bytes long";
@@ -212,6 +237,20 @@ const std::vector<Setting>& settings() {
        secret_key(), false, true},
       {"app_env", {}, {"APP_ENV"}, "production", "production or development",
        one_of(&Config::app_env, {"production", "development"})},
+      {"public_url", {}, {"PUBLIC_URL"}, "",
+       "the address links in emails point to (development: http://localhost:8000)",
+       public_url()},
+      {"smtp_url", {}, {"SMTP_URL"}, "",
+       "the mailer's SMTP relay: smtp://user:pass@host:587 (STARTTLS) or smtps://host:465",
+       smtp_url(), false, true},
+      {"mail_from", {}, {"MAIL_FROM"}, "", "the From of every email: Name <address>",
+       text(&Config::mail_from)},
+      {"mail_dir", {}, {"MAIL_DIR"}, ".local/mail",
+       "development without SMTP_URL: the mailer writes .eml files here",
+       text(&Config::mail_dir)},
+      {"mail_first_retry", {}, {"MAIL_FIRST_RETRY_SECONDS"}, "30",
+       "seconds before a message's first retry (doubling, at most 30 minutes)",
+       whole_number(&Config::mail_first_retry_seconds, 1, 1800)},
   };
   return table;
 }
@@ -263,7 +302,7 @@ void read_flags(const std::vector<std::string>& args, const std::string& source,
 
 std::string mask(const Setting& s, const std::string& value) {
   if (!s.secret || value.empty()) return value;
-  if (s.name == "database_url") {
+  if (s.name == "database_url" || s.name == "smtp_url") {
     // postgresql://user:password@host/db → postgresql://user:****@host/db
     auto scheme = value.find("://"), at = value.rfind('@');
     if (scheme != std::string::npos && at != std::string::npos) {
@@ -366,6 +405,7 @@ ConfigLoad load_config(const std::vector<std::string>& args, const Environment& 
     load.effective.push_back(
         {"statement_timeout_ms", std::to_string(c.statement_timeout_ms), "default (timeout - 5 s)"});
   }
+  if (c.public_url.empty() && c.development()) c.public_url = "http://localhost:8000";
   if (c.secret_key.empty() && !c.development())
     load.errors.push_back(
         "SECRET_KEY is not set: it signs sessions and CSRF tokens and must be at least 32 bytes "

@@ -47,6 +47,16 @@ struct Config {
   std::string secret_key;
   std::string app_env = "production";
 
+  // Email (documents.md, "Email"). public_url: where links in emails point
+  // ("https://construction.example"), never a request's Host; no trailing
+  // slash. smtp_url empty: the mailer writes .eml files under mail_dir
+  // (development only).
+  std::string public_url;
+  std::string smtp_url;
+  std::string mail_from;
+  std::string mail_dir = ".local/mail";
+  int mail_first_retry_seconds = 30;
+
   // Environment and .env merged by precedence, for the settings other layers
   // read by name (POSTGRES_USER, INFRA_HOST, …).
   Environment environment;

@@ -28,7 +28,8 @@ struct Views {
   StaticAssets assets;
   SessionKeys keys;
   bool development = false;
-  // PUBLIC_URL: where the links of emails point (never a request's Host).
+  // PUBLIC_URL, no trailing slash: links a page puts in an email. Never the
+  // request's Host, which the client chooses.
   std::string public_url;
 };
 

@@ -4,20 +4,11 @@
 
 namespace construction::views {
 
-namespace {
-
-std::string public_url(const Config& config) {
-  auto found = config.environment.find("PUBLIC_URL");
-  return found == config.environment.end() ? std::string() : found->second;
-}
-
-}  // namespace
-
 std::unique_ptr<Views> load_views(const Config& config) {
   std::filesystem::path dir = views_directory();
   return std::make_unique<Views>(Views{std::make_unique<Templates>(dir / "templates"),
                                        StaticAssets(dir / "static"), SessionKeys(config.secret_key),
-                                       config.development(), public_url(config)});
+                                       config.development(), config.public_url});
 }
 
 void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {

@@ -92,3 +92,27 @@ TEST_CASE(".env files: comments, export, quotes", "[unit]") {
       "# comment\nexport A=1\nB = \"two words\"\nC='x # not a comment'\nD=plain # comment\n\nnot a line\n");
   CHECK(env == Environment{{"A", "1"}, {"B", "two words"}, {"C", "x # not a comment"}, {"D", "plain"}});
 }
+
+TEST_CASE("PUBLIC_URL: an http(s) address without its trailing slash", "[unit]") {
+  // Development links point at the local server unless told otherwise.
+  CHECK(load_config({}, dev, {}).config.public_url == "http://localhost:8000");
+  ConfigLoad set = load_config({}, with(dev, {{"PUBLIC_URL", "https://build.example/app/"}}), {});
+  REQUIRE(set.ok());
+  CHECK(set.config.public_url == "https://build.example/app");
+  // Production has none unless it is given: no link is guessed.
+  Environment production = {{"SECRET_KEY", std::string(32, 'k')}};
+  CHECK(load_config({}, production, {}).config.public_url.empty());
+  for (const char* bad : {"build.example", "ftp://build.example", "https://", "http://a b.example"})
+    CHECK_FALSE(load_config({}, with(dev, {{"PUBLIC_URL", bad}}), {}).ok());
+}
+
+TEST_CASE("SMTP_URL: smtp:// or smtps://, its password masked", "[unit]") {
+  ConfigLoad load =
+      load_config({}, with(dev, {{"SMTP_URL", "smtp://mailer:s3cret@relay.example:587"}}), {});
+  REQUIRE(load.ok());
+  CHECK(load.config.smtp_url == "smtp://mailer:s3cret@relay.example:587");
+  for (const auto& setting : load.effective)
+    if (setting.name == "smtp_url") CHECK(setting.value == "smtp://mailer:****@relay.example:587");
+  CHECK_FALSE(load_config({}, with(dev, {{"SMTP_URL", "relay.example:25"}}), {}).ok());
+  CHECK(load_config({}, dev, {}).config.mail_dir == ".local/mail");
+}

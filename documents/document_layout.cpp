@@ -1,0 +1,481 @@
+#include "documents/document_layout.hpp"
+
+#include <cairo-pdf.h>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+#include "documents/cairo_handles.hpp"
+
+namespace construction::documents {
+
+namespace {
+
+// US letter in points; 0.7 in margins leave room for the G703's ten columns.
+constexpr double kShortSide = 612;
+constexpr double kLongSide = 792;
+constexpr double kMargin = 50;
+constexpr double kFooterHeight = 24;
+constexpr double kCellPadding = 3;
+constexpr double kRowGap = 4;
+
+// The families named, in order, so the glyphs (and so the bytes) do not
+// depend on which other fonts a machine has: DejaVu for Latin, Greek and
+// Cyrillic, Droid Sans Fallback for Chinese, Japanese and Korean.
+constexpr const char* kFamilies = "DejaVu Sans,Droid Sans Fallback";
+
+std::string font_of(TextStyle style) {
+  switch (style) {
+    case TextStyle::body:
+      return std::string(kFamilies) + " 9";
+    case TextStyle::small:
+      return std::string(kFamilies) + " 7.5";
+    case TextStyle::small_bold:
+      return std::string(kFamilies) + " Bold 7.5";
+    case TextStyle::bold:
+      return std::string(kFamilies) + " Bold 9";
+    case TextStyle::heading:
+      return std::string(kFamilies) + " Bold 13";
+    case TextStyle::total:
+      return std::string(kFamilies) + " Bold 10";
+  }
+  return kFamilies;
+}
+
+constexpr std::array kStyles = {TextStyle::body, TextStyle::small,   TextStyle::small_bold,
+                                TextStyle::bold, TextStyle::heading, TextStyle::total};
+
+void check(cairo_status_t status) {
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error(std::string("cairo: ") + cairo_status_to_string(status));
+}
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// "2026-12-05T14:03:00Z", as cairo writes it into the information dictionary.
+std::string pdf_date(domain::Timestamp instant) {
+  auto seconds = std::chrono::floor<std::chrono::seconds>(instant);
+  auto day = std::chrono::floor<std::chrono::days>(seconds);
+  std::chrono::hh_mm_ss time{seconds - day};
+  char clock[16];
+  std::snprintf(clock, sizeof clock, "T%02d:%02d:%02dZ", static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
+  return domain::iso_date(day) + clock;
+}
+
+struct PageSize {
+  double width;
+  double height;
+};
+
+PageSize size_of(Orientation orientation) {
+  if (orientation == Orientation::landscape) return {kLongSide, kShortSide};
+  return {kShortSide, kLongSide};
+}
+
+// A piece of text measured and placed; a line or a shaded box.
+struct Placed {
+  LayoutHandle layout;
+  double x = 0;
+  double y = 0;
+};
+struct Rule {
+  double x0, y0, x1, y1, width;
+};
+struct Shade {
+  double x, y, width, height;
+};
+
+struct Page {
+  const DocumentLayout::Section* section = nullptr;
+  std::vector<Placed> texts;
+  std::vector<Rule> rules;
+  std::vector<Shade> shades;
+};
+
+// The PDF surface writing into a string, its context, and pango's, with the
+// fonts' options fixed (no hinting) so the measures are the same everywhere.
+class Canvas {
+ public:
+  explicit Canvas(const Metadata& metadata) {
+    surface_.reset(
+        cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, kShortSide, kLongSide));
+    check(cairo_surface_status(surface_.get()));
+    std::string date = pdf_date(metadata.date);
+    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_TITLE,
+                                   metadata.title.c_str());
+    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_AUTHOR,
+                                   metadata.author.c_str());
+    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATOR, "construction");
+    cr_.reset(cairo_create(surface_.get()));
+    check(cairo_status(cr_.get()));
+    pango_.reset(pango_cairo_create_context(cr_.get()));
+    FontOptionsHandle options(cairo_font_options_create());
+    cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options(pango_.get(), options.get());
+    for (TextStyle style : kStyles)
+      fonts_[static_cast<std::size_t>(style)].reset(
+          pango_font_description_from_string(font_of(style).c_str()));
+  }
+
+  LayoutHandle layout(const std::string& text, TextStyle style, double width, Align align) const {
+    LayoutHandle layout(pango_layout_new(pango_.get()));
+    pango_layout_set_font_description(layout.get(), fonts_[static_cast<std::size_t>(style)].get());
+    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout.get(), align == Align::right    ? PANGO_ALIGN_RIGHT
+                                             : align == Align::center ? PANGO_ALIGN_CENTER
+                                                                      : PANGO_ALIGN_LEFT);
+    pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
+    return layout;
+  }
+
+  static double height(const LayoutHandle& layout) {
+    int width = 0, height = 0;
+    pango_layout_get_size(layout.get(), &width, &height);
+    return static_cast<double>(height) / PANGO_SCALE;
+  }
+
+  void draw(const Page& page, int number, int count);
+
+  std::string finish() {
+    pango_.reset();
+    cr_.reset();
+    cairo_surface_finish(surface_.get());
+    check(cairo_surface_status(surface_.get()));
+    surface_.reset();
+    return std::move(bytes_);
+  }
+
+  double header_height(const DocumentLayout::Section& section) {
+    return draw_header(section, false);
+  }
+
+ private:
+  double draw_header(const DocumentLayout::Section& section, bool drawing);
+  void draw_footer(const DocumentLayout::Section& section, int number, int count);
+  void show(const LayoutHandle& layout, double x, double y) {
+    cairo_move_to(cr_.get(), x, y);
+    pango_cairo_show_layout(cr_.get(), layout.get());
+  }
+
+  std::string bytes_;
+  SurfaceHandle surface_;
+  ContextHandle cr_;
+  std::unique_ptr<PangoContext, GObjectRelease> pango_;
+  std::array<FontDescriptionHandle, kStyles.size()> fonts_;
+};
+
+// The organisation on the left, the document's title and number on the
+// right, the subtitle lines under them, a rule: the height it takes.
+double Canvas::draw_header(const DocumentLayout::Section& section, bool drawing) {
+  const PageHeader& header = section.header;
+  double width = size_of(section.orientation).width - 2 * kMargin;
+  double half = width / 2;
+  LayoutHandle organisation = layout(header.organisation, TextStyle::heading, half, Align::left);
+  double left = height(organisation);
+  LayoutHandle address;
+  if (!header.organisation_address.empty()) {
+    address = layout(header.organisation_address, TextStyle::small, half, Align::left);
+    left += height(address);
+  }
+  LayoutHandle title = layout(header.title, TextStyle::heading, half, Align::right);
+  LayoutHandle number = layout(header.number, TextStyle::bold, half, Align::right);
+  std::string lines;
+  for (const auto& line : header.subtitle) lines += (lines.empty() ? "" : "\n") + line;
+  LayoutHandle subtitle = layout(lines, TextStyle::small, half, Align::right);
+  double right = height(title) + height(number) + (lines.empty() ? 0 : height(subtitle));
+  double total = std::max(left, right) + 6;
+  if (drawing) {
+    show(organisation, kMargin, kMargin);
+    if (address) show(address, kMargin, kMargin + height(organisation));
+    double x = kMargin + half;
+    show(title, x, kMargin);
+    show(number, x, kMargin + height(title));
+    if (!lines.empty()) show(subtitle, x, kMargin + height(title) + height(number));
+    cairo_set_line_width(cr_.get(), 0.8);
+    cairo_move_to(cr_.get(), kMargin, kMargin + total);
+    cairo_line_to(cr_.get(), kMargin + width, kMargin + total);
+    cairo_stroke(cr_.get());
+  }
+  return total + 10;
+}
+
+void Canvas::draw_footer(const DocumentLayout::Section& section, int number, int count) {
+  PageSize size = size_of(section.orientation);
+  double width = size.width - 2 * kMargin;
+  double y = size.height - kMargin + kFooterHeight / 2 - 12;
+  std::string name = section.header.title + " " + section.header.number;
+  show(layout(name, TextStyle::small, width / 2, Align::left), kMargin, y);
+  std::string page = "Page " + std::to_string(number) + " of " + std::to_string(count);
+  show(layout(page, TextStyle::small, width / 2, Align::right), kMargin + width / 2, y);
+}
+
+void Canvas::draw(const Page& page, int number, int count) {
+  PageSize size = size_of(page.section->orientation);
+  cairo_pdf_surface_set_size(surface_.get(), size.width, size.height);
+  cairo_t* cr = cr_.get();
+  cairo_set_source_rgb(cr, 0.9, 0.9, 0.9);
+  for (const Shade& shade : page.shades) {
+    cairo_rectangle(cr, shade.x, shade.y, shade.width, shade.height);
+    cairo_fill(cr);
+  }
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  draw_header(*page.section, true);
+  for (const Rule& rule : page.rules) {
+    cairo_set_line_width(cr, rule.width);
+    cairo_move_to(cr, rule.x0, rule.y0);
+    cairo_line_to(cr, rule.x1, rule.y1);
+    cairo_stroke(cr);
+  }
+  for (const Placed& text : page.texts) show(text.layout, text.x, text.y);
+  draw_footer(*page.section, number, count);
+  cairo_show_page(cr);
+  check(cairo_status(cr));
+}
+
+// Cuts the blocks of each section into pages: a block goes where the last
+// one ended, or on a new page when it does not fit; a table row that does
+// not fit starts a new page with the table's header row again.
+class Paginator {
+ public:
+  explicit Paginator(Canvas& canvas) : canvas_(canvas) {}
+
+  void section(const DocumentLayout::Section& section) {
+    section_ = &section;
+    PageSize size = size_of(section.orientation);
+    width_ = size.width - 2 * kMargin;
+    top_ = kMargin + canvas_.header_height(section);
+    bottom_ = size.height - kMargin - kFooterHeight;
+    new_page();
+    for (const auto& block : section.blocks) place(block);
+  }
+
+  std::vector<Page> pages() && { return std::move(pages_); }
+
+ private:
+  void new_page() {
+    pages_.push_back(Page{section_, {}, {}, {}});
+    y_ = top_;
+  }
+  Page& page() { return pages_.back(); }
+  bool fits(double height) const { return y_ + height <= bottom_ || y_ == top_; }
+  void make_room(double height) {
+    if (!fits(height)) new_page();
+  }
+
+  void place(const DocumentLayout::Block& block);
+  void place_row(std::vector<LayoutHandle> cells, const std::vector<double>& xs,
+                 double row_height) {
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      page().texts.push_back(Placed{std::move(cells[i]), xs[i] + kCellPadding, y_ + kCellPadding});
+    y_ += row_height;
+  }
+  struct Row {
+    std::vector<LayoutHandle> cells;
+    double height = 0;
+  };
+  Row measure_row(const std::vector<std::string>& texts, const std::vector<Column>& columns,
+                  const std::vector<double>& widths, TextStyle style) const;
+  void place_table(const Table& table);
+  void place_table_header(const Table& table, const std::vector<double>& xs,
+                          const std::vector<double>& widths);
+  void rule(double width) {
+    page().rules.push_back(Rule{kMargin, y_, kMargin + width_, y_, width});
+  }
+
+  Canvas& canvas_;
+  const DocumentLayout::Section* section_ = nullptr;
+  std::vector<Page> pages_;
+  double width_ = 0, top_ = 0, bottom_ = 0, y_ = 0;
+};
+
+void Paginator::place(const DocumentLayout::Block& block) {
+  using Kind = DocumentLayout::Block::Kind;
+  switch (block.kind) {
+    case Kind::space:
+      y_ += block.number;
+      return;
+    case Kind::text: {
+      LayoutHandle text = canvas_.layout(block.texts.front(), block.style, width_, block.align);
+      double height = Canvas::height(text);
+      make_room(height);
+      page().texts.push_back(Placed{std::move(text), kMargin, y_});
+      y_ += height + kRowGap;
+      return;
+    }
+    case Kind::columns: {
+      double share = width_ / static_cast<double>(block.texts.size());
+      std::vector<LayoutHandle> cells;
+      double height = 0;
+      for (const auto& text : block.texts) {
+        cells.push_back(canvas_.layout(text, block.style, share - 2 * kCellPadding, Align::left));
+        height = std::max(height, Canvas::height(cells.back()));
+      }
+      make_room(height);
+      for (std::size_t i = 0; i < cells.size(); ++i)
+        page().texts.push_back(
+            Placed{std::move(cells[i]), kMargin + share * static_cast<double>(i), y_});
+      y_ += height + kRowGap;
+      return;
+    }
+    case Kind::fields: {
+      double label_width = width_ * block.number;
+      for (const auto& [label, value] : block.fields) {
+        LayoutHandle left = canvas_.layout(label, block.style, label_width, Align::left);
+        LayoutHandle right =
+            canvas_.layout(value, block.style, width_ - label_width - kCellPadding, Align::right);
+        double height = std::max(Canvas::height(left), Canvas::height(right)) + 2;
+        make_room(height);
+        page().texts.push_back(Placed{std::move(left), kMargin, y_});
+        page().texts.push_back(Placed{std::move(right), kMargin + label_width, y_});
+        y_ += height;
+      }
+      y_ += kRowGap;
+      return;
+    }
+    case Kind::table:
+      place_table(block.table);
+      return;
+  }
+}
+
+Paginator::Row Paginator::measure_row(const std::vector<std::string>& texts,
+                                      const std::vector<Column>& columns,
+                                      const std::vector<double>& widths, TextStyle style) const {
+  Row row;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::string& text = i < texts.size() ? texts[i] : std::string();
+    row.cells.push_back(
+        canvas_.layout(text, style, widths[i] - 2 * kCellPadding, columns[i].align));
+    row.height = std::max(row.height, Canvas::height(row.cells.back()));
+  }
+  row.height += 2 * kCellPadding;
+  return row;
+}
+
+void Paginator::place_table_header(const Table& table, const std::vector<double>& xs,
+                                   const std::vector<double>& widths) {
+  std::vector<std::string> headers;
+  for (const auto& column : table.columns) headers.push_back(column.header);
+  Row row = measure_row(headers, table.columns, widths, TextStyle::small_bold);
+  page().shades.push_back(Shade{kMargin, y_, width_, row.height});
+  place_row(std::move(row.cells), xs, row.height);
+  rule(0.6);
+}
+
+void Paginator::place_table(const Table& table) {
+  double shares = 0;
+  for (const auto& column : table.columns) shares += column.share;
+  std::vector<double> xs, widths;
+  double x = kMargin;
+  for (const auto& column : table.columns) {
+    xs.push_back(x);
+    widths.push_back(width_ * column.share / shares);
+    x += widths.back();
+  }
+  std::vector<std::string> headers;
+  for (const auto& column : table.columns) headers.push_back(column.header);
+  double header_height = measure_row(headers, table.columns, widths, TextStyle::small_bold).height;
+
+  std::vector<Row> rows;
+  for (const auto& texts : table.rows)
+    rows.push_back(measure_row(texts, table.columns, widths, TextStyle::small));
+  // "No lines.": one cell across the table.
+  bool spans = table.rows.empty() && !table.empty.empty();
+  if (spans)
+    rows.push_back(
+        measure_row({table.empty}, {Column{"", 1, Align::left}}, {width_}, TextStyle::small));
+  // The header never stands alone at the foot of a page.
+  make_room(header_height + (rows.empty() ? 0 : rows.front().height));
+  place_table_header(table, xs, widths);
+  for (Row& row : rows) {
+    if (!fits(row.height)) {
+      new_page();
+      place_table_header(table, xs, widths);
+    }
+    place_row(std::move(row.cells), spans ? std::vector<double>{kMargin} : xs, row.height);
+    page().rules.push_back(Rule{kMargin, y_, kMargin + width_, y_, 0.2});
+  }
+  bool first = true;
+  for (const auto& texts : table.totals) {
+    Row row = measure_row(texts, table.columns, widths, TextStyle::small_bold);
+    if (!fits(row.height)) {
+      new_page();
+      place_table_header(table, xs, widths);
+    }
+    if (first) rule(0.8);
+    first = false;
+    place_row(std::move(row.cells), xs, row.height);
+  }
+  y_ += kRowGap * 2;
+}
+
+}  // namespace
+
+DocumentLayout::DocumentLayout(Metadata metadata, PageHeader header, Orientation orientation)
+    : metadata_(std::move(metadata)) {
+  sections_.push_back(Section{std::move(header), orientation, {}});
+}
+
+void DocumentLayout::text(std::string text, TextStyle style, Align align) {
+  Block block;
+  block.kind = Block::Kind::text;
+  block.texts.push_back(std::move(text));
+  block.style = style;
+  block.align = align;
+  sections_.back().blocks.push_back(std::move(block));
+}
+
+void DocumentLayout::columns(std::vector<std::string> texts, TextStyle style) {
+  Block block;
+  block.kind = Block::Kind::columns;
+  block.texts = std::move(texts);
+  block.style = style;
+  sections_.back().blocks.push_back(std::move(block));
+}
+
+void DocumentLayout::fields(Fields fields, double label_share) {
+  Block block;
+  block.kind = Block::Kind::fields;
+  block.fields = std::move(fields);
+  block.number = label_share;
+  sections_.back().blocks.push_back(std::move(block));
+}
+
+void DocumentLayout::table(Table table) {
+  Block block;
+  block.kind = Block::Kind::table;
+  block.table = std::move(table);
+  sections_.back().blocks.push_back(std::move(block));
+}
+
+void DocumentLayout::space(double points) {
+  Block block;
+  block.kind = Block::Kind::space;
+  block.number = points;
+  sections_.back().blocks.push_back(std::move(block));
+}
+
+void DocumentLayout::section(PageHeader header, Orientation orientation) {
+  sections_.push_back(Section{std::move(header), orientation, {}});
+}
+
+std::string DocumentLayout::pdf() const {
+  Canvas canvas(metadata_);
+  Paginator paginator(canvas);
+  for (const Section& section : sections_) paginator.section(section);
+  std::vector<Page> pages = std::move(paginator).pages();
+  int count = static_cast<int>(pages.size());
+  for (int i = 0; i < count; ++i) canvas.draw(pages[static_cast<std::size_t>(i)], i + 1, count);
+  return canvas.finish();
+}
+
+}  // namespace construction::documents

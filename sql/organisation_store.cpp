@@ -1,0 +1,17 @@
+#include "sql/organisation_store.hpp"
+
+namespace construction::sql {
+
+namespace {
+
+constexpr std::string_view kFindName = "SELECT name FROM organisations WHERE id = $1";
+
+}  // namespace
+
+std::optional<std::string> find_organisation_name(Connection& db, std::int64_t org_id) {
+  Result result = db.exec(kFindName, org_id);
+  if (result.empty()) return std::nullopt;
+  return result[0]["name"].string();
+}
+
+}  // namespace construction::sql

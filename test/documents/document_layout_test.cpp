@@ -1,0 +1,71 @@
+#include "documents/document_layout.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "test/support/pdf_text.hpp"
+
+using namespace construction;
+using namespace construction::documents;
+using construction::testing::pdf_pages;
+using construction::testing::pdf_text;
+
+namespace {
+
+domain::Timestamp at(int day) {
+  return domain::Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 12 / day}};
+}
+
+DocumentLayout sample(domain::Timestamp date, int rows) {
+  DocumentLayout layout({"Estimate EST-001 rev 1", "Acme Builders", date},
+                        {"Acme Builders", "", "Estimate", "EST-001 rev 1", {"P-001 · Kitchen"}});
+  layout.text("For the kitchen", TextStyle::bold);
+  Table table{
+      {{"Description", 4}, {"Amount", 1, Align::right}}, {}, {{"Total", "$9.00"}}, "No items."};
+  for (int i = 1; i <= rows; ++i)
+    table.rows.push_back({"Item number " + std::to_string(i), "$1,234,567.89"});
+  layout.table(table);
+  return layout;
+}
+
+}  // namespace
+
+TEST_CASE("a document's PDF is real text: a person's Unicode comes out as typed",
+          "[unit][documents]") {
+  DocumentLayout layout({"t", "Acme", at(5)}, {"Acme Café", "", "Estimate", "E-1", {}});
+  layout.text("基礎工事 – 東京");
+  layout.text("The “curly quotes” and ½ inch, Señor Müller");
+  std::string text = pdf_text(layout.pdf());
+  CHECK(text.find("基礎工事 – 東京") != std::string::npos);
+  CHECK(text.find("“curly quotes” and ½ inch, Señor Müller") != std::string::npos);
+  CHECK(text.find("Acme Café") != std::string::npos);
+  CHECK(text.find("Page 1 of 1") != std::string::npos);
+}
+
+TEST_CASE("one document gives the same bytes twice, and its date is in them", "[unit][documents]") {
+  std::string first = sample(at(5), 3).pdf();
+  CHECK(first.rfind("%PDF-", 0) == 0);
+  CHECK(sample(at(5), 3).pdf() == first);
+  CHECK(sample(at(6), 3).pdf() != first);
+  CHECK(sample(at(5), 4).pdf() != first);
+  // The information dictionary's dates are the document's, not the clock's.
+  CHECK(first.find("/CreationDate (20261205000000Z)") != std::string::npos);
+}
+
+TEST_CASE("a long table runs onto more pages with its header row on each", "[unit][documents]") {
+  std::string pdf = sample(at(5), 120).pdf();
+  int pages = pdf_pages(pdf);
+  REQUIRE(pages >= 3);
+  std::string text = pdf_text(pdf);
+  std::size_t headers = 0;
+  for (std::size_t at = text.find("Description"); at != std::string::npos;
+       at = text.find("Description", at + 1))
+    ++headers;
+  CHECK(headers == static_cast<std::size_t>(pages));
+  CHECK(text.find("Page 2 of " + std::to_string(pages)) != std::string::npos);
+  CHECK(text.find("Item number 120") != std::string::npos);
+  CHECK(text.find("$1,234,567.89") != std::string::npos);
+}
+
+TEST_CASE("a table without rows says so", "[unit][documents]") {
+  CHECK(pdf_text(sample(at(5), 0).pdf()).find("No items.") != std::string::npos);
+}
