@@ -11,7 +11,7 @@
 namespace construction::operations {
 
 IssuedInvitation invite_user(sql::Connection& db, const Caller& caller, const std::string& email,
-                             domain::Role role, const std::string& public_url) {
+                             domain::Role role, const LinkMail<InvitationWording>& mail) {
   domain::FieldErrors errors;
   check_email(errors, "email", email);
   if (!errors.empty()) throw invalid_fields(std::move(errors));
@@ -24,8 +24,9 @@ IssuedInvitation invite_user(sql::Connection& db, const Caller& caller, const st
   IssuedInvitation issued{
       sql::insert_invitation(db, {caller.org_id, email, role, caller.user_id,
                                   bytea_literal(token.hash), kInvitationLifetime.count()}),
-      team_link(public_url, "/invitations/", token.text)};
-  queue_invitation_mail(db, issued.invitation, issued.link);
+      team_link(mail.public_url, "/invitations/", token.text)};
+  queue_team_mail(db, caller.org_id, issued.invitation.email,
+                  mail.wording(issued.invitation, issued.link));
   tx.commit();
   return issued;
 }

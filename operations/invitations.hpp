@@ -17,6 +17,7 @@
 
 #include "domain/role.hpp"
 #include "operations/authentication.hpp"
+#include "operations/team_mail.hpp"
 #include "sql/connection.hpp"
 #include "sql/invitation_store.hpp"
 #include "sql/user_store.hpp"
@@ -33,7 +34,7 @@ struct IssuedInvitation {
 // invalid_fields (email) when the address is not one or already has an
 // account; the caller is an owner (the route's permission).
 IssuedInvitation invite_user(sql::Connection& db, const Caller& caller, const std::string& email,
-                             domain::Role role, const std::string& public_url);
+                             domain::Role role, const LinkMail<InvitationWording>& mail);
 // not_found when the organisation has no open invitation `id`.
 void cancel_invitation(sql::Connection& db, const Caller& caller, std::int64_t id);
 // The open invitation of a link's token; nothing for any other token.

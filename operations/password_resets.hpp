@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "operations/team_mail.hpp"
 #include "sql/connection.hpp"
 #include "sql/password_reset_store.hpp"
 
@@ -32,7 +33,7 @@ struct ResetRequest {
 // `email` as typed (the caller refuses what is not an address at all);
 // `address` is the client's.
 ResetRequest request_password_reset(sql::Connection& db, const std::string& email,
-                                    const std::string& address, const std::string& public_url);
+                                    const std::string& address, const LinkMail<ResetWording>& mail);
 // Whose account an open link resets; nothing for any other token.
 std::optional<sql::ResetTarget> open_reset(sql::Connection& db, std::string_view token);
 // The user whose password is now `password`. invalid_fields (password);

@@ -1,5 +1,6 @@
 #include "operations/team_fields.hpp"
 
+#include "domain/message.hpp"
 #include "operations/password.hpp"
 
 namespace construction::operations {
@@ -13,11 +14,8 @@ void check_person_name(domain::FieldErrors& errors, std::string_view field, std:
 }
 
 void check_email(domain::FieldErrors& errors, std::string_view field, std::string_view email) {
-  auto at = email.find('@');
-  bool shaped = at != std::string_view::npos && at > 0 && at + 1 < email.size() &&
-                email.find('@', at + 1) == std::string_view::npos &&
-                email.find_first_of(" \t\r\n") == std::string_view::npos && email.size() <= 254;
-  if (!shaped) errors.add(field, "must be an email address (name@example.com)");
+  if (!domain::is_email_address(email))
+    errors.add(field, "must be an email address (name@example.com)");
 }
 
 void check_new_password(domain::FieldErrors& errors, std::string_view field,

@@ -13,7 +13,7 @@ namespace construction::operations {
 // Up to 200 characters; `required`: not blank.
 void check_person_name(domain::FieldErrors& errors, std::string_view field, std::string_view name,
                        bool required);
-// One "@" with something on each side, no space, up to 254 characters.
+// An address the outbox takes (domain::is_email_address).
 void check_email(domain::FieldErrors& errors, std::string_view field, std::string_view email);
 // 8 to 200 characters (operations/password.hpp).
 void check_new_password(domain::FieldErrors& errors, std::string_view field,

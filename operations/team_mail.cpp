@@ -1,5 +1,7 @@
 #include "operations/team_mail.hpp"
 
+#include "operations/outbox.hpp"
+
 namespace construction::operations {
 
 std::string team_link(std::string_view public_url, std::string_view path, std::string_view token) {
@@ -7,8 +9,14 @@ std::string team_link(std::string_view public_url, std::string_view path, std::s
   return std::string(public_url) + std::string(path) + std::string(token);
 }
 
-void queue_invitation_mail(sql::Connection&, const sql::InvitationRecord&, const std::string&) {}
-
-void queue_reset_mail(sql::Connection&, const sql::ResetTarget&, const std::string&) {}
+void queue_team_mail(sql::Connection& db, std::int64_t org_id, const std::string& to,
+                     const MailText& mail) {
+  OutgoingMessage message;
+  message.to = {to};
+  message.subject = mail.subject;
+  message.text = mail.text;
+  message.html = mail.html;
+  queue_message(db, org_id, message);
+}
 
 }  // namespace construction::operations

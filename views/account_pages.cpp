@@ -19,6 +19,7 @@
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
+#include "views/team_mail.hpp"
 
 namespace construction::views {
 
@@ -210,7 +211,7 @@ http::Response invite(PageContext& page) {
   auto submit = [&] {
     if (!role) throw operations::field_error("role", "must be owner, manager or field");
     auto issued = operations::invite_user(page.db, caller_of(page), page.field("email"), *role,
-                                          page.views.public_url);
+                                          invitation_mail(page));
     return page.redirect("/account#team", "Invitation sent to " + issued.invitation.email + ".");
   };
   return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {

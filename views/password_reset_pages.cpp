@@ -12,6 +12,7 @@
 #include "views/form_errors.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
+#include "views/team_mail.hpp"
 
 namespace construction::views {
 
@@ -39,7 +40,7 @@ http::Response ask(PageContext& page) {
   operations::check_email(errors, "email", email);
   if (!errors.empty()) return ask_form(page, errors, {}, 422);
   auto request = operations::request_password_reset(page.db, email, page.http.client_address,
-                                                    page.views.public_url);
+                                                    reset_mail(page));
   if (request.retry_after > 0) {
     std::int64_t minutes = (request.retry_after + 59) / 60;
     http::Response res =
