@@ -1,7 +1,5 @@
 #include "operations/profile.hpp"
 
-#include <algorithm>
-
 #include "operations/password.hpp"
 #include "operations/refusal.hpp"
 #include "operations/team_fields.hpp"
@@ -20,15 +18,6 @@ void check(const ProfileChange& change) {
   if (!errors.empty()) throw invalid_fields(std::move(errors));
 }
 
-// As users_email_key compares them: in any case (ASCII; PostgreSQL's
-// lower() folds more, and then the address only counts as a new one).
-bool same_address(const std::string& a, const std::string& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    return lower(x) == lower(y);
-  });
-}
-
 }  // namespace
 
 SavedProfile change_profile(sql::Connection& db, const sql::UserRecord& checked,
@@ -43,7 +32,7 @@ SavedProfile change_profile(sql::Connection& db, const sql::UserRecord& checked,
   check_version(checked.version, user->version);
   SavedProfile saved{sql::update_user(db, user->org_id, user->id,
                                       {change.email, change.name, user->role, true}, hash),
-                     change.password.has_value() || !same_address(change.email, user->email)};
+                     change.password.has_value() || !same_email_address(change.email, user->email)};
   if (saved.sign_ins_ended)
     saved.user.session_epoch = sql::end_user_sign_ins(db, user->org_id, user->id);
   tx.commit();

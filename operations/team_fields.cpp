@@ -1,5 +1,7 @@
 #include "operations/team_fields.hpp"
 
+#include <algorithm>
+
 #include "domain/message.hpp"
 #include "operations/password.hpp"
 
@@ -25,6 +27,12 @@ void check_new_password(domain::FieldErrors& errors, std::string_view field,
     errors.add(field, "must be at least " + std::to_string(kMinPasswordLength) + " characters");
   else if (length > kMaxPasswordLength)
     errors.add(field, "must be at most " + std::to_string(kMaxPasswordLength) + " characters");
+}
+
+bool same_email_address(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 }  // namespace construction::operations

@@ -19,4 +19,9 @@ void check_email(domain::FieldErrors& errors, std::string_view field, std::strin
 void check_new_password(domain::FieldErrors& errors, std::string_view field,
                         std::string_view password);
 
+// Whether two addresses are one, as users_email_key compares them: in any
+// case (ASCII; PostgreSQL's lower() folds more, and then an address only
+// counts as a new one).
+bool same_email_address(std::string_view a, std::string_view b);
+
 }  // namespace construction::operations

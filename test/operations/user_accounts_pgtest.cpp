@@ -1,6 +1,6 @@
 // An owner's changes to a user end that user's sign-ins when they change
-// who the user is: a role change and a deactivation move the session
-// epoch on, end the session rows and revoke the API tokens; a new name
+// who the user is: a new role, a new email and a deactivation move the
+// session epoch on, end the session rows and revoke the API tokens; a new name
 // ends nothing. The organisation keeps its last active owner.
 #include <catch2/catch.hpp>
 
@@ -61,7 +61,7 @@ sql::UserRecord change(sql::Connection& db, const sql::UserRecord& owner, std::i
 
 }  // namespace
 
-TEST_CASE("a role change or a deactivation ends every sign-in, a new name nothing", "[pg]") {
+TEST_CASE("a new role, email or deactivation ends every sign-in, a new name nothing", "[pg]") {
   ScratchDatabase scratch;
   sql::Connection db = scratch.connect();
   sql::UserRecord olive = new_user(db, "olive", domain::Role::owner);
@@ -73,9 +73,17 @@ TEST_CASE("a role change or a deactivation ends every sign-in, a new name nothin
   CHECK(session_open(db, mike, kNonce, mike.session_epoch));
   CHECK(caller_of_token(db, before.token));
 
+  // An owner's change of the address ends them too (reset links go there now).
+  sql::UserRecord moved = change(db, olive, mike.id, [](auto& f) { f.email = "mike@new.example"; });
+  CHECK(moved.session_epoch == mike.session_epoch + 1);
+  CHECK_FALSE(session_open(db, mike, kNonce, mike.session_epoch));
+  CHECK_FALSE(caller_of_token(db, before.token));
+  mike = moved;
+  before = sign_in(db, mike, "0123456789abcdef0123456789abcdef");
+
   sql::UserRecord field = change(db, olive, mike.id, [](auto& f) { f.role = domain::Role::field; });
   CHECK(field.session_epoch == mike.session_epoch + 1);
-  CHECK_FALSE(session_open(db, mike, kNonce, mike.session_epoch));
+  CHECK_FALSE(session_open(db, mike, before.nonce, mike.session_epoch));
   CHECK_FALSE(caller_of_token(db, before.token));
 
   // The epoch alone shuts a cookie out: a live row of the old epoch opens
