@@ -1,6 +1,5 @@
 #include "operations/password_resets.hpp"
 
-#include "domain/message.hpp"
 #include "operations/login_throttle.hpp"
 #include "operations/password.hpp"
 #include "operations/refusal.hpp"
@@ -12,6 +11,38 @@
 
 namespace construction::operations {
 
+namespace {
+
+// Whom the email is worded for: the account, or for nobody the address as
+// typed (the same wording work either way).
+sql::ResetTarget stand_in_or(const sql::ResetRequestRow& written, const std::string& email) {
+  if (written.target) return *written.target;
+  sql::ResetTarget nobody;
+  nobody.user.email = email;
+  return nobody;
+}
+
+// The same statements for every address: the message is queued in a
+// savepoint, kept for an account and rolled back for nobody (queued under
+// any organisation, since a message needs one; a rollback sends nothing
+// and leaves no row). An address the outbox refuses (stored before its
+// rules) is rolled back too, rather than answered otherwise.
+void queue_either_way(sql::Connection& db, const sql::ResetRequestRow& written,
+                      const std::string& email, const MailText& text) {
+  std::optional<std::int64_t> org =
+      written.target ? std::optional(written.target->user.org_id) : written.any_org_id;
+  if (!org) return;  // no organisation: no account anywhere to tell of
+  sql::Transaction savepoint(db);
+  try {
+    queue_team_mail(db, *org, written.target ? written.target->user.email : email, text);
+  } catch (const Refusal&) {
+    return;  // rolled back
+  }
+  if (written.target) savepoint.commit();
+}
+
+}  // namespace
+
 ResetRequest request_password_reset(sql::Connection& db, const std::string& email,
                                     const std::string& address,
                                     const LinkMail<ResetWording>& mail) {
@@ -20,12 +51,9 @@ ResetRequest request_password_reset(sql::Connection& db, const std::string& emai
   NewToken token = generate_link_token();
   std::string link = team_link(mail.public_url, "/password-reset/", token.text);
   sql::Transaction tx(db);
-  auto target = sql::insert_password_reset(
+  sql::ResetRequestRow written = sql::insert_password_reset(
       db, {bytea_literal(token.hash), email, address, kResetLifetime.count()});
-  // An address the outbox would refuse (stored before its rules) gets no
-  // mail rather than another answer: the page says the same either way.
-  if (target && domain::is_email_address(target->user.email))
-    queue_team_mail(db, target->user.org_id, target->user.email, mail.wording(*target, link));
+  queue_either_way(db, written, email, mail.wording(stand_in_or(written, email), link));
   tx.commit();
   sql::forget_resets_older_than(db, kKeepResets.count());
   return {};

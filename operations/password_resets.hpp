@@ -1,14 +1,13 @@
 // "Forgot your password?". Asking for a link gives the same answer, after
 // the same work, whether or not an account has the address: the same
 // throttle (operations/login_throttle.hpp, count_reset_request), a new
-// token, and one statement that writes the reset's row either way (for
-// nobody when nobody has the address); only then, for a real account, the
-// email joins the outbox in the same transaction. Sending is the mailer's,
-// out of the request. The link holds 256 random bits, only their SHA-256
-// stored; it works for 30 minutes, once. Using it sets the new password
-// and ends every sign-in of the user (sessions, cookies of every epoch
-// before, API tokens) and every other open link of theirs, in one
-// transaction.
+// token, one statement that writes the reset's row either way (for nobody
+// when nobody has the address), the email worded and queued in the outbox
+// in a savepoint, which is kept for an account and rolled back for nobody,
+// and one commit. Sending is the mailer's, out of the request. The link holds 256 random bits, only
+// their SHA-256 stored; it works for 30 minutes, once. Using it sets the new password and ends
+// every sign-in of the user (sessions, cookies of every epoch before, API tokens) and every other
+// open link of theirs, in one transaction.
 #pragma once
 
 #include <chrono>

@@ -18,8 +18,9 @@ constexpr std::string_view kInsert =
     "SELECT $1::bytea, target.org_id, target.id, $2, $3, "
     "now() + make_interval(secs => $4::bigint) FROM target RETURNING org_id, user_id) "
     "SELECT " USER_COLUMNS
-    " FROM reset JOIN users u ON u.org_id = reset.org_id "
-    "AND u.id = reset.user_id JOIN organisations o ON o.id = u.org_id";
+    ", (SELECT min(id) FROM organisations) AS any_org_id "
+    "FROM reset LEFT JOIN users u ON u.org_id = reset.org_id "
+    "AND u.id = reset.user_id LEFT JOIN organisations o ON o.id = u.org_id";
 constexpr std::string_view kFindOpen =
     "SELECT " USER_COLUMNS
     " FROM password_resets r "
@@ -48,9 +49,12 @@ std::optional<ResetTarget> target_from(const Result& result) {
 
 }  // namespace
 
-std::optional<ResetTarget> insert_password_reset(Connection& db, const NewPasswordReset& reset) {
-  return target_from(
-      db.exec(kInsert, reset.token_hash, reset.email, reset.address, reset.valid_seconds));
+ResetRequestRow insert_password_reset(Connection& db, const NewPasswordReset& reset) {
+  Row row = db.exec(kInsert, reset.token_hash, reset.email, reset.address, reset.valid_seconds)
+                .single_row();
+  ResetRequestRow written{std::nullopt, row["any_org_id"].optional_int64()};
+  if (!row["id"].is_null()) written.target = ResetTarget{user_from(row), row["org_name"].string()};
+  return written;
 }
 
 std::optional<ResetTarget> find_open_reset(Connection& db, const std::string& token_hash,

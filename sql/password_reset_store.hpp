@@ -26,9 +26,17 @@ struct ResetTarget {
   std::string org_name;
 };
 
+// What asking wrote: the user, when an active one has the address; and
+// some organisation's id (none only when there is no organisation at all),
+// under which a message for nobody can be queued and rolled back, so that
+// both cases do the same work (operations/password_resets.hpp).
+struct ResetRequestRow {
+  std::optional<ResetTarget> target;
+  std::optional<std::int64_t> any_org_id;
+};
 // One statement whether or not an active user has the address: the row is
-// written either way, for that user or for nobody. The user, when one has it.
-std::optional<ResetTarget> insert_password_reset(Connection& db, const NewPasswordReset& reset);
+// written either way, for that user or for nobody.
+ResetRequestRow insert_password_reset(Connection& db, const NewPasswordReset& reset);
 // The user of the open reset of `token_hash`; the reset's row and the
 // user's are locked when `for_update`.
 std::optional<ResetTarget> find_open_reset(Connection& db, const std::string& token_hash,
