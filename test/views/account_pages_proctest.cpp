@@ -174,3 +174,17 @@ TEST_CASE("every form of the team pages refuses a POST without its CSRF token", 
   CHECK(owner.get("/account").status == 200);
   CHECK(invalid_html({{"account", owner.get("/account").body}}).empty());
 }
+
+TEST_CASE("a cookie sealed at an older session epoch opens nothing, though its row is live",
+          "[process]") {
+  std::string email = team_email("eve");
+  PageClient client = team_member("Account Org H", email, "manager");
+  REQUIRE(opens_account(client.session));
+  ScratchDatabase& db = shared_page_server().db;
+  db.exec("UPDATE users SET session_epoch = session_epoch + 1 WHERE email = '" + email + "'");
+  CHECK(db.scalar("SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id "
+                  "WHERE u.email = '" +
+                  email + "' AND s.ended_at IS NULL") == "1");
+  CHECK_FALSE(opens_account(client.session));
+  CHECK(client.get("/").header("location") == "/login");
+}
