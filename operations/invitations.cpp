@@ -15,6 +15,7 @@ IssuedInvitation invite_user(sql::Connection& db, const Caller& caller, const st
   domain::FieldErrors errors;
   check_email(errors, "email", email);
   if (!errors.empty()) throw invalid_fields(std::move(errors));
+  require_public_url(mail.public_url);
   NewToken token = generate_link_token();
   sql::Transaction tx(db);
   // An address is one account on the platform (users_email_key): the owner

@@ -46,6 +46,7 @@ void queue_either_way(sql::Connection& db, const sql::ResetRequestRow& written,
 ResetRequest request_password_reset(sql::Connection& db, const std::string& email,
                                     const std::string& address,
                                     const LinkMail<ResetWording>& mail) {
+  require_public_url(mail.public_url);  // the same refusal for every address
   Throttle throttle = count_reset_request(db, email, address);
   if (throttle.retry_after > 0) return {throttle.retry_after};
   NewToken token = generate_link_token();

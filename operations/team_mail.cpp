@@ -1,8 +1,16 @@
 #include "operations/team_mail.hpp"
 
 #include "operations/outbox.hpp"
+#include "operations/refusal.hpp"
 
 namespace construction::operations {
+
+void require_public_url(std::string_view public_url) {
+  if (public_url.empty())
+    throw invalid_state(
+        "The server has no PUBLIC_URL, so it cannot build the link of an email. Set PUBLIC_URL "
+        "(the address people open the site at) and try again.");
+}
 
 std::string team_link(std::string_view public_url, std::string_view path, std::string_view token) {
   while (public_url.ends_with('/')) public_url.remove_suffix(1);

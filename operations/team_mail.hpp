@@ -33,6 +33,10 @@ struct LinkMail {
   Wording wording;
 };
 
+// invalid_state when `public_url` is empty (production without PUBLIC_URL):
+// a link without a host would reach nobody, and the request's Host is not
+// to be trusted in its place.
+void require_public_url(std::string_view public_url);
 // `public_url` (its trailing "/" dropped) + `path` + `token`.
 std::string team_link(std::string_view public_url, std::string_view path, std::string_view token);
 // Queues `mail` to `to` in the outbox of organisation `org_id`.

@@ -164,3 +164,18 @@ TEST_CASE("an address that has an account is refused, and a bad one too", "[pg]"
   CHECK(scratch.scalar("SELECT count(*) FROM invitations") == "0");
   CHECK(scratch.scalar("SELECT count(*) FROM messages") == "0");
 }
+
+TEST_CASE("without PUBLIC_URL nothing is invited: a link needs the site's address", "[pg]") {
+  ScratchDatabase scratch;
+  sql::Connection db = scratch.connect();
+  Caller owner = owner_of(db, "acme");
+  try {
+    invite_user(db, owner, "fay@field.example", domain::Role::field, {"", kMail.wording});
+    FAIL("invited without PUBLIC_URL");
+  } catch (const Refusal& refusal) {
+    CHECK(refusal.kind == Refusal::Kind::invalid_state);
+    CHECK(std::string(refusal.what()).find("PUBLIC_URL") != std::string::npos);
+  }
+  CHECK(scratch.scalar("SELECT count(*) FROM invitations") == "0");
+  CHECK(scratch.scalar("SELECT count(*) FROM messages") == "0");
+}

@@ -151,3 +151,20 @@ TEST_CASE("asking for reset links is throttled by the address typed and by the c
   CHECK(log_in(db, "ann@example.com", "old password", {"10.0.0.9", std::nullopt}).outcome ==
         LogIn::Outcome::ok);
 }
+
+TEST_CASE("without PUBLIC_URL asking for a link is refused alike for every address", "[pg]") {
+  ScratchDatabase scratch;
+  sql::Connection db = scratch.connect();
+  new_user(db, "ann@example.com");
+  for (std::string email : {"ann@example.com", "nobody@example.com"}) {
+    INFO(email);
+    try {
+      request_password_reset(db, email, "10.0.0.1", {"", kMail.wording});
+      FAIL("a link was made without PUBLIC_URL");
+    } catch (const Refusal& refusal) {
+      CHECK(refusal.kind == Refusal::Kind::invalid_state);
+    }
+  }
+  CHECK(scratch.scalar("SELECT count(*) FROM password_resets") == "0");
+  CHECK(scratch.scalar("SELECT count(*) FROM messages") == "0");
+}
