@@ -126,7 +126,11 @@ struct Mailer::State {
   void serve() {
     sql::NotificationListener listener(sql::Connection::open(options.database),
                                        operations::kOutboxChannel);
-    sql::Connection db = sql::Connection::open(options.database);
+    // The LISTEN session carries the configured name, which the smoke test
+    // counts (one per mailer); this one is told apart.
+    sql::DatabaseSettings sending = options.database;
+    sending.application_name += " (sending)";
+    sql::Connection db = sql::Connection::open(sending);
     log::info("Mailer ready: listening on \"", operations::kOutboxChannel, "\", sending to ",
               transport->describe());
     while (!signals.stop_requested()) {
