@@ -5,12 +5,13 @@
 # before the mailer starts; the time is from its start to the last message
 # recorded sent, one transaction (and one commit, fsync on) per message.
 #
-#   bench/mailer.sh [--messages N] [--sink python|python-nowrite|fast|all]
+#   bench/mailer.sh [--messages N] [--sink python|python-nowrite|fast|all] [--mailers M]
 #
 # Sinks: test/support/smtp_sink.py (aiosmtpd) writing each message to a
 # file; the same accepting and writing nothing; and bench/fast_smtp_sink.py
 # (bare asyncio, answers 250 to everything), to tell the mailer's limit from
-# the sink's. The CPU seconds of the mailer, the sink and
+# the sink's. --mailers M runs M mailers at once (default 1): each sends
+# one message at a time, so M of them overlap one's waits with another's. The CPU seconds of the mailer, the sink and
 # PostgreSQL are read from /proc. A private PostgreSQL cluster (fsync on) is
 # started in a temp dir and removed on exit. Uses build/construction (or
 # $CONSTRUCTION_BIN).
@@ -19,10 +20,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 bin=${CONSTRUCTION_BIN:-$repo/build/construction}
 messages=2000
+mailers=1
 sinks="python python-nowrite fast"
 while [ $# -gt 0 ]; do
   case "$1" in
     --messages) messages=$2; shift 2 ;;
+    --mailers) mailers=$2; shift 2 ;;
     --sink) sinks=$2; [ "$sinks" = all ] && sinks="python python-nowrite fast"; shift 2 ;;
     *) sed -n '7p' "$0" >&2; exit 2 ;;
   esac
@@ -92,21 +95,24 @@ run() {
   db_before=$(backends_cpu)
   sink_before=$(cpu_seconds "$sink_pid")
   start=$(date +%s%N)
-  APP_ENV=production SMTP_URL="smtp://127.0.0.1:$smtp_port" MAIL_FROM="Bench <bench@acme.example>" \
-    GUNICORN_ERROR_LOGFILE="$tmp/mailer.log" GUNICORN_LOG_LEVEL=warning "$bin" mailer &
-  mailer_pid=$!
-  pids+=("$mailer_pid")
+  local mailer_pids=() i
+  for i in $(seq 1 "$mailers"); do
+    APP_ENV=production SMTP_URL="smtp://127.0.0.1:$smtp_port" MAIL_FROM="Bench <bench@acme.example>" \
+      GUNICORN_ERROR_LOGFILE="$tmp/mailer.log" GUNICORN_LOG_LEVEL=warning "$bin" mailer &
+    mailer_pids+=($!)
+    pids+=($!)
+  done
   until [ "$(sent)" -ge "$messages" ]; do sleep 0.05; done
   end=$(date +%s%N)
   local mailer_cpu db_cpu sink_cpu
-  mailer_cpu=$(cpu_seconds "$mailer_pid")
+  mailer_cpu=$(cpu_seconds "${mailer_pids[@]}")
   db_cpu=$(( $(backends_cpu) - db_before ))
   sink_cpu=$(( $(cpu_seconds "$sink_pid") - sink_before ))
-  kill -TERM "$mailer_pid"; wait "$mailer_pid" || true
+  kill -TERM "${mailer_pids[@]}"; wait "${mailer_pids[@]}" || true
   kill -TERM "$sink_pid"; wait "$sink_pid" 2>/dev/null || true
   local ms=$(( (end - start) / 1000000 ))
   printf '| %-15s | %6d | %6d ms | %6d msg/s | mailer %5d ms CPU (%4d µs/msg) | sink %5d ms | PostgreSQL %5d ms |\n' \
-    "$sink" "$messages" "$ms" $(( messages * 1000 / (ms > 0 ? ms : 1) )) \
+    "$sink ×$mailers" "$messages" "$ms" $(( messages * 1000 / (ms > 0 ? ms : 1) )) \
     $(( mailer_cpu * 1000 / hz )) $(( mailer_cpu * 1000000 / hz / messages )) \
     $(( sink_cpu * 1000 / hz )) $(( db_cpu * 1000 / hz ))
 }
