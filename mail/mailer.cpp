@@ -82,13 +82,6 @@ struct Mailer::State {
   // One message: claimed, sent, recorded, committed. False when none was due.
   bool deliver_one(sql::Connection& db) {
     sql::Transaction tx(db);
-    // The outcome's commit does not wait for its WAL to reach the disk: a
-    // mailer that dies loses nothing by it (PostgreSQL has the commit), and
-    // only a crash of PostgreSQL itself within the next ~0.6 s forgets an
-    // outcome, whose message is then sent again, which at-least-once allows
-    // (DESIGN.md, "Email"). One fsync per message would cap the mailer at
-    // the disk's fsync rate. SET LOCAL: right behind PgBouncer too.
-    db.exec("SET LOCAL synchronous_commit = off");
     std::optional<sql::OutboxMessage> message = operations::claim_next_message(db);
     if (!message) {
       tx.commit();
@@ -141,6 +134,14 @@ struct Mailer::State {
     sql::DatabaseSettings sending = options.database;
     sending.application_name += " (sending)";
     sql::Connection db = sql::Connection::open(sending);
+    // An outcome's commit does not wait for its WAL to reach the disk: a
+    // mailer that dies loses nothing by it (PostgreSQL has the commit), and
+    // only a crash of PostgreSQL itself within the next ~0.6 s forgets an
+    // outcome, whose message is then sent again, which at-least-once allows
+    // (DESIGN.md, "Email"). One fsync per message would cap the mailer at
+    // the disk's fsync rate. For the session: the mailer holds sessions of
+    // its own (LISTEN needs one), never a transaction-mode pooler's.
+    db.exec("SELECT set_config('synchronous_commit', 'off', false)");
     log::info("Mailer ready: listening on \"", operations::kOutboxChannel, "\", sending to ",
               transport->describe());
     while (!signals.stop_requested()) {
