@@ -356,7 +356,29 @@ TEST_CASE("every template renders the demo's pages byte for byte as kainjow's mu
   REQUIRE(field.log_in("field@example.com", "demo"));
   taken.clear();
   int field_walk = walk(field, true, taken);
-  WARN(seeded << " + " << posted << " + " << again << " + " << field_walk << " requests");
+  // A visitor's walk from the log-in page (the reset form, asked for an
+  // address nobody has); then the pages only an emailed link opens: an
+  // invitation and a reset of the owner's, each link read from the outbox,
+  // and a link that is no good.
+  taken.clear();
+  int visitor_walk = walk(visitor, true, taken, {"/login"});
+  auto mailed_link = [&](const std::string& email) {
+    std::string body = db.scalar("SELECT text_body FROM messages WHERE to_addresses[1] = '" +
+                                 email + "' ORDER BY id DESC LIMIT 1");
+    auto at = body.find("http://localhost:8000/");
+    REQUIRE(at != std::string::npos);
+    at += std::string("http://localhost:8000").size();
+    return body.substr(at, body.find_first_of(" \n", at) - at);
+  };
+  REQUIRE(owner.post("/account/invitations", {{"email", "invited@example.com"}, {"role", "field"}})
+              .status == 303);
+  CHECK(visitor.get(mailed_link("invited@example.com")).status == 200);
+  REQUIRE(visitor.post("/password-reset", {{"email", "demo@example.com"}}).status == 200);
+  CHECK(visitor.get(mailed_link("demo@example.com")).status == 200);
+  CHECK(visitor.get("/invitations/no-such-link").status == 404);
+  CHECK(visitor.get("/password-reset/no-such-link").status == 404);
+  WARN(seeded << " + " << posted << " + " << again << " + " << field_walk << " + " << visitor_walk
+              << " requests");
 
   std::map<std::string, int> renders;
   std::vector<std::string> differences;
