@@ -6,8 +6,9 @@
 // so htmx gives the focus back to the cell Tab moved to. A cell past 100 %
 // is refused beside the cell (422) with what was typed kept. Submit, certify
 // (with the certified amount, at most line 8) and return show where
-// domain/pay_application.hpp allows them. /pay-applications/{id}/print is
-// laid out like the AIA G702 and G703 for a letter-size PDF.
+// domain/pay_application.hpp allows them; "Send…" opens the form that emails
+// it (a draft is submitted with it), and what was sent is listed below.
+// /pay-applications/{id}/print is laid out like the AIA G702 and G703 for a letter-size PDF.
 #include "domain/pay_application.hpp"
 #include "operations/invoice_document.hpp"
 #include "operations/pay_application_document.hpp"
@@ -16,6 +17,7 @@
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
 #include "views/action_buttons.hpp"
+#include "views/document_sending.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
@@ -192,6 +194,9 @@ http::Response sheet(PageContext& page, const PayApplicationView& view, bool typ
   if (domain::transition(a.status, PayApplicationAction::certify) &&
       page.may(domain::Permission::write_commercial))
     data.set("certify", certify_form(page, a, typed, errors));
+  operations::SentRecord record{operations::DocumentKind::pay_application, a.id};
+  set_text(data, "send_link", send_link(page, record, a.status));
+  data.set("sent_messages", sent_messages_section(page, record));
   return page.page(title_of(view), page.render("pay_applications/show", data), status);
 }
 

@@ -47,7 +47,8 @@ Billing make_billing(PageClient& c, const std::string& name) {
                                                            {"quantity", "1"},
                                                            {"unit_cost", cost}})
                 .status == 303);
-  REQUIRE(c.post("/estimates/" + b.estimate + "/send", {}).status == 303);
+  REQUIRE(c.post("/estimates/" + b.estimate + "/send", {{"to", "owner@example.com"}}).status ==
+          303);
   REQUIRE(c.post("/estimates/" + b.estimate + "/accept", {}).status == 303);
 
   auto new_order = [&] {
@@ -86,7 +87,7 @@ Billing make_billing(PageClient& c, const std::string& name) {
       c.post("/pay-applications/" + b.application + "/certify", {{"certified", "300"}}).status ==
       303);
   b.invoice = id_in(c.get("/pay-applications/" + b.application).body, "href=\"/invoices/");
-  REQUIRE(c.post("/invoices/" + b.invoice + "/send", {}).status == 303);
+  REQUIRE(c.post("/invoices/" + b.invoice + "/send", {{"to", "owner@example.com"}}).status == 303);
   REQUIRE(c.post("/invoices/" + b.invoice + "/payments", {{"amount", "100"},
                                                           {"received_on", "2026-12-01"},
                                                           {"method", "check"},
