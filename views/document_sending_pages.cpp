@@ -113,7 +113,7 @@ std::string sent_messages_section(PageContext& page, SentRecord record) {
   Data& rows = new_list(data, "messages", messages.size());
   for (const auto& m : messages) {
     Data& row = add_row(rows);
-    row.set("when", date(m.created_at) + " " + time_of_day(m.created_at));
+    row.set("when", date(m.created_at) + " " + time_of_day(m.created_at) + " UTC");
     row.set("to", joined(m.to) + (m.cc.empty() ? "" : " (cc " + joined(m.cc) + ")"));
     row.set("subject", m.subject);
     row.set("status", std::string(to_string(m.status)));
