@@ -58,8 +58,8 @@ operations::DailyLogInput read_log(const JsonValue& body, operations::DailyLogIn
   sql::DailyLogFields& f = input.fields;
   if (creating) in.require({"log_date"});
   auto log_date = in.nullable_date("log_date");
-  if (log_date.value)  // a day of the calendar: nullable_date has read it
-    f.log_date = *domain::parse_date(*log_date.value);
+  if (log_date.value)
+    f.log_date = *log_date.value;
   else if (log_date.present && !creating)
     errors.add("log_date", "must be a date written YYYY-MM-DD");
   if (auto v = in.text("weather", {200})) f.weather = *v;

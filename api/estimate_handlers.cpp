@@ -24,8 +24,7 @@ void read_estimate_fields(FieldReader& in, sql::EstimateFields& e) {
   if (auto v = in.text("number", {50, false})) e.number = *v;
   if (auto v = in.text("title", {200, false})) e.title = *v;
   auto valid_until = in.nullable_date("valid_until");
-  if (valid_until.present)  // a day of the calendar, or null
-    e.valid_until = valid_until.value ? domain::parse_date(*valid_until.value) : std::nullopt;
+  if (valid_until.present) e.valid_until = valid_until.value;
   if (auto v = in.integer("tax_bps", 0, domain::kMaxTaxBps)) e.tax_bps = *v;
   if (auto v = in.text("notes", {10000})) e.notes = *v;
 }

@@ -177,15 +177,17 @@ Nullable<std::int64_t> FieldReader::nullable_id(std::string_view name) {
   return {true, id};
 }
 
-Nullable<std::string> FieldReader::nullable_date(std::string_view name) {
+Nullable<domain::Date> FieldReader::nullable_date(std::string_view name) {
   const JsonValue* value = find(name);
   if (!value) return {};
   if (value->kind == JsonValue::Kind::null) return {true, std::nullopt};
-  if (value->kind != JsonValue::Kind::string || !is_calendar_date(value->text)) {
+  std::optional<domain::Date> date;
+  if (value->kind == JsonValue::Kind::string) date = domain::parse_date(value->text);
+  if (!date) {
     fail(name, "must be a date written YYYY-MM-DD, or null");
     return {};
   }
-  return {true, value->text};
+  return {true, date};
 }
 
 const JsonValue* FieldReader::of_kind(std::string_view name, JsonValue::Kind kind,

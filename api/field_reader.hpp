@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "api/json_value.hpp"
+#include "domain/calendar.hpp"
 #include "domain/validation.hpp"
 
 namespace construction::api {
@@ -61,7 +62,7 @@ class FieldReader {
   std::optional<std::string> decimal(std::string_view name);
   Nullable<std::int64_t> nullable_id(std::string_view name);
   // YYYY-MM-DD, a real calendar day.
-  Nullable<std::string> nullable_date(std::string_view name);
+  Nullable<domain::Date> nullable_date(std::string_view name);
   const JsonValue* array(std::string_view name);
   // A nested object (a transfer's "from"), read with a FieldReader of its own
   // under the prefix "name.".

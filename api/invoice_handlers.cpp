@@ -26,7 +26,7 @@ using http::Response;
 void read_invoice_fields(FieldReader& in, sql::InvoiceFields& f) {
   if (auto v = in.text("number", {50, false})) f.number = *v;
   auto due = in.nullable_date("due_date");
-  if (due.present) f.due_date = due.value ? domain::parse_date(*due.value) : std::nullopt;
+  if (due.present) f.due_date = due.value;
   if (auto v = in.integer("total_cents", 0, domain::kMaxCents)) f.total_cents = domain::Cents{*v};
   if (auto v = in.text("notes", {10000})) f.notes = *v;
 }
@@ -112,7 +112,7 @@ Response create_payment(RequestContext& ctx, sql::Connection& db) {
     if (auto v = in.integer("amount_cents", -domain::kMaxCents, domain::kMaxCents))
       fields.amount_cents = domain::Cents{*v};
     if (auto v = in.nullable_date("received_on"); v.value)
-      fields.received_on = *domain::parse_date(*v.value);
+      fields.received_on = *v.value;
     if (auto v = in.choice("method", domain::payment_method_names()))
       fields.method = *domain::parse_payment_method(*v);
     if (auto v = in.text("reference", {200})) fields.reference = *v;

@@ -116,14 +116,13 @@ void read_vendor_bill_fields(FieldReader& in, sql::VendorBillFields& b, bool dat
   if (auto v = in.nullable_id("commitment_id"); v.present) b.commitment_id = v.value;
   if (auto v = in.nullable_date("bill_date"); v.present) {
     if (v.value) {
-      b.bill_date = *domain::parse_date(*v.value);
+      b.bill_date = *v.value;
       dated = true;
     } else {
       in.errors().add(in.prefix() + "bill_date", "is required");
     }
   }
-  if (auto v = in.nullable_date("due_date"); v.present)
-    b.due_date = v.value ? domain::parse_date(*v.value) : std::nullopt;
+  if (auto v = in.nullable_date("due_date"); v.present) b.due_date = v.value;
   if (b.due_date && dated && *b.due_date < b.bill_date &&
       !in.errors().has(in.prefix() + "due_date"))
     in.errors().add(in.prefix() + "due_date", "must be on or after bill_date");

@@ -37,7 +37,7 @@ Response create(RequestContext& ctx, sql::Connection& db) {
     auto period_to = in.nullable_date("period_to");
     in.finish();
     if (!errors.empty()) throw validation_failed(std::move(errors));
-    return *domain::parse_date(*period_to.value);
+    return *period_to.value;
   });
   return created(
       pay_application_json(saved.application, saved.lines),

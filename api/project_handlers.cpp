@@ -52,10 +52,8 @@ void read_project(const JsonValue& body, sql::ProjectFields& p, domain::FieldErr
     p.retainage_stored_bps = *v;
   auto start = in.nullable_date("start_date");
   auto completion = in.nullable_date("completion_date");
-  // nullable_date has read a day of the calendar (or null) already.
-  if (start.present) p.start_date = start.value ? domain::parse_date(*start.value) : std::nullopt;
-  if (completion.present)
-    p.completion_date = completion.value ? domain::parse_date(*completion.value) : std::nullopt;
+  if (start.present) p.start_date = start.value;
+  if (completion.present) p.completion_date = completion.value;
   in.finish();
 }
 

@@ -25,6 +25,7 @@ void add_routes(http::Router& router, sql::Pool& pool, const std::string& public
   add_commitment_line_routes(routes);
   add_vendor_bill_routes(routes);
   add_vendor_bill_line_routes(routes);
+  add_document_pdf_routes(routes);
   add_openapi_route(routes);  // last: it describes the routes added before it
 }
 

@@ -33,6 +33,7 @@ void add_commitment_routes(ApiRoutes& routes);
 void add_commitment_line_routes(ApiRoutes& routes);
 void add_vendor_bill_routes(ApiRoutes& routes);
 void add_vendor_bill_line_routes(ApiRoutes& routes);
+void add_document_pdf_routes(ApiRoutes& routes);
 void add_openapi_route(ApiRoutes& routes);
 
 }  // namespace construction::api

@@ -26,10 +26,9 @@ sql::TaskFields read_task(const JsonValue& body, sql::TaskFields t, bool creatin
   if (creating) in.require({"name"});
   if (auto v = in.text("name", {200, false})) t.name = *v;
   auto start = in.nullable_date("start_date");
-  // nullable_date has read a day of the calendar (or null) already.
-  if (start.present) t.start_date = start.value ? domain::parse_date(*start.value) : std::nullopt;
+  if (start.present) t.start_date = start.value;
   auto end = in.nullable_date("end_date");
-  if (end.present) t.end_date = end.value ? domain::parse_date(*end.value) : std::nullopt;
+  if (end.present) t.end_date = end.value;
   auto assignee = in.nullable_id("assignee_party_id");
   if (assignee.present) t.assignee_party_id = assignee.value;
   auto predecessor = in.nullable_id("predecessor_id");

@@ -3,6 +3,7 @@
 #include "api/routes.hpp"
 #include "app/database_config.hpp"
 #include "app/error_pages.hpp"
+#include "app/outbox_metrics.hpp"
 #include "runtime/log.hpp"
 #include "runtime/scoreboard.hpp"
 #include "sql/connection_budget.hpp"
@@ -38,7 +39,7 @@ void ConstructionApplication::boot_worker(WorkerInfo& worker, http::Router& rout
 
 void ConstructionApplication::list_routes(const Config& config, Scoreboard& scoreboard,
                                           http::Router& router) {
-  http::add_builtin_routes(router, scoreboard);
+  http::add_builtin_routes(router, scoreboard, this);
   pool_ = std::make_unique<sql::Pool>(database_settings(config, "construction routes"));
   add_routes(config, router);
 }
@@ -92,6 +93,19 @@ void ConstructionApplication::check_schema() {
     if (!schema.current) throw BootError(schema.message);
   } catch (const sql::DatabaseUnavailable& e) {
     log::warning("Database unreachable at boot (", e.what(), "); serving 503 until it is back");
+  }
+}
+
+// The outbox's families (app/outbox_metrics.hpp). With the database down
+// they are left out, and the core's series still answer.
+std::string ConstructionApplication::application_metrics() {
+  if (!pool_) return {};
+  try {
+    sql::Lease lease = pool_->acquire();
+    return render_outbox_metrics(sql::count_messages(*lease));
+  } catch (const sql::Error& e) {
+    log::warning("Metrics without the outbox: ", e.what());
+    return {};
   }
 }
 

@@ -15,6 +15,7 @@ class ConstructionApplication : public Application {
  public:
   std::optional<std::string> check_capacity(const Config& config, int workers) override;
   void boot_worker(WorkerInfo& worker, http::Router& router) override;
+  std::string application_metrics() override;
   std::optional<http::Response> answer_exception(const std::exception& error,
                                                  http::RequestContext& ctx) override;
   std::optional<http::Response> answer_error(unsigned status, http::RequestContext& ctx) override;

@@ -17,6 +17,8 @@ int create_user(const std::vector<std::string>& args);
 int create_token(const std::vector<std::string>& args);
 int seed_demo(const std::vector<std::string>& args);
 int routes(const std::vector<std::string>& args);
+// Runs until TERM: delivers the outbox (SMTP_URL, or .eml files in development).
+int mailer(const std::vector<std::string>& args);
 
 // "--name VALUE" or "--name=VALUE" for each of `with_value`, bare `flags`;
 // nullopt on anything else (the caller prints its usage).

@@ -25,6 +25,8 @@ void print_usage() {
                "  create-token --email E [--name N]  print a new API token for the user\n"
                "  seed-demo         load the demo organisation (idempotent)\n"
                "  routes            list every route: method, pattern, access, handler's file\n"
+               "  mailer [OPTIONS]  deliver the outbox's email (SMTP_URL; in development\n"
+               "                    without it, .eml files under MAIL_DIR) until TERM\n"
                "  --version         print the version\n"
                "  --help            this text\n\n"
                "Options of serve and check-config (flag > GUNICORN_CMD_ARGS > environment >\n"
@@ -57,6 +59,7 @@ int main(int argc, char** argv) {
     if (command == "create-token") return construction::cli::create_token(rest);
     if (command == "seed-demo") return construction::cli::seed_demo(rest);
     if (command == "routes") return construction::cli::routes(rest);
+    if (command == "mailer") return construction::cli::mailer(rest);
   } catch (const construction::sql::Error& e) {
     std::cerr << "Database error: " << e.what() << "\n";
     return 1;

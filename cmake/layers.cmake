@@ -11,7 +11,7 @@
 # The rows run from the bottom of the diagram up, and a row names only rows
 # before it, so the layers cannot form a cycle (the test checks that too).
 
-set(CONSTRUCTION_LAYERS domain sql documents operations runtime worker supervisor api views app cli)
+set(CONSTRUCTION_LAYERS domain sql documents operations runtime worker supervisor api views app mail cli)
 # The row that is the `construction` executable rather than a library.
 set(CONSTRUCTION_EXECUTABLE cli)
 
@@ -39,5 +39,8 @@ set(CONSTRUCTION_LAYER_views PUBLIC domain operations runtime sql worker
   PRIVATE PkgConfig::SODIUM OpenSSL::Crypto)
 # The composition root: which routes and which pool a worker gets.
 set(CONSTRUCTION_LAYER_app PUBLIC runtime sql views worker PRIVATE api)
+# `construction mailer`: the outbox's messages as MIME, sent over SMTP
+# (libcurl) or written as .eml files. Its own process, never a worker.
+set(CONSTRUCTION_LAYER_mail PUBLIC domain operations runtime sql PRIVATE PkgConfig::CURL)
 # The `construction` command: subcommand dispatch.
-set(CONSTRUCTION_LAYER_cli PRIVATE app domain operations runtime sql supervisor)
+set(CONSTRUCTION_LAYER_cli PRIVATE app domain mail operations runtime sql supervisor)

@@ -22,6 +22,9 @@ struct GObjectRelease {
 struct FontDescriptionRelease {
   void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
 };
+struct AttrListRelease {
+  void operator()(PangoAttrList* list) const { pango_attr_list_unref(list); }
+};
 struct FontOptionsRelease {
   void operator()(cairo_font_options_t* options) const { cairo_font_options_destroy(options); }
 };
@@ -30,6 +33,7 @@ using SurfaceHandle = std::unique_ptr<cairo_surface_t, SurfaceRelease>;
 using ContextHandle = std::unique_ptr<cairo_t, ContextRelease>;
 using LayoutHandle = std::unique_ptr<PangoLayout, GObjectRelease>;
 using FontDescriptionHandle = std::unique_ptr<PangoFontDescription, FontDescriptionRelease>;
+using AttrListHandle = std::unique_ptr<PangoAttrList, AttrListRelease>;
 using FontOptionsHandle = std::unique_ptr<cairo_font_options_t, FontOptionsRelease>;
 
 }  // namespace construction::documents

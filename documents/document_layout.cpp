@@ -116,6 +116,9 @@ class Canvas {
     cr_.reset(cairo_create(surface_.get()));
     check(cairo_status(cr_.get()));
     pango_.reset(pango_cairo_create_context(cr_.get()));
+    // Points, not pixels: pango's default is 96 dpi, which would draw a 9 pt
+    // font at 12 pt on the PDF's 72 units per inch.
+    pango_cairo_context_set_resolution(pango_.get(), 72);
     FontOptionsHandle options(cairo_font_options_create());
     cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
@@ -135,6 +138,18 @@ class Canvas {
                                                                       : PANGO_ALIGN_LEFT);
     pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
     return layout;
+  }
+
+  // A column's first line is its label ("To owner", "Project"): bold.
+  static void bold_first_line(const LayoutHandle& layout, const std::string& text) {
+    std::size_t end = text.find('\n');
+    AttrListHandle attributes(pango_attr_list_new());
+    PangoAttribute* bold = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+    bold->start_index = 0;
+    bold->end_index = static_cast<guint>(end == std::string::npos ? text.size() : end);
+    pango_attr_list_insert(attributes.get(), bold);  // the list owns it now
+    pango_layout_set_attributes(layout.get(),
+                                attributes.get());  // and the layout its own reference
   }
 
   static double height(const LayoutHandle& layout) {
@@ -178,25 +193,28 @@ class Canvas {
 double Canvas::draw_header(const DocumentLayout::Section& section, bool drawing) {
   const PageHeader& header = section.header;
   double width = size_of(section.orientation).width - 2 * kMargin;
-  double half = width / 2;
-  LayoutHandle organisation = layout(header.organisation, TextStyle::heading, half, Align::left);
+  // The organisation at the left, the title (the longer text: "Application
+  // and certificate for payment") at the right on one line.
+  double left_width = width * 0.4, right_width = width - left_width;
+  LayoutHandle organisation =
+      layout(header.organisation, TextStyle::heading, left_width, Align::left);
   double left = height(organisation);
   LayoutHandle address;
   if (!header.organisation_address.empty()) {
-    address = layout(header.organisation_address, TextStyle::small, half, Align::left);
+    address = layout(header.organisation_address, TextStyle::small, left_width, Align::left);
     left += height(address);
   }
-  LayoutHandle title = layout(header.title, TextStyle::heading, half, Align::right);
-  LayoutHandle number = layout(header.number, TextStyle::bold, half, Align::right);
+  LayoutHandle title = layout(header.title, TextStyle::heading, right_width, Align::right);
+  LayoutHandle number = layout(header.number, TextStyle::bold, right_width, Align::right);
   std::string lines;
   for (const auto& line : header.subtitle) lines += (lines.empty() ? "" : "\n") + line;
-  LayoutHandle subtitle = layout(lines, TextStyle::small, half, Align::right);
+  LayoutHandle subtitle = layout(lines, TextStyle::small, right_width, Align::right);
   double right = height(title) + height(number) + (lines.empty() ? 0 : height(subtitle));
   double total = std::max(left, right) + 6;
   if (drawing) {
     show(organisation, kMargin, kMargin);
     if (address) show(address, kMargin, kMargin + height(organisation));
-    double x = kMargin + half;
+    double x = kMargin + left_width;
     show(title, x, kMargin);
     show(number, x, kMargin + height(title));
     if (!lines.empty()) show(subtitle, x, kMargin + height(title) + height(number));
@@ -272,6 +290,8 @@ class Paginator {
   }
 
   void place(const DocumentLayout::Block& block);
+  void place_text(const std::string& text, TextStyle style, Align align);
+  static std::size_t lines_fitting(const LayoutHandle& layout, double room);
   void place_row(std::vector<LayoutHandle> cells, const std::vector<double>& xs,
                  double row_height) {
     for (std::size_t i = 0; i < cells.size(); ++i)
@@ -303,20 +323,16 @@ void Paginator::place(const DocumentLayout::Block& block) {
     case Kind::space:
       y_ += block.number;
       return;
-    case Kind::text: {
-      LayoutHandle text = canvas_.layout(block.texts.front(), block.style, width_, block.align);
-      double height = Canvas::height(text);
-      make_room(height);
-      page().texts.push_back(Placed{std::move(text), kMargin, y_});
-      y_ += height + kRowGap;
+    case Kind::text:
+      place_text(block.texts.front(), block.style, block.align);
       return;
-    }
     case Kind::columns: {
       double share = width_ / static_cast<double>(block.texts.size());
       std::vector<LayoutHandle> cells;
       double height = 0;
       for (const auto& text : block.texts) {
         cells.push_back(canvas_.layout(text, block.style, share - 2 * kCellPadding, Align::left));
+        Canvas::bold_first_line(cells.back(), text);
         height = std::max(height, Canvas::height(cells.back()));
       }
       make_room(height);
@@ -345,6 +361,49 @@ void Paginator::place(const DocumentLayout::Block& block) {
       place_table(block.table);
       return;
   }
+}
+
+// A text taller than what is left of the page (long notes) goes on line by
+// line: the lines that fit here, the rest from the top of the next page.
+void Paginator::place_text(const std::string& text, TextStyle style, Align align) {
+  std::string_view rest = text;
+  for (;;) {
+    LayoutHandle layout = canvas_.layout(std::string(rest), style, width_, align);
+    double height = Canvas::height(layout);
+    if (y_ + height <= bottom_) {
+      page().texts.push_back(Placed{std::move(layout), kMargin, y_});
+      y_ += height + kRowGap;
+      return;
+    }
+    std::size_t cut = lines_fitting(layout, bottom_ - y_);
+    if (cut == 0) {  // not one line here: the next page (a page holds one, at least)
+      if (y_ == top_)
+        cut = rest.size();
+      else {
+        new_page();
+        continue;
+      }
+    }
+    page().texts.push_back(Placed{
+        canvas_.layout(std::string(rest.substr(0, cut)), style, width_, align), kMargin, y_});
+    rest.remove_prefix(cut);
+    while (!rest.empty() && (rest.front() == '\n' || rest.front() == ' ')) rest.remove_prefix(1);
+    if (rest.empty()) return;
+    new_page();
+  }
+}
+
+// The byte at which the first line that does not fit in `room` points starts.
+std::size_t Paginator::lines_fitting(const LayoutHandle& layout, double room) {
+  std::unique_ptr<PangoLayoutIter, decltype(&pango_layout_iter_free)> lines(
+      pango_layout_get_iter(layout.get()), pango_layout_iter_free);
+  do {
+    int top = 0, bottom = 0;
+    pango_layout_iter_get_line_yrange(lines.get(), &top, &bottom);
+    if (static_cast<double>(bottom) / PANGO_SCALE > room)
+      return static_cast<std::size_t>(pango_layout_iter_get_index(lines.get()));
+  } while (pango_layout_iter_next_line(lines.get()));
+  return 0;
 }
 
 Paginator::Row Paginator::measure_row(const std::vector<std::string>& texts,
@@ -442,9 +501,10 @@ void DocumentLayout::columns(std::vector<std::string> texts, TextStyle style) {
   sections_.back().blocks.push_back(std::move(block));
 }
 
-void DocumentLayout::fields(Fields fields, double label_share) {
+void DocumentLayout::fields(Fields fields, double label_share, TextStyle style) {
   Block block;
   block.kind = Block::Kind::fields;
+  block.style = style;
   block.fields = std::move(fields);
   block.number = label_share;
   sections_.back().blocks.push_back(std::move(block));

@@ -60,9 +60,10 @@ class DocumentLayout {
                  Orientation orientation = Orientation::portrait);
 
   void text(std::string text, TextStyle style = TextStyle::body, Align align = Align::left);
-  // Text blocks side by side, each wrapped in its share of the width.
+  // Text blocks side by side, each wrapped in its share of the width; the
+  // first line of each is its label, in bold.
   void columns(std::vector<std::string> texts, TextStyle style = TextStyle::body);
-  void fields(Fields fields, double label_share = 0.6);
+  void fields(Fields fields, double label_share = 0.6, TextStyle style = TextStyle::body);
   void table(Table table);
   void space(double points);
   // A new section starts on a new page, with its own header and orientation.

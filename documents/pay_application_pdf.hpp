@@ -24,7 +24,6 @@ struct PayApplicationSheet {
   sql::PayApplicationRecord application;
   std::vector<G703Row> rows;
   domain::G703Line totals;  // domain::g703_totals of the rows
-  std::optional<sql::PartyRecord> architect;
 };
 
 // "P-001 Application 3": the project's number and the application's.

@@ -1,5 +1,8 @@
 #include "domain/calendar.hpp"
 
+#include <array>
+#include <cctype>
+
 namespace construction::domain {
 
 namespace {
@@ -41,6 +44,27 @@ std::string iso_date(Date date) {
   *out++ = '-';
   out = put_digits(out, static_cast<unsigned>(day.day()), 2);
   return std::string(text, out);
+}
+
+std::string display_date(Date date) {
+  return display_date(std::string_view(iso_date(date)));
+}
+
+std::string display_date(Timestamp instant) {
+  return display_date(std::chrono::floor<std::chrono::days>(instant));
+}
+
+std::string display_date(std::string_view iso) {
+  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::string(iso);
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(iso[i]))) return std::string(iso);
+  int month = (iso[5] - '0') * 10 + (iso[6] - '0');
+  int day = (iso[8] - '0') * 10 + (iso[9] - '0');
+  if (month < 1 || month > 12) return std::string(iso);
+  return std::string(kMonths[month - 1]) + " " + std::to_string(day) + ", " +
+         std::string(iso.substr(0, 4));
 }
 
 }  // namespace construction::domain

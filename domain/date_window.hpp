@@ -30,9 +30,4 @@ DateWindow payment_date_window(std::chrono::sys_days today);
 std::optional<std::string> refuse_outside(const DateWindow& window, std::string_view date);
 std::optional<std::string> refuse_outside(const DateWindow& window, std::chrono::sys_days day);
 
-// The day `date` names, or nothing when it is not a calendar date.
-std::optional<std::chrono::sys_days> parse_day(std::string_view date);
-// "2026-12-05".
-std::string iso_day(std::chrono::sys_days day);
-
 }  // namespace construction::domain

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 
 namespace construction::domain {
@@ -52,5 +53,17 @@ struct EnumNames {
 
 template <class E, std::size_t N>
 EnumNames(std::array<EnumName<E>, N>) -> EnumNames<E, N>;
+
+// A name as a person reads it, on a page or a PDF: its first letter capital
+// and spaces for underscores, "substantially_complete" → "Substantially
+// complete". One rule for every vocabulary, so nothing keeps a table of labels.
+inline std::string display_label(std::string_view name) {
+  std::string text(name);
+  for (char& c : text)
+    if (c == '_') c = ' ';
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+    text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
 
 }  // namespace construction::domain

@@ -1,5 +1,7 @@
 #include "domain/message.hpp"
 
+#include <algorithm>
+
 #include "domain/enum_names.hpp"
 
 namespace construction::domain {
@@ -46,6 +48,15 @@ std::string_view to_string(AttemptOutcome outcome) {
 }
 std::optional<AttemptOutcome> parse_attempt_outcome(std::string_view name) {
   return kOutcomes.parse(name);
+}
+
+std::optional<long long> retry_delay_seconds(int failures, long long first_seconds,
+                                             long long age_seconds) {
+  if (age_seconds >= kRetryForSeconds) return std::nullopt;
+  long long wait = first_seconds;
+  for (int i = 1; i < failures && wait < kMaxRetryWaitSeconds; ++i) wait *= 2;
+  wait = std::min(wait, kMaxRetryWaitSeconds);
+  return std::max(1LL, std::min(wait, kRetryForSeconds - age_seconds));
 }
 
 bool is_email_address(std::string_view address) {

@@ -20,6 +20,17 @@ std::optional<MessageStatus> parse_message_status(std::string_view name);
 std::string_view to_string(AttemptOutcome outcome);
 std::optional<AttemptOutcome> parse_attempt_outcome(std::string_view name);
 
+// After a temporary failure: seconds until the next attempt, or none when
+// the message is to be given up (failed). `failures` counts the temporary
+// failures so far (1 after the first); the wait starts at `first_seconds`
+// and doubles, at most 30 minutes, and no attempt is made later than 24
+// hours after the message was queued (`age_seconds` ago): the last wait is
+// cut short to land on that limit.
+inline constexpr long long kMaxRetryWaitSeconds = 30 * 60;
+inline constexpr long long kRetryForSeconds = 24 * 60 * 60;
+std::optional<long long> retry_delay_seconds(int failures, long long first_seconds,
+                                             long long age_seconds);
+
 // An address as the outbox accepts it: a bare addr-spec, local@domain, of
 // printable ASCII with no space, quote, comma, angle bracket or control
 // character (so it can never end a header or add a recipient), a domain of

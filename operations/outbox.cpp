@@ -87,6 +87,32 @@ std::int64_t queue_message(sql::Connection& db, std::int64_t org_id, const Outgo
   return id;
 }
 
+std::optional<sql::OutboxMessage> claim_next_message(sql::Connection& db) {
+  auto claimed = sql::claim_due_messages(db, 1);
+  if (claimed.empty()) return std::nullopt;
+  return std::move(claimed.front());
+}
+
+domain::MessageStatus record_delivery(sql::Connection& db, const sql::OutboxMessage& message,
+                                      const Delivery& delivery, long long first_retry_seconds,
+                                      domain::Timestamp now) {
+  using domain::AttemptOutcome;
+  using domain::MessageStatus;
+  MessageStatus status = MessageStatus::sent;
+  long long wait = 0;
+  if (delivery.outcome == AttemptOutcome::permanent_failure) {
+    status = MessageStatus::failed;
+  } else if (delivery.outcome == AttemptOutcome::temporary_failure) {
+    long long age = (now - message.created_at).count();
+    auto delay = domain::retry_delay_seconds(message.attempts + 1, first_retry_seconds, age);
+    status = delay ? MessageStatus::retrying : MessageStatus::failed;
+    wait = delay.value_or(0);
+  }
+  sql::record_attempt(db, message.org_id, message.id, delivery.outcome, status, delivery.answer,
+                      wait);
+  return status;
+}
+
 std::vector<sql::MessageRecord> list_messages(sql::Connection& db, std::int64_t org_id,
                                               std::string_view record) {
   return sql::list_messages_of_record(db, org_id, record);

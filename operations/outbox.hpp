@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/calendar.hpp"
+#include "domain/message.hpp"
 #include "sql/connection.hpp"
 #include "sql/message_store.hpp"
 
@@ -45,6 +47,26 @@ std::int64_t queue_message(sql::Connection& db, std::int64_t org_id,
 // the pages.
 std::vector<sql::MessageRecord> list_messages(sql::Connection& db, std::int64_t org_id,
                                               std::string_view record);
+
+// The mailer's side (mail/mailer.hpp). In a transaction the caller keeps
+// open while it sends: the next due message, locked (FOR UPDATE SKIP
+// LOCKED, so several mailers never take the same one), or none.
+std::optional<sql::OutboxMessage> claim_next_message(sql::Connection& db);
+
+// How an attempt to send ended, and the SMTP server's answer (or why there
+// was none).
+struct Delivery {
+  domain::AttemptOutcome outcome = domain::AttemptOutcome::sent;
+  std::string answer;
+};
+
+// Records the attempt on the claimed message and moves it on: sent; failed
+// on a permanent failure, or on a temporary one 24 hours after queueing;
+// otherwise retrying after domain::retry_delay_seconds. Returns the new
+// status.
+domain::MessageStatus record_delivery(sql::Connection& db, const sql::OutboxMessage& message,
+                                      const Delivery& delivery, long long first_retry_seconds,
+                                      domain::Timestamp now);
 
 // A header value as one line: every control character (CR, LF, tab, …)
 // becomes a space, and spaces at the ends go.

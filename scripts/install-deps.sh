@@ -9,6 +9,10 @@ build_packages=(
   libboost1.81-dev libpq-dev rapidjson-dev catch2 libkainjow-mustache-dev
   libsodium-dev libssl-dev
   postgresql-15 postgresql-client-15
+  # The PDFs (documents/): cairo and pango, and the two font families they
+  # name (DejaVu; Droid Sans Fallback for Chinese, Japanese, Korean, 4 MB);
+  # poppler-utils' pdftotext reads them back in the tests.
+  libcairo2-dev libpango1.0-dev fontconfig fonts-dejavu-core fonts-droid-fallback poppler-utils
 )
 browser_packages=(chromium)
 # The edge and pooler tests run Debian's own nginx and PgBouncer (test/deploy).

@@ -1,12 +1,12 @@
 #include "views/format.hpp"
 
-#include <array>
 #include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 
+#include "domain/enum_names.hpp"
 #include "domain/money.hpp"
 #include "domain/typed_amount.hpp"
 
@@ -25,25 +25,15 @@ std::string rate(std::int64_t bps) {
 }
 
 std::string date(domain::Date day) {
-  // The year as ISO writes it, four digits ("Feb 26, 0226" for a mistyped year).
-  return date(std::string_view(domain::iso_date(day)));
+  return domain::display_date(day);
 }
 
 std::string date(domain::Timestamp instant) {
-  return date(std::chrono::floor<std::chrono::days>(instant));
+  return domain::display_date(instant);
 }
 
 std::string date(std::string_view iso) {
-  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::string(iso);
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(iso[i]))) return std::string(iso);
-  int month = (iso[5] - '0') * 10 + (iso[6] - '0');
-  int day = (iso[8] - '0') * 10 + (iso[9] - '0');
-  if (month < 1 || month > 12) return std::string(iso);
-  return std::string(kMonths[month - 1]) + " " + std::to_string(day) + ", " +
-         std::string(iso.substr(0, 4));
+  return domain::display_date(iso);
 }
 
 std::string today() {
@@ -100,11 +90,7 @@ std::string time_of_day(domain::Timestamp instant) {
 }
 
 std::string label(std::string_view name) {
-  std::string text(name);
-  for (char& c : text)
-    if (c == '_') c = ' ';
-  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  return text;
+  return domain::display_label(name);
 }
 
 }  // namespace construction::views

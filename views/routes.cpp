@@ -29,6 +29,7 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_commitment_routes(routes);
   add_vendor_bill_routes(routes);
   add_budget_routes(routes);
+  add_document_pdf_routes(routes);
 }
 
 }  // namespace construction::views

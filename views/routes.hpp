@@ -31,5 +31,6 @@ void add_billing_routes(PageRoutes& routes);
 void add_commitment_routes(PageRoutes& routes);
 void add_vendor_bill_routes(PageRoutes& routes);
 void add_budget_routes(PageRoutes& routes);
+void add_document_pdf_routes(PageRoutes& routes);
 
 }  // namespace construction::views

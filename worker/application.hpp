@@ -52,6 +52,11 @@ class Application {
     return std::nullopt;
   }
 
+  // Worker, on GET /metrics: the application's own families in Prometheus'
+  // text format, written after the core's (the outbox's messages). The core
+  // reads no database; the application may. "" adds nothing.
+  virtual std::string application_metrics() { return {}; }
+
   // Worker: answers a path no route matches, or a method it does not allow
   // (the Allow header is added by the core). nullopt: plain-text answer.
   virtual std::optional<http::Response> answer_error(unsigned /*status*/, http::RequestContext&) {

@@ -125,7 +125,7 @@ class WorkerLoop {
     ::prctl(PR_SET_PDEATHSIG, SIGTERM);
     hold_heap_between_requests();
     log::info("Booting worker with pid: ", ::getpid());
-    http::add_builtin_routes(router_, l_.scoreboard);
+    http::add_builtin_routes(router_, l_.scoreboard, &l_.application);
     try {
       WorkerInfo info{l_.config, l_.scoreboard, slot_, l_.number};
       l_.application.boot_worker(info, router_);

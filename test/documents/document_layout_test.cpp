@@ -69,3 +69,23 @@ TEST_CASE("a long table runs onto more pages with its header row on each", "[uni
 TEST_CASE("a table without rows says so", "[unit][documents]") {
   CHECK(pdf_text(sample(at(5), 0).pdf()).find("No items.") != std::string::npos);
 }
+
+TEST_CASE("a text longer than a page goes on, line by line, on the next", "[unit][documents]") {
+  DocumentLayout layout({"t", "Acme", at(5)}, {"Acme", "", "Estimate", "E-1", {}});
+  std::string notes;
+  for (int i = 1; i <= 150; ++i) notes += "Note number " + std::to_string(i) + " of the terms.\n";
+  layout.text(notes);
+  std::string pdf = layout.pdf();
+  int pages = pdf_pages(pdf);
+  CHECK(pages >= 2);
+  std::string text = pdf_text(pdf);
+  // Every line once: none lost at a page's foot, none drawn twice.
+  for (int i = 1; i <= 150; ++i) {
+    INFO(i);
+    std::string line = "Note number " + std::to_string(i) + " of";
+    CHECK(text.find(line) != std::string::npos);
+    CHECK(text.find(line) == text.rfind(line));
+  }
+  CHECK(text.find("Page " + std::to_string(pages) + " of " + std::to_string(pages)) !=
+        std::string::npos);
+}

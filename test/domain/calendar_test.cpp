@@ -37,3 +37,12 @@ TEST_CASE("iso_date writes the day parse_date read, across the calendar's edges"
   }
   CHECK(parse_date("2026-12-05") == Date(year(2026) / December / 5));
 }
+
+TEST_CASE("display_date writes a day as a person reads it, other text as it is", "[unit]") {
+  using namespace std::chrono;
+  CHECK(display_date(Date{year{2026} / 12 / 2}) == "Dec 2, 2026");
+  CHECK(display_date(Date{year{226} / 2 / 26}) == "Feb 26, 0226");
+  CHECK(display_date(std::string_view("2026-12-02T10:00:00Z")) == "Dec 2, 2026");
+  CHECK(display_date(std::string_view("soon")) == "soon");
+  CHECK(display_date(std::string_view("2026-13-02")) == "2026-13-02");
+}

@@ -33,3 +33,15 @@ TEST_CASE("message statuses and attempt outcomes have their stored names", "[uni
   CHECK(to_string(AttemptOutcome::permanent_failure) == "permanent_failure");
   CHECK(parse_attempt_outcome("temporary_failure") == AttemptOutcome::temporary_failure);
 }
+
+TEST_CASE("retries wait the first delay, doubling to 30 minutes, for 24 hours", "[unit]") {
+  CHECK(retry_delay_seconds(1, 30, 0) == 30);
+  CHECK(retry_delay_seconds(2, 30, 30) == 60);
+  CHECK(retry_delay_seconds(3, 30, 90) == 120);
+  CHECK(retry_delay_seconds(7, 30, 2000) == 1800);  // 30 * 64 = 1920: capped
+  CHECK(retry_delay_seconds(400, 30, 40000) == 1800);
+  // The last wait lands on the 24 hours; after them, the message fails.
+  CHECK(retry_delay_seconds(60, 30, 86400 - 100) == 100);
+  CHECK_FALSE(retry_delay_seconds(61, 30, 86400));
+  CHECK_FALSE(retry_delay_seconds(1, 30, 90000));
+}
