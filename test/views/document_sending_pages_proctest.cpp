@@ -117,3 +117,31 @@ TEST_CASE("sending is for those who write commercial records, of their organisat
   check_refused_without_csrf(org.owner, {{path, send_fields("a@b.example")}});
   CHECK(org.owner.get("/estimates/" + id).body.find("Nothing sent yet.") != std::string::npos);
 }
+
+TEST_CASE("the sent list shows how each delivery stands, a failure with the server's answer",
+          "[process]") {
+  Org org = new_org("Sending");
+  PageClient& c = org.owner;
+  std::string id = draft_estimate(c, "Harbor Dental", "owner@harbor.example");
+  c.get("/estimates/" + id + "/send");
+  REQUIRE(c.post("/estimates/" + id + "/send", send_fields("nobody@harbor.example")).status == 303);
+  c.get("/estimates/" + id + "/send");
+  REQUIRE(c.post("/estimates/" + id + "/send", send_fields("owner@harbor.example")).status == 303);
+  // What the mailer records (test/mail/ shows it doing so): one refused
+  // for good, one delivered.
+  const std::string record = "'estimate:" + id + "'";
+  shared_page_server().db.exec(
+      "UPDATE messages SET status = 'failed', attempts = 1, last_error = "
+      "'550 5.1.1 <nobody@harbor.example>: Recipient address rejected' WHERE record = " +
+      record + " AND 'nobody@harbor.example' = ANY (to_addresses)");
+  shared_page_server().db.exec(
+      "UPDATE messages SET status = 'sent', attempts = 1, sent_at = now() WHERE record = " +
+      record + " AND 'owner@harbor.example' = ANY (to_addresses)");
+  std::string page = c.get("/estimates/" + id).body;
+  auto sent = page.find("data-status=\"sent\">Sent<");
+  auto failed = page.find("data-status=\"failed\">Failed<");
+  REQUIRE(sent != std::string::npos);
+  REQUIRE(failed != std::string::npos);
+  CHECK(sent < failed);  // newest first
+  CHECK(page.find("550 5.1.1 &lt;nobody@harbor.example&gt;: Recipient address rejected") > failed);
+}
