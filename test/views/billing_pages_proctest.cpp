@@ -104,7 +104,8 @@ std::string counts(PageServer& server) {
       "(SELECT count(*) || ':' || sum(version) || ':' || string_agg(status, '' ORDER BY id) "
       "FROM pay_applications), (SELECT count(*) || ':' || sum(version) FROM "
       "pay_application_lines), (SELECT count(*) || ':' || sum(version) || ':' || "
-      "string_agg(status, '' ORDER BY id) FROM invoices), (SELECT count(*) FROM payments))");
+      "string_agg(status, '' ORDER BY id) FROM invoices), (SELECT count(*) FROM payments), "
+      "(SELECT count(*) FROM messages))");
 }
 
 // Every billing page and fragment a GET answers, for `b`.
@@ -126,7 +127,10 @@ PageRequests billing_gets(const Billing& b) {
           {app, kHtmx},
           {app + "/print", {}},
           {inv, {}},
-          {inv, kHtmx}};
+          {inv, kHtmx},
+          {draft + "/send", {}},
+          {app + "/send", {}},
+          {inv + "/send", {}}};
 }
 
 PageRequests billing_posts(const Billing& b) {
@@ -143,15 +147,17 @@ PageRequests billing_posts(const Billing& b) {
           {co + "/lines/" + b.draft_line, line},
           {co + "/lines/" + b.draft_line + "/delete", {}},
           {co + "/submit", {}},
+          {co + "/send", {{"to", "owner@example.com"}}},
           {co + "/approve", {}},
           {co + "/reject", {}},
           {co + "/void", {}},
           {app + "/lines/" + b.app_line, {{"this_period", "1"}}},
           {app + "/submit", {}},
+          {app + "/send", {{"to", "owner@example.com"}}},
           {app + "/certify", {{"certified", "1"}}},
           {app + "/return", {}},
           {inv + "/payments", {{"amount", "1"}, {"received_on", "2026-12-02"}, {"method", "ach"}}},
-          {inv + "/send", {}},
+          {inv + "/send", {{"to", "owner@example.com"}}},
           {inv + "/void", {}}};
 }
 
