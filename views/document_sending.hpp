@@ -18,6 +18,13 @@ std::string send_link(const PageContext& page, operations::SentRecord record, St
 // The record's messages, newest first: when, to whom, subject, status (and
 // the reason of a failure); an empty state when nothing was sent.
 std::string sent_messages_section(PageContext& page, operations::SentRecord record);
+// The same of messages read already (sql::messages_of_record_query, with the
+// document, in the page's one round trip).
+std::string sent_messages_section(const PageContext& page,
+                                  const std::vector<sql::MessageRecord>& messages);
+// The query of the record's messages, for a page's fetch_together.
+sql::Query<std::vector<sql::MessageRecord>> sent_messages_query(const PageContext& page,
+                                                                operations::SentRecord record);
 
 // "/invoices/12/send": the form's path.
 std::string send_path(operations::SentRecord record);

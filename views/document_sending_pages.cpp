@@ -108,7 +108,16 @@ std::string send_path(SentRecord record) {
 }
 
 std::string sent_messages_section(PageContext& page, SentRecord record) {
-  auto messages = operations::sent_messages(page.db, page.org_id(), record);
+  return sent_messages_section(page, sql::fetch(page.db, sent_messages_query(page, record)));
+}
+
+sql::Query<std::vector<sql::MessageRecord>> sent_messages_query(const PageContext& page,
+                                                                SentRecord record) {
+  return sql::messages_of_record_query(page.org_id(), operations::record_name(record));
+}
+
+std::string sent_messages_section(const PageContext& page,
+                                  const std::vector<sql::MessageRecord>& messages) {
   Data data = Object{};
   Data& rows = new_list(data, "messages", messages.size());
   for (const auto& m : messages) {

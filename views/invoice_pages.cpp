@@ -88,17 +88,22 @@ List actions(const PageContext& page, const sql::InvoiceRecord& invoice) {
 struct InvoiceView {
   InvoiceDocument document;
   sql::ProjectRecord project;
+  std::vector<sql::MessageRecord> sent;
 };
 
 // Everything the page shows, loaded in one place, in one round trip: the
-// invoice, its payments, its project. (The invoice's notes name its pay application's number.)
+// invoice, its payments, its project, what was sent of it. (The invoice's notes name its pay
+// application's number.)
 InvoiceView load(PageContext& page) {
   std::int64_t id = invoice_id(page);
-  auto [found, project] =
+  auto [found, project, sent] =
       sql::fetch_together(page.db, sql::invoice_with_payments_query(page.org_id(), id),
-                          sql::project_of_invoice_query(page.org_id(), id));
+                          sql::project_of_invoice_query(page.org_id(), id),
+                          sent_messages_query(page, {operations::DocumentKind::invoice, id}));
   if (!found || !project) throw operations::not_found();
-  return InvoiceView{{std::move(found->invoice), std::move(found->payments)}, std::move(*project)};
+  return InvoiceView{{std::move(found->invoice), std::move(found->payments)},
+                     std::move(*project),
+                     std::move(sent)};
 }
 
 http::Response show_invoice(PageContext& page, const InvoiceView& view, bool typed,
@@ -135,7 +140,7 @@ http::Response show_invoice(PageContext& page, const InvoiceView& view, bool typ
     data.set("payment_form", payment_form(page, invoice, typed, errors));
   operations::SentRecord record{operations::DocumentKind::invoice, invoice.id};
   set_text(data, "send_link", send_link(page, record, invoice.status));
-  data.set("sent_messages", sent_messages_section(page, record));
+  data.set("sent_messages", sent_messages_section(page, view.sent));
   return page.page("Invoice " + invoice.fields.number + " " + view.project.fields.number,
                    page.render("invoices/show", data), status);
 }

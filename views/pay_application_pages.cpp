@@ -137,20 +137,24 @@ struct PayApplicationView {
   sql::ProjectRecord project;
   std::optional<std::int64_t> invoice_id;  // the certificate's
   std::string invoice_number;
+  std::vector<sql::MessageRecord> sent;
 };
 
 // Everything the pages show, loaded in one place, in one round trip: the
-// application with its lines and its certificate's invoice, and its project.
+// application with its lines and its certificate's invoice, its project, and
+// what was sent of it.
 PayApplicationView load(PageContext& page) {
   std::int64_t id = number_in_path(page, "id");
-  auto [found, project] =
-      sql::fetch_together(page.db, sql::pay_application_with_lines_query(page.org_id(), id),
-                          sql::project_of_pay_application_query(page.org_id(), id));
+  auto [found, project, sent] = sql::fetch_together(
+      page.db, sql::pay_application_with_lines_query(page.org_id(), id),
+      sql::project_of_pay_application_query(page.org_id(), id),
+      sent_messages_query(page, {operations::DocumentKind::pay_application, id}));
   if (!found || !project) throw operations::not_found();
   return PayApplicationView{{std::move(found->application), std::move(found->lines)},
                             std::move(*project),
                             found->invoice_id,
-                            std::move(found->invoice_number)};
+                            std::move(found->invoice_number),
+                            std::move(sent)};
 }
 
 std::string title_of(const PayApplicationView& view) {
@@ -196,7 +200,7 @@ http::Response sheet(PageContext& page, const PayApplicationView& view, bool typ
     data.set("certify", certify_form(page, a, typed, errors));
   operations::SentRecord record{operations::DocumentKind::pay_application, a.id};
   set_text(data, "send_link", send_link(page, record, a.status));
-  data.set("sent_messages", sent_messages_section(page, record));
+  data.set("sent_messages", sent_messages_section(page, view.sent));
   return page.page(title_of(view), page.render("pay_applications/show", data), status);
 }
 
