@@ -20,6 +20,12 @@ std::string render_outbox_metrics(const sql::OutboxCounts& c) {
       "# TYPE construction_mail_oldest_queued_age_seconds gauge\n"
       "construction_mail_oldest_queued_age_seconds " +
       std::to_string(c.oldest_queued_age_seconds) + "\n";
+  out +=
+      "# HELP construction_mail_mailers Mailers connected to the database now (construction "
+      "mailer); 0: email stays queued.\n"
+      "# TYPE construction_mail_mailers gauge\n"
+      "construction_mail_mailers " +
+      std::to_string(c.mailers) + "\n";
   return out;
 }
 

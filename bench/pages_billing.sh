@@ -219,37 +219,14 @@ check_page() {  # PATH WHAT: 200 with the page's content for the session
 }
 count_items() { "$python" -c 'import json, sys; print(len(json.load(sys.stdin)["data"]))'; }
 
-# A pay application of 12 lines (the demo's largest has 8): a job whose
-# accepted estimate has 12 cost codes (one SOV line each), its first
-# application with every line billed and three with stored materials.
+# A pay application of 12 lines (bench/twelve_trades.sh).
 post() {  # PATH JSON -> the answer's body; anything but 2xx stops the run
   curl -fsS --max-time 5 "${auth[@]}" -H 'Content-Type: application/json' -X "${3:-POST}" \
     --data "$2" "http://127.0.0.1:${port[ours]}$1"
 }
 id_of() { "$python" -c 'import json, sys; print(json.load(sys.stdin)["id"])'; }
-twelve=$(post /api/v1/projects '{"number":"2026-090","name":"Medical office shell, 12 trades"}' | id_of)
-estimate_lines=$("$python" -c 'import json
-trades = ["01-100 General conditions", "02-200 Demolition", "03-300 Concrete", "05-500 Metals",
-          "06-100 Rough carpentry", "07-200 Insulation", "08-100 Doors and frames",
-          "09-250 Drywall", "09-900 Painting", "22-100 Plumbing", "23-300 HVAC ductwork",
-          "26-100 Electrical"]
-print(json.dumps([{"cost_code": t[:6], "cost_type": "subcontract", "description": t[7:],
-                   "quantity": "1", "unit": "ls", "unit_cost_cents": 1000000 + 137500 * i,
-                   "markup_bps": 1500} for i, t in enumerate(trades)]))')
-estimate=$(post "/api/v1/projects/$twelve/estimates" "{\"title\":\"Shell\",\"lines\":$estimate_lines}" | id_of)
-post "/api/v1/estimates/$estimate/send" '' >/dev/null
-post "/api/v1/estimates/$estimate/accept" '' >/dev/null
-pay_body=$(post "/api/v1/projects/$twelve/pay-applications" '{"period_to":"2026-11-30"}')
-pay_app=$(id_of <<<"$pay_body")
-k=0
-while read -r line_id scheduled; do
-  k=$((k + 1))
-  stored=0
-  [ $((k % 4)) = 0 ] && stored=$((scheduled / 10))
-  post "/api/v1/pay-applications/$pay_app/lines/$line_id" \
-    "{\"this_period_cents\":$((scheduled * (10 + 5 * (k % 5)) / 100)),\"stored_cents\":$stored}" PATCH >/dev/null
-done < <("$python" -c 'import json, sys
-for l in json.load(sys.stdin)["lines"]: print(l["id"], l["scheduled_value_cents"])' <<<"$pay_body")
+source "$here/twelve_trades.sh"
+pay_app=$(twelve_trades_pay_application)
 pay_body=$(api ours "/api/v1/pay-applications/$pay_app")
 pay_lines=$("$python" -c 'import json, sys; print(len(json.load(sys.stdin)["lines"]))' <<<"$pay_body")
 [ "$pay_lines" = 12 ] || die "the pay application has $pay_lines lines, 12 expected"

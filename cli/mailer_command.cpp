@@ -10,6 +10,7 @@
 #include "mail/smtp_transport.hpp"
 #include "runtime/log.hpp"
 #include "runtime/process_title.hpp"
+#include "sql/message_store.hpp"
 
 namespace construction::cli {
 
@@ -57,7 +58,7 @@ int mailer(const std::vector<std::string>& args) {
   }
   mail::MailerOptions options;
   // Named, so that the smoke test (and pg_stat_activity) sees it running.
-  options.database = database_settings(config, "construction mailer");
+  options.database = database_settings(config, std::string(sql::kMailerApplicationName));
   options.from = *from;
   options.first_retry_seconds = config.mail_first_retry_seconds;
   // The outcome's UPDATE must never be cut short by the server's timeout.

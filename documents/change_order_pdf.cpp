@@ -1,16 +1,11 @@
 #include "documents/change_order_pdf.hpp"
 
+#include "documents/priced_lines.hpp"
 #include "domain/money.hpp"
-#include "domain/quantity.hpp"
 
 namespace construction::documents {
 
 namespace {
-
-std::string quantity_text(const std::string& stored) {
-  auto quantity = domain::Quantity::parse(stored);
-  return quantity ? quantity->to_string() : stored;
-}
 
 // "+12 days", "-3 days", "No change".
 std::string contract_time(std::int64_t days) {
@@ -35,16 +30,9 @@ std::string change_order_pdf(const Letterhead& letterhead, const sql::ChangeOrde
   if (!order.fields.title.empty()) layout.text(order.fields.title, TextStyle::bold);
   if (!order.fields.reason.empty()) layout.text("Reason: " + order.fields.reason);
   // Prices only, as on the estimate.
-  Table table{{{"Description", 6},
-               {"Quantity", 1.3, Align::right},
-               {"Unit", 1},
-               {"Amount", 1.8, Align::right}},
-              {},
-              {{"Change to the contract sum", "", "", format_cents(order.amount_cents)}},
-              "No lines."};
-  for (const auto& line : lines)
-    table.rows.push_back({line.fields.description, quantity_text(line.fields.quantity),
-                          line.fields.unit, format_cents(line.fields.price_cents)});
+  Table table = priced_lines_table(
+      {{"Change to the contract sum", format_cents(order.amount_cents)}}, "No lines.");
+  for (const auto& line : lines) add_priced_line(table, line.fields);
   layout.table(std::move(table));
   layout.fields({{"Change to the contract time", contract_time(order.fields.days_delta)}}, 0.5);
   layout.space(18);

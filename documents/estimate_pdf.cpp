@@ -1,19 +1,9 @@
 #include "documents/estimate_pdf.hpp"
 
+#include "documents/priced_lines.hpp"
 #include "domain/money.hpp"
-#include "domain/quantity.hpp"
 
 namespace construction::documents {
-
-namespace {
-
-// "12.5" as the estimate's page shows a quantity (its canonical text).
-std::string quantity_text(const std::string& stored) {
-  auto quantity = domain::Quantity::parse(stored);
-  return quantity ? quantity->to_string() : stored;
-}
-
-}  // namespace
 
 std::string estimate_number(const sql::EstimateRecord& estimate) {
   return estimate.fields.number + " rev " + std::to_string(estimate.revision);
@@ -33,19 +23,13 @@ std::string estimate_pdf(const Letterhead& letterhead, const sql::EstimateRecord
   layout.space(6);
   if (!estimate.fields.title.empty()) layout.text(estimate.fields.title, TextStyle::bold);
   // Prices only: a client never sees the cost, the markup or the margin.
-  Table table{{{"Description", 6},
-               {"Quantity", 1.3, Align::right},
-               {"Unit", 1},
-               {"Amount", 1.8, Align::right}},
-              {},
-              {{"Subtotal", "", "", format_cents(estimate.totals.subtotal)},
-               {"Tax (" + domain::format_bps(domain::BasisPoints{estimate.fields.tax_bps}) + ")",
-                "", "", format_cents(estimate.totals.tax)},
-               {"Total", "", "", format_cents(estimate.totals.total)}},
-              "No items."};
-  for (const auto& line : lines)
-    table.rows.push_back({line.fields.description, quantity_text(line.fields.quantity),
-                          line.fields.unit, format_cents(line.fields.price_cents)});
+  Table table = priced_lines_table(
+      {{"Subtotal", format_cents(estimate.totals.subtotal)},
+       {"Tax (" + domain::format_bps(domain::BasisPoints{estimate.fields.tax_bps}) + ")",
+        format_cents(estimate.totals.tax)},
+       {"Total", format_cents(estimate.totals.total)}},
+      "No items.");
+  for (const auto& line : lines) add_priced_line(table, line.fields);
   layout.table(std::move(table));
   if (!estimate.fields.notes.empty()) {
     layout.text("Notes", TextStyle::bold);

@@ -25,7 +25,7 @@ domain::Timestamp now() {
   return std::chrono::time_point_cast<std::chrono::seconds>(Clock::now());
 }
 
-// TERM, INT and HUP, blocked and read from a signalfd: a TERM that arrives
+// TERM, INT, USR1 and HUP, blocked and read from a signalfd: a TERM that arrives
 // while a message is being sent waits, pending, until the message's outcome
 // is committed.
 class Signals {
@@ -33,7 +33,7 @@ class Signals {
   Signals() {
     sigset_t set;
     ::sigemptyset(&set);
-    for (int signo : {SIGTERM, SIGINT, SIGHUP}) ::sigaddset(&set, signo);
+    for (int signo : {SIGTERM, SIGINT, SIGUSR1, SIGHUP}) ::sigaddset(&set, signo);
     if (::sigprocmask(SIG_BLOCK, &set, nullptr) != 0)
       throw std::runtime_error("cannot block the mailer's signals");
     fd_.reset(::signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC));
@@ -46,8 +46,11 @@ class Signals {
   bool stop_requested() {
     signalfd_siginfo info;
     while (::read(fd_.get(), &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
-      if (info.ssi_signo == SIGHUP) {
-        log::info("Handling signal: hup (reopening the log)");
+      if (info.ssi_signo == SIGUSR1 || info.ssi_signo == SIGHUP) {
+        // USR1 as the server's; HUP too, which is what systemctl reload
+        // sends. The configuration is read at start only.
+        log::info("Handling signal: ", info.ssi_signo == SIGUSR1 ? "usr1" : "hup",
+                  " (reopening the log)");
         log::reopen();
       } else if (!stopping_) {
         log::info("Handling signal: ", info.ssi_signo == SIGTERM ? "term" : "int",
@@ -126,7 +129,19 @@ struct Mailer::State {
   void serve() {
     sql::NotificationListener listener(sql::Connection::open(options.database),
                                        operations::kOutboxChannel);
-    sql::Connection db = sql::Connection::open(options.database);
+    // The LISTEN session carries the configured name, which the smoke test
+    // counts (one per mailer); this one is told apart.
+    sql::DatabaseSettings sending = options.database;
+    sending.application_name += " (sending)";
+    sql::Connection db = sql::Connection::open(sending);
+    // An outcome's commit does not wait for its WAL to reach the disk: a
+    // mailer that dies loses nothing by it (PostgreSQL has the commit), and
+    // only a crash of PostgreSQL itself within the next ~0.6 s forgets an
+    // outcome, whose message is then sent again, which at-least-once allows
+    // (DESIGN.md, "Email"). One fsync per message would cap the mailer at
+    // the disk's fsync rate. For the session: the mailer holds sessions of
+    // its own (LISTEN needs one), never a transaction-mode pooler's.
+    db.exec("SELECT set_config('synchronous_commit', 'off', false)");
     log::info("Mailer ready: listening on \"", operations::kOutboxChannel, "\", sending to ",
               transport->describe());
     while (!signals.stop_requested()) {

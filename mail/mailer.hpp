@@ -8,8 +8,8 @@
 //
 // so several mailers never send one message twice, and a mailer that stops
 // between messages leaves nothing half done. TERM or INT lets the message
-// in hand finish (its outcome committed) and then exits 0; HUP reopens the
-// log file. Signals are read from a signalfd, never handled in a handler.
+// in hand finish (its outcome committed) and then exits 0; USR1 or HUP
+// reopens the log file. Signals are read from a signalfd, never handled in a handler.
 #pragma once
 
 #include <chrono>

@@ -1,6 +1,7 @@
 #include "mail/mime_message.hpp"
 
 #include <ctime>
+#include <stdexcept>
 
 #include "mail/mime_encoding.hpp"
 
@@ -63,6 +64,17 @@ std::string safe_content_type(std::string_view type) {
   return ok ? std::string(type) : "application/octet-stream";
 }
 
+std::string message_id_value(const std::string& id) {
+  bool ok = id.size() >= 3 && id.size() <= 250 && id.front() == '<' && id.back() == '>';
+  for (std::size_t i = 1; ok && i + 1 < id.size(); ++i) {
+    char c = id[i];
+    ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+         c == '@' || c == '_' || c == '-';
+  }
+  if (!ok) throw std::invalid_argument("not a Message-ID: " + id);
+  return id;
+}
+
 }  // namespace
 
 Envelope envelope_of(const sql::OutboxMessage& message, const Mailbox& from) {
@@ -102,8 +114,10 @@ std::string mime_message(const sql::OutboxMessage& message, const Mailbox& from,
     out += address_header("Reply-To", {{f.reply_to_name.value_or(""), *f.reply_to_address}});
   out += text_header("Subject", f.subject);
   out += "Date: " + rfc5322_date(date) + "\r\n";
-  // Fixed at queueing (the table checks its shape): every retry sends it.
-  out += text_header("Message-ID", message.message_id);
+  // Fixed at queueing: every retry sends it. Never encoded (a client
+  // compares it byte for byte), so its shape is checked here as the table
+  // checks it.
+  out += "Message-ID: " + message_id_value(message.message_id) + "\r\n";
   out += "MIME-Version: 1.0\r\n";
 
   std::string body =

@@ -14,6 +14,7 @@
 #include "sql/organisation_store.hpp"
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
+#include "sql/transaction.hpp"
 
 namespace construction::operations {
 
@@ -70,10 +71,7 @@ DocumentPdf job_cost_report(sql::Connection& db, std::int64_t org_id, std::int64
   return {documents::job_cost_number(head.project) + ".pdf", documents::job_cost_pdf(head, report)};
 }
 
-}  // namespace
-
-DocumentPdf document_pdf(sql::Connection& db, std::int64_t org_id, DocumentKind kind,
-                         std::int64_t id) {
+DocumentPdf render(sql::Connection& db, std::int64_t org_id, DocumentKind kind, std::int64_t id) {
   switch (kind) {
     case DocumentKind::estimate:
       return estimate(db, org_id, id);
@@ -87,6 +85,20 @@ DocumentPdf document_pdf(sql::Connection& db, std::int64_t org_id, DocumentKind 
       return job_cost_report(db, org_id, id);
   }
   throw not_found();
+}
+
+}  // namespace
+
+DocumentPdf document_pdf(sql::Connection& db, std::int64_t org_id, DocumentKind kind,
+                         std::int64_t id) {
+  // One snapshot for every read (the record, its lines, the project, the
+  // client): a PDF made while someone edits the record shows one version of
+  // it, whole, and so the bytes that version always gives. Inside a caller's
+  // transaction this is a savepoint and the caller's snapshot serves.
+  sql::Transaction tx(db, sql::Isolation::repeatable_read);
+  DocumentPdf pdf = render(db, org_id, kind, id);
+  tx.commit();
+  return pdf;
 }
 
 }  // namespace construction::operations

@@ -93,4 +93,27 @@ void clear_after_success(sql::Connection& db, const std::string& email, const Lo
     if (key.scope != "address") sql::clear_throttle(db, key.scope, key.key);
 }
 
+Throttle count_reset_request(sql::Connection& db, const std::string& email,
+                             const std::string& address) {
+  const Key keys[] = {
+      {"reset_account", email, &kResetAccountRule, &Throttle::account_failures},
+      {"reset_address", address_key(address), &kResetAddressRule, &Throttle::address_failures}};
+  sql::Transaction tx(db);
+  domain::Timestamp now = sql::database_now(db);
+  Throttle counted;
+  sql::ThrottleRow rows[2];
+  for (int i = 0; i < 2; ++i) {
+    rows[i] = sql::lock_throttle(db, keys[i].scope, keys[i].key);
+    counted.retry_after = std::max(counted.retry_after, seconds_blocked(rows[i], now));
+  }
+  if (counted.retry_after > 0) return counted;  // rolled back: nothing counted
+  for (int i = 0; i < 2; ++i) {
+    sql::ThrottleRow row = after_failure(rows[i], now, *keys[i].rule);
+    sql::save_throttle(db, keys[i].scope, keys[i].key, row);
+    counted.*keys[i].failures = row.failures;
+  }
+  tx.commit();
+  return counted;
+}
+
 }  // namespace construction::operations

@@ -86,4 +86,20 @@ Throttle record_failure(sql::Connection& db, const std::string& email, const Log
 // A success: the counters of the account (or the device) start afresh.
 void clear_after_success(sql::Connection& db, const std::string& email, const LogInClient& client);
 
+// Asking for a password reset link (operations/password_resets.hpp) is
+// throttled with the same counters and rules, under keys of its own (so
+// that asking never blocks a log-in): every request counts, there being no
+// failure to wait for. From the 3rd request for one address as typed, or
+// the 10th from one client address, within 15 minutes: blocked 1, 2, 4, 8,
+// then 15 minutes. A mailbox is not flooded and the addresses of a list
+// are not tried at speed; whether the address has an account changes
+// nothing here.
+inline constexpr ThrottleRule kResetAccountRule{3, 60, 900, 900};
+inline constexpr ThrottleRule kResetAddressRule{10, 60, 900, 900};
+// Checks and counts one request, in one transaction; retry_after > 0 when
+// it is refused (then nothing is counted). account_failures and
+// address_failures are the requests counted.
+Throttle count_reset_request(sql::Connection& db, const std::string& email,
+                             const std::string& address);
+
 }  // namespace construction::operations

@@ -10,13 +10,18 @@
 namespace construction::operations {
 
 namespace {
-bool is_base64url(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_';
+bool is_base64url(std::string_view text) {
+  for (char c : text)
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+          c == '_'))
+      return false;
+  return true;
 }
 }  // namespace
 
-NewToken generate_token() {
+namespace {
+// 32 random bytes, base64url without padding (43 characters).
+std::string random_secret() {
   ensure_sodium();
   unsigned char secret[32];
   randombytes_buf(secret, sizeof secret);
@@ -24,8 +29,22 @@ NewToken generate_token() {
   sodium_bin2base64(encoded, sizeof encoded, secret, sizeof secret,
                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   sodium_memzero(secret, sizeof secret);
-  std::string text = std::string(kTokenPrefix) + encoded;
+  return encoded;
+}
+}  // namespace
+
+NewToken generate_token() {
+  std::string text = std::string(kTokenPrefix) + random_secret();
   return {text, hash_token(text)};
+}
+
+NewToken generate_link_token() {
+  std::string text = random_secret();
+  return {text, hash_token(text)};
+}
+
+bool looks_like_link_token(std::string_view text) {
+  return text.size() == kLinkTokenLength && is_base64url(text);
 }
 
 TokenHash hash_token(std::string_view token) {
@@ -38,10 +57,13 @@ TokenHash hash_token(std::string_view token) {
 }
 
 bool looks_like_token(std::string_view text) {
-  if (text.size() != kTokenLength || !text.starts_with(kTokenPrefix)) return false;
-  for (char c : text.substr(kTokenPrefix.size()))
-    if (!is_base64url(c)) return false;
-  return true;
+  return text.size() == kTokenLength && text.starts_with(kTokenPrefix) &&
+         is_base64url(text.substr(kTokenPrefix.size()));
+}
+
+std::optional<std::string> link_token_key(std::string_view token) {
+  if (!looks_like_link_token(token)) return std::nullopt;
+  return bytea_literal(hash_token(token));
 }
 
 std::string bytea_literal(const TokenHash& hash) {

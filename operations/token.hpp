@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,15 @@ struct NewToken {
 };
 
 NewToken generate_token();
+// The secret of a link sent by email (an invitation, a password reset): 32
+// random bytes in unpadded base64url, 43 characters, no prefix (it is not
+// an API token and no scanner should take it for one).
+NewToken generate_link_token();
+inline constexpr std::size_t kLinkTokenLength = 43;
+bool looks_like_link_token(std::string_view text);
+// The stored key of a link's token: its SHA-256 as bytea text; nothing for
+// text that is not a link's token (no query is worth making for it).
+std::optional<std::string> link_token_key(std::string_view token);
 TokenHash hash_token(std::string_view token);
 // Prefix, length and alphabet: a cheap refusal before any query.
 bool looks_like_token(std::string_view text);

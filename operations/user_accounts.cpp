@@ -5,8 +5,8 @@
 
 #include "operations/password.hpp"
 #include "operations/refusal.hpp"
+#include "operations/team_fields.hpp"
 #include "sql/session_store.hpp"
-#include "sql/token_store.hpp"
 #include "sql/transaction.hpp"
 
 namespace construction::operations {
@@ -33,21 +33,21 @@ void keep_an_owner(const Caller& caller, const sql::UserRecord& user, const sql:
     throw conflict("The organisation must keep at least one active owner");
 }
 
-// A new password (a reset after a compromise, most often), a new role or a
-// deactivation: whoever holds the user's sessions and tokens must log in
-// again, with the new password and as the new role, or not at all.
+// A new password (a reset after a compromise, most often), a new email
+// (where reset links now go), a new role or a deactivation: whoever holds
+// the user's sessions and tokens must log in again, with the new password
+// and as the new role, or not at all.
 bool ends_sign_ins(const sql::UserRecord& before, const UserChange& change) {
-  return change.password || change.fields.role != before.role || !change.fields.active;
+  return change.password || !same_email_address(change.fields.email, before.email) ||
+         change.fields.role != before.role || !change.fields.active;
 }
 
 sql::UserRecord save(sql::Connection& db, const sql::UserRecord& user, const UserChange& change) {
   std::optional<std::string> hash;
   if (change.password) hash = hash_password(*change.password);
   sql::UserRecord saved = sql::update_user(db, user.org_id, user.id, change.fields, hash);
-  if (ends_sign_ins(user, change)) {
-    sql::end_user_sessions(db, user.org_id, user.id);
-    sql::revoke_user_tokens(db, user.org_id, user.id);
-  }
+  if (ends_sign_ins(user, change))
+    saved.session_epoch = sql::end_user_sign_ins(db, user.org_id, user.id);
   return saved;
 }
 

@@ -2,10 +2,10 @@
 // (email, name, role, password, active), deactivate one. Two rules hold
 // under concurrency: the organisation keeps an active owner (every change
 // locks the active owners first, so two owners demoting each other at once
-// are serialised and the second is refused), and a new password, a new role
-// or a deactivation ends every web session and revokes every API token of
-// the user in the same transaction, for good: reactivating the user does
-// not bring them back.
+// are serialised and the second is refused), and a new password, a new
+// email, a new role or a deactivation ends every web session (row and
+// cookie epoch) and revokes every API token of the user in the same
+// transaction, for good: reactivating the user does not bring them back.
 #pragma once
 
 #include <cstdint>

@@ -7,7 +7,7 @@ set -euo pipefail
 build_packages=(
   build-essential cmake pkg-config git curl ca-certificates procps
   libboost1.81-dev libpq-dev rapidjson-dev catch2 libkainjow-mustache-dev
-  libsodium-dev libssl-dev
+  libsodium-dev libssl-dev libcurl4-openssl-dev
   postgresql-15 postgresql-client-15
   # The PDFs (documents/): cairo and pango, and the two font families they
   # name (DejaVu; Droid Sans Fallback for Chinese, Japanese, Korean, 4 MB);
@@ -16,7 +16,8 @@ build_packages=(
 )
 browser_packages=(chromium)
 # The edge and pooler tests run Debian's own nginx and PgBouncer (test/deploy).
-test_packages=(nginx pgbouncer openssl)
+# The mailer's tests send to a real SMTP server (test/support/smtp_sink.py).
+test_packages=(nginx pgbouncer openssl python3-aiosmtpd)
 bench_packages=(wrk gunicorn python3-fastapi python3-uvicorn python3-psycopg2 python3-sqlalchemy python3-jinja2)
 
 want=("${build_packages[@]}")

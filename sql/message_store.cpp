@@ -50,7 +50,9 @@ constexpr std::string_view kCounts =
     "count(*) FILTER (WHERE status = 'sent') AS sent, "
     "count(*) FILTER (WHERE status = 'failed') AS failed, "
     "coalesce(floor(date_part('epoch', now() - min(created_at) FILTER "
-    "(WHERE status IN ('queued', 'retrying')))), 0)::bigint AS oldest FROM messages";
+    "(WHERE status IN ('queued', 'retrying')))), 0)::bigint AS oldest, "
+    "(SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+    "AND application_name = $1) AS mailers FROM messages";
 constexpr std::string_view kAttempts =
     "SELECT " SQL_UNIX_SECONDS("attempted_at") " AS attempted_at, outcome, answer "
     "FROM message_attempts WHERE org_id = $1 AND message_id = $2 ORDER BY id";
@@ -199,9 +201,15 @@ std::optional<std::int64_t> seconds_until_next_due(Connection& db) {
 }
 
 OutboxCounts count_messages(Connection& db) {
-  Row row = db.exec(kCounts).single_row();
-  return {row["queued"].int64(), row["retrying"].int64(), row["sent"].int64(),
-          row["failed"].int64(), row["oldest"].int64()};
+  Row row = db.exec(kCounts, kMailerApplicationName).single_row();
+  OutboxCounts counts;
+  counts.queued = row["queued"].int64();
+  counts.retrying = row["retrying"].int64();
+  counts.sent = row["sent"].int64();
+  counts.failed = row["failed"].int64();
+  counts.oldest_queued_age_seconds = row["oldest"].int64();
+  counts.mailers = row["mailers"].int64();
+  return counts;
 }
 
 std::vector<MessageAttemptRecord> list_message_attempts(Connection& db, std::int64_t org_id,

@@ -84,12 +84,15 @@ void record_attempt(Connection& db, std::int64_t org_id, std::int64_t id,
 // due now), or none when nothing waits.
 std::optional<std::int64_t> seconds_until_next_due(Connection& db);
 
-// /metrics: messages by status, and the age of the oldest waiting one
-// (queued or retrying) in seconds, 0 when none waits.
+// /metrics: messages by status, the age of the oldest waiting one (queued
+// or retrying) in seconds, 0 when none waits, and the mailers connected to
+// this database now (their LISTEN sessions, named kMailerApplicationName).
 struct OutboxCounts {
   std::int64_t queued = 0, retrying = 0, sent = 0, failed = 0;
   std::int64_t oldest_queued_age_seconds = 0;
+  std::int64_t mailers = 0;
 };
+inline constexpr std::string_view kMailerApplicationName = "construction mailer";
 OutboxCounts count_messages(Connection& db);
 
 // The attempts of one message, first first.

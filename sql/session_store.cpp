@@ -15,9 +15,14 @@ constexpr std::string_view kInsert =
     "WHERE u.org_id = $2 AND u.id = $3 AND u.version = $4 AND u.active FOR SHARE";
 constexpr std::string_view kEnd =
     "UPDATE sessions SET ended_at = now() WHERE key_hash = $1::bytea AND ended_at IS NULL";
-constexpr std::string_view kEndUser =
-    "UPDATE sessions SET ended_at = now() "
-    "WHERE org_id = $1 AND user_id = $2 AND ended_at IS NULL";
+constexpr std::string_view kEndUserSignIns =
+    "WITH epoch AS (UPDATE users SET session_epoch = session_epoch + 1 "
+    "WHERE org_id = $1 AND id = $2 RETURNING session_epoch), "
+    "sessions_ended AS (UPDATE sessions SET ended_at = now() "
+    "WHERE org_id = $1 AND user_id = $2 AND ended_at IS NULL), "
+    "tokens_revoked AS (UPDATE api_tokens SET revoked_at = now() "
+    "WHERE org_id = $1 AND user_id = $2 AND revoked_at IS NULL) "
+    "SELECT session_epoch FROM epoch";
 // SKIP LOCKED: a row a user change holds is left for next time, so a log-in
 // never waits on one.
 constexpr std::string_view kForget =
@@ -35,8 +40,8 @@ void end_session(Connection& db, const std::string& key) {
   db.exec(kEnd, key);
 }
 
-void end_user_sessions(Connection& db, std::int64_t org_id, std::int64_t user_id) {
-  db.exec(kEndUser, org_id, user_id);
+int end_user_sign_ins(Connection& db, std::int64_t org_id, std::int64_t user_id) {
+  return db.exec(kEndUserSignIns, org_id, user_id).single_row()["session_epoch"].int32();
 }
 
 void forget_sessions_older_than(Connection& db, std::int64_t lifetime) {

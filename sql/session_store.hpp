@@ -15,8 +15,11 @@ namespace construction::sql {
 bool insert_session(Connection& db, const std::string& key, std::int64_t org_id,
                     std::int64_t user_id, int user_version);
 void end_session(Connection& db, const std::string& key);
-// Every live session of the user (a password, role or active change).
-void end_user_sessions(Connection& db, std::int64_t org_id, std::int64_t user_id);
+// Everything the user is signed in with ends, in one statement: the
+// user's session epoch goes up by one (every cookie sealed before opens
+// nothing), every live session row ends and every live API token is
+// revoked. A password, email, role or active change; gives the new epoch.
+int end_user_sign_ins(Connection& db, std::int64_t org_id, std::int64_t user_id);
 // Deletes the rows made more than `lifetime` seconds ago (ended or not:
 // either way they open nothing).
 void forget_sessions_older_than(Connection& db, std::int64_t lifetime);

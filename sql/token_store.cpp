@@ -29,9 +29,11 @@ constexpr std::string_view kRevokeToken =
     "UPDATE api_tokens SET revoked_at = now() "
     "WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL";
 
-constexpr std::string_view kRevokeUserTokens =
-    "UPDATE api_tokens SET revoked_at = now() "
-    "WHERE org_id = $1 AND user_id = $2 AND revoked_at IS NULL";
+constexpr std::string_view kListLive =
+    "SELECT t.id, t.user_id, t.name, " SQL_UNIX_SECONDS("t.created_at") " AS created_at, "
+    "coalesce(nullif(u.name, ''), u.email) AS user_name "
+    "FROM api_tokens t JOIN users u ON u.org_id = t.org_id AND u.id = t.user_id "
+    "WHERE t.org_id = $1 AND t.revoked_at IS NULL AND u.active ORDER BY t.id DESC";
 
 TokenRecord token_from(const Row& row) {
   return {row["id"].int64(), row["user_id"].int64(), row["name"].string(),
@@ -65,8 +67,11 @@ void revoke_token(Connection& db, std::int64_t org_id, std::int64_t id) {
   db.exec(kRevokeToken, org_id, id);
 }
 
-void revoke_user_tokens(Connection& db, std::int64_t org_id, std::int64_t user_id) {
-  db.exec(kRevokeUserTokens, org_id, user_id);
+std::vector<TokenListing> list_live_tokens(Connection& db, std::int64_t org_id) {
+  std::vector<TokenListing> rows;
+  for (Row row : db.exec(kListLive, org_id))
+    rows.push_back({token_from(row), row["user_name"].string()});
+  return rows;
 }
 
 }  // namespace construction::sql

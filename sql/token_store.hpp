@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/calendar.hpp"
 #include "domain/role.hpp"
@@ -28,6 +29,12 @@ struct TokenRecord {
   domain::Timestamp created_at{};
 };
 
+// A live token as the team page lists it, with whose it is.
+struct TokenListing {
+  TokenRecord token;
+  std::string user_name;  // or their email, when they have no name
+};
+
 // `hash` in bytea text form ("\x…"). Only an unrevoked token of an active user.
 std::optional<TokenCaller> find_token_caller(Connection& db, const std::string& hash);
 // Nothing, and no token, when the user is no longer at `user.version` or
@@ -36,7 +43,9 @@ std::optional<TokenRecord> insert_token(Connection& db, const UserRecord& user,
                                         const std::string& name, const std::string& hash);
 std::optional<TokenRecord> find_live_token(Connection& db, std::int64_t org_id, std::int64_t id);
 void revoke_token(Connection& db, std::int64_t org_id, std::int64_t id);
-// Every live token of the user (when the user is deactivated: for good).
-void revoke_user_tokens(Connection& db, std::int64_t org_id, std::int64_t user_id);
+// The organisation's live tokens of active users, the newest first.
+std::vector<TokenListing> list_live_tokens(Connection& db, std::int64_t org_id);
+// (A user's every token is revoked with their sessions:
+// sql::end_user_sign_ins.)
 
 }  // namespace construction::sql

@@ -1,7 +1,7 @@
 #include "sql/user_store.hpp"
 
 #include "sql/error.hpp"
-#include "sql/time_columns.hpp"
+#include "sql/user_columns.hpp"
 
 namespace construction::sql {
 
@@ -13,61 +13,44 @@ constexpr std::string_view kInsertOrganisation =
     "INSERT INTO organisations (name) VALUES ($1) "
     "ON CONFLICT (lower(name)) DO NOTHING RETURNING id";
 
-#define USER_COLUMNS                                                                 \
-  "u.id, u.org_id, u.email, u.name, u.role, u.active, u.version, " SQL_UNIX_SECONDS( \
-      "u.created_at") " AS created_at, " SQL_UNIX_SECONDS("u.updated_at") " AS updated_at"
-
 constexpr std::string_view kInsertUser =
     "INSERT INTO users AS u (org_id, email, name, role, active, password_hash) "
-    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " USER_COLUMNS;
+    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " SQL_USER_COLUMNS;
 constexpr std::string_view kFindUser =
-    "SELECT " USER_COLUMNS " FROM users u WHERE u.org_id = $1 AND u.id = $2";
+    "SELECT " SQL_USER_COLUMNS " FROM users u WHERE u.org_id = $1 AND u.id = $2";
 constexpr std::string_view kFindUserForUpdate =
-    "SELECT " USER_COLUMNS " FROM users u WHERE u.org_id = $1 AND u.id = $2 FOR UPDATE";
+    "SELECT " SQL_USER_COLUMNS " FROM users u WHERE u.org_id = $1 AND u.id = $2 FOR UPDATE";
 constexpr std::string_view kFindUserByEmail =
-    "SELECT " USER_COLUMNS " FROM users u WHERE lower(u.email) = lower($1)";
+    "SELECT " SQL_USER_COLUMNS " FROM users u WHERE lower(u.email) = lower($1)";
 constexpr std::string_view kFindLogin =
-    "SELECT " USER_COLUMNS
+    "SELECT " SQL_USER_COLUMNS
     ", u.password_hash, o.name AS org_name "
     "FROM users u JOIN organisations o ON o.id = u.org_id WHERE lower(u.email) = lower($1)";
 constexpr std::string_view kFindMember =
-    "SELECT " USER_COLUMNS
+    "SELECT " SQL_USER_COLUMNS
     ", o.name AS org_name "
     "FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.org_id = $1 AND u.id = $2";
 // A page's member read: the user of a live session, found by the session's
 // primary key, then the user's and the organisation's (no more than a
-// member read cost before sessions had rows, bar one index probe).
+// member read cost before sessions had rows, bar one index probe). The
+// cookie's epoch is compared here, on the row the join reads anyway.
 constexpr std::string_view kFindSessionMember =
-    "SELECT " USER_COLUMNS
+    "SELECT " SQL_USER_COLUMNS
     ", o.name AS org_name "
     "FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id "
     "JOIN organisations o ON o.id = u.org_id "
     "WHERE s.key_hash = $1::bytea AND s.org_id = $2 AND s.user_id = $3 AND s.ended_at IS NULL "
-    "AND s.created_at > now() - make_interval(secs => $4::bigint)";
-constexpr std::string_view kListUsers = "SELECT " USER_COLUMNS
+    "AND u.session_epoch = $4 AND s.created_at > now() - make_interval(secs => $5::bigint)";
+constexpr std::string_view kListUsers = "SELECT " SQL_USER_COLUMNS
                                         " FROM users u WHERE u.org_id = $1 AND u.id > $2 "
                                         "ORDER BY u.id LIMIT $3";
 constexpr std::string_view kUpdateUser =
     "UPDATE users AS u SET email = $3, name = $4, role = $5, active = $6, "
     "password_hash = coalesce($7, password_hash), version = version + 1, updated_at = now() "
-    "WHERE u.org_id = $1 AND u.id = $2 RETURNING " USER_COLUMNS;
+    "WHERE u.org_id = $1 AND u.id = $2 RETURNING " SQL_USER_COLUMNS;
 
 constexpr std::string_view kLockActiveOwners =
     "SELECT id FROM users WHERE org_id = $1 AND role = 'owner' AND active ORDER BY id FOR UPDATE";
-
-#undef USER_COLUMNS
-
-UserRecord user_from(const Row& row) {
-  return UserRecord{row["id"].int64(),
-                    row["org_id"].int64(),
-                    row["email"].string(),
-                    row["name"].string(),
-                    row["role"].named(domain::parse_role),
-                    row["active"].boolean(),
-                    row["version"].int32(),
-                    row["created_at"].timestamp(),
-                    row["updated_at"].timestamp()};
-}
 
 std::optional<UserRecord> first_user(const Result& result) {
   if (result.empty()) return std::nullopt;
@@ -80,6 +63,19 @@ std::optional<Member> member_from(const Result& result) {
 }
 
 }  // namespace
+
+UserRecord user_from(const Row& row) {
+  return UserRecord{row["id"].int64(),
+                    row["org_id"].int64(),
+                    row["email"].string(),
+                    row["name"].string(),
+                    row["role"].named(domain::parse_role),
+                    row["active"].boolean(),
+                    row["version"].int32(),
+                    row["created_at"].timestamp(),
+                    row["updated_at"].timestamp(),
+                    row["session_epoch"].int32()};
+}
 
 OrganisationRef find_or_create_organisation(Connection& db, const std::string& name) {
   for (int attempt = 0; attempt < 2; ++attempt) {
@@ -109,9 +105,9 @@ Query<std::optional<Member>> member_query(std::int64_t org_id, std::int64_t user
 
 Query<std::optional<Member>> session_member_query(const std::string& session_key,
                                                   std::int64_t org_id, std::int64_t user_id,
-                                                  std::int64_t lifetime) {
+                                                  int session_epoch, std::int64_t lifetime) {
   return make_query<std::optional<Member>>(kFindSessionMember, member_from, session_key, org_id,
-                                           user_id, lifetime);
+                                           user_id, session_epoch, lifetime);
 }
 
 std::optional<Member> find_member(Connection& db, std::int64_t org_id, std::int64_t user_id) {

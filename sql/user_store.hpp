@@ -26,6 +26,9 @@ struct UserRecord {
   int version = 1;
   domain::Timestamp created_at{};
   domain::Timestamp updated_at{};
+  // Sealed into each session cookie; one more at each change that ends the
+  // user's sign-ins (operations/user_accounts.hpp).
+  int session_epoch = 1;
 };
 
 struct UserFields {
@@ -63,10 +66,11 @@ std::optional<Member> find_member(Connection& db, std::int64_t org_id, std::int6
 Query<std::optional<Member>> member_query(std::int64_t org_id, std::int64_t user_id);
 // The same, of a page's session (every page asks): nothing unless the
 // session (`session_key`, sql/session_store.hpp) is the user's, not ended,
-// and made less than `lifetime` seconds ago.
+// made less than `lifetime` seconds ago, and its cookie sealed at the
+// user's current `session_epoch`.
 Query<std::optional<Member>> session_member_query(const std::string& session_key,
                                                   std::int64_t org_id, std::int64_t user_id,
-                                                  std::int64_t lifetime);
+                                                  int session_epoch, std::int64_t lifetime);
 std::optional<Login> find_login(Connection& db, const std::string& email);
 std::optional<UserRecord> find_user_by_email(Connection& db, const std::string& email);
 PageOf<UserRecord> list_users(Connection& db, std::int64_t org_id, const Page& page);

@@ -53,11 +53,11 @@ http::Response log_in(PageContext& page) {
   if (!attempt.login) return login_form(page, email, kWrongLogin, 422);
   const sql::Login& login = *attempt.login;
   if (page.session.logged_in()) operations::end_session(page.db, page.session.nonce);
-  page.start_session(login.user.id, login.user.org_id);
+  page.start_session(login.user);
   // The user changed since the password was checked (reset, deactivated):
   // as if the password were wrong, and the browser stays anonymous.
   if (!operations::begin_session(page.db, login.user, page.session.nonce)) {
-    page.start_session(0, 0);
+    page.start_anonymous_session();
     return login_form(page, email, kWrongLogin, 422);
   }
   page.set_cookie(kDeviceCookie, page.views.keys.device_cookie_value(email), kDeviceSeconds);
@@ -66,7 +66,7 @@ http::Response log_in(PageContext& page) {
 
 http::Response log_out(PageContext& page) {
   if (page.session.logged_in()) operations::end_session(page.db, page.session.nonce);
-  page.start_session(0, 0);
+  page.start_anonymous_session();
   return page.redirect("/login", "You are logged out.");
 }
 

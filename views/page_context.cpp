@@ -21,15 +21,22 @@ std::string percent_encode(std::string_view text) {
   return out;
 }
 
+// Each item shows only to a role its page lets in: a field user is never
+// offered a page that answers 403.
 struct NavItem {
   const char* href;
   const char* label;
+  domain::Permission permission;
 };
-constexpr NavItem kNav[] = {{"/", "Dashboard"}, {"/projects", "Projects"}, {"/parties", "Parties"}};
+constexpr NavItem kNav[] = {{"/", "Dashboard", domain::Permission::read_projects},
+                            {"/projects", "Projects", domain::Permission::read_projects},
+                            {"/parties", "Parties", domain::Permission::read_commercial},
+                            {"/account", "Account", domain::Permission::read_projects}};
 
-Data navigation(std::string_view path) {
+Data navigation(std::string_view path, domain::Role role) {
   List items;
   for (const NavItem& item : kNav) {
+    if (!domain::allows(role, item.permission)) continue;
     std::string_view href = item.href;
     bool current = href == "/" ? path == "/" : path.starts_with(href);
     Object entry{{"href", std::string(href)}, {"label", std::string(item.label)}};
@@ -41,8 +48,14 @@ Data navigation(std::string_view path) {
 
 }  // namespace
 
-void PageContext::start_session(std::int64_t user_id, std::int64_t org_id) {
-  session = views.keys.start(user_id, org_id, session.last_seen);
+void PageContext::start_session(const sql::UserRecord& user) {
+  session = views.keys.start(user.id, user.org_id, user.session_epoch, session.last_seen);
+  session_changed = true;
+  csrf_.clear();
+}
+
+void PageContext::start_anonymous_session() {
+  session = views.keys.start(0, 0, 0, session.last_seen);
   session_changed = true;
   csrf_.clear();
 }
@@ -86,7 +99,7 @@ http::Response PageContext::page(const std::string& title, const std::string& ma
     data.set("logged_in", true);
     data.set("user_name", user->name.empty() ? user->email : user->name);
     data.set("org_name", org_name);
-    data.set("nav", navigation(http.path));
+    data.set("nav", navigation(http.path, role));
   }
   return http::html_response(status, render("layout/page", data));
 }

@@ -59,8 +59,10 @@ struct PageContext {
   std::vector<std::string> cookies;  // Set-Cookie values to add
   bool session_changed = false;      // re-sign the session cookie
 
-  // Logging in or out: a new session, with a new nonce (and CSRF token).
-  void start_session(std::int64_t user_id, std::int64_t org_id);
+  // Logging in or out: a new session, with a new nonce (and CSRF token),
+  // sealed at the user's session epoch.
+  void start_session(const sql::UserRecord& user);
+  void start_anonymous_session();
   // A cookie for the answer: `Path=/; HttpOnly; SameSite=Lax`, and Secure
   // unless in development over plain HTTP (a trusted X-Forwarded-Proto:
   // https counts as HTTPS); `max_age` when given (0 removes the cookie).

@@ -81,7 +81,8 @@ http::Response refusal_page(PageContext& page, const operations::Refusal& refusa
 
 sql::Query<std::optional<sql::Member>> member_query(const PageContext& page) {
   return sql::session_member_query(operations::session_key(page.session.nonce), page.org_id(),
-                                   page.session.user_id, operations::kSessionLifetime);
+                                   page.session.user_id, page.session.epoch,
+                                   operations::kSessionLifetime);
 }
 
 void add_security_headers(http::Response& res) {
@@ -171,7 +172,7 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
   std::int64_t now = std::time(nullptr);
   auto session = views.keys.read(cookie(http.header("Cookie"), kSessionCookie), now);
   bool resign = !session || now - session->last_seen >= kRefreshSeconds;
-  if (!session) session = views.keys.start(0, 0, now);
+  if (!session) session = views.keys.start(0, 0, 0, now);
   session->last_seen = now;
 
   // The lease lives as long as the page: the handler's queries share it.
@@ -226,7 +227,7 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
       page.user.reset();
       page.project.reset();
       page.first_values.reset();
-      if (page.session.logged_in()) page.start_session(0, 0);
+      if (page.session.logged_in()) page.start_anonymous_session();
       return respond(page, to_login(page));
     }
     page.role = page.user->role;

@@ -53,6 +53,7 @@ inline constexpr Access kCommercial{true, domain::Permission::read_commercial};
 inline constexpr Access kWriteProjects{true, domain::Permission::write_projects};
 inline constexpr Access kWriteCommercial{true, domain::Permission::write_commercial};
 inline constexpr Access kWriteFieldRecords{true, domain::Permission::write_field_records};
+inline constexpr Access kManageUsers{true, domain::Permission::manage_users};
 
 class PageRoutes {
  public:

@@ -30,6 +30,9 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_vendor_bill_routes(routes);
   add_budget_routes(routes);
   add_document_pdf_routes(routes);
+  add_account_routes(routes);
+  add_invitation_routes(routes);
+  add_password_reset_routes(routes);
 }
 
 }  // namespace construction::views

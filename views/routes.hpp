@@ -32,5 +32,8 @@ void add_commitment_routes(PageRoutes& routes);
 void add_vendor_bill_routes(PageRoutes& routes);
 void add_budget_routes(PageRoutes& routes);
 void add_document_pdf_routes(PageRoutes& routes);
+void add_account_routes(PageRoutes& routes);
+void add_invitation_routes(PageRoutes& routes);
+void add_password_reset_routes(PageRoutes& routes);
 
 }  // namespace construction::views

@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include <charconv>
+#include <limits>
 #include <stdexcept>
 #include <vector>
 
@@ -56,7 +57,7 @@ bool is_nonce(std::string_view text) {
 
 std::string payload(const Session& s) {
   return std::to_string(s.user_id) + "." + std::to_string(s.org_id) + "." +
-         std::to_string(s.last_seen) + "." + s.nonce;
+         std::to_string(s.epoch) + "." + std::to_string(s.last_seen) + "." + s.nonce;
 }
 
 }  // namespace
@@ -68,9 +69,9 @@ SessionKeys::SessionKeys(const std::string& secret_key) {
   char digest[] = "SHA256";
   OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
                          OSSL_PARAM_construct_end()};
-  if (!keyed_ || EVP_MAC_init(keyed_.get(),
-                              reinterpret_cast<const unsigned char*>(secret_key.data()),
-                              secret_key.size(), params) != 1)
+  if (!keyed_ ||
+      EVP_MAC_init(keyed_.get(), reinterpret_cast<const unsigned char*>(secret_key.data()),
+                   secret_key.size(), params) != 1)
     throw std::runtime_error("OpenSSL offers no HMAC-SHA256");
 }
 
@@ -80,15 +81,16 @@ std::string SessionKeys::mac(std::string_view text) const {
   unsigned char digest[EVP_MAX_MD_SIZE];
   std::size_t length = 0;
   if (!ctx ||
-      EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char*>(text.data()),
-                     text.size()) != 1 ||
+      EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char*>(text.data()), text.size()) !=
+          1 ||
       EVP_MAC_final(ctx.get(), digest, &length, sizeof digest) != 1)
     throw std::runtime_error("HMAC-SHA256 failed");
   return hex(digest, length);
 }
 
-Session SessionKeys::start(std::int64_t user_id, std::int64_t org_id, std::int64_t now) const {
-  return Session{user_id, org_id, now, new_nonce()};
+Session SessionKeys::start(std::int64_t user_id, std::int64_t org_id, int epoch,
+                           std::int64_t now) const {
+  return Session{user_id, org_id, epoch, now, new_nonce()};
 }
 
 std::string SessionKeys::cookie_value(const Session& session) const {
@@ -98,11 +100,13 @@ std::string SessionKeys::cookie_value(const Session& session) const {
 
 std::optional<Session> SessionKeys::read(std::string_view value, std::int64_t now) const {
   auto parts = split(value, '.');
-  if (parts.size() != 5 || parts[3].size() != 32) return std::nullopt;
-  auto user = number(parts[0]), org = number(parts[1]), seen = number(parts[2]);
-  if (!user || !org || !seen) return std::nullopt;
-  Session session{*user, *org, *seen, std::string(parts[3])};
-  if (!operations::constant_time_equal(mac("session." + payload(session)), parts[4]))
+  if (parts.size() != 6 || parts[4].size() != 32) return std::nullopt;
+  auto user = number(parts[0]), org = number(parts[1]), epoch = number(parts[2]),
+       seen = number(parts[3]);
+  if (!user || !org || !epoch || *epoch > std::numeric_limits<int>::max() || !seen)
+    return std::nullopt;
+  Session session{*user, *org, static_cast<int>(*epoch), *seen, std::string(parts[4])};
+  if (!operations::constant_time_equal(mac("session." + payload(session)), parts[5]))
     return std::nullopt;
   if (now - session.last_seen > kIdleSeconds || session.last_seen > now + 300) return std::nullopt;
   return session;

@@ -5,12 +5,15 @@
 // and out starts a new nonce, so a token (or a cookie planted before
 // log-in) from before is worth nothing after.
 //
-//   session=<user>.<org>.<last seen, Unix s>.<nonce, 32 hex>.<HMAC, 64 hex>
+//   session=<user>.<org>.<epoch>.<last seen, Unix s>.<nonce, 32 hex>.<HMAC, 64 hex>
 //
 // A session idle longer than kIdleSeconds is anonymous again; one in use is
 // re-signed with a new "last seen" at most once a minute. Whether a logged-in
 // session has ended (logged out, its user changed, past its lifetime) is its
-// row's to say (operations/sessions.hpp), read with the member on each page.
+// row's to say (operations/sessions.hpp), read with the member on each page,
+// and the user's session epoch's: the member read compares the epoch sealed
+// here with the user's, which every password, email, role or active change
+// moves on (so a cookie from before opens nothing, row or no row).
 // The CSRF token is HMAC(key, "csrf." + nonce): tied to the session, never
 // stored.
 //
@@ -43,6 +46,7 @@ inline constexpr std::int64_t kRefreshSeconds = 60;
 struct Session {
   std::int64_t user_id = 0;  // 0: not logged in
   std::int64_t org_id = 0;
+  int epoch = 0;  // the user's session_epoch at log-in (0: not logged in)
   std::int64_t last_seen = 0;
   std::string nonce;
   bool logged_in() const { return user_id != 0; }
@@ -53,8 +57,9 @@ class SessionKeys {
   // Throws std::runtime_error when OpenSSL offers no HMAC-SHA256.
   explicit SessionKeys(const std::string& secret_key);
 
-  // A new session (new nonce) for `user_id` (0: anonymous), seen `now`.
-  Session start(std::int64_t user_id, std::int64_t org_id, std::int64_t now) const;
+  // A new session (new nonce) for `user_id` (0: anonymous) at their session
+  // `epoch`, seen `now`.
+  Session start(std::int64_t user_id, std::int64_t org_id, int epoch, std::int64_t now) const;
   std::string cookie_value(const Session& session) const;
   // Nothing when the value is malformed, its signature wrong, or the session
   // idle too long.

@@ -39,9 +39,11 @@ CREATE TABLE messages (
   CHECK ((reply_to_address IS NULL) <= (reply_to_name IS NULL)),
   CHECK ((status = 'sent') = (sent_at IS NOT NULL))
 );
--- The mailer's claim (status queued or retrying, next_attempt_at due, oldest
--- first) and /metrics' counts by status and oldest queued message.
-CREATE INDEX messages_claim ON messages (status, next_attempt_at);
+-- The mailer's claim: the waiting messages (queued or retrying) in the order
+-- they fall due, so that claiming one reads one index entry, however many
+-- wait; sent and failed messages leave it.
+CREATE INDEX messages_claim ON messages (next_attempt_at, id)
+  WHERE status IN ('queued', 'retrying');
 -- What was sent for one record, newest first.
 CREATE INDEX messages_record ON messages (org_id, record, id) WHERE record IS NOT NULL;
 

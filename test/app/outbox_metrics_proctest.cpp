@@ -41,4 +41,5 @@ TEST_CASE("/metrics counts the outbox's messages by status and the oldest queued
   auto at = r.body.find(age);
   REQUIRE(at != std::string::npos);
   CHECK(std::stoll(r.body.substr(at + age.size())) >= 600);
+  CHECK(r.body.find("\nconstruction_mail_mailers 0\n") != std::string::npos);
 }

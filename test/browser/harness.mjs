@@ -44,17 +44,22 @@ function freePort() {
   });
 }
 
-// Runs `flow({ page, origin, text, settle, logIn, logOut, addUser, problems })`
-// against a new server. `setup` names the database (`name`) and either the
-// user to create (`user: { org, email, name, password }`, an owner) or
-// `seedDemo: true`; `addUser({ email, name, password, role })` adds another
+// Runs `flow({ page, origin, text, settle, logIn, logOut, addUser, problems,
+// serverEnv })` against a new server. `setup` names the database (`name`)
+// and either the user to create (`user: { org, email, name, password }`, an
+// owner) or `seedDemo: true`; `setup.env({ origin })`, when given, adds to
+// the server's environment (serverEnv, which another process of the test
+// may use too); `addUser({ email, name, password, role })` adds another
 // user to that organisation.
 export async function browserTest(setup, flow) {
   const dbName = `${setup.name}_${process.pid}_${Date.now()}`;
   const psql = (sql) =>
     execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', clusterUrl, '-c', sql]);
   psql(`CREATE DATABASE ${dbName}`);
-  const env = { ...process.env, DATABASE_URL: databaseUrl(dbName), APP_ENV: 'development' };
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, DATABASE_URL: databaseUrl(dbName), APP_ENV: 'development',
+    ...(setup.env ? setup.env({ origin }) : {}) };
   execFileSync(binary, ['migrate', 'up'], { env, stdio: 'pipe' });
   if (setup.seedDemo) execFileSync(binary, ['seed-demo'], { env, stdio: 'pipe' });
   const addUser = ({ org = setup.user?.org, email, name, password, role }) =>
@@ -63,8 +68,6 @@ export async function browserTest(setup, flow) {
       { env, input: password + '\n', stdio: ['pipe', 'pipe', 'pipe'] });
   if (setup.user) addUser({ ...setup.user, role: 'owner' });
 
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
   const serverLog = [];
   const server = spawn(binary, ['serve', '-b', `127.0.0.1:${port}`, '-w', '2'], { env });
   server.stdout.on('data', () => {});
@@ -106,7 +109,7 @@ export async function browserTest(setup, flow) {
       await page.click('form.logout button[type=submit]');
       await page.waitForURL(origin + '/login');
     };
-    await flow({ page, origin, text, settle, logIn, logOut, addUser, problems });
+    await flow({ page, origin, text, settle, logIn, logOut, addUser, problems, serverEnv: env });
     await Promise.all(validations);
   } finally {
     if (context) await context.close();

@@ -16,7 +16,7 @@ for f in bin/construction bin/image.sh share/construction/runtime-packages; do
   [ -e "$prefix/$f" ] || fail "the image lacks $f"
 done
 packages=$(cat "$prefix/share/construction/runtime-packages")
-for p in libpq5 libsodium23 libssl3 libstdc++6; do
+for p in libpq5 libsodium23 libssl3 libstdc++6 libcurl4; do
   grep -qx "$p" <<<"$packages" || fail "runtime-packages lacks $p: $packages"
 done
 libs=$(ldd "$prefix/bin/construction")
@@ -38,6 +38,15 @@ port=$(free_port)
 start_bg image-server "${as_app_user[@]}" env GUNICORN_BIND="127.0.0.1:$port" "$prefix/bin/image.sh" start
 wait_serving "http://127.0.0.1:$port/health" || fail "image.sh start did not serve"
 [ "$(curl -fsS "http://127.0.0.1:$port/health")" = ok ] || fail "the HEALTHCHECK command fails"
+# No mailer yet: the smoke test says so. Then the image's mailer (development:
+# .eml files) connects, and it passes.
+smoke=$("$SRC/scripts/smoke-test.sh" "http://127.0.0.1:$port" 2>&1) &&
+  fail "the smoke test passed with no mailer running"
+grep -q 'no mailer is connected' <<<"$smoke" || fail "the smoke test did not name the missing mailer: $smoke"
+mkdir -p "$TMP/mail" && chmod 777 "$TMP/mail"
+start_bg image-mailer "${as_app_user[@]}" env MAIL_DIR="$TMP/mail" "$prefix/bin/image.sh" start mailer
+wait_until 20 grep -q 'Mailer ready' "$TMP/image-mailer.log" ||
+  fail "image.sh start mailer did not start: $(cat "$TMP/image-mailer.log")"
 "$SRC/scripts/smoke-test.sh" "http://127.0.0.1:$port" || fail "the smoke test fails against the image layout"
 if [ ${#as_app_user[@]} -gt 0 ]; then
   # setsid, setpriv, env and image.sh all exec: the group leader is the master.

@@ -113,3 +113,11 @@ TEST_CASE("an address that is not one makes the message unsendable, never a head
   m.fields.to = {"owner@client.example\r\nBcc: victim@else.example"};
   CHECK_THROWS_AS(mime_message(m, kFrom, kDate), std::invalid_argument);
 }
+
+TEST_CASE("the Message-ID goes as queued, never encoded, or not at all", "[unit]") {
+  sql::OutboxMessage m = invoice();
+  m.message_id = "<" + std::string(100, 'a') + "@construction>";
+  CHECK(testing::header_value(mime_message(m, kFrom, kDate), "Message-ID") == m.message_id);
+  m.message_id = "<x@y>\r\nBcc: victim@else.example";
+  CHECK_THROWS_AS(mime_message(m, kFrom, kDate), std::invalid_argument);
+}

@@ -278,36 +278,89 @@ TEST_CASE("a PDF has its record's tenancy and roles, on the API and the pages", 
   }
 }
 
-TEST_CASE("the pages' PDF links: the same access as the print view", "[process]") {
-  Org org = new_org("PDF pages");
-  PageClient field = new_member(org.name, "field");
-  PageClient manager = new_member(org.name, "manager");
-  Org other = new_org("PDF other");
-  // A project with an estimate, through the pages.
-  REQUIRE(org.owner.get("/projects").status == 200);
-  HttpResult project = org.owner.post("/projects", {{"number", "P-9"}, {"name", "Garage"}});
-  REQUIRE(project.status == 303);
-  std::string project_id = id_after(project.header("location"), "/projects/");
-  REQUIRE(org.owner.get("/projects/" + project_id).status == 200);
-  HttpResult created =
-      org.owner.post("/projects/" + project_id + "/estimates", {{"title", "Garage slab"}});
-  REQUIRE(created.status == 303);
-  std::string estimate = id_after(created.header("location"), "/estimates/");
-  const std::string pdf = "/estimates/" + estimate + "/pdf";
-  const std::string print = "/estimates/" + estimate + "/print";
+namespace {
 
-  HttpResult owner = org.owner.get(pdf);
-  REQUIRE(owner.status == 200);
-  CHECK(owner.header("content-type") == "application/pdf");
-  CHECK(std::regex_match(owner.header("content-disposition"),
-                         std::regex(R"(inline; filename="[^"]+ rev 1\.pdf")")));
-  CHECK(pdf_text(owner.body).find("Garage slab") != std::string::npos);
-  CHECK(org.owner.get("/estimates/" + estimate).body.find("href=\"" + pdf + "\"") !=
-        std::string::npos);
-  CHECK(manager.get(pdf).status == 200);
-  CHECK(field.get(pdf).status == field.get(print).status);
-  CHECK(field.get(pdf).status != 200);
-  CHECK(other.owner.get(pdf).status == 404);
-  CHECK(other.owner.get("/projects/" + project_id + "/budget.pdf").status == 404);
-  CHECK(org.owner.get("/projects/" + project_id + "/budget.pdf").status == 200);
+// The API of the page server, with a token of its user `email` (create-token).
+struct PageApi {
+  PageServer& server;
+  std::string token;
+
+  std::string id_of(const std::string& method, const std::string& path,
+                    const std::string& json = "") {
+    HttpResult r =
+        http_request(server.port(), method, "/api/v1" + path, json,
+                     {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
+    INFO(method << " " << path << " -> " << r.body);
+    REQUIRE(r.status / 100 == 2);
+    return at(r, "id");
+  }
+};
+
+std::string token_of(PageServer& server, const std::string& email) {
+  CommandResult token = run_command({CONSTRUCTION_BINARY, "create-token", "--email", email},
+                                    {{"DATABASE_URL", server.db.url()}, {"APP_ENV", "development"}},
+                                    make_temp_dir("cli"));
+  INFO(token.out << token.err);
+  REQUIRE(token.status == 0);
+  return token.out.substr(0, token.out.find('\n'));
+}
+
+}  // namespace
+
+TEST_CASE("each record's page links its PDF and the PDF has the page's access", "[process]") {
+  PageServer& server = shared_page_server();
+  const std::string org = unique("PDF pages"), email = unique("owner") + "@example.com";
+  const std::string password = "correct horse battery";
+  server.add_user(org, email, password, "owner");
+  PageClient owner(server.port());
+  REQUIRE(owner.log_in(email, password));
+  PageClient field = new_member(org, "field");
+  PageClient manager = new_member(org, "manager");
+  Org other = new_org("PDF other");
+
+  PageApi api{server, token_of(server, email)};
+  std::string project = api.id_of("POST", "/projects", R"({"number":"P-9","name":"Garage"})");
+  std::string estimate =
+      api.id_of("POST", "/projects/" + project + "/estimates",
+                R"({"number":"EST-9","title":"Garage slab","lines":[{"cost_code":"03-100",
+                    "cost_type":"subcontract","description":"Slab","quantity":1,
+                    "unit_cost_cents":500000}]})");
+  api.id_of("POST", "/estimates/" + estimate + "/send");
+  api.id_of("POST", "/estimates/" + estimate + "/accept");
+  std::string order = api.id_of("POST", "/projects/" + project + "/change-orders",
+                                R"({"number":"CO-9","title":"Drain"})");
+  std::string pay = api.id_of("POST", "/projects/" + project + "/pay-applications",
+                              R"({"period_to":"2026-01-31"})");
+  std::string invoice = api.id_of("POST", "/projects/" + project + "/invoices",
+                                  R"({"number":"INV-9","kind":"deposit","total_cents":1000})");
+
+  struct Record {
+    std::string page, pdf, print, filename;
+  };
+  const std::vector<Record> records = {
+      {"/estimates/" + estimate, "/estimates/" + estimate + "/pdf",
+       "/estimates/" + estimate + "/print", "EST-9 rev 1.pdf"},
+      {"/change-orders/" + order, "/change-orders/" + order + "/pdf", "", "CO-9.pdf"},
+      {"/pay-applications/" + pay, "/pay-applications/" + pay + "/pdf",
+       "/pay-applications/" + pay + "/print", "P-9 Application 1.pdf"},
+      {"/invoices/" + invoice, "/invoices/" + invoice + "/pdf", "", "INV-9.pdf"},
+      {"/projects/" + project + "/budget", "/projects/" + project + "/budget.pdf", "",
+       "P-9 Job cost report.pdf"}};
+  for (const Record& r : records) {
+    INFO(r.pdf);
+    HttpResult page = owner.get(r.page);
+    REQUIRE(page.status == 200);
+    CHECK(page.body.find("href=\"" + r.pdf + "\"") != std::string::npos);
+    HttpResult pdf = owner.get(r.pdf);
+    REQUIRE(pdf.status == 200);
+    CHECK(pdf.header("content-type") == "application/pdf");
+    CHECK(pdf.header("content-disposition") == "inline; filename=\"" + r.filename + "\"");
+    CHECK(pdf_text(pdf.body).find("Garage") != std::string::npos);
+    CHECK(manager.get(r.pdf).status == 200);
+    // A field user: what the record's print view (or page) gives them.
+    int field_status = field.get(r.pdf).status;
+    CHECK(field_status == field.get(r.print.empty() ? r.page : r.print).status);
+    CHECK(field_status != 200);
+    CHECK(other.owner.get(r.pdf).status == 404);
+  }
 }

@@ -157,3 +157,69 @@ TEST_CASE("queue_message refuses bad addresses by field and flattens header text
   CHECK(scratch.scalar("SELECT attachment_filename FROM messages WHERE id = " + id_text) ==
         "INV-2026  -7-.pdf");
 }
+
+TEST_CASE("record_delivery: sent, retrying with backoff, failed on a 5xx or after 24 hours",
+          "[pg]") {
+  ScratchDatabase scratch;
+  sql::Connection db = scratch.connect();
+  auto org = sql::find_or_create_organisation(db, "Outbox Org");
+  auto claim = [&] {
+    auto message = claim_next_message(db);
+    REQUIRE(message);
+    return *message;
+  };
+  auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  using domain::AttemptOutcome;
+  using domain::MessageStatus;
+
+  // A 4xx: retrying, due after the first delay; then sent.
+  std::int64_t id = queue_message(db, org.id, invoice_message());
+  {
+    sql::Transaction tx(db);
+    CHECK(record_delivery(db, claim(), {AttemptOutcome::temporary_failure, "451 4.3.0 Later"}, 30,
+                          now) == MessageStatus::retrying);
+    tx.commit();
+  }
+  CHECK(scratch.scalar("SELECT round(date_part('epoch', next_attempt_at - now())) BETWEEN 28 AND "
+                       "30 FROM messages WHERE id = " +
+                       std::to_string(id)) == "t");
+  scratch.exec("UPDATE messages SET next_attempt_at = now()");
+  {
+    sql::Transaction tx(db);
+    CHECK(record_delivery(db, claim(), {AttemptOutcome::sent, "250 2.0.0 Ok"}, 30, now) ==
+          MessageStatus::sent);
+    tx.commit();
+  }
+  auto sent = sql::find_message(db, org.id, id);
+  REQUIRE(sent);
+  CHECK(sent->status == MessageStatus::sent);
+  CHECK(sent->attempts == 2);
+  CHECK(sent->sent_at);
+  CHECK_FALSE(sent->last_error);
+
+  // A 5xx: failed at once, with the answer.
+  std::int64_t refused = queue_message(db, org.id, invoice_message());
+  {
+    sql::Transaction tx(db);
+    CHECK(record_delivery(db, claim(),
+                          {AttemptOutcome::permanent_failure, "550 5.1.1 No such user"}, 30,
+                          now) == MessageStatus::failed);
+    tx.commit();
+  }
+  CHECK(sql::find_message(db, org.id, refused)->last_error == "550 5.1.1 No such user");
+
+  // A 4xx a day after queueing: failed, no more retries.
+  std::int64_t old = queue_message(db, org.id, invoice_message());
+  scratch.exec("UPDATE messages SET created_at = now() - interval '24 hours 1 second' WHERE id = " +
+               std::to_string(old));
+  {
+    sql::Transaction tx(db);
+    auto message = claim();
+    CHECK(record_delivery(db, message, {AttemptOutcome::temporary_failure, "421 Busy"}, 30, now) ==
+          MessageStatus::failed);
+    tx.commit();
+  }
+  CHECK(sql::find_message(db, org.id, old)->status == MessageStatus::failed);
+  CHECK(sql::count_messages(db).failed == 2);
+  CHECK(sql::count_messages(db).sent == 1);
+}

@@ -20,8 +20,8 @@ const std::string kOtherNonce = "ffeeddccbbaa99887766554433221100";
 
 std::optional<sql::Member> member(sql::Connection& db, const std::string& nonce,
                                   const sql::UserRecord& user) {
-  return sql::fetch(
-      db, sql::session_member_query(session_key(nonce), user.org_id, user.id, kSessionLifetime));
+  return sql::fetch(db, sql::session_member_query(session_key(nonce), user.org_id, user.id,
+                                                  user.session_epoch, kSessionLifetime));
 }
 
 // A user of the organisation "Session Org", made in `db`.

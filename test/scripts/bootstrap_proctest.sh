@@ -33,7 +33,7 @@ port=$(free_port)
 start_bg server "$BIN" serve -b "127.0.0.1:$port" -w 2
 wait_serving "http://127.0.0.1:$port/health" || fail "the server did not start"
 token=$("$BIN" create-token --email owner@example.com)
-smoke=$("$SRC/scripts/smoke-test.sh" "http://127.0.0.1:$port" "$token" 2>&1) || fail "smoke test failed: $smoke"
+smoke=$(SMOKE_MAILER=optional "$SRC/scripts/smoke-test.sh" "http://127.0.0.1:$port" "$token" 2>&1) || fail "smoke test failed: $smoke"
 [[ $smoke == *"smoke test passed"* ]] || fail "smoke test said: $smoke"
 note "smoke test passed after bootstrap"
 

@@ -84,7 +84,7 @@ cmp -s "$CONSTRUCTION_BIN" "$TMP/good-copy" || fail "$CONSTRUCTION_BIN is not th
 [ "$(cat "$PID_FILE")" = "$new_master" ] || fail "the pid file names $(cat "$PID_FILE"), not master $new_master"
 has_two_workers() { [ "$(ps --ppid "$1" -o pid= | wc -l)" -eq 2 ]; }
 wait_until 60 has_two_workers "$new_master" || fail "master $new_master lacks workers"
-"$SRC/scripts/smoke-test.sh" "$base" || fail "the smoke test fails after the rollback"
+SMOKE_MAILER=optional "$SRC/scripts/smoke-test.sh" "$base" || fail "the smoke test fails after the rollback"
 note "broken binary rolled back; master $new_master serves with workers $(workers)"
 
 # A configuration change only: HUP, new workers under the same master.
@@ -111,5 +111,5 @@ grep -q "the new master exited at start; rolled back" "$TMP/update-dead.log" ||
   fail "update.sh did not see the new master die: $(cat "$TMP/update-dead.log")"
 cmp -s "$CONSTRUCTION_BIN" "$TMP/good-copy" || fail "$CONSTRUCTION_BIN is not the previous binary"
 [ "$(cat "$PID_FILE")" = "$master" ] || fail "the pid file names $(cat "$PID_FILE"), not master $master"
-"$SRC/scripts/smoke-test.sh" "$base" >/dev/null || fail "the smoke test fails after the rollback"
+SMOKE_MAILER=optional "$SRC/scripts/smoke-test.sh" "$base" >/dev/null || fail "the smoke test fails after the rollback"
 note "a binary that cannot start: rolled back, master $master serves"

@@ -96,7 +96,9 @@ HttpResult parse_response(const std::string& raw) {
 HttpResult http_request(int port, const std::string& method, const std::string& path,
                         const std::string& body, const std::map<std::string, std::string>& headers,
                         int timeout_ms) {
-  std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  // Host: 127.0.0.1 unless the test names another (a forged one, say).
+  std::string req = method + " " + path + " HTTP/1.1\r\n" +
+                    (headers.count("Host") ? "" : "Host: 127.0.0.1\r\n") + "Connection: close\r\n";
   for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
   if (!body.empty() || method == "POST" || method == "PATCH" || method == "PUT")
     req += "Content-Length: " + std::to_string(body.size()) + "\r\n";

@@ -127,6 +127,8 @@ std::string new_email(const std::string& who) {
   return who + std::to_string(++n) + "-" + std::to_string(::getpid()) + "@example.com";
 }
 
+}  // namespace
+
 PageClient logged_in(const std::string& org, const std::string& email, const std::string& role) {
   PageServer& server = shared_page_server();
   server.add_user(org, email, kPassword, role);
@@ -134,8 +136,6 @@ PageClient logged_in(const std::string& org, const std::string& email, const std
   REQUIRE(client.log_in(email, kPassword));
   return client;
 }
-
-}  // namespace
 
 Org new_org(const std::string& label) {
   std::string email = new_email("owner");  // owner5-1234@example.com: the org "label 5-1234"

@@ -71,6 +71,8 @@ Org new_org(const std::string& label);
 // A new user of the organisation named `org` (made when new) with `role`,
 // logged in.
 PageClient new_member(const std::string& org, const std::string& role);
+// The same with the address `email` (password "correct horse battery").
+PageClient logged_in(const std::string& org, const std::string& email, const std::string& role);
 
 // Requests of a page test: a path with its headers (a GET) or its form
 // fields (a POST).

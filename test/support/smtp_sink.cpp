@@ -5,8 +5,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <stdexcept>
 
 namespace construction::testing {
@@ -58,6 +60,15 @@ bool SmtpSink::wait_for_messages(std::size_t count, std::chrono::milliseconds ti
 
 void SmtpSink::stop() {
   process_.reset();
+}
+
+bool smtp_sink_available() {
+  static const bool available =
+      std::system("/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1") == 0;
+  if (!available)
+    std::cout << "SKIP: the SMTP sink needs python3-aiosmtpd (./scripts/install-deps.sh "
+                 "--with-browser installs it)\n";
+  return available;
 }
 
 int unused_port() {

@@ -41,6 +41,10 @@ class SmtpSink {
   std::unique_ptr<ServerProcess> process_;
 };
 
+// True when /usr/bin/python3 has aiosmtpd (python3-aiosmtpd); otherwise
+// prints "SKIP: …" (ctest counts the test as skipped) and the test returns.
+bool smtp_sink_available();
+
 // A loopback port nothing listens on (for a relay that is down).
 int unused_port();
 

@@ -11,7 +11,7 @@ using construction::views::SessionKeys;
 namespace {
 
 constexpr std::int64_t kSeen = 1700000000;
-const Session kSession{7, 3, kSeen, "00112233445566778899aabbccddeeff"};
+const Session kSession{7, 3, 2, kSeen, "00112233445566778899aabbccddeeff"};
 
 }  // namespace
 
@@ -35,18 +35,29 @@ TEST_CASE("the CSRF token is the HMAC-SHA256 of csrf. and the session's nonce", 
 TEST_CASE("the session cookie carries its signature and reads back only unchanged", "[unit]") {
   SessionKeys keys("Jefe");
   const std::string value = keys.cookie_value(kSession);
+  // printf 'session.7.3.2.1700000000.0011…eeff' | openssl dgst -sha256 -hmac Jefe
   CHECK(value ==
-        "7.3.1700000000.00112233445566778899aabbccddeeff."
-        "8d953d74f6a860646e3be4418ebc4d531d0024b95c59c670704c3eada5ad9ebd");
+        "7.3.2.1700000000.00112233445566778899aabbccddeeff."
+        "616615ca9d272b22c676baf347f24d2b0f56e593d6e98ccf706d7728025e7bfd");
   auto read = keys.read(value, kSeen + 60);
   REQUIRE(read);
   CHECK(read->user_id == 7);
   CHECK(read->org_id == 3);
+  CHECK(read->epoch == 2);
   CHECK(read->nonce == kSession.nonce);
   CHECK_FALSE(SessionKeys("Jeff").read(value, kSeen + 60));
   std::string other_user = value;
   other_user[0] = '8';
   CHECK_FALSE(keys.read(other_user, kSeen + 60));
+  // The epoch is sealed: a cookie cannot claim the user's next one.
+  std::string next_epoch = value;
+  next_epoch[4] = '3';
+  CHECK_FALSE(keys.read(next_epoch, kSeen + 60));
+  // The cookie of before the epoch (five parts) reads as no session.
+  CHECK_FALSE(
+      keys.read("7.3.1700000000.00112233445566778899aabbccddeeff."
+                "8d953d74f6a860646e3be4418ebc4d531d0024b95c59c670704c3eada5ad9ebd",
+                kSeen + 60));
 }
 
 TEST_CASE("a device cookie is signed for one account, whatever the case of its email", "[unit]") {
