@@ -1,6 +1,7 @@
-// POST /estimates/{id}/send|accept|decline|revise: the transitions of
+// POST /estimates/{id}/accept|decline|revise: the transitions of
 // operations/estimate_transitions.hpp, each in one transaction; revise
-// answers the new revision with its Location.
+// answers the new revision with its Location. Send emails the estimate too
+// (document_sending_handlers.cpp).
 #include "api/api_error.hpp"
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
@@ -34,8 +35,6 @@ ApiHandler transition_handler(EstimateAction action) {
 }  // namespace
 
 void add_estimate_transition_routes(ApiRoutes& routes) {
-  routes.add(http::Verb::post, "/estimates/{id}/send", domain::Permission::write_commercial,
-             transition_handler(EstimateAction::send), "Send a draft estimate to the client");
   routes.add(http::Verb::post, "/estimates/{id}/accept", domain::Permission::write_commercial,
              transition_handler(EstimateAction::accept),
              "Accept a sent estimate: builds the schedule of values, sets the contract sum");

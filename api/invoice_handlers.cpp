@@ -1,5 +1,6 @@
-// /projects/{id}/invoices, /invoices/{id}, POST /invoices/{id}/send|void and
-// /invoices/{id}/payments. Owners and managers only. A client creates
+// /projects/{id}/invoices, /invoices/{id}, POST /invoices/{id}/void and
+// /invoices/{id}/payments (send, which emails the invoice, is in
+// document_sending_handlers.cpp). Owners and managers only. A client creates
 // deposit and other invoices; progress and retainage release invoices come
 // from certifying a pay application.
 #include "api/api_error.hpp"
@@ -136,8 +137,6 @@ void add_invoice_routes(ApiRoutes& routes) {
              "One invoice with its payments");
   routes.add(http::Verb::patch, "/invoices/{id}", domain::Permission::write_commercial, update,
              "Change a draft invoice's number, due_date, notes or (not certified) total");
-  routes.add(http::Verb::post, "/invoices/{id}/send", domain::Permission::write_commercial,
-             transition_handler(InvoiceAction::send), "Send a draft invoice");
   routes.add(http::Verb::post, "/invoices/{id}/void", domain::Permission::write_commercial,
              transition_handler(InvoiceAction::void_),
              "Void a draft or sent invoice that has no payments");

@@ -17,6 +17,7 @@ void add_routes(http::Router& router, sql::Pool& pool, const std::string& public
   add_change_order_line_routes(routes);
   add_pay_application_routes(routes);
   add_invoice_routes(routes);
+  add_document_sending_routes(routes);
   add_task_routes(routes);
   add_daily_log_routes(routes);
   add_budget_routes(routes);

@@ -25,6 +25,7 @@ void add_change_order_routes(ApiRoutes& routes);
 void add_change_order_line_routes(ApiRoutes& routes);
 void add_pay_application_routes(ApiRoutes& routes);
 void add_invoice_routes(ApiRoutes& routes);
+void add_document_sending_routes(ApiRoutes& routes);
 void add_task_routes(ApiRoutes& routes);
 void add_daily_log_routes(ApiRoutes& routes);
 void add_budget_routes(ApiRoutes& routes);

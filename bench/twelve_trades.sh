@@ -17,7 +17,7 @@ print(json.dumps([{"cost_code": t[:6], "cost_type": "subcontract", "description"
                    "quantity": "1", "unit": "ls", "unit_cost_cents": 1000000 + 137500 * i,
                    "markup_bps": 1500} for i, t in enumerate(trades)]))')
   estimate=$(post "/api/v1/projects/$twelve/estimates" "{\"title\":\"Shell\",\"lines\":$estimate_lines}" | id_of)
-  post "/api/v1/estimates/$estimate/send" '' >/dev/null
+  post "/api/v1/estimates/$estimate/send" '{"to":["owner@example.com"]}' >/dev/null
   post "/api/v1/estimates/$estimate/accept" '' >/dev/null
   pay_body=$(post "/api/v1/projects/$twelve/pay-applications" '{"period_to":"2026-11-30"}')
   pay_app=$(id_of <<<"$pay_body")

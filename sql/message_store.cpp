@@ -163,9 +163,19 @@ std::int64_t insert_message(Connection& db, std::int64_t org_id, const MessageFi
 
 std::vector<MessageRecord> list_messages_of_record(Connection& db, std::int64_t org_id,
                                                    std::string_view record) {
-  std::vector<MessageRecord> messages;
-  for (Row row : db.exec(kListOfRecord, org_id, record)) messages.push_back(message_from(row));
-  return messages;
+  return fetch(db, messages_of_record_query(org_id, record));
+}
+
+Query<std::vector<MessageRecord>> messages_of_record_query(std::int64_t org_id,
+                                                           std::string_view record) {
+  return make_query<std::vector<MessageRecord>>(
+      kListOfRecord,
+      [](const Result& result) {
+        std::vector<MessageRecord> messages;
+        for (Row row : result) messages.push_back(message_from(row));
+        return messages;
+      },
+      org_id, record);
 }
 
 std::optional<MessageRecord> find_message(Connection& db, std::int64_t org_id, std::int64_t id) {

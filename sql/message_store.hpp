@@ -13,6 +13,7 @@
 #include "domain/calendar.hpp"
 #include "domain/message.hpp"
 #include "sql/connection.hpp"
+#include "sql/query.hpp"
 
 namespace construction::sql {
 
@@ -63,6 +64,10 @@ std::int64_t insert_message(Connection& db, std::int64_t org_id, const MessageFi
 // The record's messages, newest first.
 std::vector<MessageRecord> list_messages_of_record(Connection& db, std::int64_t org_id,
                                                    std::string_view record);
+// The same as a Query: a document's page reads it with the document, in one
+// round trip.
+Query<std::vector<MessageRecord>> messages_of_record_query(std::int64_t org_id,
+                                                           std::string_view record);
 std::optional<MessageRecord> find_message(Connection& db, std::int64_t org_id, std::int64_t id);
 
 // Locks up to `limit` due messages (queued or retrying, next attempt now or

@@ -4,7 +4,9 @@
 // amount re-rendered out of band after each change. Submit / approve /
 // reject / void show only where domain/change_order.hpp allows them; an
 // approval adds the order to the project's contract sum (the operation's
-// schedule-of-values line), which the project header shows.
+// schedule-of-values line), which the project header shows. "Send…" opens
+// the form that emails it (a draft is submitted with it), and what was sent
+// is listed below the lines.
 #include <cstdlib>
 
 #include "domain/change_order.hpp"
@@ -13,6 +15,7 @@
 #include "operations/refusal.hpp"
 #include "sql/project_store.hpp"
 #include "views/action_buttons.hpp"
+#include "views/document_sending.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
@@ -71,17 +74,20 @@ List actions(const PageContext& page, const sql::ChangeOrderRecord& order) {
 struct ChangeOrderView {
   ChangeOrderDocument document;
   sql::ProjectRecord project;
+  std::vector<sql::MessageRecord> sent;
 };
 
 // Everything the page shows, loaded in one place, in one round trip: the
-// order with its lines, and its project.
+// order with its lines, its project, and what was sent of it.
 ChangeOrderView load(PageContext& page) {
   std::int64_t id = number_in_path(page, "id");
-  auto [found, project] =
+  auto [found, project, sent] =
       sql::fetch_together(page.db, sql::change_order_with_lines_query(page.org_id(), id),
-                          sql::project_of_change_order_query(page.org_id(), id));
+                          sql::project_of_change_order_query(page.org_id(), id),
+                          sent_messages_query(page, {operations::DocumentKind::change_order, id}));
   if (!found || !project) throw operations::not_found();
-  return ChangeOrderView{{std::move(found->order), std::move(found->lines)}, std::move(*project)};
+  return ChangeOrderView{
+      {std::move(found->order), std::move(found->lines)}, std::move(*project), std::move(sent)};
 }
 
 http::Response editor(PageContext& page, const ChangeOrderView& view, bool typed,
@@ -103,6 +109,9 @@ http::Response editor(PageContext& page, const ChangeOrderView& view, bool typed
   set_text(data, "reason", order.fields.reason);
   if (order.approved_at) data.set("approved", date(*order.approved_at));
   if (lines.editable) data.set("add_form", add_line_form(page, lines, typed, errors, false));
+  operations::SentRecord record{operations::DocumentKind::change_order, order.id};
+  set_text(data, "send_link", send_link(page, record, order.status));
+  data.set("sent_messages", sent_messages_section(page, view.sent));
   return page.page(order.fields.number + " " + order.fields.title,
                    page.render("change_orders/show", data), status);
 }

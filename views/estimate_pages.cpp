@@ -1,8 +1,10 @@
 // /estimates/{id}: the estimate editor. Lines are added, edited in place and
 // deleted with htmx; every change answers the changed rows and, out of band,
 // the totals and margin (recomputed by the operation in the same
-// transaction) and a flash. Send / accept / decline / revise show only where
-// the state machine (domain/estimate.hpp) allows them. /estimates/{id}/print
+// transaction) and a flash. Accept / decline / revise show only where the
+// state machine (domain/estimate.hpp) allows them; "Send…" opens the form
+// that emails it (views/document_sending_pages.cpp), and what was sent is
+// listed below the lines. /estimates/{id}/print
 // is the document a client is sent: prices only, no costs or markups.
 #include "domain/estimate.hpp"
 #include "operations/estimate_document.hpp"
@@ -13,6 +15,7 @@
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
 #include "views/action_buttons.hpp"
+#include "views/document_sending.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
@@ -87,7 +90,6 @@ std::string totals(PageContext& page, const sql::EstimateRecord& e, bool oob) {
 List actions(PageContext& page, const sql::EstimateRecord& e) {
   if (e.revised_by_id || !page.may(domain::Permission::write_commercial)) return {};
   static const ActionButton<EstimateAction> buttons[] = {
-      {EstimateAction::send, "Send to client", ""},
       {EstimateAction::accept, "Client accepted", ""},
       {EstimateAction::decline, "Client declined", "secondary"},
       {EstimateAction::revise, "Revise", "outline"}};
@@ -140,6 +142,9 @@ http::Response editor(PageContext& page, const EstimateView& view, bool typed,
   set_text(data, "client", view.client_name);
   if (e.fields.valid_until) data.set("valid_until", date(*e.fields.valid_until));
   if (e.revised_by_id) data.set("revised_by", std::to_string(*e.revised_by_id));
+  operations::SentRecord record{operations::DocumentKind::estimate, e.id};
+  if (!e.revised_by_id) set_text(data, "send_link", send_link(page, record, e.status));
+  data.set("sent_messages", sent_messages_section(page, record));
   if (editable(e) && page.may(domain::Permission::write_commercial))
     data.set("add_form", add_form(page, e, typed, errors, false));
   return page.page(title_of(e), page.render("estimates/show", data), status);
@@ -282,8 +287,7 @@ http::Response delete_line(PageContext& page) {
 http::Response transition(PageContext& page, EstimateAction action) {
   EstimateDocument document =
       operations::transition_estimate(page.db, page.org_id(), estimate_id(page), action);
-  const char* done = action == EstimateAction::send ? "sent"
-                     : action == EstimateAction::accept
+  const char* done = action == EstimateAction::accept
                          ? "accepted: the project's contract sum is set"
                      : action == EstimateAction::decline ? "declined"
                                                          : "revised: this is the new draft";
@@ -367,8 +371,6 @@ void add_estimate_routes(PageRoutes& routes) {
              "Save a changed line");
   routes.add(http::Verb::post, "/estimates/{id}/lines/{line_id}/delete", kWriteCommercial,
              delete_line, "Delete a line");
-  routes.add(http::Verb::post, "/estimates/{id}/send", kWriteCommercial,
-             bind_handler(transition, EstimateAction::send), "Estimate: send");
   routes.add(http::Verb::post, "/estimates/{id}/accept", kWriteCommercial,
              bind_handler(transition, EstimateAction::accept), "Estimate: accept");
   routes.add(http::Verb::post, "/estimates/{id}/decline", kWriteCommercial,

@@ -1,5 +1,6 @@
-// /invoices/{id}: the invoice, its payments and a record-payment form; send
-// and void where domain/invoice.hpp allows them; "Overdue" when
+// /invoices/{id}: the invoice, its payments and a record-payment form; void
+// where domain/invoice.hpp allows it, "Send…" (the form that emails it,
+// views/document_sending_pages.cpp) and what was sent; "Overdue" when
 // operations::is_overdue says so. A payment goes through the operation the
 // API uses (at most the balance, only on a sent or partially paid invoice).
 #include "domain/invoice.hpp"
@@ -8,6 +9,7 @@
 #include "operations/refusal.hpp"
 #include "sql/project_store.hpp"
 #include "views/action_buttons.hpp"
+#include "views/document_sending.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
@@ -74,7 +76,6 @@ std::string payment_form(const PageContext& page, const sql::InvoiceRecord& invo
 List actions(const PageContext& page, const sql::InvoiceRecord& invoice) {
   if (!page.may(domain::Permission::write_commercial)) return {};
   static const ActionButton<InvoiceAction> buttons[] = {
-      {InvoiceAction::send, "Mark as sent", ""},
       {InvoiceAction::void_, "Void", "outline contrast", "Void this invoice?"}};
   // Payments recorded against it keep an invoice: they would be voided with it.
   return action_buttons(invoice.status, buttons, path_of(invoice), [&](InvoiceAction action) {
@@ -87,17 +88,22 @@ List actions(const PageContext& page, const sql::InvoiceRecord& invoice) {
 struct InvoiceView {
   InvoiceDocument document;
   sql::ProjectRecord project;
+  std::vector<sql::MessageRecord> sent;
 };
 
 // Everything the page shows, loaded in one place, in one round trip: the
-// invoice, its payments, its project. (The invoice's notes name its pay application's number.)
+// invoice, its payments, its project, what was sent of it. (The invoice's notes name its pay
+// application's number.)
 InvoiceView load(PageContext& page) {
   std::int64_t id = invoice_id(page);
-  auto [found, project] =
+  auto [found, project, sent] =
       sql::fetch_together(page.db, sql::invoice_with_payments_query(page.org_id(), id),
-                          sql::project_of_invoice_query(page.org_id(), id));
+                          sql::project_of_invoice_query(page.org_id(), id),
+                          sent_messages_query(page, {operations::DocumentKind::invoice, id}));
   if (!found || !project) throw operations::not_found();
-  return InvoiceView{{std::move(found->invoice), std::move(found->payments)}, std::move(*project)};
+  return InvoiceView{{std::move(found->invoice), std::move(found->payments)},
+                     std::move(*project),
+                     std::move(sent)};
 }
 
 http::Response show_invoice(PageContext& page, const InvoiceView& view, bool typed,
@@ -132,6 +138,9 @@ http::Response show_invoice(PageContext& page, const InvoiceView& view, bool typ
   if (invoice.status == domain::InvoiceStatus::draft) data.set("draft", true);
   if (takes_payments(page, invoice))
     data.set("payment_form", payment_form(page, invoice, typed, errors));
+  operations::SentRecord record{operations::DocumentKind::invoice, invoice.id};
+  set_text(data, "send_link", send_link(page, record, invoice.status));
+  data.set("sent_messages", sent_messages_section(page, view.sent));
   return page.page("Invoice " + invoice.fields.number + " " + view.project.fields.number,
                    page.render("invoices/show", data), status);
 }
@@ -187,9 +196,7 @@ http::Response transition(PageContext& page, InvoiceAction action) {
   InvoiceDocument document =
       operations::transition_invoice(page.db, page.org_id(), invoice_id(page), action);
   const sql::InvoiceRecord& invoice = document.invoice;
-  return page.redirect(path_of(invoice),
-                       "Invoice " + invoice.fields.number +
-                           (action == InvoiceAction::send ? " marked as sent." : " void."));
+  return page.redirect(path_of(invoice), "Invoice " + invoice.fields.number + " void.");
 }
 
 }  // namespace
@@ -199,9 +206,6 @@ void add_invoice_routes(PageRoutes& routes) {
              "An invoice with its payments and a record-payment form");
   routes.add(http::Verb::post, "/invoices/{id}/payments", kWriteCommercial, record_payment,
              "Record a payment on an invoice");
-  routes.add(
-      http::Verb::post, "/invoices/{id}/send", kWriteCommercial,
-      [](PageContext& page) { return transition(page, InvoiceAction::send); }, "Invoice: send");
   routes.add(
       http::Verb::post, "/invoices/{id}/void", kWriteCommercial,
       [](PageContext& page) { return transition(page, InvoiceAction::void_); }, "Invoice: void");

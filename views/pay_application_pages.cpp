@@ -6,8 +6,9 @@
 // so htmx gives the focus back to the cell Tab moved to. A cell past 100 %
 // is refused beside the cell (422) with what was typed kept. Submit, certify
 // (with the certified amount, at most line 8) and return show where
-// domain/pay_application.hpp allows them. /pay-applications/{id}/print is
-// laid out like the AIA G702 and G703 for a letter-size PDF.
+// domain/pay_application.hpp allows them; "Send…" opens the form that emails
+// it (a draft is submitted with it), and what was sent is listed below.
+// /pay-applications/{id}/print is laid out like the AIA G702 and G703 for a letter-size PDF.
 #include "domain/pay_application.hpp"
 #include "operations/invoice_document.hpp"
 #include "operations/pay_application_document.hpp"
@@ -16,6 +17,7 @@
 #include "sql/party_store.hpp"
 #include "sql/project_store.hpp"
 #include "views/action_buttons.hpp"
+#include "views/document_sending.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
@@ -135,20 +137,24 @@ struct PayApplicationView {
   sql::ProjectRecord project;
   std::optional<std::int64_t> invoice_id;  // the certificate's
   std::string invoice_number;
+  std::vector<sql::MessageRecord> sent;
 };
 
 // Everything the pages show, loaded in one place, in one round trip: the
-// application with its lines and its certificate's invoice, and its project.
+// application with its lines and its certificate's invoice, its project, and
+// what was sent of it.
 PayApplicationView load(PageContext& page) {
   std::int64_t id = number_in_path(page, "id");
-  auto [found, project] =
-      sql::fetch_together(page.db, sql::pay_application_with_lines_query(page.org_id(), id),
-                          sql::project_of_pay_application_query(page.org_id(), id));
+  auto [found, project, sent] = sql::fetch_together(
+      page.db, sql::pay_application_with_lines_query(page.org_id(), id),
+      sql::project_of_pay_application_query(page.org_id(), id),
+      sent_messages_query(page, {operations::DocumentKind::pay_application, id}));
   if (!found || !project) throw operations::not_found();
   return PayApplicationView{{std::move(found->application), std::move(found->lines)},
                             std::move(*project),
                             found->invoice_id,
-                            std::move(found->invoice_number)};
+                            std::move(found->invoice_number),
+                            std::move(sent)};
 }
 
 std::string title_of(const PayApplicationView& view) {
@@ -192,6 +198,9 @@ http::Response sheet(PageContext& page, const PayApplicationView& view, bool typ
   if (domain::transition(a.status, PayApplicationAction::certify) &&
       page.may(domain::Permission::write_commercial))
     data.set("certify", certify_form(page, a, typed, errors));
+  operations::SentRecord record{operations::DocumentKind::pay_application, a.id};
+  set_text(data, "send_link", send_link(page, record, a.status));
+  data.set("sent_messages", sent_messages_section(page, view.sent));
   return page.page(title_of(view), page.render("pay_applications/show", data), status);
 }
 

@@ -24,6 +24,7 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_change_order_routes(routes);
   add_pay_application_routes(routes);
   add_invoice_routes(routes);
+  add_document_sending_routes(routes);
   add_billing_routes(routes);
   add_commitment_routes(routes);
   add_vendor_bill_routes(routes);

@@ -26,6 +26,7 @@ void add_daily_log_routes(PageRoutes& routes);
 void add_change_order_routes(PageRoutes& routes);
 void add_pay_application_routes(PageRoutes& routes);
 void add_invoice_routes(PageRoutes& routes);
+void add_document_sending_routes(PageRoutes& routes);
 void add_billing_routes(PageRoutes& routes);
 void add_commitment_routes(PageRoutes& routes);
 void add_vendor_bill_routes(PageRoutes& routes);

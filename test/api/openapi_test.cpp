@@ -40,3 +40,25 @@ TEST_CASE("openapi.json lists exactly the API's routes, each with a summary", "[
                                "/api/v1/projects/{id}/schedule-of-values", "/api/v1/openapi.json"})
     CHECK(paths->member(expected));
 }
+
+TEST_CASE("openapi.json: sending a document answers 200, as a transition does", "[unit]") {
+  http::Router router;
+  sql::Pool pool(sql::DatabaseSettings{});
+  api::add_routes(router, pool);
+  auto doc = api::parse_json(api::openapi_document(router));
+  REQUIRE(doc.value);
+  const api::JsonValue* paths = doc.value->member("paths");
+  for (const char* send : {"/api/v1/estimates/{id}/send", "/api/v1/change-orders/{id}/send",
+                           "/api/v1/pay-applications/{id}/send", "/api/v1/invoices/{id}/send"}) {
+    INFO(send);
+    const api::JsonValue* post =
+        paths->member(send) ? paths->member(send)->member("post") : nullptr;
+    REQUIRE(post);
+    CHECK(post->member("responses")->member("200"));
+    CHECK(post->member("security"));
+  }
+  const api::JsonValue* messages = paths->member("/api/v1/messages");
+  REQUIRE(messages);
+  REQUIRE(messages->member("get"));
+  CHECK(messages->member("get")->member("responses")->member("200"));
+}

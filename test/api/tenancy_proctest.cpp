@@ -58,7 +58,9 @@ TEST_CASE("another organisation's ids are 404 on every route and change nothing"
                                  R"({"title":"S","lines":[{"cost_code":"01-100","cost_type":"other",
                    "description":"d","quantity":1,"unit_cost_cents":100}]})"),
                         "id");
-  REQUIRE(api.call("POST", "/api/v1/estimates/" + sent + "/send", a).status == 200);
+  REQUIRE(
+      api.send("POST", "/api/v1/estimates/" + sent + "/send", a, R"({"to":["owner@example.com"]})")
+          .status == 200);
   std::string user = at(api.call("GET", "/api/v1/me", a), "user.id");
   std::string token = at(api.call("GET", "/api/v1/me", a), "token_id");
   std::string before = fingerprint(api);

@@ -6,7 +6,9 @@
 // from the keyboard reading every G702 figure on the page after each cell
 // (against figures worked out by hand below), has a cell past 100 % refused
 // beside it and a row someone else changed meanwhile refused in place, submits and certifies the application for less than requested
-// and records a partial payment on the invoice the certificate made. Every
+// sends the invoice the certificate made from its Send form (refused
+// without an address, then listed as queued) and records a partial payment
+// on it. Every
 // HTML answer must be valid HTML5 (html-validate), no request may leave the
 // origin, the console must stay free of errors. Screenshots (1280 and 375
 // px) and the PDF of the print view (two pages at most) go to ARTIFACTS_DIR.
@@ -80,7 +82,11 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
     await settle();
   }
   assert.equal(await text('#total'), '$100,000.00');
-  await page.click('button[data-action=send]');
+  // The client has no email: the address is typed into the Send form.
+  await page.click('#send-document');
+  await page.waitForSelector('#send-form');
+  await page.fill('#send-form input[name=to]', 'owner@maple-dental.example');
+  await page.click('#send-form button[type=submit]');
   await page.waitForSelector('#estimate-status:has-text("Sent")');
   await page.click('button[data-action=accept]');
   await page.waitForSelector('#estimate-status:has-text("Accepted")');
@@ -283,8 +289,24 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
   assert.equal(await text('#invoice-total'), '$20,000.00');
   assert.match(await text('#invoice-status'), /Draft/);
   assert.equal(await page.locator('#record-payment').count(), 0);
-  await page.click('button[data-action=send]');
+  // Sent from its form: without an address (the client has none) it is
+  // refused beside To with what was typed kept; then to the owner, with the
+  // lender in copy, and the page lists the message as queued.
+  assert.match(await text('#sent-messages'), /Nothing sent yet/);
+  await page.click('#send-document');
+  await page.waitForSelector('#send-form');
+  assert.equal(await page.inputValue('#send-form input[name=to]'), '');
+  await page.fill('#send-form input[name=cc]', 'loans@lender.example');
+  await page.click('#send-form button[type=submit]');
+  await page.waitForSelector('#to-error');
+  assert.match(await text('#to-error'), /the client has no email address/);
+  assert.equal(await page.inputValue('#send-form input[name=cc]'), 'loans@lender.example');
+  assert.equal(await page.getAttribute('#send-form input[name=to]', 'aria-invalid'), 'true');
+  await page.fill('#send-form input[name=to]', 'owner@maple-dental.example');
+  await page.click('#send-form button[type=submit]');
   await page.waitForSelector('#invoice-status:has-text("Sent")');
+  assert.match(await text('#sent-messages'),
+    /owner@maple-dental\.example \(cc loans@lender\.example\)[\s\S]*Invoice INV-001 from[\s\S]*Queued/);
   assert.equal(await page.locator('#invoice-overdue').count(), 0);
   assert.match(await text('#payments'), /No payments yet/);
   await page.fill('#record-payment input[name=amount]', '12,000');

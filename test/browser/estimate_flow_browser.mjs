@@ -31,6 +31,7 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn, problems })
   await page.waitForURL(origin + '/parties');
   await page.click('#new-party summary');
   await page.fill('#new-party input[name=name]', 'Maple Street Dental');
+  await page.fill('#new-party input[name=email]', 'office@maple-dental.example');
   await page.fill('#new-party textarea[name=address]', '12 Maple Street\nSpringfield');
   await page.click('#new-party button[type=submit]');
   await page.waitForSelector('text=Client Maple Street Dental added.');
@@ -185,12 +186,31 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn, problems })
   assert.equal(await text('#total'), '$10,779.26');
   await page.screenshot({ path: join(artifacts, 'estimate-1280.png'), fullPage: true });
 
-  // Send, then accept: the buttons follow the state.
+  // Send, then accept: the buttons follow the state. "Send…" opens the form
+  // prefilled for the client; sending lists the message, queued.
   assert.equal(await page.locator('button[data-action=accept]').count(), 0);
-  await page.click('button[data-action=send]');
+  assert.match(await text('#sent-messages'), /Nothing sent yet/);
+  await page.click('#send-document');
+  await page.waitForURL(/\/estimates\/\d+\/send$/);
+  assert.equal(await page.inputValue('#send-form input[name=to]'), 'office@maple-dental.example');
+  assert.match(await page.inputValue('#send-form input[name=subject]'),
+    /^Estimate EST-001 rev 1 from Hammer & Sons <Builders> – Dental office fit-out$/);
+  assert.match(await page.inputValue('#send-form textarea[name=message]'),
+    /Please find attached estimate EST-001 rev 1 for Dental office fit-out\.[\s\S]*Pat Estimator/);
+  assert.match(await text('main'), /Sending it also marks it as sent/);
+  for (const [width, height] of [[1280, 900], [375, 812]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(artifacts, `send-form-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.fill('#send-form input[name=cc]', 'lender@bank.example');
+  await page.click('#send-form button[type=submit]');
+  await page.waitForURL(/\/estimates\/\d+$/);
   await page.waitForSelector('#estimate-status:has-text("Sent")');
+  assert.match(await text('#flash'), /Estimate EST-001 rev 1 sent to office@maple-dental\.example/);
+  assert.match(await text('#sent-messages'),
+    /office@maple-dental\.example \(cc lender@bank\.example\)[\s\S]*Estimate EST-001 rev 1 from[\s\S]*Queued/);
   assert.equal(await page.locator('#add-line').count(), 0);
-  assert.equal(await page.locator('button[data-action=send]').count(), 0);
   await page.click('button[data-action=accept]');
   await page.waitForSelector('#estimate-status:has-text("Accepted")');
   assert.match(await text('#flash'), /accepted/);
@@ -218,7 +238,8 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn, problems })
   for (const [width, height] of [[1280, 900], [375, 812]]) {
     await page.setViewportSize({ width, height });
     for (const [name, path] of [['dashboard', '/'], ['projects', '/projects'],
-      ['estimate', new URL(estimateUrl).pathname]]) {
+      ['estimate', new URL(estimateUrl).pathname],
+      ['estimate-send', new URL(estimateUrl).pathname + '/send']]) {
       await page.goto(origin + path);
       await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true });
     }

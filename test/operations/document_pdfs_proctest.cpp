@@ -325,7 +325,7 @@ TEST_CASE("each record's page links its PDF and the PDF has the page's access", 
                 R"({"number":"EST-9","title":"Garage slab","lines":[{"cost_code":"03-100",
                     "cost_type":"subcontract","description":"Slab","quantity":1,
                     "unit_cost_cents":500000}]})");
-  api.id_of("POST", "/estimates/" + estimate + "/send");
+  api.id_of("POST", "/estimates/" + estimate + "/send", R"({"to":["owner@example.com"]})");
   api.id_of("POST", "/estimates/" + estimate + "/accept");
   std::string order = api.id_of("POST", "/projects/" + project + "/change-orders",
                                 R"({"number":"CO-9","title":"Drain"})");

@@ -15,8 +15,13 @@ HttpResult expect(ApiServer& api, int status, const std::string& method, const s
 ApiProject accepted_project(ApiServer& api, const std::string& lines_json) {
   ApiProject p;
   p.token = api.user_token(unique("Billing"), unique("owner") + "@example.com", "owner");
+  // A client with an email: sending the estimate emails it to them.
+  std::string client =
+      at(expect(api, 201, "POST", "/api/v1/parties", p.token,
+                R"({"kind":"client","name":"Harbor Dental","email":"owner@harbor.example"})"),
+         "id");
   p.id = at(expect(api, 201, "POST", "/api/v1/projects", p.token,
-                   R"({"number":"2026-020","name":"Office fit-out"})"),
+                   R"({"number":"2026-020","name":"Office fit-out","client_id":)" + client + "}"),
             "id");
   std::string estimate = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/estimates",
                                    p.token, R"({"title":"Fit-out","lines":)" + lines_json + "}"),

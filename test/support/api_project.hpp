@@ -1,5 +1,6 @@
 // A project set up through the API for the billing tests: a new
-// organisation's owner, a project, and an estimate with the given lines sent
+// organisation's owner, a project for a client with an email (sending
+// emails documents to them), and an estimate with the given lines sent
 // and accepted, so the project has its contract sum and schedule of values.
 #pragma once
 

@@ -177,6 +177,22 @@ std::string id_in(const std::string& body, const std::string& marker, bool last)
   return body.substr(at, body.find_first_not_of("0123456789", at) - at);
 }
 
+std::string project_for_client(PageClient& c, const std::string& client, const std::string& email) {
+  c.get("/parties");
+  REQUIRE(c.post("/parties", {{"kind", "client"}, {"name", client}, {"email", email}}).status ==
+          303);
+  std::string parties = c.get("/parties").body;
+  auto row = parties.rfind("id=\"party-", parties.find(">" + client + "<"));
+  REQUIRE(row != std::string::npos);
+  std::string client_id = id_in(parties.substr(row), "id=\"party-");
+  c.get("/projects");
+  HttpResult project = c.post("/projects", {{"number", "P-" + std::to_string(std::rand())},
+                                            {"name", client + " job"},
+                                            {"client_id", client_id}});
+  REQUIRE(project.status == 303);
+  return id_after(project.header("location"), "/projects/");
+}
+
 std::string invalid_html(const std::vector<std::pair<std::string, std::string>>& bodies) {
   auto dir = std::filesystem::temp_directory_path() /
              ("page-html-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));

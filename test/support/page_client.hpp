@@ -84,6 +84,11 @@ void check_refused_without_csrf(PageClient& client, const PageRequests& posts);
 // as a form and as htmx.
 void check_not_found(PageClient& other, const PageRequests& gets, const PageRequests& posts);
 
+// A new project of the organisation of `c`, for a new client named
+// `client` with `email` ("" for none): sending its documents emails them to
+// that client. Returns the project's id.
+std::string project_for_client(PageClient& c, const std::string& client, const std::string& email);
+
 // The id in `body` after `marker` (`id="line-`), the last one when `last`.
 std::string id_in(const std::string& body, const std::string& marker, bool last = false);
 

@@ -47,7 +47,8 @@ Billing make_billing(PageClient& c, const std::string& name) {
                                                            {"quantity", "1"},
                                                            {"unit_cost", cost}})
                 .status == 303);
-  REQUIRE(c.post("/estimates/" + b.estimate + "/send", {}).status == 303);
+  REQUIRE(c.post("/estimates/" + b.estimate + "/send", {{"to", "owner@example.com"}}).status ==
+          303);
   REQUIRE(c.post("/estimates/" + b.estimate + "/accept", {}).status == 303);
 
   auto new_order = [&] {
@@ -86,7 +87,7 @@ Billing make_billing(PageClient& c, const std::string& name) {
       c.post("/pay-applications/" + b.application + "/certify", {{"certified", "300"}}).status ==
       303);
   b.invoice = id_in(c.get("/pay-applications/" + b.application).body, "href=\"/invoices/");
-  REQUIRE(c.post("/invoices/" + b.invoice + "/send", {}).status == 303);
+  REQUIRE(c.post("/invoices/" + b.invoice + "/send", {{"to", "owner@example.com"}}).status == 303);
   REQUIRE(c.post("/invoices/" + b.invoice + "/payments", {{"amount", "100"},
                                                           {"received_on", "2026-12-01"},
                                                           {"method", "check"},
@@ -103,7 +104,8 @@ std::string counts(PageServer& server) {
       "(SELECT count(*) || ':' || sum(version) || ':' || string_agg(status, '' ORDER BY id) "
       "FROM pay_applications), (SELECT count(*) || ':' || sum(version) FROM "
       "pay_application_lines), (SELECT count(*) || ':' || sum(version) || ':' || "
-      "string_agg(status, '' ORDER BY id) FROM invoices), (SELECT count(*) FROM payments))");
+      "string_agg(status, '' ORDER BY id) FROM invoices), (SELECT count(*) FROM payments), "
+      "(SELECT count(*) FROM messages))");
 }
 
 // Every billing page and fragment a GET answers, for `b`.
@@ -125,7 +127,10 @@ PageRequests billing_gets(const Billing& b) {
           {app, kHtmx},
           {app + "/print", {}},
           {inv, {}},
-          {inv, kHtmx}};
+          {inv, kHtmx},
+          {draft + "/send", {}},
+          {app + "/send", {}},
+          {inv + "/send", {}}};
 }
 
 PageRequests billing_posts(const Billing& b) {
@@ -142,15 +147,17 @@ PageRequests billing_posts(const Billing& b) {
           {co + "/lines/" + b.draft_line, line},
           {co + "/lines/" + b.draft_line + "/delete", {}},
           {co + "/submit", {}},
+          {co + "/send", {{"to", "owner@example.com"}}},
           {co + "/approve", {}},
           {co + "/reject", {}},
           {co + "/void", {}},
           {app + "/lines/" + b.app_line, {{"this_period", "1"}}},
           {app + "/submit", {}},
+          {app + "/send", {{"to", "owner@example.com"}}},
           {app + "/certify", {{"certified", "1"}}},
           {app + "/return", {}},
           {inv + "/payments", {{"amount", "1"}, {"received_on", "2026-12-02"}, {"method", "ach"}}},
-          {inv + "/send", {}},
+          {inv + "/send", {{"to", "owner@example.com"}}},
           {inv + "/void", {}}};
 }
 

@@ -51,7 +51,7 @@ Job make_job(PageClient& c, const std::string& name) {
                                                   {"quantity", "1"},
                                                   {"unit_cost", cost}})
                 .status == 303);
-  REQUIRE(c.post("/estimates/" + e + "/send", {}).status == 303);
+  REQUIRE(c.post("/estimates/" + e + "/send", {{"to", "owner@example.com"}}).status == 303);
   REQUIRE(c.post("/estimates/" + e + "/accept", {}).status == 303);
   c.get("/parties");
   HttpResult party = c.post("/parties", {{"kind", "subcontractor"}, {"name", name}});

@@ -34,7 +34,7 @@ std::string billed_project(PageClient& owner, const std::string& name) {
                                                    {"quantity", "10"},
                                                    {"unit_cost", "1234.56"}})
               .status == 303);
-  REQUIRE(owner.post("/estimates/" + e + "/send", {}).status == 303);
+  REQUIRE(owner.post("/estimates/" + e + "/send", {{"to", "owner@example.com"}}).status == 303);
   REQUIRE(owner.post("/estimates/" + e + "/accept", {}).status == 303);
   return id;
 }

@@ -84,7 +84,7 @@ std::string new_estimate(PageClient& c, const std::string& project) {
 std::string billable_project(PageClient& c, const std::string& name) {
   std::string project = new_project(c, name);
   std::string estimate = new_estimate(c, project);
-  REQUIRE(c.post("/estimates/" + estimate + "/send", {}).status == 303);
+  REQUIRE(c.post("/estimates/" + estimate + "/send", {{"to", "owner@example.com"}}).status == 303);
   REQUIRE(c.post("/estimates/" + estimate + "/accept", {}).status == 303);
   return project;
 }
@@ -379,7 +379,7 @@ TEST_CASE("a payment form posted after another payment is refused, the new balan
   REQUIRE(org.owner.post(path + "/certify", {{"certified", "900"}}).status == 303);
   std::string invoice = id_in(org.owner.get(path).body, "href=\"/invoices/");
   const std::string inv = "/invoices/" + invoice;
-  REQUIRE(org.owner.post(inv + "/send", {}).status == 303);
+  REQUIRE(org.owner.post(inv + "/send", {{"to", "owner@example.com"}}).status == 303);
 
   // Both open the invoice ($900.00 due) and enter the same check of $400.00.
   HttpResult mine = org.owner.get(inv);

@@ -109,7 +109,7 @@ TEST_CASE("every form that takes an amount or a rate refuses 5,00 and 1,5 beside
   const std::string p = "/projects/" + project;
   std::string estimate = new_estimate(c, project);
   REQUIRE(c.post("/estimates/" + estimate + "/lines", estimate_line("1000")).status == 303);
-  REQUIRE(c.post("/estimates/" + estimate + "/send", {}).status == 303);
+  REQUIRE(c.post("/estimates/" + estimate + "/send", {{"to", "owner@example.com"}}).status == 303);
   REQUIRE(c.post("/estimates/" + estimate + "/accept", {}).status == 303);
 
   // A change order's line.
@@ -141,7 +141,7 @@ TEST_CASE("every form that takes an amount or a rate refuses 5,00 and 1,5 beside
 
   // A payment on its invoice.
   std::string invoice = "/invoices/" + id_in(c.get(sheet).body, "href=\"/invoices/");
-  REQUIRE(c.post(invoice + "/send", {}).status == 303);
+  REQUIRE(c.post(invoice + "/send", {{"to", "owner@example.com"}}).status == 303);
   c.get(invoice);
   check_refused(c, invoice + "/payments",
                 {{"amount", "1,5"}, {"received_on", "2026-12-01"}, {"method", "check"}},
