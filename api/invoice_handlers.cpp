@@ -111,8 +111,7 @@ Response create_payment(RequestContext& ctx, sql::Connection& db) {
     sql::PaymentFields fields;
     if (auto v = in.integer("amount_cents", -domain::kMaxCents, domain::kMaxCents))
       fields.amount_cents = domain::Cents{*v};
-    if (auto v = in.nullable_date("received_on"); v.value)
-      fields.received_on = *v.value;
+    if (auto v = in.nullable_date("received_on"); v.value) fields.received_on = *v.value;
     if (auto v = in.choice("method", domain::payment_method_names()))
       fields.method = *domain::parse_payment_method(*v);
     if (auto v = in.text("reference", {200})) fields.reference = *v;

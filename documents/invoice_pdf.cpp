@@ -33,7 +33,7 @@ std::string invoice_pdf(const Letterhead& letterhead, const sql::InvoiceRecord& 
       "No payments yet."};
   for (const auto& payment : payments)
     received.rows.push_back({domain::display_date(payment.fields.received_on),
-                             domain::display_label(to_string(payment.fields.method)),
+                             domain::payment_method_label(to_string(payment.fields.method)),
                              payment.fields.reference, format_cents(payment.fields.amount_cents)});
   layout.table(std::move(received));
   layout.fields({{"Balance due", format_cents(domain::invoice_balance(invoice.fields.total_cents,

@@ -70,6 +70,10 @@ std::string_view to_string(PaymentMethod method) {
 std::optional<PaymentMethod> parse_payment_method(std::string_view name) {
   return kPaymentMethods.parse(name);
 }
+
+std::string payment_method_label(std::string_view name) {
+  return name == "ach" ? std::string("ACH") : display_label(name);
+}
 std::span<const std::string_view> payment_method_names() {
   return kPaymentMethodNames;
 }

@@ -36,6 +36,9 @@ std::optional<InvoiceStatus> parse_invoice_status(std::string_view name);
 std::optional<InvoiceKind> parse_invoice_kind(std::string_view name);
 std::string_view to_string(PaymentMethod method);
 std::optional<PaymentMethod> parse_payment_method(std::string_view name);
+// A method as a person reads it, on the invoice's page and its PDF: "ACH"
+// is an initialism; every other method reads as its display_label.
+std::string payment_method_label(std::string_view name);
 // "check, ach, wire, card, cash, other": the methods' names in the table's
 // order, the order a form offers them in.
 std::span<const std::string_view> payment_method_names();

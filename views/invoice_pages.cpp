@@ -24,11 +24,6 @@ namespace {
 using domain::InvoiceAction;
 using operations::InvoiceDocument;
 
-// "ACH" is an initialism; every other method reads as its label.
-std::string method_label(std::string_view name) {
-  return name == "ach" ? std::string("ACH") : label(name);
-}
-
 std::int64_t invoice_id(const PageContext& page) {
   auto id = path_number(page.http, "id");
   if (!id) throw operations::not_found();
@@ -57,7 +52,7 @@ std::string payment_form(const PageContext& page, const sql::InvoiceRecord& invo
   std::string method = value("method", "check");
   List methods;
   for (std::string_view m : domain::payment_method_names()) {
-    Object option{{"value", std::string(m)}, {"label", method_label(m)}};
+    Object option{{"value", std::string(m)}, {"label", domain::payment_method_label(m)}};
     if (m == method) option["selected"] = true;
     methods.push_back(option);
   }
@@ -112,7 +107,7 @@ http::Response show_invoice(PageContext& page, const InvoiceView& view, bool typ
   List payments;
   for (const auto& p : view.document.payments)
     payments.push_back(Object{{"received_on", date(p.fields.received_on)},
-                              {"method", method_label(to_string(p.fields.method))},
+                              {"method", domain::payment_method_label(to_string(p.fields.method))},
                               {"reference", p.fields.reference},
                               {"amount", money(p.fields.amount_cents)}});
   Data data = Object{{"id", std::to_string(invoice.id)},

@@ -105,3 +105,9 @@ TEST_CASE("an invoice asks for more than nothing", "[unit]") {
   CHECK(refuse_invoice_total(Cents{-1}) == "must be more than $0.00");
   CHECK_FALSE(refuse_invoice_total(Cents{1}));
 }
+
+TEST_CASE("a payment's method reads the same on the page and the PDF", "[unit]") {
+  CHECK(payment_method_label("ach") == "ACH");
+  CHECK(payment_method_label("check") == "Check");
+  CHECK(payment_method_label("wire") == "Wire");
+}
