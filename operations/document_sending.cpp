@@ -207,6 +207,17 @@ SentDocument send_document(sql::Connection& db, std::int64_t org_id, SentRecord 
   return {id, u.document, m.to, s.draft};
 }
 
+std::string mark_sent(sql::Connection& db, std::int64_t org_id, SentRecord record) {
+  sql::Transaction tx(db);
+  Sendable s = read_sendable(db, org_id, record, true);
+  if (s.refused) throw invalid_state(s.refused->message);
+  // Past draft, the transition itself refuses, in its own words ("cannot
+  // send an invoice that is sent (only from draft)").
+  leave_draft(db, org_id, record);
+  tx.commit();
+  return s.kind_label + " " + s.number;
+}
+
 std::vector<sql::MessageRecord> sent_messages(sql::Connection& db, std::int64_t org_id,
                                               SentRecord record) {
   read_sendable(db, org_id, record, false);

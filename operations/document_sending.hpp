@@ -71,6 +71,15 @@ struct SentDocument {
 SentDocument send_document(sql::Connection& db, std::int64_t org_id, SentRecord record,
                            std::int64_t sender_id, const SendingForm& form);
 
+// A draft handed over without the product (by hand, at a meeting, through
+// the owner's own portal): its transition alone (an estimate or invoice
+// becomes sent, a change order or pay application submitted), in one
+// transaction, and nothing queued. Refusals: not_found; invalid_state for a
+// document past draft (there is nothing to mark: sending it again is a copy,
+// which only email makes) or a draft its transition refuses (no lines).
+// Returns the document's name, "Invoice INV-003".
+std::string mark_sent(sql::Connection& db, std::int64_t org_id, SentRecord record);
+
 // What was sent of the record, newest first; not_found when the record is
 // not the organisation's.
 std::vector<sql::MessageRecord> sent_messages(sql::Connection& db, std::int64_t org_id,

@@ -1,12 +1,14 @@
 // /change-orders/{id}: the change order editor, the estimate editor's twin
 // (views/line_form.hpp): lines added, edited in place and deleted with htmx,
 // a credit line (negative unit cost) shown as a negative amount, the order's
-// amount re-rendered out of band after each change. Submit / approve /
-// reject / void show only where domain/change_order.hpp allows them; an
-// approval adds the order to the project's contract sum (the operation's
-// schedule-of-values line), which the project header shows. "Send…" opens
-// the form that emails it (a draft is submitted with it), and what was sent
-// is listed below the lines.
+// amount re-rendered out of band after each change. Approve / reject / void
+// show only where domain/change_order.hpp allows them; an approval adds the
+// order to the project's contract sum (the operation's schedule-of-values
+// line), which the project header shows. A draft is submitted from "Send…",
+// as an estimate or invoice is sent: the form emails it, or marks it
+// submitted without emailing (handed over otherwise); what was sent is
+// listed below the lines. POST /change-orders/{id}/submit stays, the
+// transition alone, as the API's `submit` does.
 #include <cstdlib>
 
 #include "domain/change_order.hpp"
@@ -62,7 +64,6 @@ std::string amount_block(const PageContext& page, const sql::ChangeOrderRecord& 
 List actions(const PageContext& page, const sql::ChangeOrderRecord& order) {
   if (!page.may(domain::Permission::write_commercial)) return {};
   static const ActionButton<ChangeOrderAction> buttons[] = {
-      {ChangeOrderAction::submit, "Submit to owner", ""},
       {ChangeOrderAction::approve, "Owner approved", ""},
       {ChangeOrderAction::reject, "Owner rejected", "secondary"},
       {ChangeOrderAction::void_, "Void", "outline contrast", "Void this change order?"}};
@@ -291,7 +292,7 @@ http::Response create_change_order(PageContext& page) {
     });
     return page.redirect("/change-orders/" + std::to_string(document.order.id),
                          "Change order " + document.order.fields.number +
-                             " started: add its lines, then submit it to the owner.");
+                             " started: add its lines, then send it to the owner.");
   };
   return submit_form(create, {.invalid = [&](const domain::FieldErrors& errors) {
                        return page.fragment(change_orders_tab(page, project, errors), 422);

@@ -3,7 +3,10 @@
 // prefilled with the client's address, a subject and a message; and the
 // list of what was sent, shown on each document's page. A refused field
 // (a bad address, no recipient) shows the form again with what was typed
-// (422); a refused state is the pages' 409.
+// (422); a refused state is the pages' 409. A draft's form has a second
+// button, "Mark as sent without emailing" (submitted, for a change order or
+// a pay application): the draft's transition alone, nothing queued, for a
+// document handed over by hand or through the owner's own portal.
 #include "domain/message.hpp"
 #include "operations/refusal.hpp"
 #include "views/document_sending.hpp"
@@ -82,6 +85,14 @@ http::Response send_form(PageContext& page, DocumentKind kind) {
 
 http::Response send(PageContext& page, DocumentKind kind) {
   SentRecord record = record_of(page, kind);
+  // The form's second button: a draft handed over by hand is marked, and
+  // what was typed for the email is not read (no address is needed).
+  if (page.field("email") == "false") {
+    std::string document = operations::mark_sent(page.db, page.org_id(), record);
+    return page.redirect(
+        document_path(record),
+        document + " marked as " + std::string(becomes(kind)) + ": nothing was emailed.");
+  }
   auto submit = [&] {
     // A field the form did not post at all takes the usual value; one
     // posted empty is what the sender meant (an empty subject is refused).
@@ -138,22 +149,24 @@ void add_document_sending_routes(PageRoutes& routes) {
   routes.add(http::Verb::get, "/estimates/{id}/send", kWriteCommercial,
              bind_handler(send_form, DocumentKind::estimate), "Estimate: the send form");
   routes.add(http::Verb::post, "/estimates/{id}/send", kWriteCommercial,
-             bind_handler(send, DocumentKind::estimate), "Estimate: email it (a draft is sent)");
+             bind_handler(send, DocumentKind::estimate),
+             "Estimate: email it (a draft is sent), or mark a draft sent");
   routes.add(http::Verb::get, "/change-orders/{id}/send", kWriteCommercial,
              bind_handler(send_form, DocumentKind::change_order), "Change order: the send form");
   routes.add(http::Verb::post, "/change-orders/{id}/send", kWriteCommercial,
              bind_handler(send, DocumentKind::change_order),
-             "Change order: email it (a draft is submitted)");
+             "Change order: email it (a draft is submitted), or mark a draft submitted");
   routes.add(http::Verb::get, "/pay-applications/{id}/send", kWriteCommercial,
              bind_handler(send_form, DocumentKind::pay_application),
              "Pay application: the send form");
   routes.add(http::Verb::post, "/pay-applications/{id}/send", kWriteCommercial,
              bind_handler(send, DocumentKind::pay_application),
-             "Pay application: email it (a draft is submitted)");
+             "Pay application: email it (a draft is submitted), or mark a draft submitted");
   routes.add(http::Verb::get, "/invoices/{id}/send", kWriteCommercial,
              bind_handler(send_form, DocumentKind::invoice), "Invoice: the send form");
   routes.add(http::Verb::post, "/invoices/{id}/send", kWriteCommercial,
-             bind_handler(send, DocumentKind::invoice), "Invoice: email it (a draft is sent)");
+             bind_handler(send, DocumentKind::invoice),
+             "Invoice: email it (a draft is sent), or mark a draft sent");
 }
 
 }  // namespace construction::views

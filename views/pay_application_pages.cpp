@@ -4,10 +4,13 @@
 // operation recomputes the line and the summary in one transaction, and the
 // answer is the row again with the G702 out of band. Inputs keep their ids,
 // so htmx gives the focus back to the cell Tab moved to. A cell past 100 %
-// is refused beside the cell (422) with what was typed kept. Submit, certify
-// (with the certified amount, at most line 8) and return show where
-// domain/pay_application.hpp allows them; "Send…" opens the form that emails
-// it (a draft is submitted with it), and what was sent is listed below.
+// is refused beside the cell (422) with what was typed kept. Certify (with
+// the certified amount, at most line 8) and return show where
+// domain/pay_application.hpp allows them. A draft is submitted from "Send…",
+// as an estimate or invoice is sent: the form emails it, or marks it
+// submitted without emailing; what was sent is listed below. POST
+// /pay-applications/{id}/submit stays, the transition alone, as the API's
+// `submit` does.
 // /pay-applications/{id}/print is laid out like the AIA G702 and G703 for a letter-size PDF.
 #include "domain/pay_application.hpp"
 #include "operations/invoice_document.hpp"
@@ -125,7 +128,6 @@ std::string certify_form(const PageContext& page, const sql::PayApplicationRecor
 List actions(const PageContext& page, const sql::PayApplicationRecord& a) {
   if (!page.may(domain::Permission::write_commercial)) return {};
   static const ActionButton<PayApplicationAction> buttons[] = {
-      {PayApplicationAction::submit, "Submit to the architect", ""},
       {PayApplicationAction::return_, "Return to draft", "secondary"}};
   return action_buttons(a.status, buttons, path_of(a));
 }

@@ -1,11 +1,13 @@
 // The billing flow in a browser (spec/ui.md; issue 12 "Done when" 1 and 3):
 // headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core,
 // against the real server on a scratch database. On a new project with an
-// accepted estimate it approves an extra and a credit change order (the
-// project header's contract sum follows), fills a pay application's cells
+// accepted estimate it approves an extra and a credit change order (each
+// submitted from its Send form without emailing: handed over at the site
+// meeting; the project header's contract sum follows), fills a pay application's cells
 // from the keyboard reading every G702 figure on the page after each cell
 // (against figures worked out by hand below), has a cell past 100 % refused
-// beside it and a row someone else changed meanwhile refused in place, submits and certifies the application for less than requested
+// beside it and a row someone else changed meanwhile refused in place, submits it (marked
+// from its Send form) and certifies the application for less than requested,
 // sends the invoice the certificate made from its Send form (refused
 // without an address, then listed as queued) and records a partial payment
 // on it. Every
@@ -86,7 +88,7 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
   await page.click('#send-document');
   await page.waitForSelector('#send-form');
   await page.fill('#send-form input[name=to]', 'owner@maple-dental.example');
-  await page.click('#send-form button[type=submit]');
+  await page.click('#send-form button[data-action=send]');
   await page.waitForSelector('#estimate-status:has-text("Sent")');
   await page.click('button[data-action=accept]');
   await page.waitForSelector('#estimate-status:has-text("Accepted")');
@@ -113,8 +115,14 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
     await settle();
     assert.equal(await text('#total'), line.amount);
     assert.equal(await page.locator('button[data-action=approve]').count(), 0);
-    await page.click('button[data-action=submit]');
+    // Handed to the owner at the site meeting: submitted from its Send form
+    // without emailing (the address fields are left as they are).
+    await page.click('#send-document');
+    await page.waitForSelector('#send-form');
+    await page.click('#send-form button[data-action=mark-sent]');
     await page.waitForSelector('#change-order-status:has-text("Pending")');
+    assert.match(await text('#flash'), /marked as submitted: nothing was emailed/);
+    assert.match(await text('#sent-messages'), /Nothing emailed yet/);
     assert.equal(await page.locator('#add-line').count(), 0);
     await page.click('button[data-action=approve]');
     await page.waitForSelector('#change-order-status:has-text("Approved")');
@@ -264,7 +272,9 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
 
   // Submit, then certify less than requested: 20,000.00 of 20,317.50. More
   // than the payment due is refused first, beside the field.
-  await page.click('button[data-action=submit]');
+  await page.click('#send-document');
+  await page.waitForSelector('#send-form');
+  await page.click('#send-form button[data-action=mark-sent]');
   await page.waitForSelector('#pay-application-status:has-text("Submitted")');
   assert.equal(await page.locator('#pay-lines input').count(), 0);
   assert.equal(await page.inputValue('#certified'), '20317.50');
@@ -292,18 +302,18 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
   // Sent from its form: without an address (the client has none) it is
   // refused beside To with what was typed kept; then to the owner, with the
   // lender in copy, and the page lists the message as queued.
-  assert.match(await text('#sent-messages'), /Nothing sent yet/);
+  assert.match(await text('#sent-messages'), /Nothing emailed yet/);
   await page.click('#send-document');
   await page.waitForSelector('#send-form');
   assert.equal(await page.inputValue('#send-form input[name=to]'), '');
   await page.fill('#send-form input[name=cc]', 'loans@lender.example');
-  await page.click('#send-form button[type=submit]');
+  await page.click('#send-form button[data-action=send]');
   await page.waitForSelector('#to-error');
   assert.match(await text('#to-error'), /the client has no email address/);
   assert.equal(await page.inputValue('#send-form input[name=cc]'), 'loans@lender.example');
   assert.equal(await page.getAttribute('#send-form input[name=to]', 'aria-invalid'), 'true');
   await page.fill('#send-form input[name=to]', 'owner@maple-dental.example');
-  await page.click('#send-form button[type=submit]');
+  await page.click('#send-form button[data-action=send]');
   await page.waitForSelector('#invoice-status:has-text("Sent")');
   assert.match(await text('#sent-messages'),
     /owner@maple-dental\.example \(cc loans@lender\.example\)[\s\S]*Invoice INV-001 from[\s\S]*Queued/);

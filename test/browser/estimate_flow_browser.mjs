@@ -189,7 +189,7 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn, problems })
   // Send, then accept: the buttons follow the state. "Send…" opens the form
   // prefilled for the client; sending lists the message, queued.
   assert.equal(await page.locator('button[data-action=accept]').count(), 0);
-  assert.match(await text('#sent-messages'), /Nothing sent yet/);
+  assert.match(await text('#sent-messages'), /Nothing emailed yet/);
   await page.click('#send-document');
   await page.waitForURL(/\/estimates\/\d+\/send$/);
   assert.equal(await page.inputValue('#send-form input[name=to]'), 'office@maple-dental.example');
@@ -204,7 +204,7 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn, problems })
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.fill('#send-form input[name=cc]', 'lender@bank.example');
-  await page.click('#send-form button[type=submit]');
+  await page.click('#send-form button[data-action=send]');
   await page.waitForURL(/\/estimates\/\d+$/);
   await page.waitForSelector('#estimate-status:has-text("Sent")');
   assert.match(await text('#flash'), /Estimate EST-001 rev 1 sent to office@maple-dental\.example/);

@@ -66,7 +66,8 @@ Billing make_billing(PageClient& c, const std::string& name) {
   };
   b.change_order = new_order();
   b.co_line = id_in(c.get("/change-orders/" + b.change_order).body, "<tr id=\"line-");
-  REQUIRE(c.post("/change-orders/" + b.change_order + "/submit", {}).status == 303);
+  // Handed over by hand: submitted from the Send form without an email.
+  REQUIRE(c.post("/change-orders/" + b.change_order + "/send", {{"email", "false"}}).status == 303);
   REQUIRE(c.post("/change-orders/" + b.change_order + "/approve", {}).status == 303);
   b.draft_order = new_order();
   b.draft_line = id_in(c.get("/change-orders/" + b.draft_order).body, "<tr id=\"line-");
@@ -82,7 +83,8 @@ Billing make_billing(PageClient& c, const std::string& name) {
   REQUIRE(c.post("/pay-applications/" + b.application + "/lines/" + b.app_line,
                  {{"this_period", "400"}, {"stored", "0"}})
               .status == 303);
-  REQUIRE(c.post("/pay-applications/" + b.application + "/submit", {}).status == 303);
+  REQUIRE(c.post("/pay-applications/" + b.application + "/send", {{"email", "false"}}).status ==
+          303);
   REQUIRE(
       c.post("/pay-applications/" + b.application + "/certify", {{"certified", "300"}}).status ==
       303);
@@ -148,16 +150,19 @@ PageRequests billing_posts(const Billing& b) {
           {co + "/lines/" + b.draft_line + "/delete", {}},
           {co + "/submit", {}},
           {co + "/send", {{"to", "owner@example.com"}}},
+          {co + "/send", {{"email", "false"}}},
           {co + "/approve", {}},
           {co + "/reject", {}},
           {co + "/void", {}},
           {app + "/lines/" + b.app_line, {{"this_period", "1"}}},
           {app + "/submit", {}},
           {app + "/send", {{"to", "owner@example.com"}}},
+          {app + "/send", {{"email", "false"}}},
           {app + "/certify", {{"certified", "1"}}},
           {app + "/return", {}},
           {inv + "/payments", {{"amount", "1"}, {"received_on", "2026-12-02"}, {"method", "ach"}}},
           {inv + "/send", {{"to", "owner@example.com"}}},
+          {inv + "/send", {{"email", "false"}}},
           {inv + "/void", {}}};
 }
 

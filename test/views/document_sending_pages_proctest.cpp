@@ -3,7 +3,9 @@
 // client's address, the subject, a message signed by the sender), a bad
 // address or none at all is shown beside the field with what was typed kept
 // (422, nothing sent, the draft still a draft), and a send lists the message
-// on the document's page as queued.
+// on the document's page as queued. A draft handed over by hand is marked
+// sent from the same form without an email: nothing queued, whatever the
+// address fields hold.
 #include <catch2/catch.hpp>
 
 #include "test/support/page_client.hpp"
@@ -35,6 +37,11 @@ std::map<std::string, std::string> send_fields(const std::string& to) {
           {"message", "Here it is.\n\nAda"}};
 }
 
+std::string messages_of(const std::string& record) {
+  return shared_page_server().db.scalar("SELECT count(*) FROM messages WHERE record = '" + record +
+                                        "'");
+}
+
 }  // namespace
 
 TEST_CASE("the Send form opens prefilled and sends, and the page lists the message", "[process]") {
@@ -45,7 +52,7 @@ TEST_CASE("the Send form opens prefilled and sends, and the page lists the messa
 
   HttpResult page = c.get(path);
   CHECK(page.body.find("href=\"" + path + "/send\"") != std::string::npos);
-  CHECK(page.body.find("Nothing sent yet.") != std::string::npos);
+  CHECK(page.body.find("Nothing emailed yet.") != std::string::npos);
 
   HttpResult form = c.get(path + "/send");
   REQUIRE(form.status == 200);
@@ -66,7 +73,7 @@ TEST_CASE("the Send form opens prefilled and sends, and the page lists the messa
   CHECK(page.body.find("<td data-label=\"Subject\">Estimate for your kitchen</td>") !=
         std::string::npos);
   CHECK(page.body.find("data-status=\"queued\">Queued<") != std::string::npos);
-  CHECK(page.body.find("Nothing sent yet.") == std::string::npos);
+  CHECK(page.body.find("Nothing emailed yet.") == std::string::npos);
   CHECK(invalid_html({{"page after sending", page.body}}).empty());
 
   // Sent already: the form says nothing of a transition, and a copy goes.
@@ -103,7 +110,7 @@ TEST_CASE("the Send form refuses a bad address or none, keeping what was typed",
 
   HttpResult page = c.get(path);
   CHECK(page.body.find("id=\"estimate-status\">Draft<") != std::string::npos);
-  CHECK(page.body.find("Nothing sent yet.") != std::string::npos);
+  CHECK(page.body.find("Nothing emailed yet.") != std::string::npos);
 }
 
 TEST_CASE("sending is for those who write commercial records, of their organisation", "[process]") {
@@ -115,7 +122,7 @@ TEST_CASE("sending is for those who write commercial records, of their organisat
   Org other = new_org("Elsewhere");
   check_not_found(other.owner, {{path, {}}}, {{path, send_fields("a@b.example")}});
   check_refused_without_csrf(org.owner, {{path, send_fields("a@b.example")}});
-  CHECK(org.owner.get("/estimates/" + id).body.find("Nothing sent yet.") != std::string::npos);
+  CHECK(org.owner.get("/estimates/" + id).body.find("Nothing emailed yet.") != std::string::npos);
 }
 
 TEST_CASE("the sent list shows how each delivery stands, a failure with the server's answer",
@@ -144,4 +151,63 @@ TEST_CASE("the sent list shows how each delivery stands, a failure with the serv
   REQUIRE(failed != std::string::npos);
   CHECK(sent < failed);  // newest first
   CHECK(page.find("550 5.1.1 &lt;nobody@harbor.example&gt;: Recipient address rejected") > failed);
+}
+
+TEST_CASE("a draft handed over by hand is marked sent from its Send form, nothing emailed",
+          "[process]") {
+  Org org = new_org("Sending");
+  PageClient& c = org.owner;
+  // The client has no address: marking needs none.
+  std::string id = draft_estimate(c, "No Email Co", "");
+  const std::string path = "/estimates/" + id;
+
+  HttpResult form = c.get(path + "/send");
+  REQUIRE(form.status == 200);
+  CHECK(form.body.find("<button type=\"submit\" name=\"email\" value=\"false\" formnovalidate "
+                       "class=\"secondary\" data-action=\"mark-sent\">Mark as sent without "
+                       "emailing</button>") != std::string::npos);
+  CHECK(invalid_html({{"form", form.body}}).empty());
+
+  // What the email's fields hold is not read: no 422 for the address.
+  auto fields = send_fields("owner at harbor");
+  fields["email"] = "false";
+  HttpResult marked = c.post(path + "/send", fields);
+  REQUIRE(marked.status == 303);
+  CHECK(marked.header("location") == path);
+  // The page it returns to, with the flash cookie the redirect set.
+  std::string flash;
+  for (const std::string& cookie : marked.set_cookies)
+    if (cookie.starts_with("flash=")) flash = cookie.substr(0, cookie.find(';'));
+  REQUIRE_FALSE(flash.empty());
+  HttpResult page = http_request(shared_page_server().port(), "GET", path, "",
+                                 {{"Cookie", c.cookies() + "; " + flash}}, 10000);
+  CHECK(page.body.find("id=\"estimate-status\">Sent<") != std::string::npos);
+  CHECK(page.body.find("<p class=\"flash\">Estimate EST-001 rev 1 marked as sent: nothing was "
+                       "emailed.</p>") != std::string::npos);
+  CHECK(page.body.find("Nothing emailed yet.") != std::string::npos);
+  CHECK(messages_of("estimate:" + id) == "0");
+
+  // Sent already: nothing to mark (the form offers only email, a copy).
+  form = c.get(path + "/send");
+  CHECK(form.body.find("data-action=\"mark-sent\"") == std::string::npos);
+  CHECK(c.post(path + "/send", {{"email", "false"}}).status == 409);
+  CHECK(messages_of("estimate:" + id) == "0");
+}
+
+TEST_CASE("marking refuses what its transition refuses, and needs the CSRF token", "[process]") {
+  Org org = new_org("Sending");
+  PageClient& c = org.owner;
+  std::string project = project_for_client(c, "Harbor Dental", "owner@harbor.example");
+  HttpResult estimate = c.post("/projects/" + project + "/estimates", {{"title", "Empty"}});
+  REQUIRE(estimate.status == 303);
+  std::string empty = id_after(estimate.header("location"), "/estimates/");
+  // No lines: not sent, by email or by hand.
+  CHECK(c.post("/estimates/" + empty + "/send", {{"email", "false"}}).status == 409);
+  CHECK(c.get("/estimates/" + empty).body.find("id=\"estimate-status\">Draft<") !=
+        std::string::npos);
+
+  std::string id = draft_estimate(c, "Harbor Dental", "owner@harbor.example");
+  check_refused_without_csrf(c, {{"/estimates/" + id + "/send", {{"email", "false"}}}});
+  CHECK(c.get("/estimates/" + id).body.find("id=\"estimate-status\">Draft<") != std::string::npos);
+  CHECK(messages_of("estimate:" + id) == "0");
 }
