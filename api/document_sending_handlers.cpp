@@ -3,8 +3,10 @@
 // (operations/document_sending.hpp) and what was sent of it. `send` takes
 // an optional body {"to": [...], "cc": [...], "subject", "message"}; none
 // sends the usual message to the client, and answers the document as the
-// transition did before sending emailed anything. `submit` stays for a
-// change order or pay application handed over otherwise.
+// transition did before sending emailed anything. {"email": false} is a
+// draft handed over otherwise (by hand, the owner's portal): its transition
+// alone, nothing queued (operations::mark_sent), the one way for all four;
+// a change order's or pay application's `submit` does the same and stays.
 #include "api/api_error.hpp"
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
@@ -49,19 +51,29 @@ std::vector<std::string> addresses(FieldReader& in, std::string_view name) {
   return list;
 }
 
-operations::SendingForm read_form(const RequestContext& ctx) {
+struct SendRequest {
+  bool email = true;  // false: mark the draft sent, email nothing
   operations::SendingForm form;
-  if (ctx.request.body().empty()) return form;
+};
+
+SendRequest read_request(const RequestContext& ctx) {
+  SendRequest request;
+  operations::SendingForm& form = request.form;
+  if (ctx.request.body().empty()) return request;
   JsonValue body = json_body(ctx);
   domain::FieldErrors errors;
   FieldReader in(body, errors);
+  request.email = in.boolean("email").value_or(true);
+  // An email's fields with no email would be dropped without a word.
+  if (!request.email && (in.has("to") || in.has("cc") || in.has("subject") || in.has("message")))
+    errors.add("email", "is false: to, cc, subject and message are for an email, and none is sent");
   form.to = addresses(in, "to");
   form.cc = addresses(in, "cc");
   if (in.has("subject")) form.subject = in.text("subject", {500, false});
   if (in.has("message")) form.message = in.text("message", {5000});
   in.finish();
   if (!errors.empty()) throw validation_failed(std::move(errors));
-  return form;
+  return request;
 }
 
 // The document as its own GET answers it, after sending.
@@ -92,7 +104,11 @@ ApiHandler send_handler(DocumentKind kind) {
   return [kind](RequestContext& ctx, sql::Connection& db) {
     Caller caller = authorize(ctx, db, Permission::write_commercial);
     SentRecord record{kind, path_id(ctx)};
-    operations::send_document(db, caller.org_id, record, caller.user_id, read_form(ctx));
+    SendRequest request = read_request(ctx);
+    if (request.email)
+      operations::send_document(db, caller.org_id, record, caller.user_id, request.form);
+    else
+      operations::mark_sent(db, caller.org_id, record);
     return ok(document_json(db, caller.org_id, record));
   };
 }
@@ -130,18 +146,19 @@ void add_document_sending_routes(ApiRoutes& routes) {
   routes.add(http::Verb::post, "/estimates/{id}/send", Permission::write_commercial,
              send_handler(DocumentKind::estimate),
              "Email an estimate to the client ({to, cc, subject, message} optional); a draft "
-             "becomes sent");
+             "becomes sent. {\"email\": false}: mark a draft sent, email nothing");
   routes.add(http::Verb::post, "/change-orders/{id}/send", Permission::write_commercial,
              send_handler(DocumentKind::change_order),
              "Email a change order to the client (optional body as estimates' send); a draft "
-             "is submitted");
+             "is submitted. {\"email\": false}: submit a draft, email nothing");
   routes.add(http::Verb::post, "/pay-applications/{id}/send", Permission::write_commercial,
              send_handler(DocumentKind::pay_application),
-             "Email a pay application (optional body as estimates' send); a draft is submitted");
+             "Email a pay application (optional body as estimates' send); a draft is submitted. "
+             "{\"email\": false}: submit a draft, email nothing");
   routes.add(http::Verb::post, "/invoices/{id}/send", Permission::write_commercial,
              send_handler(DocumentKind::invoice),
              "Email an invoice to the client (optional body as estimates' send); a draft "
-             "becomes sent");
+             "becomes sent. {\"email\": false}: mark a draft sent, email nothing");
   routes.add(http::Verb::get, "/messages", Permission::read_commercial, list_messages,
              "The emails sent of one record (?record=invoice:12), newest first, with their "
              "delivery status");

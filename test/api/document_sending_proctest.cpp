@@ -3,8 +3,10 @@
 // without a body, and GET /messages?record= listing what was queued. A draft
 // moves with the message (sent, submitted) or neither does: a send the
 // transition refuses, or a bad address, leaves the document as it was and
-// queues nothing. (test/mail/document_delivery_proctest.cpp carries the
-// messages on to a real SMTP server.)
+// queues nothing. {"email": false} marks a draft handed over by hand: its
+// transition alone, nothing queued, and the email's fields refused beside
+// it. (test/mail/document_delivery_proctest.cpp carries the messages on to
+// a real SMTP server.)
 #include <catch2/catch.hpp>
 
 #include "test/support/api_project.hpp"
@@ -141,6 +143,60 @@ TEST_CASE("a change order is submitted and a pay application submitted by sendin
   REQUIRE(count(list) == 1);
   CHECK(at(list, "data.0.subject").starts_with("Pay application No. 1 from "));
   CHECK(count(messages(api, p.token, "change_order:" + r.co)) == 1);
+}
+
+TEST_CASE("send with email false moves each draft and queues nothing", "[process]") {
+  ApiServer& api = shared_api_server();
+  ApiProject p = accepted_project(api, kLines);
+  BillingRecords r = billing_records(api, p);
+  std::string estimate = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/estimates",
+                                   p.token, R"({"title":"Handed over","lines":)" + kLines + "}"),
+                            "id");
+  auto queued = [&] { return api.db.scalar("SELECT count(*) FROM messages"); };
+  const std::string before = queued();
+  struct Draft {
+    std::string path, record, becomes;
+  };
+  for (const Draft& d :
+       {Draft{"estimates/" + estimate, "estimate:" + estimate, "sent"},
+        Draft{"change-orders/" + r.co, "change_order:" + r.co, "pending"},
+        Draft{"pay-applications/" + r.pay, "pay_application:" + r.pay, "submitted"},
+        Draft{"invoices/" + r.draft_invoice, "invoice:" + r.draft_invoice, "sent"}}) {
+    INFO(d.path);
+    HttpResult marked =
+        expect(api, 200, "POST", "/api/v1/" + d.path + "/send", p.token, R"({"email":false})");
+    CHECK(at(marked, "status") == d.becomes);
+    CHECK(at(expect(api, 200, "GET", "/api/v1/" + d.path, p.token), "status") == d.becomes);
+    CHECK(count(messages(api, p.token, d.record)) == 0);
+    // Past draft there is nothing to mark: 409, as the transition says.
+    HttpResult again =
+        expect(api, 409, "POST", "/api/v1/" + d.path + "/send", p.token, R"({"email":false})");
+    CHECK(at(again, "error.code") == "invalid_state");
+  }
+  CHECK(queued() == before);
+}
+
+TEST_CASE("send with email false refuses an email's fields, naming email", "[process]") {
+  ApiServer& api = shared_api_server();
+  ApiProject p = accepted_project(api, kLines);
+  std::string invoice = new_invoice(api, p, "1000");
+  const std::string path = "/api/v1/invoices/" + invoice + "/send";
+  for (const char* body :
+       {R"({"email":false,"to":["owner@harbor.example"]})", R"({"email":false,"cc":[]})",
+        R"({"email":false,"subject":"Hi"})", R"({"email":false,"message":"By hand."})"}) {
+    INFO(body);
+    HttpResult bad = expect(api, 422, "POST", path, p.token, body);
+    CHECK(field_error(bad, "email") ==
+          "is false: to, cc, subject and message are for an email, and none is sent");
+  }
+  HttpResult not_boolean = expect(api, 422, "POST", path, p.token, R"({"email":"no"})");
+  CHECK_FALSE(field_error(not_boolean, "email").empty());
+  CHECK(at(expect(api, 200, "GET", "/api/v1/invoices/" + invoice, p.token), "status") == "draft");
+  CHECK(count(messages(api, p.token, "invoice:" + invoice)) == 0);
+
+  // "email": true is the usual send.
+  CHECK(at(expect(api, 200, "POST", path, p.token, R"({"email":true})"), "status") == "sent");
+  CHECK(count(messages(api, p.token, "invoice:" + invoice)) == 1);
 }
 
 TEST_CASE("messages: record is required and well formed, and of the caller's organisation",

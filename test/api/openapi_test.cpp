@@ -56,6 +56,9 @@ TEST_CASE("openapi.json: sending a document answers 200, as a transition does", 
     REQUIRE(post);
     CHECK(post->member("responses")->member("200"));
     CHECK(post->member("security"));
+    // A document handed over by hand is marked without an email: said where
+    // a client of the API reads what send takes.
+    CHECK(post->member("summary")->text.find("{\"email\": false}") != std::string::npos);
   }
   const api::JsonValue* messages = paths->member("/api/v1/messages");
   REQUIRE(messages);
