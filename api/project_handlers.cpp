@@ -37,6 +37,8 @@ void read_project(const JsonValue& body, sql::ProjectFields& p, domain::FieldErr
   if (auto v = in.string("name")) p.name = *v;
   auto client = in.nullable_id("client_id");
   if (client.present) p.client_id = client.value;
+  auto architect = in.nullable_id("architect_id");
+  if (architect.present) p.architect_id = architect.value;
   if (auto v = in.string("site_address")) p.site_address = *v;
   if (auto v = in.string("status"))
     if (auto status = domain::read_name(*v, domain::parse_project_status,
@@ -72,6 +74,7 @@ void write_project(JsonWriter& w, const sql::ProjectRecord& p, Figures figures) 
       .str("number", f.number)
       .str("name", f.name)
       .opt_num("client_id", f.client_id)
+      .opt_num("architect_id", f.architect_id)
       .str("site_address", f.site_address)
       .str("status", to_string(f.status))
       .str("contract_type", to_string(f.contract_type));

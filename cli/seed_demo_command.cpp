@@ -80,7 +80,7 @@ const std::vector<sql::PartyFields> kOtherParties = {
 };
 
 struct DemoProject {
-  sql::ProjectFields fields;  // client_id filled in at run time
+  sql::ProjectFields fields;  // client_id and architect_id filled in at run time
   std::string_view estimate_title;
   domain::BasisPoints tax_rate;
   std::vector<domain::CostLineInput> lines;
@@ -101,11 +101,13 @@ DemoProject kitchen_remodel(std::int64_t client_id) {
           domain::demo_estimate_lines()};
 }
 
-// A commercial fit-out is billed on pay applications with 10 % retainage.
-DemoProject office_fit_out(std::int64_t client_id) {
+// A commercial fit-out is billed on pay applications with 10 % retainage,
+// certified by its architect.
+DemoProject office_fit_out(std::int64_t client_id, std::int64_t architect_id) {
   sql::ProjectFields f{.number = "2026-021",
                        .name = "Northwind Legal office fit-out",
                        .client_id = client_id,
+                       .architect_id = architect_id,
                        .site_address = "1120 SW 5th Ave, Suite 800, Portland, OR 97204",
                        .status = domain::ProjectStatus::active,
                        .retainage_work_bps = 1000,
@@ -471,7 +473,8 @@ void seed(Seed& s) {
   std::vector<std::int64_t> others;
   for (const auto& party : kOtherParties) others.push_back(seed_party(s, party));
   std::int64_t kitchen = seed_project_with_estimate(s, kitchen_remodel(homeowner));
-  std::int64_t office = seed_project_with_estimate(s, office_fit_out(commercial_client));
+  std::int64_t office =
+      seed_project_with_estimate(s, office_fit_out(commercial_client, others.at(0)));  // Lindqvist
   seed_change_orders(s, kitchen);
   seed_pay_applications(s, office);
   seed_tasks(s, kitchen, "2026-014", kKitchenTasks);

@@ -18,7 +18,8 @@ std::string period_to(const sql::PayApplicationRecord& a) {
 
 // The G702's parties and dates, as the form's top half lays them out.
 void g702_parties(DocumentLayout& layout, const Letterhead& letterhead,
-                  const sql::PayApplicationRecord& a) {
+                  const PayApplicationSheet& sheet) {
+  const sql::PayApplicationRecord& a = sheet.application;
   const sql::ProjectFields& project = letterhead.project.fields;
   layout.columns({"To owner\n" + client_block(letterhead.client),
                   "Project\n" + project_block(letterhead.project),
@@ -27,8 +28,7 @@ void g702_parties(DocumentLayout& layout, const Letterhead& letterhead,
       project.start_date ? domain::display_date(*project.start_date) : std::string("—");
   layout.columns({"Application no. " + std::to_string(a.number) + "\n" + period_to(a) +
                       "\nContract date " + contract_date,
-                  "Via architect\n______________________________",
-                  "Contract for\n" + project.name});
+                  "Via architect\n" + sheet.architect, "Contract for\n" + project.name});
   layout.space(6);
 }
 
@@ -133,7 +133,7 @@ std::string pay_application_pdf(const Letterhead& letterhead, const PayApplicati
       {"Application and certificate for payment " + number, letterhead.organisation, a.updated_at},
       page_header(letterhead, "Application and certificate for payment",
                   "Application no. " + std::to_string(a.number), {period_to(a)}));
-  g702_parties(layout, letterhead, a);
+  g702_parties(layout, letterhead, sheet);
   g702_lines(layout, a);
   g702_certificates(layout, a);
   // The G703 on its own pages, landscape as the form is, its header row on each.

@@ -24,6 +24,7 @@ struct PayApplicationSheet {
   sql::PayApplicationRecord application;
   std::vector<G703Row> rows;
   domain::G703Line totals;  // domain::g703_totals of the rows
+  std::string architect;    // the project's architect's name, "" without one
 };
 
 // "P-001 Application 3": the project's number and the application's.

@@ -47,7 +47,10 @@ DocumentPdf change_order(sql::Connection& db, std::int64_t org_id, std::int64_t 
 DocumentPdf pay_application(sql::Connection& db, std::int64_t org_id, std::int64_t id) {
   PayApplicationDocument document = load_pay_application(db, org_id, id);
   auto head = letterhead(db, org_id, document.application.project_id);
-  documents::PayApplicationSheet sheet{document.application, {}, {}};
+  documents::PayApplicationSheet sheet{document.application, {}, {}, {}};
+  if (head.project.fields.architect_id)
+    if (auto architect = sql::find_party(db, org_id, *head.project.fields.architect_id))
+      sheet.architect = architect->fields.name;
   std::vector<domain::G703Line> figures;
   for (const auto& line : document.lines) {
     figures.push_back(g703_line_of(line.figures));

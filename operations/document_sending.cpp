@@ -122,20 +122,39 @@ struct Usual {
   sql::UserRecord sender;
 };
 
-Usual usual(sql::Connection& db, std::int64_t org_id, std::int64_t sender_id, const Sendable& s) {
+// The email of the party the project names in `id`, "" for none.
+std::string party_email(sql::Connection& db, std::int64_t org_id,
+                        const std::optional<std::int64_t>& id) {
+  if (!id) return "";
+  auto party = sql::find_party(db, org_id, *id);
+  return party ? party->fields.email : "";
+}
+
+// Who a document goes to: a pay application to the architect, who certifies
+// it (AIA G702), else to the client; the client's address too when the
+// project names no architect or its architect has no address.
+std::string usual_recipient(sql::Connection& db, std::int64_t org_id, DocumentKind kind,
+                            const sql::ProjectFields& project) {
+  if (kind == DocumentKind::pay_application)
+    if (std::string architect = party_email(db, org_id, project.architect_id); !architect.empty())
+      return architect;
+  return party_email(db, org_id, project.client_id);
+}
+
+Usual usual(sql::Connection& db, std::int64_t org_id, std::int64_t sender_id, DocumentKind kind,
+            const Sendable& s) {
   auto project = sql::find_project(db, org_id, s.project_id);
   auto organisation = sql::find_organisation_name(db, org_id);
   auto sender = sql::find_user(db, org_id, sender_id);
   if (!project || !organisation || !sender) throw not_found();
-  std::optional<sql::PartyRecord> client;
-  if (project->fields.client_id) client = sql::find_party(db, org_id, *project->fields.client_id);
 
   Usual u{s.kind_label + " " + s.number, {}, *sender};
   u.draft.document = u.document;
   u.draft.draft = s.draft;
   u.draft.project = project->fields.number + " " + project->fields.name;
   u.draft.reply_to = sender->email;
-  if (client && !client->fields.email.empty()) u.draft.to.push_back(client->fields.email);
+  if (std::string to = usual_recipient(db, org_id, kind, project->fields); !to.empty())
+    u.draft.to.push_back(std::move(to));
   u.draft.subject = u.document + " from " + *organisation + " \u2013 " + project->fields.name;
   u.draft.message = "Please find attached " + lowercase_first(u.document) + " for " +
                     project->fields.name + ".\n\nThank you,\n" + sender->name + "\n" +
@@ -174,7 +193,7 @@ SendingDraft draft_sending(sql::Connection& db, std::int64_t org_id, SentRecord 
                            std::int64_t sender_id) {
   Sendable s = read_sendable(db, org_id, record, false);
   if (s.refused) throw invalid_state(s.refused->message);
-  return usual(db, org_id, sender_id, s).draft;
+  return usual(db, org_id, sender_id, record.kind, s).draft;
 }
 
 SentDocument send_document(sql::Connection& db, std::int64_t org_id, SentRecord record,
@@ -182,7 +201,7 @@ SentDocument send_document(sql::Connection& db, std::int64_t org_id, SentRecord 
   sql::Transaction tx(db);
   Sendable s = read_sendable(db, org_id, record, true);
   if (s.refused) throw invalid_state(s.refused->message);
-  Usual u = usual(db, org_id, sender_id, s);
+  Usual u = usual(db, org_id, sender_id, record.kind, s);
   OutgoingMessage m;
   m.to = form.to.empty() ? u.draft.to : form.to;
   if (m.to.empty())

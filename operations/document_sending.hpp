@@ -45,14 +45,15 @@ struct SendingForm {
 struct SendingDraft {
   std::string document;         // "Invoice INV-003"
   bool draft = false;           // sending also marks it sent (submitted)
-  std::vector<std::string> to;  // the client's email; none when it has none
+  std::vector<std::string> to;  // the usual recipient's email; none without one
   std::string subject, message;
   std::string project;   // "2026-020 Office fit-out"
   std::string reply_to;  // the sender's address: replies go there
 };
 
-// The usual recipient: the project's client's email (for a pay application
-// the architect's, once a project names one; the client's until then).
+// The usual recipient: the project's client's email; for a pay application
+// the architect's, the client's when the project names no architect or its
+// architect has no email.
 // `sender_id`: the user who sends, whose name signs the message.
 SendingDraft draft_sending(sql::Connection& db, std::int64_t org_id, SentRecord record,
                            std::int64_t sender_id);

@@ -25,15 +25,37 @@ void check_dates(domain::FieldErrors& errors, const sql::ProjectFields& p) {
     errors.add("completion_date", "must not be before start_date");
 }
 
-void check_client(sql::Connection& db, std::int64_t org_id, const std::optional<std::int64_t>& id,
-                  domain::FieldErrors& errors) {
-  if (!id || errors.has("client_id")) return;
-  auto party = sql::find_party(db, org_id, *id);
-  if (!party || party->fields.kind != domain::PartyKind::client)
-    errors.add("client_id", "must be one of your organisation's clients");
+// A party a project names (its client, its architect): one of the
+// organisation's, of the kind the field names. Another organisation's party
+// and one of another kind are refused alike: the caller learns nothing of a
+// party that is not theirs.
+struct NamedParty {
+  std::string_view field;
+  domain::PartyKind kind;
+  std::string_view plural;
+  std::optional<std::int64_t> sql::ProjectFields::*id;
+};
+
+constexpr NamedParty kNamedParties[] = {
+    {"client_id", domain::PartyKind::client, "clients", &sql::ProjectFields::client_id},
+    {"architect_id", domain::PartyKind::architect, "architects", &sql::ProjectFields::architect_id},
+};
+
+// The parties `fields` names that `before` did not (all of them for a new
+// project): a party whose kind has changed since stays on the projects that
+// already name it.
+void check_parties(sql::Connection& db, std::int64_t org_id, const sql::ProjectFields& fields,
+                   const sql::ProjectFields* before, domain::FieldErrors& errors) {
+  for (const NamedParty& named : kNamedParties) {
+    const auto& id = fields.*named.id;
+    if (!id || errors.has(named.field) || (before && before->*named.id == id)) continue;
+    auto party = sql::find_party(db, org_id, *id);
+    if (!party || party->fields.kind != named.kind)
+      errors.add(named.field, "must be one of your organisation's " + std::string(named.plural));
+  }
 }
 
-// Every rule of a project but its client's, after what the reader could not
+// Every rule of a project but its parties', after what the reader could not
 // read.
 domain::FieldErrors project_errors(const sql::ProjectFields& fields,
                                    const domain::FieldErrors& unread) {
@@ -68,7 +90,7 @@ sql::ProjectRecord create_project(sql::Connection& db, std::int64_t org_id,
                                   const sql::ProjectFields& fields,
                                   const domain::FieldErrors& unread) {
   domain::FieldErrors errors = project_errors(fields, unread);
-  check_client(db, org_id, fields.client_id, errors);
+  check_parties(db, org_id, fields, nullptr, errors);
   if (!errors.empty()) throw invalid_fields(std::move(errors));
   return sql::insert_project(db, org_id, fields);
 }
@@ -83,8 +105,7 @@ sql::ProjectRecord change_project(sql::Connection& db, std::int64_t org_id, std:
   domain::FieldErrors unread;
   edit(fields, unread);
   domain::FieldErrors errors = project_errors(fields, unread);
-  if (fields.client_id != project->fields.client_id)
-    check_client(db, org_id, fields.client_id, errors);
+  check_parties(db, org_id, fields, &project->fields, errors);
   if (!errors.empty()) throw invalid_fields(std::move(errors));
   sql::ProjectRecord saved = sql::update_project(db, org_id, id, fields);
   tx.commit();

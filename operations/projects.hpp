@@ -1,12 +1,11 @@
 // Projects and parties: create, change, delete, the rules checked before a
 // row is written: required names and numbers, length limits (as the
 // schema's CHECK constraints), dates in order, a client that is one of the
-// organisation's clients, the retainage rates (domain/pay_application.hpp).
-// A status, contract type, kind or date comes typed: its caller read the
-// text where it arrived (domain::read_name, domain::parse_date) and noted
-// what it could not read in `unread`. Every bad field is named at once
-// (Refusal invalid_fields), with the API's field names. The pages and the
-// API both call these; neither checks a rule of its own.
+// organisation's clients and an architect one of its architects, the retainage rates
+// (domain/pay_application.hpp). A status, contract type, kind or date comes typed: its caller read
+// the text where it arrived (domain::read_name, domain::parse_date) and noted what it could not
+// read in `unread`. Every bad field is named at once (Refusal invalid_fields), with the API's field
+// names. The pages and the API both call these; neither checks a rule of its own.
 //
 // `unread`: what the caller's reader could not take in (a JSON field of the
 // wrong type, a date that is no day, a status the product does not know), refused together with the
@@ -29,9 +28,9 @@ sql::ProjectRecord create_project(sql::Connection& db, std::int64_t org_id,
 // `edit` changes the stored fields in place (and notes what it could not
 // read), in one transaction with the row locked; not_found for another
 // organisation's or a missing project, stale_version when it is no longer at
-// `expected_version` (when given). The client is checked again only when it
-// changes: a party that has since stopped being a client does not block an
-// edit of the project's name.
+// `expected_version` (when given). The client and the architect are checked
+// again only when they change: a party that has since become of another kind
+// does not block an edit of the project's name.
 using ProjectEdit = std::function<void(sql::ProjectFields&, domain::FieldErrors& unread)>;
 sql::ProjectRecord change_project(sql::Connection& db, std::int64_t org_id, std::int64_t id,
                                   std::optional<int> expected_version, const ProjectEdit& edit);

@@ -7,16 +7,16 @@ namespace construction::sql {
 namespace {
 
 #define PROJECT_COLUMNS \
-  "id, number, name, client_id, site_address, status, contract_type, retainage_work_bps, " \
-  "retainage_stored_bps, " SQL_UNIX_DAYS("start_date") " AS start_date, "                  \
+  "id, number, name, client_id, architect_id, site_address, status, contract_type, " \
+  "retainage_work_bps, retainage_stored_bps, " SQL_UNIX_DAYS("start_date") " AS start_date, "                  \
   SQL_UNIX_DAYS("completion_date") " AS completion_date, original_contract_sum_cents, "    \
   "version, " SQL_UNIX_SECONDS("created_at") " AS created_at, "                            \
   SQL_UNIX_SECONDS("updated_at") " AS updated_at"
 
 constexpr std::string_view kInsert =
-    "INSERT INTO projects (org_id, number, name, client_id, site_address, status, contract_type, "
-    "retainage_work_bps, retainage_stored_bps, start_date, completion_date) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date, $11::date) "
+    "INSERT INTO projects (org_id, number, name, client_id, architect_id, site_address, status, "
+    "contract_type, retainage_work_bps, retainage_stored_bps, start_date, completion_date) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::date, $12::date) "
     "RETURNING " PROJECT_COLUMNS;
 constexpr std::string_view kFind =
     "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2";
@@ -65,11 +65,14 @@ constexpr std::string_view kListings = LISTING_COLUMNS " " PROJECT_PAGE;
 #define FIGURE_COLUMNS                                                               \
   "f.kind AS doc_kind, f.status AS doc_status, f.amount_cents AS doc_amount_cents, " \
   "f.paid_cents AS doc_paid_cents, f.number AS doc_number "
-// The projects `p` selects, each with its client's name and one row per
-// group of document figures (or one row of NULLs without documents).
-#define WITH_FIGURES(p)                                                                       \
-  "WITH p AS (" p "), " DOCUMENT_FIGURES "SELECT p.*, c.name AS client_name, " FIGURE_COLUMNS \
-  "FROM p LEFT JOIN parties c ON c.org_id = $1 AND c.id = p.client_id "                       \
+// The projects `p` selects, each with its client's and architect's names and
+// one row per group of document figures (or one row of NULLs without
+// documents).
+#define WITH_FIGURES(p)                                                          \
+  "WITH p AS (" p "), " DOCUMENT_FIGURES                                         \
+  "SELECT p.*, c.name AS client_name, a.name AS architect_name, " FIGURE_COLUMNS \
+  "FROM p LEFT JOIN parties c ON c.org_id = $1 AND c.id = p.client_id "          \
+  "LEFT JOIN parties a ON a.org_id = $1 AND a.id = p.architect_id "              \
   "LEFT JOIN f ON f.project_id = p.id ORDER BY p.id"
 constexpr std::string_view kFindWithFigures =
     WITH_FIGURES("SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2");
@@ -87,9 +90,10 @@ constexpr std::string_view kListingsWithFigures =
 #undef LISTING_COLUMNS
 #undef PROJECT_PAGE
 constexpr std::string_view kUpdate =
-    "UPDATE projects SET number = $3, name = $4, client_id = $5, site_address = $6, status = $7, "
-    "contract_type = $8, retainage_work_bps = $9, retainage_stored_bps = $10, "
-    "start_date = $11::date, completion_date = $12::date, version = version + 1, "
+    "UPDATE projects SET number = $3, name = $4, client_id = $5, architect_id = $6, "
+    "site_address = $7, status = $8, contract_type = $9, retainage_work_bps = $10, "
+    "retainage_stored_bps = $11, start_date = $12::date, completion_date = $13::date, "
+    "version = version + 1, "
     "updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING " PROJECT_COLUMNS;
 constexpr std::string_view kSetContractSum =
     "UPDATE projects SET original_contract_sum_cents = $3, version = version + 1, "
@@ -106,6 +110,7 @@ void read_project(const Row& row, ProjectRecord& p) {
   f.number = row["number"].string();
   f.name = row["name"].string();
   f.client_id = row["client_id"].optional_int64();
+  f.architect_id = row["architect_id"].optional_int64();
   f.site_address = row["site_address"].string();
   f.status = row["status"].named(domain::parse_project_status);
   f.contract_type = row["contract_type"].named(domain::parse_contract_type);
@@ -175,6 +180,8 @@ std::vector<ProjectWithFigures> projects_with_figures_from(const Result& result)
     read_project(row, p);
     if (auto client_name = row["client_name"].optional_string())
       p.client_name = std::move(*client_name);
+    if (auto architect_name = row["architect_name"].optional_string())
+      p.architect_name = std::move(*architect_name);
   });
 }
 
@@ -247,8 +254,8 @@ Query<PageOf<ProjectListingWithFigures>> project_listings_with_figures_query(
 }
 
 ProjectRecord insert_project(Connection& db, std::int64_t org_id, const ProjectFields& f) {
-  return project_from(db.exec(kInsert, org_id, f.number, f.name, f.client_id, f.site_address,
-                              f.status, f.contract_type, f.retainage_work_bps,
+  return project_from(db.exec(kInsert, org_id, f.number, f.name, f.client_id, f.architect_id,
+                              f.site_address, f.status, f.contract_type, f.retainage_work_bps,
                               f.retainage_stored_bps, f.start_date, f.completion_date)
                           .single_row());
 }
@@ -280,8 +287,8 @@ PageOf<ProjectRecord> list_projects(Connection& db, std::int64_t org_id,
 
 ProjectRecord update_project(Connection& db, std::int64_t org_id, std::int64_t id,
                              const ProjectFields& f) {
-  return project_from(db.exec(kUpdate, org_id, id, f.number, f.name, f.client_id, f.site_address,
-                              f.status, f.contract_type, f.retainage_work_bps,
+  return project_from(db.exec(kUpdate, org_id, id, f.number, f.name, f.client_id, f.architect_id,
+                              f.site_address, f.status, f.contract_type, f.retainage_work_bps,
                               f.retainage_stored_bps, f.start_date, f.completion_date)
                           .single_row());
 }

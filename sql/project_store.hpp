@@ -28,6 +28,7 @@ struct ProjectFields {
   std::string number;
   std::string name;
   std::optional<std::int64_t> client_id;
+  std::optional<std::int64_t> architect_id;  // a party of kind architect
   std::string site_address;
   domain::ProjectStatus status = domain::ProjectStatus::lead;
   domain::ContractType contract_type = domain::ContractType::fixed_price;
@@ -75,7 +76,8 @@ struct DocumentFigures {
 };
 
 struct ProjectWithFigures : ProjectRecord {
-  std::string client_name;  // "" without a client
+  std::string client_name;     // "" without a client
+  std::string architect_name;  // "" without an architect
   DocumentFigures figures;
 };
 

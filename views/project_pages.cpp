@@ -6,6 +6,7 @@
 // the same URL opened directly is the whole page with that tab.
 
 #include <array>
+#include <tuple>
 
 #include "operations/project_financials.hpp"
 #include "operations/projects.hpp"
@@ -32,15 +33,27 @@ List status_options(std::string_view selected) {
   return options;
 }
 
-// The new-project form's choice of client.
-sql::Query<sql::PageOf<sql::PartyRecord>> clients_query(const PageContext& page) {
-  return sql::parties_query(page.org_id(), {std::string("client"), std::nullopt},
+// The new-project form's choices of client and of architect: the
+// organisation's parties of that kind.
+sql::Query<sql::PageOf<sql::PartyRecord>> parties_of_kind_query(const PageContext& page,
+                                                                domain::PartyKind kind) {
+  return sql::parties_query(page.org_id(), {std::string(to_string(kind)), std::nullopt},
                             sql::Page{std::nullopt, 200});
 }
 
-List client_options(const sql::PageOf<sql::PartyRecord>& clients, const std::string& selected) {
+// The choices for the form, with their parties read in one round trip.
+struct FormParties {
+  sql::PageOf<sql::PartyRecord> clients, architects;
+};
+
+auto form_parties_queries(const PageContext& page) {
+  return std::tuple{parties_of_kind_query(page, domain::PartyKind::client),
+                    parties_of_kind_query(page, domain::PartyKind::architect)};
+}
+
+List party_options(const sql::PageOf<sql::PartyRecord>& parties, const std::string& selected) {
   List options;
-  for (const auto& c : clients.rows) {
+  for (const auto& c : parties.rows) {
     Object option{{"value", std::to_string(c.id)}, {"label", c.fields.name}};
     if (std::to_string(c.id) == selected) option["selected"] = true;
     options.push_back(std::move(option));
@@ -72,7 +85,7 @@ std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
 }
 
 std::string project_form(PageContext& page, const domain::FieldErrors& errors,
-                         const sql::PageOf<sql::PartyRecord>& clients) {
+                         const FormParties& parties) {
   Data data = Object{{"csrf", page.csrf()},
                      {"number", page.field("number")},
                      {"name", page.field("name")},
@@ -82,7 +95,8 @@ std::string project_form(PageContext& page, const domain::FieldErrors& errors,
                      {"statuses", status_options(page.field("status").empty()
                                                      ? std::string_view("active")
                                                      : std::string_view(page.field("status")))},
-                     {"clients", client_options(clients, page.field("client_id"))},
+                     {"clients", party_options(parties.clients, page.field("client_id"))},
+                     {"architects", party_options(parties.architects, page.field("architect_id"))},
                      {"errors", error_data(errors)}};
   if (!errors.empty()) data.set("open", true);
   return page.render("projects/form", data);
@@ -98,17 +112,18 @@ sql::ProjectFilter list_filter(const http::RequestContext& http) {
   return filter;
 }
 
-// Read with the member, in one round trip: the clients too, whether or not
-// the member may use the new-project form (a read of a dozen rows, cheaper
-// than a second round trip).
+// Read with the member, in one round trip: the clients and architects too,
+// whether or not the member may use the new-project form (a read of a dozen
+// rows, cheaper than a second round trip).
 auto list_reads(const PageContext& page) {
-  return std::tuple{sql::project_listings_query(page.org_id(), list_filter(page.http),
-                                                sql::Page{std::nullopt, 50}),
-                    clients_query(page)};
+  return std::tuple_cat(std::tuple{sql::project_listings_query(
+                            page.org_id(), list_filter(page.http), sql::Page{std::nullopt, 50})},
+                        form_parties_queries(page));
 }
 
 http::Response list(PageContext& page, const sql::PageOf<sql::ProjectListing>& projects,
-                    const sql::PageOf<sql::PartyRecord>& clients) {
+                    const sql::PageOf<sql::PartyRecord>& clients,
+                    const sql::PageOf<sql::PartyRecord>& architects) {
   sql::ProjectFilter filter = list_filter(page.http);
   if (page.hx && page.hx_target == "project-rows")
     return page.fragment(project_rows(page, filter, projects));
@@ -116,7 +131,8 @@ http::Response list(PageContext& page, const sql::PageOf<sql::ProjectListing>& p
                      {"statuses", status_options(filter.status.value_or(""))}};
   data["rows"] = project_rows(page, filter, projects);
   if (page.may(domain::Permission::read_commercial)) data["figures"] = true;
-  if (page.may(domain::Permission::write_projects)) data["form"] = project_form(page, {}, clients);
+  if (page.may(domain::Permission::write_projects))
+    data["form"] = project_form(page, {}, {clients, architects});
   return page.page("Projects", page.render("projects/index", data));
 }
 
@@ -140,11 +156,12 @@ http::Response create(PageContext& page) {
     if (auto read = domain::read_name(status, domain::parse_project_status,
                                       domain::project_status_names(), "status", unread))
       fields.status = *read;
-  if (std::string client = page.field("client_id"); !client.empty()) {
-    // What is no number is no party's id: the operation refuses it as it
-    // refuses another organisation's party.
+  // What is no number is no party's id: the operation refuses it as it
+  // refuses another organisation's party.
+  if (std::string client = page.field("client_id"); !client.empty())
     fields.client_id = whole_number(client).value_or(0);
-  }
+  if (std::string architect = page.field("architect_id"); !architect.empty())
+    fields.architect_id = whole_number(architect).value_or(0);
   fields.start_date = form_date(page, "start_date", unread);
   fields.completion_date = form_date(page, "completion_date", unread);
   auto submit = [&] {
@@ -153,10 +170,10 @@ http::Response create(PageContext& page) {
                          "Project " + project.fields.number + " created.");
   };
   return submit_form(submit, {.invalid = [&](const domain::FieldErrors& errors) {
-                       http::Response res = page.fragment(
-                           project_form(page, errors, sql::fetch(page.db, clients_query(page))),
-                           422);
-                       return res;
+                       auto [clients, architects] = std::apply(
+                           [&](const auto&... q) { return sql::fetch_together(page.db, q...); },
+                           form_parties_queries(page));
+                       return page.fragment(project_form(page, errors, {clients, architects}), 422);
                      }});
 }
 
@@ -258,6 +275,7 @@ http::Response project_page(PageContext& page, const sql::ProjectWithFigures& pr
                                   {"balance", money(f.balance_to_finish)}});
   }
   set_text(data, "client", project.client_name);
+  set_text(data, "architect", project.architect_name);
   set_text(data, "site_address", project.fields.site_address);
   return page.page(title, page.render("projects/show", data), status);
 }

@@ -199,6 +199,38 @@ TEST_CASE("send with email false refuses an email's fields, naming email", "[pro
   CHECK(count(messages(api, p.token, "invoice:" + invoice)) == 1);
 }
 
+TEST_CASE(
+    "a pay application goes to the project's architect, to the client while it has no address",
+    "[process]") {
+  ApiServer& api = shared_api_server();
+  ApiProject p = accepted_project(api, kLines);
+  BillingRecords r = billing_records(api, p);
+  std::string architect = at(expect(api, 201, "POST", "/api/v1/parties", p.token,
+                                    R"({"kind":"architect","name":"Lindqvist Architecture"})"),
+                             "id");
+  expect(api, 200, "PATCH", "/api/v1/projects/" + p.id, p.token,
+         R"({"architect_id":)" + architect + "}");
+  const std::string send = "/api/v1/pay-applications/" + r.pay + "/send";
+  const std::string record = "pay_application:" + r.pay;
+
+  // An architect without an email: the client's address, as before.
+  expect(api, 200, "POST", send, p.token);
+  CHECK(at(messages(api, p.token, record), "data.0.to.0") == "owner@harbor.example");
+
+  expect(api, 200, "PATCH", "/api/v1/parties/" + architect, p.token,
+         R"({"email":"studio@lindqvist.example"})");
+  expect(api, 200, "POST", send, p.token);
+  JsonValue list = messages(api, p.token, record);
+  REQUIRE(count(list) == 2);
+  CHECK(at(list, "data.0.to.0") == "studio@lindqvist.example");
+  CHECK(at(list, "data.0.to.1").empty());
+
+  // The project's other documents still go to its client.
+  std::string invoice = new_invoice(api, p, "1000");
+  expect(api, 200, "POST", "/api/v1/invoices/" + invoice + "/send", p.token);
+  CHECK(at(messages(api, p.token, "invoice:" + invoice), "data.0.to.0") == "owner@harbor.example");
+}
+
 TEST_CASE("messages: record is required and well formed, and of the caller's organisation",
           "[process]") {
   ApiServer& api = shared_api_server();

@@ -123,6 +123,11 @@ TEST_CASE("seed-demo loads the demo organisation once, the owner sees its priced
   HttpResult fit_out = get(server, "/api/v1/projects/" + office, token);
   CHECK(at(fit_out, "status") == "active");
   CHECK(at(fit_out, "retainage_work_bps") == "1000");
+  // Its pay applications go to its architect, who certifies them.
+  REQUIRE(!at(fit_out, "architect_id").empty());
+  CHECK(at(get(server, "/api/v1/parties/" + at(fit_out, "architect_id"), token), "name") ==
+        "Lindqvist Architecture");
+  CHECK(at(remodel, "architect_id") == "null");
   CHECK(at(fit_out, "financials.original_contract_sum_cents") == "16882650");
   HttpResult office_sov = get(server, "/api/v1/projects/" + office + "/schedule-of-values", token);
   CHECK(sum_of_schedule(office_sov) == 16882650);

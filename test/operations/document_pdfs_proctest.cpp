@@ -109,6 +109,41 @@ TEST_CASE("the pay application's PDF: the G702's lines 1 to 9 and the G703's tot
   CHECK(pdf_text(changed).find("$83,000.00") == std::string::npos);
 }
 
+TEST_CASE("the G702 names the project's architect on its \"Via architect\" line, blank without one",
+          "[process]") {
+  ApiServer& api = shared_api_server();
+  ApiProject p = accepted_project(api, kLines);
+  std::string id = at(expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/pay-applications",
+                             p.token, R"({"period_to":"2026-01-31"})"),
+                      "id");
+  const std::string path = "/api/v1/pay-applications/" + id + "/pdf";
+  const std::string filename = "2026-020 Application 1.pdf";
+  // pdftotext -layout puts the column's heading and its name one under the
+  // other: the name starts where the heading does.
+  auto named = [](const std::string& text, const std::string& name) {
+    auto heading = text.find("Via architect");
+    if (heading == std::string::npos) return false;
+    auto line_start = text.rfind('\n', heading) + 1;
+    auto next = text.find('\n', heading) + 1;
+    return text.compare(next + (heading - line_start), name.size(), name) == 0;
+  };
+
+  std::string text = pdf_text(pdf_at(api, path, p.token, filename));
+  INFO(text);
+  CHECK(text.find("Via architect") != std::string::npos);
+  CHECK_FALSE(named(text, "_"));
+  CHECK(text.find("Lindqvist") == std::string::npos);
+
+  std::string architect = at(expect(api, 201, "POST", "/api/v1/parties", p.token,
+                                    R"({"kind":"architect","name":"Lindqvist Architecture"})"),
+                             "id");
+  expect(api, 200, "PATCH", "/api/v1/projects/" + p.id, p.token,
+         R"({"architect_id":)" + architect + "}");
+  text = pdf_text(pdf_at(api, path, p.token, filename));
+  INFO(text);
+  CHECK(named(text, "Lindqvist Architecture"));
+}
+
 TEST_CASE("the invoice's PDF: its payments and the balance due, by hand", "[process]") {
   ApiServer& api = shared_api_server();
   ApiProject p = accepted_project(api, kLines);

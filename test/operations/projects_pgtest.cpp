@@ -143,6 +143,53 @@ TEST_CASE("a project changes under its lock, at its version, its client checked 
         Refusal::Kind::not_found);
 }
 
+TEST_CASE("a project's architect is one of the organisation's architects, checked when it changes",
+          "[pg]") {
+  ScratchDatabase scratch;
+  sql::Connection db = scratch.connect();
+  std::int64_t org = sql::find_or_create_organisation(db, "Architect Org").id;
+  std::int64_t other = sql::find_or_create_organisation(db, "Other Architect Org").id;
+  std::int64_t client =
+      create_party(db, org, {.kind = domain::PartyKind::client, .name = "Owner"}).id;
+  std::int64_t architect =
+      create_party(db, org, {.kind = domain::PartyKind::architect, .name = "Lindqvist"}).id;
+  std::int64_t theirs =
+      create_party(db, other, {.kind = domain::PartyKind::architect, .name = "Theirs"}).id;
+  const std::string message = "must be one of your organisation's architects";
+
+  for (std::int64_t wrong : {client, theirs}) {
+    domain::FieldErrors errors = refused_fields([&] {
+      create_project(db, org,
+                     {.number = "A-1", .name = "P", .client_id = client, .architect_id = wrong});
+    });
+    CHECK(errors.message("architect_id") == message);
+    CHECK(errors.size() == 1);
+  }
+  CHECK(scratch.scalar("SELECT count(*) FROM projects") == "0");
+
+  sql::ProjectRecord project = create_project(
+      db, org, {.number = "A-1", .name = "P", .client_id = client, .architect_id = architect});
+  CHECK(project.fields.architect_id == architect);
+  CHECK(sql::find_project(db, org, project.id)->fields.architect_id == architect);
+
+  // The architect has since become a vendor: the name still changes, a new
+  // architect must still be an architect.
+  change_party(db, org, architect, {},
+               sql::PartyFields{.kind = domain::PartyKind::vendor, .name = "Lindqvist"});
+  sql::ProjectRecord saved =
+      change_project(db, org, project.id, {},
+                     [](sql::ProjectFields& f, domain::FieldErrors&) { f.name = "Renamed"; });
+  CHECK(saved.fields.architect_id == architect);
+  domain::FieldErrors errors = refused_fields([&] {
+    change_project(db, org, project.id, {},
+                   [&](sql::ProjectFields& f, domain::FieldErrors&) { f.architect_id = theirs; });
+  });
+  CHECK(errors.message("architect_id") == message);
+  saved = change_project(db, org, project.id, {},
+                         [](sql::ProjectFields& f, domain::FieldErrors&) { f.architect_id = {}; });
+  CHECK_FALSE(saved.fields.architect_id);
+}
+
 TEST_CASE("a party's rules are checked at once, on creation and on a change", "[pg]") {
   ScratchDatabase scratch;
   sql::Connection db = scratch.connect();

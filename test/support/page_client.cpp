@@ -177,14 +177,18 @@ std::string id_in(const std::string& body, const std::string& marker, bool last)
   return body.substr(at, body.find_first_not_of("0123456789", at) - at);
 }
 
-std::string project_for_client(PageClient& c, const std::string& client, const std::string& email) {
+std::string new_party(PageClient& c, const std::string& kind, const std::string& name,
+                      const std::string& email) {
   c.get("/parties");
-  REQUIRE(c.post("/parties", {{"kind", "client"}, {"name", client}, {"email", email}}).status ==
-          303);
+  REQUIRE(c.post("/parties", {{"kind", kind}, {"name", name}, {"email", email}}).status == 303);
   std::string parties = c.get("/parties").body;
-  auto row = parties.rfind("id=\"party-", parties.find(">" + client + "<"));
+  auto row = parties.rfind("id=\"party-", parties.find(">" + name + "<"));
   REQUIRE(row != std::string::npos);
-  std::string client_id = id_in(parties.substr(row), "id=\"party-");
+  return id_in(parties.substr(row), "id=\"party-");
+}
+
+std::string project_for_client(PageClient& c, const std::string& client, const std::string& email) {
+  std::string client_id = new_party(c, "client", client, email);
   c.get("/projects");
   HttpResult project = c.post("/projects", {{"number", "P-" + std::to_string(std::rand())},
                                             {"name", client + " job"},

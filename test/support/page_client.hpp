@@ -88,6 +88,9 @@ void check_not_found(PageClient& other, const PageRequests& gets, const PageRequ
 // `client` with `email` ("" for none): sending its documents emails them to
 // that client. Returns the project's id.
 std::string project_for_client(PageClient& c, const std::string& client, const std::string& email);
+// A new party of `kind` made on /parties, and its id.
+std::string new_party(PageClient& c, const std::string& kind, const std::string& name,
+                      const std::string& email);
 
 // The id in `body` after `marker` (`id="line-`), the last one when `last`.
 std::string id_in(const std::string& body, const std::string& marker, bool last = false);

@@ -84,6 +84,51 @@ TEST_CASE("the Send form opens prefilled and sends, and the page lists the messa
   CHECK(page.body.find("loans@bank.example") < page.body.find("pm@harbor.example"));
 }
 
+TEST_CASE("a pay application's Send form opens with the architect's address", "[process]") {
+  Org org = new_org("Certifying");
+  PageClient& c = org.owner;
+  std::string client =
+      new_party(c, "client", "Northwind Legal LLP", "facilities@northwind.example");
+  std::string architect =
+      new_party(c, "architect", "Lindqvist Architecture", "studio@lindqvist.example");
+  c.get("/projects");
+  HttpResult created = c.post("/projects", {{"number", "2026-021"},
+                                            {"name", "Office fit-out"},
+                                            {"client_id", client},
+                                            {"architect_id", architect}});
+  REQUIRE(created.status == 303);
+  std::string project = id_after(created.header("location"), "/projects/");
+  HttpResult estimate = c.post("/projects/" + project + "/estimates", {{"title", "Fit-out"}});
+  REQUIRE(estimate.status == 303);
+  std::string est = id_after(estimate.header("location"), "/estimates/");
+  c.get("/estimates/" + est);
+  REQUIRE(c.post("/estimates/" + est + "/lines", {{"cost_code", "09-250"},
+                                                  {"cost_type", "material"},
+                                                  {"description", "Drywall"},
+                                                  {"quantity", "1"},
+                                                  {"unit_cost", "1000"}})
+              .status == 303);
+  // The estimate still goes to the client.
+  HttpResult estimate_form = c.get("/estimates/" + est + "/send");
+  CHECK(estimate_form.body.find("name=\"to\" value=\"facilities@northwind.example\"") !=
+        std::string::npos);
+  REQUIRE(
+      c.post("/estimates/" + est + "/send", send_fields("facilities@northwind.example")).status ==
+      303);
+  REQUIRE(c.post("/estimates/" + est + "/accept", {}).status == 303);
+  c.get("/projects/" + project + "/billing");
+  HttpResult app =
+      c.post("/projects/" + project + "/pay-applications", {{"period_to", "2026-11-30"}});
+  REQUIRE(app.status == 303);
+  std::string path = "/pay-applications/" + id_after(app.header("location"), "/pay-applications/");
+
+  HttpResult form = c.get(path + "/send");
+  REQUIRE(form.status == 200);
+  CHECK(form.body.find("name=\"to\" value=\"studio@lindqvist.example\"") != std::string::npos);
+  CHECK(form.body.find("facilities@northwind.example") == std::string::npos);
+  CHECK(invalid_html({{"form", form.body}}).empty());
+}
+
 TEST_CASE("the Send form refuses a bad address or none, keeping what was typed", "[process]") {
   Org org = new_org("Sending");
   PageClient& c = org.owner;

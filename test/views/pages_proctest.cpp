@@ -259,6 +259,50 @@ TEST_CASE("the projects page lists, searches and filters the organisation's proj
   CHECK(rows("?status=closed").find("No project matches this search.") != std::string::npos);
 }
 
+TEST_CASE("the new-project form names an architect, and the project's page shows them",
+          "[process]") {
+  Org org = new_org("Architects");
+  PageClient& c = org.owner;
+  std::string client = new_party(c, "client", "Northwind Legal LLP", "");
+  std::string architect = new_party(c, "architect", "Lindqvist Architecture", "");
+
+  // The choice: "None" first, then the organisation's architects only.
+  std::string form = c.get("/projects").body;
+  auto select = form.find("<select name=\"architect_id\"");
+  REQUIRE(select != std::string::npos);
+  std::string options = form.substr(select, form.find("</select>", select) - select);
+  CHECK(options.find("<option value=\"\">None</option>\n<option value=\"" + architect +
+                     "\">Lindqvist Architecture</option>") != std::string::npos);
+  CHECK(options.find("Northwind") == std::string::npos);
+
+  // A client chosen as the architect (a form forged or stale) is refused
+  // beside the field, what was typed kept.
+  HttpResult wrong = c.post("/projects", {{"number", "A-1"},
+                                          {"name", "Office fit-out"},
+                                          {"client_id", client},
+                                          {"architect_id", client}});
+  CHECK(wrong.status == 422);
+  CHECK(wrong.body.find("Architect must be one of your organisation&apos;s architects") !=
+        std::string::npos);
+  CHECK(wrong.body.find("value=\"Office fit-out\"") != std::string::npos);
+  CHECK(wrong.body.find("Client must be") == std::string::npos);
+
+  HttpResult created = c.post("/projects", {{"number", "A-1"},
+                                            {"name", "Office fit-out"},
+                                            {"client_id", client},
+                                            {"architect_id", architect}});
+  REQUIRE(created.status == 303);
+  HttpResult page = c.get(created.header("location"));
+  CHECK(page.body.find(" · Northwind Legal LLP · <span id=\"project-architect\">Architect: "
+                       "Lindqvist Architecture</span>") != std::string::npos);
+  CHECK(invalid_html({{"form", form}, {"project", page.body}}).empty());
+
+  // Without one, the header names none.
+  HttpResult bare = c.post("/projects", {{"number", "A-2"}, {"name", "Lobby"}});
+  REQUIRE(bare.status == 303);
+  CHECK(c.get(bare.header("location")).body.find("project-architect") == std::string::npos);
+}
+
 TEST_CASE("what people type is shown escaped on every page that shows it", "[process]") {
   LoggedIn user = log_in_new_org("Escaping");
   const std::string script = "<script>alert(1)</script>";
