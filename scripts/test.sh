@@ -78,7 +78,8 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ] && [ $# -eq 0 ]; then
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCONSTRUCTION_SANITIZE=ON >/dev/null
   cmake --build build-asan -j"$(nproc)" --target unit_tests pg_tests
   echo "== unit and PostgreSQL tests under ASan/UBSan"
-  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$root/test/lsan.supp" \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -L 'unit|pg'
   echo "== every test"
 fi
