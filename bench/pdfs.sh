@@ -10,8 +10,8 @@
 # of 12 trades whose first pay application bills every line (three with
 # stored materials), as bench/pages_billing.sh makes it.
 #
-# The server (master and 1 worker) runs under `taskset -c 1`; curl and
-# PostgreSQL run unpinned. CPU: the worker's utime + stime from
+# The server (master and 1 worker) runs under `taskset -c 1`, PostgreSQL
+# on core 0 (bench/lib.sh), curl unpinned. CPU: the worker's utime + stime from
 # /proc/PID/stat (clock ticks) around N requests (default 200) of
 #   GET /api/v1/pay-applications/{id}/pdf   the 12-line application (2 pages)
 #   GET /api/v1/estimates/{id}/pdf          the demo's first estimate
@@ -32,40 +32,21 @@ while [ $# -gt 0 ]; do
     *) sed -n '2,20p' "$0" >&2; exit 2 ;;
   esac
 done
-python=/usr/bin/python3
+bench_name=pdfs.sh
+# shellcheck source=bench/lib.sh
+. "$here/lib.sh"
 [ -x "$build/construction" ] || "$repo/deploy/image.sh" build "$build"
 bin=$build/construction
 
-tmp=$(mktemp -d /tmp/construction-pdfs.XXXXXX)
-chmod 755 "$tmp"
-server=
-cleanup() {
-  [ -z "$server" ] || { kill -TERM -- "-$server" 2>/dev/null; sleep 2; kill -KILL -- "-$server" 2>/dev/null; } || true
-  "$repo/scripts/pg-cluster.sh" stop "$tmp/pg" >/dev/null 2>&1 || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
-DATABASE_URL=$("$repo/scripts/pg-cluster.sh" start "$tmp/pg" "$(free_port)" 2>/dev/null)
-export DATABASE_URL APP_ENV=development
-"$bin" migrate up >/dev/null
-"$bin" seed-demo >/dev/null
-token=$("$bin" create-token --email demo@example.com)
+start_demo_database "$bin"
 
 port=$(free_port)
 base=http://127.0.0.1:$port
-(cd "$tmp" && exec setsid taskset -c 1 "$bin" serve -b "127.0.0.1:$port" -w 1 --access-logfile /dev/null >"$tmp/server.log" 2>&1) &
-server=$!
+start pdfs -- taskset -c 1 "$bin" serve -b "127.0.0.1:$port" -w 1 --access-logfile /dev/null
+server=${master[pdfs]}
 for _ in $(seq 1 100); do curl -fsS -o /dev/null "$base/health" 2>/dev/null && break; sleep 0.1; done
 worker=$(pgrep -P "$server" | head -n 1)
-[ -n "$worker" ] || { cat "$tmp/server.log" >&2; exit 1; }
+[ -n "$worker" ] || { cat "$tmp/pdfs.out" >&2; exit 1; }
 
 auth=(-H "Authorization: Bearer $token")
 api() { curl -fsS "${auth[@]}" "$base$1"; }
