@@ -197,7 +197,7 @@ const TokenHash& signing_consent_sha256() {
 // that fell due is one UPDATE of its own (the page is read on every click).
 std::optional<SigningView> open_signing(sql::Connection& db, std::string_view token) {
   auto found = find_signer(db, token, false);
-  if (!found || !is_open(*found)) return std::nullopt;
+  if (!found || !is_open(*found) || !undecided(found->signer)) return std::nullopt;
   return view_of(*found);
 }
 

@@ -290,6 +290,8 @@ TEST_CASE("a change order signed by two signers is approved only at the second s
   CHECK(contract_sum_to_date(job, job.project) == domain::Cents{1000000});
 
   CHECK(sign(job, sent.architect(), "Arch Itect") == Approval::approved);
+  // The architect's part is done: their link opens nothing now.
+  CHECK_FALSE(open_signing(job.db, token_of(sent.issued.links[1])));
   CHECK(job.count("SELECT status FROM change_orders WHERE id = " + std::to_string(sent.order)) ==
         "pending");
   CHECK(contract_sum_to_date(job, job.project) == domain::Cents{1000000});
