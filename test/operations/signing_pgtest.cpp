@@ -150,7 +150,12 @@ TEST_CASE("a decline with a reason declines the request and tells the sender", "
 TEST_CASE("an expired link opens nothing and is marked expired once", "[pg]") {
   SentOrder sent;
   Signer owner = sent.owner();
-  sent.job.scratch.exec("UPDATE signature_requests SET expires_on = current_date - 1");
+  // Its last day (UTC) still works, to its end.
+  sent.job.scratch.exec(
+      "UPDATE signature_requests SET expires_on = (now() AT TIME ZONE 'UTC')::date");
+  CHECK(open_signing(sent.job.db, owner.token));
+  sent.job.scratch.exec(
+      "UPDATE signature_requests SET expires_on = (now() AT TIME ZONE 'UTC')::date - 1");
 
   CHECK_FALSE(open_signing(sent.job.db, owner.token));
   CHECK(sent.job.count("SELECT status FROM signature_requests") == "expired");
