@@ -310,6 +310,11 @@ void consent(sql::Connection& db, const SignerKey& key, std::string_view version
     throw invalid_state("Enter the code we emailed you before agreeing to sign electronically");
   if (version != domain::kSigningConsentVersion)
     throw invalid_state("The consent to sign electronically changed: read it again");
+  // Given already in this session (a second click, a reload): nothing new.
+  if (found.signer.consented_at) {
+    tx.commit();
+    return;
+  }
   const TokenHash& hash = signing_consent_sha256();
   sql::record_signer_consent(db, found.request.org_id, found.signer.id, std::string(version),
                              bytea_literal(hash));

@@ -243,6 +243,7 @@ TEST_CASE("consent comes after the code, and the signature after the consent", "
   CHECK(refusal_of([&] { consent(sent.job.db, owner.key(), "1999-01-01", kPhone); }) ==
         "invalid_state");
   consent(sent.job.db, owner.key(), domain::kSigningConsentVersion, kPhone);
+  consent(sent.job.db, owner.key(), domain::kSigningConsentVersion, kPhone);  // a reload
   CHECK(sent.job.count("SELECT consent_version || ' ' || encode(consent_sha256, 'hex') "
                        "FROM signature_signers WHERE consented_at IS NOT NULL") ==
         std::string(domain::kSigningConsentVersion) + " " +
