@@ -17,6 +17,7 @@
 //   certificates 0; current payment due 3,600.00: certified 3,600.00, and
 //   its invoice is for 3,600.00.
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include "operations/budget.hpp"
 #include "operations/signature_evidence.hpp"
@@ -333,6 +334,43 @@ TEST_CASE("a change order signed by two signers is approved only at the second s
         "3");
   // Once completed, every link opens nothing.
   CHECK_FALSE(open_signing(job.db, token_of(sent.issued.links[0])));
+}
+
+TEST_CASE("two signers approving at the same moment complete the request once", "[pg]") {
+  for (int round = 0; round < 5; ++round) {
+    SentOrder sent;
+    Signer owner = sent.owner(), architect = sent.architect();
+    for (const Signer* signer : {&owner, &architect}) {
+      REQUIRE(check_code(sent.job.db, signer->key(), sent.code_for(*signer), kPhone) ==
+              CodeCheck::accepted);
+      consent(sent.job.db, signer->key(), domain::kSigningConsentVersion, kPhone);
+    }
+    // Each on a connection of its own, as two workers would be.
+    Approval answers[2] = {Approval::approved, Approval::approved};
+    std::string errors[2];
+    std::vector<std::thread> racers;
+    const Signer* signers[2] = {&owner, &architect};
+    for (int i = 0; i < 2; ++i)
+      racers.emplace_back([&, i] {
+        try {
+          sql::Connection db = sent.job.scratch.connect();
+          answers[i] = approve(db, signers[i]->key(), signers[i]->email, kPhone, kSignatureMail);
+        } catch (const std::exception& error) {
+          errors[i] = error.what();
+        }
+      });
+    for (auto& racer : racers) racer.join();
+
+    INFO("round " << round);
+    CHECK(errors[0] + errors[1] == "");
+    CHECK((answers[0] == Approval::completed) != (answers[1] == Approval::completed));
+    CHECK(sent.job.count("SELECT status FROM change_orders WHERE id = " +
+                         std::to_string(sent.order)) == "approved");
+    CHECK(sent.job.count("SELECT status FROM signature_requests") == "completed");
+    CHECK(sent.job.count("SELECT count(*) FROM signature_events WHERE type = 'completed'") == "1");
+    CHECK(sent.job.count("SELECT count(*) FROM schedule_of_values_lines "
+                         "WHERE change_order_id IS NOT NULL") == "1");
+  }
 }
 
 TEST_CASE("an estimate signed by the client is accepted as accepting it in the office does",
