@@ -4,7 +4,8 @@
 //   open_signing       GET of the link: who sent what. Spends nothing and
 //                      records nothing (mail scanners open links).
 //   continue_signing   POST "Continue": a signer session of its own (a
-//                      secret for a cookie on /sign only), event `viewed`.
+//                      secret for a cookie on /sign only), event `viewed`;
+//                      at most 20 an hour per signer.
 //   send_code          a 6-digit code by email, 10 minutes, a new one voids
 //                      the old; at most one per 30 s and 5 per hour.
 //   check_code         5 wrong tries kill the code; a used code is gone.
@@ -18,8 +19,8 @@
 //                      with its invoice), the request is sealed
 //                      (operations/sealing.hpp) and the sealed PDF emailed
 //                      to every signer and to the sender.
-//   decline            with a reason: the request is declined and the sender
-//                      told by email.
+//   decline            with a reason, after the code: the request is declined
+//                      and the sender told by email.
 //
 // Everything after open and continue holds both the link's token and the
 // session's secret, and both must belong to the same signer. A link that
@@ -30,7 +31,8 @@
 // valid" whatever the cause. A request past its last day is marked expired
 // (event `expired`) the first time any of these touches it.
 //
-// Each function is one transaction of its own.
+// Each function that writes is one transaction of its own; the reads
+// (open_signing, signing_view, signing_pdf) take none.
 #pragma once
 
 #include <chrono>
