@@ -60,7 +60,8 @@ std::optional<InvalidState> refuse_unless(bool waiting, std::string_view documen
 // Blank, or longer than `most` characters: the message, else nothing.
 std::optional<std::string> text_problem(std::string_view text, std::size_t most) {
   if (is_blank(text)) return "is required";
-  if (count_characters(text) > most) return "must be at most " + std::to_string(most) + " characters";
+  if (count_characters(text) > most)
+    return "must be at most " + std::to_string(most) + " characters";
   return std::nullopt;
 }
 
@@ -185,7 +186,8 @@ Validated<Date> validate_expiry(std::optional<Date> expires_on, Date today) {
   if (*expires_on < today)
     errors.add("expires_on", "must be today or later");
   else if (*expires_on > today + std::chrono::days(kMaxExpiryDays))
-    errors.add("expires_on", "must be at most " + std::to_string(kMaxExpiryDays) + " days from today");
+    errors.add("expires_on",
+               "must be at most " + std::to_string(kMaxExpiryDays) + " days from today");
   if (!errors.empty()) return errors;
   return *expires_on;
 }
@@ -193,7 +195,8 @@ Validated<Date> validate_expiry(std::optional<Date> expires_on, Date today) {
 FieldErrors validate_signature_message(std::string_view message) {
   FieldErrors errors;
   if (count_characters(message) > kMaxMessageCharacters)
-    errors.add("message", "must be at most " + std::to_string(kMaxMessageCharacters) + " characters");
+    errors.add("message",
+               "must be at most " + std::to_string(kMaxMessageCharacters) + " characters");
   return errors;
 }
 
