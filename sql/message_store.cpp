@@ -1,5 +1,6 @@
 #include "sql/message_store.hpp"
 
+#include "sql/bytea.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -76,33 +77,6 @@ std::vector<std::string> split(std::string_view joined) {
   return addresses;
 }
 
-// bytea in and out as PostgreSQL's hex text form, "\x0a1b…".
-std::string bytea_hex(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex = "\\x";
-  hex.reserve(2 + bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    hex += kDigits[c >> 4];
-    hex += kDigits[c & 0xF];
-  }
-  return hex;
-}
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return c - 'A' + 10;
-}
-
-std::string bytes_of_hex(std::string_view hex) {
-  if (hex.starts_with("\\x")) hex.remove_prefix(2);
-  std::string bytes;
-  bytes.reserve(hex.size() / 2);
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-    bytes += static_cast<char>(hex_digit(hex[i]) << 4 | hex_digit(hex[i + 1]));
-  return bytes;
-}
-
 MessageRecord message_from(const Row& row) {
   MessageRecord m;
   m.id = row["id"].int64();
@@ -137,7 +111,7 @@ OutboxMessage outbox_message_from(const Row& row) {
   f.html_body = row["html_body"].string();
   if (auto filename = row["attachment_filename"].optional_string())
     f.attachment = MessageAttachment{*filename, row["attachment_content_type"].string(),
-                                     bytes_of_hex(row["attachment"].text())};
+                                     bytes_of_bytea_hex(row["attachment"].text())};
   m.message_id = row["message_id"].string();
   m.status = row["status"].named(domain::parse_message_status);
   m.attempts = row["attempts"].int32();
