@@ -4,7 +4,7 @@
 
 #include "documents/sealed_record_pdf.hpp"
 #include "operations/refusal.hpp"
-#include "operations/token.hpp"
+#include "operations/signature_evidence.hpp"
 #include "sql/project_store.hpp"
 #include "sql/signature_request_store.hpp"
 
@@ -88,8 +88,7 @@ SealedRecord seal_signature_request(sql::Connection& db, std::int64_t org_id,
   SealedRecord sealed;
   sealed.bytes =
       documents::sealed_record_pdf(sql::signature_request_pdf(db, org_id, request_id), certificate);
-  TokenHash hash = hash_token(sealed.bytes);
-  sealed.sha256.assign(reinterpret_cast<const char*>(hash.data()), hash.size());
+  sealed.sha256 = sha256_bytes(sealed.bytes);
   return sealed;
 }
 

@@ -1,8 +1,8 @@
 #include "operations/verification.hpp"
 
-#include "documents/sealed_record_pdf.hpp"
 #include "operations/login_throttle.hpp"
-#include "operations/token.hpp"
+#include "operations/signature_evidence.hpp"
+#include "operations/signature_requests.hpp"
 #include "sql/signature_request_store.hpp"
 
 namespace construction::operations {
@@ -12,9 +12,8 @@ Verification verify_sealed_file(sql::Connection& db, std::string_view file,
   Verification verification;
   verification.retry_after = count_verify_upload(db, address).retry_after;
   if (verification.retry_after > 0) return verification;
-  TokenHash hash = hash_token(file);
-  std::string sha256(reinterpret_cast<const char*>(hash.data()), hash.size());
-  verification.sha256_hex = documents::hex_of(sha256);
+  std::string sha256 = sha256_bytes(file);
+  verification.sha256_hex = sha256_hex(sha256);
   if (auto request = sql::find_by_sealed_sha256(db, sha256))
     verification.record =
         VerifiedRecord{request->org_name, request->document_name, request->project_name,
