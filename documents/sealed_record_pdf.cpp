@@ -94,10 +94,10 @@ void signer(DocumentLayout& layout, const CertificateSigner& signer, std::size_t
 void events(DocumentLayout& layout, const std::vector<CertificateEvent>& events) {
   layout.text("Events", TextStyle::bold);
   Table table{{{"Time (UTC)", 1.45},
-               {"Event", 1.55},
-               {"Signer", 1.2},
-               {"Address", 1.1},
-               {"User agent", 2.7}},
+               {"Event", 2.1},
+               {"Signer", 1.15},
+               {"Address", 1.05},
+               {"User agent", 2.25}},
               {},
               {},
               "No events."};
