@@ -1,5 +1,6 @@
 #include "documents/sealed_record_pdf.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -91,6 +92,22 @@ void signer(DocumentLayout& layout, const CertificateSigner& signer, std::size_t
                        kLabelShare, TextStyle::mono);
 }
 
+// The disclosure the signers accepted, word for word, when it is the one
+// whose version they accepted.
+void consent(DocumentLayout& layout, const Certificate& certificate) {
+  bool accepted = std::any_of(certificate.signers.begin(), certificate.signers.end(),
+                              [&](const CertificateSigner& signer) {
+                                return signer.consent_version == certificate.consent_version;
+                              });
+  if (!accepted || certificate.consent_text.empty()) return;
+  layout.text("Consent disclosure, version " + certificate.consent_version +
+                  ", as the signers above accepted it",
+              TextStyle::bold);
+  layout.record_fields({{"SHA-256 of its text", hex_of(certificate.consent_sha256)}}, kLabelShare,
+                       TextStyle::mono);
+  layout.text(certificate.consent_text, TextStyle::small);
+}
+
 void events(DocumentLayout& layout, const std::vector<CertificateEvent>& events) {
   layout.text("Events", TextStyle::bold);
   Table table{{{"Time (UTC)", 1.45},
@@ -155,6 +172,8 @@ std::string sealed_record_pdf(std::string_view signed_pdf, const Certificate& ce
   }
   layout.space(6);
   events(layout, certificate.events);
+  layout.space(6);
+  consent(layout, certificate);
   return layout.pdf([signed_pdf](cairo_surface_t* surface, cairo_t* cr) {
     draw_signed_pages(signed_pdf, surface, cr);
   });

@@ -53,6 +53,12 @@ struct Certificate {
   domain::Timestamp completed_at{};
   std::vector<CertificateSigner> signers;
   std::vector<CertificateEvent> events;  // in the order they happened
+  // The consent disclosure in force, printed in full after the signers so
+  // the record shows what they accepted; a signer whose version is another
+  // is shown with their version and its SHA-256 only.
+  std::string consent_version;
+  std::string consent_sha256;  // 32 bytes
+  std::string consent_text;
 };
 
 // The sealed PDF: `signed_pdf`'s pages, then the certificate's. Throws

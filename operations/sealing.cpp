@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "documents/sealed_record_pdf.hpp"
+#include "domain/signing_consent.hpp"
 #include "operations/refusal.hpp"
 #include "operations/signature_evidence.hpp"
+#include "operations/signing.hpp"
 #include "sql/project_store.hpp"
 #include "sql/signature_request_store.hpp"
 
@@ -84,6 +86,12 @@ SealedRecord seal_signature_request(sql::Connection& db, std::int64_t org_id,
     certificate.events.push_back({event.at, std::string(domain::to_string(event.type)),
                                   signer_name(signers, event.signer_id), event.ip, event.user_agent,
                                   event.detail});
+
+  certificate.consent_version = domain::kSigningConsentVersion;
+  certificate.consent_sha256 =
+      std::string(reinterpret_cast<const char*>(signing_consent_sha256().data()),
+                  signing_consent_sha256().size());
+  certificate.consent_text = domain::kSigningConsentText;
 
   SealedRecord sealed;
   sealed.bytes =

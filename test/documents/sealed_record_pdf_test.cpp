@@ -68,6 +68,9 @@ Certificate certificate(int events) {
                             std::to_string(i),
                         ""});
   c.events.push_back({at(11, 30), "completed", "", "", "", ""});
+  c.consent_version = "2026-12-01";
+  c.consent_sha256 = std::string(32, '\x01');
+  c.consent_text = "Consent to sign electronically\n\nYour right to paper. Ask the sender.\n";
   return c;
 }
 
@@ -142,6 +145,21 @@ TEST_CASE("a long list of events runs onto more certificate pages, numbered amon
   CHECK(text.find("203.0.113.119") != std::string::npos);
   CHECK(has_line(text, {"203.0.113.119", "Mozilla/5.0"}));
   CHECK(text.find("event 119") != std::string::npos);
+}
+
+TEST_CASE("the consent disclosure is printed in full when it is the version the signers accepted",
+          "[unit][documents]") {
+  std::string document = signed_document();
+  Certificate accepted = certificate(2);
+  std::string text = pdf_text(sealed_record_pdf(document, accepted));
+  CHECK(text.find("Consent disclosure, version 2026-12-01, as the signers above accepted it") !=
+        std::string::npos);
+  CHECK(text.find("Your right to paper. Ask the sender.") != std::string::npos);
+  // A disclosure whose version no signer accepted is not theirs to show.
+  Certificate other = certificate(2);
+  other.consent_version = "2027-01-01";
+  text = pdf_text(sealed_record_pdf(document, other));
+  CHECK(text.find("Your right to paper") == std::string::npos);
 }
 
 TEST_CASE("the same record seals to the same bytes", "[unit][documents]") {

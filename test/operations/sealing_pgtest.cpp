@@ -113,6 +113,8 @@ TEST_CASE("a change order signed by two signers seals its pages as sent and a ce
     CHECK(after.find(piece) != std::string::npos);
   }
   CHECK(count_of(after, "Email link and one-time code") == 2);
+  // The disclosure they accepted, word for word.
+  CHECK(after.find("Your right to paper.") != std::string::npos);
   // …and every event, with the signer's address and user agent.
   for (const auto& event : detail.events) {
     INFO(domain::to_string(event.type));
