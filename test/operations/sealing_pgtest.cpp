@@ -80,6 +80,8 @@ TEST_CASE("a change order signed by two signers seals its pages as sent and a ce
   CHECK(sha256_bytes(sealed) == *detail.request.sealed_sha256);
   CHECK(sealed != as_sent);
 
+  WARN("a two-signer change order: " << as_sent.size() << " bytes as sent, " << sealed.size()
+                                     << " bytes sealed");
   int document_pages = pdf_pages(as_sent);
   CHECK(pdf_pages(sealed) > document_pages);
   std::string text = pdf_text(sealed);
