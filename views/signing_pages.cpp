@@ -152,7 +152,7 @@ http::Response document_page(SigningContext& s, const SigningView& view, const S
   if (!state.reason_error.empty()) data["decline_open"] = true;
   if (step == Step::code) {
     data["code_step"] = true;
-    if (state.code_sent || state.done == "code-sent") data["code_sent"] = true;
+    if (state.code_sent || view.code_pending) data["code_sent"] = true;
   } else if (step == Step::consent) {
     data["consent_step"] = true;
     data["consent_paragraphs"] = paragraphs(domain::kSigningConsentText);
@@ -194,6 +194,12 @@ SigningHandler with_view(Step step) {
   };
 }
 
+// "30 seconds", "12 minutes".
+std::string wait_text(std::int64_t seconds) {
+  if (seconds < 120) return std::to_string(seconds) + " seconds";
+  return std::to_string((seconds + 59) / 60) + " minutes";
+}
+
 http::Response show_link(SigningContext& s) {
   auto view = operations::open_signing(s.db, s.token);
   if (!view) return s.invalid();
@@ -212,6 +218,10 @@ http::Response show_link(SigningContext& s) {
 http::Response continue_link(SigningContext& s) {
   auto session = operations::continue_signing(s.db, s.token, witness(s));
   if (!session) return s.invalid();
+  if (session->secret.empty())
+    return s.limited(session->retry_after,
+                     "This link was continued too many times in the last hour. Try again in " +
+                         wait_text(session->retry_after) + ".");
   s.set_signer_cookie(session->secret);
   return s.redirect("/sign/" + s.token + "/document?done=continued");
 }
@@ -228,18 +238,13 @@ http::Response document_pdf(SigningContext& s, const SigningView& view) {
   return res;
 }
 
-http::Response send_code(SigningContext& s, const SigningView& view) {
+http::Response send_code(SigningContext& s, const SigningView&) {
   auto sending = operations::send_code(s.db, key(s), witness(s), signature_mail(s.views));
-  if (!sending.sent) {
-    std::int64_t wait = sending.retry_after;
-    std::string when = wait < 120 ? std::to_string(wait) + " seconds"
-                                  : std::to_string((wait + 59) / 60) + " minutes";
-    return s.limited(wait,
-                     "A code was sent a short while ago. Check your email (and its spam "
-                     "folder) for it, or ask for a new one in " +
-                         when + ".");
-  }
-  (void)view;
+  if (!sending.sent)
+    return s.limited(sending.retry_after,
+                     "A code was sent a short while ago. Check your email (and its spam folder) "
+                     "for it, or ask for a new one in " +
+                         wait_text(sending.retry_after) + ".");
   return s.redirect(document_path(s, "code-sent"));
 }
 

@@ -155,6 +155,25 @@ std::string count_events(ApiServer& api, std::int64_t request_id, const std::str
                        std::to_string(request_id) + " AND type = '" + type + "'");
 }
 
+// The code of the last code email queued to `email` (the shared server runs
+// no mailer: its outbox keeps the message).
+std::string queued_code(ApiServer& api, const std::string& email) {
+  return api.db.scalar(
+      "SELECT substring(subject from 'Your signing code: ([0-9]{6})') FROM messages WHERE "
+      "to_addresses[1] = '" +
+      email + "' AND subject LIKE 'Your signing code:%' ORDER BY id DESC LIMIT 1");
+}
+
+// Continue, ask for a code and type it: where a signer may consent or decline.
+void confirm_by_code(ApiServer& api, SignerBrowser& signer, const std::string& link,
+                     const std::string& email) {
+  REQUIRE(signer.post(link).status == 303);
+  REQUIRE(signer.get(link + "/document").status == 200);
+  REQUIRE(signer.post(link + "/code").status == 303);
+  REQUIRE(signer.post(link + "/code/check", {{"code", queued_code(api, email)}}).status == 303);
+  REQUIRE(signer.get(link + "/document").status == 200);
+}
+
 const domain::SignerInput kOwner{"Owen Owner", "owen@owner.example", "owner"};
 const domain::SignerInput kArchitect{"Ada Architect", "ada@architect.example", "architect"};
 
@@ -272,7 +291,7 @@ TEST_CASE("a document edited after sending voids its request, and the old link s
   REQUIRE(owner.get(link + "/document").status == 200);
 
   // The office revises the estimate: a new version, so the request is void.
-  expect(api, 201, "POST", "/api/v1/estimates/" + estimate + "/revise", office.project.token);
+  expect(api, 200, "POST", "/api/v1/estimates/" + estimate + "/revise", office.project.token);
   CHECK(api.db.scalar("SELECT status FROM signature_requests WHERE id = " +
                       std::to_string(issued.request.request.id)) == "voided");
   HttpResult reference = unknown_link(api.server->port());
@@ -332,7 +351,12 @@ TEST_CASE("a signer declines through the pages, with the reason required", "[pro
   std::string link = path_of(issued.links.at(1));
   SignerBrowser architect{api.server->port()};
   REQUIRE(architect.post(link).status == 303);
-  REQUIRE(architect.get(link + "/document").status == 200);
+  // Before the code, the page tells how to decline and offers no form.
+  HttpResult before = architect.get(link + "/document");
+  CHECK(shows(before, "confirm it is you with the code above first"));
+  CHECK_FALSE(shows(before, "action=\"" + link + "/decline\""));
+  confirm_by_code(api, architect, link, kArchitect.email);
+  CHECK(shows(architect.answers.back(), "action=\"" + link + "/decline\""));
 
   HttpResult blank = architect.post(link + "/decline", {{"reason", "  "}});
   CHECK(blank.status == 422);
@@ -374,6 +398,7 @@ TEST_CASE("a signer confirms by code, consents and approves, each mistake shown 
   std::string link = path_of(issued.links.at(0));
   SignerBrowser owner{api.server->port()};
   REQUIRE(owner.post(link).status == 303);
+  REQUIRE(owner.get(link + "/document").status == 200);
 
   HttpResult asked = owner.post(link + "/code");
   REQUIRE(asked.status == 303);
