@@ -34,6 +34,7 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_account_routes(routes);
   add_invitation_routes(routes);
   add_password_reset_routes(routes);
+  add_verify_routes(routes);
   // The signer's pages read no staff session: PageRoutes is not theirs.
   add_signing_routes(router, pool, views);
 }
