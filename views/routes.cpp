@@ -1,5 +1,6 @@
 #include "views/routes.hpp"
 
+#include "views/signing_context.hpp"
 #include "views/views_directory.hpp"
 
 namespace construction::views {
@@ -34,6 +35,8 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_invitation_routes(routes);
   add_password_reset_routes(routes);
   add_verify_routes(routes);
+  // The signer's pages read no staff session: PageRoutes is not theirs.
+  add_signing_routes(router, pool, views);
 }
 
 }  // namespace construction::views

@@ -120,6 +120,15 @@ bool SessionKeys::csrf_valid(const Session& session, std::string_view token) con
   return !session.nonce.empty() && operations::constant_time_equal(csrf_token(session), token);
 }
 
+std::string SessionKeys::signer_csrf_token(std::string_view signer_secret) const {
+  return mac("signer-csrf." + std::string(signer_secret));
+}
+
+bool SessionKeys::signer_csrf_valid(std::string_view signer_secret, std::string_view token) const {
+  return !signer_secret.empty() &&
+         operations::constant_time_equal(signer_csrf_token(signer_secret), token);
+}
+
 std::string SessionKeys::device_mac(std::string_view email, std::string_view nonce) const {
   std::string text = "device.";
   for (char c : email) text += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);

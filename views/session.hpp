@@ -67,6 +67,10 @@ class SessionKeys {
 
   std::string csrf_token(const Session& session) const;
   bool csrf_valid(const Session& session, std::string_view token) const;
+  // The CSRF token of a signer's forms (views/signing_context.hpp): keyed
+  // by the signer cookie's secret, as a staff form's is by the nonce.
+  std::string signer_csrf_token(std::string_view signer_secret) const;
+  bool signer_csrf_valid(std::string_view signer_secret, std::string_view token) const;
 
   // A new device cookie's value for a browser that logged in as `email`.
   std::string device_cookie_value(std::string_view email) const;

@@ -8,81 +8,15 @@
 // new password, after which the old session's cookie opens nothing (a
 // 303 to /login) and the new password logs in. Screenshots of /account at
 // 1280 and 375 px go to ARTIFACTS_DIR (axe-core checks each).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { artifacts, browserTest } from './harness.mjs';
+import { linkIn, mailTo, startMailer, startSink, stopMailer } from './mail_sink.mjs';
 
 const owner = { email: 'olive@teamflow.example', name: 'Olive Owner', password: 'owner password 1' };
 const invitee = { email: 'fay@teamflow.example', name: 'Fay Field' };
-const sinkScript = fileURLToPath(new URL('../support/smtp_sink.py', import.meta.url));
-
-// The SMTP server, on a free port; resolves with the process and its port.
-// Debian's python3, which has python3-aiosmtpd (not a PATH one without it).
-function startSink(directory) {
-  const sink = spawn('/usr/bin/python3', [sinkScript, directory], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    sink.stdout.on('data', (d) => {
-      out += d.toString();
-      const port = out.match(/PORT (\d+)/);
-      if (port) resolve({ sink, port: Number(port[1]) });
-    });
-    sink.once('exit', (code) => reject(new Error(`the SMTP sink exited (${code}): ${out}`)));
-  });
-}
-
-function startMailer(serverEnv, port) {
-  const mailer = spawn(process.env.CONSTRUCTION_BINARY, ['mailer'], {
-    env: { ...serverEnv, APP_ENV: 'production', SMTP_URL: `smtp://127.0.0.1:${port}`,
-      MAIL_FROM: 'Team Flow Builders <team@teamflow.example>', MAIL_FIRST_RETRY_SECONDS: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'] });
-  const log = [];
-  mailer.stderr.on('data', (d) => log.push(d.toString()));
-  return { mailer, log };
-}
-
-// Quoted-printable, as the mailer writes text parts: soft line breaks
-// joined, =XX decoded (UTF-8).
-function decodeQuotedPrintable(text) {
-  const joined = text.replace(/=\r?\n/g, '');
-  const bytes = [];
-  for (let i = 0; i < joined.length; ++i) {
-    if (joined[i] === '=' && /^[0-9A-F]{2}$/.test(joined.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(joined[i], 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-// The next message the SMTP server received for `to`, decoded; waits for it.
-async function mailTo(directory, to, seen) {
-  for (let i = 0; i < 300; ++i) {
-    for (const file of readdirSync(directory).filter((f) => f.endsWith('.eml')).sort()) {
-      if (seen.has(file)) continue;
-      const message = readFileSync(join(directory, file), 'utf8');
-      const headers = message.slice(0, message.indexOf('\r\n\r\n'));
-      if (!new RegExp(`^To:.*${to.replace(/[.]/g, '\\.')}`, 'mi').test(headers)) continue;
-      seen.add(file);
-      return decodeQuotedPrintable(message);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no message for ${to} in 30 s`);
-}
-
-// The path of the link to `origin` in a message: PUBLIC_URL, never a Host.
-function linkIn(message, origin, path) {
-  const found = message.match(new RegExp(`${origin.replace(/[.]/g, '\\.')}(${path}[A-Za-z0-9_-]{43})`));
-  assert.ok(found, `no link ${origin}${path}… in:\n${message}`);
-  return found[1];
-}
 
 const setup = {
   name: 'browser_team',
@@ -94,7 +28,7 @@ const mailDir = mkdtempSync(join(tmpdir(), 'construction-team-mail-'));
 const { sink, port } = await startSink(mailDir);
 try {
   await browserTest(setup, async ({ page, origin, text, logIn, logOut, serverEnv }) => {
-    const { mailer, log } = startMailer(serverEnv, port);
+    const mailer = startMailer(serverEnv, port, 'Team Flow Builders <team@teamflow.example>');
     const seen = new Set();
     const shot = { fullPage: true, caret: 'initial' };
     try {
@@ -168,9 +102,7 @@ try {
       await page.waitForURL(origin + '/');
       assert.match(await text('header'), /Fay Field/);
     } finally {
-      mailer.kill('SIGTERM');
-      await new Promise((r) => mailer.once('exit', r));
-      if (log.join('').match(/error/i)) console.error(log.join(''));
+      await stopMailer(mailer);
     }
   });
 } finally {

@@ -1,6 +1,6 @@
-// The session cookie's, the CSRF token's and the device cookie's
-// signatures: HMAC-SHA256 under SECRET_KEY, checked against values computed
-// apart, with `openssl dgst -sha256 -hmac KEY`.
+// The session cookie's, the CSRF tokens' (a staff session's, a signer's)
+// and the device cookie's signatures: HMAC-SHA256 under SECRET_KEY, checked
+// against values computed apart, with `openssl dgst -sha256 -hmac KEY`.
 #include "views/session.hpp"
 
 #include <catch2/catch.hpp>
@@ -30,6 +30,21 @@ TEST_CASE("the CSRF token is the HMAC-SHA256 of csrf. and the session's nonce", 
         "585c5bcff197fe158984b705d70ef5e2a7e0a7a56ab7d88eea79a8ffe1714857");
   CHECK(keys.csrf_valid(kSession, keys.csrf_token(kSession)));
   CHECK_FALSE(keys.csrf_valid(kSession, SessionKeys("Jeff").csrf_token(kSession)));
+}
+
+TEST_CASE("a signer's form token is the HMAC-SHA256 of signer-csrf. and their cookie's secret",
+          "[unit]") {
+  SessionKeys keys("Jefe");
+  CHECK(keys.signer_csrf_token("secret-of-one-signer") ==
+        "8afcac789014de02a8e0cd33027662ca3446101fe79027acf088854e404a90db");
+  CHECK(keys.signer_csrf_valid("secret-of-one-signer",
+                               keys.signer_csrf_token("secret-of-one-signer")));
+  // Another signer's token, another key's, or no cookie at all: refused.
+  CHECK_FALSE(
+      keys.signer_csrf_valid("secret-of-another", keys.signer_csrf_token("secret-of-one-signer")));
+  CHECK_FALSE(keys.signer_csrf_valid(
+      "secret-of-one-signer", SessionKeys("Jeff").signer_csrf_token("secret-of-one-signer")));
+  CHECK_FALSE(keys.signer_csrf_valid("", keys.signer_csrf_token("")));
 }
 
 TEST_CASE("the session cookie carries its signature and reads back only unchanged", "[unit]") {
