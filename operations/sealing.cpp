@@ -1,6 +1,6 @@
 #include "operations/sealing.hpp"
 
-#include "operations/token.hpp"
+#include "operations/signature_evidence.hpp"
 #include "sql/signature_request_store.hpp"
 
 namespace construction::operations {
@@ -11,8 +11,7 @@ SealedRecord seal_signature_request(sql::Connection& db, std::int64_t org_id,
                                     std::int64_t request_id) {
   SealedRecord sealed;
   sealed.bytes = sql::signature_request_pdf(db, org_id, request_id);
-  TokenHash hash = hash_token(sealed.bytes);
-  sealed.sha256.assign(reinterpret_cast<const char*>(hash.data()), hash.size());
+  sealed.sha256 = sha256_bytes(sealed.bytes);
   return sealed;
 }
 

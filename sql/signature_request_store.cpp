@@ -87,20 +87,18 @@ constexpr std::string_view kEnd =
 constexpr std::string_view kStoreSealed =
     "UPDATE signature_requests SET sealed_pdf = $3::bytea, sealed_sha256 = $4::bytea "
     "WHERE org_id = $1 AND id = $2 AND status = 'completed'";
-constexpr std::string_view kFindSigner =
-    "SELECT " REQUEST_COLUMNS ", " SIGNER_COLUMNS
-    ", s.session_hash, s.code_hash, " SQL_UNIX_SECONDS(
-        "s.code_expires_at") " AS code_expires_at, s.code_tries "
-                             "FROM signature_signers s JOIN signature_requests r "
-                             "ON r.org_id = s.org_id AND r.id = s.request_id" REQUEST_JOINS
-                             " WHERE s.token_hash = $1::bytea";
-constexpr std::string_view kFindSignerForUpdate =
-    "SELECT " REQUEST_COLUMNS ", " SIGNER_COLUMNS
-    ", s.session_hash, s.code_hash, " SQL_UNIX_SECONDS(
-        "s.code_expires_at") " AS code_expires_at, s.code_tries "
-                             "FROM signature_signers s JOIN signature_requests r "
-                             "ON r.org_id = s.org_id AND r.id = s.request_id" REQUEST_JOINS
-                             " WHERE s.token_hash = $1::bytea FOR UPDATE OF s, r";
+// The signer's columns after the request's (read by position: the names
+// repeat), then their secrets, whether their code still runs and whether
+// the request is past its last day, by the database's clock.
+#define SIGNER_OF_TOKEN                                                                        \
+  "SELECT " REQUEST_COLUMNS ", " SIGNER_COLUMNS                                                \
+  ", s.session_hash, s.code_hash, s.code_tries, "                                              \
+  "coalesce(s.code_expires_at > now(), false) AS code_live, r.status = 'sent' AND" PAST_EXPIRY \
+  " AS past_expiry FROM signature_signers s JOIN signature_requests r "                        \
+  "ON r.org_id = s.org_id AND r.id = s.request_id" REQUEST_JOINS " WHERE s.token_hash = $1::bytea"
+constexpr std::string_view kFindSigner = SIGNER_OF_TOKEN;
+constexpr std::string_view kFindSignerForUpdate = SIGNER_OF_TOKEN " FOR UPDATE OF s, r";
+#undef SIGNER_OF_TOKEN
 constexpr std::string_view kStartSession =
     "UPDATE signature_signers SET session_hash = $3::bytea, code_hash = NULL, "
     "code_expires_at = NULL, code_tries = 0, consent_version = NULL, consent_sha256 = NULL, "
@@ -130,7 +128,8 @@ constexpr std::string_view kInsertEvent =
     "INSERT INTO signature_events (org_id, request_id, signer_id, type, ip, user_agent, detail) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7)";
 constexpr std::string_view kCodesSent =
-    "SELECT count(*) AS n, floor(date_part('epoch', now() - max(at)))::bigint AS newest_age "
+    "SELECT count(*) AS n, floor(date_part('epoch', now() - max(at)))::bigint AS newest_age, "
+    "floor(date_part('epoch', now() - min(at)))::bigint AS oldest_age "
     "FROM signature_events WHERE signer_id = $1 AND type = 'code_sent' "
     "AND at > now() - make_interval(secs => $2::bigint)";
 
@@ -314,8 +313,9 @@ std::optional<SignerOfToken> find_signer_by_token(Connection& db, const std::str
   s.decline_reason = row[c + 13].optional_string();
   found.secrets.session_hash = optional_bytes(row["session_hash"]);
   found.secrets.code_hash = optional_bytes(row["code_hash"]);
-  found.secrets.code_expires_at = row["code_expires_at"].optional_timestamp();
   found.secrets.code_tries = row["code_tries"].int32();
+  found.secrets.code_live = row["code_live"].boolean();
+  found.past_expiry = row["past_expiry"].boolean();
   return found;
 }
 
@@ -358,7 +358,8 @@ void insert_signature_event(Connection& db, const NewSignatureEvent& e) {
 
 CodesSent codes_sent_since(Connection& db, std::int64_t signer_id, std::int64_t seconds) {
   Row row = db.exec(kCodesSent, signer_id, seconds).single_row();
-  return {static_cast<int>(row["n"].int64()), row["newest_age"].optional_int64()};
+  return {static_cast<int>(row["n"].int64()), row["newest_age"].optional_int64(),
+          row["oldest_age"].optional_int64()};
 }
 
 }  // namespace construction::sql

@@ -73,8 +73,8 @@ struct SignatureEventRecord {
 struct SignerSecrets {
   std::optional<std::string> session_hash;  // 32 bytes
   std::optional<std::string> code_hash;     // 32 bytes
-  std::optional<domain::Timestamp> code_expires_at;
   int code_tries = 0;
+  bool code_live = false;  // a code is stored and its 10 minutes still run
 };
 
 struct NewSignatureRequest {
@@ -149,6 +149,7 @@ struct SignerOfToken {
   SignatureRequestRecord request;
   SignatureSignerRecord signer;
   SignerSecrets secrets;
+  bool past_expiry = false;  // still sent, but its last day has gone by
 };
 std::optional<SignerOfToken> find_signer_by_token(Connection& db, const std::string& token_hash,
                                                   bool for_update = false);
@@ -157,7 +158,7 @@ std::optional<SignerOfToken> find_signer_by_token(Connection& db, const std::str
 // consent of any earlier session cleared, status viewed unless decided.
 void start_signer_session(Connection& db, std::int64_t org_id, std::int64_t signer_id,
                           const std::string& session_hash);
-// A new code (its keyed hash, bytea text) replacing any other, valid
+// A new code (its salted hash, bytea text) replacing any other, valid
 // `valid_seconds`, with its tries back at zero.
 void store_signer_code(Connection& db, std::int64_t org_id, std::int64_t signer_id,
                        const std::string& code_hash, std::int64_t valid_seconds);
@@ -175,11 +176,11 @@ void record_signer_decline(Connection& db, std::int64_t org_id, std::int64_t sig
 // Events
 
 void insert_signature_event(Connection& db, const NewSignatureEvent& event);
-// A signer's `code_sent` events since `seconds` ago, and the newest one's
-// age in seconds (nothing when none): the code's rate limit.
+// A signer's `code_sent` events since `seconds` ago, and the newest and
+// oldest one's age in seconds (nothing when none): the code's rate limit.
 struct CodesSent {
   int count = 0;
-  std::optional<std::int64_t> newest_age_seconds;
+  std::optional<std::int64_t> newest_age_seconds, oldest_age_seconds;
 };
 CodesSent codes_sent_since(Connection& db, std::int64_t signer_id, std::int64_t seconds);
 

@@ -56,8 +56,8 @@ CREATE INDEX signature_requests_sealed ON signature_requests (sealed_sha256)
   WHERE sealed_sha256 IS NOT NULL;
 
 -- One row per signer. Their link's token (256 random bits) and the secret of
--- their signer session are kept only as SHA-256; their one-time code as a
--- keyed hash (operations/signing.cpp says why and with what key).
+-- their signer session are kept only as SHA-256; their one-time code as the
+-- SHA-256 of the code salted with the signer's id (operations/signing.cpp).
 CREATE TABLE signature_signers (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   org_id bigint NOT NULL,

@@ -1,0 +1,66 @@
+#include "views/signature_mail.hpp"
+
+#include <chrono>
+
+#include "domain/signature_request.hpp"
+#include "operations/signing.hpp"
+#include "views/format.hpp"
+
+namespace construction::views {
+
+namespace {
+
+using operations::MailText;
+using operations::SignatureMailFacts;
+
+std::string intent(const sql::SignatureRequestRecord& r) {
+  return domain::intent_sentence(r.kind, r.document_name, r.amount_cents);
+}
+
+MailText request_mail(const SignatureMailFacts& f, const std::string& link) {
+  const sql::SignatureRequestRecord& r = f.request;
+  std::string text = r.sent_by_name + " of " + r.org_name + " asks you to sign " + r.document_name +
+                     " (" + money(r.amount_cents) + ") for " + r.project_name + ".\n\n";
+  if (!r.message.empty()) text += r.message + "\n\n";
+  text += "Read it and sign here:\n\n" + link + "\n\nThe link is yours alone: do not forward it. " +
+          "It works until the end of " + date(r.expires_on) +
+          " (UTC). Reply to this email with any question.\n";
+  return {"Please sign: " + r.document_name, text, ""};
+}
+
+MailText code_mail(const SignatureMailFacts& f, const std::string& code) {
+  auto minutes =
+      std::chrono::duration_cast<std::chrono::minutes>(operations::kSigningCodeLifetime).count();
+  return {"Your signing code: " + code,
+          "Your code to sign " + f.request.document_name + " is\n\n    " + code +
+              "\n\nIt works for " + std::to_string(minutes) +
+              " minutes, once. If you did not ask for it, ignore this email.\n",
+          ""};
+}
+
+MailText declined_mail(const SignatureMailFacts& f) {
+  return {f.signer.name + " declined to sign " + f.request.document_name,
+          f.signer.name + " (" + f.signer.email + ") declined to sign " + f.request.document_name +
+              " for " + f.request.project_name + ".\n\nTheir reason:\n\n" +
+              f.request.status_reason + "\n",
+          ""};
+}
+
+MailText completed_mail(const SignatureMailFacts& f, bool to_sender) {
+  const sql::SignatureRequestRecord& r = f.request;
+  std::string sha = r.sealed_sha256 ? operations::sha256_hex(*r.sealed_sha256) : "";
+  std::string text = (to_sender ? "Everyone has signed " : "Thank you: everyone has signed ") +
+                     r.document_name + " for " + r.project_name + ".\n\n\"" + intent(r) +
+                     "\"\n\nThe signed record is attached: the document as it was signed and " +
+                     "a certificate of who signed, how and when. Its SHA-256 is\n\n" + sha +
+                     "\n\nKeep it: it is your copy.\n";
+  return {"Signed: " + r.document_name, text, ""};
+}
+
+}  // namespace
+
+operations::SignatureMail signature_mail(const Views& views) {
+  return {views.public_url, {request_mail, code_mail, declined_mail, completed_mail}};
+}
+
+}  // namespace construction::views
