@@ -59,8 +59,8 @@ class ApiRoutes {
   // request's Host, which the client chooses.
   const std::string& public_url() const { return public_url_; }
   // PUBLIC_URL and the words of the signature requests' emails (the pages'
-  // own, views/, handed over by the composition root): one for the routes'
-  // lifetime, which the handlers refer to.
+  // own, views/, handed over by the composition root). A handler keeps a
+  // copy: the routes outlive this object.
   const operations::SignatureMail& signature_mail() const { return signature_mail_; }
 
  private:

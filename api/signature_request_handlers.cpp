@@ -40,8 +40,9 @@ std::string request_path(std::int64_t id) {
   return std::string(kApiBase) + "/signature-requests/" + std::to_string(id);
 }
 
-ApiHandler create_handler(SignedDocumentKind kind, const operations::SignatureMail& mail) {
-  return [kind, &mail](RequestContext& ctx, sql::Connection& db) {
+// `mail` is copied: the handler outlives the ApiRoutes that made it.
+ApiHandler create_handler(SignedDocumentKind kind, operations::SignatureMail mail) {
+  return [kind, mail = std::move(mail)](RequestContext& ctx, sql::Connection& db) {
     Caller caller = authorize(ctx, db, Permission::write_commercial);
     operations::SignedDocumentRef document{kind, path_id(ctx)};
     operations::SignatureRequestForm form = read_signature_request_form(json_body(ctx));
@@ -108,7 +109,7 @@ Response sealed_pdf(RequestContext& ctx, sql::Connection& db) {
 }  // namespace
 
 void add_signature_request_routes(ApiRoutes& routes) {
-  const operations::SignatureMail& mail = routes.signature_mail();
+  operations::SignatureMail mail = routes.signature_mail();
   routes.add(http::Verb::post, "/estimates/{id}/signature-requests", Permission::write_commercial,
              create_handler(SignedDocumentKind::estimate, mail),
              "Send a sent estimate for signature: {signers: [{name, email, role}], message, "

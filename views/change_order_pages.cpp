@@ -24,6 +24,7 @@
 #include "views/page_routes.hpp"
 #include "views/project_page.hpp"
 #include "views/routes.hpp"
+#include "views/signature_requests.hpp"
 #include "views/stale_form.hpp"
 
 namespace construction::views {
@@ -113,6 +114,9 @@ http::Response editor(PageContext& page, const ChangeOrderView& view, bool typed
   operations::SentRecord record{operations::DocumentKind::change_order, order.id};
   set_text(data, "send_link", send_link(page, record, order.status));
   data.set("sent_messages", sent_messages_section(page, view.sent));
+  operations::SignedDocumentRef signed_ref{domain::SignedDocumentKind::change_order, order.id};
+  set_text(data, "signature_link", signature_link(page, signed_ref, order.status));
+  data.set("signature_requests", signature_requests_section(page, signed_ref));
   return page.page(order.fields.number + " " + order.fields.title,
                    page.render("change_orders/show", data), status);
 }

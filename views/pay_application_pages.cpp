@@ -26,6 +26,7 @@
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
+#include "views/signature_requests.hpp"
 #include "views/stale_form.hpp"
 
 namespace construction::views {
@@ -203,6 +204,9 @@ http::Response sheet(PageContext& page, const PayApplicationView& view, bool typ
   operations::SentRecord record{operations::DocumentKind::pay_application, a.id};
   set_text(data, "send_link", send_link(page, record, a.status));
   data.set("sent_messages", sent_messages_section(page, view.sent));
+  operations::SignedDocumentRef signed_ref{domain::SignedDocumentKind::pay_application, a.id};
+  set_text(data, "signature_link", signature_link(page, signed_ref, a.status));
+  data.set("signature_requests", signature_requests_section(page, signed_ref));
   return page.page(title_of(view), page.render("pay_applications/show", data), status);
 }
 

@@ -35,5 +35,6 @@ void add_document_pdf_routes(PageRoutes& routes);
 void add_account_routes(PageRoutes& routes);
 void add_invitation_routes(PageRoutes& routes);
 void add_password_reset_routes(PageRoutes& routes);
+void add_signature_request_routes(PageRoutes& routes);
 
 }  // namespace construction::views

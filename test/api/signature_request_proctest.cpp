@@ -10,6 +10,7 @@
 #include <chrono>
 
 #include "domain/calendar.hpp"
+#include "operations/signature_evidence.hpp"
 #include "operations/signature_requests.hpp"
 #include "test/support/api_project.hpp"
 #include "test/support/api_server.hpp"
@@ -69,7 +70,8 @@ TEST_CASE("sending a pending change order for signature answers 201 with the req
   std::string hash = at(sent, "document_sha256");
   CHECK(is_hex_sha256(hash));
   HttpResult pdf = expect(api, 200, "GET", "/api/v1/" + document + "/pdf", p.token);
-  CHECK(hash == construction::operations::sha256_hex(pdf.body));
+  CHECK(hash ==
+        construction::operations::sha256_hex(construction::operations::sha256_bytes(pdf.body)));
 
   REQUIRE(json_of(sent).member("signers")->items.size() == 2);
   CHECK(at(sent, "signers.0.name") == "Dana Harper");

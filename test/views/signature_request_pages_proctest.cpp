@@ -1,0 +1,231 @@
+// "Send for signature" through the pages, as a browser without JavaScript
+// sends it: the link shows only where the document waits for its client
+// (a pending change order, not a draft); the form opens with the project's
+// client as owner and its architect; a refused row is shown again as typed
+// with its error beside it (422, nothing sent); "Add a signer" gives one row
+// more; a send lists the request on the document's page with each signer's
+// status and a Void button, and voiding it shows its reason. Another
+// organisation's ids are 404.
+#include <catch2/catch.hpp>
+#include <chrono>
+
+#include "domain/calendar.hpp"
+#include "test/support/page_client.hpp"
+
+using namespace construction::testing;
+
+namespace {
+
+std::string day_from_today(int days) {
+  auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return construction::domain::iso_date(today + std::chrono::days(days));
+}
+
+struct SigningProject {
+  std::string project, change_order;  // ids
+};
+
+// A project for a client and an architect, and a draft change order with a
+// line on it.
+SigningProject draft_change_order(PageClient& c) {
+  std::string client = new_party(c, "client", "Harper Family Trust", "dana@harper.example");
+  std::string architect =
+      new_party(c, "architect", "Lindqvist Architecture", "studio@lindqvist.example");
+  c.get("/projects");
+  HttpResult created = c.post("/projects", {{"number", "2026-031"},
+                                            {"name", "Harper kitchen remodel"},
+                                            {"client_id", client},
+                                            {"architect_id", architect}});
+  REQUIRE(created.status == 303);
+  SigningProject p{id_after(created.header("location"), "/projects/"), ""};
+  c.get("/projects/" + p.project + "/change-orders");
+  HttpResult order =
+      c.post("/projects/" + p.project + "/change-orders", {{"title", "Added outlets"}});
+  REQUIRE(order.status == 303);
+  p.change_order = id_after(order.header("location"), "/change-orders/");
+  c.get("/change-orders/" + p.change_order);
+  REQUIRE(c.post("/change-orders/" + p.change_order + "/lines", {{"cost_code", "26-050"},
+                                                                 {"cost_type", "material"},
+                                                                 {"description", "Outlets"},
+                                                                 {"quantity", "1"},
+                                                                 {"unit_cost", "4950"}})
+              .status == 303);
+  return p;
+}
+
+SigningProject pending_change_order(PageClient& c) {
+  SigningProject p = draft_change_order(c);
+  c.get("/change-orders/" + p.change_order);
+  REQUIRE(c.post("/change-orders/" + p.change_order + "/submit", {}).status == 303);
+  return p;
+}
+
+std::map<std::string, std::string> two_signers() {
+  return {{"signer_0_name", "Dana Harper"},
+          {"signer_0_email", "dana@harper.example"},
+          {"signer_0_role", "owner"},
+          {"signer_1_name", "Avery Lindqvist"},
+          {"signer_1_email", "studio@lindqvist.example"},
+          {"signer_1_role", "architect"},
+          {"signer_2_name", ""},
+          {"signer_2_email", ""},
+          {"signer_2_role", "client"},
+          {"message", "Please sign this week."},
+          {"expires_on", day_from_today(10)}};
+}
+
+std::string requests_of(const std::string& change_order) {
+  return shared_page_server().db.scalar(
+      "SELECT count(*) FROM signature_requests WHERE document_kind = 'change_order' AND "
+      "document_id = " +
+      change_order);
+}
+
+// The page a redirect leads to, with the flash cookie it set (PageClient
+// keeps only the session's cookies).
+HttpResult page_after(PageClient& c, const HttpResult& redirect) {
+  std::string flash;
+  for (const std::string& cookie : redirect.set_cookies)
+    if (cookie.starts_with("flash=")) flash = cookie.substr(0, cookie.find(';'));
+  REQUIRE_FALSE(flash.empty());
+  return http_request(shared_page_server().port(), "GET", redirect.header("location"), "",
+                      {{"Cookie", c.cookies() + "; " + flash}}, 10000);
+}
+
+bool has(const HttpResult& page, const std::string& text) {
+  return page.body.find(text) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("the Send for signature form opens with the owner and the architect, and sends",
+          "[process]") {
+  Org org = new_org("Signing");
+  PageClient& c = org.owner;
+  SigningProject p = draft_change_order(c);
+  const std::string path = "/change-orders/" + p.change_order;
+
+  // A draft waits for nobody's signature yet.
+  HttpResult draft = c.get(path);
+  CHECK_FALSE(has(draft, "Send for signature"));
+  CHECK(has(draft, "Not sent for signature yet."));
+  REQUIRE(c.post(path + "/submit", {}).status == 303);
+  HttpResult page = c.get(path);
+  CHECK(has(page, "href=\"" + path + "/signature-requests/new\""));
+
+  HttpResult form = c.get(path + "/signature-requests/new");
+  REQUIRE(form.status == 200);
+  CHECK(has(form, "name=\"signer_0_name\" value=\"Harper Family Trust\""));
+  CHECK(has(form, "name=\"signer_0_email\" value=\"dana@harper.example\""));
+  CHECK(has(form, "<option value=\"owner\" selected>Owner</option>"));
+  CHECK(has(form, "name=\"signer_1_name\" value=\"Lindqvist Architecture\""));
+  CHECK(has(form, "<option value=\"architect\" selected>Architect</option>"));
+  CHECK(has(form, "name=\"signer_2_name\" value=\"\""));
+  CHECK_FALSE(has(form, "signer_3_name"));
+  CHECK(has(form, "name=\"expires_on\" value=\"" + day_from_today(14) + "\""));
+  CHECK(has(form, "Change order CO-001 · Added outlets"));
+
+  HttpResult sent = c.post(path + "/signature-requests", two_signers());
+  REQUIRE(sent.status == 303);
+  CHECK(sent.header("location") == path);
+  CHECK(requests_of(p.change_order) == "1");
+  page = page_after(c, sent);
+  CHECK(has(page,
+            "<p class=\"flash\">Change order CO-001, Added outlets sent for signature to "
+            "Dana Harper, Avery Lindqvist.</p>"));
+  CHECK(has(page, "<strong>Dana Harper</strong> (Owner, dana@harper.example)"));
+  CHECK(has(page, "<strong>Avery Lindqvist</strong> (Architect, studio@lindqvist.example)"));
+  CHECK(has(page, "data-status=\"pending\">Pending</span>"));
+  CHECK(has(page, "class=\"void-request\""));
+  // One open request at a time: the link is still there, and says so when used.
+  HttpResult twice = c.post(path + "/signature-requests", two_signers());
+  CHECK(twice.status == 409);
+  CHECK(has(twice, "id=\"signature-problem\""));
+  CHECK(requests_of(p.change_order) == "1");
+  CHECK(invalid_html({{"form", form.body}, {"page", page.body}, {"refused", twice.body}}).empty());
+}
+
+TEST_CASE("the Send for signature form names each bad field and keeps what was typed",
+          "[process]") {
+  Org org = new_org("Signing");
+  PageClient& c = org.owner;
+  SigningProject p = pending_change_order(c);
+  const std::string path = "/change-orders/" + p.change_order;
+  c.get(path + "/signature-requests/new");
+
+  auto fields = two_signers();
+  fields["signer_1_email"] = "studio at lindqvist";
+  fields["signer_2_name"] = "Lender Bank";  // a third row, without an address
+  HttpResult bad = c.post(path + "/signature-requests", fields);
+  REQUIRE(bad.status == 422);
+  CHECK(has(bad,
+            "name=\"signer_1_email\" value=\"studio at lindqvist\" maxlength=\"254\" "
+            "autocomplete=\"off\" aria-invalid=\"true\""));
+  CHECK(has(bad, "id=\"signer-1-email-error\""));
+  CHECK(has(bad, "id=\"signer-2-email-error\""));
+  CHECK(has(bad, "name=\"signer_2_name\" value=\"Lender Bank\""));
+  CHECK(has(bad, "Please sign this week."));
+  CHECK_FALSE(has(bad, "id=\"signer-0-email-error\""));
+
+  // Every row blank: nobody to sign.
+  auto nobody = two_signers();
+  for (const char* f : {"signer_0_name", "signer_0_email", "signer_1_name", "signer_1_email"})
+    nobody[f] = "";
+  HttpResult none = c.post(path + "/signature-requests", nobody);
+  REQUIRE(none.status == 422);
+  CHECK(has(none, "id=\"signers-error\""));
+
+  auto late = two_signers();
+  late["expires_on"] = day_from_today(-1);
+  HttpResult past = c.post(path + "/signature-requests", late);
+  REQUIRE(past.status == 422);
+  CHECK(has(past, "id=\"expires-error\""));
+  CHECK(has(past, "value=\"" + day_from_today(-1) + "\""));
+  CHECK(requests_of(p.change_order) == "0");
+  CHECK(invalid_html({{"bad", bad.body}, {"none", none.body}}).empty());
+
+  // "Add a signer": the form again, as typed, with one blank row more.
+  auto more = two_signers();
+  more["then"] = "add";
+  HttpResult added = c.post(path + "/signature-requests", more);
+  REQUIRE(added.status == 200);
+  CHECK(has(added, "name=\"signer_1_name\" value=\"Avery Lindqvist\""));
+  CHECK(has(added, "name=\"signer_3_name\" value=\"\""));
+  CHECK(requests_of(p.change_order) == "0");
+}
+
+TEST_CASE("voiding a signature request from the page shows it voided, with its reason",
+          "[process]") {
+  Org org = new_org("Signing");
+  PageClient& c = org.owner;
+  SigningProject p = pending_change_order(c);
+  const std::string path = "/change-orders/" + p.change_order;
+  c.get(path + "/signature-requests/new");
+  REQUIRE(c.post(path + "/signature-requests", two_signers()).status == 303);
+  std::string id = shared_page_server().db.scalar(
+      "SELECT id FROM signature_requests WHERE document_kind = 'change_order' AND document_id = " +
+      p.change_order);
+  // Not completed: nothing sealed to download.
+  CHECK(c.get("/signature-requests/" + id + "/sealed.pdf").status == 404);
+
+  c.get(path);
+  HttpResult voided =
+      c.post("/signature-requests/" + id + "/void", {{"reason", "The architect changed"}});
+  REQUIRE(voided.status == 303);
+  CHECK(voided.header("location") == path);
+  HttpResult page = c.get(path);
+  CHECK(has(page, "data-status=\"voided\""));
+  CHECK(has(page, "<strong>Reason:</strong> The architect changed"));
+  CHECK_FALSE(has(page, "class=\"void-request\""));
+  // Voided twice is refused, and the request stays as it was.
+  CHECK(c.post("/signature-requests/" + id + "/void", {}).status == 409);
+
+  // Another organisation sees none of it.
+  Org other = new_org("Elsewhere");
+  other.owner.get("/");
+  check_not_found(
+      other.owner,
+      {{path + "/signature-requests/new", {}}, {"/signature-requests/" + id + "/sealed.pdf", {}}},
+      {{path + "/signature-requests", two_signers()}, {"/signature-requests/" + id + "/void", {}}});
+  CHECK(requests_of(p.change_order) == "1");
+}
