@@ -312,7 +312,7 @@ http::Response void_request(PageContext& page) {
       operations::void_signature_request(page.db, caller_of(page), id, reason, witness_of(page));
   const sql::SignatureRequestRecord& r = detail.request;
   return page.redirect(document_path({r.kind, r.document_id}),
-                       "Signature request for " + r.document_name + " voided.");
+                       "Signature request voided: " + r.document_name + ".");
 }
 
 // "CO-003.pdf" → "CO-003-signed.pdf": the sealed record beside the original
