@@ -59,8 +59,8 @@ std::optional<InvalidState> refuse_unless(bool waiting, std::string_view documen
 
 // Blank, or longer than `most` characters: the message, else nothing.
 std::optional<std::string> text_problem(std::string_view text, std::size_t most) {
-  if (is_blank(text)) return "Required";
-  if (count_characters(text) > most) return "At most " + std::to_string(most) + " characters";
+  if (is_blank(text)) return "is required";
+  if (count_characters(text) > most) return "must be at most " + std::to_string(most) + " characters";
   return std::nullopt;
 }
 
@@ -158,9 +158,9 @@ std::string intent_sentence(SignedDocumentKind kind, std::string_view document_n
 
 Validated<std::vector<SignerFields>> validate_signers(const std::vector<SignerInput>& signers) {
   FieldErrors errors;
-  if (signers.empty()) errors.add("signers", "Name at least one signer");
+  if (signers.empty()) errors.add("signers", "must name at least one signer");
   if (signers.size() > kMaxSigners)
-    errors.add("signers", "At most " + std::to_string(kMaxSigners) + " signers");
+    errors.add("signers", "must name at most " + std::to_string(kMaxSigners) + " signers");
   std::vector<SignerFields> fields;
   std::set<std::string> addresses;
   for (std::size_t i = 0; i < signers.size() && i < kMaxSigners; ++i) {
@@ -168,11 +168,11 @@ Validated<std::vector<SignerFields>> validate_signers(const std::vector<SignerIn
     std::string prefix = "signers[" + std::to_string(i) + "].";
     errors.merge(required_text("name", input.name, kMaxNameCharacters), prefix);
     auto role = parse_signer_role(input.role);
-    if (!role) errors.add(prefix + "role", "One of client, owner, architect, lender");
+    if (!role) errors.add(prefix + "role", "must be one of client, owner, architect, lender");
     if (!is_email_address(input.email))
-      errors.add(prefix + "email", "Not an email address");
+      errors.add(prefix + "email", "must be an email address");
     else if (!addresses.insert(lowercase(input.email)).second)
-      errors.add(prefix + "email", "Named twice: each person signs once");
+      errors.add(prefix + "email", "is named twice: each person signs once");
     fields.push_back({input.name, input.email, role.value_or(SignerRole::client)});
   }
   if (!errors.empty()) return errors;
@@ -183,9 +183,9 @@ Validated<Date> validate_expiry(std::optional<Date> expires_on, Date today) {
   if (!expires_on) return today + std::chrono::days(kDefaultExpiryDays);
   FieldErrors errors;
   if (*expires_on < today)
-    errors.add("expires_on", "Today or later");
+    errors.add("expires_on", "must be today or later");
   else if (*expires_on > today + std::chrono::days(kMaxExpiryDays))
-    errors.add("expires_on", "At most " + std::to_string(kMaxExpiryDays) + " days from today");
+    errors.add("expires_on", "must be at most " + std::to_string(kMaxExpiryDays) + " days from today");
   if (!errors.empty()) return errors;
   return *expires_on;
 }
@@ -193,7 +193,7 @@ Validated<Date> validate_expiry(std::optional<Date> expires_on, Date today) {
 FieldErrors validate_signature_message(std::string_view message) {
   FieldErrors errors;
   if (count_characters(message) > kMaxMessageCharacters)
-    errors.add("message", "At most " + std::to_string(kMaxMessageCharacters) + " characters");
+    errors.add("message", "must be at most " + std::to_string(kMaxMessageCharacters) + " characters");
   return errors;
 }
 

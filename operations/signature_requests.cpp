@@ -85,7 +85,7 @@ CheckedForm check_form(const SignatureRequestForm& form) {
   std::optional<domain::Date> asked;
   if (form.expires_on) {
     asked = domain::parse_date(*form.expires_on);
-    if (!asked) errors.add("expires_on", "Not a date (YYYY-MM-DD)");
+    if (!asked) errors.add("expires_on", "must be a date, YYYY-MM-DD");
   }
   auto expires_on = domain::validate_expiry(asked, today_utc());
   if (!expires_on) errors.merge(expires_on.error());

@@ -43,6 +43,8 @@ std::optional<sql::SignerOfToken> find_signer(sql::Connection& db, std::string_v
   return found;
 }
 
+constexpr std::int64_t kHour = 3600;
+
 bool is_open(const sql::SignerOfToken& found) {
   return found.request.status == SignatureStatus::sent;
 }
@@ -80,9 +82,14 @@ sql::SignerOfToken require_session(sql::Connection& db, sql::Transaction& tx,
   throw not_found();
 }
 
+bool code_in_force(const sql::SignerSecrets& secrets) {
+  return secrets.code_hash && secrets.code_live && secrets.code_tries < kSigningCodeTries;
+}
+
 SigningView view_of(const sql::SignerOfToken& found) {
   const sql::SignatureRequestRecord& r = found.request;
-  return {r, found.signer, domain::intent_sentence(r.kind, r.document_name, r.amount_cents)};
+  return {r, found.signer, domain::intent_sentence(r.kind, r.document_name, r.amount_cents),
+          code_in_force(found.secrets)};
 }
 
 // A code's stored form: SHA-256 of the code salted with the signer's id, so
@@ -186,10 +193,10 @@ const TokenHash& signing_consent_sha256() {
   return hash;
 }
 
+// The reads need no transaction of their own: one SELECT, and an expiry
+// that fell due is one UPDATE of its own (the page is read on every click).
 std::optional<SigningView> open_signing(sql::Connection& db, std::string_view token) {
-  sql::Transaction tx(db);
   auto found = find_signer(db, token, false);
-  tx.commit();
   if (!found || !is_open(*found)) return std::nullopt;
   return view_of(*found);
 }
@@ -203,6 +210,14 @@ std::optional<SignerSession> continue_signing(sql::Connection& db, std::string_v
     return std::nullopt;
   }
   sql::SignerOfToken signing = std::move(*found);
+  sql::RecentEvents views =
+      sql::events_since(db, signing.signer.id, SignatureEventType::viewed, kHour);
+  if (views.count >= kSigningContinuesPerHour) {
+    tx.commit();
+    SignerSession limited{"", view_of(signing)};
+    limited.retry_after = std::max<std::int64_t>(1, kHour - views.oldest_age_seconds.value_or(0));
+    return limited;
+  }
   NewToken secret = generate_link_token();
   sql::start_signer_session(db, signing.request.org_id, signing.signer.id,
                             bytea_literal(secret.hash));
@@ -220,9 +235,7 @@ std::optional<SignerSession> continue_signing(sql::Connection& db, std::string_v
 }
 
 std::optional<SigningView> signing_view(sql::Connection& db, const SignerKey& key) {
-  sql::Transaction tx(db);
   auto found = find_session(db, key, false);
-  tx.commit();
   if (!found) return std::nullopt;
   return view_of(*found);
 }
@@ -237,9 +250,9 @@ CodeSending send_code(sql::Connection& db, const SignerKey& key, const Witness& 
                       const SignatureMail& mail) {
   sql::Transaction tx(db);
   sql::SignerOfToken found = require_session(db, tx, key);
-  constexpr std::int64_t kHour = 3600;
   const std::int64_t interval = kSigningCodeInterval.count();
-  sql::CodesSent sent = sql::codes_sent_since(db, found.signer.id, kHour);
+  sql::RecentEvents sent =
+      sql::events_since(db, found.signer.id, SignatureEventType::code_sent, kHour);
   if (sent.count >= kSigningCodesPerHour)
     return {false, std::max<std::int64_t>(1, kHour - sent.oldest_age_seconds.value_or(0))};
   if (sent.newest_age_seconds && *sent.newest_age_seconds < interval)
@@ -269,7 +282,7 @@ CodeCheck check_code(sql::Connection& db, const SignerKey& key, std::string_view
     tx.commit();
     return answer;
   };
-  if (!secrets.code_hash || !secrets.code_live || secrets.code_tries >= kSigningCodeTries)
+  if (!code_in_force(secrets))
     return reject("No code in force (none sent, used, expired or out of tries)", CodeCheck::spent);
   if (constant_time_equal(code_hash(found.signer.id, typed_code(code)), *secrets.code_hash)) {
     sql::accept_signer_code(db, found.request.org_id, found.signer.id);

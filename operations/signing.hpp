@@ -51,6 +51,9 @@ inline constexpr std::chrono::seconds kSigningCodeLifetime = std::chrono::minute
 inline constexpr int kSigningCodeTries = 5;
 inline constexpr std::chrono::seconds kSigningCodeInterval = std::chrono::seconds(30);
 inline constexpr int kSigningCodesPerHour = 5;
+// Each "Continue" writes a `viewed` event and ends the signer's other
+// session: more than this in an hour is not a person reading.
+inline constexpr int kSigningContinuesPerHour = 20;
 
 // The SHA-256 of domain::kSigningConsentText, computed once per process.
 const TokenHash& signing_consent_sha256();
@@ -61,7 +64,8 @@ const TokenHash& signing_consent_sha256();
 struct SigningView {
   sql::SignatureRequestRecord request;
   sql::SignatureSignerRecord signer;
-  std::string intent;  // domain::intent_sentence of the request
+  std::string intent;         // domain::intent_sentence of the request
+  bool code_pending = false;  // a code was sent and may still be typed
 };
 
 // The GET of a link: nothing for a link that opens nothing (see above).
@@ -71,6 +75,9 @@ std::optional<SigningView> open_signing(sql::Connection& db, std::string_view to
 struct SignerSession {
   std::string secret;  // for the cookie: 256 bits, base64url; only its SHA-256 is stored
   SigningView view;
+  // Limited (kSigningContinuesPerHour): no session (secret empty), nothing
+  // recorded, and the seconds until one may continue again.
+  std::int64_t retry_after = 0;
 };
 // The POST "Continue": a new session for the link's signer (an earlier one
 // of theirs ends, with the code and consent given in it), event `viewed`.

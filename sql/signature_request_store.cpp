@@ -127,11 +127,11 @@ constexpr std::string_view kDecline =
 constexpr std::string_view kInsertEvent =
     "INSERT INTO signature_events (org_id, request_id, signer_id, type, ip, user_agent, detail) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7)";
-constexpr std::string_view kCodesSent =
+constexpr std::string_view kEventsSince =
     "SELECT count(*) AS n, floor(date_part('epoch', now() - max(at)))::bigint AS newest_age, "
     "floor(date_part('epoch', now() - min(at)))::bigint AS oldest_age "
-    "FROM signature_events WHERE signer_id = $1 AND type = 'code_sent' "
-    "AND at > now() - make_interval(secs => $2::bigint)";
+    "FROM signature_events WHERE signer_id = $1 AND type = $2 "
+    "AND at > now() - make_interval(secs => $3::bigint)";
 
 #undef REQUEST_COLUMNS
 #undef REQUEST_JOINS
@@ -356,8 +356,9 @@ void insert_signature_event(Connection& db, const NewSignatureEvent& e) {
   db.exec(kInsertEvent, e.org_id, e.request_id, e.signer_id, e.type, e.ip, e.user_agent, e.detail);
 }
 
-CodesSent codes_sent_since(Connection& db, std::int64_t signer_id, std::int64_t seconds) {
-  Row row = db.exec(kCodesSent, signer_id, seconds).single_row();
+RecentEvents events_since(Connection& db, std::int64_t signer_id, domain::SignatureEventType type,
+                          std::int64_t seconds) {
+  Row row = db.exec(kEventsSince, signer_id, type, seconds).single_row();
   return {static_cast<int>(row["n"].int64()), row["newest_age"].optional_int64(),
           row["oldest_age"].optional_int64()};
 }

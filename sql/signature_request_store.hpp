@@ -176,12 +176,14 @@ void record_signer_decline(Connection& db, std::int64_t org_id, std::int64_t sig
 // Events
 
 void insert_signature_event(Connection& db, const NewSignatureEvent& event);
-// A signer's `code_sent` events since `seconds` ago, and the newest and
-// oldest one's age in seconds (nothing when none): the code's rate limit.
-struct CodesSent {
+// A signer's events of one type since `seconds` ago, and the newest and
+// oldest one's age in seconds (nothing when none): the rate limits of codes
+// and of sessions.
+struct RecentEvents {
   int count = 0;
   std::optional<std::int64_t> newest_age_seconds, oldest_age_seconds;
 };
-CodesSent codes_sent_since(Connection& db, std::int64_t signer_id, std::int64_t seconds);
+RecentEvents events_since(Connection& db, std::int64_t signer_id, domain::SignatureEventType type,
+                          std::int64_t seconds);
 
 }  // namespace construction::sql

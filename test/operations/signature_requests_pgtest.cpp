@@ -253,7 +253,7 @@ TEST_CASE("the events refuse UPDATE, DELETE and TRUNCATE to the application's ro
 
   for (std::string statement :
        {"UPDATE signature_events SET ip = '127.0.0.1'", "DELETE FROM signature_events",
-        "TRUNCATE signature_events CASCADE"}) {
+        "TRUNCATE signature_events CASCADE", "TRUNCATE signature_requests CASCADE"}) {
     INFO(statement);
     try {
       job.db.exec(statement);
@@ -262,6 +262,13 @@ TEST_CASE("the events refuse UPDATE, DELETE and TRUNCATE to the application's ro
       CHECK(error.sqlstate() == "42501");
       CHECK(std::string(error.what()).find("append-only") != std::string::npos);
     }
+  }
+  // Nor do the events go with their request: they hold it by a foreign key.
+  try {
+    job.db.exec("DELETE FROM signature_requests");
+    FAIL("the request was deleted");
+  } catch (const sql::DatabaseError& error) {
+    CHECK(error.sqlstate() == "23503");
   }
   CHECK(job.count("SELECT count(*) || ' ' || string_agg(ip, ',') FROM signature_events") ==
         "2 198.51.100.1,198.51.100.1");

@@ -186,6 +186,7 @@ TEST_CASE("a code that worked cannot be used again, and codes are rate limited",
   SentOrder sent;
   Signer owner = sent.owner();
   std::string code = sent.code_for(owner);
+  CHECK(signing_view(sent.job.db, owner.key())->code_pending);
   // A second code within 30 s is refused, saying how long to wait.
   CodeSending again = send_code(sent.job.db, owner.key(), kPhone, kSignatureMail);
   CHECK_FALSE(again.sent);
@@ -202,6 +203,24 @@ TEST_CASE("a code that worked cannot be used again, and codes are rate limited",
   // Another signer's session cannot use it either: codes are the signer's.
   Signer architect = sent.architect();
   CHECK(check_code(sent.job.db, architect.key(), code, kPhone) == CodeCheck::spent);
+}
+
+TEST_CASE("continuing is limited to 20 sessions an hour per signer", "[pg]") {
+  SentOrder sent;
+  std::string token = token_of(sent.issued.links[0]);
+  for (int i = 0; i < kSigningContinuesPerHour; ++i) {
+    auto session = continue_signing(sent.job.db, token, kPhone);
+    REQUIRE(session);
+    CHECK(session->secret.size() == 43);
+  }
+  auto limited = continue_signing(sent.job.db, token, kPhone);
+  REQUIRE(limited);
+  CHECK(limited->secret.empty());
+  CHECK(limited->retry_after > 3500);
+  CHECK(sent.job.count("SELECT count(*) FROM signature_events WHERE type = 'viewed'") == "20");
+  // The other signer is not held back by it.
+  CHECK_FALSE(
+      continue_signing(sent.job.db, token_of(sent.issued.links[1]), kPhone)->secret.empty());
 }
 
 TEST_CASE("consent comes after the code, and the signature after the consent", "[pg]") {
