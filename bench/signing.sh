@@ -18,6 +18,10 @@
 # mailer runs), and each signer walks the signer's pages with curl as a
 # browser would: Continue, ask for a code, type it, consent, approve.
 #
+#   GET /change-orders/{id}      the office's page of the change order, its
+#                                request listed (views/signature_requests.hpp),
+#                                logged in as the demo owner; measured as the
+#                                signer's page below.
 #   GET /sign/{token}/document   the signer's document page (figures as
 #                                HTML, the PDF embedded), with the signer
 #                                cookie: wrk -t1 -c1 (keep-alive) for S s
@@ -44,7 +48,7 @@ while [ $# -gt 0 ]; do
     --build) build=$(realpath "$2"); shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --completions) completions=$2; shift 2 ;;
-    *) sed -n '2,35p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,39p' "$0" >&2; exit 2 ;;
   esac
 done
 bench_name=signing.sh
@@ -127,6 +131,31 @@ approve() {
 
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo); PostgreSQL $pg_version; $(git -C "$repo" rev-parse --short HEAD)"
 
+# wrk_cpu NAME URL COOKIE: wrk -t1 -c1 on core 0 for $duration s after 1 s of
+# warm-up; prints NAME, the worker's CPU per request and the rate.
+wrk_cpu() {
+  local before after n
+  taskset -c 0 wrk -t1 -c1 -d1s -H "Cookie: $3" "$2" >/dev/null
+  before=$(sched_ns "$worker")
+  taskset -c 0 wrk -t1 -c1 -d"${duration}s" -H "Cookie: $3" "$2" >"$tmp/wrk.out"
+  after=$(sched_ns "$worker")
+  grep -q Non-2xx "$tmp/wrk.out" && { cat "$tmp/wrk.out" >&2; die "$1 answered other than 2xx"; }
+  n=$(awk '/requests in/ { print $1 }' "$tmp/wrk.out")
+  awk -v ns=$((after - before)) -v n="$n" -v d="$duration" -v name="$1" \
+    'BEGIN { printf "%s: worker CPU %.0f us per page over %d requests in %d s (%.0f/s)\n", name, ns / n / 1000, n, d, n / d }'
+}
+
+# ---- the office's page of a change order, with its request listed
+new_request office
+jar=$tmp/office-jar
+csrf=$(curl -fsS -c "$jar" "$base/login" | hidden csrf_token)
+curl -fsS -o /dev/null -b "$jar" -c "$jar" --data-urlencode "email=demo@example.com" \
+  --data-urlencode "password=demo" --data-urlencode "csrf_token=$csrf" "$base/login"
+session=$(awk '$6 == "session" { print $7 }' "$jar")
+curl -fsS -H "Cookie: session=$session" "$base/change-orders/$change_order" | grep -q 'id="signature-request-' ||
+  die "the change order's page does not list its signature request"
+wrk_cpu "GET /change-orders/{id} (the office's page, one request listed)" "$base/change-orders/$change_order" "session=$session"
+
 # ---- the signer's document page
 new_request page
 to_approval owner-page@bench.example
@@ -135,14 +164,7 @@ document=$base$path/document
 curl -fsS -b "$jar" -o "$tmp/document.html" "$document"
 grep -q 'consent\|typed_name' "$tmp/document.html" || die "the document page shows no step"
 bytes=$(stat -c %s "$tmp/document.html")
-taskset -c 0 wrk -t1 -c1 -d1s -H "Cookie: signer=$secret" "$document" >/dev/null
-before=$(sched_ns "$worker")
-taskset -c 0 wrk -t1 -c1 -d"${duration}s" -H "Cookie: signer=$secret" "$document" >"$tmp/wrk.out"
-after=$(sched_ns "$worker")
-grep -q Non-2xx "$tmp/wrk.out" && { cat "$tmp/wrk.out" >&2; die "the document page answered other than 2xx"; }
-n=$(awk '/requests in/ { print $1 }' "$tmp/wrk.out")
-awk -v ns=$((after - before)) -v n="$n" -v b="$bytes" -v d="$duration" \
-  'BEGIN { printf "GET /sign/{token}/document (%d bytes): worker CPU %.0f us per page over %d requests in %d s (%.0f/s)\n", b, ns / n / 1000, n, d, n / d }'
+wrk_cpu "GET /sign/{token}/document ($bytes bytes)" "$document" "signer=$secret"
 
 # ---- completion: the second signer's approval, sealing included
 complete_one() {  # N: sets first_ns, last_ns, db_ns (the measured approvals)

@@ -348,21 +348,29 @@ Data signer_data(const sql::SignatureSignerRecord& s) {
   return row;
 }
 
-Data request_data(const PageContext& page, const operations::SignatureRequest& r, bool may_void) {
-  const sql::SignatureRequestRecord& q = r.request;
+// A request as the page shows it. The page only reads: a request past its
+// last day that nothing has marked yet is shown expired, without its Void
+// button (voiding it would find it expired).
+Data request_data(const PageContext& page, const sql::SignatureRequestRecord& q,
+                  const std::vector<sql::SignatureSignerRecord>& all_signers, bool may_void) {
+  using domain::SignatureStatus;
+  auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  SignatureStatus status = q.status == SignatureStatus::sent && q.expires_on < today
+                               ? SignatureStatus::expired
+                               : q.status;
   Data row = Object{{"id", std::to_string(q.id)},
                     {"sent", when(q.created_at)},
-                    {"status", std::string(to_string(q.status))},
-                    {"status_label", label(q.status)},
+                    {"status", std::string(to_string(status))},
+                    {"status_label", label(status)},
                     {"expires_on", date(q.expires_on)},
                     {"document_sha256", operations::sha256_hex(q.pdf_sha256)}};
-  Data& signers = new_list(row, "signers", r.signers.size());
-  for (const auto& s : r.signers) signers.push_back(signer_data(s));
-  using domain::SignatureStatus;
-  if (q.status == SignatureStatus::voided || q.status == SignatureStatus::expired)
+  Data& signers = new_list(row, "signers", 2);
+  for (const auto& s : all_signers)
+    if (s.request_id == q.id) signers.push_back(signer_data(s));
+  if (status == SignatureStatus::voided || status == SignatureStatus::expired)
     set_text(row, "ended_reason", q.status_reason);
   if (q.ended_at) row.set("ended", when(*q.ended_at));
-  if (q.status == SignatureStatus::sent && may_void) {
+  if (status == SignatureStatus::sent && may_void) {
     row.set("may_void", true);
     row.set("csrf", page.csrf());
   }
@@ -379,14 +387,31 @@ std::string signature_form_path(SignedDocumentRef document) {
   return document_path(document) + "/signature-requests/new";
 }
 
-std::string signature_requests_section(PageContext& page, SignedDocumentRef document) {
-  auto requests = operations::list_signature_requests(page.db, caller_of(page), document);
+std::string signature_requests_section(const PageContext& page,
+                                       const std::vector<sql::SignatureRequestRecord>& requests,
+                                       const std::vector<sql::SignatureSignerRecord>& signers) {
   bool may_void = page.may(domain::Permission::write_commercial);
   Data data = Object{};
   Data& rows = new_list(data, "requests", requests.size());
-  for (const auto& r : requests) rows.push_back(request_data(page, r, may_void));
+  for (const auto& r : requests) rows.push_back(request_data(page, r, signers, may_void));
   if (!requests.empty()) data.set("has_requests", true);
   return page.render("signature_requests/list", data);
+}
+
+std::string signature_requests_section(PageContext& page, SignedDocumentRef document) {
+  auto [requests, signers] = sql::fetch_together(page.db, signature_requests_query(page, document),
+                                                 signature_signers_query(page, document));
+  return signature_requests_section(page, requests, signers);
+}
+
+sql::Query<std::vector<sql::SignatureRequestRecord>> signature_requests_query(
+    const PageContext& page, SignedDocumentRef document) {
+  return sql::signature_requests_of_document_query(page.org_id(), document.kind, document.id);
+}
+
+sql::Query<std::vector<sql::SignatureSignerRecord>> signature_signers_query(
+    const PageContext& page, SignedDocumentRef document) {
+  return sql::signers_of_document_query(page.org_id(), document.kind, document.id);
 }
 
 void add_signature_request_routes(PageRoutes& routes) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "domain/role.hpp"
 #include "domain/signature_request.hpp"
@@ -23,7 +24,16 @@ std::string signature_link(const PageContext& page, operations::SignedDocumentRe
                            Status status);
 
 // The document's requests, newest first; an empty state when there are none.
+// The page reads them with its own reads, in one round trip (the queries
+// below in its fetch_together), or has this read them (one more).
+std::string signature_requests_section(const PageContext& page,
+                                       const std::vector<sql::SignatureRequestRecord>& requests,
+                                       const std::vector<sql::SignatureSignerRecord>& signers);
 std::string signature_requests_section(PageContext& page, operations::SignedDocumentRef document);
+sql::Query<std::vector<sql::SignatureRequestRecord>> signature_requests_query(
+    const PageContext& page, operations::SignedDocumentRef document);
+sql::Query<std::vector<sql::SignatureSignerRecord>> signature_signers_query(
+    const PageContext& page, operations::SignedDocumentRef document);
 
 // "/change-orders/12/signature-requests/new": the form's path.
 std::string signature_form_path(operations::SignedDocumentRef document);

@@ -229,3 +229,22 @@ TEST_CASE("voiding a signature request from the page shows it voided, with its r
       {{path + "/signature-requests", two_signers()}, {"/signature-requests/" + id + "/void", {}}});
   CHECK(requests_of(p.change_order) == "1");
 }
+
+TEST_CASE("a request past its last day shows expired on the page, without its Void button",
+          "[process]") {
+  Org org = new_org("Signing");
+  PageClient& c = org.owner;
+  SigningProject p = pending_change_order(c);
+  const std::string path = "/change-orders/" + p.change_order;
+  c.get(path + "/signature-requests/new");
+  REQUIRE(c.post(path + "/signature-requests", two_signers()).status == 303);
+  // Two weeks later, as far as the request can tell.
+  shared_page_server().db.scalar(
+      "UPDATE signature_requests SET expires_on = (now() AT TIME ZONE 'UTC')::date - 1 "
+      "WHERE document_kind = 'change_order' AND document_id = " +
+      p.change_order + " RETURNING id");
+  HttpResult page = c.get(path);
+  CHECK(has(page, "data-status=\"expired\""));
+  CHECK(has(page, ">Expired</span>"));
+  CHECK_FALSE(has(page, "class=\"void-request\""));
+}
