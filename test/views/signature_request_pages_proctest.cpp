@@ -74,6 +74,12 @@ std::map<std::string, std::string> two_signers() {
           {"expires_on", day_from_today(10)}};
 }
 
+// The form opened and sent with two_signers(), as a user does.
+void send_for_signature(PageClient& c, const std::string& path) {
+  c.get(path + "/signature-requests/new");
+  REQUIRE(c.post(path + "/signature-requests", two_signers()).status == 303);
+}
+
 std::string requests_of(const std::string& change_order) {
   return shared_page_server().db.scalar(
       "SELECT count(*) FROM signature_requests WHERE document_kind = 'change_order' AND "
@@ -200,8 +206,7 @@ TEST_CASE("voiding a signature request from the page shows it voided, with its r
   PageClient& c = org.owner;
   SigningProject p = pending_change_order(c);
   const std::string path = "/change-orders/" + p.change_order;
-  c.get(path + "/signature-requests/new");
-  REQUIRE(c.post(path + "/signature-requests", two_signers()).status == 303);
+  send_for_signature(c, path);
   std::string id = shared_page_server().db.scalar(
       "SELECT id FROM signature_requests WHERE document_kind = 'change_order' AND document_id = " +
       p.change_order);
@@ -236,8 +241,7 @@ TEST_CASE("a request past its last day shows expired on the page, without its Vo
   PageClient& c = org.owner;
   SigningProject p = pending_change_order(c);
   const std::string path = "/change-orders/" + p.change_order;
-  c.get(path + "/signature-requests/new");
-  REQUIRE(c.post(path + "/signature-requests", two_signers()).status == 303);
+  send_for_signature(c, path);
   // Two weeks later, as far as the request can tell.
   shared_page_server().db.scalar(
       "UPDATE signature_requests SET expires_on = (now() AT TIME ZONE 'UTC')::date - 1 "
