@@ -14,6 +14,7 @@
 #include "operations/signature_requests.hpp"
 #include "test/support/api_project.hpp"
 #include "test/support/api_server.hpp"
+#include "test/support/signature_signers.hpp"
 
 using namespace construction::testing;
 using construction::api::JsonValue;
@@ -92,8 +93,8 @@ TEST_CASE("sending a pending change order for signature answers 201 with the req
 
   // One request read alone has its evidence: a `sent` event per signer.
   HttpResult one = expect(api, 200, "GET", "/api/v1/signature-requests/" + id, p.token);
-  const JsonValue& events = *json_of(one).member("events");
-  REQUIRE(events.items.size() == 2);
+  JsonValue body = json_of(one);
+  REQUIRE(body.member("events")->items.size() == 2);
   for (std::size_t i = 0; i < 2; ++i) {
     INFO("event " << i);
     std::string event = "events." + std::to_string(i);
@@ -231,8 +232,7 @@ TEST_CASE("a voided signature request says why, keeps its evidence, and stays vo
   CHECK(at(voided, "status") == "voided");
   CHECK(at(voided, "status_reason") == "Sent to the wrong architect");
   CHECK_FALSE(at(voided, "ended_at").empty());
-  const JsonValue& events = *json_of(voided).member("events");
-  REQUIRE(events.items.size() == 3);
+  REQUIRE(json_of(voided).member("events")->items.size() == 3);
   CHECK(at(voided, "events.2.type") == "voided");
   CHECK(at(expect(api, 200, "GET", request, p.token), "status") == "voided");
 
@@ -276,4 +276,60 @@ TEST_CASE("another organisation's signature requests and documents are 404", "[p
   std::string field = api.user_token(org, unique("field") + "@example.com", "field");
   expect(api, 403, "GET", request, field);
   expect(api, 403, "POST", document, field, kTwoSigners);
+}
+
+TEST_CASE("a completed request reads with its evidence, and its sealed PDF is the one hashed",
+          "[process]") {
+  ApiServer& api = shared_api_server();
+  ApiProject p = accepted_project(api, kLines);
+  BillingRecords r = billing_records(api, p);
+  const std::string owner = unique("owner") + "@harbor.example";
+  const std::string architect = unique("architect") + "@lin.example";
+  std::string id =
+      at(expect(api, 201, "POST", requests_of("change-orders/" + r.pending_co), p.token,
+                R"({"signers":[{"name":"Dana Harper","email":")" + owner +
+                    R"(","role":"owner"},{"name":"Avery Lin","email":")" + architect +
+                    R"(","role":"architect"}]})"),
+         "id");
+  const std::string request = "/api/v1/signature-requests/" + id;
+
+  CHECK(sign_as(api.db, owner, "Dana Harper") == construction::operations::Approval::approved);
+  HttpResult half = expect(api, 200, "GET", request, p.token);
+  CHECK(at(half, "status") == "sent");
+  CHECK(at(half, "signers.0.status") == "approved");
+  CHECK(at(half, "signers.0.typed_name") == "Dana Harper");
+  CHECK(at(half, "signers.1.status") == "pending");
+  expect(api, 404, "GET", request + "/sealed.pdf", p.token);
+
+  CHECK(sign_as(api.db, architect, "Avery Lin") == construction::operations::Approval::completed);
+  HttpResult done = expect(api, 200, "GET", request, p.token);
+  CHECK(at(done, "status") == "completed");
+  CHECK_FALSE(at(done, "completed_at").empty());
+  CHECK(at(done, "signers.1.status") == "approved");
+  std::string sealed = at(done, "sealed_sha256");
+  REQUIRE(is_hex_sha256(sealed));
+  // Every step is in the evidence, each with its signer, address and agent.
+  std::vector<std::string> types;
+  JsonValue body = json_of(done);
+  for (const JsonValue& event : body.member("events")->items)
+    types.push_back(event.member("type")->text);
+  CHECK(types.front() == "sent");
+  CHECK(types.back() == "completed");
+  CHECK(std::count(types.begin(), types.end(), "approved") == 2);
+  CHECK(std::count(types.begin(), types.end(), "consented") == 2);
+  CHECK(std::count(types.begin(), types.end(), "code_accepted") == 2);
+  CHECK(at(done, "events.2.ip") == "203.0.113.7");
+  CHECK(at(done, "events.2.user_agent") == "Mozilla/5.0 (iPhone) Mobile Safari");
+
+  HttpResult pdf = expect(api, 200, "GET", request + "/sealed.pdf", p.token);
+  CHECK(pdf.header("content-type") == "application/pdf");
+  CHECK(pdf.header("content-disposition").find("-signed.pdf") != std::string::npos);
+  CHECK(pdf.body.starts_with("%PDF-"));
+  CHECK(construction::operations::sha256_hex(construction::operations::sha256_bytes(pdf.body)) ==
+        sealed);
+  // The change order moved with the last signature.
+  CHECK(at(expect(api, 200, "GET", "/api/v1/change-orders/" + r.pending_co, p.token), "status") ==
+        "approved");
+  // A completed request is not voided.
+  CHECK(at(expect(api, 409, "POST", request + "/void", p.token), "error.code") == "invalid_state");
 }

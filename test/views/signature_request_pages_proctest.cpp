@@ -10,7 +10,10 @@
 #include <chrono>
 
 #include "domain/calendar.hpp"
+#include "operations/signature_evidence.hpp"
+#include "operations/signature_requests.hpp"
 #include "test/support/page_client.hpp"
+#include "test/support/signature_signers.hpp"
 
 using namespace construction::testing;
 
@@ -251,4 +254,44 @@ TEST_CASE("a request past its last day shows expired on the page, without its Vo
   CHECK(has(page, "data-status=\"expired\""));
   CHECK(has(page, ">Expired</span>"));
   CHECK_FALSE(has(page, "class=\"void-request\""));
+}
+
+TEST_CASE("a completed request shows each signature and the sealed PDF's SHA-256, to download",
+          "[process]") {
+  Org org = new_org("Signing");
+  PageClient& c = org.owner;
+  SigningProject p = pending_change_order(c);
+  const std::string path = "/change-orders/" + p.change_order;
+  const std::string owner = "dana-" + p.change_order + "@harper.example";
+  const std::string architect = "avery-" + p.change_order + "@lindqvist.example";
+  auto fields = two_signers();
+  fields["signer_0_email"] = owner;
+  fields["signer_1_email"] = architect;
+  c.get(path + "/signature-requests/new");
+  REQUIRE(c.post(path + "/signature-requests", fields).status == 303);
+  const ScratchDatabase& db = shared_page_server().db;
+  sign_as(db, owner, "Dana Harper");
+  sign_as(db, architect, "Avery Lindqvist");
+
+  HttpResult page = c.get(path);
+  CHECK(has(page, "id=\"change-order-status\">Approved<"));
+  CHECK(has(page, "data-status=\"completed\""));
+  CHECK(has(page, "data-status=\"approved\">Approved</span>"));
+  CHECK_FALSE(has(page, "class=\"void-request\""));
+  CHECK_FALSE(has(page, "Send for signature"));
+  std::string id = db.scalar(
+      "SELECT id FROM signature_requests WHERE document_kind = 'change_order' AND document_id = " +
+      p.change_order);
+  std::string sealed =
+      db.scalar("SELECT encode(sealed_sha256, 'hex') FROM signature_requests WHERE id = " + id);
+  REQUIRE(sealed.size() == 64);
+  CHECK(has(page, "<code class=\"sealed-sha256\">" + sealed + "</code>"));
+  CHECK(has(page, "href=\"/signature-requests/" + id + "/sealed.pdf\""));
+
+  HttpResult pdf = c.get("/signature-requests/" + id + "/sealed.pdf");
+  REQUIRE(pdf.status == 200);
+  CHECK(pdf.header("content-type") == "application/pdf");
+  CHECK(construction::operations::sha256_hex(construction::operations::sha256_bytes(pdf.body)) ==
+        sealed);
+  CHECK(invalid_html({{"page", page.body}}).empty());
 }
