@@ -197,7 +197,7 @@ const TokenHash& signing_consent_sha256() {
 // that fell due is one UPDATE of its own (the page is read on every click).
 std::optional<SigningView> open_signing(sql::Connection& db, std::string_view token) {
   auto found = find_signer(db, token, false);
-  if (!found || !is_open(*found)) return std::nullopt;
+  if (!found || !is_open(*found) || !undecided(found->signer)) return std::nullopt;
   return view_of(*found);
 }
 
@@ -282,8 +282,13 @@ CodeCheck check_code(sql::Connection& db, const SignerKey& key, std::string_view
     tx.commit();
     return answer;
   };
-  if (!code_in_force(secrets))
-    return reject("No code in force (none sent, used, expired or out of tries)", CodeCheck::spent);
+  // Nothing to try against: nothing is written either, so that typing at a
+  // dead code cannot grow the evidence without end (a code takes 5 tries,
+  // and 5 codes an hour: at most 25 rejections an hour are recorded).
+  if (!code_in_force(secrets)) {
+    tx.commit();
+    return CodeCheck::spent;
+  }
   if (constant_time_equal(code_hash(found.signer.id, typed_code(code)), *secrets.code_hash)) {
     sql::accept_signer_code(db, found.request.org_id, found.signer.id);
     record_signature_event(db, found.request, found.signer.id, SignatureEventType::code_accepted,

