@@ -226,7 +226,11 @@ http::Response show_form(PageContext& page, SignedDocumentRef document, const Fo
       {"max_signers", std::to_string(domain::kMaxSigners)},
       {"errors", error_data(state.errors)}};
   if (next < static_cast<int>(domain::kMaxSigners)) data.set("may_add", true);
-  if (subject.refused && state.problem.empty()) set_text(data, "problem", subject.refused->message);
+  // A document that may not go now: the form says why, as a 409.
+  if (subject.refused && state.problem.empty()) {
+    set_text(data, "problem", subject.refused->message);
+    if (status == 200) status = 409;
+  }
   set_text(data, "problem", state.problem);
   return page.page("Send " + subject.heading + " for signature",
                    page.render("signature_requests/form", data), status);

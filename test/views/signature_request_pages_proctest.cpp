@@ -295,3 +295,46 @@ TEST_CASE("a completed request shows each signature and the sealed PDF's SHA-256
         sealed);
   CHECK(invalid_html({{"page", page.body}}).empty());
 }
+
+TEST_CASE("a sent estimate goes to its client and a submitted pay application to the architect too",
+          "[process]") {
+  Org org = new_org("Signing");
+  PageClient& c = org.owner;
+  SigningProject p = draft_change_order(c);
+  const std::string project = "/projects/" + p.project;
+  HttpResult estimate = c.post(project + "/estimates", {{"title", "Kitchen"}});
+  REQUIRE(estimate.status == 303);
+  const std::string est = "/estimates/" + id_after(estimate.header("location"), "/estimates/");
+  c.get(est);
+  REQUIRE(c.post(est + "/lines", {{"cost_code", "09-250"},
+                                  {"cost_type", "material"},
+                                  {"description", "Drywall"},
+                                  {"quantity", "1"},
+                                  {"unit_cost", "1000"}})
+              .status == 303);
+  CHECK_FALSE(has(c.get(est), "Send for signature"));
+  REQUIRE(c.post(est + "/send", {{"email", "false"}}).status == 303);
+  CHECK(has(c.get(est), "href=\"" + est + "/signature-requests/new\""));
+  HttpResult form = c.get(est + "/signature-requests/new");
+  REQUIRE(form.status == 200);
+  CHECK(has(form, "name=\"signer_0_name\" value=\"Harper Family Trust\""));
+  CHECK(has(form, "<option value=\"client\" selected>Client</option>"));
+  CHECK_FALSE(has(form, "Lindqvist"));  // the client accepts an estimate alone
+  REQUIRE(c.post(est + "/accept", {}).status == 303);
+  CHECK_FALSE(has(c.get(est), "Send for signature"));
+  CHECK(c.get(est + "/signature-requests/new").status == 409);
+
+  c.get(project + "/billing");
+  HttpResult app = c.post(project + "/pay-applications", {{"period_to", "2026-11-30"}});
+  REQUIRE(app.status == 303);
+  const std::string pay =
+      "/pay-applications/" + id_after(app.header("location"), "/pay-applications/");
+  CHECK_FALSE(has(c.get(pay), "Send for signature"));
+  REQUIRE(c.post(pay + "/send", {{"email", "false"}}).status == 303);
+  CHECK(has(c.get(pay), "href=\"" + pay + "/signature-requests/new\""));
+  form = c.get(pay + "/signature-requests/new");
+  CHECK(has(form, "name=\"signer_0_name\" value=\"Harper Family Trust\""));
+  CHECK(has(form, "name=\"signer_1_name\" value=\"Lindqvist Architecture\""));
+  CHECK(has(form, "<option value=\"architect\" selected>Architect</option>"));
+  CHECK(has(c.get(pay), "Not sent for signature yet."));
+}
