@@ -21,8 +21,10 @@ set(CONSTRUCTION_LAYER_domain)
 # domain/; its headers own libpq handles.
 set(CONSTRUCTION_LAYER_sql PUBLIC domain PkgConfig::LIBPQ)
 # The documents that leave the office as PDFs (cairo + pango): a layout
-# engine and one renderer per kind, from the records sql/ reads.
-set(CONSTRUCTION_LAYER_documents PUBLIC domain sql PRIVATE PkgConfig::CAIRO PkgConfig::PANGOCAIRO)
+# engine and one renderer per kind, from the records sql/ reads; poppler
+# reads a signed PDF's pages back into the sealed record.
+set(CONSTRUCTION_LAYER_documents PUBLIC domain sql
+  PRIVATE PkgConfig::CAIRO PkgConfig::PANGOCAIRO PkgConfig::POPPLER_GLIB)
 # The product's use cases, one transaction each, and authentication.
 set(CONSTRUCTION_LAYER_operations PUBLIC domain sql PRIVATE documents PkgConfig::SODIUM OpenSSL::Crypto)
 # What the master and the workers share: configuration, listeners, the log,

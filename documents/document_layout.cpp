@@ -19,6 +19,9 @@ constexpr double kMargin = 50;
 constexpr double kFooterHeight = 24;
 constexpr double kCellPadding = 3;
 constexpr double kRowGap = 4;
+// A bold line or a heading goes to the next page unless this much of what
+// follows it (two or three lines, a table's header and first row) fits under it.
+constexpr double kKeepWithNext = 36;
 
 // The families named, in order, so the glyphs (and so the bytes) do not
 // depend on which other fonts a machine has: DejaVu for Latin, Greek and
@@ -39,12 +42,15 @@ std::string font_of(TextStyle style) {
       return std::string(kFamilies) + " Bold 13";
     case TextStyle::total:
       return std::string(kFamilies) + " Bold 10";
+    case TextStyle::mono:
+      return "DejaVu Sans Mono,Droid Sans Fallback 8";
   }
   return kFamilies;
 }
 
 constexpr std::array kStyles = {TextStyle::body, TextStyle::small,   TextStyle::small_bold,
-                                TextStyle::bold, TextStyle::heading, TextStyle::total};
+                                TextStyle::bold, TextStyle::heading, TextStyle::total,
+                                TextStyle::mono};
 
 void check(cairo_status_t status) {
   if (status != CAIRO_STATUS_SUCCESS)
@@ -159,6 +165,10 @@ class Canvas {
   }
 
   void draw(const Page& page, int number, int count);
+  void draw_before(const DocumentLayout::PagesBefore& before) {
+    before(surface_.get(), cr_.get());
+    check(cairo_status(cr_.get()));
+  }
 
   std::string finish() {
     pango_.reset();
@@ -273,7 +283,11 @@ class Paginator {
     top_ = kMargin + canvas_.header_height(section);
     bottom_ = size.height - kMargin - kFooterHeight;
     new_page();
-    for (const auto& block : section.blocks) place(block);
+    for (std::size_t i = 0; i < section.blocks.size(); ++i) {
+      const auto& block = section.blocks[i];
+      if (i + 1 < section.blocks.size()) keep_with_next(block);
+      place(block);
+    }
   }
 
   std::vector<Page> pages() && { return std::move(pages_); }
@@ -289,6 +303,14 @@ class Paginator {
     if (!fits(height)) new_page();
   }
 
+  void keep_with_next(const DocumentLayout::Block& block) {
+    using Kind = DocumentLayout::Block::Kind;
+    if (block.kind != Kind::text ||
+        (block.style != TextStyle::bold && block.style != TextStyle::heading))
+      return;
+    LayoutHandle layout = canvas_.layout(block.texts.front(), block.style, width_, block.align);
+    make_room(Canvas::height(layout) + kKeepWithNext);
+  }
   void place(const DocumentLayout::Block& block);
   void place_text(const std::string& text, TextStyle style, Align align);
   static std::size_t lines_fitting(const LayoutHandle& layout, double room);
@@ -346,8 +368,8 @@ void Paginator::place(const DocumentLayout::Block& block) {
       double label_width = width_ * block.number;
       for (const auto& [label, value] : block.fields) {
         LayoutHandle left = canvas_.layout(label, block.style, label_width, Align::left);
-        LayoutHandle right =
-            canvas_.layout(value, block.style, width_ - label_width - kCellPadding, Align::right);
+        LayoutHandle right = canvas_.layout(value, block.value_style,
+                                            width_ - label_width - kCellPadding, block.value_align);
         double height = std::max(Canvas::height(left), Canvas::height(right)) + 2;
         make_room(height);
         page().texts.push_back(Placed{std::move(left), kMargin, y_});
@@ -507,6 +529,17 @@ void DocumentLayout::fields(Fields fields, double label_share, TextStyle style) 
   block.style = style;
   block.fields = std::move(fields);
   block.number = label_share;
+  block.value_style = style;
+  sections_.back().blocks.push_back(std::move(block));
+}
+
+void DocumentLayout::record_fields(Fields fields, double label_share, TextStyle value_style) {
+  Block block;
+  block.kind = Block::Kind::fields;
+  block.fields = std::move(fields);
+  block.number = label_share;
+  block.value_style = value_style;
+  block.value_align = Align::left;
   sections_.back().blocks.push_back(std::move(block));
 }
 
@@ -528,11 +561,12 @@ void DocumentLayout::section(PageHeader header, Orientation orientation) {
   sections_.push_back(Section{std::move(header), orientation, {}});
 }
 
-std::string DocumentLayout::pdf() const {
+std::string DocumentLayout::pdf(const PagesBefore& before) const {
   Canvas canvas(metadata_);
   Paginator paginator(canvas);
   for (const Section& section : sections_) paginator.section(section);
   std::vector<Page> pages = std::move(paginator).pages();
+  if (before) canvas.draw_before(before);
   int count = static_cast<int>(pages.size());
   for (int i = 0; i < count; ++i) canvas.draw(pages[static_cast<std::size_t>(i)], i + 1, count);
   return canvas.finish();

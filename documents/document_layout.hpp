@@ -5,15 +5,22 @@
 //
 // A document is a list of blocks. pdf() lays them out first (pango measures
 // every piece of text, the blocks are cut into pages) and draws second, so
-// "of m" is known when page 1 is drawn. The bytes depend only on the blocks
-// and the metadata: the creation date is the document's, never the clock.
+// "of m" is known when page 1 is drawn. A bold line or a heading never
+// stands alone at the foot of a page: it goes over with what follows it. The bytes depend only on
+// the blocks and the metadata: the creation date is the document's, never the clock.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "domain/calendar.hpp"
+
+// cairo's two types, declared as cairo.h declares them, so that this header
+// (which every renderer's includes) needs no cairo.
+typedef struct _cairo cairo_t;
+typedef struct _cairo_surface cairo_surface_t;
 
 namespace construction::documents {
 
@@ -36,7 +43,8 @@ struct PageHeader {
 
 enum class Orientation { portrait, landscape };
 enum class Align { left, right, center };
-enum class TextStyle { body, small, small_bold, bold, heading, total };
+// `mono`: a hash or a code, each character as wide as the next, one line.
+enum class TextStyle { body, small, small_bold, bold, heading, total, mono };
 
 struct Column {
   std::string header;
@@ -64,12 +72,21 @@ class DocumentLayout {
   // first line of each is its label, in bold.
   void columns(std::vector<std::string> texts, TextStyle style = TextStyle::body);
   void fields(Fields fields, double label_share = 0.6, TextStyle style = TextStyle::body);
+  // Label and value pairs as a record reads them (a certificate): the
+  // labels in the body's style, the values from the left in `value_style`.
+  void record_fields(Fields fields, double label_share, TextStyle value_style = TextStyle::body);
   void table(Table table);
   void space(double points);
   // A new section starts on a new page, with its own header and orientation.
   void section(PageHeader header, Orientation orientation);
 
-  std::string pdf() const;
+  // Pages drawn onto the PDF before the layout's own, by someone else (the
+  // sealed record's document as it was signed): it gets the PDF surface and
+  // its context, sets each page's size and shows each page. The layout's
+  // "Page n of m" counts its own pages only.
+  using PagesBefore = std::function<void(cairo_surface_t*, cairo_t*)>;
+
+  std::string pdf(const PagesBefore& before = {}) const;
 
   // What the calls above recorded, laid out only by pdf().
   struct Block {
@@ -78,7 +95,9 @@ class DocumentLayout {
     TextStyle style = TextStyle::body;
     Align align = Align::left;
     Fields fields;
-    double number = 0;  // space: points; fields: the label's share
+    double number = 0;                        // space: points; fields: the label's share
+    TextStyle value_style = TextStyle::body;  // fields: the values'
+    Align value_align = Align::right;         // fields: the values'
     Table table;
   };
   struct Section {

@@ -39,6 +39,28 @@ std::vector<Key> keys_of(const std::string& email, const LogInClient& client) {
           {"address", address, &kAddressRule, &Throttle::address_failures}};
 }
 
+// A request counted under each of `keys` (every request counts, there
+// being no failure to wait for), in one transaction; refused, and counted
+// nowhere, while any of them is blocked.
+Throttle count_request(sql::Connection& db, const std::vector<Key>& keys) {
+  sql::Transaction tx(db);
+  domain::Timestamp now = sql::database_now(db);
+  Throttle counted;
+  std::vector<sql::ThrottleRow> rows;
+  for (const Key& key : keys) {
+    rows.push_back(sql::lock_throttle(db, key.scope, key.key));
+    counted.retry_after = std::max(counted.retry_after, seconds_blocked(rows.back(), now));
+  }
+  if (counted.retry_after > 0) return counted;  // rolled back: nothing counted
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    sql::ThrottleRow row = after_failure(rows[i], now, *keys[i].rule);
+    sql::save_throttle(db, keys[i].scope, keys[i].key, row);
+    counted.*keys[i].failures = row.failures;
+  }
+  tx.commit();
+  return counted;
+}
+
 }  // namespace
 
 sql::ThrottleRow after_failure(const sql::ThrottleRow& before, domain::Timestamp now,
@@ -95,25 +117,15 @@ void clear_after_success(sql::Connection& db, const std::string& email, const Lo
 
 Throttle count_reset_request(sql::Connection& db, const std::string& email,
                              const std::string& address) {
-  const Key keys[] = {
-      {"reset_account", email, &kResetAccountRule, &Throttle::account_failures},
-      {"reset_address", address_key(address), &kResetAddressRule, &Throttle::address_failures}};
-  sql::Transaction tx(db);
-  domain::Timestamp now = sql::database_now(db);
-  Throttle counted;
-  sql::ThrottleRow rows[2];
-  for (int i = 0; i < 2; ++i) {
-    rows[i] = sql::lock_throttle(db, keys[i].scope, keys[i].key);
-    counted.retry_after = std::max(counted.retry_after, seconds_blocked(rows[i], now));
-  }
-  if (counted.retry_after > 0) return counted;  // rolled back: nothing counted
-  for (int i = 0; i < 2; ++i) {
-    sql::ThrottleRow row = after_failure(rows[i], now, *keys[i].rule);
-    sql::save_throttle(db, keys[i].scope, keys[i].key, row);
-    counted.*keys[i].failures = row.failures;
-  }
-  tx.commit();
-  return counted;
+  return count_request(
+      db,
+      {{"reset_account", email, &kResetAccountRule, &Throttle::account_failures},
+       {"reset_address", address_key(address), &kResetAddressRule, &Throttle::address_failures}});
+}
+
+Throttle count_verify_upload(sql::Connection& db, const std::string& address) {
+  return count_request(db, {{"verify_address", address_key(address), &kVerifyAddressRule,
+                             &Throttle::address_failures}});
 }
 
 }  // namespace construction::operations

@@ -102,4 +102,14 @@ inline constexpr ThrottleRule kResetAddressRule{10, 60, 900, 900};
 Throttle count_reset_request(sql::Connection& db, const std::string& email,
                              const std::string& address);
 
+// /verify's uploads (views/verify_pages.cpp) are counted per client address
+// the same way, under a key of their own: from the 31st upload within 15
+// minutes, blocked 1, 2, 4, 8, then 15 minutes. A person checks a file or
+// a few; an auditor going through a folder of them stays well inside; a
+// script hashing guesses at the server's expense does not.
+inline constexpr ThrottleRule kVerifyAddressRule{30, 60, 900, 900};
+// Checks and counts one upload; retry_after > 0 when it is refused (then
+// nothing is counted), address_failures the uploads counted.
+Throttle count_verify_upload(sql::Connection& db, const std::string& address);
+
 }  // namespace construction::operations

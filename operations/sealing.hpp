@@ -21,7 +21,12 @@ struct SealedRecord {
   std::string sha256;  // 32 bytes, of `bytes`
 };
 
-// Reads only. The request must belong to organisation `org_id`.
+// Reads only. The request must belong to organisation `org_id` and be
+// completed (else Refusal not_found). The pages as signed come from the PDF
+// stored with the request, byte for byte, never from a new rendering; the
+// certificate from its signers and events (documents/sealed_record_pdf.hpp).
+// The same rows give the same bytes, but nothing relies on it: the bytes
+// are stored once and served as stored.
 SealedRecord seal_signature_request(sql::Connection& db, std::int64_t org_id,
                                     std::int64_t request_id);
 

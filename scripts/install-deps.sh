@@ -11,8 +11,10 @@ build_packages=(
   postgresql-15 postgresql-client-15
   # The PDFs (documents/): cairo and pango, and the two font families they
   # name (DejaVu; Droid Sans Fallback for Chinese, Japanese, Korean, 4 MB);
-  # poppler-utils' pdftotext reads them back in the tests.
+  # poppler-utils' pdftotext reads them back in the tests. poppler-glib draws
+  # a signed PDF's pages into its sealed record (documents/signed_pages.hpp).
   libcairo2-dev libpango1.0-dev fontconfig fonts-dejavu-core fonts-droid-fallback poppler-utils
+  libpoppler-glib-dev
 )
 browser_packages=(chromium)
 # The edge and pooler tests run Debian's own nginx and PgBouncer (test/deploy).

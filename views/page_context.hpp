@@ -18,6 +18,7 @@
 #include "views/session.hpp"
 #include "views/static_assets.hpp"
 #include "views/templates.hpp"
+#include "worker/multipart_form.hpp"
 #include "worker/request_context.hpp"
 
 namespace construction::views {
@@ -52,12 +53,13 @@ struct PageContext {
   // The values of the reads of a route added with PageRoutes::add_with_reads
   // (a std::tuple), read with the user; its handler gets them.
   std::any first_values;
-  Form form;                         // a POST's fields
-  std::string flash;                 // the message of the action before this page
-  std::string hx_target;             // HX-Target of an htmx request ("" otherwise)
-  bool hx = false;                   // htmx asked: answer the fragment alone
-  std::vector<std::string> cookies;  // Set-Cookie values to add
-  bool session_changed = false;      // re-sign the session cookie
+  Form form;                          // a POST's fields
+  std::vector<http::FormPart> files;  // a multipart POST's files (into the request's body)
+  std::string flash;                  // the message of the action before this page
+  std::string hx_target;              // HX-Target of an htmx request ("" otherwise)
+  bool hx = false;                    // htmx asked: answer the fragment alone
+  std::vector<std::string> cookies;   // Set-Cookie values to add
+  bool session_changed = false;       // re-sign the session cookie
 
   // Logging in or out: a new session, with a new nonce (and CSRF token),
   // sealed at the user's session epoch.

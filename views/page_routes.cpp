@@ -6,7 +6,9 @@
 #include "operations/refusal.hpp"
 #include "operations/sessions.hpp"
 #include "runtime/log.hpp"
+#include "runtime/utf8.hpp"
 #include "sql/error.hpp"
+#include "worker/multipart_form.hpp"
 #include "worker/url_encoded.hpp"
 
 namespace construction::views {
@@ -19,10 +21,13 @@ constexpr std::string_view kContentSecurityPolicy =
     "object-src 'none'";
 
 // A posted form: its text fields (the first of a name sent twice), and the
-// names of those that are not text (worker/url_encoded.hpp).
+// names of those that are not text (worker/url_encoded.hpp); a multipart
+// form's files besides, and why its body could not be read, if it could not.
 struct PostedForm {
   Form fields;
   std::vector<std::string> not_text;
+  std::vector<http::FormPart> files;
+  std::string unreadable;
 };
 
 PostedForm parse_form(std::string_view body) {
@@ -30,6 +35,28 @@ PostedForm parse_form(std::string_view body) {
   PostedForm form{{}, std::move(decoded.not_text)};
   for (auto& [name, value] : decoded.fields)
     if (!name.empty()) form.fields.try_emplace(std::move(name), std::move(value));
+  return form;
+}
+
+// multipart/form-data (an upload): its fields that are not files are
+// fields as a urlencoded form's are (text, or named in not_text).
+PostedForm parse_multipart(std::string_view body, std::string_view content_type) {
+  PostedForm form;
+  auto boundary = http::multipart_boundary(content_type);
+  if (!boundary) {
+    form.unreadable = "a multipart/form-data Content-Type without a boundary";
+    return form;
+  }
+  http::MultipartForm parsed = http::parse_multipart_form(body, *boundary);
+  form.unreadable = std::move(parsed.error);
+  for (http::FormPart& part : parsed.parts) {
+    if (part.filename)
+      form.files.push_back(std::move(part));
+    else if (is_utf8(part.data) && part.data.find('\0') == std::string_view::npos)
+      form.fields.try_emplace(part.name, std::string(part.data));
+    else
+      form.not_text.push_back(part.name);
+  }
   return form;
 }
 
@@ -87,7 +114,8 @@ sql::Query<std::optional<sql::Member>> member_query(const PageContext& page) {
 
 void add_security_headers(http::Response& res) {
   res.set("Content-Security-Policy", kContentSecurityPolicy);
-  res.set("Referrer-Policy", "same-origin");
+  // A page may have asked for a stricter one (/verify: no-referrer).
+  if (res.find("Referrer-Policy") == res.end()) res.set("Referrer-Policy", "same-origin");
   res.set("X-Content-Type-Options", "nosniff");
   res.set("X-Frame-Options", "DENY");
   res.set(http::Field::cache_control, "no-store");
@@ -187,8 +215,11 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
 
   bool posting = http.request.method() == http::Verb::post;
   PostedForm form;
-  if (posting && http.header("Content-Type").starts_with("application/x-www-form-urlencoded"))
+  std::string_view content_type = http.header("Content-Type");
+  if (posting && content_type.starts_with("application/x-www-form-urlencoded"))
     form = parse_form(http.request.body());
+  else if (posting && content_type.starts_with("multipart/form-data"))
+    form = parse_multipart(http.request.body(), content_type);
 
   lease.emplace(pool.acquire());
   PageContext page{http, **lease, views, *session};
@@ -196,6 +227,14 @@ http::Response serve_page(http::RequestContext& http, sql::Pool& pool, const Vie
   page.hx = is_htmx(http);
   if (page.hx) page.hx_target = std::string(http.header("HX-Target"));
   page.form = std::move(form.fields);
+  page.files = std::move(form.files);
+  if (!form.unreadable.empty()) {
+    log::info("Unreadable upload for POST ", http.path, " from ", http.client_address, ": ",
+              form.unreadable);
+    return respond(page, status_page(page, 400,
+                                     "The upload could not be read. Choose the file again and "
+                                     "send the form once more."));
+  }
 
   if (posting) {
     std::string_view token = http.header("X-CSRF-Token");

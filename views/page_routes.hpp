@@ -6,7 +6,8 @@
 //   - on every POST, the CSRF token (X-CSRF-Token from htmx, or the form's
 //     csrf_token field) checked before anything else: 403, nothing done;
 //   - a form field that is not text (worker/url_encoded.hpp) is 422 naming
-//     it, a query parameter that is not text 400, and a flash cookie that
+//     it, a multipart upload that cannot be read (worker/multipart_form.hpp)
+//     400, a query parameter that is not text 400, and a flash cookie that
 //     is not text is dropped: PostgreSQL is never sent them;
 //   - a page that needs a log-in sends a visitor to /login; a role that may
 //     not see it gets 403;

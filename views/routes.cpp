@@ -33,6 +33,7 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_account_routes(routes);
   add_invitation_routes(routes);
   add_password_reset_routes(routes);
+  add_verify_routes(routes);
   add_signature_request_routes(routes);
 }
 

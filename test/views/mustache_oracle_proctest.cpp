@@ -377,6 +377,9 @@ TEST_CASE("every template renders the demo's pages byte for byte as kainjow's mu
   CHECK(visitor.get(mailed_link("demo@example.com")).status == 200);
   CHECK(visitor.get("/invitations/no-such-link").status == 404);
   CHECK(visitor.get("/password-reset/no-such-link").status == 404);
+  // /verify: its form, and a post without a file (its message).
+  CHECK(visitor.get("/verify").status == 200);
+  CHECK(visitor.post("/verify", {}).status == 422);
   WARN(seeded << " + " << posted << " + " << again << " + " << field_walk << " + " << visitor_walk
               << " requests");
 
