@@ -12,6 +12,7 @@
 #include <string>
 
 #include "domain/role.hpp"
+#include "operations/signature_requests.hpp"
 #include "sql/pool.hpp"
 #include "worker/router.hpp"
 
@@ -26,8 +27,12 @@ using ApiHandler = std::function<http::Response(http::RequestContext&, sql::Conn
 
 class ApiRoutes {
  public:
-  ApiRoutes(http::Router& router, sql::Pool& pool, std::string public_url = {})
-      : router_(router), pool_(pool), public_url_(std::move(public_url)) {}
+  ApiRoutes(http::Router& router, sql::Pool& pool, std::string public_url = {},
+            operations::SignatureWording signature_wording = {})
+      : router_(router),
+        pool_(pool),
+        public_url_(std::move(public_url)),
+        signature_mail_{public_url_, std::move(signature_wording)} {}
 
   // A route for a caller with a bearer token whose role allows `permission`.
   // The handler checks it (authorize, api/auth.hpp, gives it the Caller);
@@ -53,6 +58,10 @@ class ApiRoutes {
   // PUBLIC_URL, no trailing slash: links a route puts in an email. Never the
   // request's Host, which the client chooses.
   const std::string& public_url() const { return public_url_; }
+  // PUBLIC_URL and the words of the signature requests' emails (the pages'
+  // own, views/, handed over by the composition root). A handler keeps a
+  // copy: the routes outlive this object.
+  const operations::SignatureMail& signature_mail() const { return signature_mail_; }
 
  private:
   void add_route(http::Verb method, const std::string& path, ApiHandler handler,
@@ -61,6 +70,7 @@ class ApiRoutes {
   http::Router& router_;
   sql::Pool& pool_;
   std::string public_url_;
+  operations::SignatureMail signature_mail_;
 };
 
 }  // namespace construction::api

@@ -4,8 +4,9 @@
 
 namespace construction::api {
 
-void add_routes(http::Router& router, sql::Pool& pool, const std::string& public_url) {
-  ApiRoutes routes(router, pool, public_url);
+void add_routes(http::Router& router, sql::Pool& pool, const std::string& public_url,
+                operations::SignatureWording signature_wording) {
+  ApiRoutes routes(router, pool, public_url, std::move(signature_wording));
   add_auth_routes(routes);
   add_user_routes(routes);
   add_party_routes(routes);
@@ -26,6 +27,7 @@ void add_routes(http::Router& router, sql::Pool& pool, const std::string& public
   add_vendor_bill_routes(routes);
   add_vendor_bill_line_routes(routes);
   add_document_pdf_routes(routes);
+  add_signature_request_routes(routes);
   add_openapi_route(routes);  // last: it describes the routes added before it
 }
 

@@ -2,6 +2,7 @@
 // root adds every route to a worker's Router.
 #pragma once
 
+#include "operations/signature_requests.hpp"
 #include "sql/pool.hpp"
 #include "worker/router.hpp"
 
@@ -9,8 +10,11 @@ namespace construction::api {
 
 class ApiRoutes;
 
-// public_url: PUBLIC_URL, for links in the emails a route queues.
-void add_routes(http::Router& router, sql::Pool& pool, const std::string& public_url = {});
+// public_url: PUBLIC_URL, for links in the emails a route queues;
+// signature_wording: how a signature request's emails read (views/ writes
+// the words, the API sends the same emails as the pages).
+void add_routes(http::Router& router, sql::Pool& pool, const std::string& public_url = {},
+                operations::SignatureWording signature_wording = {});
 
 // One per resource file; add_routes calls them in this order.
 void add_auth_routes(ApiRoutes& routes);
@@ -34,6 +38,7 @@ void add_commitment_line_routes(ApiRoutes& routes);
 void add_vendor_bill_routes(ApiRoutes& routes);
 void add_vendor_bill_line_routes(ApiRoutes& routes);
 void add_document_pdf_routes(ApiRoutes& routes);
+void add_signature_request_routes(ApiRoutes& routes);
 void add_openapi_route(ApiRoutes& routes);
 
 }  // namespace construction::api

@@ -10,6 +10,7 @@
 #include "sql/error.hpp"
 #include "sql/migrator.hpp"
 #include "views/routes.hpp"
+#include "views/signature_mail.hpp"
 #include "worker/builtin_routes.hpp"
 
 namespace construction {
@@ -57,18 +58,20 @@ void ConstructionApplication::add_routes(const Config& config, http::Router& rou
         }
       },
       "Readiness: 200 when PostgreSQL answers, 503 when it does not");
-  api::add_routes(router, *pool_, config.public_url);
   add_pages(config, router);
 }
 
 // The pages' templates and assets are read once here, in each worker; a
 // missing or broken template stops the boot (status 3), never a request.
+// The API's routes are added here too, once the views are read: a signature
+// request sent through the API emails its signers in the pages' words.
 void ConstructionApplication::add_pages(const Config& config, http::Router& router) {
   try {
     views_ = load_views(config);
   } catch (const std::exception& e) {
     throw BootError(e.what());
   }
+  api::add_routes(router, *pool_, config.public_url, views::signature_mail(*views_).wording);
   views::add_routes(router, *pool_, *views_);
 }
 

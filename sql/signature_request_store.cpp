@@ -62,6 +62,13 @@ constexpr std::string_view kSigners = "SELECT " SIGNER_COLUMNS
                                       " FROM signature_signers s "
                                       "WHERE s.org_id = $1 AND s.request_id = $2 "
                                       "ORDER BY s.position";
+// Every signer of a document's requests, for the document's page.
+constexpr std::string_view kSignersOfDocument =
+    "SELECT " SIGNER_COLUMNS
+    " FROM signature_signers s JOIN signature_requests r "
+    "ON r.org_id = s.org_id AND r.id = s.request_id "
+    "WHERE r.org_id = $1 AND r.document_kind = $2 AND r.document_id = $3 "
+    "ORDER BY s.request_id DESC, s.position";
 constexpr std::string_view kEvents = "SELECT " EVENT_COLUMNS
                                      " FROM signature_events e "
                                      "WHERE e.org_id = $1 AND e.request_id = $2 ORDER BY e.id";
@@ -361,6 +368,31 @@ RecentEvents events_since(Connection& db, std::int64_t signer_id, domain::Signat
   Row row = db.exec(kEventsSince, signer_id, type, seconds).single_row();
   return {static_cast<int>(row["n"].int64()), row["newest_age"].optional_int64(),
           row["oldest_age"].optional_int64()};
+}
+
+Query<std::vector<SignatureRequestRecord>> signature_requests_of_document_query(
+    std::int64_t org_id, domain::SignedDocumentKind kind, std::int64_t document_id) {
+  return make_query<std::vector<SignatureRequestRecord>>(
+      kList,
+      [](const Result& result) {
+        std::vector<SignatureRequestRecord> rows;
+        for (Row row : result) rows.push_back(request_from(row));
+        return rows;
+      },
+      org_id, kind, document_id);
+}
+
+Query<std::vector<SignatureSignerRecord>> signers_of_document_query(std::int64_t org_id,
+                                                                    domain::SignedDocumentKind kind,
+                                                                    std::int64_t document_id) {
+  return make_query<std::vector<SignatureSignerRecord>>(
+      kSignersOfDocument,
+      [](const Result& result) {
+        std::vector<SignatureSignerRecord> rows;
+        for (Row row : result) rows.push_back(signer_from(row));
+        return rows;
+      },
+      org_id, kind, document_id);
 }
 
 }  // namespace construction::sql

@@ -15,6 +15,7 @@
 #include "domain/money.hpp"
 #include "domain/signature_request.hpp"
 #include "sql/connection.hpp"
+#include "sql/query.hpp"
 
 namespace construction::sql {
 
@@ -185,5 +186,15 @@ struct RecentEvents {
 };
 RecentEvents events_since(Connection& db, std::int64_t signer_id, domain::SignatureEventType type,
                           std::int64_t seconds);
+
+// A document's page: its requests (newest first) and all their signers (by
+// request, newest first, then in their order), read with the page's other
+// reads in one round trip (fetch_together). They only read: a request past
+// its last day still says `sent` here until an operation marks it.
+Query<std::vector<SignatureRequestRecord>> signature_requests_of_document_query(
+    std::int64_t org_id, domain::SignedDocumentKind kind, std::int64_t document_id);
+Query<std::vector<SignatureSignerRecord>> signers_of_document_query(std::int64_t org_id,
+                                                                    domain::SignedDocumentKind kind,
+                                                                    std::int64_t document_id);
 
 }  // namespace construction::sql

@@ -24,6 +24,7 @@
 #include "views/page_routes.hpp"
 #include "views/project_page.hpp"
 #include "views/routes.hpp"
+#include "views/signature_requests.hpp"
 #include "views/stale_form.hpp"
 
 namespace construction::views {
@@ -76,19 +77,27 @@ struct ChangeOrderView {
   ChangeOrderDocument document;
   sql::ProjectRecord project;
   std::vector<sql::MessageRecord> sent;
+  std::vector<sql::SignatureRequestRecord> signature_requests;
+  std::vector<sql::SignatureSignerRecord> signers;
 };
 
 // Everything the page shows, loaded in one place, in one round trip: the
-// order with its lines, its project, and what was sent of it.
+// order with its lines, its project, what was sent of it and its signature
+// requests.
 ChangeOrderView load(PageContext& page) {
   std::int64_t id = number_in_path(page, "id");
-  auto [found, project, sent] =
-      sql::fetch_together(page.db, sql::change_order_with_lines_query(page.org_id(), id),
-                          sql::project_of_change_order_query(page.org_id(), id),
-                          sent_messages_query(page, {operations::DocumentKind::change_order, id}));
+  operations::SignedDocumentRef signed_ref{domain::SignedDocumentKind::change_order, id};
+  auto [found, project, sent, requests, signers] = sql::fetch_together(
+      page.db, sql::change_order_with_lines_query(page.org_id(), id),
+      sql::project_of_change_order_query(page.org_id(), id),
+      sent_messages_query(page, {operations::DocumentKind::change_order, id}),
+      signature_requests_query(page, signed_ref), signature_signers_query(page, signed_ref));
   if (!found || !project) throw operations::not_found();
-  return ChangeOrderView{
-      {std::move(found->order), std::move(found->lines)}, std::move(*project), std::move(sent)};
+  return ChangeOrderView{{std::move(found->order), std::move(found->lines)},
+                         std::move(*project),
+                         std::move(sent),
+                         std::move(requests),
+                         std::move(signers)};
 }
 
 http::Response editor(PageContext& page, const ChangeOrderView& view, bool typed,
@@ -113,6 +122,10 @@ http::Response editor(PageContext& page, const ChangeOrderView& view, bool typed
   operations::SentRecord record{operations::DocumentKind::change_order, order.id};
   set_text(data, "send_link", send_link(page, record, order.status));
   data.set("sent_messages", sent_messages_section(page, view.sent));
+  operations::SignedDocumentRef signed_ref{domain::SignedDocumentKind::change_order, order.id};
+  set_text(data, "signature_link", signature_link(page, signed_ref, order.status));
+  data.set("signature_requests",
+           signature_requests_section(page, view.signature_requests, view.signers));
   return page.page(order.fields.number + " " + order.fields.title,
                    page.render("change_orders/show", data), status);
 }

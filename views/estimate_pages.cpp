@@ -22,6 +22,7 @@
 #include "views/page_routes.hpp"
 #include "views/project_page.hpp"
 #include "views/routes.hpp"
+#include "views/signature_requests.hpp"
 #include "views/stale_form.hpp"
 
 namespace construction::views {
@@ -145,6 +146,10 @@ http::Response editor(PageContext& page, const EstimateView& view, bool typed,
   operations::SentRecord record{operations::DocumentKind::estimate, e.id};
   if (!e.revised_by_id) set_text(data, "send_link", send_link(page, record, e.status));
   data.set("sent_messages", sent_messages_section(page, record));
+  operations::SignedDocumentRef signed_ref{domain::SignedDocumentKind::estimate, e.id};
+  if (!e.revised_by_id)
+    set_text(data, "signature_link", signature_link(page, signed_ref, e.status));
+  data.set("signature_requests", signature_requests_section(page, signed_ref));
   if (editable(e) && page.may(domain::Permission::write_commercial))
     data.set("add_form", add_form(page, e, typed, errors, false));
   return page.page(title_of(e), page.render("estimates/show", data), status);

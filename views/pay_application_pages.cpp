@@ -26,6 +26,7 @@
 #include "views/line_form.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
+#include "views/signature_requests.hpp"
 #include "views/stale_form.hpp"
 
 namespace construction::views {
@@ -140,23 +141,29 @@ struct PayApplicationView {
   std::optional<std::int64_t> invoice_id;  // the certificate's
   std::string invoice_number;
   std::vector<sql::MessageRecord> sent;
+  std::vector<sql::SignatureRequestRecord> signature_requests;
+  std::vector<sql::SignatureSignerRecord> signers;
 };
 
 // Everything the pages show, loaded in one place, in one round trip: the
-// application with its lines and its certificate's invoice, its project, and
-// what was sent of it.
+// application with its lines and its certificate's invoice, its project,
+// what was sent of it and its signature requests.
 PayApplicationView load(PageContext& page) {
   std::int64_t id = number_in_path(page, "id");
-  auto [found, project, sent] = sql::fetch_together(
+  operations::SignedDocumentRef signed_ref{domain::SignedDocumentKind::pay_application, id};
+  auto [found, project, sent, requests, signers] = sql::fetch_together(
       page.db, sql::pay_application_with_lines_query(page.org_id(), id),
       sql::project_of_pay_application_query(page.org_id(), id),
-      sent_messages_query(page, {operations::DocumentKind::pay_application, id}));
+      sent_messages_query(page, {operations::DocumentKind::pay_application, id}),
+      signature_requests_query(page, signed_ref), signature_signers_query(page, signed_ref));
   if (!found || !project) throw operations::not_found();
   return PayApplicationView{{std::move(found->application), std::move(found->lines)},
                             std::move(*project),
                             found->invoice_id,
                             std::move(found->invoice_number),
-                            std::move(sent)};
+                            std::move(sent),
+                            std::move(requests),
+                            std::move(signers)};
 }
 
 std::string title_of(const PayApplicationView& view) {
@@ -203,6 +210,10 @@ http::Response sheet(PageContext& page, const PayApplicationView& view, bool typ
   operations::SentRecord record{operations::DocumentKind::pay_application, a.id};
   set_text(data, "send_link", send_link(page, record, a.status));
   data.set("sent_messages", sent_messages_section(page, view.sent));
+  operations::SignedDocumentRef signed_ref{domain::SignedDocumentKind::pay_application, a.id};
+  set_text(data, "signature_link", signature_link(page, signed_ref, a.status));
+  data.set("signature_requests",
+           signature_requests_section(page, view.signature_requests, view.signers));
   return page.page(title_of(view), page.render("pay_applications/show", data), status);
 }
 

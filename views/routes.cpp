@@ -37,6 +37,7 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_verify_routes(routes);
   // The signer's pages read no staff session: PageRoutes is not theirs.
   add_signing_routes(router, pool, views);
+  add_signature_request_routes(routes);
 }
 
 }  // namespace construction::views

@@ -36,5 +36,6 @@ void add_account_routes(PageRoutes& routes);
 void add_invitation_routes(PageRoutes& routes);
 void add_password_reset_routes(PageRoutes& routes);
 void add_verify_routes(PageRoutes& routes);
+void add_signature_request_routes(PageRoutes& routes);
 
 }  // namespace construction::views
