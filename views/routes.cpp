@@ -35,9 +35,9 @@ void add_routes(http::Router& router, sql::Pool& pool, const Views& views) {
   add_invitation_routes(routes);
   add_password_reset_routes(routes);
   add_verify_routes(routes);
+  add_signature_request_routes(routes);
   // The signer's pages read no staff session: PageRoutes is not theirs.
   add_signing_routes(router, pool, views);
-  add_signature_request_routes(routes);
 }
 
 }  // namespace construction::views
