@@ -153,6 +153,11 @@ http::Response document_page(SigningContext& s, const SigningView& view, const S
   if (step == Step::code) {
     data["code_step"] = true;
     if (state.code_sent || view.code_pending) data["code_sent"] = true;
+    // The first look: the document, then the way to sign it. From then on
+    // the step comes first, so that a phone shows it without scrolling
+    // past the document after every form.
+    else
+      data["document_first"] = true;
   } else if (step == Step::consent) {
     data["consent_step"] = true;
     data["consent_paragraphs"] = paragraphs(domain::kSigningConsentText);
