@@ -14,8 +14,14 @@
 #include <set>
 #include <sstream>
 
+#include "operations/change_order_document.hpp"
+#include "operations/change_order_transitions.hpp"
+#include "operations/estimate_document.hpp"
+#include "operations/pay_application_document.hpp"
+#include "operations/pay_application_transitions.hpp"
 #include "test/support/command.hpp"
 #include "test/support/page_client.hpp"
+#include "test/support/signer_browser.hpp"
 #include "views/templates.hpp"
 
 using namespace construction::testing;
@@ -312,6 +318,80 @@ std::string first_difference(const std::string& ours, const std::string& theirs)
 
 }  // namespace
 
+// The signer's pages (/sign), which only a signature request's email opens:
+// a new change order of the demo's and its pay application waiting, each
+// sent for signature in the test process. A signer of each opens the link
+// and continues; the change order's asks for a code twice (the second too
+// soon), posts a form with a forged token, types the code, consents and
+// approves; and a link that is no good. Returns the requests made.
+int signer_walk(const ScratchDatabase& db, int port) {
+  namespace ops = construction::operations;
+  namespace domain = construction::domain;
+  std::int64_t org =
+      std::stoll(db.scalar("SELECT org_id FROM users WHERE email = 'demo@example.com'"));
+  std::int64_t user =
+      std::stoll(db.scalar("SELECT id FROM users WHERE email = 'demo@example.com'"));
+  std::string org_text = std::to_string(org);
+  construction::sql::Connection c = db.connect();
+  std::int64_t project = std::stoll(
+      db.scalar("SELECT id FROM projects WHERE org_id = " + org_text + " ORDER BY id LIMIT 1"));
+  auto order = ops::create_change_order(c, org, project, [] {
+    ops::NewChangeOrder fresh;
+    fresh.fields = {"", "Added outlets", "Owner request", 0};
+    fresh.lines.push_back(
+        ops::price_line_fields({"26-100", "subcontract", "Outlets", "9", "ea", 55000, 0, false}, 1,
+                               domain::UnitCostSign::credit_allowed)
+            .value());
+    return fresh;
+  });
+  ops::transition_change_order(c, org, order.order.id, domain::ChangeOrderAction::submit);
+  // The pay application: one waiting already, a draft submitted, or the
+  // next one of the project billed last.
+  std::string pay = db.scalar("SELECT id FROM pay_applications WHERE org_id = " + org_text +
+                              " AND status IN ('draft', 'submitted') ORDER BY id LIMIT 1");
+  if (pay.empty()) {
+    std::int64_t billed =
+        std::stoll(db.scalar("SELECT project_id FROM pay_applications WHERE org_id = " + org_text +
+                             " ORDER BY id DESC LIMIT 1"));
+    auto next =
+        db.scalar("SELECT (max(period_to) + 30)::text FROM pay_applications WHERE project_id = " +
+                  std::to_string(billed));
+    pay = std::to_string(ops::create_pay_application(c, org, billed, [&] {
+                           return *domain::parse_date(next);
+                         }).application.id);
+  }
+  if (db.scalar("SELECT status FROM pay_applications WHERE id = " + pay) == "draft")
+    ops::transition_pay_application(c, org, std::stoll(pay), domain::PayApplicationAction::submit);
+
+  const domain::SignerInput owner{"Owen Owner", "owen@owner.example", "owner"};
+  const domain::SignerInput architect{"Ada Architect", "ada@architect.example", "architect"};
+  auto co = send_for_signature(db, org, user, domain::SignedDocumentKind::change_order,
+                               order.order.id, {owner});
+  auto pa = send_for_signature(db, org, user, domain::SignedDocumentKind::pay_application,
+                               std::stoll(pay), {architect});
+  std::string link = sign_path(co.links.at(0));
+  SignerBrowser signer{port};
+  CHECK(signer.get(link).status == 200);
+  CHECK(signer.post(link).status == 303);
+  CHECK(signer.get(link + "/document").status == 200);
+  CHECK(signer.post(link + "/code").status == 303);
+  CHECK(signer.post(link + "/code").status == 429);
+  CHECK(signer.post(link + "/code/check", {{"code", "12"}}).status == 422);
+  CHECK(signer.post(link + "/code/check", {{"csrf_token", "forged"}}).status == 403);
+  CHECK(signer.post(link + "/code/check", {{"code", queued_code(db, owner.email)}}).status == 303);
+  CHECK(signer.get(link + "/document").status == 200);
+  CHECK(signer.post(link + "/consent", {{"consent_version", "2026-12-05"}, {"agree", "yes"}})
+            .status == 303);
+  CHECK(signer.get(link + "/document").status == 200);
+  CHECK(signer.post(link + "/approve", {{"typed_name", "Owen Owner"}}).status == 200);
+  CHECK(signer.get(link).status == 404);
+  SignerBrowser architect_browser{port};
+  std::string pay_link = sign_path(pa.links.at(0));
+  CHECK(architect_browser.post(pay_link).status == 303);
+  CHECK(architect_browser.get(pay_link + "/document").status == 200);
+  return 2;
+}
+
 TEST_CASE("every template renders the demo's pages byte for byte as kainjow's mustache does",
           "[process]") {
   ScratchDatabase db;
@@ -377,11 +457,12 @@ TEST_CASE("every template renders the demo's pages byte for byte as kainjow's mu
   CHECK(visitor.get(mailed_link("demo@example.com")).status == 200);
   CHECK(visitor.get("/invitations/no-such-link").status == 404);
   CHECK(visitor.get("/password-reset/no-such-link").status == 404);
+  int signing = signer_walk(db, server.port());
   // /verify: its form, and a post without a file (its message).
   CHECK(visitor.get("/verify").status == 200);
   CHECK(visitor.post("/verify", {}).status == 422);
   WARN(seeded << " + " << posted << " + " << again << " + " << field_walk << " + " << visitor_walk
-              << " requests");
+              << " requests, " << signing << " signature requests");
 
   std::map<std::string, int> renders;
   std::vector<std::string> differences;

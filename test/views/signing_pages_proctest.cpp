@@ -19,6 +19,7 @@
 #include "test/support/api_project.hpp"
 #include "test/support/api_server.hpp"
 #include "test/support/page_client.hpp"
+#include "test/support/signer_browser.hpp"
 #include "test/support/smtp_sink.hpp"
 
 using namespace construction;
@@ -26,40 +27,6 @@ using namespace construction::testing;
 using namespace std::chrono_literals;
 
 namespace {
-
-// A browser of one signer: the signer cookie, and the CSRF token of the
-// last page that had one.
-struct SignerBrowser {
-  int port;
-  std::string cookie;  // the signer cookie's value
-  std::string csrf;
-  std::vector<HttpResult> answers;  // every answer, for the headers' checks
-
-  HttpResult keep(HttpResult result) {
-    for (const std::string& set : result.set_cookies)
-      if (set.starts_with("signer=")) cookie = set.substr(7, set.find(';') - 7);
-    std::smatch found;
-    if (std::regex_search(result.body, found, std::regex(R"(name="csrf_token" value="([^"]+)\")")))
-      csrf = found[1];
-    answers.push_back(result);
-    return result;
-  }
-  std::map<std::string, std::string> headers() const {
-    if (cookie.empty()) return {};
-    return {{"Cookie", "signer=" + cookie}};
-  }
-  HttpResult get(const std::string& path) {
-    return keep(http_request(port, "GET", path, "", headers(), 10000));
-  }
-  HttpResult post(const std::string& path, std::map<std::string, std::string> fields = {},
-                  std::map<std::string, std::string> extra = {}) {
-    if (!csrf.empty() && !fields.contains("csrf_token")) fields["csrf_token"] = csrf;
-    auto all = headers();
-    all["Content-Type"] = "application/x-www-form-urlencoded";
-    for (auto& [name, value] : extra) all[name] = value;
-    return keep(http_request(port, "POST", path, form_encode(fields), all, 10000));
-  }
-};
 
 std::string hex_of(const operations::TokenHash& bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -70,26 +37,6 @@ std::string hex_of(const operations::TokenHash& bytes) {
 
 bool shows(const HttpResult& r, const std::string& text) {
   return r.body.find(text) != std::string::npos;
-}
-
-// The link's email as the test makes it (the server's own words are
-// views/signature_mail.cpp's): the test follows the links it is given.
-operations::SignatureMail test_wording() {
-  using operations::MailText;
-  using operations::SignatureMailFacts;
-  return {"http://localhost:8000",
-          {[](const SignatureMailFacts&, const std::string& link) {
-             return MailText{"Please sign", link + "\n", ""};
-           },
-           [](const SignatureMailFacts&, const std::string& code) {
-             return MailText{"Your signing code: " + code, code + "\n", ""};
-           },
-           [](const SignatureMailFacts&) {
-             return MailText{"Declined", "Declined\n", ""};
-           },
-           [](const SignatureMailFacts&, bool) {
-             return MailText{"Signed", "Signed\n", ""};
-           }}};
 }
 
 // The office's side, set up through the API: an organisation, a project
@@ -135,33 +82,20 @@ struct Office {
   operations::IssuedSignatureRequest send_for_signature(
       domain::SignedDocumentKind kind, const std::string& id,
       const std::vector<domain::SignerInput>& signers) {
-    sql::Connection db = api.db.connect();
-    operations::Caller caller{user_id, org_id, 0, domain::Role::owner};
-    return operations::create_signature_request(db, caller, {kind, std::stoll(id)},
-                                                {signers, "Please sign this week.", std::nullopt},
-                                                test_wording());
+    return testing::send_for_signature(api.db, org_id, user_id, kind, std::stoll(id), signers);
   }
 };
 
 // The path of a link ("/sign/…") of PUBLIC_URL's.
 std::string path_of(const std::string& link) {
-  auto at = link.find("/sign/");
-  REQUIRE(at != std::string::npos);
-  return link.substr(at);
+  std::string path = sign_path(link);
+  REQUIRE(!path.empty());
+  return path;
 }
 
 std::string count_events(ApiServer& api, std::int64_t request_id, const std::string& type) {
   return api.db.scalar("SELECT count(*) FROM signature_events WHERE request_id = " +
                        std::to_string(request_id) + " AND type = '" + type + "'");
-}
-
-// The code of the last code email queued to `email` (the shared server runs
-// no mailer: its outbox keeps the message).
-std::string queued_code(ApiServer& api, const std::string& email) {
-  return api.db.scalar(
-      "SELECT substring(subject from 'Your signing code: ([0-9]{6})') FROM messages WHERE "
-      "to_addresses[1] = '" +
-      email + "' AND subject LIKE 'Your signing code:%' ORDER BY id DESC LIMIT 1");
 }
 
 // Continue, ask for a code and type it: where a signer may consent or decline.
@@ -170,7 +104,7 @@ void confirm_by_code(ApiServer& api, SignerBrowser& signer, const std::string& l
   REQUIRE(signer.post(link).status == 303);
   REQUIRE(signer.get(link + "/document").status == 200);
   REQUIRE(signer.post(link + "/code").status == 303);
-  REQUIRE(signer.post(link + "/code/check", {{"code", queued_code(api, email)}}).status == 303);
+  REQUIRE(signer.post(link + "/code/check", {{"code", queued_code(api.db, email)}}).status == 303);
   REQUIRE(signer.get(link + "/document").status == 200);
 }
 
