@@ -49,7 +49,7 @@ while [ $# -gt 0 ]; do
     --build) build=$(realpath "$2"); shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --completions) completions=$2; shift 2 ;;
-    *) sed -n '2,41p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,40p' "$0" >&2; exit 2 ;;
   esac
 done
 bench_name=signing.sh
