@@ -18,6 +18,7 @@
 #include "api/request.hpp"
 #include "api/routes.hpp"
 #include "api/signature_request_json.hpp"
+#include "operations/signature_evidence.hpp"
 #include "operations/signature_requests.hpp"
 #include "worker/content_disposition.hpp"
 
@@ -89,20 +90,13 @@ Response void_request(RequestContext& ctx, sql::Connection& db) {
       operations::void_signature_request(db, caller, id, reason, witness_of(ctx))));
 }
 
-// "CO-003.pdf" → "CO-003-signed.pdf": the sealed record beside the original
-// in a download folder.
-std::string sealed_filename(const std::string& filename) {
-  std::string stem =
-      filename.ends_with(".pdf") ? filename.substr(0, filename.size() - 4) : filename;
-  return stem + "-signed.pdf";
-}
-
 Response sealed_pdf(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::read_commercial);
   std::int64_t id = path_id(ctx);
   std::string bytes = operations::sealed_signature_pdf(db, caller, id);
   auto detail = operations::get_signature_request(db, caller, id);
-  return http::inline_file_response("application/pdf", sealed_filename(detail.request.pdf_filename),
+  return http::inline_file_response("application/pdf",
+                                    operations::sealed_filename(detail.request.pdf_filename),
                                     std::move(bytes));
 }
 

@@ -20,14 +20,13 @@ std::string clip(std::string_view text, std::size_t most) {
   return std::string(text.substr(0, end));
 }
 
-// "CO-003.pdf" -> "CO-003 signed.pdf".
+}  // namespace
+
 std::string sealed_filename(const std::string& pdf_filename) {
   std::string stem = pdf_filename;
   if (stem.ends_with(".pdf")) stem.resize(stem.size() - 4);
   return stem + " signed.pdf";
 }
-
-}  // namespace
 
 DocumentKind document_kind(domain::SignedDocumentKind kind) {
   switch (kind) {

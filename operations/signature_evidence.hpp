@@ -40,6 +40,10 @@ void queue_signature_email(sql::Connection& db, const sql::SignatureRequestRecor
 // The PDF kind of a signed document.
 DocumentKind document_kind(domain::SignedDocumentKind kind);
 
+// The sealed PDF's filename, from the document's: "CO-003.pdf" -> "CO-003
+// signed.pdf", in the emails and in the office's downloads alike.
+std::string sealed_filename(const std::string& pdf_filename);
+
 // SHA-256 as 32 bytes in a std::string, as the stores keep it.
 std::string sha256_bytes(std::string_view data);
 

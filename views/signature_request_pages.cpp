@@ -18,6 +18,7 @@
 #include "operations/estimate_document.hpp"
 #include "operations/pay_application_document.hpp"
 #include "operations/refusal.hpp"
+#include "operations/signature_evidence.hpp"
 #include "sql/party_store.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
@@ -319,19 +320,12 @@ http::Response void_request(PageContext& page) {
                        "Signature request voided: " + r.document_name + ".");
 }
 
-// "CO-003.pdf" → "CO-003-signed.pdf": the sealed record beside the original
-// in a download folder (the API names it the same).
-std::string sealed_filename(const std::string& filename) {
-  std::string stem =
-      filename.ends_with(".pdf") ? filename.substr(0, filename.size() - 4) : filename;
-  return stem + "-signed.pdf";
-}
-
 http::Response sealed_pdf(PageContext& page) {
   std::int64_t id = request_id(page);
   std::string bytes = operations::sealed_signature_pdf(page.db, caller_of(page), id);
   auto detail = operations::get_signature_request(page.db, caller_of(page), id);
-  return http::inline_file_response("application/pdf", sealed_filename(detail.request.pdf_filename),
+  return http::inline_file_response("application/pdf",
+                                    operations::sealed_filename(detail.request.pdf_filename),
                                     std::move(bytes));
 }
 

@@ -323,7 +323,7 @@ TEST_CASE("a completed request reads with its evidence, and its sealed PDF is th
 
   HttpResult pdf = expect(api, 200, "GET", request + "/sealed.pdf", p.token);
   CHECK(pdf.header("content-type") == "application/pdf");
-  CHECK(pdf.header("content-disposition").find("-signed.pdf") != std::string::npos);
+  CHECK(pdf.header("content-disposition").find(" signed.pdf") != std::string::npos);
   CHECK(pdf.body.starts_with("%PDF-"));
   CHECK(construction::operations::sha256_hex(construction::operations::sha256_bytes(pdf.body)) ==
         sealed);
