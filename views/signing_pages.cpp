@@ -215,6 +215,7 @@ http::Response show_link(SigningContext& s) {
               {"amount", money(request.amount_cents)},
               {"project_name", request.project_name},
               {"signer_name", view->signer.name},
+              {"sent_by", request.sent_by_name},
               {"expires", date(request.expires_on)}};
   set_if(data, "message", request.message);
   return s.page(request.document_name, s.render("signing/open", data));

@@ -150,6 +150,7 @@ TEST_CASE("a signing link opened by GET only spends nothing and records nothing"
     CHECK(shows(opened, "Change order CO-"));
     CHECK(shows(opened, "$4,950.00"));
     CHECK(shows(opened, "Owen Owner"));
+    CHECK(shows(opened, "<dt>Sent by</dt><dd>owner"));  // the sender has no name: their email
     CHECK(shows(opened, ">Continue</button>"));
     CHECK(opened.set_cookies.empty());
     CHECK(invalid_html({{"link", opened.body}}).empty());
