@@ -122,6 +122,13 @@ export async function browserTest(setup, flow) {
   console.log('1 passed, 0 failed');
 }
 
+// Chromium's own pages: its PDF viewer (an extension, with chrome:// resources)
+// in the frame of a page that embeds a PDF (the signer's document page). Not
+// a request of the page's to another origin, nor HTML of the server's.
+function browserOwn(url) {
+  return url.protocol === 'chrome:' || url.protocol === 'chrome-extension:';
+}
+
 // The page's answers and messages, as problems; gives the list of pending
 // HTML validations, to be awaited once the flow is over.
 function watch(page, origin, problems) {
@@ -129,7 +136,7 @@ function watch(page, origin, problems) {
   const validations = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.protocol !== 'data:' && url.origin !== origin)
+    if (url.protocol !== 'data:' && !browserOwn(url) && url.origin !== origin)
       problems.push(`request to another origin: ${request.url()}`);
   });
   page.on('console', (message) => {
@@ -142,7 +149,7 @@ function watch(page, origin, problems) {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('response', (response) => {
     const type = response.headers()['content-type'] ?? '';
-    if (!type.startsWith('text/html')) return;
+    if (!type.startsWith('text/html') || browserOwn(new URL(response.url()))) return;
     validations.push((async () => {
       const body = await response.text().catch(() => null);
       if (!body) return;  // redirects and empty htmx answers

@@ -153,12 +153,15 @@ try {
       assert.equal(stored.status, 'completed');
       assert.match(stored.sealed_sha256, /^[0-9a-f]{64}$/);
       for (const to of [owner.email, architect.email, sender.email]) {
-        const sealed = pdfAttachment(await rawMailTo(mailDir, to, seen, /application\/pdf/));
+        const sealed = pdfAttachment(await rawMailTo(mailDir, to, seen, /^Subject: Signed: /m));
         assert.equal(createHash('sha256').update(sealed).digest('hex'), stored.sealed_sha256, to);
         const pdfText = execFileSync('pdftotext', ['-layout', '-', '-'], { input: sealed })
           .toString().replace(/\s+/g, ' ');
+        // The events as the certificate names them, one line each.
         for (const shown of [owner.name, architect.name, owner.email, architect.email,
-          request.document_sha256, 'viewed', 'code_accepted', 'consented', 'approved', 'completed'])
+          request.document_sha256, 'Sent for signature', 'Opened the link and continued',
+          'One-time code emailed', 'One-time code accepted', 'Consented to sign electronically',
+          'Signed (approved)', 'Completed'])
           assert.ok(pdfText.includes(shown), `the sealed PDF to ${to} shows ${shown}:\n${pdfText}`);
       }
     } finally {
