@@ -342,6 +342,7 @@ Data signer_data(const sql::SignatureSignerRecord& s) {
                     {"status", std::string(to_string(s.status))},
                     {"status_label", label(s.status)}};
   if (s.decided_at) row.set("decided", when(*s.decided_at));
+  if (s.typed_name) set_text(row, "typed_name", *s.typed_name);
   if (s.decline_reason) set_text(row, "decline_reason", *s.decline_reason);
   return row;
 }

@@ -7,16 +7,21 @@
 // comes back beside its row with what was typed kept (422); corrected, the
 // request is sent and listed on the change order's page with each signer
 // pending and a Void button; voided with a reason, it shows voided and why.
+// Sent again and signed by both through their links (the signer's pages, in
+// a tab of their own), it shows completed, with the sealed PDF's SHA-256 and
+// a download whose bytes hash to it.
 // Every page is valid HTML5 and axe-clean at 1280 and 375 px (the harness);
-// screenshots of the form, the refused form and the list at both widths go
+// screenshots of the form, the refused form and the list (sent, voided,
+// completed) at both widths go
 // to ARTIFACTS_DIR.
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { artifacts, browserTest } from './harness.mjs';
 
 const setup = { name: 'signature_requests_browser', seedDemo: true };
 
-await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
+await browserTest(setup, async ({ page, origin, text, settle, logIn, serverEnv }) => {
   await logIn('demo@example.com', 'demo');
   const shoot = async (name) => {
     for (const [width, height] of [[1280, 900], [375, 812]]) {
@@ -111,4 +116,53 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
   assert.match(await voided.innerText(), /Reason: The architect asked for a revised layout/);
   assert.equal(await voided.locator('form.void-request').count(), 0);
   await shoot('signature-requests-voided');
+
+  // Sent again as the form opens, and signed by both through their links
+  // (read from the outbox: no mailer runs here) in a tab of their own.
+  await page.click('#send-for-signature');
+  await page.waitForURL(/\/signature-requests\/new$/);
+  await page.click('#signature-form button[data-action=send-for-signature]');
+  await page.waitForURL(orderUrl);
+  const newest = (email, where) => execFileSync('psql', ['-X', '-q', '-At', serverEnv.DATABASE_URL,
+    '-c', `SELECT text_body || ' ' || subject FROM messages WHERE to_addresses[1] = '${email}' ` +
+      `AND ${where} ORDER BY id DESC LIMIT 1`]).toString();
+  const signer = await page.context().newPage();
+  for (const [email, name] of [['facilities@northwind-legal.example', 'Priya Natarajan'],
+    ['studio@lindqvist.example', 'Erik Lindqvist']]) {
+    const link = newest(email, "text_body LIKE '%/sign/%'").match(/\/sign\/[A-Za-z0-9_-]+/)[0];
+    await signer.goto(origin + link);
+    await signer.click('button:has-text("Continue")');
+    await signer.waitForURL(/done=continued/);
+    await signer.click('button:has-text("Email me a code")');
+    await signer.waitForURL(/done=code-sent/);
+    const code = newest(email, "subject LIKE 'Your signing code:%'").match(/Your signing code: (\d{6})/)[1];
+    await signer.fill('input[name=code]', code);
+    await signer.click('button:has-text("Check the code")');
+    await signer.waitForURL(/done=code-accepted/);
+    await signer.check('input[name=agree]');
+    await signer.click('button:has-text("Agree and continue")');
+    await signer.waitForURL(/done=consented/);
+    await signer.fill('input[name=typed_name]', name);
+    await signer.click('button:has-text("Approve")');
+    await signer.waitForURL(/\/approve$/);
+  }
+  await signer.close();
+
+  // The office sees it completed: the change order approved, both signed,
+  // the sealed PDF's SHA-256 and its download, which hashes to it.
+  await page.goto(orderUrl);
+  await page.waitForSelector('#change-order-status:has-text("Approved")');
+  const completed = page.locator('#signature-requests article[data-status=completed]');
+  assert.equal(await completed.count(), 1);
+  assert.match(await completed.locator('ul.signers').innerText(),
+    /Northwind Legal LLP[^\n]*Approved[^\n]*signed “Priya Natarajan”\n[\s\S]*Lindqvist Architecture[^\n]*Approved[^\n]*signed “Erik Lindqvist”/);
+  const sealed = await completed.locator('code.sealed-sha256').innerText();
+  assert.match(sealed, /^[0-9a-f]{64}$/);
+  const href = await completed.locator('a:has-text("Download the sealed PDF")').getAttribute('href');
+  const download = await page.request.get(origin + href);
+  assert.equal(download.status(), 200);
+  assert.equal(download.headers()['content-type'], 'application/pdf');
+  const { createHash } = await import('node:crypto');
+  assert.equal(createHash('sha256').update(await download.body()).digest('hex'), sealed);
+  await shoot('signature-requests-completed');
 });

@@ -277,6 +277,7 @@ TEST_CASE("a completed request shows each signature and the sealed PDF's SHA-256
   CHECK(has(page, "id=\"change-order-status\">Approved<"));
   CHECK(has(page, "data-status=\"completed\""));
   CHECK(has(page, "data-status=\"approved\">Approved</span>"));
+  CHECK(has(page, ", signed “Avery Lindqvist”"));
   CHECK_FALSE(has(page, "class=\"void-request\""));
   CHECK_FALSE(has(page, "Send for signature"));
   std::string id = db.scalar(
