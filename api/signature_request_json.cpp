@@ -4,6 +4,7 @@
 #include "api/field_reader.hpp"
 #include "api/request.hpp"
 #include "api/rfc3339.hpp"
+#include "domain/hex.hpp"
 
 namespace construction::api {
 
@@ -46,7 +47,7 @@ void write_event(JsonWriter& w, const sql::SignatureEventRecord& e) {
 
 std::optional<std::string> hex_of(const std::optional<std::string>& bytes) {
   if (!bytes) return std::nullopt;
-  return operations::sha256_hex(*bytes);
+  return domain::hex_digits(*bytes);
 }
 
 }  // namespace
@@ -75,7 +76,7 @@ void write_signature_request(JsonWriter& w, const sql::SignatureRequestRecord& r
       .num("document_version", r.document_version)
       .str("document_name", r.document_name)
       .num("amount_cents", r.amount_cents.value)
-      .str("document_sha256", operations::sha256_hex(r.pdf_sha256))
+      .str("document_sha256", domain::hex_digits(r.pdf_sha256))
       .str("status", to_string(r.status))
       .str("status_reason", r.status_reason)
       .str("message", r.message)

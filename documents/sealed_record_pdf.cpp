@@ -8,6 +8,7 @@
 
 #include "documents/document_layout.hpp"
 #include "documents/signed_pages.hpp"
+#include "domain/hex.hpp"
 
 namespace construction::documents {
 
@@ -69,8 +70,9 @@ void what_was_signed(DocumentLayout& layout, const Certificate& certificate) {
                         {"Completed", utc_time(certificate.completed_at)},
                         {"PDF as sent", certificate.document_filename}},
                        kLabelShare);
-  layout.record_fields({{"SHA-256 of the PDF as sent", hex_of(certificate.document_sha256)}},
-                       kLabelShare, TextStyle::mono);
+  layout.record_fields(
+      {{"SHA-256 of the PDF as sent", domain::hex_digits(certificate.document_sha256)}},
+      kLabelShare, TextStyle::mono);
 }
 
 void signer(DocumentLayout& layout, const CertificateSigner& signer, std::size_t number,
@@ -88,8 +90,9 @@ void signer(DocumentLayout& layout, const CertificateSigner& signer, std::size_t
                         {"Typed signature", signer.typed_name},
                         {"Approved", time_or_dash(signer.approved_at)}},
                        kLabelShare);
-  layout.record_fields({{"SHA-256 of the consent disclosure", hex_of(signer.consent_sha256)}},
-                       kLabelShare, TextStyle::mono);
+  layout.record_fields(
+      {{"SHA-256 of the consent disclosure", domain::hex_digits(signer.consent_sha256)}},
+      kLabelShare, TextStyle::mono);
 }
 
 // The disclosure the signers accepted, word for word, when it is the one
@@ -103,8 +106,8 @@ void consent(DocumentLayout& layout, const Certificate& certificate) {
   layout.text("Consent disclosure, version " + certificate.consent_version +
                   ", as the signers above accepted it",
               TextStyle::bold);
-  layout.record_fields({{"SHA-256 of its text", hex_of(certificate.consent_sha256)}}, kLabelShare,
-                       TextStyle::mono);
+  layout.record_fields({{"SHA-256 of its text", domain::hex_digits(certificate.consent_sha256)}},
+                       kLabelShare, TextStyle::mono);
   layout.text(certificate.consent_text, TextStyle::small);
 }
 
@@ -140,17 +143,6 @@ std::string utc_time(domain::Timestamp instant) {
   std::snprintf(clock, sizeof clock, " %02d:%02d:%02d UTC", static_cast<int>(time.hours().count()),
                 static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
   return domain::iso_date(day) + clock;
-}
-
-std::string hex_of(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(bytes.size() * 2);
-  for (unsigned char byte : bytes) {
-    hex += kDigits[byte >> 4];
-    hex += kDigits[byte & 0x0f];
-  }
-  return hex;
 }
 
 std::string sealed_record_pdf(std::string_view signed_pdf, const Certificate& certificate) {

@@ -67,7 +67,5 @@ std::string sealed_record_pdf(std::string_view signed_pdf, const Certificate& ce
 
 // "2026-12-05 14:03:07 UTC": how the certificate writes a time.
 std::string utc_time(domain::Timestamp instant);
-// 64 lowercase hexadecimal digits of a 32-byte hash.
-std::string hex_of(std::string_view bytes);
 
 }  // namespace construction::documents

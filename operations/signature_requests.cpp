@@ -224,15 +224,4 @@ std::string sealed_signature_pdf(sql::Connection& db, const Caller& caller, std:
   return *sealed;
 }
 
-std::string sha256_hex(const std::string& bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(bytes.size() * 2);
-  for (unsigned char b : bytes) {
-    hex += kHex[b >> 4];
-    hex += kHex[b & 0xF];
-  }
-  return hex;
-}
-
 }  // namespace construction::operations

@@ -123,8 +123,4 @@ std::string signature_request_pdf(sql::Connection& db, const Caller& caller, std
 // The sealed PDF; not_found until the request is completed.
 std::string sealed_signature_pdf(sql::Connection& db, const Caller& caller, std::int64_t id);
 
-// Lowercase hex of 32 bytes (a stored SHA-256), as the API and the pages
-// show it.
-std::string sha256_hex(const std::string& bytes);
-
 }  // namespace construction::operations

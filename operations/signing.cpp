@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "domain/hex.hpp"
 #include "domain/signing_consent.hpp"
 #include "operations/change_order_transitions.hpp"
 #include "operations/estimate_transitions.hpp"
@@ -318,7 +319,7 @@ void consent(sql::Connection& db, const SignerKey& key, std::string_view version
   const TokenHash& hash = signing_consent_sha256();
   sql::record_signer_consent(db, found.request.org_id, found.signer.id, std::string(version),
                              bytea_literal(hash));
-  std::string hex = sha256_hex(std::string(reinterpret_cast<const char*>(hash.data()), 32));
+  std::string hex = domain::hex_digits(hash);
   record_signature_event(db, found.request, found.signer.id, SignatureEventType::consented, witness,
                          "Consent version " + std::string(version) + ", SHA-256 " + hex);
   tx.commit();

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "operations/sodium.hpp"
+#include "sql/bytea.hpp"
 
 namespace construction::operations {
 
@@ -67,13 +68,7 @@ std::optional<std::string> link_token_key(std::string_view token) {
 }
 
 std::string bytea_literal(const TokenHash& hash) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = "\\x";
-  for (unsigned char b : hash) {
-    out += kHex[b >> 4];
-    out += kHex[b & 0xF];
-  }
-  return out;
+  return sql::bytea_hex(std::string_view(reinterpret_cast<const char*>(hash.data()), hash.size()));
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {

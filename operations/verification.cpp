@@ -1,5 +1,6 @@
 #include "operations/verification.hpp"
 
+#include "domain/hex.hpp"
 #include "operations/login_throttle.hpp"
 #include "operations/signature_evidence.hpp"
 #include "operations/signature_requests.hpp"
@@ -13,7 +14,7 @@ Verification verify_sealed_file(sql::Connection& db, std::string_view file,
   verification.retry_after = count_verify_upload(db, address).retry_after;
   if (verification.retry_after > 0) return verification;
   std::string sha256 = sha256_bytes(file);
-  verification.sha256_hex = sha256_hex(sha256);
+  verification.sha256_hex = domain::hex_digits(sha256);
   if (auto request = sql::find_by_sealed_sha256(db, sha256))
     verification.record =
         VerifiedRecord{request->org_name, request->document_name, request->project_name,

@@ -1,5 +1,7 @@
 #include "sql/bytea.hpp"
 
+#include "domain/hex.hpp"
+
 namespace construction::sql {
 
 namespace {
@@ -13,14 +15,7 @@ int hex_digit(char c) {
 }  // namespace
 
 std::string bytea_hex(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex = "\\x";
-  hex.reserve(2 + bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    hex += kDigits[c >> 4];
-    hex += kDigits[c & 0xF];
-  }
-  return hex;
+  return "\\x" + domain::hex_digits(bytes);
 }
 
 std::string bytes_of_bytea_hex(std::string_view hex) {

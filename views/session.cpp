@@ -7,25 +7,16 @@
 
 #include <charconv>
 #include <limits>
+#include <span>
 #include <stdexcept>
 #include <vector>
 
+#include "domain/hex.hpp"
 #include "operations/token.hpp"
 
 namespace construction::views {
 
 namespace {
-
-std::string hex(const unsigned char* bytes, std::size_t size) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string text;
-  text.reserve(size * 2);
-  for (std::size_t i = 0; i < size; ++i) {
-    text += kHex[bytes[i] >> 4];
-    text += kHex[bytes[i] & 0xF];
-  }
-  return text;
-}
 
 std::optional<std::int64_t> number(std::string_view text) {
   std::int64_t value = 0;
@@ -48,7 +39,7 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 std::string new_nonce() {
   unsigned char nonce[16];
   randombytes_buf(nonce, sizeof nonce);
-  return hex(nonce, sizeof nonce);
+  return domain::hex_digits(nonce);
 }
 
 bool is_nonce(std::string_view text) {
@@ -85,7 +76,7 @@ std::string SessionKeys::mac(std::string_view text) const {
           1 ||
       EVP_MAC_final(ctx.get(), digest, &length, sizeof digest) != 1)
     throw std::runtime_error("HMAC-SHA256 failed");
-  return hex(digest, length);
+  return domain::hex_digits(std::span<const unsigned char>(digest, length));
 }
 
 Session SessionKeys::start(std::int64_t user_id, std::int64_t org_id, int epoch,

@@ -2,8 +2,10 @@
 
 #include <chrono>
 
+#include "domain/hex.hpp"
 #include "domain/signature_request.hpp"
 #include "operations/signing.hpp"
+#include "operations/team_mail.hpp"
 #include "views/format.hpp"
 
 namespace construction::views {
@@ -46,21 +48,28 @@ MailText declined_mail(const SignatureMailFacts& f) {
           ""};
 }
 
-MailText completed_mail(const SignatureMailFacts& f, bool to_sender) {
+// `public_url`: where the record's /verify page is, for anyone handed the
+// file later to check it.
+MailText completed_mail(const std::string& public_url, const SignatureMailFacts& f,
+                        bool to_sender) {
   const sql::SignatureRequestRecord& r = f.request;
-  std::string sha = r.sealed_sha256 ? operations::sha256_hex(*r.sealed_sha256) : "";
+  std::string sha = r.sealed_sha256 ? domain::hex_digits(*r.sealed_sha256) : "";
   std::string text = (to_sender ? "Everyone has signed " : "Thank you: everyone has signed ") +
                      r.document_name + " for " + r.project_name + ".\n\n\"" + intent(r) +
                      "\"\n\nThe signed record is attached: the document as it was signed and " +
                      "a certificate of who signed, how and when. Its SHA-256 is\n\n" + sha +
-                     "\n\nKeep it: it is your copy.\n";
+                     "\n\nKeep it: it is your copy. Anyone can check a copy of it at\n\n" +
+                     operations::team_link(public_url, "/verify", "") + "\n";
   return {"Signed: " + r.document_name, text, ""};
 }
 
 }  // namespace
 
 operations::SignatureMail signature_mail(const Views& views) {
-  return {views.public_url, {request_mail, code_mail, declined_mail, completed_mail}};
+  auto completed = [public_url = views.public_url](const SignatureMailFacts& f, bool to_sender) {
+    return completed_mail(public_url, f, to_sender);
+  };
+  return {views.public_url, {request_mail, code_mail, declined_mail, completed}};
 }
 
 }  // namespace construction::views

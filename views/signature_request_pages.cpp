@@ -14,6 +14,7 @@
 #include <chrono>
 #include <set>
 
+#include "domain/hex.hpp"
 #include "operations/change_order_document.hpp"
 #include "operations/estimate_document.hpp"
 #include "operations/pay_application_document.hpp"
@@ -362,7 +363,7 @@ Data request_data(const PageContext& page, const sql::SignatureRequestRecord& q,
                     {"status", std::string(to_string(status))},
                     {"status_label", label(status)},
                     {"expires_on", date(q.expires_on)},
-                    {"document_sha256", operations::sha256_hex(q.pdf_sha256)}};
+                    {"document_sha256", domain::hex_digits(q.pdf_sha256)}};
   Data& signers = new_list(row, "signers", 2);
   for (const auto& s : all_signers)
     if (s.request_id == q.id) signers.push_back(signer_data(s));
@@ -374,7 +375,7 @@ Data request_data(const PageContext& page, const sql::SignatureRequestRecord& q,
     row.set("csrf", page.csrf());
   }
   if (q.sealed_sha256) {
-    row.set("sealed_sha256", operations::sha256_hex(*q.sealed_sha256));
+    row.set("sealed_sha256", domain::hex_digits(*q.sealed_sha256));
     row.set("sealed_path", "/signature-requests/" + std::to_string(q.id) + "/sealed.pdf");
   }
   return row;

@@ -24,6 +24,7 @@
 // answer whatever the cause).
 #include <cctype>
 
+#include "domain/hex.hpp"
 #include "domain/signing_consent.hpp"
 #include "operations/refusal.hpp"
 #include "operations/signing.hpp"
@@ -113,16 +114,6 @@ List paragraphs(std::string_view text) {
   return out;
 }
 
-std::string hex(const operations::TokenHash& bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out += kHex[c >> 4];
-    out += kHex[c & 0xF];
-  }
-  return out;
-}
-
 void set_if(Object& data, const char* name, const std::string& value) {
   if (!value.empty()) data[name] = value;
 }
@@ -162,7 +153,7 @@ http::Response document_page(SigningContext& s, const SigningView& view, const S
     data["consent_step"] = true;
     data["consent_paragraphs"] = paragraphs(domain::kSigningConsentText);
     data["consent_version"] = std::string(domain::kSigningConsentVersion);
-    data["consent_sha256"] = hex(operations::signing_consent_sha256());
+    data["consent_sha256"] = domain::hex_digits(operations::signing_consent_sha256());
   } else {
     data["approve_step"] = true;
   }

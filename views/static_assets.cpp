@@ -3,8 +3,11 @@
 #include <openssl/evp.h>
 
 #include <fstream>
+#include <span>
 #include <sstream>
 #include <stdexcept>
+
+#include "domain/hex.hpp"
 
 namespace construction::views {
 
@@ -22,13 +25,8 @@ std::string version_of(const std::string& body) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(body.data(), body.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned i = 0; i < 8; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
-  }
-  return hex;
+  // The first 8 bytes: a version, not a proof.
+  return domain::hex_digits(std::span<const unsigned char>(digest, 8));
 }
 
 std::string content_type_of(const std::filesystem::path& path) {

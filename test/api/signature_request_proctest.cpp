@@ -10,6 +10,7 @@
 #include <chrono>
 
 #include "domain/calendar.hpp"
+#include "domain/hex.hpp"
 #include "operations/signature_evidence.hpp"
 #include "operations/signature_requests.hpp"
 #include "test/support/api_project.hpp"
@@ -71,8 +72,7 @@ TEST_CASE("sending a pending change order for signature answers 201 with the req
   std::string hash = at(sent, "document_sha256");
   CHECK(is_hex_sha256(hash));
   HttpResult pdf = expect(api, 200, "GET", "/api/v1/" + document + "/pdf", p.token);
-  CHECK(hash ==
-        construction::operations::sha256_hex(construction::operations::sha256_bytes(pdf.body)));
+  CHECK(hash == construction::domain::hex_digits(construction::operations::sha256_bytes(pdf.body)));
 
   REQUIRE(json_of(sent).member("signers")->items.size() == 2);
   CHECK(at(sent, "signers.0.name") == "Dana Harper");
@@ -325,7 +325,7 @@ TEST_CASE("a completed request reads with its evidence, and its sealed PDF is th
   CHECK(pdf.header("content-type") == "application/pdf");
   CHECK(pdf.header("content-disposition").find(" signed.pdf") != std::string::npos);
   CHECK(pdf.body.starts_with("%PDF-"));
-  CHECK(construction::operations::sha256_hex(construction::operations::sha256_bytes(pdf.body)) ==
+  CHECK(construction::domain::hex_digits(construction::operations::sha256_bytes(pdf.body)) ==
         sealed);
   // The change order moved with the last signature.
   CHECK(at(expect(api, 200, "GET", "/api/v1/change-orders/" + r.pending_co, p.token), "status") ==

@@ -8,16 +8,19 @@
 // approved and the project's contract sum has moved by its amount; the
 // sealed PDF arrives by email to each signer and to the sender, its
 // pdftotext shows both names, the events and the document's hash, and its
-// SHA-256 is the one stored. Screenshots of each signer page at 375 and
+// SHA-256 is the one stored; the owner's copy, uploaded to /verify as the
+// email says, is recognised. Screenshots of each signer page at 375 and
 // 1280 px go to ARTIFACTS_DIR (axe-core checks each).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { artifacts, browserTest } from './harness.mjs';
-import { linkIn, mailTo, pdfAttachment, rawMailTo, startMailer, startSink, stopMailer } from './mail_sink.mjs';
+import {
+  decodeQuotedPrintable, linkIn, mailTo, pdfAttachment, rawMailTo, startMailer, startSink, stopMailer,
+} from './mail_sink.mjs';
 
 const sender = { email: 'olive@harper.example', name: 'Olive Office', password: 'office password 1' };
 const owner = { name: 'Owen Harper', email: 'owen@harper-home.example', role: 'owner' };
@@ -152,8 +155,13 @@ try {
       const stored = await call('GET', `/signature-requests/${request.id}`);
       assert.equal(stored.status, 'completed');
       assert.match(stored.sealed_sha256, /^[0-9a-f]{64}$/);
+      let ownersCopy;
       for (const to of [owner.email, architect.email, sender.email]) {
-        const sealed = pdfAttachment(await rawMailTo(mailDir, to, seen, /^Subject: Signed: /m));
+        const message = await rawMailTo(mailDir, to, seen, /^Subject: Signed: /m);
+        assert.ok(decodeQuotedPrintable(message).includes(`${origin}/verify`),
+          `the sealed PDF's email to ${to} says where to check it`);
+        const sealed = pdfAttachment(message);
+        if (to === owner.email) ownersCopy = sealed;
         assert.equal(createHash('sha256').update(sealed).digest('hex'), stored.sealed_sha256, to);
         const pdfText = execFileSync('pdftotext', ['-layout', '-', '-'], { input: sealed })
           .toString().replace(/\s+/g, ' ');
@@ -164,6 +172,18 @@ try {
           'Signed (approved)', 'Completed'])
           assert.ok(pdfText.includes(shown), `the sealed PDF to ${to} shows ${shown}:\n${pdfText}`);
       }
+
+      // The owner checks their copy where the email says, on the phone.
+      const copy = join(mailDir, 'CO-001 signed.pdf');
+      writeFileSync(copy, ownersCopy);
+      await page.goto(origin + '/verify');
+      await page.setInputFiles('input[type=file][name=file]', copy);
+      await page.click('form[action="/verify"] button[type=submit]');
+      await page.waitForURL(origin + '/verify');
+      assert.match(await text('main'),
+        /This is the sealed record of Change order CO-001, Added outlets for Harper kitchen remodel \(Harper Builders\), completed on /);
+      assert.ok((await text('main')).includes(stored.sealed_sha256));
+      await screenshots('verify-match', false);
     } finally {
       await stopMailer(mailer);
     }

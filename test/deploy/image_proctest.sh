@@ -16,7 +16,8 @@ for f in bin/construction bin/image.sh share/construction/runtime-packages; do
   [ -e "$prefix/$f" ] || fail "the image lacks $f"
 done
 packages=$(cat "$prefix/share/construction/runtime-packages")
-for p in libpq5 libsodium23 libssl3 libstdc++6 libcurl4; do
+# cairo and pango make the PDFs; poppler-glib draws a signed PDF into its sealed record.
+for p in libpq5 libsodium23 libssl3 libstdc++6 libcurl4 libcairo2 libpango-1.0-0 libpoppler-glib8; do
   grep -qx "$p" <<<"$packages" || fail "runtime-packages lacks $p: $packages"
 done
 libs=$(ldd "$prefix/bin/construction")

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "documents/document_layout.hpp"
+#include "domain/hex.hpp"
 #include "test/support/pdf_text.hpp"
 
 using namespace construction;
@@ -118,14 +119,14 @@ TEST_CASE("the sealed record is the document's pages as signed, then the certifi
   CHECK(text.find("Terms of the change: second page.") < title);
   // The certificate: the document, its hash, both signers, the events.
   CHECK(text.find("Change order CO-003, Added outlets") != std::string::npos);
-  CHECK(text.find(hex_of(std::string(32, '\xab'))) != std::string::npos);
+  CHECK(text.find(domain::hex_digits(std::string(32, '\xab'))) != std::string::npos);
   CHECK(text.find("Olivia Harper") != std::string::npos);
   CHECK(text.find("Arthur Archer") != std::string::npos);
   CHECK(text.find("arthur@example.com") != std::string::npos);
   CHECK(text.find("Architect") != std::string::npos);
   CHECK(text.find("Email link and one-time code") != std::string::npos);
   CHECK(text.find("version 2026-12-01") != std::string::npos);
-  CHECK(text.find(hex_of(std::string(32, '\x01'))) != std::string::npos);
+  CHECK(text.find(domain::hex_digits(std::string(32, '\x01'))) != std::string::npos);
   CHECK(text.find("2026-12-05 10:04:00 UTC") != std::string::npos);
   CHECK(text.find("One-time code rejected") != std::string::npos);
   CHECK(text.find("203.0.113.5") != std::string::npos);

@@ -14,6 +14,7 @@
 #include <fstream>
 
 #include "documents/sealed_record_pdf.hpp"
+#include "domain/hex.hpp"
 #include "operations/sealing.hpp"
 #include "operations/signature_evidence.hpp"
 #include "runtime/config.hpp"
@@ -97,19 +98,17 @@ TEST_CASE("a change order signed by two signers seals its pages as sent and a ce
   // The certificate: the document and the hash of the PDF as sent…
   std::string after = text.substr(certificate);
   CHECK(after.find("Change order CO-001, Added outlets") != std::string::npos);
-  CHECK(after.find(sha256_hex(detail.request.pdf_sha256)) != std::string::npos);
+  CHECK(after.find(domain::hex_digits(detail.request.pdf_sha256)) != std::string::npos);
   CHECK(sha256_bytes(as_sent) == detail.request.pdf_sha256);
   // …both signers, their method, consent and typed signature…
-  const std::vector<std::string> pieces{
-      "Signer 1 of 2: Olga Owner",
-      "olga@owner.example",
-      "Owner",
-      "Signer 2 of 2: Arch Itect",
-      "arch@studio.example",
-      "Architect",
-      "version " + std::string(domain::kSigningConsentVersion),
-      sha256_hex(std::string(reinterpret_cast<const char*>(signing_consent_sha256().data()),
-                             signing_consent_sha256().size()))};
+  const std::vector<std::string> pieces{"Signer 1 of 2: Olga Owner",
+                                        "olga@owner.example",
+                                        "Owner",
+                                        "Signer 2 of 2: Arch Itect",
+                                        "arch@studio.example",
+                                        "Architect",
+                                        "version " + std::string(domain::kSigningConsentVersion),
+                                        domain::hex_digits(signing_consent_sha256())};
   for (const std::string& piece : pieces) {
     INFO(piece);
     CHECK(after.find(piece) != std::string::npos);

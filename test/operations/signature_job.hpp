@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "domain/hex.hpp"
 #include "domain/signing_consent.hpp"
 #include "operations/change_order_document.hpp"
 #include "operations/change_order_transitions.hpp"
@@ -37,7 +38,7 @@ inline const operations::SignatureMail kSignatureMail{
      },
      [](const operations::SignatureMailFacts& f, bool to_sender) {
        return operations::MailText{to_sender ? "Signed (sender)" : "Signed",
-                                   operations::sha256_hex(*f.request.sealed_sha256), ""};
+                                   domain::hex_digits(*f.request.sealed_sha256), ""};
      }}};
 
 // CO-001 Added outlets: 10 ea x 450.00 +10 % = 4,950.00.

@@ -19,6 +19,7 @@
 #include <catch2/catch.hpp>
 #include <thread>
 
+#include "domain/hex.hpp"
 #include "operations/budget.hpp"
 #include "operations/signature_evidence.hpp"
 #include "sql/invoice_store.hpp"
@@ -322,7 +323,7 @@ TEST_CASE("a change order signed by two signers is approved only at the second s
   // The completion did not void its own request.
   CHECK(job.count("SELECT count(*) FROM signature_events WHERE type = 'voided'") == "0");
   // The sealed PDF to both signers and the sender, on the change order's record.
-  std::string hex = sha256_hex(*detail.request.sealed_sha256);
+  std::string hex = domain::hex_digits(*detail.request.sealed_sha256);
   CHECK(job.last_mail("olga@owner.example", "Signed") == hex);
   CHECK(job.last_mail("arch@studio.example", "Signed") == hex);
   CHECK(job.last_mail("sam@" + std::to_string(job.org) + ".example", "Signed (sender)") == hex);

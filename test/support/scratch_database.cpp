@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
+#include "domain/hex.hpp"
 #include "sql/connection.hpp"
 #include "test/support/command.hpp"
 
@@ -22,13 +23,7 @@ sql::DatabaseSettings settings_for(const std::string& url) {
 std::string unique_name() {
   unsigned char bytes[6];
   if (::getrandom(bytes, sizeof bytes, 0) != sizeof bytes) return "test_fallback";
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string name = "test_";
-  for (unsigned char b : bytes) {
-    name += kHex[b >> 4];
-    name += kHex[b & 0xF];
-  }
-  return name;
+  return "test_" + domain::hex_digits(bytes);
 }
 }  // namespace
 

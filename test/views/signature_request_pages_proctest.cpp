@@ -10,6 +10,7 @@
 #include <chrono>
 
 #include "domain/calendar.hpp"
+#include "domain/hex.hpp"
 #include "operations/signature_evidence.hpp"
 #include "operations/signature_requests.hpp"
 #include "test/support/page_client.hpp"
@@ -292,7 +293,7 @@ TEST_CASE("a completed request shows each signature and the sealed PDF's SHA-256
   HttpResult pdf = c.get("/signature-requests/" + id + "/sealed.pdf");
   REQUIRE(pdf.status == 200);
   CHECK(pdf.header("content-type") == "application/pdf");
-  CHECK(construction::operations::sha256_hex(construction::operations::sha256_bytes(pdf.body)) ==
+  CHECK(construction::domain::hex_digits(construction::operations::sha256_bytes(pdf.body)) ==
         sealed);
   CHECK(invalid_html({{"page", page.body}}).empty());
 }

@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 #include <regex>
 
+#include "domain/hex.hpp"
 #include "operations/signature_requests.hpp"
 #include "operations/token.hpp"
 #include "test/support/api_project.hpp"
@@ -27,13 +28,6 @@ using namespace construction::testing;
 using namespace std::chrono_literals;
 
 namespace {
-
-std::string hex_of(const operations::TokenHash& bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned char c : bytes) hex += {kHex[c >> 4], kHex[c & 0xF]};
-  return hex;
-}
 
 bool shows(const HttpResult& r, const std::string& text) {
   return r.body.find(text) != std::string::npos;
@@ -182,7 +176,7 @@ TEST_CASE("a signing link opened by GET only spends nothing and records nothing"
   CHECK(pdf.status == 200);
   CHECK(pdf.header("content-type") == "application/pdf");
   // The stored bytes, as sent: their SHA-256 is the request's.
-  CHECK(hex_of(operations::hash_token(pdf.body)) ==
+  CHECK(domain::hex_digits(operations::hash_token(pdf.body)) ==
         api.db.scalar("SELECT encode(pdf_sha256, 'hex') FROM signature_requests WHERE id = " +
                       std::to_string(id)));
   check_headers(scanner.answers);

@@ -6,6 +6,7 @@
 // and one byte past limit_request_body, and too many uploads from one address.
 #include <catch2/catch.hpp>
 
+#include "domain/hex.hpp"
 #include "operations/signature_evidence.hpp"
 #include "test/operations/signature_job.hpp"
 #include "test/support/page_client.hpp"
@@ -82,7 +83,7 @@ SealedOrder sealed_order(SignatureJob& job) {
   SealedOrder out;
   out.sealed = operations::sealed_signature_pdf(job.db, job.sender, request);
   out.as_sent = operations::signature_request_pdf(job.db, job.sender, request);
-  out.sealed_hex = operations::sha256_hex(operations::sha256_bytes(out.sealed));
+  out.sealed_hex = domain::hex_digits(operations::sha256_bytes(out.sealed));
   return out;
 }
 
@@ -121,7 +122,7 @@ TEST_CASE("/verify recognises a sealed record and refuses it with one byte chang
   CHECK(has(other, "No record matches this file"));
   CHECK_FALSE(has(other, "This is the sealed record"));
   CHECK_FALSE(has(other, order.sealed_hex));
-  CHECK(has(other, operations::sha256_hex(operations::sha256_bytes(changed))));
+  CHECK(has(other, domain::hex_digits(operations::sha256_bytes(changed))));
 
   // The PDF as it was sent for signature is not the sealed record.
   HttpResult original = v.upload_file(order.as_sent, "192.0.2.10");
