@@ -26,6 +26,8 @@ std::string sent_messages_section(const PageContext& page,
 sql::Query<std::vector<sql::MessageRecord>> sent_messages_query(const PageContext& page,
                                                                 operations::SentRecord record);
 
+// "/invoices/12": the document's own page.
+std::string document_path(operations::SentRecord record);
 // "/invoices/12/send": the form's path.
 std::string send_path(operations::SentRecord record);
 

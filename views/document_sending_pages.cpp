@@ -22,6 +22,8 @@ namespace {
 using operations::DocumentKind;
 using operations::SentRecord;
 
+}  // namespace
+
 std::string document_path(SentRecord record) {
   switch (record.kind) {
     case DocumentKind::estimate:
@@ -36,6 +38,8 @@ std::string document_path(SentRecord record) {
   }
   return "/invoices/" + std::to_string(record.id);
 }
+
+namespace {
 
 // What a draft becomes when it is sent.
 std::string_view becomes(DocumentKind kind) {

@@ -21,6 +21,7 @@
 #include "operations/refusal.hpp"
 #include "operations/signature_evidence.hpp"
 #include "sql/party_store.hpp"
+#include "views/document_sending.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
@@ -37,15 +38,8 @@ using domain::SignedDocumentKind;
 using operations::SignedDocumentRef;
 
 std::string document_path(SignedDocumentRef document) {
-  switch (document.kind) {
-    case SignedDocumentKind::estimate:
-      return "/estimates/" + std::to_string(document.id);
-    case SignedDocumentKind::change_order:
-      return "/change-orders/" + std::to_string(document.id);
-    case SignedDocumentKind::pay_application:
-      break;
-  }
-  return "/pay-applications/" + std::to_string(document.id);
+  return views::document_path(
+      operations::SentRecord{operations::document_kind(document.kind), document.id});
 }
 
 operations::Caller caller_of(const PageContext& page) {
