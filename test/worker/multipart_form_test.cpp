@@ -81,8 +81,9 @@ TEST_CASE("the boundary inside the data ends the part only at a line's start",
   std::string delimiter = "--" + std::string(kBoundary);
   // Not after CRLF, or only a prefix of it after CRLF: data.
   std::string data = "x" + delimiter + "y\r\n--" + std::string(kBoundary.substr(0, 10)) + "z";
-  MultipartForm form =
-      parse(part("form-data; name=\"file\"; filename=\"a.pdf\"", data) + closing());
+  // The parts are views into the body: it outlives them.
+  std::string body = part("form-data; name=\"file\"; filename=\"a.pdf\"", data) + closing();
+  MultipartForm form = parse(body);
   REQUIRE(form);
   CHECK(form.parts[0].data == data);
   // After CRLF, followed by anything but CRLF or "--": refused, not re-synced.
@@ -158,18 +159,21 @@ TEST_CASE("two files come out as two, no file as none: the handler decides", "[u
   MultipartForm form = parse(two);
   REQUIRE(form);
   CHECK(form.files().size() == 2);
-  MultipartForm none = parse(part("form-data; name=\"note\"", "x", "") + closing());
+  std::string note = part("form-data; name=\"note\"", "x", "") + closing();
+  MultipartForm none = parse(note);
   REQUIRE(none);
   CHECK(none.files().empty());
   // A file input left empty sends a part with filename="" and no bytes.
-  MultipartForm empty = parse(
-      part("form-data; name=\"file\"; filename=\"\"", "", "application/octet-stream") + closing());
+  std::string left_empty =
+      part("form-data; name=\"file\"; filename=\"\"", "", "application/octet-stream") + closing();
+  MultipartForm empty = parse(left_empty);
   REQUIRE(empty);
   REQUIRE(empty.files().size() == 1);
   CHECK(empty.files()[0]->filename == "");
   CHECK(empty.files()[0]->data.empty());
   // A form with no parts at all is whole, and empty.
-  MultipartForm nothing = parse(closing());
+  std::string no_parts = closing();
+  MultipartForm nothing = parse(no_parts);
   REQUIRE(nothing);
   CHECK(nothing.parts.empty());
 }
