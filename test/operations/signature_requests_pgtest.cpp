@@ -194,6 +194,32 @@ TEST_CASE("a document changed after sending voids its request, and the old link 
   }
 }
 
+TEST_CASE("accepting one estimate voids the requests open on the project's others", "[pg]") {
+  SignatureJob job;
+  // Two options priced for the same project, both sent; the client is
+  // asked to sign the second, then accepts the first in the office.
+  std::int64_t first = job.sent_estimate(kFraming);
+  std::int64_t second = job.sent_estimate(kFraming, 825);
+  std::int64_t elsewhere =
+      create_project(job.db, job.org, sql::ProjectFields{.number = "P-2", .name = "Porch"}).id;
+  std::int64_t other_project = job.sent_estimate(kFraming, 0, elsewhere);
+  auto issued = job.send(SignedDocumentKind::estimate, second,
+                         {{"Cleo Client", "cleo@client.example", "client"}});
+  auto untouched = job.send(SignedDocumentKind::estimate, other_project,
+                            {{"Cleo Client", "cleo@client.example", "client"}});
+  transition_estimate(job.db, job.org, first, domain::EstimateAction::accept);
+
+  auto detail = get_signature_request(job.db, job.sender, issued.request.request.id);
+  CHECK(detail.request.status == domain::SignatureStatus::voided);
+  CHECK(detail.request.status_reason == "Another estimate of the project was accepted");
+  CHECK(detail.events.back().type == domain::SignatureEventType::voided);
+  CHECK_FALSE(open_signing(job.db, token_of(issued.links[0])));
+  // Another project's request is not this acceptance's business.
+  CHECK(get_signature_request(job.db, job.sender, untouched.request.request.id).request.status ==
+        domain::SignatureStatus::sent);
+  CHECK(open_signing(job.db, token_of(untouched.links[0])));
+}
+
 TEST_CASE("voiding ends an open request with its reason", "[pg]") {
   SignatureJob job;
   job.accepted_estimate(kFraming);
