@@ -1,5 +1,6 @@
 #include "sql/party_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -75,6 +76,13 @@ PartyRecord update_party(Connection& db, std::int64_t org_id, std::int64_t id,
 
 bool delete_party(Connection& db, std::int64_t org_id, std::int64_t id) {
   return db.exec(kDelete, org_id, id).affected_rows() == 1;
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements party_store_statements() {
+  return {"party_store",
+          {SQL_NAMED(kInsert), SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate), SQL_NAMED(kList),
+           SQL_NAMED(kUpdate), SQL_NAMED(kDelete)}};
 }
 
 }  // namespace construction::sql

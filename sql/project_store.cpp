@@ -1,5 +1,6 @@
 #include "sql/project_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -300,6 +301,16 @@ void set_original_contract_sum(Connection& db, std::int64_t org_id, std::int64_t
 
 bool delete_project(Connection& db, std::int64_t org_id, std::int64_t id) {
   return db.exec(kDelete, org_id, id).affected_rows() == 1;
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements project_store_statements() {
+  return {"project_store",
+          {SQL_NAMED(kInsert), SQL_NAMED(kFind), SQL_NAMED(kFindOfPayApplication),
+           SQL_NAMED(kFindOfChangeOrder), SQL_NAMED(kFindOfInvoice), SQL_NAMED(kFindForUpdate),
+           SQL_NAMED(kList), SQL_NAMED(kListings), SQL_NAMED(kFindWithFigures),
+           SQL_NAMED(kListWithFigures), SQL_NAMED(kListingsWithFigures), SQL_NAMED(kUpdate),
+           SQL_NAMED(kSetContractSum), SQL_NAMED(kDelete)}};
 }
 
 }  // namespace construction::sql
