@@ -218,6 +218,20 @@ TEST_CASE("a deactivated member's cookie opens no page and shows nothing read wi
   }
 }
 
+namespace {
+
+// The projects list's rows for `query`, as the search box's htmx request
+// gets them.
+std::string project_rows(LoggedIn& user, const std::string& query) {
+  const std::map<std::string, std::string> htmx = {{"HX-Request", "true"},
+                                                   {"HX-Target", "project-rows"}};
+  HttpResult page = user.client.get("/projects" + query, htmx);
+  REQUIRE(page.status == 200);
+  return page.body;
+}
+
+}  // namespace
+
 TEST_CASE("the projects page lists, searches and filters the organisation's projects",
           "[process]") {
   LoggedIn user = log_in_new_org("Listing");
@@ -232,13 +246,7 @@ TEST_CASE("the projects page lists, searches and filters the organisation's proj
       user.client
           .post("/projects", {{"number", "L-8"}, {"name", "Mill Road depot"}, {"status", "active"}})
           .status == 303);
-  const std::map<std::string, std::string> htmx = {{"HX-Request", "true"},
-                                                   {"HX-Target", "project-rows"}};
-  auto rows = [&](const std::string& query) {
-    HttpResult page = user.client.get("/projects" + query, htmx);
-    REQUIRE(page.status == 200);
-    return page.body;
-  };
+  auto rows = [&](const std::string& query) { return project_rows(user, query); };
   std::string all = rows("");
   CHECK(all.find(">L-7</a></td><td data-label=\"Name\">") != std::string::npos);
   CHECK(all.find(">Harbour Street clinic</a></td><td data-label=\"Status\">Estimating</td>"
@@ -269,13 +277,7 @@ TEST_CASE("the projects page shows 50 at a time, the next ones after the last sh
       "ELSE 'lead' END FROM generate_series(1, 120) n");
   const std::string id_of_50 = user.server.db.scalar(
       "SELECT id FROM projects WHERE org_id = " + org + " AND number = 'P-050'");
-  const std::map<std::string, std::string> htmx = {{"HX-Request", "true"},
-                                                   {"HX-Target", "project-rows"}};
-  auto rows = [&](const std::string& query) {
-    HttpResult page = user.client.get("/projects" + query, htmx);
-    REQUIRE(page.status == 200);
-    return page.body;
-  };
+  auto rows = [&](const std::string& query) { return project_rows(user, query); };
   std::string first = rows("");
   CHECK(first.find(">P-050</a>") != std::string::npos);
   CHECK(first.find(">P-051</a>") == std::string::npos);
