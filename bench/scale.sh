@@ -237,10 +237,30 @@ path_of() {  # TEMPLATE FACTOR -> the path with the factor's ids
   echo "$p"
 }
 
-declare -A cpu pg stmts trips reqs p50s
-# check_route KIND TEMPLATE FACTOR [TRY]: the answer is 200 (not a 303 to
-# /login, not a 404); sets h (the header) and u (the URL); on the first try,
-# warms the route up for 1 s.
+declare -A cpu pg stmts trips reqs p50s shown
+# rows_in FILE -> the rows an answer shows: a JSON list's items ("data"), a
+# document's lines, an HTML page's table rows, a CSV's lines; "-" otherwise.
+rows_in() {
+  "$python" - "$1" <<'PY'
+import json, sys
+body = open(sys.argv[1], 'rb').read()
+try:
+    doc = json.loads(body)
+    for key in ('data', 'lines'):
+        if isinstance(doc, dict) and isinstance(doc.get(key), list):
+            print(len(doc[key])); break
+    else:
+        print(len(doc) if isinstance(doc, list) else '-')
+except ValueError:
+    text = body.decode('utf-8', 'replace')
+    if text.startswith('%PDF'): print('-')
+    elif '<html' in text or '<tr' in text: print(text.count('<tr'))
+    else: print(max(text.count('\n') - 1, 0))
+PY
+}
+# check_route KIND TEMPLATE FACTOR TRY LABEL: the answer is 200 (not a 303
+# to /login, not a 404); sets h (the header), u (the URL) and the rows it
+# shows; on the first try, warms the route up for 1 s.
 check_route() {
   local f=$3 path code
   path=$(path_of "$2" "$f")
@@ -248,6 +268,7 @@ check_route() {
   u="http://127.0.0.1:${port[s$f]}$path"
   code=$(curl -sS -o "$tmp/body" -w '%{http_code}' --max-time 30 -H "$h" "$u")
   [ "$code" = 200 ] || die "×$f: GET $path answered $code, not 200 ($(head -c 300 "$tmp/body"))"
+  shown[$5/$f]=$(rows_in "$tmp/body")
   if [ "${4:-1}" = 1 ]; then taskset -c 0 wrk -t1 -c4 -d1s -H "$h" "$u" >/dev/null; fi
 }
 
@@ -367,12 +388,12 @@ for r in "${routes[@]}"; do
   labels+=("$label")
   for try in $(seq 1 "$tries"); do
     for f in $factors; do
-      check_route "$kind" "$template" "$f" "$try"
+      check_route "$kind" "$template" "$f" "$try" "$label"
       timed_run "$label" "$f"
     done
   done
   for f in $factors; do
-    check_route "$kind" "$template" "$f" 0
+    check_route "$kind" "$template" "$f" 0 "$label"
     count_trips "$label" "$f"
   done
 done
@@ -386,10 +407,10 @@ ratio_of() {  # A B -> B/A, 2 decimals; "!" after it above 1.5
 }
 report=$tmp/report.md
 {
-  echo "| route | worker µs/req ×$lo | ×$hi | ratio | PostgreSQL µs/req ×$lo | ×$hi | ratio | statements/req ×$lo / ×$hi | round trips/req ×$lo / ×$hi | p50 ms ×$lo / ×$hi |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| route | rows shown ×$lo / ×$hi | worker µs/req ×$lo | ×$hi | ratio | PostgreSQL µs/req ×$lo | ×$hi | ratio | statements/req ×$lo / ×$hi | round trips/req ×$lo / ×$hi | p50 ms ×$lo / ×$hi |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   for label in "${labels[@]}"; do
-    echo "| $label | ${cpu[$label/$lo]} | ${cpu[$label/$hi]} | $(ratio_of "${cpu[$label/$lo]}" "${cpu[$label/$hi]}") | ${pg[$label/$lo]} | ${pg[$label/$hi]} | $(ratio_of "${pg[$label/$lo]}" "${pg[$label/$hi]}") | ${stmts[$label/$lo]} / ${stmts[$label/$hi]} | ${trips[$label/$lo]} / ${trips[$label/$hi]} | ${p50s[$label/$lo]} / ${p50s[$label/$hi]} |"
+    echo "| $label | ${shown[$label/$lo]} / ${shown[$label/$hi]} | ${cpu[$label/$lo]} | ${cpu[$label/$hi]} | $(ratio_of "${cpu[$label/$lo]}" "${cpu[$label/$hi]}") | ${pg[$label/$lo]} | ${pg[$label/$hi]} | $(ratio_of "${pg[$label/$lo]}" "${pg[$label/$hi]}") | ${stmts[$label/$lo]} / ${stmts[$label/$hi]} | ${trips[$label/$lo]} / ${trips[$label/$hi]} | ${p50s[$label/$lo]} / ${p50s[$label/$hi]} |"
   done
 } >"$report"
 cat "$report"
