@@ -23,6 +23,14 @@ constexpr std::string_view kList = "SELECT " PARTY_COLUMNS
                                    "AND ($3::text IS NULL OR kind = $3) "
                                    "AND ($4::text IS NULL OR strpos(lower(name), lower($4)) > 0) "
                                    "ORDER BY id LIMIT $5";
+// The payees (domain::is_payee_kind) for a commitment's or a bill's select,
+// through parties_org_kind: a first page of every party was hundreds of
+// clients before the first vendor in an organisation of some years, and the
+// select offered no vendor at all.
+constexpr std::string_view kPayees = "SELECT " PARTY_COLUMNS
+                                     " FROM parties WHERE org_id = $1 AND id > $2 "
+                                     "AND kind IN ('subcontractor', 'vendor') "
+                                     "ORDER BY id LIMIT $3";
 constexpr std::string_view kUpdate =
     "UPDATE parties SET kind = $3, name = $4, email = $5, phone = $6, address = $7, "
     "version = version + 1, updated_at = now() "
@@ -60,6 +68,11 @@ Query<PageOf<PartyRecord>> parties_query(std::int64_t org_id, const PartyFilter&
                                          const Page& page) {
   return make_page_query(kList, party_from, page, org_id, page.after_id.value_or(0), filter.kind,
                          filter.name_contains, page.fetch());
+}
+
+Query<PageOf<PartyRecord>> payees_query(std::int64_t org_id, const Page& page) {
+  return make_page_query(kPayees, party_from, page, org_id, page.after_id.value_or(0),
+                         page.fetch());
 }
 
 PageOf<PartyRecord> list_parties(Connection& db, std::int64_t org_id, const PartyFilter& filter,
