@@ -111,10 +111,11 @@ seed() {
       { superuser -c "DROP DATABASE $db"; cat "$tmp/seed-$f.log" >&2; exit 1; }
     log "×$f seeded in $((SECONDS - t0)) s"
   else
-    log "reusing the seeded ×$f in $db (migrating up)"
-    DATABASE_URL=${url[$f]} "$bin" migrate up >"$tmp/migrate-$f.log" 2>&1 ||
-      { cat "$tmp/migrate-$f.log" >&2; exit 1; }
+    log "reusing the seeded ×$f in $db"
   fi
+  # migrations newer than the seeded data (an index being measured) apply
+  DATABASE_URL=${url[$f]} "$bin" migrate up >"$tmp/migrate-$f.log" 2>&1 ||
+    { cat "$tmp/migrate-$f.log" >&2; exit 1; }
   out=$pgdir/seed-$f.txt
   email[$f]=$(awk -F': *' 'tolower($1) ~ /email$/ { print $2; exit }' "$out")
   password[$f]=$(awk -F': *' 'tolower($1) ~ /password$/ { print $2; exit }' "$out")
