@@ -31,6 +31,14 @@ constexpr std::string_view kList = PARTY_PAGE("");
 constexpr std::string_view kListMatching = PARTY_PAGE("AND name ILIKE $5 ");
 constexpr std::string_view kListContaining = PARTY_PAGE("AND strpos(lower(name), lower($5)) > 0 ");
 #undef PARTY_PAGE
+// The payees (domain::is_payee_kind) for a commitment's or a bill's select,
+// through parties_org_kind: a first page of every party was hundreds of
+// clients before the first vendor in an organisation of some years, and the
+// select offered no vendor at all.
+constexpr std::string_view kPayees = "SELECT " PARTY_COLUMNS
+                                     " FROM parties WHERE org_id = $1 AND id > $2 "
+                                     "AND kind IN ('subcontractor', 'vendor') "
+                                     "ORDER BY id LIMIT $3";
 constexpr std::string_view kUpdate =
     "UPDATE parties SET kind = $3, name = $4, email = $5, phone = $6, address = $7, "
     "version = version + 1, updated_at = now() "
@@ -78,6 +86,11 @@ Query<PageOf<PartyRecord>> parties_query(std::int64_t org_id, const PartyFilter&
   return query;
 }
 
+Query<PageOf<PartyRecord>> payees_query(std::int64_t org_id, const Page& page) {
+  return make_page_query(kPayees, party_from, page, org_id, page.after_id.value_or(0),
+                         page.fetch());
+}
+
 PageOf<PartyRecord> list_parties(Connection& db, std::int64_t org_id, const PartyFilter& filter,
                                  const Page& page) {
   return fetch(db, parties_query(org_id, filter, page));
@@ -97,8 +110,8 @@ bool delete_party(Connection& db, std::int64_t org_id, std::int64_t id) {
 StoreStatements party_store_statements() {
   return {"party_store",
           {SQL_NAMED(kInsert), SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate), SQL_NAMED(kList),
-           SQL_NAMED(kListMatching), SQL_NAMED(kListContaining), SQL_NAMED(kUpdate),
-           SQL_NAMED(kDelete)}};
+           SQL_NAMED(kListMatching), SQL_NAMED(kListContaining), SQL_NAMED(kPayees),
+           SQL_NAMED(kUpdate), SQL_NAMED(kDelete)}};
 }
 
 }  // namespace construction::sql
