@@ -233,11 +233,13 @@ bool HttpSession::serve_one() {
   return keep_alive && !ec;
 }
 
-// A busy keep-alive connection keeps its worker for a slice of requests
-// (as nginx's keepalive_requests), then closes if others are queueing; the
-// listen queues are looked at once per slice, not once per request.
+// A keep-alive connection keeps its worker only while no one else waits:
+// each response looks at the listen queues (one poll, timeout 0) and says
+// `Connection: close` when a connection is queued there. A slice of several
+// requests per turn made the queued connections wait for every slice ahead
+// of them: with 16 connections on 2 workers, one request in 20 waited 7
+// slices, the p99 of 65-154 ms (DESIGN.md, "Tail latency and past capacity").
 bool HttpSession::should_give_way() {
-  if (++served_ % kKeepAliveSlice != 0) return false;
   return SocketStream::any_readable(deps_.listeners, 0);
 }
 

@@ -71,7 +71,6 @@ class HttpSession {
   unsigned served_ = 0;
   bool linger_ = false;
   enum class Phase { reading, handling, responding } phase_ = Phase::reading;
-  static constexpr unsigned kKeepAliveSlice = 20;
 };
 
 }  // namespace construction::http
