@@ -512,13 +512,33 @@ WHERE sp.kind = CASE c.kind WHEN 'subcontract' THEN 'subcontractor' ELSE 'vendor
              % CASE c.kind WHEN 'subcontract' THEN subcontractors ELSE vendors END;
 ANALYZE scale_commitments;
 
+-- A commitment buys what the estimate priced: its lines are the project's
+-- subcontract lines (a purchase order's, its material and equipment), each
+-- let at 90 to 110 % of the estimate's cost for that code, so a budget line
+-- now and then runs over.
+CREATE TEMP TABLE scale_budget_keys ON COMMIT DROP AS
+SELECT e.n, CASE WHEN l.cost_type = 'subcontract' THEN 'subcontract' ELSE 'purchase_order' END
+         AS kind,
+       l.cost_code, l.cost_type, min(l.description) AS description, sum(l.cost_cents) AS cost,
+       row_number() OVER (PARTITION BY e.n, l.cost_type = 'subcontract'
+                          ORDER BY l.cost_code, l.cost_type) - 1 AS r,
+       count(*) OVER (PARTITION BY e.n, l.cost_type = 'subcontract') AS of_kind
+FROM scale_estimate_lines l JOIN scale_estimates e ON e.n = l.n AND e.number = l.number
+WHERE e.status = 'accepted' AND l.cost_type IN ('subcontract', 'material', 'equipment')
+GROUP BY e.n, l.cost_code, l.cost_type;
+ANALYZE scale_budget_keys;
+
 CREATE TEMP TABLE scale_commitment_lines ON COMMIT DROP AS
 SELECT c.n, c.j, l, k.cost_code, k.cost_type, k.description,
-       1000000 + pg_temp.h(c.n * 100 + c.j * 10 + l, 26, c.seed) % 5000000 AS amount_cents
+       greatest(10000, k.cost * (90 + pg_temp.h(c.n * 100 + c.j * 10 + l, 26, c.seed) % 21) / 100)
+         AS amount_cents
 FROM scale_commitments c CROSS JOIN generate_series(1, c.lines) l
-JOIN scale_catalog k ON k.cost_type = CASE c.kind WHEN 'subcontract' THEN 'subcontract'
-                                                  ELSE 'material' END
- AND k.k_of_type = (pg_temp.h(c.n * 100 + c.j * 10 + l, 27, c.seed) + l) % k.of_type;
+JOIN scale_budget_keys k ON k.n = c.n AND k.kind = c.kind
+ AND k.r = ((c.j - 1) * 2 + l - 1) % k.of_kind;
+-- A project whose estimate priced nothing of that kind lets no such
+-- commitment (one without lines could not have been approved).
+DELETE FROM scale_commitments c
+WHERE NOT EXISTS (SELECT 1 FROM scale_commitment_lines l WHERE l.n = c.n AND l.j = c.j);
 
 ANALYZE scale_commitment_lines;
 INSERT INTO commitments (org_id, project_id, number, kind, party_id, title, status, retainage_bps,
@@ -684,7 +704,7 @@ DROP FUNCTION pg_temp.h(bigint, bigint, bigint);
 DROP TABLE scale_run, scale_catalog, scale_parties, scale_kinds, scale_projects, scale_estimates,
   scale_estimate_lines, scale_change_orders, scale_change_order_lines, scale_pay_apps,
   scale_pay_app_lines, scale_invoices, scale_commitments, scale_commitment_lines, scale_bills,
-  scale_bill_lines, scale_logs;
+  scale_bill_lines, scale_logs, scale_budget_keys;
 )sql";
 
 constexpr std::string_view kShape =
