@@ -1,5 +1,7 @@
 #include "sql/project_store.hpp"
 
+#include "sql/like_pattern.hpp"
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -31,36 +33,64 @@ constexpr std::string_view kFindOfInvoice = PROJECT_OF("invoices");
 #undef PROJECT_OF
 constexpr std::string_view kFindForUpdate =
     "SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2 FOR UPDATE";
-#define PROJECT_PAGE                                                                  \
-  "FROM projects WHERE org_id = $1 AND id > $2 "                                      \
-  "AND ($3::text IS NULL OR status = $3) AND ($4::bigint IS NULL OR client_id = $4) " \
-  "AND ($5::text IS NULL OR strpos(lower(name), lower($5)) > 0 "                      \
-  "     OR strpos(lower(number), lower($5)) > 0) "                                    \
-  "ORDER BY id LIMIT $6"
-constexpr std::string_view kList = "SELECT " PROJECT_COLUMNS " " PROJECT_PAGE;
+// A page of projects: $1 org_id, $2 after id, $3 status or NULL, $4 client
+// or NULL, $5 the limit. Each list is three statements (Statements): all
+// the projects; those whose name or number contains a text, by ILIKE with
+// the pattern of sql/like_pattern.hpp as $6, which the trigram indexes
+// answer; and, for a text with no trigram to look up (under three letters
+// or digits in a row), by strpos with the text as $6, which reads the
+// projects in id order until the page is full, where a trigram index would
+// read itself whole. Three statements, not `$6 IS NULL OR …`: a prepared
+// statement's generic plan cannot use an index for a condition that may be
+// switched off, and each kind of search would share the others' plan.
+#define PROJECT_PAGE(match)                                                                 \
+  "FROM projects WHERE org_id = $1 AND id > $2 "                                            \
+  "AND ($3::text IS NULL OR status = $3) AND ($4::bigint IS NULL OR client_id = $4) " match \
+  "ORDER BY id LIMIT $5"
+#define MATCHING "AND (name ILIKE $6 OR number ILIKE $6) "
+#define CONTAINING \
+  "AND (strpos(lower(name), lower($6)) > 0 OR strpos(lower(number), lower($6)) > 0) "
+#define THREE_WAYS(statement) \
+  { statement(""), statement(MATCHING), statement(CONTAINING) }
+
+struct Statements {
+  std::string_view all, matching, containing;
+};
+
+#define LIST(match) "SELECT " PROJECT_COLUMNS " " PROJECT_PAGE(match)
+constexpr Statements kList THREE_WAYS(LIST);
 #define LISTING_COLUMNS                                                           \
   "SELECT id, number, name, status, original_contract_sum_cents, " SQL_UNIX_DAYS( \
       "start_date") " AS start_date"
-constexpr std::string_view kListings = LISTING_COLUMNS " " PROJECT_PAGE;
+#define LISTINGS(match) LISTING_COLUMNS " " PROJECT_PAGE(match)
+constexpr Statements kListings THREE_WAYS(LISTINGS);
 
 // The figures of the projects of `p`: one row per group of document figures.
 // Each document table is read once for all the projects (grouped by
 // project), not once per project: half the time in PostgreSQL for a page of 50.
-#define DOCUMENT_FIGURES                                                                          \
-  "f AS ("                                                                                        \
-  "  SELECT d.project_id, 'change_order' AS kind, d.status, "                                     \
-  "  sum(d.amount_cents)::bigint AS amount_cents, 0::bigint AS paid_cents, 0 AS number "          \
-  "  FROM change_orders d WHERE d.org_id = $1 AND d.project_id IN (SELECT id FROM p) "            \
-  "  GROUP BY d.project_id, d.status "                                                            \
-  "  UNION ALL "                                                                                  \
-  "  SELECT d.project_id, 'invoice', d.status, sum(d.total_cents)::bigint, "                      \
-  "  sum(d.paid_cents)::bigint, 0 FROM invoices d "                                               \
-  "  WHERE d.org_id = $1 AND d.project_id IN (SELECT id FROM p) GROUP BY d.project_id, d.status " \
-  "  UNION ALL "                                                                                  \
-  "  (SELECT DISTINCT ON (d.project_id) d.project_id, 'pay_application', d.status, "              \
-  "   d.retainage_cents, 0::bigint, d.number FROM pay_applications d "                            \
-  "   WHERE d.org_id = $1 AND d.project_id IN (SELECT id FROM p) AND d.status = 'certified' "     \
-  "   ORDER BY d.project_id, d.number DESC)"                                                      \
+// The projects go in as an array (`= ANY`), not as `IN (SELECT id FROM p)`:
+// the planner reads the semi-join as "any of the organisation's projects"
+// and scans every document the organisation ever had, where the array lets
+// one index scan read only the page's projects' documents (DESIGN.md, "Cost
+// at scale").
+#define DOCUMENT_FIGURES                                                                 \
+  "f AS ("                                                                               \
+  "  SELECT d.project_id, 'change_order' AS kind, d.status, "                            \
+  "  sum(d.amount_cents)::bigint AS amount_cents, 0::bigint AS paid_cents, 0 AS number " \
+  "  FROM change_orders d "                                                              \
+  "  WHERE d.org_id = $1 AND d.project_id = ANY (ARRAY(SELECT id FROM p)) "              \
+  "  GROUP BY d.project_id, d.status "                                                   \
+  "  UNION ALL "                                                                         \
+  "  SELECT d.project_id, 'invoice', d.status, sum(d.total_cents)::bigint, "             \
+  "  sum(d.paid_cents)::bigint, 0 FROM invoices d "                                      \
+  "  WHERE d.org_id = $1 AND d.project_id = ANY (ARRAY(SELECT id FROM p)) "              \
+  "  GROUP BY d.project_id, d.status "                                                   \
+  "  UNION ALL "                                                                         \
+  "  (SELECT DISTINCT ON (d.project_id) d.project_id, 'pay_application', d.status, "     \
+  "   d.retainage_cents, 0::bigint, d.number FROM pay_applications d "                   \
+  "   WHERE d.org_id = $1 AND d.project_id = ANY (ARRAY(SELECT id FROM p)) "             \
+  "   AND d.status = 'certified' "                                                       \
+  "   ORDER BY d.project_id, d.number DESC)"                                             \
   ") "
 #define FIGURE_COLUMNS                                                               \
   "f.kind AS doc_kind, f.status AS doc_status, f.amount_cents AS doc_amount_cents, " \
@@ -76,18 +106,26 @@ constexpr std::string_view kListings = LISTING_COLUMNS " " PROJECT_PAGE;
   "LEFT JOIN f ON f.project_id = p.id ORDER BY p.id"
 constexpr std::string_view kFindWithFigures =
     WITH_FIGURES("SELECT " PROJECT_COLUMNS " FROM projects WHERE org_id = $1 AND id = $2");
-constexpr std::string_view kListWithFigures =
-    WITH_FIGURES("SELECT " PROJECT_COLUMNS " " PROJECT_PAGE);
+#define LIST_WITH_FIGURES(match) WITH_FIGURES(LIST(match))
+constexpr Statements kListWithFigures THREE_WAYS(LIST_WITH_FIGURES);
 // The listing's columns instead of the whole project, and no client: the
 // dashboard's 50 rows in a third less time in PostgreSQL (pgbench: 200 ->
 // 135 µs), and no timestamps for the worker to format.
-constexpr std::string_view kListingsWithFigures =
-    "WITH p AS (" LISTING_COLUMNS " " PROJECT_PAGE "), " DOCUMENT_FIGURES
-    "SELECT p.*, " FIGURE_COLUMNS "FROM p LEFT JOIN f ON f.project_id = p.id ORDER BY p.id";
+#define LISTINGS_WITH_FIGURES(match)                                                 \
+  "WITH p AS (" LISTINGS(match) "), " DOCUMENT_FIGURES "SELECT p.*, " FIGURE_COLUMNS \
+                                "FROM p LEFT JOIN f ON f.project_id = p.id ORDER BY p.id"
+constexpr Statements kListingsWithFigures THREE_WAYS(LISTINGS_WITH_FIGURES);
+#undef LISTINGS_WITH_FIGURES
+#undef LIST_WITH_FIGURES
 #undef FIGURE_COLUMNS
 #undef DOCUMENT_FIGURES
 #undef WITH_FIGURES
+#undef LISTINGS
 #undef LISTING_COLUMNS
+#undef LIST
+#undef THREE_WAYS
+#undef CONTAINING
+#undef MATCHING
 #undef PROJECT_PAGE
 constexpr std::string_view kUpdate =
     "UPDATE projects SET number = $3, name = $4, client_id = $5, architect_id = $6, "
@@ -204,6 +242,24 @@ Query<std::optional<ProjectRecord>> project_of_query(std::string_view statement,
       org_id, id);
 }
 
+// A page of projects (PROJECT_PAGE's parameters) by `query`, whose
+// statement is `statements.all`, or with a search by the statement for its
+// text, the text as $6.
+template <class T>
+Query<T> project_page(Query<T> query, const Statements& statements, std::int64_t org_id,
+                      const ProjectFilter& filter, const Page& page) {
+  query.params =
+      Params::of(org_id, page.after_id.value_or(0), filter.status, filter.client_id, page.fetch());
+  if (filter.text && has_trigram(*filter.text)) {
+    query.sql = statements.matching;
+    query.params.add(containing_pattern(*filter.text));
+  } else if (filter.text) {
+    query.sql = statements.containing;
+    query.params.add(*filter.text);
+  }
+  return query;
+}
+
 }  // namespace
 
 Query<std::optional<ProjectRecord>> project_of_pay_application_query(std::int64_t org_id,
@@ -235,22 +291,24 @@ Query<std::optional<ProjectWithFigures>> project_with_figures_query(std::int64_t
 Query<PageOf<ProjectWithFigures>> projects_with_figures_query(std::int64_t org_id,
                                                               const ProjectFilter& filter,
                                                               const Page& page) {
-  return make_query<PageOf<ProjectWithFigures>>(
-      kListWithFigures,
-      [page](const Result& result) { return trim_page(projects_with_figures_from(result), page); },
-      org_id, page.after_id.value_or(0), filter.status, filter.client_id, filter.text,
-      page.fetch());
+  return project_page(make_query<PageOf<ProjectWithFigures>>(
+                          kListWithFigures.all,
+                          [page](const Result& result) {
+                            return trim_page(projects_with_figures_from(result), page);
+                          }),
+                      kListWithFigures, org_id, filter, page);
 }
 
 Query<PageOf<ProjectListingWithFigures>> project_listings_with_figures_query(
     std::int64_t org_id, const ProjectFilter& filter, const Page& page) {
-  return make_query<PageOf<ProjectListingWithFigures>>(
-      kListingsWithFigures,
-      [page](const Result& result) {
-        return trim_page(with_figures_from<ProjectListingWithFigures>(result, read_listing), page);
-      },
-      org_id, page.after_id.value_or(0), filter.status, filter.client_id, filter.text,
-      page.fetch());
+  return project_page(make_query<PageOf<ProjectListingWithFigures>>(
+                          kListingsWithFigures.all,
+                          [page](const Result& result) {
+                            return trim_page(
+                                with_figures_from<ProjectListingWithFigures>(result, read_listing),
+                                page);
+                          }),
+                      kListingsWithFigures, org_id, filter, page);
 }
 
 ProjectRecord insert_project(Connection& db, std::int64_t org_id, const ProjectFields& f) {
@@ -269,15 +327,14 @@ std::optional<ProjectRecord> find_project(Connection& db, std::int64_t org_id, s
 
 Query<PageOf<ProjectRecord>> projects_query(std::int64_t org_id, const ProjectFilter& filter,
                                             const Page& page) {
-  return make_page_query(kList, project_from, page, org_id, page.after_id.value_or(0),
-                         filter.status, filter.client_id, filter.text, page.fetch());
+  return project_page(make_page_query(kList.all, project_from, page), kList, org_id, filter, page);
 }
 
 Query<PageOf<ProjectListing>> project_listings_query(std::int64_t org_id,
                                                      const ProjectFilter& filter,
                                                      const Page& page) {
-  return make_page_query(kListings, listing_from, page, org_id, page.after_id.value_or(0),
-                         filter.status, filter.client_id, filter.text, page.fetch());
+  return project_page(make_page_query(kListings.all, listing_from, page), kListings, org_id, filter,
+                      page);
 }
 
 PageOf<ProjectRecord> list_projects(Connection& db, std::int64_t org_id,
@@ -300,6 +357,33 @@ void set_original_contract_sum(Connection& db, std::int64_t org_id, std::int64_t
 
 bool delete_project(Connection& db, std::int64_t org_id, std::int64_t id) {
   return db.exec(kDelete, org_id, id).affected_rows() == 1;
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements project_store_statements() {
+  return {"project_store",
+          {SQL_NAMED(kInsert),
+           SQL_NAMED(kFind),
+           SQL_NAMED(kFindOfPayApplication),
+           SQL_NAMED(kFindOfChangeOrder),
+           SQL_NAMED(kFindOfInvoice),
+           SQL_NAMED(kFindForUpdate),
+           SQL_NAMED(kList.all),
+           SQL_NAMED(kList.matching),
+           SQL_NAMED(kList.containing),
+           SQL_NAMED(kListings.all),
+           SQL_NAMED(kListings.matching),
+           SQL_NAMED(kListings.containing),
+           SQL_NAMED(kFindWithFigures),
+           SQL_NAMED(kListWithFigures.all),
+           SQL_NAMED(kListWithFigures.matching),
+           SQL_NAMED(kListWithFigures.containing),
+           SQL_NAMED(kListingsWithFigures.all),
+           SQL_NAMED(kListingsWithFigures.matching),
+           SQL_NAMED(kListingsWithFigures.containing),
+           SQL_NAMED(kUpdate),
+           SQL_NAMED(kSetContractSum),
+           SQL_NAMED(kDelete)}};
 }
 
 }  // namespace construction::sql
