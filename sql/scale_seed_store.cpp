@@ -456,7 +456,7 @@ WITH certified AS (
   WHERE NOT p.commercial AND p.status IN ('closed', 'substantially_complete', 'active')
 )
 SELECT c.n, c.org_id, c.project_id, c.seed, c.k, 'progress' AS kind, c.pay_application_id,
-       c.total, c.issued_on, c.issued_on + 25 AS due_date,
+       c.total, c.issued_on, c.issued_on + 30 AS due_date,
        'Pay application ' || c.k || ', period to ' || to_char(c.period_to, 'YYYY-MM-DD') AS notes,
        CASE WHEN sp.status = 'active' AND c.from_last = 1 THEN
               CASE WHEN pg_temp.h(c.n, 19, c.seed) % 2 = 0 THEN 'sent' ELSE 'partially_paid' END

@@ -91,9 +91,13 @@ void check_pay_applications(sql::Connection& db, const ScratchDatabase& scratch,
     if (app.status == domain::PayApplicationStatus::certified) {
       REQUIRE(app.certified_cents);
       certificates.push_back(*app.certified_cents);
-      // Its invoice, as certifying makes it: the certified amount.
-      CHECK(number(scratch, "SELECT total_cents FROM invoices WHERE org_id = " + org +
-                                " AND pay_application_id = " + id) == app.certified_cents->value);
+      // Its invoice, as certifying makes it: the certified amount, due 30
+      // days from the certificate.
+      CHECK(scratch.scalar("SELECT i.total_cents || ' net ' || (i.due_date - (a.certified_at AT "
+                           "TIME ZONE 'UTC')::date) FROM invoices i JOIN pay_applications a ON "
+                           "a.id = i.pay_application_id WHERE i.org_id = " +
+                           org + " AND a.id = " + id) ==
+            std::to_string(app.certified_cents->value) + " net 30");
     }
     last = lines;
   }
