@@ -4,13 +4,15 @@
 # pinned to core 0), one fresh database per factor.
 #
 #   bench/seed_scale.sh [--factors "1 100"] [--others K] [--seed S]
-#                       [--head] [--no-build] [--no-results]
+#                       [--head] [--no-build] [--bin PATH] [--no-results]
 #
 #   --factors LIST  the factors to seed, each into its own database (default "1 100")
 #   --others K      other organisations (default: the command's, 3)
 #   --seed S        the generator's seed (default: the command's, 1)
 #   --head          build the committed HEAD (cached per commit), not the work tree
 #   --no-build      use build-bench/ as it is
+#   --bin PATH      use this construction binary (build/construction…), build nothing:
+#                   the time is PostgreSQL's, whatever the binary's build type
 #   --no-results    print the table only; do not append it to bench/RESULTS.md
 #
 # Columns: the command's own count of seconds (migrations excluded), the wall
@@ -30,6 +32,7 @@ extra=()
 build=1
 from_head=0
 write_results=1
+bin=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --factors) factors=$2; shift 2 ;;
@@ -38,7 +41,8 @@ while [ $# -gt 0 ]; do
     --no-build) build=0; shift ;;
     --head) from_head=1; shift ;;
     --no-results) write_results=0; shift ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --bin) bin=$(realpath "$2"); shift 2 ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "seed_scale.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -46,8 +50,13 @@ done
 # shellcheck source=bench/lib.sh
 source "$here/lib.sh"
 
-build_binaries "$from_head" "$build" construction
-bin=$builddir/construction
+if [ -z "$bin" ]; then
+  build_binaries "$from_head" "$build" construction
+  bin=$builddir/construction
+else
+  commit=$(git -C "$repo" rev-parse --short HEAD)
+  dirty=" ($bin)"
+fi
 start_private_cluster
 postmaster=$(head -1 "$pgdir/data/postmaster.pid")
 cluster_url=$DATABASE_URL
