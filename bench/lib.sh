@@ -111,6 +111,18 @@ build_binaries() {
 # the app.
 start_demo_database() {
   local bin=$1
+  start_private_cluster
+  log "migrating and seeding the demo"
+  "$bin" migrate up >"$tmp/migrate.log" 2>&1 || { cat "$tmp/migrate.log" >&2; exit 1; }
+  "$bin" seed-demo >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 1; }
+  token=$("$bin" create-token --email demo@example.com 2>"$tmp/token.log") ||
+    { cat "$tmp/token.log" >&2; exit 1; }
+  demo_org=$(sql -c "SELECT org_id FROM users WHERE email = 'demo@example.com'")
+}
+
+# start_private_cluster: the cluster alone, empty (start_demo_database's and
+# start_scale_database's first half).
+start_private_cluster() {
   pgdir=$tmp/pg
   cleanup_hooks+=("'$repo/scripts/pg-cluster.sh' stop '$pgdir' >/dev/null 2>&1")
   chmod 755 "$tmp"
@@ -121,13 +133,26 @@ start_demo_database() {
   export DATABASE_URL APP_ENV=development
   taskset -a -c -p 0 "$(head -1 "$pgdir/data/postmaster.pid")" >/dev/null
   pg_version=$(psql -X -At "$DATABASE_URL" -c 'SHOW server_version')
-  log "migrating and seeding the demo"
-  "$bin" migrate up >"$tmp/migrate.log" 2>&1 || { cat "$tmp/migrate.log" >&2; exit 1; }
-  "$bin" seed-demo >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 1; }
-  token=$("$bin" create-token --email demo@example.com 2>"$tmp/token.log") ||
-    { cat "$tmp/token.log" >&2; exit 1; }
-  demo_org=$(sql -c "SELECT org_id FROM users WHERE email = 'demo@example.com'")
 }
+
+# start_scale_database BIN FACTOR [SEED-SCALE ARG...]: a private cluster as
+# above, seeded with `BIN seed-scale --factor FACTOR` (migrated by it). Sets
+# what start_private_cluster sets, and scale_email, scale_password, token (the
+# owner's), scale_org, scale_seconds; the command's output is $tmp/seed-scale.out.
+start_scale_database() {
+  local bin=$1 factor=$2
+  shift 2
+  start_private_cluster
+  log "seeding Scale Builders at factor $factor"
+  "$bin" seed-scale --factor "$factor" "$@" >"$tmp/seed-scale.out" 2>"$tmp/seed-scale.log" ||
+    { cat "$tmp/seed-scale.log" >&2; exit 1; }
+  scale_email=$(scale_fact email)
+  scale_password=$(scale_fact password)
+  token=$(scale_fact token)
+  scale_seconds=$(scale_fact seconds)
+  scale_org=$(sql -c "SELECT org_id FROM users WHERE email = '$scale_email'")
+}
+scale_fact() { awk -v k="$1" -F': ' '$1 == k { print $2 }' "$tmp/seed-scale.out"; }
 superuser() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres "$@"; }
 sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$DATABASE_URL" "$@"; }
 

@@ -16,6 +16,10 @@ namespace {
 // builds it; G703 lines are the same percentage of each scheduled value,
 // truncated toward zero as a bill never rounds up, with retainage per line.
 constexpr std::string_view kScript = R"sql(
+-- Without statistics a temporary table looks large to the planner, whose
+-- cost estimates then pass jit_above_cost: compiling each statement took
+-- longer (about a second) than running it at factor 1.
+SET LOCAL jit = off;
 -- Deterministic pseudo-random: a Lehmer generator over (a, b, seed).
 CREATE FUNCTION pg_temp.h(a bigint, b bigint, s bigint) RETURNS bigint
 LANGUAGE sql IMMUTABLE AS $$
@@ -452,7 +456,7 @@ WITH certified AS (
   WHERE NOT p.commercial AND p.status IN ('closed', 'substantially_complete', 'active')
 )
 SELECT c.n, c.org_id, c.project_id, c.seed, c.k, 'progress' AS kind, c.pay_application_id,
-       c.total, c.issued_on, c.issued_on + 25 AS due_date,
+       c.total, c.issued_on, c.issued_on + 30 AS due_date,
        'Pay application ' || c.k || ', period to ' || to_char(c.period_to, 'YYYY-MM-DD') AS notes,
        CASE WHEN sp.status = 'active' AND c.from_last = 1 THEN
               CASE WHEN pg_temp.h(c.n, 19, c.seed) % 2 = 0 THEN 'sent' ELSE 'partially_paid' END
@@ -512,13 +516,33 @@ WHERE sp.kind = CASE c.kind WHEN 'subcontract' THEN 'subcontractor' ELSE 'vendor
              % CASE c.kind WHEN 'subcontract' THEN subcontractors ELSE vendors END;
 ANALYZE scale_commitments;
 
+-- A commitment buys what the estimate priced: its lines are the project's
+-- subcontract lines (a purchase order's, its material and equipment), each
+-- let at 90 to 110 % of the estimate's cost for that code, so a budget line
+-- now and then runs over.
+CREATE TEMP TABLE scale_budget_keys ON COMMIT DROP AS
+SELECT e.n, CASE WHEN l.cost_type = 'subcontract' THEN 'subcontract' ELSE 'purchase_order' END
+         AS kind,
+       l.cost_code, l.cost_type, min(l.description) AS description, sum(l.cost_cents) AS cost,
+       row_number() OVER (PARTITION BY e.n, l.cost_type = 'subcontract'
+                          ORDER BY l.cost_code, l.cost_type) - 1 AS r,
+       count(*) OVER (PARTITION BY e.n, l.cost_type = 'subcontract') AS of_kind
+FROM scale_estimate_lines l JOIN scale_estimates e ON e.n = l.n AND e.number = l.number
+WHERE e.status = 'accepted' AND l.cost_type IN ('subcontract', 'material', 'equipment')
+GROUP BY e.n, l.cost_code, l.cost_type;
+ANALYZE scale_budget_keys;
+
 CREATE TEMP TABLE scale_commitment_lines ON COMMIT DROP AS
 SELECT c.n, c.j, l, k.cost_code, k.cost_type, k.description,
-       1000000 + pg_temp.h(c.n * 100 + c.j * 10 + l, 26, c.seed) % 5000000 AS amount_cents
+       greatest(10000, k.cost * (90 + pg_temp.h(c.n * 100 + c.j * 10 + l, 26, c.seed) % 21) / 100)
+         AS amount_cents
 FROM scale_commitments c CROSS JOIN generate_series(1, c.lines) l
-JOIN scale_catalog k ON k.cost_type = CASE c.kind WHEN 'subcontract' THEN 'subcontract'
-                                                  ELSE 'material' END
- AND k.k_of_type = (pg_temp.h(c.n * 100 + c.j * 10 + l, 27, c.seed) + l) % k.of_type;
+JOIN scale_budget_keys k ON k.n = c.n AND k.kind = c.kind
+ AND k.r = ((c.j - 1) * 2 + l - 1) % k.of_kind;
+-- A project whose estimate priced nothing of that kind lets no such
+-- commitment (one without lines could not have been approved).
+DELETE FROM scale_commitments c
+WHERE NOT EXISTS (SELECT 1 FROM scale_commitment_lines l WHERE l.n = c.n AND l.j = c.j);
 
 ANALYZE scale_commitment_lines;
 INSERT INTO commitments (org_id, project_id, number, kind, party_id, title, status, retainage_bps,
@@ -684,7 +708,7 @@ DROP FUNCTION pg_temp.h(bigint, bigint, bigint);
 DROP TABLE scale_run, scale_catalog, scale_parties, scale_kinds, scale_projects, scale_estimates,
   scale_estimate_lines, scale_change_orders, scale_change_order_lines, scale_pay_apps,
   scale_pay_app_lines, scale_invoices, scale_commitments, scale_commitment_lines, scale_bills,
-  scale_bill_lines, scale_logs;
+  scale_bill_lines, scale_logs, scale_budget_keys;
 )sql";
 
 constexpr std::string_view kShape =
