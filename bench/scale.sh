@@ -63,7 +63,7 @@ while [ $# -gt 0 ]; do
     --factors) factors=$2; shift 2 ;;
     --no-results) write_results=0; shift ;;
     --seed-only) seed_only=1; shift ;;
-    -h|--help) sed -n '2,40p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,41p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "scale.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
