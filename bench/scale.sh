@@ -6,14 +6,15 @@
 # both rows of a route see the same machine.
 #
 #   bench/scale.sh [--build DIR] [--data DIR] [--duration S] [--tries N]
-#                  [--only REGEX] [--factors "1 100"] [--no-results]
+#                  [--only REGEX] [--factors "1 100"] [--no-results] [--seed-only]
 #
 # DIR: a Release build (default build-release, made with `deploy/image.sh
 # build` when absent). --data DIR keeps the seeded cluster in DIR and reuses
 # it on the next run (migrated up first, so a new index applies): seeding
-# ×100 takes minutes, measuring a fix takes seconds. Without it the cluster
-# lives in a temp dir and goes at the end. --only: the routes whose label
-# matches REGEX (grep -E).
+# ×100 takes minutes, measuring a fix takes seconds; --seed-only seeds it and
+# stops (seeding is not timed: it need not wait for /tmp/bench.lock). Without
+# --data the cluster lives in a temp dir and goes at the end. --only: the
+# routes whose label matches REGEX (grep -E).
 #
 # Pinning (as bench/pages_billing.sh): one server per database, each
 # `taskset -c 1 construction serve -w 2`; PostgreSQL (postmaster, so every
@@ -50,6 +51,7 @@ tries=1
 only=""
 factors="1 100"
 write_results=1
+seed_only=0
 args_given="$*"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -60,7 +62,8 @@ while [ $# -gt 0 ]; do
     --only) only=$2; shift 2 ;;
     --factors) factors=$2; shift 2 ;;
     --no-results) write_results=0; shift ;;
-    -h|--help) sed -n '2,40p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --seed-only) seed_only=1; shift ;;
+    -h|--help) sed -n '2,41p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "scale.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -132,6 +135,7 @@ seed() {
   log "×$f: ${seed_note[$f]}"
 }
 for f in $factors; do seed "$f"; done
+if [ "$seed_only" = 1 ]; then log "seeded in $pgdir (kept running)"; exit 0; fi
 superuser -c "ANALYZE" >/dev/null
 
 # ---- the ids of each scale ----------------------------------------------------
