@@ -1,0 +1,62 @@
+"""A pay application as a PDF with Debian's python3-reportlab, for day_app.py's
+GET /api/v1/pay-applications/{id}/pdf: the G702 summary (the application and
+certificate for payment) on the first page, then the G703 continuation sheet
+as a table that repeats its header on every page, letter size, landscape for
+the sheet. The figures are those of ours (the stored G702 and G703 columns),
+formatted as ours prints them: pdftotext of both shows the same amounts.
+"""
+
+import io
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import landscape, letter
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import inch
+from reportlab.platypus import (NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table,
+                                TableStyle, BaseDocTemplate, Frame)
+
+STYLES = getSampleStyleSheet()
+G703_HEADER = ["Item", "Description", "Scheduled value", "From previous", "This period",
+               "Materials stored", "Completed & stored", "%", "Balance to finish", "Retainage"]
+G703_KEYS = ["item", "description", "scheduled", "previous", "this_period", "stored", "completed",
+             "percent", "balance", "retainage"]
+
+
+def g702_g703(org_name, a, project, client, g702, rows, totals, readable, money) -> bytes:
+    out = io.BytesIO()
+    doc = BaseDocTemplate(out, pagesize=letter, title=f"Pay application #{a.number} {project.number}",
+                          author=org_name)
+    portrait = Frame(0.75 * inch, 0.75 * inch, letter[0] - 1.5 * inch, letter[1] - 1.5 * inch)
+    wide = landscape(letter)
+    sheet = Frame(0.5 * inch, 0.5 * inch, wide[0] - 1.0 * inch, wide[1] - 1.0 * inch)
+    doc.addPageTemplates([PageTemplate("g702", [portrait], pagesize=letter),
+                          PageTemplate("g703", [sheet], pagesize=wide)])
+    h1, body = STYLES["Heading1"], STYLES["BodyText"]
+    story = [Paragraph("Application and certificate for payment (G702)", h1),
+             Paragraph(f"{org_name} · {project.number} · {project.name}", body),
+             Paragraph(f"Application #{a.number} · period to {readable(a.period_to)}", body)]
+    if client is not None:
+        story.append(Paragraph(f"To: {client.name}", body))
+    story.append(Spacer(1, 0.25 * inch))
+    summary = [[name, money(cents)] for name, cents in g702]
+    if a.certified_cents is not None:
+        summary.append(["Amount certified", money(a.certified_cents)])
+    table = Table(summary, colWidths=[4.5 * inch, 2.0 * inch])
+    table.setStyle(TableStyle([("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey),
+                               ("FONTNAME", (0, 9), (-1, 9), "Helvetica-Bold")]))
+    story += [table, NextPageTemplate("g703"), PageBreak(),
+              Paragraph("Continuation sheet (G703)", h1)]
+    data = [G703_HEADER] + [[str(r[k]) for k in G703_KEYS] for r in rows]
+    data.append(["", "Grand total"] + [totals[k] for k in G703_KEYS[2:]])
+    sheet_table = Table(data, repeatRows=1,
+                        colWidths=[0.4 * inch, 2.6 * inch] + [0.85 * inch] * 5 + [0.6 * inch] + [0.85 * inch] * 2)
+    sheet_table.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 7),
+                                     ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                                     ("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold"),
+                                     ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+                                     ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey),
+                                     ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story.append(sheet_table)
+    doc.build(story)
+    return out.getvalue()
