@@ -78,7 +78,7 @@ def as_lines(value) -> list:
 def differences(path: str, ours: tuple, peer: tuple) -> list:
     if ours[0] != peer[0]:
         return [f"status: ours {ours[0]}, peer {peer[0]}", peer[1][:300].decode("utf-8", "replace")]
-    if path.endswith("/pdf"):
+    if path.endswith("/pdf") and ours[0] == 200:
         a, b = pdf_figures(ours[1]), pdf_figures(peer[1])
         if not a:
             return ["no figures in our PDF"]
@@ -92,7 +92,7 @@ def differences(path: str, ours: tuple, peer: tuple) -> list:
 
 
 def summary(path: str, answer: tuple) -> str:
-    if path.endswith("/pdf"):
+    if path.endswith("/pdf") and answer[0] == 200:
         return f"{len(pdf_figures(answer[1]))} figures"
     if path.startswith("/api/"):
         return f"{len(answer[1])} bytes of JSON"

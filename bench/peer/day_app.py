@@ -359,7 +359,7 @@ def api_caller(credentials: Optional[HTTPAuthorizationCredentials] = Depends(db_
 
 def commercial_caller(user=Depends(api_caller)):
     if user.role not in COMMERCIAL:
-        raise ApiError(403, "forbidden", "Your role may not do this")
+        raise ApiError(403, "forbidden", "Your role does not allow this")
     return user
 
 
