@@ -322,7 +322,7 @@ PAGE_ERRORS = {403: ("Forbidden", "Your role does not open this page."),
 def api_error(request: Request, exc: ApiError):
     body = {"code": exc.code, "message": exc.message}
     if exc.fields:
-        body["fields"] = exc.fields
+        body["fields"] = dict(sorted(exc.fields.items()))
     return JSONResponse({"error": body}, status_code=exc.status)
 
 
@@ -942,7 +942,7 @@ def api_budget(project_id: int, user=Depends(commercial_caller), db: Session = D
 
 COST_CODE = re.compile(r"\d\d-\d\d\d")
 QUANTITY = re.compile(r"-?\d{1,9}(\.\d{1,3})?")
-MAX_CENTS = 10 ** 13  # ours: $100 billion, domain::kMaxCents
+MAX_CENTS = 10 ** 15  # domain::kMaxCents
 
 
 class Fields:
@@ -967,7 +967,7 @@ class Fields:
         elif len(v) > limit:
             self.fail(name, f"must be at most {limit} characters")
         elif not blank and not v.strip():
-            self.fail(name, "is required")
+            self.fail(name, "must not be blank")
         else:
             return v
         return None
@@ -979,7 +979,7 @@ class Fields:
                 self.fail(name, "is required")
             return None
         if isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high:
-            self.fail(name, f"must be a whole number from {low} to {high}")
+            self.fail(name, f"must be between {low} and {high}")
             return None
         return v
 
@@ -991,7 +991,7 @@ class Fields:
             return None
         text = str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
         if not isinstance(text, str) or not QUANTITY.fullmatch(text):
-            self.fail(name, "must be a number with at most 3 decimals, such as 12.5")
+            self.fail(name, "must be a decimal number with at most 3 decimals, up to 999999999.999")
             return None
         return decimal.Decimal(text)
 
@@ -1004,7 +1004,7 @@ class Fields:
         try:
             return datetime.date.fromisoformat(v)
         except (TypeError, ValueError):
-            self.fail(name, "must be a date written YYYY-MM-DD")
+            self.fail(name, "must be a date written YYYY-MM-DD, or null")
             return None
 
     def cost_key(self, prefix: str = ""):
@@ -1120,8 +1120,10 @@ def api_create_bill(project_id: int, body=Depends(json_body), user=Depends(comme
     if due_date and bill_date and due_date < bill_date:
         f.fail("due_date", "must be on or after bill_date")
     lines = body.get("lines") if isinstance(body, dict) else None
-    if not isinstance(lines, list) or not lines:
-        f.fail("lines", "must hold at least one line")
+    if lines is None:
+        lines = []
+    elif not isinstance(lines, list):
+        f.fail("lines", "must be an array")
         lines = []
     read = []
     for i, item in enumerate(lines[:200]):
@@ -1138,10 +1140,13 @@ def api_create_bill(project_id: int, body=Depends(json_body), user=Depends(comme
             f.fail(f"lines[{i}].{name}", message)
         read.append((code, kind, description, amount))
     project = api_project_of(db, user.org_id, project_id, lock=True)
+    f.done()  # then the parties, as operations/vendor_bill_document.cpp checks them
     if party_id is not None:
         payee = db.query(Party.kind).filter(Party.org_id == user.org_id, Party.id == party_id).scalar()
-        if payee not in ("subcontractor", "vendor"):
-            f.fail("party_id", "must be one of your subcontractors or vendors")
+        if payee is None:
+            f.fail("party_id", "is not a party of this organisation")
+        elif payee not in ("subcontractor", "vendor"):
+            f.fail("party_id", f"must be a subcontractor or a vendor, not a {payee}")
     commitment = None
     if commitment_id is not None:
         commitment = (db.query(Commitment).filter(Commitment.org_id == user.org_id, Commitment.id == commitment_id)
@@ -1181,10 +1186,10 @@ def api_create_log(project_id: int, body=Depends(json_body), user=Depends(field_
     f = Fields(body)
     log_date = f.date("log_date", True)
     weather = f.text("weather", 200) or ""
-    high = f.integer("temp_high_c", -80, 70)
-    low = f.integer("temp_low_c", -80, 70)
+    high = f.integer("temp_high_c", -60, 60)
+    low = f.integer("temp_low_c", -60, 60)
     if high is not None and low is not None and low > high:
-        f.fail("temp_low_c", "must be at most temp_high_c")
+        f.fail("temp_low_c", "must not be above temp_high_c")
     work = f.text("work_performed", 10000) or ""
     delays = f.text("delays", 10000) or ""
     crew = body.get("crew", [])
@@ -1201,8 +1206,10 @@ def api_create_log(project_id: int, body=Depends(json_body), user=Depends(field_
         trade = cf.text("trade", 100, True, blank=False)
         headcount = cf.integer("headcount", 1, 1000, True)
         hours = cf.decimal("hours", True)
-        if hours is not None and headcount is not None and not 0 < hours <= 24 * headcount:
-            cf.fail("hours", f"must be more than 0 and at most 24 per worker ({24 * headcount})")
+        if hours is not None and hours < 0:
+            cf.fail("hours", "must be 0 or more")
+        elif hours is not None and hours > 24 * (headcount or 0):
+            cf.fail("hours", "must be at most 24 hours per head")
         for name, message in cf.errors.items():
             f.fail(f"crew[{i}].{name}", message)
         rows.append((party, trade, headcount, hours))
