@@ -1253,10 +1253,11 @@ def api_pay_application_pdf(application_id: int, user=Depends(commercial_caller)
     if a is None:
         raise not_found()
     project = db.query(Project).filter(Project.org_id == user.org_id, Project.id == a.project_id).one()
-    client = (db.query(Party).filter(Party.org_id == user.org_id, Party.id == project.client_id).first()
-              if project.client_id else None)
+    parties = {p.id: p for p in db.query(Party).filter(
+        Party.org_id == user.org_id, Party.id.in_([i for i in (project.client_id, project.architect_id) if i]))}
     org_name = db.get(pages_app.Organisation, user.org_id).name
-    pdf = g702_g703(org_name, a, project, client, g702_lines(a), [g703_row(l) for l in lines],
+    pdf = g702_g703(org_name, a, project, parties.get(project.client_id), parties.get(project.architect_id),
+                    g702_lines(a), [g703_row(l) for l in lines],
                     totals_of(lines), readable, money)
     return Response(pdf, media_type="application/pdf", headers={
         "Content-Disposition": f'inline; filename="pay-application-{project.number}-{a.number}.pdf"'})

@@ -7,6 +7,7 @@ formatted as ours prints them: pdftotext of both shows the same amounts.
 """
 
 import io
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape, letter
@@ -22,7 +23,19 @@ G703_KEYS = ["item", "description", "scheduled", "previous", "this_period", "sto
              "percent", "balance", "retainage"]
 
 
-def g702_g703(org_name, a, project, client, g702, rows, totals, readable, money) -> bytes:
+CONTRACTOR = ("The undersigned contractor certifies that to the best of the contractor's knowledge, "
+              "information and belief the work covered by this application for payment has been completed "
+              "in accordance with the contract documents, that all amounts have been paid by the contractor "
+              "for work for which previous certificates for payment were issued and payments received from "
+              "the owner, and that current payment shown herein is now due.")
+ARCHITECT = ("In accordance with the contract documents, based on on-site observations and the data "
+             "comprising this application, the architect certifies to the owner that to the best of the "
+             "architect's knowledge, information and belief the work has progressed as indicated, the "
+             "quality of the work is in accordance with the contract documents, and the contractor is "
+             "entitled to payment of the amount certified.")
+
+
+def g702_g703(org_name, a, project, client, architect, g702, rows, totals, readable, money) -> bytes:
     out = io.BytesIO()
     doc = BaseDocTemplate(out, pagesize=letter, title=f"Pay application #{a.number} {project.number}",
                           author=org_name)
@@ -32,12 +45,25 @@ def g702_g703(org_name, a, project, client, g702, rows, totals, readable, money)
     doc.addPageTemplates([PageTemplate("g702", [portrait], pagesize=letter),
                           PageTemplate("g703", [sheet], pagesize=wide)])
     h1, body = STYLES["Heading1"], STYLES["BodyText"]
+
+    def text(*parts):  # a paragraph's lines: reportlab reads its markup, so names are escaped
+        return "<br/>".join(escape(p).replace("\n", "<br/>") for p in parts)
     story = [Paragraph("Application and certificate for payment (G702)", h1),
-             Paragraph(f"{org_name} · {project.number} · {project.name}", body),
+             Paragraph(text(f"{org_name} · {project.number} · {project.name}"), body),
              Paragraph(f"Application #{a.number} · period to {readable(a.period_to)}", body)]
-    if client is not None:
-        story.append(Paragraph(f"To: {client.name}", body))
-    story.append(Spacer(1, 0.25 * inch))
+    parties = Table([["To owner", "Project", "From contractor"],
+                     [Paragraph(text(client.name, client.address) if client else "", body),
+                      Paragraph(text(f"{project.number} · {project.name}", project.site_address), body),
+                      Paragraph(text(org_name), body)],
+                     [Paragraph(text(f"Application no. {a.number}", f"Period to {readable(a.period_to)}",
+                                     f"Contract date {readable(project.start_date)}"), body),
+                      Paragraph(text("Via architect", architect.name if architect else ""), body),
+                      Paragraph(text("Contract for", project.name), body)]],
+                    colWidths=[2.3 * inch] * 3)
+    parties.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold")]))
+    story += [Spacer(1, 0.15 * inch), parties, Spacer(1, 0.15 * inch),
+              Paragraph("Contractor's application for payment", STYLES["Heading3"])]
     summary = [[name, money(cents)] for name, cents in g702]
     if a.certified_cents is not None:
         summary.append(["Amount certified", money(a.certified_cents)])
@@ -45,7 +71,14 @@ def g702_g703(org_name, a, project, client, g702, rows, totals, readable, money)
     table.setStyle(TableStyle([("ALIGN", (1, 0), (1, -1), "RIGHT"),
                                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey),
                                ("FONTNAME", (0, 9), (-1, 9), "Helvetica-Bold")]))
-    story += [table, NextPageTemplate("g703"), PageBreak(),
+    certified = money(a.certified_cents) if a.certified_cents is not None else "______________"
+    signatures = Table([[Paragraph("<b>Contractor</b><br/>" + CONTRACTOR, body),
+                         Paragraph("<b>Architect's certificate for payment</b><br/>" + ARCHITECT, body)],
+                        [Paragraph("By: ______________________________<br/>Date: ______________", body),
+                         Paragraph(f"Amount certified: {certified}<br/>Architect: ______________________________"
+                                   "<br/>Date: ______________", body)]], colWidths=[3.4 * inch] * 2)
+    signatures.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story += [table, Spacer(1, 0.2 * inch), signatures, NextPageTemplate("g703"), PageBreak(),
               Paragraph("Continuation sheet (G703)", h1)]
     data = [G703_HEADER] + [[str(r[k]) for k in G703_KEYS] for r in rows]
     data.append(["", "Grand total"] + [totals[k] for k in G703_KEYS[2:]])
