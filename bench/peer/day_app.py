@@ -60,7 +60,7 @@ from typing import Optional
 from fastapi import Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials
-from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Integer, LargeBinary, Numeric, Text,
+from sqlalchemy import (ARRAY, BigInteger, Boolean, Column, Date, DateTime, Integer, LargeBinary, Numeric, Text,
                         and_, func, or_, select, text as sql_text)
 from sqlalchemy.orm import Session, declarative_base
 
@@ -210,6 +210,8 @@ class Message(Base):
     id = Column(BigInteger, primary_key=True)
     org_id = Column(BigInteger, nullable=False)
     record = Column(Text, nullable=False)
+    to_addresses = Column(ARRAY(Text), nullable=False)
+    cc_addresses = Column(ARRAY(Text), nullable=False)
     subject = Column(Text, nullable=False)
     status = Column(Text, nullable=False)
     last_error = Column(Text)
@@ -222,8 +224,28 @@ class SignatureRequest(Base):
     org_id = Column(BigInteger, nullable=False)
     document_kind = Column(Text, nullable=False)
     document_id = Column(BigInteger, nullable=False)
+    pdf_sha256 = Column(LargeBinary, nullable=False)
+    expires_on = Column(Date, nullable=False)
     status = Column(Text, nullable=False)
+    status_reason = Column(Text)
     created_at = Column(DateTime(timezone=True), nullable=False)
+    ended_at = Column(DateTime(timezone=True))
+    sealed_sha256 = Column(LargeBinary)
+
+
+class SignatureSigner(Base):
+    __tablename__ = "signature_signers"
+    id = Column(BigInteger, primary_key=True)
+    org_id = Column(BigInteger, nullable=False)
+    request_id = Column(BigInteger, nullable=False)
+    position = Column(Integer, nullable=False)
+    name = Column(Text, nullable=False)
+    email = Column(Text, nullable=False)
+    role = Column(Text, nullable=False)
+    status = Column(Text, nullable=False)
+    typed_name = Column(Text)
+    decided_at = Column(DateTime(timezone=True))
+    decline_reason = Column(Text)
 
 
 @stamped
@@ -528,17 +550,45 @@ def estimates_tab(project_id: int, who: LoggedIn = Depends(logged_in), db: Sessi
     return project_page(who, db, project, "estimates", tab, f"/projects/{project_id}")
 
 
-def sent_and_signed(db: Session, org_id: int, kind: str, document_id: int) -> dict:
-    messages = [{"when": readable(utc_day(m.created_at)), "subject": m.subject, "status": m.status,
-                 "status_label": label(m.status), "last_error": m.last_error or ""}
-                for m in db.query(Message).filter(Message.org_id == org_id,
-                                                  Message.record == f"{kind}:{document_id}")
-                .order_by(Message.id.desc())]
-    requests = [{"id": r.id, "status": r.status, "status_label": label(r.status),
-                 "sent": readable(utc_day(r.created_at))}
-                for r in db.query(SignatureRequest).filter(
-                    SignatureRequest.org_id == org_id, SignatureRequest.document_kind == kind,
-                    SignatureRequest.document_id == document_id).order_by(SignatureRequest.id.desc())]
+def when(t: datetime.datetime) -> str:
+    t = t.astimezone(datetime.timezone.utc)
+    return f"{readable(t.date())} {t:%H:%M} UTC"
+
+
+def sent_and_signed(db: Session, org_id: int, kind: str, document_id: int, may_void: bool, csrf: str) -> dict:
+    """What was emailed of the document (newest first) and its signature requests with their
+    signers, as views/document_sending_pages.cpp and signature_request_pages.cpp show them."""
+    messages = []
+    for m in (db.query(Message).filter(Message.org_id == org_id, Message.record == f"{kind}:{document_id}")
+              .order_by(Message.id.desc())):
+        cc = f" (cc {', '.join(m.cc_addresses)})" if m.cc_addresses else ""
+        messages.append({"when": when(m.created_at), "to": ", ".join(m.to_addresses) + cc, "subject": m.subject,
+                         "status": m.status, "status_label": label(m.status),
+                         "last_error": m.last_error if m.status in ("failed", "retrying") else ""})
+    found = (db.query(SignatureRequest).filter(SignatureRequest.org_id == org_id,
+                                               SignatureRequest.document_kind == kind,
+                                               SignatureRequest.document_id == document_id)
+             .order_by(SignatureRequest.id.desc()).all())
+    signers = (db.query(SignatureSigner).join(SignatureRequest, and_(
+        SignatureRequest.org_id == SignatureSigner.org_id, SignatureRequest.id == SignatureSigner.request_id))
+        .filter(SignatureRequest.org_id == org_id, SignatureRequest.document_kind == kind,
+                SignatureRequest.document_id == document_id)
+        .order_by(SignatureSigner.request_id.desc(), SignatureSigner.position).all()) if found else []
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    requests = []
+    for r in found:
+        status = "expired" if r.status == "sent" and r.expires_on < today else r.status
+        requests.append({
+            "id": r.id, "sent": when(r.created_at), "status": status, "status_label": label(status),
+            "expires_on": readable(r.expires_on), "document_sha256": bytes(r.pdf_sha256).hex(),
+            "ended": when(r.ended_at) if r.ended_at else "",
+            "ended_reason": r.status_reason or "" if status in ("voided", "expired") else "",
+            "may_void": status == "sent" and may_void, "csrf": csrf,
+            "sealed_sha256": bytes(r.sealed_sha256).hex() if r.sealed_sha256 else "",
+            "signers": [{"name": g.name, "email": g.email, "role": label(g.role), "status": g.status,
+                         "status_label": label(g.status), "decided": when(g.decided_at) if g.decided_at else "",
+                         "typed_name": g.typed_name or "", "decline_reason": g.decline_reason or ""}
+                        for g in signers if g.request_id == r.id]})
     return {"messages": messages, "requests": requests}
 
 
@@ -577,7 +627,7 @@ def estimate_page(estimate_id: int, who: LoggedIn = Depends(commercial_page), db
         totals={"cost": money(e.cost_cents), "subtotal": money(e.subtotal_cents), "tax": money(e.tax_cents),
                 "tax_rate": rate(e.tax_bps), "total": money(e.total_cents),
                 "margin_amount": money(e.subtotal_cents - e.cost_cents), "margin": rate(e.margin_bps)},
-        **sent_and_signed(db, org_id, "estimate", e.id))
+        **sent_and_signed(db, org_id, "estimate", e.id, True, layout["csrf"]))
 
 
 # ---- the pay application ------------------------------------------------------------
@@ -643,7 +693,7 @@ def pay_application_page(application_id: int, who: LoggedIn = Depends(commercial
         returnable=a.status == "submitted", due=money(a.current_payment_due_cents),
         due_value=hundredths(a.current_payment_due_cents),
         g702=[(name, money(cents)) for name, cents in g702_lines(a)],
-        sign=a.status == "submitted", **sent_and_signed(db, org_id, "pay_application", a.id))
+        sign=a.status == "submitted", **sent_and_signed(db, org_id, "pay_application", a.id, True, layout["csrf"]))
 
 
 # ---- the budget ------------------------------------------------------------------------
