@@ -902,23 +902,41 @@ def project_json(p: Project, f: Optional[dict]) -> dict:
     return out
 
 
-def after_of(request: Request) -> int:
-    after = request.query_params.get("after") or request.query_params.get("cursor")
-    if after is None:
-        return 0
-    if not after.isdigit():
-        raise ApiError(422, "validation_failed", "after must be an id", {"after": "must be an id"})
-    return int(after)
+def page_of(request: Request) -> tuple:
+    """?cursor= (the next_cursor of an earlier page: an id) and ?limit= (1 to 200, 50 by
+    default), as api/request.cpp reads them: (after id, limit)."""
+    errors = {}
+    limit, after = 50, 0
+    text = request.query_params.get("limit")
+    if text is not None:
+        if text.isdigit() and 1 <= int(text) <= 200:
+            limit = int(text)
+        else:
+            errors["limit"] = "must be a whole number from 1 to 200"
+    text = request.query_params.get("cursor")
+    if text is not None:
+        if text.isdigit():
+            after = int(text)
+        else:
+            errors["cursor"] = "must be a next_cursor from an earlier page"
+    if errors:
+        raise ApiError(422, "validation_failed", "Some fields are not valid", errors)
+    return after, limit
+
+
+def keyset_page(query, column, request: Request) -> tuple:
+    """The rows after the cursor, one more read to know there is a next page: (rows, next_cursor)."""
+    after, limit = page_of(request)
+    found = query.filter(column > after).order_by(column).limit(limit + 1).all()
+    rows = found[:limit]
+    return rows, str(rows[-1].id) if len(found) > limit else None
 
 
 @app.get("/api/v1/projects")
 def api_projects(request: Request, user=Depends(api_caller), db: Session = Depends(get_db)):
-    found = (db.query(Project).filter(Project.org_id == user.org_id, Project.id > after_of(request))
-             .order_by(Project.id).limit(51).all())
-    page = found[:50]
+    page, cursor = keyset_page(db.query(Project).filter(Project.org_id == user.org_id), Project.id, request)
     figures = financials(db, user.org_id, page) if user.role in COMMERCIAL else {}
-    return {"data": [project_json(p, figures.get(p.id)) for p in page],
-            "next_cursor": str(page[-1].id) if len(found) > 50 else None}
+    return {"data": [project_json(p, figures.get(p.id)) for p in page], "next_cursor": cursor}
 
 
 @app.get("/api/v1/projects/{project_id}")
@@ -968,11 +986,10 @@ def api_project_of(db: Session, org_id: int, project_id: int, lock: bool = False
 def api_vendor_bills(project_id: int, request: Request, user=Depends(commercial_caller),
                      db: Session = Depends(get_db)):
     api_project_of(db, user.org_id, project_id)
-    found = (db.query(VendorBill).filter(VendorBill.org_id == user.org_id, VendorBill.project_id == project_id,
-                                         VendorBill.id > after_of(request))
-             .order_by(VendorBill.id).limit(51).all())
-    page = found[:50]
-    return {"data": [bill_json(b) for b in page], "next_cursor": str(page[-1].id) if len(found) > 50 else None}
+    page, cursor = keyset_page(db.query(VendorBill).filter(VendorBill.org_id == user.org_id,
+                                                           VendorBill.project_id == project_id),
+                               VendorBill.id, request)
+    return {"data": [bill_json(b) for b in page], "next_cursor": cursor}
 
 
 @app.get("/api/v1/projects/{project_id}/budget")
