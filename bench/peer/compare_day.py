@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import urllib.error
+import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -46,6 +47,7 @@ FIGURE = re.compile(r"-?\$[\d,]+\.\d\d|-?\d[\d,]*\.\d\d %")
 
 def fetch(url: str, headers: dict, body=None) -> tuple:
     data = json.dumps(body).encode() if body is not None else None
+    url = urllib.parse.quote(url, safe=":/?=&%")  # a search term may be any text
     request = urllib.request.Request(url, data=data, headers=headers, method="POST" if data else "GET")
     if data:
         request.add_header("Content-Type", "application/json")
