@@ -223,12 +223,12 @@ flock -u 8
 
 report=$tmp/report.md
 {
-  echo "| route | ours req/s | ours p50 / p99 ms | ours CPU µs/req | peer req/s | peer p50 / p99 ms | peer CPU µs/req | ours ÷ peer (req/s) | non-2xx ours / peer |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| route | ours req/s | ours p50 / p99 ms | ours CPU µs/req | peer req/s | peer p50 / p99 ms | peer CPU µs/req | ours ÷ peer (req/s) | peer ÷ ours (CPU/req) | non-2xx ours / peer |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   for r in "${routes[@]}"; do
     IFS='|' read -r ro o50 o99 onon ocpu <<<"${result[ours/$r]}"
     IFS='|' read -r rp p50 p99 pnon pcpu <<<"${result[peer/$r]}"
-    echo "| $r | $ro | $o50 / $o99 | $ocpu | $rp | $p50 / $p99 | $pcpu | $(ratio "$ro" "$rp") | $onon / $pnon |"
+    echo "| $r | $ro | $o50 / $o99 | $ocpu | $rp | $p50 / $p99 | $pcpu | $(ratio "$ro" "$rp") | $(ratio "$pcpu" "$ocpu") | $onon / $pnon |"
   done
 } >"$report"
 cat "$report"
@@ -247,7 +247,8 @@ if [ "$write_results" = 1 ]; then
     echo "route showing the same on both. CPU µs/req: utime + stime of the server's master and workers (/proc/PID/stat, ticks of $((1000000 / hz)) µs) ÷ requests."
     echo "The line writes go to a draft estimate made for each run (its totals are summed over its lines:"
     echo "the line count grows during the run on both)."
-    echo "Load average before: $load_before; after: $load_after."
+    echo "Load average before: $load_before; after: $load_after (2 cores: above 2, other work shared"
+    echo "them and the latencies say more about the machine than the servers; CPU per request holds)."
     echo
     cat "$report"
   } >>"$here/RESULTS.md"
