@@ -62,6 +62,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy import (ARRAY, BigInteger, Boolean, Column, Date, DateTime, Integer, LargeBinary, Numeric, Text,
                         and_, func, or_, select, text as sql_text)
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, declarative_base
 
 import db_app
@@ -355,6 +356,12 @@ def page_error(request: Request, exc: PageError):
             f'</title></head><body><main class="container" id="main"><div id="flash" role="status"></div>'
             f'<h1>{title}</h1><p>{line}</p><p><a href="/">Back to the dashboard</a></p></main></body></html>')
     return HTMLResponse(html, status_code=exc.status)
+
+
+@app.exception_handler(IntegrityError)
+def conflict(request: Request, exc: IntegrityError):  # a unique key taken (a bill's number): ours' 409
+    return JSONResponse({"error": {"code": "conflict", "message": "The change conflicts with another record"}},
+                        status_code=409)
 
 
 @app.exception_handler(HTTPException)
