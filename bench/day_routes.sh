@@ -81,10 +81,11 @@ else
   "$bin" seed-demo >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 1; }
 fi
 sql -c "ANALYZE" 2>/dev/null
-# The seeded organisation's owner: the login the seed prints, else the demo's.
-email=$(grep -o '[A-Za-z0-9._%+-]*@[A-Za-z0-9.-]*' "$tmp/seed.log" | head -1)
+# The seeded organisation's owner: the login seed-scale prints ("email: …",
+# "password: …"), else the demo's.
+email=$(sed -n 's/^email: *//p' "$tmp/seed.log" | head -1)
 email=${email:-demo@example.com}
-password=$(sed -n 's/.*with the password: *\([^ ]*\).*/\1/p' "$tmp/seed.log" | head -1)
+password=$(sed -n 's/^password: *//p' "$tmp/seed.log" | head -1)
 password=${password:-demo}
 read -r user_id org_id < <(sql -F' ' -c "SELECT id, org_id FROM users WHERE email = '$email'")
 [ -n "${org_id:-}" ] || die "no user $email after seeding"
