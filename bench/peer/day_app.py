@@ -52,7 +52,6 @@ dependency, ORM models; writes in one transaction each.
 
 import datetime
 import decimal
-import io
 import json
 import re
 from typing import Optional
@@ -61,7 +60,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy import (ARRAY, BigInteger, Boolean, Column, Date, DateTime, Integer, LargeBinary, Numeric, Text,
-                        and_, func, or_, select, text as sql_text)
+                        and_, func, or_, text as sql_text)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, declarative_base
 
@@ -418,8 +417,7 @@ def utc_day(t: datetime.datetime) -> datetime.date:
 
 def quantity_text(q) -> str:
     """numeric(12,3) as ours writes a quantity: no trailing zeros ("2.5", "16")."""
-    text = format(decimal.Decimal(q).normalize(), "f")
-    return text
+    return format(decimal.Decimal(q).normalize(), "f")
 
 
 LABELS = {"partially_paid": "Partially paid", "substantially_complete": "Substantially complete"}
@@ -440,6 +438,10 @@ def divide_rounded(numerator: int, denominator: int) -> int:
 def hundredths(cents: int) -> str:
     sign = "-" if cents < 0 else ""
     return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
+
+
+def csrf_of(who: LoggedIn) -> str:  # the session's CSRF token, as the layout carries it
+    return pages_app.sign("csrf:" + who.nonce)
 
 
 # ---- the project around its tabs ------------------------------------------------
@@ -502,9 +504,6 @@ def project_page(who: LoggedIn, db: Session, project: Project, slug: str, tab_ht
 
 # ---- GET /projects ------------------------------------------------------------------
 
-STATUS_NAMES = [v for v, _ in pages_app.STATUSES]
-
-
 @app.get("/", response_class=HTMLResponse)
 def dashboard(who: LoggedIn = Depends(logged_in), db: Session = Depends(get_db)):
     return pages_app.dashboard(who, db)
@@ -552,7 +551,7 @@ def estimates_tab(project_id: int, who: LoggedIn = Depends(logged_in), db: Sessi
                                                    Estimate.project_id == project.id)
                 .order_by(Estimate.id).limit(200)]
     tab = templates.get_template("estimates_tab.html").render(
-        project_id=project.id, estimates=rows, csrf=layout_data(who, "", "")["csrf"], hidden=not commercial,
+        project_id=project.id, estimates=rows, csrf=csrf_of(who), hidden=not commercial,
         can_write=commercial)
     return project_page(who, db, project, "estimates", tab, f"/projects/{project_id}")
 
@@ -813,7 +812,7 @@ def budget_tab(project_id: int, who: LoggedIn = Depends(logged_in), db: Session 
     over = sum(1 for l in report["lines"] if l["variance"] < 0)
     p = report["profit"]
     tab = templates.get_template("budget_tab.html").render(
-        project_id=project.id, csrf=layout_data(who, "", "")["csrf"], can_write=True, lines=lines,
+        project_id=project.id, csrf=csrf_of(who), can_write=True, lines=lines,
         totals=shown_columns(report["totals"]),
         over_count=f"{over} line is" if over == 1 else (f"{over} lines are" if over else ""),
         contract_sum=money(p["contract_sum_to_date_cents"]), projected_cost=money(p["projected_cost_cents"]),
@@ -878,7 +877,7 @@ def daily_logs_tab(project_id: int, date: str = "", who: LoggedIn = Depends(logg
     hours = sum((c.hours for c in crew), decimal.Decimal(0))
     tab = templates.get_template("daily_logs_tab.html").render(
         project_id=project.id, date=day.isoformat(), day_title=long_date(day) + (" (today)" if day == today else ""),
-        log=log, status_label=label(log.status) if log else "", view=view, csrf=layout_data(who, "", "")["csrf"],
+        log=log, status_label=label(log.status) if log else "", view=view, csrf=csrf_of(who),
         crew=[{"company": names.get(c.party_id, "Own forces"), "party_id": c.party_id, "trade": c.trade,
                "headcount": c.headcount, "hours": quantity_text(c.hours)} for c in crew],
         total_headcount=heads, total_hours=quantity_text(hours), workers="worker" if heads == 1 else "workers",
