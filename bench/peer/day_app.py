@@ -59,269 +59,20 @@ from typing import Optional
 from fastapi import Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials
-from sqlalchemy import (ARRAY, BigInteger, Boolean, Column, Date, DateTime, Integer, LargeBinary, Numeric, Text,
-                        and_, func, or_, text as sql_text)
+from sqlalchemy import and_, func, or_, text as sql_text
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, declarative_base
+from sqlalchemy.orm import Session
 
 import db_app
 import pages_app
+from models import (PAY_G702, PAY_G703, Commitment, DailyLog, DailyLogCrew, Estimate, EstimateLine, Invoice,
+                    Message, Organisation, Party, PayApplication, PayApplicationLine, Project, SignatureRequest,
+                    SignatureSigner, VendorBill, VendorBillLine)
 from pages_app import (LISTED, LoggedIn, get_db, layout_data, logged_in, money, rate, ratio_bps, readable,
                        templates)
 
 app = pages_app.FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
-Base = declarative_base()
 
-
-
-def stamped(cls):
-    cls.created_at = Column(DateTime(timezone=True), nullable=False, server_default=func.now())
-    cls.updated_at = Column(DateTime(timezone=True), nullable=False, server_default=func.now())
-    return cls
-
-
-@stamped
-class Project(Base):
-    __tablename__ = "projects"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    number = Column(Text, nullable=False)
-    name = Column(Text, nullable=False)
-    client_id = Column(BigInteger)
-    architect_id = Column(BigInteger)
-    site_address = Column(Text, nullable=False)
-    status = Column(Text, nullable=False)
-    contract_type = Column(Text, nullable=False)
-    retainage_work_bps = Column(Integer, nullable=False)
-    retainage_stored_bps = Column(Integer, nullable=False)
-    start_date = Column(Date)
-    completion_date = Column(Date)
-    original_contract_sum_cents = Column(BigInteger, nullable=False)
-    version = Column(Integer, nullable=False)
-
-
-class Party(Base):
-    __tablename__ = "parties"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    kind = Column(Text, nullable=False)
-    name = Column(Text, nullable=False)
-    address = Column(Text, nullable=False)
-
-
-@stamped
-class Estimate(Base):
-    __tablename__ = "estimates"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    number = Column(Text, nullable=False)
-    revision = Column(Integer, nullable=False)
-    revised_from_id = Column(BigInteger)
-    title = Column(Text, nullable=False)
-    status = Column(Text, nullable=False)
-    valid_until = Column(Date)
-    tax_bps = Column(Integer, nullable=False)
-    cost_cents = Column(BigInteger, nullable=False)
-    subtotal_cents = Column(BigInteger, nullable=False)
-    tax_cents = Column(BigInteger, nullable=False)
-    total_cents = Column(BigInteger, nullable=False)
-    margin_bps = Column(Integer, nullable=False)
-    version = Column(Integer, nullable=False)
-
-
-@stamped
-class EstimateLine(Base):
-    __tablename__ = "estimate_lines"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    estimate_id = Column(BigInteger, nullable=False)
-    position = Column(Integer, nullable=False)
-    cost_code = Column(Text, nullable=False)
-    cost_type = Column(Text, nullable=False)
-    description = Column(Text, nullable=False)
-    quantity = Column(Numeric(12, 3), nullable=False)
-    unit = Column(Text, nullable=False)
-    unit_cost_cents = Column(BigInteger, nullable=False)
-    markup_bps = Column(Integer, nullable=False)
-    taxable = Column(Boolean, nullable=False)
-    cost_cents = Column(BigInteger, nullable=False)
-    price_cents = Column(BigInteger, nullable=False)
-    version = Column(Integer, nullable=False, default=1)
-
-
-PAY_G702 = ["original_contract_sum_cents", "net_change_orders_cents", "contract_sum_to_date_cents",
-            "completed_and_stored_to_date_cents", "retainage_work_cents", "retainage_stored_cents",
-            "retainage_cents", "earned_less_retainage_cents", "previous_certificates_cents",
-            "current_payment_due_cents", "balance_to_finish_cents"]
-PAY_G703 = ["scheduled_value_cents", "previous_cents", "this_period_cents", "stored_cents",
-            "completed_and_stored_cents", "percent_complete_bps", "balance_to_finish_cents",
-            "retainage_work_cents", "retainage_stored_cents", "retainage_cents"]
-
-
-@stamped
-class PayApplication(Base):
-    __tablename__ = "pay_applications"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    number = Column(Integer, nullable=False)
-    period_to = Column(Date, nullable=False)
-    status = Column(Text, nullable=False)
-    retainage_work_bps = Column(Integer, nullable=False)
-    retainage_stored_bps = Column(Integer, nullable=False)
-    certified_cents = Column(BigInteger)
-    submitted_at = Column(DateTime(timezone=True))
-    certified_at = Column(DateTime(timezone=True))
-    version = Column(Integer, nullable=False)
-
-
-for _name in PAY_G702:
-    setattr(PayApplication, _name, Column(BigInteger, nullable=False))
-
-
-@stamped
-class PayApplicationLine(Base):
-    __tablename__ = "pay_application_lines"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    pay_application_id = Column(BigInteger, nullable=False)
-    sov_line_id = Column(BigInteger, nullable=False)
-    item_no = Column(Integer, nullable=False)
-    description = Column(Text, nullable=False)
-    version = Column(Integer, nullable=False)
-
-
-for _name in PAY_G703:
-    setattr(PayApplicationLine, _name, Column(BigInteger, nullable=False))
-
-
-class Invoice(Base):
-    __tablename__ = "invoices"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    pay_application_id = Column(BigInteger)
-    number = Column(Text, nullable=False)
-
-
-class Message(Base):
-    __tablename__ = "messages"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    record = Column(Text, nullable=False)
-    to_addresses = Column(ARRAY(Text), nullable=False)
-    cc_addresses = Column(ARRAY(Text), nullable=False)
-    subject = Column(Text, nullable=False)
-    status = Column(Text, nullable=False)
-    last_error = Column(Text)
-    created_at = Column(DateTime(timezone=True), nullable=False)
-
-
-class SignatureRequest(Base):
-    __tablename__ = "signature_requests"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    document_kind = Column(Text, nullable=False)
-    document_id = Column(BigInteger, nullable=False)
-    pdf_sha256 = Column(LargeBinary, nullable=False)
-    expires_on = Column(Date, nullable=False)
-    status = Column(Text, nullable=False)
-    status_reason = Column(Text)
-    created_at = Column(DateTime(timezone=True), nullable=False)
-    ended_at = Column(DateTime(timezone=True))
-    sealed_sha256 = Column(LargeBinary)
-
-
-class SignatureSigner(Base):
-    __tablename__ = "signature_signers"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    request_id = Column(BigInteger, nullable=False)
-    position = Column(Integer, nullable=False)
-    name = Column(Text, nullable=False)
-    email = Column(Text, nullable=False)
-    role = Column(Text, nullable=False)
-    status = Column(Text, nullable=False)
-    typed_name = Column(Text)
-    decided_at = Column(DateTime(timezone=True))
-    decline_reason = Column(Text)
-
-
-@stamped
-class Commitment(Base):
-    __tablename__ = "commitments"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    number = Column(Text, nullable=False)
-    kind = Column(Text, nullable=False)
-    party_id = Column(BigInteger, nullable=False)
-    title = Column(Text, nullable=False)
-    status = Column(Text, nullable=False)
-    retainage_bps = Column(Integer, nullable=False)
-    amount_cents = Column(BigInteger, nullable=False)
-
-
-@stamped
-class VendorBill(Base):
-    __tablename__ = "vendor_bills"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    number = Column(Text, nullable=False)
-    party_id = Column(BigInteger, nullable=False)
-    commitment_id = Column(BigInteger)
-    bill_date = Column(Date, nullable=False)
-    due_date = Column(Date)
-    status = Column(Text, nullable=False, default="draft")
-    amount_cents = Column(BigInteger, nullable=False, default=0)
-    retainage_cents = Column(BigInteger, nullable=False, default=0)
-    payable_cents = Column(BigInteger, nullable=False, default=0)
-    approved_at = Column(DateTime(timezone=True))
-    version = Column(Integer, nullable=False, default=1)
-
-
-@stamped
-class VendorBillLine(Base):
-    __tablename__ = "vendor_bill_lines"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    vendor_bill_id = Column(BigInteger, nullable=False)
-    cost_code = Column(Text, nullable=False)
-    cost_type = Column(Text, nullable=False)
-    description = Column(Text, nullable=False)
-    amount_cents = Column(BigInteger, nullable=False)
-    version = Column(Integer, nullable=False, default=1)
-
-
-@stamped
-class DailyLog(Base):
-    __tablename__ = "daily_logs"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    log_date = Column(Date, nullable=False)
-    weather = Column(Text, nullable=False, default="")
-    temp_high_c = Column(Integer)
-    temp_low_c = Column(Integer)
-    work_performed = Column(Text, nullable=False, default="")
-    delays = Column(Text, nullable=False, default="")
-    status = Column(Text, nullable=False, default="draft")
-    submitted_at = Column(DateTime(timezone=True))
-    version = Column(Integer, nullable=False, default=1)
-
-
-class DailyLogCrew(Base):
-    __tablename__ = "daily_log_crew"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    daily_log_id = Column(BigInteger, nullable=False)
-    position = Column(Integer, nullable=False)
-    party_id = Column(BigInteger)
-    trade = Column(Text, nullable=False)
-    headcount = Column(Integer, nullable=False)
-    hours = Column(Numeric(9, 3), nullable=False)
 
 
 # ---- errors: ours' shapes ----------------------------------------------------
@@ -1328,7 +1079,7 @@ def api_pay_application_pdf(application_id: int, user=Depends(commercial_caller)
     project = db.query(Project).filter(Project.org_id == user.org_id, Project.id == a.project_id).one()
     parties = {p.id: p for p in db.query(Party).filter(
         Party.org_id == user.org_id, Party.id.in_([i for i in (project.client_id, project.architect_id) if i]))}
-    org_name = db.get(pages_app.Organisation, user.org_id).name
+    org_name = db.get(Organisation, user.org_id).name
     pdf = g702_g703(org_name, a, project, parties.get(project.client_id), parties.get(project.architect_id),
                     g702_lines(a), [g703_row(l) for l in lines],
                     totals_of(lines), readable, money)
