@@ -1049,7 +1049,7 @@ def api_create_log(project_id: int, body=Depends(json_body), user=Depends(field_
         for i, (p, _, _, _) in enumerate(rows):
             if p and p not in known:
                 raise ApiError(422, "validation_failed", "Some fields are not valid",
-                               {f"crew[{i}].party_id": "is not a party of this organisation"})
+                               {f"crew[{i}].party_id": "must be the id of one of your organisation's parties"})
     log = DailyLog(org_id=user.org_id, project_id=project.id, log_date=log_date, weather=weather,
                    temp_high_c=high, temp_low_c=low, work_performed=work, delays=delays)
     db.add(log)
