@@ -10,8 +10,9 @@ USER_ID ORG_ID` prints one for SECRET_KEY); the API takes our Bearer tokens
 
   pages (session cookie; bench/peer/templates/, translated from views/templates/)
     GET /                          the dashboard (pages_app.py)
-    GET /projects[?q=&status=]     the list: 50, one more read to know there are more;
-                                   the search matches name or number, case folded;
+    GET /projects[?q=&status=&after=]  the list: 50 after the id `after` (keyset), one more
+                                   read to know there are more; the search: name or
+                                   number ILIKE %q% (its wildcards escaped);
                                    the clients and architects for the new-project form
     GET /projects/{id}/estimates   the project's header (its documents' figures) and
                                    its Estimates tab (200 at most)
@@ -261,7 +262,7 @@ def dashboard(who: LoggedIn = Depends(logged_in), db: Session = Depends(get_db))
 
 
 @app.get("/projects", response_class=HTMLResponse)
-def projects_page(q: str = "", status: str = "", who: LoggedIn = Depends(logged_in),
+def projects_page(q: str = "", status: str = "", after: str = "", who: LoggedIn = Depends(logged_in),
                   db: Session = Depends(get_db)):
     org_id = who.user.org_id
     q, status = q[:200], status[:50]
@@ -269,9 +270,12 @@ def projects_page(q: str = "", status: str = "", who: LoggedIn = Depends(logged_
                      Project.original_contract_sum_cents).filter(Project.org_id == org_id)
     if status:
         query = query.filter(Project.status == status)
-    if q:
-        query = query.filter(or_(func.strpos(func.lower(Project.name), q.lower()) > 0,
-                                 func.strpos(func.lower(Project.number), q.lower()) > 0))
+    if q:  # name or number holds the text, case folded; % _ and \ in it are themselves
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.filter(or_(Project.name.ilike(pattern, escape="\\"),
+                                 Project.number.ilike(pattern, escape="\\")))
+    if after.strip().isdigit() and int(after) > 0:  # the next page: the rows after the last shown
+        query = query.filter(Project.id > int(after))
     found = query.order_by(Project.id).limit(LISTED + 1).all()
     figures = who.user.role in COMMERCIAL
     rows = [{"id": p.id, "number": p.number, "name": p.name, "status": label(p.status),
