@@ -71,7 +71,8 @@ DATABASE_URL=$(taskset -c 0 "$repo/scripts/pg-cluster.sh" start "$pgdir" "$pg_po
 export DATABASE_URL APP_ENV=development
 taskset -a -c -p 0 "$(head -1 "$pgdir/data/postmaster.pid")" >/dev/null
 "$bin" migrate up >"$tmp/migrate.log" 2>&1 || { cat "$tmp/migrate.log" >&2; exit 1; }
-if "$bin" --help 2>&1 | grep -q 'seed-scale'; then
+help_text=$("$bin" --help 2>&1 || true)  # (grep -q on a pipe would end it early: SIGPIPE under pipefail)
+if grep -q 'seed-scale' <<<"$help_text"; then
   data="\`seed-scale --factor $factor\`"
   log "seeding: construction seed-scale --factor $factor"
   "$bin" seed-scale --factor "$factor" >"$tmp/seed.log" 2>&1 || { tail -20 "$tmp/seed.log" >&2; exit 1; }
