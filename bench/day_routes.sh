@@ -239,7 +239,7 @@ check_error_logs ours peer 2>/dev/null || true
 if [ "$write_results" = 1 ]; then
   {
     echo
-    echo "## $(date -u '+%Y-%m-%d %H:%M UTC') — the day's routes one by one, ours and the peer, pinned, commit $commit"
+    echo "## Issue 24, the peer: the day's routes one by one, ours and bench/peer/day_app.py ($(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit)"
     echo
     echo "\`bench/day_routes.sh $args_given\`: $data, organisation $org_id ($email); project $project,"
     echo "estimate $estimate, pay application $pay_app, search \"$term\". Both servers \`taskset -c 1\`, 2 workers,"
