@@ -20,7 +20,8 @@ browser_packages=(chromium)
 # The edge and pooler tests run Debian's own nginx and PgBouncer (test/deploy).
 # The mailer's tests send to a real SMTP server (test/support/smtp_sink.py).
 test_packages=(nginx pgbouncer openssl python3-aiosmtpd)
-bench_packages=(wrk gunicorn python3-fastapi python3-uvicorn python3-psycopg2 python3-sqlalchemy python3-jinja2)
+bench_packages=(wrk gunicorn python3-fastapi python3-uvicorn python3-psycopg2 python3-sqlalchemy python3-jinja2
+  python3-reportlab)
 
 want=("${build_packages[@]}")
 case "${1:-}" in

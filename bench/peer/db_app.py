@@ -41,57 +41,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
-from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Integer, LargeBinary, Text,
-                        and_, create_engine, text)
-from sqlalchemy.orm import Session, declarative_base, sessionmaker
+from sqlalchemy import and_, create_engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import ApiToken, Organisation, Project, User
 
 engine = create_engine(os.environ["DATABASE_URL"], pool_size=5, max_overflow=10,
                        pool_pre_ping=False, future=True)
 SessionLocal = sessionmaker(bind=engine, autoflush=False, autocommit=False, future=True)
-Base = declarative_base()
-
-
-class Organisation(Base):
-    __tablename__ = "organisations"
-    id = Column(BigInteger, primary_key=True)
-    name = Column(Text, nullable=False)
-
-
-class User(Base):
-    __tablename__ = "users"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    role = Column(Text, nullable=False)
-    active = Column(Boolean, nullable=False)
-
-
-class ApiToken(Base):
-    __tablename__ = "api_tokens"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    user_id = Column(BigInteger, nullable=False)
-    token_hash = Column(LargeBinary, nullable=False)
-    revoked_at = Column(DateTime(timezone=True))
-
-
-class Project(Base):
-    __tablename__ = "projects"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    number = Column(Text, nullable=False)
-    name = Column(Text, nullable=False)
-    client_id = Column(BigInteger)
-    site_address = Column(Text, nullable=False)
-    status = Column(Text, nullable=False)
-    contract_type = Column(Text, nullable=False)
-    retainage_work_bps = Column(Integer, nullable=False)
-    retainage_stored_bps = Column(Integer, nullable=False)
-    start_date = Column(Date)
-    completion_date = Column(Date)
-    original_contract_sum_cents = Column(BigInteger, nullable=False)
-    version = Column(Integer, nullable=False)
-    created_at = Column(DateTime(timezone=True), nullable=False)
-    updated_at = Column(DateTime(timezone=True), nullable=False)
 
 
 def rfc3339(t: datetime.datetime) -> str:  # as ours: UTC, to the second

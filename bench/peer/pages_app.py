@@ -29,7 +29,7 @@ loaded and checked active, the organisation's name, then
                  closed commitments and the approved and paid vendor bills in
                  one UNION ALL) is below the estimate's margin
   GET /projects  its projects (the first 50, one more read to know there are
-                 more), the clients for the new-project form
+                 more), the clients and architects for the new-project form
 rendered into the same HTML (templates/, translated from views/templates/):
 money with thousands separators, rates in basis points as "12.34 %",
 readable dates, the CSRF token (HMAC of the session's nonce) in the layout
@@ -54,9 +54,12 @@ from typing import Optional
 from fastapi import Cookie, Depends, FastAPI, HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sqlalchemy import (BigInteger, Boolean, Column, Date, Integer, Text, and_, create_engine, func,
-                        literal, select, union_all)
-from sqlalchemy.orm import Session, declarative_base, sessionmaker
+from sqlalchemy import BigInteger, and_, create_engine, func, literal, select, union_all
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import (BudgetTransfer, ChangeOrder, ChangeOrderLine, Commitment, CommitmentLine, DailyLog,
+                    DailyLogCrew, Estimate, EstimateLine, Invoice, Organisation, Party, PayApplication, Project,
+                    User, VendorBill, VendorBillLine)
 
 KEY = os.environ.get("SECRET_KEY", "").encode()
 IDLE_SECONDS = 8 * 3600
@@ -77,171 +80,6 @@ if __name__ == "__main__" and len(sys.argv) == 4 and sys.argv[1] == "cookie":
 
 engine = create_engine(os.environ["DATABASE_URL"], pool_size=5, max_overflow=10, future=True)
 SessionLocal = sessionmaker(bind=engine, autoflush=False, autocommit=False, future=True)
-Base = declarative_base()
-
-
-class Organisation(Base):
-    __tablename__ = "organisations"
-    id = Column(BigInteger, primary_key=True)
-    name = Column(Text, nullable=False)
-
-
-class User(Base):
-    __tablename__ = "users"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    email = Column(Text, nullable=False)
-    name = Column(Text, nullable=False)
-    role = Column(Text, nullable=False)
-    active = Column(Boolean, nullable=False)
-
-
-class Party(Base):
-    __tablename__ = "parties"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    kind = Column(Text, nullable=False)
-    name = Column(Text, nullable=False)
-
-
-class Project(Base):
-    __tablename__ = "projects"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    number = Column(Text, nullable=False)
-    name = Column(Text, nullable=False)
-    status = Column(Text, nullable=False)
-    start_date = Column(Date)
-    original_contract_sum_cents = Column(BigInteger, nullable=False)
-
-
-class ChangeOrder(Base):
-    __tablename__ = "change_orders"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    number = Column(Text, nullable=False)
-    title = Column(Text, nullable=False)
-    status = Column(Text, nullable=False)
-    amount_cents = Column(BigInteger, nullable=False)
-
-
-class ChangeOrderLine(Base):
-    __tablename__ = "change_order_lines"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    change_order_id = Column(BigInteger, nullable=False)
-    cost_code = Column(Text, nullable=False)
-    cost_type = Column(Text, nullable=False)
-    cost_cents = Column(BigInteger, nullable=False)
-
-
-class Invoice(Base):
-    __tablename__ = "invoices"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    number = Column(Text, nullable=False)
-    status = Column(Text, nullable=False)
-    due_date = Column(Date)
-    total_cents = Column(BigInteger, nullable=False)
-    paid_cents = Column(BigInteger, nullable=False)  # the sum of its payments
-
-
-class PayApplication(Base):
-    __tablename__ = "pay_applications"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    number = Column(Integer, nullable=False)
-    status = Column(Text, nullable=False)
-    retainage_cents = Column(BigInteger, nullable=False)  # G702 line 5
-
-
-class Estimate(Base):
-    __tablename__ = "estimates"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    status = Column(Text, nullable=False)
-    margin_bps = Column(Integer, nullable=False)
-
-
-class EstimateLine(Base):
-    __tablename__ = "estimate_lines"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    estimate_id = Column(BigInteger, nullable=False)
-    cost_code = Column(Text, nullable=False)
-    cost_type = Column(Text, nullable=False)
-    cost_cents = Column(BigInteger, nullable=False)
-
-
-class BudgetTransfer(Base):
-    __tablename__ = "budget_transfers"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    from_cost_code = Column(Text, nullable=False)
-    from_cost_type = Column(Text, nullable=False)
-    to_cost_code = Column(Text, nullable=False)
-    to_cost_type = Column(Text, nullable=False)
-    amount_cents = Column(BigInteger, nullable=False)
-
-
-class Commitment(Base):
-    __tablename__ = "commitments"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    status = Column(Text, nullable=False)
-
-
-class CommitmentLine(Base):
-    __tablename__ = "commitment_lines"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    commitment_id = Column(BigInteger, nullable=False)
-    cost_code = Column(Text, nullable=False)
-    cost_type = Column(Text, nullable=False)
-    amount_cents = Column(BigInteger, nullable=False)
-
-
-class VendorBill(Base):
-    __tablename__ = "vendor_bills"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    status = Column(Text, nullable=False)
-
-
-class VendorBillLine(Base):
-    __tablename__ = "vendor_bill_lines"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    vendor_bill_id = Column(BigInteger, nullable=False)
-    cost_code = Column(Text, nullable=False)
-    cost_type = Column(Text, nullable=False)
-    amount_cents = Column(BigInteger, nullable=False)
-
-
-class DailyLog(Base):
-    __tablename__ = "daily_logs"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    project_id = Column(BigInteger, nullable=False)
-    log_date = Column(Date, nullable=False)
-    status = Column(Text, nullable=False)
-
-
-class DailyLogCrew(Base):
-    __tablename__ = "daily_log_crew"
-    id = Column(BigInteger, primary_key=True)
-    org_id = Column(BigInteger, nullable=False)
-    daily_log_id = Column(BigInteger, nullable=False)
-    headcount = Column(Integer, nullable=False)
-
-
 templates = Environment(loader=FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
                         autoescape=select_autoescape(["html"]))
 STATUSES = [("lead", "Lead"), ("estimating", "Estimating"), ("active", "Active"),
@@ -501,13 +339,16 @@ def projects_page(who: LoggedIn = Depends(logged_in), db: Session = Depends(get_
              "start": readable(p.start_date), "contract_sum": money(p.original_contract_sum_cents)}
             for p in found[:50]]
     can_create = who.user.role in ("owner", "manager")
-    clients = []
-    if can_create:
-        clients = (db.query(Party).filter(Party.org_id == who.user.org_id, Party.kind == "client")
-                   .order_by(Party.id).limit(200).all())
+    clients, architects = [], []
+    if can_create:  # the new-project form's choices
+        parties = (db.query(Party).filter(Party.org_id == who.user.org_id, Party.kind.in_(["client", "architect"]))
+                   .order_by(Party.id).all())
+        clients = [p for p in parties if p.kind == "client"][:200]
+        architects = [p for p in parties if p.kind == "architect"][:200]
     return templates.get_template("projects.html").render(
         **layout_data(who, "/projects", "Projects"), projects=rows, more=len(found) > 50,
-        statuses=STATUS_OPTIONS, q="", status="", can_create=can_create, clients=clients)
+        statuses=STATUS_OPTIONS, q="", status="", can_create=can_create, clients=clients,
+        architects=architects)
 
 
 @app.get("/ready")
