@@ -58,8 +58,12 @@ export async function browserTest(setup, flow) {
   psql(`CREATE DATABASE ${dbName}`);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
+  // The server sheds a request that waited 500 ms for a worker (503,
+  // --max-queue-wait); Chromium beside the other tests on a busy test
+  // machine can stall a worker that long without any overload. The bound
+  // has its own tests (test/worker/queue_wait_proctest.cpp); here it is 5 s.
   const env = { ...process.env, DATABASE_URL: databaseUrl(dbName), APP_ENV: 'development',
-    ...(setup.env ? setup.env({ origin }) : {}) };
+    GUNICORN_MAX_QUEUE_WAIT: '5000', ...(setup.env ? setup.env({ origin }) : {}) };
   execFileSync(binary, ['migrate', 'up'], { env, stdio: 'pipe' });
   if (setup.seedDemo) execFileSync(binary, ['seed-demo'], { env, stdio: 'pipe' });
   const addUser = ({ org = setup.user?.org, email, name, password, role }) =>
