@@ -19,20 +19,23 @@
 #
 # Per stack and mode (straight: the driver's 50 connections kept alive to
 # the port; nginx: the same 50 to nginx over TLS, nginx opening one upstream
-# connection per request as the shipped configuration does): a 3 s warm-up,
+# connection per request as the shipped configuration does): a 4 s warm-up,
 # then steps of S s (default 5) on a doubling ladder of offered rates (10,
-# 20, 40, …) until p99 passes 500 ms or a request errs, then three steps
-# between the last rate within the bound (p99 <= MS, default 50, and no
-# error but 4xx) and the first beyond it. The sustainable rate is the
-# highest offered rate within the bound. Past capacity (ours, straight and
-# through nginx): twice the sustainable rate for 10 s, then half of it for
-# 10 s, in 100 ms windows.
+# 20, 40, …) until p99 passes 500 ms or a request errs (4xx apart), then,
+# for each of two bounds (p99 <= MS, default 50, and p99 <= 500 ms; no error
+# but 4xx), up to three steps of a quarter above the highest rate within it.
+# The sustainable rate is the highest offered rate within the bound. Past
+# capacity (ours, straight and through nginx): half the rate it serves (the
+# sustainable rate at 500 ms) for 5 s, twice that rate for 10 s, half again
+# for 10 s, in 100 ms windows. PEER_DIR names another folder holding the
+# peer's day_app.py (default bench/peer).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
 bench_name=day_of_traffic.sh
 
 build=$repo/build-release
+peer_dir=${PEER_DIR:-$here/peer}  # the peer's app (another checkout's, to try one not merged yet)
 factor=100
 step=5
 bound=50
@@ -55,7 +58,7 @@ while [ $# -gt 0 ]; do
     --no-overload) with_overload=0; shift ;;
     --only-overload) only_overload=$2; with_peer=0; shift 2 ;;
     --no-results) write_results=0; shift ;;
-    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "day_of_traffic.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -140,7 +143,7 @@ peer_key=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 start_peer() {
   port[peer]=$(free_port)
   errlog[peer]="$tmp/peer-error.log"
-  start peer -- taskset -c 1 env SECRET_KEY="$peer_key" "$gunicorn" --chdir "$here/peer" \
+  start peer -- taskset -c 1 env SECRET_KEY="$peer_key" "$gunicorn" --chdir "$peer_dir" \
     -k uvicorn.workers.UvicornWorker -w 2 -b "127.0.0.1:${port[peer]}" --keep-alive 5 \
     --access-logfile "$tmp/peer-access.log" --error-logfile "${errlog[peer]}" day_app:app
   wait_answer peer /ready
@@ -223,7 +226,7 @@ log_in_ours() {  # as the other benches do: GET /login for the CSRF token, POST 
   [ "$session" != "session=" ] || die "no session cookie after logging in"
 }
 peer_session() {
-  session="session=$(SECRET_KEY="$peer_key" "$python" "$here/peer/pages_app.py" cookie "$user_id" "$org")"
+  session="session=$(SECRET_KEY="$peer_key" "$python" "$peer_dir/pages_app.py" cookie "$user_id" "$org")"
 }
 
 # ---- driving ------------------------------------------------------------------------
@@ -246,13 +249,24 @@ drive() {
 field() { awk -F'\t' -v k="$1" '{ for (i = 1; i <= NF; ++i) if (index($i, k "=") == 1) print substr($i, length(k) + 2) }'; }
 
 declare -A result   # result[stack/mode/rate] = "achieved|p50|p99|p999|max|errors|serious|cpu"
-declare -A rates_of sustainable
+declare -A rates_of sustainable sustainable500 routes_of
 routes_at=()        # per-route lines of each stack/mode at its sustainable rate
-cpu_ns() {  # the server's, nginx's and PostgreSQL's CPU so far (ns)
-  local s=0 n=0
-  s=$(tree_ns "${master[$1]}")
-  [ "$2" = nginx ] && n=$(tree_ns "${master[nginx]}")
-  echo "$s $n $(tree_ns "$db_master")"
+# CPU of a process tree (ns): utime + stime of PID and its children, and of
+# the children it reaped (/proc/PID/stat, clock ticks). Not schedstat: the
+# peer's thread pool lets idle threads go, and a thread's schedstat goes
+# with it, while its ticks stay in the process's stat.
+ticks_ns() {  # PID
+  local pid t=0 hz
+  hz=$(getconf CLK_TCK)
+  for pid in $1 $(pgrep -P "$1"); do
+    t=$((t + $(awk -v hz="$hz" '{ sub(/.*\) /, ""); printf "%.0f", ($12 + $13) / hz * 1e9 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo $((t + $(awk -v hz="$hz" '{ sub(/.*\) /, ""); printf "%.0f", ($14 + $15) / hz * 1e9 }' "/proc/$1/stat" 2>/dev/null || echo 0)))
+}
+cpu_ns() {  # STACK MODE: the server's, nginx's and PostgreSQL's CPU so far (ns)
+  local n=0
+  [ "$2" = nginx ] && n=$(ticks_ns "${master[nginx]}")
+  echo "$(ticks_ns "${master[$1]}") $n $(ticks_ns "$db_master")"
 }
 step_at() {  # STACK MODE TARGET TLS RATE: one step of the sweep
   local key=$1/$2/$5 before after
@@ -267,12 +281,12 @@ step_at() {  # STACK MODE TARGET TLS RATE: one step of the sweep
     split(b, x, " "); split(a, y, " "); if (n == 0) n = 1
     printf "%.0f / %.0f / %.0f", (y[1] - x[1]) / n / 1000, (y[2] - x[2]) / n / 1000, (y[3] - x[3]) / n / 1000 }')|$(cut -d' ' -f1 /proc/loadavg)"
   rates_of[$1/$2]+=" $5"
-  last_routes=$(grep '^route' <<<"$out")
+  routes_of[$key]=$(grep '^route' <<<"$out")
   log "$1 $2 at $5/s: $(cut -d'|' -f1-7 <<<"${result[$key]}")"
 }
-within() {  # KEY: p99 within the bound, no error but 4xx
+within() {  # KEY BOUND: p99 within BOUND ms, no error but 4xx
   local r=${result[$1]}
-  awk -v p="$(cut -d'|' -f3 <<<"$r")" -v s="$(cut -d'|' -f7 <<<"$r")" -v b="$bound" 'BEGIN { exit !(p <= b && s == 0) }'
+  awk -v p="$(cut -d'|' -f3 <<<"$r")" -v s="$(cut -d'|' -f7 <<<"$r")" -v b="$2" 'BEGIN { exit !(p <= b && s == 0) }'
 }
 broken() {  # KEY: p99 past 500 ms, or an error
   local r=${result[$1]}
@@ -280,25 +294,32 @@ broken() {  # KEY: p99 past 500 ms, or an error
 }
 
 sweep() {  # STACK MODE TARGET TLS
-  local rate=10 ok=0 routes_ok=""
+  local rate=10 b
+  declare -A ok=() routes_ok=()
   drive "$3" "$4" "30:4" >/dev/null  # warm-up: caches, connections, the pool, the copied database
   while :; do
     step_at "$@" "$rate"
-    if within "$1/$2/$rate"; then ok=$rate; routes_ok=$last_routes; fi
+    for b in "$bound" 500; do
+      if within "$1/$2/$rate" "$b"; then ok[$b]=$rate; routes_ok[$b]=${routes_of[$1/$2/$rate]}; fi
+    done
     if broken "$1/$2/$rate" || [ "$rate" -ge 20480 ]; then break; fi
     rate=$((rate * 2))
   done
-  # three steps between the highest rate within the bound and the next on
-  # the ladder (a step that missed it, or broke)
-  local k r over=$((ok * 2))
-  for k in 1 2 3; do
-    r=$((ok + (over - ok) * k / 4))
-    [ "$ok" -gt 0 ] || break
-    step_at "$@" "$r"
-    if within "$1/$2/$r"; then ok=$r; routes_ok=$last_routes; else break; fi
+  # for each bound, three steps between the highest rate within it and the
+  # next on the ladder (a step that missed it, or broke)
+  local k r
+  for b in "$bound" 500; do
+    local from=${ok[$b]:-0}
+    for k in 1 2 3; do
+      [ "$from" -gt 0 ] || break
+      r=$((from + from * k / 4))
+      [ -n "${result[$1/$2/$r]:-}" ] || step_at "$@" "$r"
+      if within "$1/$2/$r" "$b"; then ok[$b]=$r; routes_ok[$b]=${routes_of[$1/$2/$r]}; else break; fi
+    done
   done
-  sustainable[$1/$2]=$ok
-  routes_at+=("$1/$2/$ok" "$routes_ok")
+  sustainable[$1/$2]=${ok[$bound]:-0}
+  sustainable500[$1/$2]=${ok[500]:-0}
+  routes_at+=("$1/$2/${ok[$bound]:-0}" "${routes_ok[$bound]:-}")
 }
 
 exec 8>/tmp/bench.lock
@@ -327,7 +348,7 @@ run_stack() {  # STACK MODE
 # ---- past capacity -------------------------------------------------------------------
 overload_rows=()
 overload_windows=()
-overload() {  # MODE RATE: twice RATE for 10 s, then half of it for 10 s
+overload() {  # MODE RATE: half RATE for 5 s, twice RATE for 10 s, then half of it for 10 s
   local mode=$1 rate=$2 target tls=0 base high low
   high=$((rate * 2)) low=$((rate / 2))
   fresh_database
@@ -351,15 +372,16 @@ overload() {  # MODE RATE: twice RATE for 10 s, then half of it for 10 s
     line=$(grep "^phase	phase=$phase	" <<<"$out")
     overload_rows+=("| $mode | $(field offered <<<"$line") for $(field seconds <<<"$line") s | $(field achieved <<<"$line") | $(field p50 <<<"$line") | $(field p99 <<<"$line") | $(field p999 <<<"$line") | $(field max <<<"$line") | $(field errors <<<"$line" | sed 's/,/, /g') |")
   done
-  # recovery: windows after the drop (t = 15 s) until p99 stays within twice
-  # the p99 of the last 5 s at half the rate
+  # recovery: from the drop (t = 15 s), the first 100 ms window after which
+  # every window's p99 stays within twice the p99 of the first 5 s (the
+  # same rate before the overload), or 5 ms
   local normal recovered
-  normal=$(grep "^phase	phase=3	" <<<"$out" | field p99)
+  normal=$(grep "^phase	phase=1	" <<<"$out" | field p99)
   recovered=$(awk -F, -v n="$normal" 'NR > 1 && $1 > 15.0 && $1 <= 25.0 {
       t[++k] = $1; p[k] = $6 }
     END { r = ""; for (i = k; i >= 1; --i) { if (p[i] > 2 * n && p[i] > 5) break; r = t[i] }
           if (r == "") print "never"; else printf "%.1f", r - 15.0 }' "$tmp/windows-$mode.csv")
-  overload_rows+=("| $mode | recovery | p99 back within 2× the last 5 s's ($normal ms) | ${recovered} s after the drop | | | | max queued in the driver: $(awk -F, 'NR > 1 && $9 > m { m = $9 } END { print m + 0 }' "$tmp/windows-$mode.csv"); most in flight: $(awk -F, 'NR > 1 && $10 > m { m = $10 } END { print m + 0 }' "$tmp/windows-$mode.csv") |")
+  overload_rows+=("| $mode | recovery | p99 back within 2× the first 5 s's ($normal ms) | ${recovered} s after the drop | | | | max queued in the driver: $(awk -F, 'NR > 1 && $9 > m { m = $9 } END { print m + 0 }' "$tmp/windows-$mode.csv"); most in flight: $(awk -F, 'NR > 1 && $10 > m { m = $10 } END { print m + 0 }' "$tmp/windows-$mode.csv") |")
   overload_windows+=("$mode" "$(awk -F, 'NR == 1 || ($1 >= 4.0 && $1 <= 6.0) || ($1 >= 13.0 && $1 <= 17.5)' "$tmp/windows-$mode.csv")")
   cp "$tmp/windows-$mode.csv" "/tmp/day_of_traffic-windows-$mode.csv"
   log "past capacity, $mode: recovered ${recovered} s after the drop; windows in /tmp/day_of_traffic-windows-$mode.csv"
@@ -369,7 +391,7 @@ overload() {  # MODE RATE: twice RATE for 10 s, then half of it for 10 s
 modes=(straight)
 [ "$with_nginx" = 1 ] && modes+=(nginx)
 if [ "$with_peer" = 1 ]; then
-  [ -f "$here/peer/day_app.py" ] || die "bench/peer/day_app.py is missing (use --no-peer)"
+  [ -f "$peer_dir/day_app.py" ] || die "bench/peer/day_app.py is missing (use --no-peer)"
   "$python" -c 'import fastapi, uvicorn, sqlalchemy, psycopg2, jinja2' 2>/dev/null ||
     die "the peer needs python3-fastapi, -uvicorn, -sqlalchemy, -psycopg2 and -jinja2"
 fi
@@ -381,7 +403,7 @@ if [ -z "$only_overload" ]; then
 fi
 if [ "$with_overload" = 1 ]; then
   for mode in "${modes[@]}"; do
-    r=${only_overload:-${sustainable[ours/$mode]:-0}}
+    r=${only_overload:-${sustainable500[ours/$mode]:-0}}
     [ "$r" -gt 0 ] && overload "$mode" "$r"
   done
 fi
@@ -417,15 +439,17 @@ report=$tmp/report.md
       echo "$line"
     done
     echo
-    echo "Sustainable rate (the highest offered rate with p99 <= $bound ms and no error but 4xx):"
+    echo "Sustainable rate: the highest offered rate with p99 within the bound and no error but 4xx:"
     echo
+    echo "| mode | bound | ours req/s | the peer's req/s | ratio |"
+    echo "|---|---|---|---|---|"
     for mode in "${modes[@]}"; do
-      o=${sustainable[ours/$mode]:-0} p=${sustainable[peer/$mode]:-}
-      if [ -n "$p" ] && [ "$p" -gt 0 ]; then
-        echo "- $mode: ours $o req/s, the peer's $p req/s: $(awk -v o="$o" -v p="$p" 'BEGIN { printf "%.1f×", o / p }')"
-      else
-        echo "- $mode: ours $o req/s, the peer's ${p:-not run}"
-      fi
+      for b in "$bound" 500; do
+        if [ "$b" = "$bound" ]; then o=${sustainable[ours/$mode]:-0} p=${sustainable[peer/$mode]:-}; else o=${sustainable500[ours/$mode]:-0} p=${sustainable500[peer/$mode]:-}; fi
+        ratio="—"
+        if [ -n "$p" ] && [ "$p" -gt 0 ]; then ratio=$(awk -v o="$o" -v p="$p" 'BEGIN { printf "%.1f×", o / p }'); fi
+        echo "| $mode | p99 <= $b ms | $o | ${p:-not run} | $ratio |"
+      done
     done
     echo
     echo "Per route at the sustainable rate (p50 / p99 ms):"
@@ -443,7 +467,7 @@ report=$tmp/report.md
     echo
   fi
   if [ "${#overload_rows[@]}" -gt 0 ]; then
-    echo "Past capacity (ours): half the sustainable rate for 5 s, twice it for 10 s, half again for 10 s:"
+    echo "Past capacity (ours): half the rate it serves (the sustainable rate at p99 <= 500 ms) for 5 s, twice that rate for 10 s, half again for 10 s:"
     echo
     echo "| mode | phase | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors |"
     echo "|---|---|---|---|---|---|---|---|"
