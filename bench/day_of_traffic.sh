@@ -110,12 +110,17 @@ else
   seeded_with="\`construction seed-demo\` (seed-scale was not in this build) with a draft estimate added to each active project"
 fi
 seed_seconds=$(($(date +%s) - seed_started))
-# The organisation: the one with the most projects (the seed's own; the
-# others beside it hold less or the same); its first owner logs in.
-org=$(sql -c "SELECT org_id FROM projects GROUP BY org_id ORDER BY count(*) DESC, org_id LIMIT 1")
-email=$(sql -c "SELECT email FROM users WHERE org_id = $org AND role = 'owner' AND active ORDER BY id LIMIT 1")
+# The organisation: the seed's (its owner's email is printed as `email: …`),
+# else the one with the most projects; its first owner logs in.
+email=$(sed -n 's/^email: //p' "$tmp/seed.log" | head -1)
+if [ -n "$email" ]; then
+  org=$(sql -c "SELECT org_id FROM users WHERE email = '$email'")
+else
+  org=$(sql -c "SELECT org_id FROM projects GROUP BY org_id ORDER BY count(*) DESC, org_id LIMIT 1")
+  email=$(sql -c "SELECT email FROM users WHERE org_id = $org AND role = 'owner' AND active ORDER BY id LIMIT 1")
+fi
 user_id=$(sql -c "SELECT id FROM users WHERE email = '$email'")
-printed=$(grep -oiE 'password[^A-Za-z0-9]*[[:graph:]]+' "$tmp/seed.log" | head -1 | awk '{ print $NF }' || true)
+printed=$(sed -n 's/^password: //p' "$tmp/seed.log" | head -1)
 [ -n "$printed" ] && password=$printed
 token=$("$bin" create-token --email "$email" 2>"$tmp/token.log") || { cat "$tmp/token.log" >&2; exit 1; }
 sizes=$(sql -c "SELECT (SELECT count(*) FROM projects WHERE org_id = $org) || ' projects (' ||
