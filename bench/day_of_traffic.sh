@@ -88,11 +88,10 @@ pgdir=$tmp/pg
 cleanup_hooks+=("'$repo/scripts/pg-cluster.sh' stop '$pgdir' >/dev/null 2>&1")
 pg_port=$(free_port)
 log "starting PostgreSQL (core 0) in $pgdir"
-DATABASE_URL=$(taskset -c 0 "$repo/scripts/pg-cluster.sh" start "$pgdir" "$pg_port" 2>"$tmp/pg-cluster.log") ||
+DATABASE_URL=$("$repo/scripts/pg-cluster.sh" start "$pgdir" "$pg_port" 2>"$tmp/pg-cluster.log") ||
   { cat "$tmp/pg-cluster.log" >&2; exit 1; }
 export DATABASE_URL APP_ENV=development PYTHONDONTWRITEBYTECODE=1
 db_master=$(head -1 "$pgdir/data/postmaster.pid")
-taskset -a -c -p 0 "$db_master" >/dev/null
 pg_version=$(psql -X -At "$DATABASE_URL" -c 'SHOW server_version')
 "$bin" migrate up >"$tmp/migrate.log" 2>&1 || { cat "$tmp/migrate.log" >&2; exit 1; }
 
@@ -100,7 +99,7 @@ seed_started=$(date +%s)
 password=demo
 if "$bin" seed-scale --help >/dev/null 2>&1; then
   log "seeding: construction seed-scale --factor $factor"
-  taskset -c 0 "$bin" seed-scale --factor "$factor" >"$tmp/seed.log" 2>&1 || { tail -20 "$tmp/seed.log" >&2; exit 1; }
+  "$bin" seed-scale --factor "$factor" >"$tmp/seed.log" 2>&1 || { tail -20 "$tmp/seed.log" >&2; exit 1; }
   seeded_with="\`construction seed-scale --factor $factor\`"
 else
   # until seed-scale is there: the demo, and a draft estimate on each active project
@@ -110,6 +109,9 @@ else
   seeded_with="\`construction seed-demo\` (seed-scale was not in this build) with a draft estimate added to each active project"
 fi
 seed_seconds=$(($(date +%s) - seed_started))
+# seeded on both cores; from here on PostgreSQL (postmaster, its processes,
+# every backend it forks) keeps to core 0
+for pid in "$db_master" $(pgrep -P "$db_master"); do taskset -a -c -p 0 "$pid" >/dev/null; done
 # The organisation: the seed's (its owner's email is printed as `email: …`),
 # else the one with the most projects; its first owner logs in.
 email=$(sed -n 's/^email: //p' "$tmp/seed.log" | head -1)
