@@ -16,6 +16,7 @@ int migrate(const std::vector<std::string>& args);
 int create_user(const std::vector<std::string>& args);
 int create_token(const std::vector<std::string>& args);
 int seed_demo(const std::vector<std::string>& args);
+int seed_scale(const std::vector<std::string>& args);
 int routes(const std::vector<std::string>& args);
 // Runs until TERM: delivers the outbox (SMTP_URL, or .eml files in development).
 int mailer(const std::vector<std::string>& args);

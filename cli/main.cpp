@@ -24,6 +24,8 @@ void print_usage() {
                "              [--password-stdin]   add a user (and the organisation if new)\n"
                "  create-token --email E [--name N]  print a new API token for the user\n"
                "  seed-demo         load the demo organisation (idempotent)\n"
+               "  seed-scale --factor N [--others K] [--seed S]  load years of history into an\n"
+               "                    empty database, for benches (see seed-scale --help)\n"
                "  routes            list every route: method, pattern, access, handler's file\n"
                "  mailer [OPTIONS]  deliver the outbox's email (SMTP_URL; in development\n"
                "                    without it, .eml files under MAIL_DIR) until TERM\n"
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
     if (command == "create-user") return construction::cli::create_user(rest);
     if (command == "create-token") return construction::cli::create_token(rest);
     if (command == "seed-demo") return construction::cli::seed_demo(rest);
+    if (command == "seed-scale") return construction::cli::seed_scale(rest);
     if (command == "routes") return construction::cli::routes(rest);
     if (command == "mailer") return construction::cli::mailer(rest);
   } catch (const construction::sql::Error& e) {

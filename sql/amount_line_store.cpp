@@ -1,5 +1,6 @@
 #include "sql/amount_line_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -89,6 +90,16 @@ AmountLineRecord update_amount_line(Connection& db, AmountLineTable table, std::
 void delete_amount_line(Connection& db, AmountLineTable table, std::int64_t org_id,
                         std::int64_t id) {
   db.exec(statements(table).remove, org_id, id);
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements amount_line_store_statements() {
+  return {"amount_line_store",
+          {SQL_NAMED(kCommitmentLines.list), SQL_NAMED(kCommitmentLines.find),
+           SQL_NAMED(kCommitmentLines.insert), SQL_NAMED(kCommitmentLines.update),
+           SQL_NAMED(kCommitmentLines.remove), SQL_NAMED(kVendorBillLines.list),
+           SQL_NAMED(kVendorBillLines.find), SQL_NAMED(kVendorBillLines.insert),
+           SQL_NAMED(kVendorBillLines.update), SQL_NAMED(kVendorBillLines.remove)}};
 }
 
 }  // namespace construction::sql

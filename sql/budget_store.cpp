@@ -1,6 +1,7 @@
 #include "sql/budget_store.hpp"
 
 #include "sql/counted_vendor_bills.hpp"
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -207,6 +208,13 @@ Query<std::vector<ProjectBudgetSums>> active_budget_sums_query(std::int64_t org_
         return projects;
       },
       org_id, limit);
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements budget_store_statements() {
+  return {"budget_store",
+          {SQL_NAMED(kInsertTransfer), SQL_NAMED(kListTransfers), SQL_NAMED(kBudgetSums),
+           SQL_NAMED(kActiveBudgetSums)}};
 }
 
 }  // namespace construction::sql

@@ -1,5 +1,6 @@
 #include "sql/change_order_line_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -81,6 +82,13 @@ void delete_change_order_line(Connection& db, std::int64_t org_id, std::int64_t 
 std::int64_t next_change_order_line_position(Connection& db, std::int64_t org_id,
                                              std::int64_t change_order_id) {
   return db.exec(kNextPosition, org_id, change_order_id).single_row()["position"].int64();
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements change_order_line_store_statements() {
+  return {"change_order_line_store",
+          {SQL_NAMED(kList), SQL_NAMED(kFind), SQL_NAMED(kInsert), SQL_NAMED(kUpdate),
+           SQL_NAMED(kDelete), SQL_NAMED(kNextPosition)}};
 }
 
 }  // namespace construction::sql

@@ -1,5 +1,6 @@
 #include "sql/change_order_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -166,6 +167,15 @@ Query<std::vector<PendingChangeOrder>> pending_change_orders_query(std::int64_t 
         return orders;
       },
       org_id, limit);
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements change_order_store_statements() {
+  return {"change_order_store",
+          {SQL_NAMED(kPending), SQL_NAMED(kInsert), SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate),
+           SQL_NAMED(kList), SQL_NAMED(kUpdate), SQL_NAMED(kSetAmount), SQL_NAMED(kSetStatus),
+           SQL_NAMED(kDelete), SQL_NAMED(kNextNumber), SQL_NAMED(kApprovedTotal),
+           SQL_NAMED(kFindWithLines)}};
 }
 
 }  // namespace construction::sql

@@ -1,6 +1,7 @@
 #include "sql/commitment_store.hpp"
 
 #include "sql/counted_vendor_bills.hpp"
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -110,6 +111,14 @@ std::string next_commitment_number(Connection& db, std::int64_t org_id, std::int
 
 int count_bills_against(Connection& db, std::int64_t org_id, std::int64_t commitment_id) {
   return db.exec(kCountBills, org_id, commitment_id).single_row()["n"].int32();
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements commitment_store_statements() {
+  return {"commitment_store",
+          {SQL_NAMED(kInsert), SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate), SQL_NAMED(kList),
+           SQL_NAMED(kUpdate), SQL_NAMED(kSetAmount), SQL_NAMED(kSetStatus), SQL_NAMED(kDelete),
+           SQL_NAMED(kNextNumber), SQL_NAMED(kCountBills)}};
 }
 
 }  // namespace construction::sql

@@ -1,5 +1,6 @@
 #include "sql/daily_log_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -209,6 +210,15 @@ Query<std::vector<DayLog>> todays_daily_logs_query(std::int64_t org_id) {
         return logs;
       },
       org_id);
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements daily_log_store_statements() {
+  return {"daily_log_store",
+          {SQL_NAMED(kToday), SQL_NAMED(kInsert), SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate),
+           SQL_NAMED(kList), SQL_NAMED(kExists), SQL_NAMED(kUpdate), SQL_NAMED(kSetStatus),
+           SQL_NAMED(kDelete), SQL_NAMED(kListCrew), SQL_NAMED(kDeleteCrew), SQL_NAMED(kInsertCrew),
+           SQL_NAMED(kDay), SQL_NAMED(kCompanies)}};
 }
 
 }  // namespace construction::sql

@@ -1,5 +1,6 @@
 #include "sql/estimate_line_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -99,6 +100,13 @@ std::int64_t next_line_position(Connection& db, std::int64_t org_id, std::int64_
 
 void copy_lines(Connection& db, std::int64_t org_id, std::int64_t from, std::int64_t to) {
   db.exec(kCopy, org_id, from, to);
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements estimate_line_store_statements() {
+  return {"estimate_line_store",
+          {SQL_NAMED(kList), SQL_NAMED(kFind), SQL_NAMED(kInsert), SQL_NAMED(kUpdate),
+           SQL_NAMED(kDelete), SQL_NAMED(kNextPosition), SQL_NAMED(kCopy)}};
 }
 
 }  // namespace construction::sql

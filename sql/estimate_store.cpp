@@ -1,5 +1,6 @@
 #include "sql/estimate_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -127,6 +128,15 @@ std::string next_estimate_number(Connection& db, std::int64_t org_id, std::int64
 
 bool project_has_accepted_estimate(Connection& db, std::int64_t org_id, std::int64_t project_id) {
   return db.exec(kHasAccepted, org_id, project_id).single_row()["present"].boolean();
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements estimate_store_statements() {
+  return {
+      "estimate_store",
+      {SQL_NAMED(kInsert), SQL_NAMED(kInsertRevision), SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate),
+       SQL_NAMED(kList), SQL_NAMED(kUpdate), SQL_NAMED(kSetTotals), SQL_NAMED(kSetStatus),
+       SQL_NAMED(kDelete), SQL_NAMED(kNextNumber), SQL_NAMED(kHasAccepted)}};
 }
 
 }  // namespace construction::sql

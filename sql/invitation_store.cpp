@@ -1,5 +1,6 @@
 #include "sql/invitation_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -83,6 +84,14 @@ void mark_invitation_accepted(Connection& db, std::int64_t org_id, std::int64_t 
 
 bool cancel_invitation(Connection& db, std::int64_t org_id, std::int64_t id) {
   return db.exec(kCancel, org_id, id).affected_rows() == 1;
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements invitation_store_statements() {
+  return {
+      "invitation_store",
+      {SQL_NAMED(kCancelSameAddress), SQL_NAMED(kInsert), SQL_NAMED(kOpen), SQL_NAMED(kFindOpen),
+       SQL_NAMED(kFindOpenForUpdate), SQL_NAMED(kAccept), SQL_NAMED(kCancel)}};
 }
 
 }  // namespace construction::sql

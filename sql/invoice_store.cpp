@@ -1,5 +1,6 @@
 #include "sql/invoice_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -201,6 +202,15 @@ Query<std::vector<OverdueInvoice>> overdue_invoices_query(std::int64_t org_id, i
         return invoices;
       },
       org_id, limit);
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements invoice_store_statements() {
+  return {"invoice_store",
+          {SQL_NAMED(kOverdue), SQL_NAMED(kInsert), SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate),
+           SQL_NAMED(kFindOfApplication), SQL_NAMED(kList), SQL_NAMED(kUpdate),
+           SQL_NAMED(kSetStatus), SQL_NAMED(kSetPaymentState), SQL_NAMED(kNextNumber),
+           SQL_NAMED(kInsertPayment), SQL_NAMED(kListPayments), SQL_NAMED(kFindWithPayments)}};
 }
 
 }  // namespace construction::sql

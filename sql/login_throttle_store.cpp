@@ -1,5 +1,6 @@
 #include "sql/login_throttle_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -81,6 +82,13 @@ void clear_throttle(Connection& db, std::string_view scope, const std::string& k
 
 void forget_throttles_before(Connection& db, domain::Timestamp before) {
   db.exec(kForget, unix_seconds(before));
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements login_throttle_store_statements() {
+  return {"login_throttle_store",
+          {SQL_NAMED(kNow), SQL_NAMED(kFind), SQL_NAMED(kLock), SQL_NAMED(kInsertEmpty),
+           SQL_NAMED(kSave), SQL_NAMED(kClear), SQL_NAMED(kForget)}};
 }
 
 }  // namespace construction::sql

@@ -1,6 +1,7 @@
 #include "sql/message_store.hpp"
 
 #include "sql/bytea.hpp"
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -194,6 +195,14 @@ std::vector<MessageAttemptRecord> list_message_attempts(Connection& db, std::int
                         row["outcome"].named(domain::parse_attempt_outcome),
                         row["answer"].string()});
   return attempts;
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements message_store_statements() {
+  return {
+      "message_store",
+      {SQL_NAMED(kInsert), SQL_NAMED(kListOfRecord), SQL_NAMED(kFind), SQL_NAMED(kClaim),
+       SQL_NAMED(kRecordAttempt), SQL_NAMED(kNextDue), SQL_NAMED(kCounts), SQL_NAMED(kAttempts)}};
 }
 
 }  // namespace construction::sql

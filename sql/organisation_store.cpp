@@ -1,5 +1,7 @@
 #include "sql/organisation_store.hpp"
 
+#include "sql/statement_catalog.hpp"
+
 namespace construction::sql {
 
 namespace {
@@ -12,6 +14,11 @@ std::optional<std::string> find_organisation_name(Connection& db, std::int64_t o
   Result result = db.exec(kFindName, org_id);
   if (result.empty()) return std::nullopt;
   return result[0]["name"].string();
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements organisation_store_statements() {
+  return {"organisation_store", {SQL_NAMED(kFindName)}};
 }
 
 }  // namespace construction::sql

@@ -1,5 +1,6 @@
 #include "sql/password_reset_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/user_columns.hpp"
 
 namespace construction::sql {
@@ -68,6 +69,13 @@ void use_up_resets(Connection& db, std::int64_t org_id, std::int64_t user_id) {
 
 void forget_resets_older_than(Connection& db, std::int64_t age) {
   db.exec(kForget, age);
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements password_reset_store_statements() {
+  return {"password_reset_store",
+          {SQL_NAMED(kInsert), SQL_NAMED(kFindOpen), SQL_NAMED(kFindOpenForUpdate),
+           SQL_NAMED(kUseUp), SQL_NAMED(kForget)}};
 }
 
 }  // namespace construction::sql

@@ -1,5 +1,6 @@
 #include "sql/pay_application_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -290,6 +291,16 @@ PayApplicationLineRecord update_pay_application_line(Connection& db, std::int64_
                            f.percent_complete_bps, f.balance_to_finish_cents,
                            f.retainage_work_cents, f.retainage_stored_cents, f.retainage_cents)
                        .single_row());
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements pay_application_store_statements() {
+  return {"pay_application_store",
+          {SQL_NAMED(kInsert), SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate),
+           SQL_NAMED(kFindWithLines), SQL_NAMED(kFindByNumber), SQL_NAMED(kLatest),
+           SQL_NAMED(kList), SQL_NAMED(kEarlierCertificates), SQL_NAMED(kSetG702),
+           SQL_NAMED(kSetStatus), SQL_NAMED(kListLines), SQL_NAMED(kFindLine),
+           SQL_NAMED(kInsertLine), SQL_NAMED(kUpdateLine)}};
 }
 
 }  // namespace construction::sql

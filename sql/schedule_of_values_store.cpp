@@ -1,5 +1,6 @@
 #include "sql/schedule_of_values_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -51,6 +52,13 @@ std::vector<SovLineRecord> list_sov_lines(Connection& db, std::int64_t org_id,
                      row["created_at"].timestamp(), row["updated_at"].timestamp()});
   }
   return lines;
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements schedule_of_values_store_statements() {
+  return {"schedule_of_values_store",
+          {SQL_NAMED(kInsertFromEstimate), SQL_NAMED(kInsertFromChangeOrder),
+           SQL_NAMED(kNextItemNo), SQL_NAMED(kList)}};
 }
 
 }  // namespace construction::sql

@@ -1,5 +1,7 @@
 #include "sql/session_store.hpp"
 
+#include "sql/statement_catalog.hpp"
+
 namespace construction::sql {
 
 namespace {
@@ -46,6 +48,12 @@ int end_user_sign_ins(Connection& db, std::int64_t org_id, std::int64_t user_id)
 
 void forget_sessions_older_than(Connection& db, std::int64_t lifetime) {
   db.exec(kForget, lifetime);
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements session_store_statements() {
+  return {"session_store",
+          {SQL_NAMED(kInsert), SQL_NAMED(kEnd), SQL_NAMED(kEndUserSignIns), SQL_NAMED(kForget)}};
 }
 
 }  // namespace construction::sql

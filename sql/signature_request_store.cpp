@@ -1,6 +1,7 @@
 #include "sql/signature_request_store.hpp"
 
 #include "sql/bytea.hpp"
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -393,6 +394,36 @@ Query<std::vector<SignatureSignerRecord>> signers_of_document_query(std::int64_t
         return rows;
       },
       org_id, kind, document_id);
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements signature_request_store_statements() {
+  return {"signature_request_store",
+          {SQL_NAMED(kInsert),
+           SQL_NAMED(kInsertSigner),
+           SQL_NAMED(kFind),
+           SQL_NAMED(kFindForUpdate),
+           SQL_NAMED(kList),
+           SQL_NAMED(kSigners),
+           SQL_NAMED(kSignersOfDocument),
+           SQL_NAMED(kEvents),
+           SQL_NAMED(kPdf),
+           SQL_NAMED(kSealedPdf),
+           SQL_NAMED(kFindBySealed),
+           SQL_NAMED(kExpire),
+           SQL_NAMED(kEnd),
+           SQL_NAMED(kStoreSealed),
+           SQL_NAMED(kFindSigner),
+           SQL_NAMED(kFindSignerForUpdate),
+           SQL_NAMED(kStartSession),
+           SQL_NAMED(kStoreCode),
+           SQL_NAMED(kWrongCode),
+           SQL_NAMED(kAcceptCode),
+           SQL_NAMED(kConsent),
+           SQL_NAMED(kApprove),
+           SQL_NAMED(kDecline),
+           SQL_NAMED(kInsertEvent),
+           SQL_NAMED(kEventsSince)}};
 }
 
 }  // namespace construction::sql

@@ -1,5 +1,6 @@
 #include "sql/task_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -114,6 +115,14 @@ std::vector<TaskRecord> project_schedule(Connection& db, std::int64_t org_id,
 
 bool has_successors(Connection& db, std::int64_t org_id, std::int64_t id) {
   return db.exec(kHasSuccessors, org_id, id).single_row()["present"].boolean();
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements task_store_statements() {
+  return {"task_store",
+          {SQL_NAMED(kInsert), SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate), SQL_NAMED(kList),
+           SQL_NAMED(kSchedule), SQL_NAMED(kUpdate), SQL_NAMED(kDelete), SQL_NAMED(kChain),
+           SQL_NAMED(kHasSuccessors)}};
 }
 
 }  // namespace construction::sql

@@ -1,5 +1,6 @@
 #include "sql/token_store.hpp"
 
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -72,6 +73,13 @@ std::vector<TokenListing> list_live_tokens(Connection& db, std::int64_t org_id) 
   for (Row row : db.exec(kListLive, org_id))
     rows.push_back({token_from(row), row["user_name"].string()});
   return rows;
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements token_store_statements() {
+  return {"token_store",
+          {SQL_NAMED(kFindTokenCaller), SQL_NAMED(kInsertToken), SQL_NAMED(kFindLiveToken),
+           SQL_NAMED(kRevokeToken), SQL_NAMED(kListLive)}};
 }
 
 }  // namespace construction::sql

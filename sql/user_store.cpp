@@ -1,6 +1,7 @@
 #include "sql/user_store.hpp"
 
 #include "sql/error.hpp"
+#include "sql/statement_catalog.hpp"
 #include "sql/user_columns.hpp"
 
 namespace construction::sql {
@@ -143,6 +144,15 @@ std::vector<std::int64_t> lock_active_owners(Connection& db, std::int64_t org_id
   std::vector<std::int64_t> ids;
   for (Row row : db.exec(kLockActiveOwners, org_id)) ids.push_back(row["id"].int64());
   return ids;
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements user_store_statements() {
+  return {"user_store",
+          {SQL_NAMED(kFindOrganisation), SQL_NAMED(kInsertOrganisation), SQL_NAMED(kInsertUser),
+           SQL_NAMED(kFindUser), SQL_NAMED(kFindUserForUpdate), SQL_NAMED(kFindUserByEmail),
+           SQL_NAMED(kFindLogin), SQL_NAMED(kFindMember), SQL_NAMED(kFindSessionMember),
+           SQL_NAMED(kListUsers), SQL_NAMED(kUpdateUser), SQL_NAMED(kLockActiveOwners)}};
 }
 
 }  // namespace construction::sql

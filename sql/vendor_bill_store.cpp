@@ -1,6 +1,7 @@
 #include "sql/vendor_bill_store.hpp"
 
 #include "sql/counted_vendor_bills.hpp"
+#include "sql/statement_catalog.hpp"
 #include "sql/time_columns.hpp"
 
 namespace construction::sql {
@@ -102,6 +103,14 @@ VendorBillRecord set_vendor_bill_amounts(Connection& db, std::int64_t org_id, st
 domain::Cents billed_against(Connection& db, std::int64_t org_id, std::int64_t commitment_id,
                              std::int64_t except) {
   return db.exec(kBilledAgainst, org_id, commitment_id, except).single_row()["billed"].cents();
+}
+
+// The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
+StoreStatements vendor_bill_store_statements() {
+  return {"vendor_bill_store",
+          {SQL_NAMED(kInsert), SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate), SQL_NAMED(kList),
+           SQL_NAMED(kUpdate), SQL_NAMED(kSetAmounts), SQL_NAMED(kSetStatus), SQL_NAMED(kDelete),
+           SQL_NAMED(kBilledAgainst)}};
 }
 
 }  // namespace construction::sql

@@ -63,6 +63,8 @@ List party_options(const sql::PageOf<sql::PartyRecord>& parties, const std::stri
 
 // ---- the list
 
+constexpr int kProjectsListed = 50;  // rows per page of the list
+
 std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
                          const sql::PageOf<sql::ProjectListing>& projects) {
   Data data;
@@ -80,7 +82,13 @@ std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
   if (figures) data["figures"] = true;
   data["columns"] = figures ? "5" : "4";
   if (filter.text || filter.status) data["filtered"] = true;
-  if (projects.more) data["more"] = true;
+  // The next page is the rows after this one's last (keyset, never an
+  // offset): the same search and status, `after` the last id shown.
+  if (projects.more)
+    data["more"] = Object{{"q", filter.text.value_or("")},
+                          {"status", filter.status.value_or("")},
+                          {"after", std::to_string(projects.rows.back().id)},
+                          {"count", std::to_string(kProjectsListed)}};
   return page.render("projects/rows", data);
 }
 
@@ -112,12 +120,21 @@ sql::ProjectFilter list_filter(const http::RequestContext& http) {
   return filter;
 }
 
+// The list's page: kProjectsListed rows after the id in ?after= (the last
+// of the page before), or the first ones.
+sql::Page list_page(const http::RequestContext& http) {
+  sql::Page page{std::nullopt, kProjectsListed};
+  if (auto after = whole_number(http.query_value("after").value_or("")); after && *after > 0)
+    page.after_id = after;
+  return page;
+}
+
 // Read with the member, in one round trip: the clients and architects too,
 // whether or not the member may use the new-project form (a read of a dozen
 // rows, cheaper than a second round trip).
 auto list_reads(const PageContext& page) {
   return std::tuple_cat(std::tuple{sql::project_listings_query(
-                            page.org_id(), list_filter(page.http), sql::Page{std::nullopt, 50})},
+                            page.org_id(), list_filter(page.http), list_page(page.http))},
                         form_parties_queries(page));
 }
 

@@ -218,6 +218,20 @@ TEST_CASE("a deactivated member's cookie opens no page and shows nothing read wi
   }
 }
 
+namespace {
+
+// The projects list's rows for `query`, as the search box's htmx request
+// gets them.
+std::string project_rows(LoggedIn& user, const std::string& query) {
+  const std::map<std::string, std::string> htmx = {{"HX-Request", "true"},
+                                                   {"HX-Target", "project-rows"}};
+  HttpResult page = user.client.get("/projects" + query, htmx);
+  REQUIRE(page.status == 200);
+  return page.body;
+}
+
+}  // namespace
+
 TEST_CASE("the projects page lists, searches and filters the organisation's projects",
           "[process]") {
   LoggedIn user = log_in_new_org("Listing");
@@ -232,13 +246,7 @@ TEST_CASE("the projects page lists, searches and filters the organisation's proj
       user.client
           .post("/projects", {{"number", "L-8"}, {"name", "Mill Road depot"}, {"status", "active"}})
           .status == 303);
-  const std::map<std::string, std::string> htmx = {{"HX-Request", "true"},
-                                                   {"HX-Target", "project-rows"}};
-  auto rows = [&](const std::string& query) {
-    HttpResult page = user.client.get("/projects" + query, htmx);
-    REQUIRE(page.status == 200);
-    return page.body;
-  };
+  auto rows = [&](const std::string& query) { return project_rows(user, query); };
   std::string all = rows("");
   CHECK(all.find(">L-7</a></td><td data-label=\"Name\">") != std::string::npos);
   CHECK(all.find(">Harbour Street clinic</a></td><td data-label=\"Status\">Estimating</td>"
@@ -257,6 +265,47 @@ TEST_CASE("the projects page lists, searches and filters the organisation's proj
   CHECK(active.find("Mill Road depot") != std::string::npos);
   CHECK(active.find("Harbour Street clinic") == std::string::npos);
   CHECK(rows("?status=closed").find("No project matches this search.") != std::string::npos);
+}
+
+TEST_CASE("the projects page shows 50 at a time, the next ones after the last shown", "[process]") {
+  LoggedIn user = log_in_new_org("Paging");
+  const std::string org =
+      user.server.db.scalar("SELECT org_id FROM users WHERE email = '" + user.email + "'");
+  user.server.db.exec(
+      "INSERT INTO projects (org_id, number, name, status) SELECT " + org +
+      ", 'P-' || lpad(n::text, 3, '0'), 'Paged ' || n, CASE WHEN n % 2 = 0 THEN 'active' "
+      "ELSE 'lead' END FROM generate_series(1, 120) n");
+  const std::string id_of_50 = user.server.db.scalar(
+      "SELECT id FROM projects WHERE org_id = " + org + " AND number = 'P-050'");
+  auto rows = [&](const std::string& query) { return project_rows(user, query); };
+  std::string first = rows("");
+  CHECK(first.find(">P-050</a>") != std::string::npos);
+  CHECK(first.find(">P-051</a>") == std::string::npos);
+  CHECK(first.find("<input type=\"hidden\" name=\"after\" value=\"" + id_of_50 + "\">") !=
+        std::string::npos);
+  CHECK(first.find("Next 50 projects") != std::string::npos);
+
+  std::string second = rows("?q=&status=&after=" + id_of_50);
+  CHECK(second.find(">P-050</a>") == std::string::npos);
+  CHECK(second.find(">P-051</a>") != std::string::npos);
+  CHECK(second.find(">P-100</a>") != std::string::npos);
+  std::string last =
+      rows("?after=" + user.server.db.scalar("SELECT id FROM projects WHERE org_id = " + org +
+                                             " AND number = 'P-100'"));
+  CHECK(last.find(">P-120</a>") != std::string::npos);
+  CHECK(last.find("Next 50") == std::string::npos);
+
+  // The search and the status go on to the next page.
+  std::string active = rows("?q=paged&status=active");
+  CHECK(active.find(">P-100</a>") != std::string::npos);
+  CHECK(active.find(">P-102</a>") == std::string::npos);
+  CHECK(active.find("name=\"q\" value=\"paged\"") != std::string::npos);
+  CHECK(active.find("name=\"status\" value=\"active\"") != std::string::npos);
+  // A full page (not htmx) has the same rows.
+  HttpResult full = user.client.get("/projects?after=" + id_of_50);
+  CHECK(full.status == 200);
+  CHECK(full.body.find(">P-051</a>") != std::string::npos);
+  CHECK(full.body.find(">P-050</a>") == std::string::npos);
 }
 
 TEST_CASE("the new-project form names an architect, and the project's page shows them",

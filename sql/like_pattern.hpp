@@ -1,0 +1,16 @@
+// The LIKE pattern of a search box: the rows whose column contains the text
+// as typed, its `%`, `_` and `\` matching themselves. A search is written
+// `name ILIKE $n` with this pattern as `$n`, so that a trigram index
+// (pg_trgm's gin_trgm_ops, migration 0017) serves it; strpos(lower(name), …)
+// matched the same rows but no index could answer it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace construction::sql {
+
+// "50%_off" -> "%50\%\_off%" (backslash is LIKE's default escape character).
+std::string containing_pattern(std::string_view text);
+
+}  // namespace construction::sql
