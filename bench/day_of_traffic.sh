@@ -499,6 +499,7 @@ if [ "$write_results" = 1 ]; then
     echo
     echo "\`bench/day_of_traffic.sh $args_given\`: data $seeded_with: $sizes (seeded in ${seed_seconds} s; a fresh copy for each stack and mode, ${copy_ms} ms);"
     echo "the request list: $list_note; $conns connections, steps of $step s, 10 s timeout."
+    [ "$peer_dir" = "$here/peer" ] || echo "The peer's app from $peer_dir ($(git -C "$peer_dir" log -1 --format=%h 2>/dev/null || echo '?') and its uncommitted changes, not merged yet)."
     echo "Ours: \`taskset -c 1 construction serve -w 2 --keep-alive 5\` (Release, $(basename "$build")); the peer: \`taskset -c 1 gunicorn -k uvicorn.workers.UvicornWorker -w 2 day_app:app\` ($("$gunicorn" --version 2>&1));"
     echo "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') with deploy/nginx/construction.conf (ports, upstream, certificate and log paths rewritten; TLS with a self-signed P-256 certificate) on core 1 beside the server;"
     echo "PostgreSQL $pg_version and the driver on core 0. $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)."
