@@ -143,7 +143,7 @@ start_ours() {
   port[ours]=$(free_port)
   errlog[ours]="$tmp/ours-error.log"
   start ours -- taskset -c 1 "$bin" serve -b "127.0.0.1:${port[ours]}" -w 2 --keep-alive 5 \
-    --access-logfile "$tmp/ours-access.log" --error-logfile "${errlog[ours]}"
+    --access-logfile "$tmp/ours-access.log" --error-logfile "${errlog[ours]}" 8>&-
   wait_answer ours /ready '{"database":"ok"}'
 }
 peer_key=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -152,7 +152,7 @@ start_peer() {
   errlog[peer]="$tmp/peer-error.log"
   start peer -- taskset -c 1 env SECRET_KEY="$peer_key" "$gunicorn" --chdir "$peer_dir" \
     -k uvicorn.workers.UvicornWorker -w 2 -b "127.0.0.1:${port[peer]}" --keep-alive 5 \
-    --access-logfile "$tmp/peer-access.log" --error-logfile "${errlog[peer]}" day_app:app
+    --access-logfile "$tmp/peer-access.log" --error-logfile "${errlog[peer]}" day_app:app 8>&-
   wait_answer peer /ready
 }
 stop_server() {  # NAME
@@ -184,7 +184,7 @@ start_nginx() {  # UPSTREAM_PORT
       -e "s|include /etc/nginx/sites-enabled/\*;|include $d/construction.conf;\n\tclient_body_temp_path $d/temp/body;\n\tproxy_temp_path $d/temp/proxy;\n\tfastcgi_temp_path $d/temp/fastcgi;\n\tuwsgi_temp_path $d/temp/uwsgi;\n\tscgi_temp_path $d/temp/scgi;|" \
       /etc/nginx/nginx.conf >"$d/nginx.conf"
   errlog[nginx]=$d/construction.error.log
-  start nginx -- taskset -c 1 nginx -p "$d" -c "$d/nginx.conf" -g 'daemon off;'
+  start nginx -- taskset -c 1 nginx -p "$d" -c "$d/nginx.conf" -g 'daemon off;' 8>&-
   local i
   for i in $(seq 1 50); do
     curl -ksf -o /dev/null "https://127.0.0.1:${port[nginx]}/ready" && return 0
@@ -329,9 +329,19 @@ sweep() {  # STACK MODE TARGET TLS
   routes_at+=("$1/$2/${ok[$bound]:-0}" "${routes_ok[$bound]:-}")
 }
 
-exec 8>/tmp/bench.lock
-locked() { log "waiting for /tmp/bench.lock"; flock 8; log "bench lock held"; }
-unlocked() { flock -u 8; }
+# The lock is taken once for all the timed runs (sweeps and past capacity),
+# so that no other bench runs between two of them. Its descriptor is closed
+# in the servers and nginx (`8>&-` in start_*): a process holding it would
+# hold the lock after this script let go.
+locked() {
+  [ -z "${lock_held:-}" ] || return 0
+  log "waiting for /tmp/bench.lock"
+  exec 8>/tmp/bench.lock
+  flock 8
+  lock_held=1
+  log "bench lock held"
+}
+unlocked() { flock -u 8 2>/dev/null || true; exec 8>&-; lock_held=""; }
 
 run_stack() {  # STACK MODE
   local stack=$1 mode=$2 target tls=0 base
@@ -346,7 +356,6 @@ run_stack() {  # STACK MODE
   if [ "$stack" = ours ]; then log_in_ours "$base"; else peer_session; fi
   locked
   sweep "$stack" "$mode" "$target" "$tls"
-  unlocked
   [ "$mode" = nginx ] && stop_server nginx
   stop_server "$stack"
   log "$stack $mode: sustainable ${sustainable[$stack/$mode]} req/s (p99 <= $bound ms, no error)"
@@ -370,7 +379,6 @@ overload() {  # MODE RATE: half RATE for 5 s, twice RATE for 10 s, then half of 
   locked
   drive "$target" "$tls" "30:4" >/dev/null
   drive "$target" "$tls" "$low:5" "$high:10" "$low:10" -- --windows "$tmp/windows-$mode.csv"
-  unlocked
   local access_503=0
   [ "$mode" = nginx ] && stop_server nginx
   stop_server ours
@@ -414,6 +422,8 @@ if [ "$with_overload" = 1 ]; then
     [ "$r" -gt 0 ] && overload "$mode" "$r"
   done
 fi
+
+unlocked
 
 # ---- report -------------------------------------------------------------------------
 report=$tmp/report.md
