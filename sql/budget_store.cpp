@@ -76,6 +76,14 @@ ORDER BY lines.cost_code,
 // The same sums for every active project with an accepted estimate (the
 // dashboard's margin check): one row per project and line, the project's
 // figures repeated, a project without lines once with null keys.
+// Only the listed projects' rows are read, whatever the organisation's age:
+// each project's accepted estimate is looked up by its own index entry (a
+// join read every accepted estimate of the organisation to find fifty; the
+// LIMIT, one anyway, keeps the planner from turning the lookup back into
+// that join), and
+// the parts take the projects' ids as an array, which an index scan reads
+// for those projects alone (`IN (SELECT id FROM project)` let the planner
+// read the organisation's whole table; DESIGN.md, "Cost at scale").
 constexpr std::string_view kActiveBudgetSums = R"SQL(WITH project AS (
   SELECT p.id, p.number, p.name,
          p.original_contract_sum_cents
@@ -83,33 +91,34 @@ constexpr std::string_view kActiveBudgetSums = R"SQL(WITH project AS (
                      WHERE c.org_id = p.org_id AND c.project_id = p.id
                        AND c.status = 'approved'), 0) AS contract_sum_cents,
          e.margin_bps AS original_margin_bps
-  FROM projects p JOIN estimates e
-    ON e.org_id = p.org_id AND e.project_id = p.id AND e.status = 'accepted'
+  FROM projects p CROSS JOIN LATERAL (
+    SELECT e.margin_bps FROM estimates e
+    WHERE e.org_id = p.org_id AND e.project_id = p.id AND e.status = 'accepted' LIMIT 1) e
   WHERE p.org_id = $1 AND p.status = 'active' ORDER BY p.id LIMIT $2
 ), parts (project_id, cost_code, cost_type, original, transfers, changes, committed, actual) AS (
   SELECT e.project_id, l.cost_code, l.cost_type, l.cost_cents, 0, 0, 0, 0
   FROM estimates e JOIN estimate_lines l ON l.org_id = e.org_id AND l.estimate_id = e.id
-  WHERE e.org_id = $1 AND e.project_id IN (SELECT id FROM project) AND e.status = 'accepted'
+  WHERE e.org_id = $1 AND e.project_id = ANY (ARRAY(SELECT id FROM project)) AND e.status = 'accepted'
   UNION ALL
   SELECT t.project_id, t.to_cost_code, t.to_cost_type, 0, t.amount_cents, 0, 0, 0
-  FROM budget_transfers t WHERE t.org_id = $1 AND t.project_id IN (SELECT id FROM project)
+  FROM budget_transfers t WHERE t.org_id = $1 AND t.project_id = ANY (ARRAY(SELECT id FROM project))
   UNION ALL
   SELECT t.project_id, t.from_cost_code, t.from_cost_type, 0, -t.amount_cents, 0, 0, 0
-  FROM budget_transfers t WHERE t.org_id = $1 AND t.project_id IN (SELECT id FROM project)
+  FROM budget_transfers t WHERE t.org_id = $1 AND t.project_id = ANY (ARRAY(SELECT id FROM project))
   UNION ALL
   SELECT c.project_id, l.cost_code, l.cost_type, 0, 0, l.cost_cents, 0, 0
   FROM change_orders c JOIN change_order_lines l
     ON l.org_id = c.org_id AND l.change_order_id = c.id
-  WHERE c.org_id = $1 AND c.project_id IN (SELECT id FROM project) AND c.status = 'approved'
+  WHERE c.org_id = $1 AND c.project_id = ANY (ARRAY(SELECT id FROM project)) AND c.status = 'approved'
   UNION ALL
   SELECT c.project_id, l.cost_code, l.cost_type, 0, 0, 0, l.amount_cents, 0
   FROM commitments c JOIN commitment_lines l ON l.org_id = c.org_id AND l.commitment_id = c.id
-  WHERE c.org_id = $1 AND c.project_id IN (SELECT id FROM project)
+  WHERE c.org_id = $1 AND c.project_id = ANY (ARRAY(SELECT id FROM project))
     AND c.status IN ('approved', 'closed')
   UNION ALL
   SELECT b.project_id, l.cost_code, l.cost_type, 0, 0, 0, 0, l.amount_cents
   FROM vendor_bills b JOIN vendor_bill_lines l ON l.org_id = b.org_id AND l.vendor_bill_id = b.id
-  WHERE b.org_id = $1 AND b.project_id IN (SELECT id FROM project)
+  WHERE b.org_id = $1 AND b.project_id = ANY (ARRAY(SELECT id FROM project))
     AND )SQL" SQL_COUNTED_VENDOR_BILL("b") R"SQL(
 ), lines AS (
   SELECT project_id, cost_code, cost_type, sum(original)::bigint AS original_cents,

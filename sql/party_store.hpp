@@ -42,6 +42,8 @@ PageOf<PartyRecord> list_parties(Connection& db, std::int64_t org_id, const Part
                                  const Page& page);
 Query<PageOf<PartyRecord>> parties_query(std::int64_t org_id, const PartyFilter& filter,
                                          const Page& page);
+// The subcontractors and vendors (domain::is_payee_kind), in id order.
+Query<PageOf<PartyRecord>> payees_query(std::int64_t org_id, const Page& page);
 PartyRecord update_party(Connection& db, std::int64_t org_id, std::int64_t id,
                          const PartyFields& fields);
 // False when there was no such party.

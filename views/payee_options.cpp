@@ -5,7 +5,7 @@
 namespace construction::views {
 
 sql::Query<sql::PageOf<sql::PartyRecord>> payee_candidates_query(const PageContext& page) {
-  return sql::parties_query(page.org_id(), {}, sql::Page{std::nullopt, 500});
+  return sql::payees_query(page.org_id(), sql::Page{std::nullopt, 500});
 }
 
 void set_payee_options(Data& data, const std::string& name,

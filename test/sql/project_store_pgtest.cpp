@@ -67,6 +67,7 @@ TEST_CASE("a project search finds the name or the number containing the text, in
   CHECK(found(db, org, {.text = "2026-00"}) == Numbers{"2026-001", "2026-002"});
   CHECK(found(db, org, {.text = "l-8"}) == Numbers{"L-8"});
   CHECK(found(db, org, {.text = "o"}) == Numbers{"2026-001", "2026-002", "L-8"});
+  CHECK(found(db, org, {.text = "QU"}) == Numbers{"L-8"});
   CHECK(found(db, org, {.status = "active", .text = "r"}) == Numbers{"2026-001", "L-8"});
   CHECK(found(db, org, {.text = "nowhere"}).empty());
   CHECK(found(db, org, {}) == Numbers{"2026-001", "2026-002", "L-8"});
@@ -76,13 +77,18 @@ TEST_CASE("a project search's % and _ are the characters typed, not wildcards", 
   ScratchDatabase database;
   auto db = database.connect();
   std::int64_t org = sql::find_or_create_organisation(db, "Wildcard Builders").id;
-  project(db, org, "W-1", "50% deposit tower");
-  project(db, org, "W-2", "500 Main Street");
+  project(db, org, "W-1", "100% deposit tower");
+  project(db, org, "W-2", "1000 Main Street");
   project(db, org, "W-3", "North_Wing");
-  project(db, org, "W-4", "Both Ways");
+  project(db, org, "W-4", "North Wing annex");
   project(db, org, "W_5", "Back\\slash yard");
 
-  CHECK(found(db, org, {.text = "50%"}) == Numbers{"W-1"});
+  // Texts with a trigram (the trigram indexes' ILIKE) ...
+  CHECK(found(db, org, {.text = "100%"}) == Numbers{"W-1"});
+  CHECK(found(db, org, {.text = "h_wing"}) == Numbers{"W-3"});
+  CHECK(found(db, org, {.text = "k\\sla"}) == Numbers{"W_5"});
+  // ... and without one (strpos) find the same way.
+  CHECK(found(db, org, {.text = "0%"}) == Numbers{"W-1"});
   CHECK(found(db, org, {.text = "h_w"}) == Numbers{"W-3"});
   CHECK(found(db, org, {.text = "w_"}) == Numbers{"W_5"});
   CHECK(found(db, org, {.text = "%"}) == Numbers{"W-1"});

@@ -31,9 +31,17 @@ std::string read_file(const fs::path& path) {
   return text.str();
 }
 
+// The data generator of the benches (`construction seed-scale`) writes years
+// of history in one script, once, into an empty organisation; no request
+// sends its statements, so the EXPLAIN check has nothing to plan there.
+bool is_generator_file(const std::string& name) {
+  return name == "scale_seed_store.cpp";
+}
+
 bool is_store_file(const fs::path& path) {
   const std::string name = path.filename().string();
-  return path.parent_path().filename() == "sql" && name.ends_with("_store.cpp");
+  return path.parent_path().filename() == "sql" && name.ends_with("_store.cpp") &&
+         !is_generator_file(name);
 }
 
 // "project_store" -> the names its file declares at namespace scope:
@@ -118,7 +126,7 @@ std::vector<std::string> statements_outside_the_stores() {
     for (const auto& entry : fs::recursive_directory_iterator(kSource / layer)) {
       const fs::path& path = entry.path();
       if (path.extension() != ".cpp" && path.extension() != ".hpp") continue;
-      if (is_store_file(path)) continue;
+      if (is_store_file(path) || is_generator_file(path.filename().string())) continue;
       const std::string file = fs::relative(path, kSource).string();
       const std::string text = read_file(path);
       for (std::sregex_iterator m(text.begin(), text.end(), literal), end; m != end; ++m)
