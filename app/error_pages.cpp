@@ -12,7 +12,7 @@ std::string code_of(unsigned status) {
     case 404: return "not_found";
     case 405: return "method_not_allowed";
     case 500: return "internal_error";
-    case 503: return "database_unavailable";
+    case 503: return "server_busy";
   }
   return "error";
 }
@@ -37,6 +37,12 @@ bool wants_json(const http::RequestContext& ctx) { return ctx.path.starts_with("
 
 http::Response error_page(unsigned status, const http::RequestContext& ctx) {
   std::string title(http::reason(status));
+  // The server's own 503: the request waited for a worker past
+  // --max-queue-wait (worker/queue_wait.hpp) and was not served.
+  if (status == 503) {
+    const std::string busy = "The server is busy; try again in a moment.";
+    return wants_json(ctx) ? json_error(status, code_of(status), busy) : page(status, title, busy);
+  }
   if (wants_json(ctx)) return json_error(status, code_of(status), title);
   return page(status, title, status == 404 ? "There is nothing at this address." : title + ".");
 }

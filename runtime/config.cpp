@@ -195,6 +195,10 @@ const std::vector<Setting>& settings() {
        whole_number(&Config::max_worker_memory_mb, 0, 1048576)},
       {"backlog", {"--backlog"}, {"GUNICORN_BACKLOG"}, "2048", "listen backlog",
        whole_number(&Config::backlog, 1, 65535)},
+      {"max_queue_wait", {"--max-queue-wait"}, {"GUNICORN_MAX_QUEUE_WAIT"}, "500",
+       "milliseconds a request may wait for a worker; one that waited longer gets 503 with "
+       "Retry-After (0: no bound)",
+       whole_number(&Config::max_queue_wait_ms, 0, 3600000)},
       {"limit_request_line", {"--limit-request-line"}, {}, "4094",
        "longest request line in bytes (longer: 414; 0: no limit)",
        whole_number(&Config::limit_request_line, 0, 8190)},

@@ -26,6 +26,7 @@ struct Config {
   int max_requests_jitter = 0;
   int max_worker_memory_mb = 0;
   int backlog = 2048;
+  int max_queue_wait_ms = 500;  // 0: a request waits in the listen queue as long as it takes
   int limit_request_line = 4094;
   int limit_request_fields = 100;
   int limit_request_field_size = 8190;

@@ -30,6 +30,15 @@ void send_without_delay(int fd) {
   ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 }
 
+// Every segment a connection receives carries the time it reached the
+// kernel (accepted sockets inherit the option), so a worker learns how long
+// a request waited in the listen queue from its first read, at no syscall's
+// cost (worker/queue_wait.hpp: --max-queue-wait).
+void stamp_arrivals(int fd) {
+  int one = 1;
+  ::setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one);
+}
+
 UniqueFd bind_unix(const std::string& path, int backlog) {
   sockaddr_un addr{};
   addr.sun_family = AF_UNIX;
@@ -67,6 +76,7 @@ UniqueFd bind_tcp(const std::string& address, int backlog) {
   int defer_seconds = 1;
   ::setsockopt(fd.get(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &defer_seconds, sizeof defer_seconds);
   send_without_delay(fd.get());
+  stamp_arrivals(fd.get());
   check_syscall(::bind(fd.get(), found->ai_addr, found->ai_addrlen), ("bind " + address).c_str());
   check_syscall(::listen(fd.get(), backlog), "listen");
   return fd;
@@ -90,7 +100,10 @@ Listener adopt(int fd, ListenerOwner owner) {
   socklen_t len = sizeof addr;
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   Listener l{UniqueFd(fd), local_address(fd), addr.ss_family == AF_UNIX, owner};
-  if (!l.is_unix) send_without_delay(fd);
+  if (!l.is_unix) {
+    send_without_delay(fd);
+    stamp_arrivals(fd);
+  }
   return l;
 }
 

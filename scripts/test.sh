@@ -80,7 +80,7 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ] && [ $# -eq 0 ]; then
   echo "== unit and PostgreSQL tests under ASan/UBSan"
   ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$root/test/lsan.supp" \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -L 'unit|pg'
+    ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -L 'unit|pg' -LE scale
   echo "== every test"
 fi
 

@@ -14,6 +14,7 @@
 #include "runtime/scoreboard.hpp"
 #include "worker/access_log.hpp"
 #include "worker/application.hpp"
+#include "worker/queue_wait.hpp"
 #include "worker/request_id.hpp"
 #include "worker/request_reader.hpp"
 #include "worker/router.hpp"
@@ -37,6 +38,7 @@ struct SessionDeps {
   // A keep-alive connection gives way when a connection waits on these:
   // a sync worker must not serve one client while others queue for it.
   std::vector<int> listeners;
+  QueueWaitLimit& queue_wait;  // --max-queue-wait: past it, 503 at once
 };
 
 class HttpSession {
@@ -55,6 +57,7 @@ class HttpSession {
   std::string_view who() const;
   Response dispatch(const Request& request, RequestContext& ctx);
   Response answer_status(unsigned status, RequestContext& ctx);
+  Response answer_overloaded(RequestContext& ctx);
   void finish(Response& response, const RequestContext& ctx, bool keep_alive) const;
   void send_error(unsigned status, std::string_view request_line);
   void log(std::string_view request_line, unsigned status, uint64_t bytes, std::string_view referer,
@@ -71,7 +74,6 @@ class HttpSession {
   unsigned served_ = 0;
   bool linger_ = false;
   enum class Phase { reading, handling, responding } phase_ = Phase::reading;
-  static constexpr unsigned kKeepAliveSlice = 20;
 };
 
 }  // namespace construction::http

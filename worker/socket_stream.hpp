@@ -32,6 +32,10 @@ class SocketStream {
   // Whether any of `fds` is readable within timeout_ms.
   static bool any_readable(const std::vector<int>& fds, int timeout_ms);
   int fd() const { return fd_; }
+  // When the first bytes read on this connection reached the kernel
+  // (CLOCK_REALTIME ns, the listener's SO_TIMESTAMPNS; 0 when unknown):
+  // how long its first request waited for a worker (worker/queue_wait.hpp).
+  int64_t first_arrival_ns() const { return first_arrival_ns_; }
 
   template <typename MutableBufferSequence>
   std::size_t read_some(const MutableBufferSequence& buffers, boost::beast::error_code& ec) {
@@ -75,6 +79,8 @@ class SocketStream {
   // in more than one.
   static constexpr std::size_t kMaxIov = 64;
   std::size_t receive(void* data, std::size_t size, boost::beast::error_code& ec);
+  // The first read: recvmsg, to take the kernel's receive stamp with the bytes.
+  ssize_t receive_first(void* data, std::size_t size);
   std::size_t send(struct iovec* iov, std::size_t count, boost::beast::error_code& ec);
   // Waits for `events` until the deadline; false with ec set on timeout.
   bool wait(short events, boost::beast::error_code& ec);
@@ -82,6 +88,8 @@ class SocketStream {
   int fd_;
   WorkerSlot& slot_;
   int64_t deadline_ns_ = INT64_MAX;
+  bool first_read_done_ = false;
+  int64_t first_arrival_ns_ = 0;
 };
 
 }  // namespace construction::http

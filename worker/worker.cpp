@@ -83,14 +83,15 @@ class WorkerLoop {
   explicit WorkerLoop(WorkerLaunch& launch)
       : l_(launch),
         slot_(launch.scoreboard.slot(launch.slot)),
-        access_log_(launch.config.access_logfile) {}
+        access_log_(launch.config.access_logfile),
+        queue_wait_(launch.config.max_queue_wait_ms) {}
 
   int run() {
     if (int status = boot(); status != 0) return status;
     http::SessionDeps deps{
-        l_.config,     l_.application, router_, l_.scoreboard,  slot_,
-        access_log_,   clock_,         ids_,    stop_requested, [this] { return recycle_due(); },
-        listener_fds()};
+        l_.config,      l_.application, router_, l_.scoreboard,  slot_,
+        access_log_,    clock_,         ids_,    stop_requested, [this] { return recycle_due(); },
+        listener_fds(), queue_wait_};
     while (!stop_requested) {
       Scoreboard::beat(slot_);
       handle_reopen();
@@ -101,6 +102,7 @@ class WorkerLoop {
         // (a busy worker learns it from PR_SET_PDEATHSIG) and to give back
         // the heap held for the next request.
         if (orphaned()) break;
+        queue_wait_.flush();
         if (heap_held_) release_idle_heap();
         heap_held_ = false;
         continue;
@@ -135,6 +137,7 @@ class WorkerLoop {
     }
     prepare_listeners();
     request_limit_ = pick_request_limit();
+    queue_wait_.start();
     slot_.state = WorkerState::idle;
     Scoreboard::beat(slot_);
     return 0;
@@ -244,6 +247,7 @@ class WorkerLoop {
   http::AccessLog access_log_;
   http::WallClock clock_;
   http::RequestIdGenerator ids_;
+  http::QueueWaitLimit queue_wait_;
   uint64_t request_limit_ = 0;
   bool recycle_logged_ = false;
   bool heap_held_ = false;  // served since the heap was last given back

@@ -123,3 +123,14 @@ note "fast request straight to the server beside 20 slow clients: ${direct} s"
 awk -v t="$through_nginx" 'BEGIN { exit !(t < 2.0) }' || fail "nginx let slow clients delay a fast one (${through_nginx} s)"
 awk -v t="$direct" 'BEGIN { exit !(t >= 5.0) }' ||
   fail "straight to the server the slow clients did not delay anyone (${direct} s): they are not slow"
+
+# Past capacity and restarts: with the app gone, nginx answers what the
+# app answers when a request waited too long, a 503 with Retry-After and a
+# page that says to try again, not its bare 502.
+stop_group "${PGROUPS[0]}"
+headers=$(curl -sk -D - -o "$TMP/unavailable.html" "$https/projects")
+grep -q '^HTTP/[0-9.]* 503' <<<"$headers" || fail "with the app stopped nginx answered: $(head -1 <<<"$headers")"
+grep -qi '^retry-after: 5' <<<"$headers" || fail "nginx's 503 has no Retry-After: $headers"
+grep -q 'try again in a moment' "$TMP/unavailable.html" || fail "nginx's 503 page: $(cat "$TMP/unavailable.html")"
+note "with the app stopped: $(head -1 <<<"$headers" | tr -d '\r'), $(grep -i '^retry-after' <<<"$headers" | tr -d '\r')"
+

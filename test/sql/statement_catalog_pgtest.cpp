@@ -105,7 +105,11 @@ std::string scans_of(Connection& db, const CatalogedStatement& s) {
 
 }  // namespace
 
-TEST_CASE("no store statement reads a large table whole at x100, unless listed with why", "[pg]") {
+TEST_CASE("no store statement reads a large table whole at x100, unless listed with why",
+          "[pg][scale]") {
+  // EXPLAIN_DATABASE_URL names a database seeded already (`construction
+  // seed-scale --factor 100`, migrated): the plans alone, in seconds, to
+  // look into one without seeding again.
   std::optional<ScratchDatabase> scratch;
   Connection db = [&] {
     if (const char* seeded = std::getenv("EXPLAIN_DATABASE_URL"))
