@@ -1,6 +1,6 @@
 // The EXPLAIN check: every statement of the catalog (sql/statement_catalog.hpp)
 // is planned on a contractor's data at ×100 beside other organisations, and
-// none may read a table of over 10 000 rows whole, unless it is listed below
+// none may read a table of over 3 000 rows whole, unless it is listed below
 // with why. A page or an API call whose query reads a whole table costs what
 // that table holds: fast on the demo's data, slow after five years of a
 // contractor's history, and slower for every tenant.
@@ -36,8 +36,11 @@ using construction::testing::ScratchDatabase;
 namespace {
 
 // A table counts as large past this many rows (pg_class.reltuples after
-// ANALYZE): at ×100 the contractor's history, never a lookup table.
-constexpr long kLargeTable = 10000;
+// ANALYZE): at ×100 the contractor's history, never a lookup table. Not the
+// issue's 10 000: the change orders (9 559 at ×100 with the neighbours),
+// estimates and projects are history too, and sit under it (DESIGN.md, "The
+// statement catalog and the EXPLAIN check").
+constexpr long kLargeTable = 3000;
 
 // "store kName" -> why its reading a large table whole is right.
 const std::map<std::string, std::string>& allowed_scans() {
