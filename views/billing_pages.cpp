@@ -11,6 +11,7 @@
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
+#include "views/list_pages.hpp"
 #include "views/page_routes.hpp"
 #include "views/project_page.hpp"
 #include "views/routes.hpp"
@@ -19,8 +20,6 @@ namespace construction::views {
 
 namespace {
 
-const sql::Page kAll{std::nullopt, 200};
-
 std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
                         const domain::FieldErrors& errors) {
   Data data = commercial_tab_data(page, project, errors);
@@ -28,9 +27,19 @@ std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
     return page.render("pay_applications/billing_tab", data);
   List applications;
   std::optional<domain::PayApplicationStatus> latest;
-  auto [listed, listed_invoices] =
-      sql::fetch_together(page.db, sql::pay_applications_query(page.org_id(), project.id, kAll),
-                          sql::invoices_query(page.org_id(), project.id, kAll));
+  // A page of each list, each after its own cursor (DESIGN.md, Web app,
+  // "Lists that go on").
+  sql::Page application_page = requested_page(page.http, "applications_after");
+  sql::Page invoice_page = requested_page(page.http, "invoices_after");
+  auto [listed, listed_invoices] = sql::fetch_together(
+      page.db, sql::pay_applications_query(page.org_id(), project.id, application_page),
+      sql::invoices_query(page.org_id(), project.id, invoice_page));
+  std::string tab_url = "/projects/" + std::to_string(project.id) + "/billing";
+  set_list_pages(data, "application_pages",
+                 {tab_url, "applications_after", "pay-applications", "pay applications"},
+                 application_page, listed);
+  set_list_pages(data, "invoice_pages", {tab_url, "invoices_after", "invoices", "invoices"},
+                 invoice_page, listed_invoices);
   for (const auto& a : listed.rows) {
     Object row{{"id", std::to_string(a.id)},
                {"number", std::to_string(a.number)},
@@ -41,6 +50,13 @@ std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
                {"certified", a.certified_cents ? money(*a.certified_cents) : std::string("—")}};
     applications.push_back(row);
     latest = a.status;  // in id order: the last is the latest
+  }
+  // The latest is on this page only when this page is the whole list.
+  bool any_application = !applications.empty();
+  if (application_page.after_id || listed.more) {
+    auto stored = sql::latest_pay_application(page.db, page.org_id(), project.id);
+    latest = stored ? std::optional(stored->status) : std::nullopt;
+    any_application = stored.has_value();
   }
   List invoices;
   for (const auto& i : listed_invoices.rows) {
@@ -64,7 +80,7 @@ std::string billing_tab(PageContext& page, const sql::ProjectRecord& project,
   auto refused = domain::refuse_new_application(latest);
   if (refused)
     data.set("waiting", refused->message);
-  else if (project.original_contract_sum_cents == domain::Cents{} && applications.empty())
+  else if (project.original_contract_sum_cents == domain::Cents{} && !any_application)
     data.set("no_schedule", true);
   else
     data.set("can_start", true);

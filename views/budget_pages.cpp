@@ -17,6 +17,7 @@
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
+#include "views/list_pages.hpp"
 #include "views/page_routes.hpp"
 #include "views/payee_options.hpp"
 #include "views/project_page.hpp"
@@ -26,7 +27,9 @@ namespace construction::views {
 
 namespace {
 
-const sql::Page kAll{std::nullopt, 200};
+// The bill form's choice of commitment: the project's first 200, whichever
+// page of the list the tab shows.
+const sql::Page kFormCommitments{std::nullopt, 200};
 
 void put_columns(Data& row, const domain::BudgetColumns& c) {
   row["original"] = money(c.original);
@@ -190,12 +193,21 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
                                                  {"lines[0].amount_cents", "bill_amount"},
                                                  {"lines", "bill_amount"}});
   if (page.may(domain::Permission::write_commercial)) data["can_write"] = true;
-  // What the tab shows, in one round trip.
+  // What the tab shows, in one round trip: a page of each list, each after
+  // its own cursor (DESIGN.md, Web app, "Lists that go on").
+  sql::Page commitment_page = requested_page(page.http, "commitments_after");
+  sql::Page bill_page = requested_page(page.http, "bills_after");
   auto [sums, commitments, bills, parties] = sql::fetch_together(
       page.db, sql::budget_sums_query(page.org_id(), project.id),
-      sql::commitments_query(page.org_id(), project.id, kAll),
-      sql::vendor_bills_query(page.org_id(), project.id, kAll), payee_candidates_query(page));
+      sql::commitments_query(page.org_id(), project.id, commitment_page),
+      sql::vendor_bills_query(page.org_id(), project.id, bill_page), payee_candidates_query(page));
   if (!sums) throw operations::not_found();
+  std::string tab_url = "/projects/" + std::to_string(project.id) + "/budget";
+  set_list_pages(data, "commitment_pages",
+                 {tab_url, "commitments_after", "commitments", "commitments"}, commitment_page,
+                 commitments);
+  set_list_pages(data, "bill_pages", {tab_url, "bills_after", "vendor-bills", "bills"}, bill_page,
+                 bills);
   domain::BudgetReport report = operations::budget_report(*sums);
   Data& lines = new_list(data, "lines", report.lines.size());
   int over = 0;
@@ -248,7 +260,15 @@ std::string budget_tab(PageContext& page, const sql::ProjectRecord& project,
   set_cost_type_options(data, "from_types", page.field("from_cost_type"));
   set_cost_type_options(data, "to_types", page.field("to_cost_type"));
   if (!transfer_errors.empty()) data["transfer_open"] = true;
-  put_bill_form(page, data, commitments, parties);
+  // The list's rows are the form's choices when they are the whole list;
+  // past its first page, a read of their own.
+  if (commitment_page.after_id || commitments.more)
+    put_bill_form(
+        page, data,
+        sql::fetch(page.db, sql::commitments_query(page.org_id(), project.id, kFormCommitments)),
+        parties);
+  else
+    put_bill_form(page, data, commitments, parties);
   if (!bill_errors.empty()) data["bill_open"] = true;
   return page.render("budget/tab", data);
 }

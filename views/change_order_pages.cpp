@@ -21,6 +21,7 @@
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
+#include "views/list_pages.hpp"
 #include "views/page_routes.hpp"
 #include "views/project_page.hpp"
 #include "views/routes.hpp"
@@ -252,14 +253,17 @@ http::Response transition(PageContext& page, ChangeOrderAction action) {
 
 // ---- the project's Change orders tab
 
-const sql::Page kAll{std::nullopt, 200};
-
 std::string change_orders_tab(PageContext& page, const sql::ProjectRecord& project,
                               const domain::FieldErrors& errors) {
   Data data = commercial_tab_data(page, project, errors);
   List rows;
   if (page.may(domain::Permission::read_commercial)) {
-    auto orders = sql::list_change_orders(page.db, page.org_id(), project.id, kAll);
+    sql::Page listed = requested_page(page.http, "after");
+    auto orders = sql::list_change_orders(page.db, page.org_id(), project.id, listed);
+    set_list_pages(data, "order_pages",
+                   {"/projects/" + std::to_string(project.id) + "/change-orders", "after",
+                    "change-orders", "change orders"},
+                   listed, orders);
     for (const auto& c : orders.rows) {
       Object row{{"id", std::to_string(c.id)},
                  {"number", c.fields.number},

@@ -19,6 +19,7 @@
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
 #include "views/line_form.hpp"
+#include "views/list_pages.hpp"
 #include "views/page_routes.hpp"
 #include "views/project_page.hpp"
 #include "views/routes.hpp"
@@ -304,10 +305,14 @@ http::Response transition(PageContext& page, EstimateAction action) {
 
 std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
                           const domain::FieldErrors& errors) {
+  Data data = Object{{"project_id", std::to_string(project.id)},
+                     {"csrf", page.csrf()},
+                     {"title", page.field("title")},
+                     {"errors", error_data(errors)}};
   List rows;
   if (page.may(domain::Permission::read_commercial)) {
-    auto estimates =
-        sql::list_estimates(page.db, page.org_id(), project.id, sql::Page{std::nullopt, 200});
+    sql::Page listed = requested_page(page.http, "after");
+    auto estimates = sql::list_estimates(page.db, page.org_id(), project.id, listed);
     for (const auto& e : estimates.rows)
       rows.push_back(Object{{"id", std::to_string(e.id)},
                             {"number", e.fields.number},
@@ -316,13 +321,13 @@ std::string estimates_tab(PageContext& page, const sql::ProjectRecord& project,
                             {"status", std::string(to_string(e.status))},
                             {"total", money(e.totals.total)},
                             {"margin", rate(e.totals.margin.value)}});
+    set_list_pages(data, "estimate_pages",
+                   {"/projects/" + std::to_string(project.id) + "/estimates", "after", "estimates",
+                    "estimates"},
+                   listed, estimates);
   }
-  Data data = Object{{"project_id", std::to_string(project.id)},
-                     {"estimates", rows},
-                     {"csrf", page.csrf()},
-                     {"title", page.field("title")},
-                     {"errors", error_data(errors)}};
   if (!rows.empty()) data.set("has_estimates", true);
+  data.set("estimates", std::move(rows));
   if (page.may(domain::Permission::write_commercial)) data.set("can_write", true);
   if (!page.may(domain::Permission::read_commercial)) data.set("hidden", true);
   return page.render("estimates/tab", data);

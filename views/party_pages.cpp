@@ -7,6 +7,7 @@
 #include "operations/refusal.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
+#include "views/list_pages.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
 #include "views/stale_form.hpp"
@@ -52,12 +53,20 @@ Data party_data(const PageContext& page, const sql::PartyRecord& p) {
 }
 
 std::string party_rows(PageContext& page, const sql::PartyFilter& filter) {
-  auto parties = sql::list_parties(page.db, page.org_id(), filter, sql::Page{std::nullopt, 200});
+  sql::Page listed = requested_page(page.http, "after");
+  auto parties = sql::list_parties(page.db, page.org_id(), filter, listed);
   std::string rows;
   for (const auto& p : parties.rows) rows += page.render("parties/row", party_data(page, p));
-  Data data = Object{};
+  Data data = Object{{"q", filter.name_contains.value_or("")}, {"kind", filter.kind.value_or("")}};
   set_text(data, "rows", rows);
   if (filter.kind || filter.name_contains) data.set("filtered", true);
+  // The next page is the parties after this one's last, the same search and
+  // kind; from the second page on, the first is a click away.
+  if (listed.after_id) data.set("paged", true);
+  if (parties.more)
+    data.set("more", Object{{"after", std::to_string(parties.rows.back().id)},
+                            {"count", std::to_string(listed.limit)}});
+  if (listed.after_id || parties.more) data.set("pages", true);
   return page.render("parties/rows", data);
 }
 
