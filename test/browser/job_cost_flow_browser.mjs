@@ -9,6 +9,7 @@
 // valid HTML5 (html-validate), no request may leave the origin, the console
 // must stay free of errors. Screenshots of the Budget tab (1280 and 375 px)
 // go to ARTIFACTS_DIR.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -22,7 +23,7 @@ const setup = {
   seedDemo: true,
 };
 
-await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
+await browserTest(setup, async ({ page, origin, text, settle, logIn, serverEnv }) => {
 
   // Log in as the demo owner.
   await logIn(email, password);
@@ -122,4 +123,38 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn }) => {
     await page.goto(budgetUrl);
     await page.screenshot({ path: join(artifacts, `budget-tab-${width}.png`), fullPage: true });
   }
+
+  // A long history: 60 more bills (draft, of no amount) make more than a
+  // page of 50. "Next 50 bills" loads the tab with the bills after the last
+  // one shown, the commitments kept on their first page, and scrolls to the
+  // bills; "First page" goes back.
+  execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', serverEnv.DATABASE_URL, '-c',
+    "INSERT INTO vendor_bills (org_id, project_id, number, party_id, bill_date) " +
+    "SELECT p.org_id, p.id, 'HIST-' || g, (SELECT min(id) FROM parties WHERE org_id = p.org_id " +
+    "AND kind = 'subcontractor'), current_date FROM projects p, generate_series(1, 60) g " +
+    "WHERE p.number = '2026-021'"]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(budgetUrl);
+  const bills = '#vendor-bill-list tbody tr';
+  assert.equal(await page.locator(bills).count(), 50);
+  const firstBill = await text(`${bills}:first-child td:first-child`);
+  await page.click('a:has-text("Next 50 bills")');
+  await page.waitForURL(/\/budget\?bills_after=\d+$/);
+  await settle();
+  assert.notEqual(await text(`${bills}:first-child td:first-child`), firstBill);
+  assert.match(await text(`${bills}:last-child td:first-child`), /^HIST-60$/);
+  assert.equal(await page.locator('a:has-text("Next 50 bills")').count(), 0);
+  const pagedUrl = page.url();
+  for (const [width, height] of [[1280, 900], [375, 812]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(pagedUrl);
+    await page.screenshot({ path: join(artifacts, `budget-tab-bills-page-2-${width}.png`),
+      fullPage: true });
+  }
+  // On a phone (the loop ends at 375 px), as on a desktop.
+  await page.click('#vendor-bills ~ nav.list-pages a:has-text("First page")');
+  await page.waitForURL(budgetUrl);
+  await settle();
+  assert.equal(await text(`${bills}:first-child td:first-child`), firstBill);
+  await page.screenshot({ path: join(artifacts, 'budget-tab-bills-page-1-375.png'), fullPage: true });
 });
