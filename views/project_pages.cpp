@@ -15,6 +15,7 @@
 #include "sql/project_store.hpp"
 #include "views/form_errors.hpp"
 #include "views/format.hpp"
+#include "views/list_pages.hpp"
 #include "views/page_routes.hpp"
 #include "views/project_page.hpp"
 #include "views/routes.hpp"
@@ -63,7 +64,7 @@ List party_options(const sql::PageOf<sql::PartyRecord>& parties, const std::stri
 
 // ---- the list
 
-constexpr int kProjectsListed = 50;  // rows per page of the list
+constexpr int kProjectsListed = kListPage;  // rows per page of the list
 
 std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
                          const sql::PageOf<sql::ProjectListing>& projects) {
@@ -84,11 +85,14 @@ std::string project_rows(PageContext& page, const sql::ProjectFilter& filter,
   if (filter.text || filter.status) data["filtered"] = true;
   // The next page is the rows after this one's last (keyset, never an
   // offset): the same search and status, `after` the last id shown.
+  // From the second page on, the first is a click away.
+  data["q"] = filter.text.value_or("");
+  data["status"] = filter.status.value_or("");
+  if (requested_page(page.http, "after").after_id) data["paged"] = true;
   if (projects.more)
-    data["more"] = Object{{"q", filter.text.value_or("")},
-                          {"status", filter.status.value_or("")},
-                          {"after", std::to_string(projects.rows.back().id)},
+    data["more"] = Object{{"after", std::to_string(projects.rows.back().id)},
                           {"count", std::to_string(kProjectsListed)}};
+  if (projects.more || data.find("paged")) data["pages"] = true;
   return page.render("projects/rows", data);
 }
 
@@ -123,10 +127,7 @@ sql::ProjectFilter list_filter(const http::RequestContext& http) {
 // The list's page: kProjectsListed rows after the id in ?after= (the last
 // of the page before), or the first ones.
 sql::Page list_page(const http::RequestContext& http) {
-  sql::Page page{std::nullopt, kProjectsListed};
-  if (auto after = whole_number(http.query_value("after").value_or("")); after && *after > 0)
-    page.after_id = after;
-  return page;
+  return requested_page(http, "after");
 }
 
 // Read with the member, in one round trip: the clients and architects too,

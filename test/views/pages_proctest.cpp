@@ -284,16 +284,20 @@ TEST_CASE("the projects page shows 50 at a time, the next ones after the last sh
   CHECK(first.find("<input type=\"hidden\" name=\"after\" value=\"" + id_of_50 + "\">") !=
         std::string::npos);
   CHECK(first.find("Next 50 projects") != std::string::npos);
+  CHECK(first.find(">First page</button>") == std::string::npos);
 
   std::string second = rows("?q=&status=&after=" + id_of_50);
   CHECK(second.find(">P-050</a>") == std::string::npos);
   CHECK(second.find(">P-051</a>") != std::string::npos);
   CHECK(second.find(">P-100</a>") != std::string::npos);
+  // From the second page on, the first is one button away, the search kept.
+  CHECK(second.find(">First page</button>") != std::string::npos);
   std::string last =
       rows("?after=" + user.server.db.scalar("SELECT id FROM projects WHERE org_id = " + org +
                                              " AND number = 'P-100'"));
   CHECK(last.find(">P-120</a>") != std::string::npos);
   CHECK(last.find("Next 50") == std::string::npos);
+  CHECK(last.find(">First page</button>") != std::string::npos);
 
   // The search and the status go on to the next page.
   std::string active = rows("?q=paged&status=active");
