@@ -184,9 +184,40 @@ http::Response save(PageContext& page) {
                                   }});
 }
 
+// GET /parties/choices?kind=client&client_search=Smi: the new project form's
+// client (or architect) select, of the parties of that kind whose name holds
+// what was typed, for its search-as-you-type box. htmx replaces the select
+// whole, its options and the chosen one together. The first kListPage by id;
+// one match alone is chosen.
+http::Response choices(PageContext& page) {
+  std::string kind = page.http.query_value("kind").value_or("");
+  auto read = domain::parse_party_kind(kind);
+  if (!read || (*read != domain::PartyKind::client && *read != domain::PartyKind::architect))
+    throw operations::not_found();
+  sql::PartyFilter filter{kind, std::nullopt};
+  if (auto q = page.http.query_value(kind + "_search"); q && !domain::is_blank(*q))
+    filter.name_contains = q->substr(0, 200);
+  auto parties = sql::fetch(
+      page.db, sql::parties_query(page.org_id(), filter, sql::Page{std::nullopt, kListPage}));
+  List options;
+  for (const auto& p : parties.rows) {
+    Object option{{"value", std::to_string(p.id)}, {"label", p.fields.name}};
+    if (parties.rows.size() == 1 && filter.name_contains) option["selected"] = true;
+    options.push_back(std::move(option));
+  }
+  Data data = Object{{"options", std::move(options)},
+                     {"kind", kind},
+                     {"none", *read == domain::PartyKind::client ? "No client yet" : "None"}};
+  if (parties.more) data.set("more", true);
+  if (filter.name_contains && parties.rows.empty()) data.set("no_match", true);
+  return page.fragment(page.render("parties/choices", data));
+}
+
 }  // namespace
 
 void add_party_routes(PageRoutes& routes) {
+  routes.add(http::Verb::get, "/parties/choices", kWriteProjects, choices,
+             "The new project form's client or architect options matching what was typed");
   routes.add(http::Verb::get, "/parties", kCommercial, list,
              "Clients, subcontractors, vendors, architects: filter, search, add");
   routes.add(http::Verb::post, "/parties", kWriteProjects, create, "Add a party");

@@ -57,6 +57,15 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn, problems })
   assert.match(await text('#new-project small.error'), /Name is required/);
   assert.equal(await page.inputValue('#new-project input[name=number]'), '2026-014');
   await page.fill('#new-project input[name=name]', 'Dental office fit-out');
+  // The client picker: typing part of the name narrows the select to the
+  // clients that match (a route of its own, for an organisation of 1 000
+  // clients); one match alone is chosen.
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/parties/choices?kind=client')),
+    page.fill('#client-search', 'maple st'),
+  ]);
+  await settle();
+  assert.equal(await text('#client-id option:checked'), 'Maple Street Dental');
   await page.selectOption('#new-project select[name=client_id]', { label: 'Maple Street Dental' });
   await page.fill('#new-project textarea[name=site_address]', '12 Maple Street');
   await page.click('#new-project button[type=submit]');
