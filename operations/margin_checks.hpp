@@ -27,6 +27,8 @@ struct MarginAlert {
 class MarginChecks {
  public:
   // About 100 bytes a project: 4 096 is under half a megabyte a worker.
+  // When a view's sums would pass it the map is emptied first, so it holds
+  // at most `capacity` projects, or the one view's (50) after emptying.
   explicit MarginChecks(std::size_t capacity = 4096) : capacity_(capacity) {}
 
   // The projects of `active` (active_costs_versions_query) whose projected
@@ -35,8 +37,6 @@ class MarginChecks {
   // none when every counter is the one kept.
   std::vector<MarginAlert> below_estimate(sql::Connection& db, std::int64_t org_id,
                                           const std::vector<sql::ProjectCostsVersion>& active);
-
-  std::size_t kept() const { return kept_.size(); }
 
  private:
   struct Kept {
