@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Issue 24 ("Done when" 1): the cost of every read at ×1 and ×100 of a
+# Issue 24 ("Done when" 1): the cost of every read (and of two writes:
+# a line on a draft estimate, a bill) at ×1 and ×100 of a
 # contractor's history. Each route runs against two databases of one private
 # cluster, seeded by `construction seed-scale --factor 1` and `--factor 100`
 # (with the other organisations beside them), one after the other so that
@@ -169,6 +170,8 @@ pick_ids() {
   ids[$f/commitment]=$(newest commitments)
   ids[$f/vendor_bill]=$(newest vendor_bills)
   ids[$f/term]=$(sql_at "$f" -c "SELECT split_part(name, ' ', 1) FROM projects WHERE id = $p")
+  ids[$f/payee]=$(sql_at "$f" -c "SELECT id FROM parties WHERE org_id = $o
+    AND kind IN ('subcontractor', 'vendor') ORDER BY id LIMIT 1")
   row=$(sql_at "$f" -F' ' -c "SELECT p.number, p.name,
       (SELECT count(*) FROM estimate_lines l WHERE l.org_id = $o AND l.estimate_id = ${ids[$f/draft]}),
       (SELECT count(*) FROM vendor_bills d WHERE d.org_id = $o AND d.project_id = $p),
@@ -274,7 +277,20 @@ check_route() {
   code=$(curl -sS -o "$tmp/body" -w '%{http_code}' --max-time 30 -H "$h" "$u")
   [ "$code" = 200 ] || die "×$f: GET $path answered $code, not 200 ($(head -c 300 "$tmp/body"))"
   shown[$5/$f]=$(rows_in "$tmp/body")
-  if [ "${4:-1}" = 1 ]; then taskset -c 0 wrk -t1 -c4 -d1s -H "$h" "$u" >/dev/null; fi
+  write_kind=$1 write_f=$f
+  fresh_writes
+  if [ "${4:-1}" = 1 ]; then taskset -c 0 wrk -t1 -c4 -d1s -H "$h" "${writes[@]}" "$u" "${write_args[@]}" >/dev/null; fi
+}
+
+# fresh_writes: wrk's script and its arguments (after the URL) for a write
+# route ($write_kind, $write_f), none for a read; a bill's numbers new on
+# each run (a vendor's number is taken once).
+fresh_writes() {
+  writes=() write_args=()
+  case "$write_kind" in
+    line) writes=(-s "$here/day_writes.lua") write_args=(-- line) ;;
+    bill) writes=(-s "$here/day_writes.lua") write_args=(-- bill "scale-$write_f-$RANDOM$RANDOM" "${ids[$write_f/payee]}") ;;
+  esac
 }
 
 # timed_run LABEL FACTOR: a wrk run of $duration s at $u with $h; keeps the
@@ -286,7 +302,8 @@ timed_run() {
   [ "${#workers[@]}" = 2 ] || die "s$f has ${#workers[@]} workers, 2 expected"
   backends "$f" >"$tmp/b0"
   w0=$(sched_of "${workers[@]}")
-  taskset -c 0 wrk -t1 -c4 -d"${duration}s" --latency -H "$h" "$u" >"$out"
+  fresh_writes
+  taskset -c 0 wrk -t1 -c4 -d"${duration}s" --latency -H "$h" "${writes[@]}" "$u" "${write_args[@]}" >"$out"
   w1=$(sched_of "${workers[@]}")
   backends "$f" >"$tmp/b1"
   [ "$(pgrep -P "${master[s$f]}" | sort -n | tr '\n' ' ')" = "${workers[*]} " ] ||
@@ -317,7 +334,8 @@ count_trips() {
   strace -qq -e trace=sendto -s 8 -o "$tmp/strace.txt" -p "${workers[0]}" -p "${workers[1]}" &
   tracer=$!
   sleep 0.3
-  taskset -c 0 wrk -t1 -c1 -d1s -H "$h" "$u" >"$tmp/rt.txt"
+  fresh_writes
+  taskset -c 0 wrk -t1 -c1 -d1s -H "$h" "${writes[@]}" "$u" "${write_args[@]}" >"$tmp/rt.txt"
   sleep 0.2
   kill -INT "$tracer" 2>/dev/null || true
   wait "$tracer" 2>/dev/null || true
@@ -382,6 +400,11 @@ routes=(
   "API vendor bill lines|api|/api/v1/vendor-bills/{vendor_bill}/lines"
   "API signature requests|api|/api/v1/estimates/{estimate}/signature-requests"
   "pay application PDF|api|/api/v1/pay-applications/{pay_app}/pdf"
+  # Writes (bench/day_writes.lua, one new row a request; the GET of the same
+  # path checks the ids): a line on the draft estimate, a draft bill of two
+  # lines; what a trigger on them costs (migration 0019).
+  "POST estimate line|line|/api/v1/estimates/{draft}/lines"
+  "POST vendor bill|bill|/api/v1/projects/{project}/vendor-bills"
 )
 
 for f in $factors; do log_in "$f"; done

@@ -14,7 +14,7 @@
 namespace construction::operations {
 
 // The report of sums already read (sql::load_budget_sums, or the
-// dashboard's active_budget_sums_query).
+// dashboard's margin check, operations/margin_checks.hpp).
 domain::BudgetReport budget_report(const sql::BudgetSumsRecord& budget);
 
 // Not found when the project is not the organisation's.

@@ -73,19 +73,33 @@ ORDER BY lines.cost_code,
                         lines.cost_type)
 )SQL";
 
-// The same sums for every active project with an accepted estimate (the
-// dashboard's margin check): one row per project and line, the project's
-// figures repeated, a project without lines once with null keys.
-// Only the listed projects' rows are read, whatever the organisation's age:
-// each project's accepted estimate is looked up by its own index entry (a
-// join read every accepted estimate of the organisation to find fifty; the
+// The dashboard's margin check (DESIGN.md, "The dashboard's margin check,
+// kept per project"): the active projects with an accepted estimate, the
+// first $2 by id, with their change counters, which a worker compares with
+// the counters it summed under; a steady dashboard reads only these. Each
+// project's accepted estimate is looked up by its own index entry (a join or
+// EXISTS read every accepted estimate of the organisation to find fifty; the
 // LIMIT, one anyway, keeps the planner from turning the lookup back into
-// that join), and
-// the parts take the projects' ids as an array, which an index scan reads
-// for those projects alone (`IN (SELECT id FROM project)` let the planner
-// read the organisation's whole table; DESIGN.md, "Cost at scale").
-constexpr std::string_view kActiveBudgetSums = R"SQL(WITH project AS (
-  SELECT p.id, p.number, p.name,
+// that join).
+constexpr std::string_view kActiveCostsVersions = R"SQL(SELECT p.id AS project_id,
+  p.number AS project_number, p.name AS project_name, p.costs_version
+FROM projects p CROSS JOIN LATERAL (
+  SELECT FROM estimates e
+  WHERE e.org_id = p.org_id AND e.project_id = p.id AND e.status = 'accepted' LIMIT 1) e
+WHERE p.org_id = $1 AND p.status = 'active' ORDER BY p.id LIMIT $2
+)SQL";
+
+// The sums of kBudgetSums for the projects of the array $2 that have an
+// accepted estimate (those whose counter moved): one row per project and
+// line, the project's figures and counter repeated, a project without lines
+// once with null keys. The counter comes from the same snapshot as the sums,
+// so figures kept under it are the report's for it. Only the listed
+// projects' rows are read, whatever the organisation's age: the parts take
+// the projects' ids as an array, which an index scan reads for those
+// projects alone (`IN (SELECT id FROM project)` let the planner read the
+// organisation's whole table; DESIGN.md, "Cost at scale").
+constexpr std::string_view kBudgetSumsOf = R"SQL(WITH project AS (
+  SELECT p.id, p.number, p.name, p.costs_version,
          p.original_contract_sum_cents
          + coalesce((SELECT sum(c.amount_cents) FROM change_orders c
                      WHERE c.org_id = p.org_id AND c.project_id = p.id
@@ -94,7 +108,7 @@ constexpr std::string_view kActiveBudgetSums = R"SQL(WITH project AS (
   FROM projects p CROSS JOIN LATERAL (
     SELECT e.margin_bps FROM estimates e
     WHERE e.org_id = p.org_id AND e.project_id = p.id AND e.status = 'accepted' LIMIT 1) e
-  WHERE p.org_id = $1 AND p.status = 'active' ORDER BY p.id LIMIT $2
+  WHERE p.org_id = $1 AND p.id = ANY ($2::bigint[])
 ), parts (project_id, cost_code, cost_type, original, transfers, changes, committed, actual) AS (
   SELECT e.project_id, l.cost_code, l.cost_type, l.cost_cents, 0, 0, 0, 0
   FROM estimates e JOIN estimate_lines l ON l.org_id = e.org_id AND l.estimate_id = e.id
@@ -127,7 +141,7 @@ constexpr std::string_view kActiveBudgetSums = R"SQL(WITH project AS (
   FROM parts GROUP BY project_id, cost_code, cost_type
 )
 SELECT project.id AS project_id, project.number AS project_number, project.name AS project_name,
-       project.contract_sum_cents::bigint AS contract_sum_cents,
+       project.costs_version, project.contract_sum_cents::bigint AS contract_sum_cents,
        project.original_margin_bps::bigint AS original_margin_bps, lines.cost_code,
        lines.cost_type, lines.original_cents, lines.transfers_cents, lines.changes_cents,
        lines.committed_cents, lines.actual_cents
@@ -201,14 +215,32 @@ std::optional<BudgetSumsRecord> load_budget_sums(Connection& db, std::int64_t or
   return fetch(db, budget_sums_query(org_id, project_id));
 }
 
-Query<std::vector<ProjectBudgetSums>> active_budget_sums_query(std::int64_t org_id, int limit) {
+Query<std::vector<ProjectCostsVersion>> active_costs_versions_query(std::int64_t org_id,
+                                                                    int limit) {
+  return make_query<std::vector<ProjectCostsVersion>>(
+      kActiveCostsVersions,
+      [](const Result& result) {
+        std::vector<ProjectCostsVersion> projects;
+        projects.reserve(static_cast<std::size_t>(result.rows()));
+        for (Row row : result)
+          projects.push_back({project_name_from(row), row["costs_version"].int64()});
+        return projects;
+      },
+      org_id, limit);
+}
+
+Query<std::vector<ProjectBudgetSums>> budget_sums_of_query(
+    std::int64_t org_id, const std::vector<std::int64_t>& project_ids) {
+  std::string ids = "{";
+  for (std::int64_t id : project_ids) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
+  ids += "}";
   return make_query<std::vector<ProjectBudgetSums>>(
-      kActiveBudgetSums,
+      kBudgetSumsOf,
       [](const Result& result) {
         std::vector<ProjectBudgetSums> projects;
         for (Row row : result) {
           if (projects.empty() || projects.back().project.id != row["project_id"].int64()) {
-            projects.push_back({project_name_from(row), {}});
+            projects.push_back({project_name_from(row), row["costs_version"].int64(), {}});
             projects.back().budget.contract_sum_to_date_cents = row["contract_sum_cents"].cents();
             projects.back().budget.original_margin_bps = row["original_margin_bps"].int64();
           }
@@ -216,14 +248,14 @@ Query<std::vector<ProjectBudgetSums>> active_budget_sums_query(std::int64_t org_
         }
         return projects;
       },
-      org_id, limit);
+      org_id, ids);
 }
 
 // The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
 StoreStatements budget_store_statements() {
   return {"budget_store",
           {SQL_NAMED(kInsertTransfer), SQL_NAMED(kListTransfers), SQL_NAMED(kBudgetSums),
-           SQL_NAMED(kActiveBudgetSums)}};
+           SQL_NAMED(kActiveCostsVersions), SQL_NAMED(kBudgetSumsOf)}};
 }
 
 }  // namespace construction::sql

@@ -69,13 +69,26 @@ Query<std::optional<BudgetSumsRecord>> budget_sums_query(std::int64_t org_id,
 std::optional<BudgetSumsRecord> load_budget_sums(Connection& db, std::int64_t org_id,
                                                  std::int64_t project_id);
 
+// The dashboard's margin check (DESIGN.md, "The dashboard's margin check,
+// kept per project"): the active projects that have an accepted estimate (at
+// most `limit`, by id) with their change counters (projects.costs_version,
+// moved by PostgreSQL in the transaction of every write that can change the
+// project's sums or margin)…
+struct ProjectCostsVersion {
+  ProjectName project;
+  std::int64_t costs_version = 0;
+};
+Query<std::vector<ProjectCostsVersion>> active_costs_versions_query(std::int64_t org_id, int limit);
+
+// … and the sums of those of `project_ids` that have an accepted estimate,
+// by id, each with its counter read in the same statement (the counter the
+// sums are true for). One statement.
 struct ProjectBudgetSums {
   ProjectName project;
+  std::int64_t costs_version = 0;
   BudgetSumsRecord budget;
 };
-
-// The sums of every active project that has an accepted estimate (at most
-// `limit`, by id), for the dashboard's margin check, in one statement.
-Query<std::vector<ProjectBudgetSums>> active_budget_sums_query(std::int64_t org_id, int limit);
+Query<std::vector<ProjectBudgetSums>> budget_sums_of_query(
+    std::int64_t org_id, const std::vector<std::int64_t>& project_ids);
 
 }  // namespace construction::sql

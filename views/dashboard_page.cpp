@@ -6,8 +6,11 @@
 // margin (the job cost report's) fell below their accepted estimate's, each
 // linked to its Budget tab. A field user sees no amount (DESIGN.md, "What a
 // field user sees"). Its five reads go to PostgreSQL with the member's own,
-// in one round trip (PageRoutes::add_with_reads).
-#include "operations/budget.hpp"
+// in one round trip (PageRoutes::add_with_reads); the margin check reads the
+// active projects' change counters there, and the budget sums of only the
+// projects whose counter moved since this worker summed them, in a second
+// round trip when one did (operations/margin_checks.hpp).
+#include "operations/margin_checks.hpp"
 #include "operations/project_financials.hpp"
 #include "sql/budget_store.hpp"
 #include "sql/change_order_store.hpp"
@@ -22,6 +25,8 @@ namespace construction::views {
 
 namespace {
 
+using operations::MarginAlert;
+
 constexpr int kListed = 50;  // rows per list; the project list links to the rest
 
 void put_project(Data& row, const sql::ProjectName& project) {
@@ -29,8 +34,8 @@ void put_project(Data& row, const sql::ProjectName& project) {
   row["project"] = project.number + " · " + project.name;
 }
 
-// Read with the member, in one round trip: the budgets too, whether or not
-// the member's role shows their margins.
+// Read with the member, in one round trip: the counters of the margin check
+// too, whether or not the member's role shows their margins.
 auto reads(const PageContext& page) {
   sql::ProjectFilter active{std::string("active"), std::nullopt, std::nullopt};
   return std::tuple{sql::project_listings_with_figures_query(page.org_id(), active,
@@ -38,7 +43,7 @@ auto reads(const PageContext& page) {
                     sql::pending_change_orders_query(page.org_id(), kListed),
                     sql::overdue_invoices_query(page.org_id(), kListed),
                     sql::todays_daily_logs_query(page.org_id()),
-                    sql::active_budget_sums_query(page.org_id(), kListed)};
+                    sql::active_costs_versions_query(page.org_id(), kListed)};
 }
 
 // The active projects; with their figures for a role that reads amounts.
@@ -70,7 +75,7 @@ void put_projects(Data& data, const sql::PageOf<sql::ProjectListingWithFigures>&
 // overdue, projects whose margin fell below their estimate's.
 void put_commercial(Data& data, const std::vector<sql::PendingChangeOrder>& orders,
                     const std::vector<sql::OverdueInvoice>& invoices,
-                    const std::vector<sql::ProjectBudgetSums>& budgets) {
+                    const std::vector<MarginAlert>& margins) {
   data["commercial"] = true;
   Data& order_rows = new_list(data, "change_orders", orders.size());
   for (const auto& o : orders) {
@@ -93,30 +98,29 @@ void put_commercial(Data& data, const std::vector<sql::PendingChangeOrder>& orde
   // The flags first: a member added to `data` may move the lists it holds.
   if (!orders.empty()) data["has_change_orders"] = true;
   if (!invoices.empty()) data["has_invoices"] = true;
-  bool has_margins = false;
-  Data& margin_rows = new_list(data, "margins", 0);
-  for (const auto& b : budgets) {
-    auto profit = operations::budget_report(b.budget).profit;
-    if (profit.projected_margin.value >= profit.original_margin.value) continue;
+  if (!margins.empty()) data["has_margins"] = true;
+  Data& margin_rows = new_list(data, "margins", margins.size());
+  for (const auto& m : margins) {
     Data& row = add_row(margin_rows);
-    row["projected_margin"] = rate(profit.projected_margin.value);
-    row["original_margin"] = rate(profit.original_margin.value);
-    row["projected_profit"] = money(profit.projected_profit);
-    put_project(row, b.project);
-    has_margins = true;
+    row["projected_margin"] = rate(m.profit.projected_margin.value);
+    row["original_margin"] = rate(m.profit.original_margin.value);
+    row["projected_profit"] = money(m.profit.projected_profit);
+    put_project(row, m.project);
   }
-  if (has_margins) data["has_margins"] = true;
 }
 
 http::Response show(PageContext& page, const sql::PageOf<sql::ProjectListingWithFigures>& projects,
                     const std::vector<sql::PendingChangeOrder>& orders,
                     const std::vector<sql::OverdueInvoice>& invoices,
                     const std::vector<sql::DayLog>& logs,
-                    const std::vector<sql::ProjectBudgetSums>& budgets) {
+                    const std::vector<sql::ProjectCostsVersion>& costs_versions) {
   Data data;
   bool figures = page.may(domain::Permission::read_commercial);
   put_projects(data, projects, figures);
-  if (figures) put_commercial(data, orders, invoices, budgets);
+  if (figures)
+    put_commercial(
+        data, orders, invoices,
+        operations::worker_margin_checks().below_estimate(page.db, page.org_id(), costs_versions));
   Data& log_rows = new_list(data, "logs", logs.size());
   for (const auto& l : logs) {
     Data& row = add_row(log_rows);

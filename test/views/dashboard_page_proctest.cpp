@@ -15,6 +15,13 @@ bool shows(const std::string& html, const std::string& text) {
   return html.find(text) != std::string::npos;
 }
 
+// The dashboard's margin alerts, from its section to the section's end.
+std::string margin_alerts(const HttpResult& page) {
+  auto at = page.body.find("id=\"margin-alerts\"");
+  if (at == std::string::npos) return "";
+  return page.body.substr(at, page.body.find("</section>", at) - at);
+}
+
 }  // namespace
 
 TEST_CASE("the dashboard shows each active project's billing and what needs attention",
@@ -108,4 +115,73 @@ TEST_CASE("the dashboard shows each active project's billing and what needs atte
   // Today's log: crew of 3 + 4 = 7.
   CHECK(shows(html, "Draft · crew of 7"));
   CHECK_FALSE(shows(html, "No daily logs for today"));
+}
+
+// The margin check is kept per project by each worker (DESIGN.md, "The
+// dashboard's margin check, kept per project"); the page server has one
+// worker, so the views below all come from the worker that kept the project's
+// figures before each bill.
+TEST_CASE("the dashboard's margin alert follows each bill entered, in the worker that kept it",
+          "[process]") {
+  PageServer& server = shared_page_server();
+  std::string email = "margins-" + std::to_string(::getpid()) + "@example.com";
+  server.add_user("Margin Builders " + std::to_string(::getpid()), email, "correct horse battery");
+  std::string org = server.db.scalar("SELECT org_id FROM users WHERE email = '" + email + "'");
+  // A contract of 10,000.00 estimated at a cost of 8,000.00: a margin of
+  // 20.00 %, which the budget (8,000.00 on 09-250 material) keeps.
+  std::string project = server.db.scalar(
+      "INSERT INTO projects (org_id, number, name, status, original_contract_sum_cents) "
+      "VALUES (" +
+      org + ", 'M-1', 'Mill lofts', 'active', 1000000) RETURNING id");
+  std::string estimate = server.db.scalar(
+      "INSERT INTO estimates (org_id, project_id, number, title, status, cost_cents, "
+      "subtotal_cents, total_cents, margin_bps) VALUES (" +
+      org + ", " + project +
+      ", 'E-1', 'Lofts', 'accepted', 800000, 1000000, 1000000, 2000) "
+      "RETURNING id");
+  server.db.exec(
+      "INSERT INTO estimate_lines (org_id, estimate_id, position, cost_code, cost_type, "
+      "description, quantity, unit_cost_cents, markup_bps, cost_cents, price_cents) VALUES (" +
+      org + ", " + estimate +
+      ", 1, '09-250', 'material', 'Board', 1, 800000, 2500, 800000, 1000000);"
+      "INSERT INTO parties (org_id, kind, name) VALUES (" +
+      org + ", 'vendor', 'Board Supply')");
+  std::string party = server.db.scalar("SELECT id FROM parties WHERE org_id = " + org);
+  const std::string budget = "/projects/" + project + "/budget";
+  auto enter_bill = [&](PageClient& client, const std::string& number, const std::string& amount) {
+    REQUIRE(client.get(budget).status == 200);
+    HttpResult entered = client.post(budget + "/vendor-bills", {{"party_id", party},
+                                                                {"commitment_id", ""},
+                                                                {"bill_number", number},
+                                                                {"bill_date", "2026-12-01"},
+                                                                {"bill_cost_code", "09-250"},
+                                                                {"bill_cost_type", "material"},
+                                                                {"bill_description", "Board"},
+                                                                {"bill_amount", amount}});
+    REQUIRE(entered.status == 303);
+  };
+
+  PageClient client(server.port());
+  REQUIRE(client.log_in(email, "correct horse battery"));
+  // At its estimate's margin: no alert, and the worker keeps the figures.
+  HttpResult before = client.get("/");
+  REQUIRE(before.status == 200);
+  CHECK_FALSE(shows(margin_alerts(before), "Mill lofts"));
+  CHECK(margin_alerts(client.get("/")) == margin_alerts(before));
+
+  // A bill of 9,000.00 on a budget of 8,000.00: projected cost 9,000.00,
+  // profit 1,000.00, margin 10.00 % (below 20.00 %), on the next view.
+  enter_bill(client, "BS-1", "9,000.00");
+  std::string alerts = margin_alerts(client.get("/"));
+  CHECK(shows(alerts, "href=\"" + budget + "\">M-1 · Mill lofts</a>"));
+  CHECK(shows(alerts, "<td data-label=\"Projected margin\" class=\"num\">10.00 %</td>"));
+  CHECK(shows(alerts, "<td data-label=\"Estimate's margin\" class=\"num\">20.00 %</td>"));
+  CHECK(shows(alerts, "<td data-label=\"Projected profit\" class=\"num\">$1,000.00</td>"));
+
+  // And again after a second bill of 500.00: profit 500.00, 5.00 %.
+  enter_bill(client, "BS-2", "500.00");
+  alerts = margin_alerts(client.get("/"));
+  CHECK(shows(alerts, "<td data-label=\"Projected margin\" class=\"num\">5.00 %</td>"));
+  CHECK(shows(alerts, "<td data-label=\"Projected profit\" class=\"num\">$500.00</td>"));
+  CHECK_FALSE(shows(alerts, "$1,000.00"));
 }
