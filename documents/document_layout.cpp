@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "documents/cairo_handles.hpp"
 
@@ -134,7 +136,26 @@ class Canvas {
           pango_font_description_from_string(font_of(style).c_str()));
   }
 
+  // The same text in the same style, width and alignment is shaped once per
+  // document and shown wherever it appears: the running header and footer's
+  // name on every page, a table's header row on every page it runs onto,
+  // "$0.00" in a G703 row's empty columns. A layout is not changed once
+  // measured, so each place holds a reference to the one layout; the glyphs
+  // drawn, and so the bytes, are those of a layout made anew.
   LayoutHandle layout(const std::string& text, TextStyle style, double width, Align align) const {
+    std::string key(sizeof style + sizeof width + sizeof align, '\0');
+    std::memcpy(key.data(), &style, sizeof style);
+    std::memcpy(key.data() + sizeof style, &width, sizeof width);
+    std::memcpy(key.data() + sizeof style + sizeof width, &align, sizeof align);
+    key += text;
+    auto [at, added] = shaped_.try_emplace(std::move(key));
+    if (added) at->second = unshared_layout(text, style, width, align);
+    return LayoutHandle(PANGO_LAYOUT(g_object_ref(at->second.get())));
+  }
+
+  // A layout of its own, for a caller that changes it (bold_first_line).
+  LayoutHandle unshared_layout(const std::string& text, TextStyle style, double width,
+                               Align align) const {
     LayoutHandle layout(pango_layout_new(pango_.get()));
     pango_layout_set_font_description(layout.get(), fonts_[static_cast<std::size_t>(style)].get());
     pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
@@ -171,6 +192,7 @@ class Canvas {
   }
 
   std::string finish() {
+    shaped_.clear();
     pango_.reset();
     cr_.reset();
     cairo_surface_finish(surface_.get());
@@ -196,6 +218,7 @@ class Canvas {
   ContextHandle cr_;
   std::unique_ptr<PangoContext, GObjectRelease> pango_;
   std::array<FontDescriptionHandle, kStyles.size()> fonts_;
+  mutable std::unordered_map<std::string, LayoutHandle> shaped_;
 };
 
 // The organisation on the left, the document's title and number on the
@@ -353,7 +376,8 @@ void Paginator::place(const DocumentLayout::Block& block) {
       std::vector<LayoutHandle> cells;
       double height = 0;
       for (const auto& text : block.texts) {
-        cells.push_back(canvas_.layout(text, block.style, share - 2 * kCellPadding, Align::left));
+        cells.push_back(
+            canvas_.unshared_layout(text, block.style, share - 2 * kCellPadding, Align::left));
         Canvas::bold_first_line(cells.back(), text);
         height = std::max(height, Canvas::height(cells.back()));
       }
