@@ -1,14 +1,18 @@
 #include "documents/document_layout.hpp"
 
 #include <cairo-pdf.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <stdexcept>
+#include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 #include "documents/cairo_handles.hpp"
+#include "documents/pdf_cache.hpp"
 
 namespace construction::documents {
 
@@ -523,6 +527,70 @@ void Paginator::place_table(const Table& table) {
   y_ += kRowGap * 2;
 }
 
+// The SHA-256 of everything the bytes are drawn from, each field preceded
+// by its length so that two layouts hash alike only when they are alike.
+class LayoutKey {
+ public:
+  LayoutKey() { crypto_hash_sha256_init(&state_); }
+  void add(std::string_view text) {
+    add_value(text.size());
+    crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(text.data()),
+                              text.size());
+  }
+  template <typename T>
+  void add_value(T value) {
+    static_assert(std::is_arithmetic_v<T> || std::is_enum_v<T>);
+    crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(&value),
+                              sizeof value);
+  }
+  void add(const std::vector<std::string>& texts) {
+    add_value(texts.size());
+    for (const auto& text : texts) add(text);
+  }
+  void add(const std::vector<std::vector<std::string>>& rows) {
+    add_value(rows.size());
+    for (const auto& row : rows) add(row);
+  }
+  void add(const PageHeader& header) {
+    add(header.organisation);
+    add(header.organisation_address);
+    add(header.title);
+    add(header.number);
+    add(header.subtitle);
+  }
+  void add(const DocumentLayout::Block& block) {
+    add_value(block.kind);
+    add(block.texts);
+    add_value(block.style);
+    add_value(block.align);
+    add_value(block.fields.size());
+    for (const auto& [label, value] : block.fields) {
+      add(label);
+      add(value);
+    }
+    add_value(block.number);
+    add_value(block.value_style);
+    add_value(block.value_align);
+    add_value(block.table.columns.size());
+    for (const Column& column : block.table.columns) {
+      add(column.header);
+      add_value(column.share);
+      add_value(column.align);
+    }
+    add(block.table.rows);
+    add(block.table.totals);
+    add(block.table.empty);
+  }
+  PdfKey finish() {
+    PdfKey key;
+    crypto_hash_sha256_final(&state_, key.data());
+    return key;
+  }
+
+ private:
+  crypto_hash_sha256_state state_;
+};
+
 }  // namespace
 
 DocumentLayout::DocumentLayout(Metadata metadata, PageHeader header, Orientation orientation)
@@ -586,6 +654,27 @@ void DocumentLayout::section(PageHeader header, Orientation orientation) {
 }
 
 std::string DocumentLayout::pdf(const PagesBefore& before) const {
+  if (before) return draw(before);
+  LayoutKey key;
+  key.add(metadata_.title);
+  key.add(metadata_.author);
+  key.add_value(metadata_.date.time_since_epoch().count());
+  key.add_value(sections_.size());
+  for (const Section& section : sections_) {
+    key.add(section.header);
+    key.add_value(section.orientation);
+    key.add_value(section.blocks.size());
+    for (const Block& block : section.blocks) key.add(block);
+  }
+  PdfKey digest = key.finish();
+  PdfCache& kept = worker_pdf_cache();
+  if (auto bytes = kept.find(digest)) return std::move(*bytes);
+  std::string bytes = draw();
+  kept.keep(digest, bytes);
+  return bytes;
+}
+
+std::string DocumentLayout::draw(const PagesBefore& before) const {
   Canvas canvas(metadata_);
   Paginator paginator(canvas);
   for (const Section& section : sections_) paginator.section(section);
