@@ -109,25 +109,20 @@ struct Page {
   std::vector<Shade> shades;
 };
 
-// The PDF surface writing into a string, its context, and pango's, with the
-// fonts' options fixed (no hinting) so the measures are the same everywhere.
-class Canvas {
+// pango's context, with the fonts' options fixed (no hinting) so the measures
+// are the same everywhere, its font descriptions, and the layouts it shaped,
+// for the worker's life: one document's layouts are drawn onto the next
+// one's cairo context as onto their own (the same fonts and options, an
+// identity matrix), so the bytes are those of layouts made anew. The same
+// text in the same style, width and alignment is shaped once and shown
+// wherever it appears: the running header and footer, a table's header row,
+// "$0.00" across a G703 row, the G702's labels and certificates in every
+// pay application. A layout is not changed once measured; each place holds
+// a reference to it. Past kShapesKept the shapes are dropped at once and
+// the next documents shape their texts again.
+class Shaper {
  public:
-  explicit Canvas(const Metadata& metadata) {
-    surface_.reset(
-        cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, kShortSide, kLongSide));
-    check(cairo_surface_status(surface_.get()));
-    std::string date = pdf_date(metadata.date);
-    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
-    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_TITLE,
-                                   metadata.title.c_str());
-    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_AUTHOR,
-                                   metadata.author.c_str());
-    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATOR, "construction");
-    cr_.reset(cairo_create(surface_.get()));
-    check(cairo_status(cr_.get()));
-    pango_.reset(pango_cairo_create_context(cr_.get()));
+  explicit Shaper(cairo_t* cr) : pango_(pango_cairo_create_context(cr)) {
     // Points, not pixels: pango's default is 96 dpi, which would draw a 9 pt
     // font at 12 pt on the PDF's 72 units per inch.
     pango_cairo_context_set_resolution(pango_.get(), 72);
@@ -140,18 +135,13 @@ class Canvas {
           pango_font_description_from_string(font_of(style).c_str()));
   }
 
-  // The same text in the same style, width and alignment is shaped once per
-  // document and shown wherever it appears: the running header and footer's
-  // name on every page, a table's header row on every page it runs onto,
-  // "$0.00" in a G703 row's empty columns. A layout is not changed once
-  // measured, so each place holds a reference to the one layout; the glyphs
-  // drawn, and so the bytes, are those of a layout made anew.
-  LayoutHandle layout(const std::string& text, TextStyle style, double width, Align align) const {
+  LayoutHandle layout(const std::string& text, TextStyle style, double width, Align align) {
     std::string key(sizeof style + sizeof width + sizeof align, '\0');
     std::memcpy(key.data(), &style, sizeof style);
     std::memcpy(key.data() + sizeof style, &width, sizeof width);
     std::memcpy(key.data() + sizeof style + sizeof width, &align, sizeof align);
     key += text;
+    if (shaped_.size() >= kShapesKept && !shaped_.contains(key)) shaped_.clear();
     auto [at, added] = shaped_.try_emplace(std::move(key));
     if (added) at->second = unshared_layout(text, style, width, align);
     return LayoutHandle(PANGO_LAYOUT(g_object_ref(at->second.get())));
@@ -169,6 +159,49 @@ class Canvas {
                                                                       : PANGO_ALIGN_LEFT);
     pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
     return layout;
+  }
+
+ private:
+  // Some 2 MB of layouts: a pay application of 30 lines shapes ~250 texts.
+  static constexpr std::size_t kShapesKept = 2000;
+  std::unique_ptr<PangoContext, GObjectRelease> pango_;
+  std::array<FontDescriptionHandle, kStyles.size()> fonts_;
+  std::unordered_map<std::string, LayoutHandle> shaped_;
+};
+
+// The worker's one Shaper, made from the first document's context.
+Shaper& worker_shaper(cairo_t* cr) {
+  static Shaper shaper(cr);
+  return shaper;
+}
+
+// The PDF surface writing into a string and its context; the text's
+// layouts come from the worker's Shaper.
+class Canvas {
+ public:
+  explicit Canvas(const Metadata& metadata) {
+    surface_.reset(
+        cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, kShortSide, kLongSide));
+    check(cairo_surface_status(surface_.get()));
+    std::string date = pdf_date(metadata.date);
+    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_TITLE,
+                                   metadata.title.c_str());
+    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_AUTHOR,
+                                   metadata.author.c_str());
+    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATOR, "construction");
+    cr_.reset(cairo_create(surface_.get()));
+    check(cairo_status(cr_.get()));
+    shaper_ = &worker_shaper(cr_.get());
+  }
+
+  LayoutHandle layout(const std::string& text, TextStyle style, double width, Align align) const {
+    return shaper_->layout(text, style, width, align);
+  }
+  LayoutHandle unshared_layout(const std::string& text, TextStyle style, double width,
+                               Align align) const {
+    return shaper_->unshared_layout(text, style, width, align);
   }
 
   // A column's first line is its label ("To owner", "Project"): bold.
@@ -196,8 +229,6 @@ class Canvas {
   }
 
   std::string finish() {
-    shaped_.clear();
-    pango_.reset();
     cr_.reset();
     cairo_surface_finish(surface_.get());
     check(cairo_surface_status(surface_.get()));
@@ -220,9 +251,7 @@ class Canvas {
   std::string bytes_;
   SurfaceHandle surface_;
   ContextHandle cr_;
-  std::unique_ptr<PangoContext, GObjectRelease> pango_;
-  std::array<FontDescriptionHandle, kStyles.size()> fonts_;
-  mutable std::unordered_map<std::string, LayoutHandle> shaped_;
+  Shaper* shaper_ = nullptr;
 };
 
 // The organisation on the left, the document's title and number on the

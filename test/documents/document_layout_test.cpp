@@ -74,6 +74,18 @@ TEST_CASE("a PDF kept by the worker is the bytes drawn anew, and any change draw
   CHECK(restyled.pdf() == restyled.draw());
 }
 
+TEST_CASE("texts shaped for one document draw another to the bytes it had alone",
+          "[unit][documents]") {
+  // The worker keeps its shapes across documents: the second sample shares
+  // every text of the first and adds its own; the first, drawn again, is
+  // the same bytes.
+  std::string alone = sample(at(8), 5).draw();
+  std::string other = sample(at(9), 60).draw();
+  CHECK(other != alone);
+  CHECK(sample(at(8), 5).draw() == alone);
+  CHECK(pdf_text(other).find("Item number 60") != std::string::npos);
+}
+
 TEST_CASE("a long table runs onto more pages with its header row on each", "[unit][documents]") {
   std::string pdf = sample(at(5), 120).pdf();
   int pages = pdf_pages(pdf);
