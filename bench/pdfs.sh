@@ -16,7 +16,11 @@
 #   GET /api/v1/pay-applications/{id}/pdf   the 12-line application (2 pages)
 #   GET /api/v1/estimates/{id}/pdf          the demo's first estimate
 # after 20 warm-up requests; each PDF is fetched twice first and must be the
-# same bytes. Memory: the worker's VmRSS before and after M PDFs (default
+# same bytes. Each worker keeps the PDFs it drew (documents/pdf_cache), so
+# every request after the first is a kept copy: the CPU is a hit's (the
+# reads, the layout and its hash); the drawing's cost over distinct
+# documents is bench/RESULTS.md's "the pay application PDF, cheaper to
+# draw". Memory: the worker's VmRSS before and after M PDFs (default
 # 10 000, the two routes in turns, wrk keep-alive, 2 connections).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

@@ -22,9 +22,10 @@ set(CONSTRUCTION_LAYER_domain)
 set(CONSTRUCTION_LAYER_sql PUBLIC domain PkgConfig::LIBPQ)
 # The documents that leave the office as PDFs (cairo + pango): a layout
 # engine and one renderer per kind, from the records sql/ reads; poppler
-# reads a signed PDF's pages back into the sealed record.
+# reads a signed PDF's pages back into the sealed record; libsodium's
+# SHA-256 keys the PDFs a worker keeps (documents/pdf_cache).
 set(CONSTRUCTION_LAYER_documents PUBLIC domain sql
-  PRIVATE PkgConfig::CAIRO PkgConfig::PANGOCAIRO PkgConfig::POPPLER_GLIB)
+  PRIVATE PkgConfig::CAIRO PkgConfig::PANGOCAIRO PkgConfig::POPPLER_GLIB PkgConfig::SODIUM)
 # The product's use cases, one transaction each, and authentication.
 set(CONSTRUCTION_LAYER_operations PUBLIC domain sql PRIVATE documents PkgConfig::SODIUM OpenSSL::Crypto)
 # What the master and the workers share: configuration, listeners, the log,

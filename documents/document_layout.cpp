@@ -1,12 +1,18 @@
 #include "documents/document_layout.hpp"
 
 #include <cairo-pdf.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <stdexcept>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
 
 #include "documents/cairo_handles.hpp"
+#include "documents/pdf_cache.hpp"
 
 namespace construction::documents {
 
@@ -103,8 +109,74 @@ struct Page {
   std::vector<Shade> shades;
 };
 
-// The PDF surface writing into a string, its context, and pango's, with the
-// fonts' options fixed (no hinting) so the measures are the same everywhere.
+// pango's context, with the fonts' options fixed (no hinting) so the measures
+// are the same everywhere, its font descriptions, and the layouts it shaped,
+// for the worker's life: one document's layouts are drawn onto the next
+// one's cairo context as onto their own (the same fonts and options, an
+// identity matrix), so the bytes are those of layouts made anew. The same
+// text in the same style, width and alignment is shaped once and shown
+// wherever it appears: the running header and footer, a table's header row,
+// "$0.00" across a G703 row, the G702's labels and certificates in every
+// pay application. A layout is not changed once measured; each place holds
+// a reference to it. Past kShapesKept the shapes are dropped at once and
+// the next documents shape their texts again.
+class Shaper {
+ public:
+  explicit Shaper(cairo_t* cr) : pango_(pango_cairo_create_context(cr)) {
+    // Points, not pixels: pango's default is 96 dpi, which would draw a 9 pt
+    // font at 12 pt on the PDF's 72 units per inch.
+    pango_cairo_context_set_resolution(pango_.get(), 72);
+    FontOptionsHandle options(cairo_font_options_create());
+    cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options(pango_.get(), options.get());
+    for (TextStyle style : kStyles)
+      fonts_[static_cast<std::size_t>(style)].reset(
+          pango_font_description_from_string(font_of(style).c_str()));
+  }
+
+  LayoutHandle layout(const std::string& text, TextStyle style, double width, Align align) {
+    std::string key(sizeof style + sizeof width + sizeof align, '\0');
+    std::memcpy(key.data(), &style, sizeof style);
+    std::memcpy(key.data() + sizeof style, &width, sizeof width);
+    std::memcpy(key.data() + sizeof style + sizeof width, &align, sizeof align);
+    key += text;
+    if (shaped_.size() >= kShapesKept && !shaped_.contains(key)) shaped_.clear();
+    auto [at, added] = shaped_.try_emplace(std::move(key));
+    if (added) at->second = unshared_layout(text, style, width, align);
+    return LayoutHandle(PANGO_LAYOUT(g_object_ref(at->second.get())));
+  }
+
+  // A layout of its own, for a caller that changes it (bold_first_line).
+  LayoutHandle unshared_layout(const std::string& text, TextStyle style, double width,
+                               Align align) const {
+    LayoutHandle layout(pango_layout_new(pango_.get()));
+    pango_layout_set_font_description(layout.get(), fonts_[static_cast<std::size_t>(style)].get());
+    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout.get(), align == Align::right    ? PANGO_ALIGN_RIGHT
+                                             : align == Align::center ? PANGO_ALIGN_CENTER
+                                                                      : PANGO_ALIGN_LEFT);
+    pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
+    return layout;
+  }
+
+ private:
+  // Some 2 MB of layouts: a pay application of 30 lines shapes ~250 texts.
+  static constexpr std::size_t kShapesKept = 2000;
+  std::unique_ptr<PangoContext, GObjectRelease> pango_;
+  std::array<FontDescriptionHandle, kStyles.size()> fonts_;
+  std::unordered_map<std::string, LayoutHandle> shaped_;
+};
+
+// The worker's one Shaper, made from the first document's context.
+Shaper& worker_shaper(cairo_t* cr) {
+  static Shaper shaper(cr);
+  return shaper;
+}
+
+// The PDF surface writing into a string and its context; the text's
+// layouts come from the worker's Shaper.
 class Canvas {
  public:
   explicit Canvas(const Metadata& metadata) {
@@ -121,29 +193,15 @@ class Canvas {
     cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATOR, "construction");
     cr_.reset(cairo_create(surface_.get()));
     check(cairo_status(cr_.get()));
-    pango_.reset(pango_cairo_create_context(cr_.get()));
-    // Points, not pixels: pango's default is 96 dpi, which would draw a 9 pt
-    // font at 12 pt on the PDF's 72 units per inch.
-    pango_cairo_context_set_resolution(pango_.get(), 72);
-    FontOptionsHandle options(cairo_font_options_create());
-    cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
-    pango_cairo_context_set_font_options(pango_.get(), options.get());
-    for (TextStyle style : kStyles)
-      fonts_[static_cast<std::size_t>(style)].reset(
-          pango_font_description_from_string(font_of(style).c_str()));
+    shaper_ = &worker_shaper(cr_.get());
   }
 
   LayoutHandle layout(const std::string& text, TextStyle style, double width, Align align) const {
-    LayoutHandle layout(pango_layout_new(pango_.get()));
-    pango_layout_set_font_description(layout.get(), fonts_[static_cast<std::size_t>(style)].get());
-    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout.get(), align == Align::right    ? PANGO_ALIGN_RIGHT
-                                             : align == Align::center ? PANGO_ALIGN_CENTER
-                                                                      : PANGO_ALIGN_LEFT);
-    pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
-    return layout;
+    return shaper_->layout(text, style, width, align);
+  }
+  LayoutHandle unshared_layout(const std::string& text, TextStyle style, double width,
+                               Align align) const {
+    return shaper_->unshared_layout(text, style, width, align);
   }
 
   // A column's first line is its label ("To owner", "Project"): bold.
@@ -171,7 +229,6 @@ class Canvas {
   }
 
   std::string finish() {
-    pango_.reset();
     cr_.reset();
     cairo_surface_finish(surface_.get());
     check(cairo_surface_status(surface_.get()));
@@ -194,8 +251,7 @@ class Canvas {
   std::string bytes_;
   SurfaceHandle surface_;
   ContextHandle cr_;
-  std::unique_ptr<PangoContext, GObjectRelease> pango_;
-  std::array<FontDescriptionHandle, kStyles.size()> fonts_;
+  Shaper* shaper_ = nullptr;
 };
 
 // The organisation on the left, the document's title and number on the
@@ -353,7 +409,8 @@ void Paginator::place(const DocumentLayout::Block& block) {
       std::vector<LayoutHandle> cells;
       double height = 0;
       for (const auto& text : block.texts) {
-        cells.push_back(canvas_.layout(text, block.style, share - 2 * kCellPadding, Align::left));
+        cells.push_back(
+            canvas_.unshared_layout(text, block.style, share - 2 * kCellPadding, Align::left));
         Canvas::bold_first_line(cells.back(), text);
         height = std::max(height, Canvas::height(cells.back()));
       }
@@ -499,6 +556,70 @@ void Paginator::place_table(const Table& table) {
   y_ += kRowGap * 2;
 }
 
+// The SHA-256 of everything the bytes are drawn from, each field preceded
+// by its length so that two layouts hash alike only when they are alike.
+class LayoutKey {
+ public:
+  LayoutKey() { crypto_hash_sha256_init(&state_); }
+  void add(std::string_view text) {
+    add_value(text.size());
+    crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(text.data()),
+                              text.size());
+  }
+  template <typename T>
+  void add_value(T value) {
+    static_assert(std::is_arithmetic_v<T> || std::is_enum_v<T>);
+    crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(&value),
+                              sizeof value);
+  }
+  void add(const std::vector<std::string>& texts) {
+    add_value(texts.size());
+    for (const auto& text : texts) add(text);
+  }
+  void add(const std::vector<std::vector<std::string>>& rows) {
+    add_value(rows.size());
+    for (const auto& row : rows) add(row);
+  }
+  void add(const PageHeader& header) {
+    add(header.organisation);
+    add(header.organisation_address);
+    add(header.title);
+    add(header.number);
+    add(header.subtitle);
+  }
+  void add(const DocumentLayout::Block& block) {
+    add_value(block.kind);
+    add(block.texts);
+    add_value(block.style);
+    add_value(block.align);
+    add_value(block.fields.size());
+    for (const auto& [label, value] : block.fields) {
+      add(label);
+      add(value);
+    }
+    add_value(block.number);
+    add_value(block.value_style);
+    add_value(block.value_align);
+    add_value(block.table.columns.size());
+    for (const Column& column : block.table.columns) {
+      add(column.header);
+      add_value(column.share);
+      add_value(column.align);
+    }
+    add(block.table.rows);
+    add(block.table.totals);
+    add(block.table.empty);
+  }
+  PdfKey finish() {
+    PdfKey key;
+    crypto_hash_sha256_final(&state_, key.data());
+    return key;
+  }
+
+ private:
+  crypto_hash_sha256_state state_;
+};
+
 }  // namespace
 
 DocumentLayout::DocumentLayout(Metadata metadata, PageHeader header, Orientation orientation)
@@ -562,6 +683,27 @@ void DocumentLayout::section(PageHeader header, Orientation orientation) {
 }
 
 std::string DocumentLayout::pdf(const PagesBefore& before) const {
+  if (before) return draw(before);
+  LayoutKey key;
+  key.add(metadata_.title);
+  key.add(metadata_.author);
+  key.add_value(metadata_.date.time_since_epoch().count());
+  key.add_value(sections_.size());
+  for (const Section& section : sections_) {
+    key.add(section.header);
+    key.add_value(section.orientation);
+    key.add_value(section.blocks.size());
+    for (const Block& block : section.blocks) key.add(block);
+  }
+  PdfKey digest = key.finish();
+  PdfCache& kept = worker_pdf_cache();
+  if (auto bytes = kept.find(digest)) return std::move(*bytes);
+  std::string bytes = draw();
+  kept.keep(digest, bytes);
+  return bytes;
+}
+
+std::string DocumentLayout::draw(const PagesBefore& before) const {
   Canvas canvas(metadata_);
   Paginator paginator(canvas);
   for (const Section& section : sections_) paginator.section(section);

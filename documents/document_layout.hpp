@@ -86,9 +86,17 @@ class DocumentLayout {
   // "Page n of m" counts its own pages only.
   using PagesBefore = std::function<void(cairo_surface_t*, cairo_t*)>;
 
+  // The PDF: the worker's kept copy when one was drawn from the same
+  // metadata, headers and blocks (documents/pdf_cache), else drawn and kept.
+  // With `before` it is always drawn: those pages are not in the key.
   std::string pdf(const PagesBefore& before = {}) const;
+  // The PDF drawn now, whatever is kept: the same bytes as pdf().
+  std::string draw(const PagesBefore& before = {}) const;
 
-  // What the calls above recorded, laid out only by pdf().
+  // What the calls above recorded, laid out only by pdf(). Everything here
+  // (and in Metadata, PageHeader, Table and Column) is in the key under which
+  // a worker keeps the PDF (LayoutKey, document_layout.cpp): a field added
+  // and not hashed there would hand out a PDF drawn without it.
   struct Block {
     enum class Kind { text, columns, fields, table, space } kind = Kind::text;
     std::vector<std::string> texts;

@@ -51,6 +51,41 @@ TEST_CASE("one document gives the same bytes twice, and its date is in them", "[
   CHECK(first.find("/CreationDate (20261205000000Z)") != std::string::npos);
 }
 
+TEST_CASE("a PDF kept by the worker is the bytes drawn anew, and any change draws anew",
+          "[unit][documents]") {
+  std::string drawn = sample(at(7), 30).draw();
+  std::string first = sample(at(7), 30).pdf();
+  std::string kept = sample(at(7), 30).pdf();  // the same metadata, headers and blocks
+  CHECK(first == drawn);
+  CHECK(kept == drawn);
+  // Each thing the layout holds is in the key: a change anywhere is a new PDF.
+  DocumentLayout retitled({"Estimate EST-001 rev 1", "Acme Builders", at(7)},
+                          {"Acme Builders", "", "Estimate", "EST-001 rev 2", {"P-001 · Kitchen"}});
+  retitled.text("For the kitchen", TextStyle::bold);
+  CHECK(retitled.pdf() != kept);
+  DocumentLayout renamed({"Estimate EST-001 rev 1", "Acme Builders", at(7)},
+                         {"Acme Builders", "", "Estimate", "EST-001 rev 1", {"P-001 · Kitchen"}});
+  renamed.text("For the kitchen", TextStyle::bold);
+  DocumentLayout restyled = renamed;
+  restyled.text("Notes");
+  renamed.text("Notes", TextStyle::small);
+  CHECK(renamed.pdf() != restyled.pdf());
+  CHECK(renamed.pdf() == renamed.draw());
+  CHECK(restyled.pdf() == restyled.draw());
+}
+
+TEST_CASE("texts shaped for one document draw another to the bytes it had alone",
+          "[unit][documents]") {
+  // The worker keeps its shapes across documents: the second sample shares
+  // every text of the first and adds its own; the first, drawn again, is
+  // the same bytes.
+  std::string alone = sample(at(8), 5).draw();
+  std::string other = sample(at(9), 60).draw();
+  CHECK(other != alone);
+  CHECK(sample(at(8), 5).draw() == alone);
+  CHECK(pdf_text(other).find("Item number 60") != std::string::npos);
+}
+
 TEST_CASE("a long table runs onto more pages with its header row on each", "[unit][documents]") {
   std::string pdf = sample(at(5), 120).pdf();
   int pages = pdf_pages(pdf);

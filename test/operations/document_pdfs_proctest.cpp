@@ -144,6 +144,51 @@ TEST_CASE("the G702 names the project's architect on its \"Via architect\" line,
   CHECK(named(text, "Lindqvist Architecture"));
 }
 
+// The worker keeps the PDFs it drew (documents/pdf_cache): the server's one
+// worker answers each request here, so every fetch after the first of a
+// version is a kept copy, and each must follow what the PDF shows.
+TEST_CASE("a kept PDF changes when anything it shows changes: a line, a party's name, the project",
+          "[process]") {
+  ApiServer& api = shared_api_server();
+  ApiProject p = accepted_project(api, kLines);
+  HttpResult app = expect(api, 201, "POST", "/api/v1/projects/" + p.id + "/pay-applications",
+                          p.token, R"({"period_to":"2026-01-31"})");
+  const std::string path = "/api/v1/pay-applications/" + at(app, "id") + "/pdf";
+  const std::string filename = "2026-020 Application 1.pdf";
+  std::string architect = at(expect(api, 201, "POST", "/api/v1/parties", p.token,
+                                    R"({"kind":"architect","name":"Okafor Studio"})"),
+                             "id");
+  expect(api, 200, "PATCH", "/api/v1/projects/" + p.id, p.token,
+         R"({"architect_id":)" + architect + "}");
+  std::string first = pdf_at(api, path, p.token, filename);
+  REQUIRE(pdf_at(api, path, p.token, filename) == first);  // kept: the same bytes
+
+  // The architect renamed: the application's record is untouched.
+  expect(api, 200, "PATCH", "/api/v1/parties/" + architect, p.token,
+         R"({"name":"Okafor & Lindqvist Studio"})");
+  std::string renamed = pdf_at(api, path, p.token, filename);
+  CHECK(renamed != first);
+  std::string text = pdf_text(renamed);
+  CHECK(text.find("Okafor & Lindqvist Studio") != std::string::npos);
+  CHECK(pdf_at(api, path, p.token, filename) == renamed);
+
+  // The project renamed: its name is on the G702.
+  expect(api, 200, "PATCH", "/api/v1/projects/" + p.id, p.token,
+         R"({"name":"Harbour Street clinic"})");
+  std::string moved = pdf_at(api, path, p.token, filename);
+  CHECK(moved != renamed);
+  CHECK(pdf_text(moved).find("Harbour Street clinic") != std::string::npos);
+
+  // A line billed: the record's own figures.
+  expect(api, 200, "PATCH",
+         "/api/v1/pay-applications/" + at(app, "id") + "/lines/" + at(app, "lines.0.id"), p.token,
+         R"({"this_period_cents":250000})");
+  std::string billed = pdf_at(api, path, p.token, filename);
+  CHECK(billed != moved);
+  CHECK(has_row(pdf_text(billed), "8. Current payment due", {"$2,250.00"}));
+  CHECK(pdf_at(api, path, p.token, filename) == billed);
+}
+
 TEST_CASE("the invoice's PDF: its payments and the balance due, by hand", "[process]") {
   ApiServer& api = shared_api_server();
   ApiProject p = accepted_project(api, kLines);
