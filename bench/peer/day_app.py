@@ -45,16 +45,24 @@ USER_ID ORG_ID` prints one for SECRET_KEY); the API takes our Bearer tokens
                                            project has a log for that day already
     GET  /api/v1/pay-applications/{id}/pdf  G702 then G703 (reportlab)
 
+PEER_KEEPS=1 makes the peer keep what ours keeps: the dashboard's margin check per
+project under its costs_version (pages_app.py), and each worker's PDFs (8 MB, least
+recently used out first, none over 1 MB) keyed by the SHA-256 of every input of
+g702_g703; the answers are the same either way (compare_day.py).
+
 Every read is of the caller's organisation (another's id is a 404); the
 commercial routes (estimates, pay applications, budget, bills) refuse the
 field role (403), as ours. Plain `def` routes, a Session per request from a
 dependency, ORM models; writes in one transaction each.
 """
 
+import collections
 import datetime
 import decimal
+import hashlib
 import json
 import re
+import threading
 from typing import Optional
 
 from fastapi import Depends, HTTPException, Request
@@ -1084,11 +1092,62 @@ def api_pay_application_pdf(application_id: int, user=Depends(commercial_caller)
     parties = {p.id: p for p in db.query(Party).filter(
         Party.org_id == user.org_id, Party.id.in_([i for i in (project.client_id, project.architect_id) if i]))}
     org_name = db.get(Organisation, user.org_id).name
-    pdf = g702_g703(org_name, a, project, parties.get(project.client_id), parties.get(project.architect_id),
-                    g702_lines(a), [g703_row(l) for l in lines],
-                    totals_of(lines), readable, money)
+    client, architect = parties.get(project.client_id), parties.get(project.architect_id)
+    g702, rows, totals = g702_lines(a), [g703_row(l) for l in lines], totals_of(lines)
+    key = pdf_key(org_name, a, project, client, architect, g702, rows, totals) if pdf_cache.on else None
+    pdf = pdf_cache.find(key) if key else None
+    if pdf is None:
+        pdf = g702_g703(org_name, a, project, client, architect, g702, rows, totals, readable, money)
+        if key:
+            pdf_cache.keep(key, pdf)
     return Response(pdf, media_type="application/pdf", headers={
         "Content-Disposition": f'inline; filename="pay-application-{project.number}-{a.number}.pdf"'})
+
+
+class PdfCache:
+    """A process's drawn PDFs, least recently used out first under a bound on their bytes
+    (ours: documents/pdf_cache). Nothing is invalidated: the key is a hash of everything the
+    PDF shows, so a change is a new key and the old entry ages out. The route runs in the
+    thread pool: a lock around the OrderedDict."""
+
+    def __init__(self, max_bytes: int, max_entry_bytes: int, on: bool):
+        self.max_bytes, self.max_entry_bytes, self.on = max_bytes, max_entry_bytes, on
+        self.bytes = 0
+        self.entries = collections.OrderedDict()  # key -> bytes, the most recent last
+        self.lock = threading.Lock()
+
+    def find(self, key: bytes) -> Optional[bytes]:
+        with self.lock:
+            pdf = self.entries.get(key)
+            if pdf is not None:
+                self.entries.move_to_end(key)
+            return pdf
+
+    def keep(self, key: bytes, pdf: bytes):
+        if len(pdf) > self.max_entry_bytes:
+            return
+        with self.lock:
+            if key in self.entries:  # another thread drew it meanwhile
+                return
+            self.entries[key] = pdf
+            self.bytes += len(pdf)
+            while self.bytes > self.max_bytes:
+                _, old = self.entries.popitem(last=False)
+                self.bytes -= len(old)
+
+
+pdf_cache = PdfCache(8 << 20, 1 << 20, pages_app.KEEPS)
+
+
+def pdf_key(org_name, a, project, client, architect, g702, rows, totals) -> bytes:
+    """The SHA-256 of every input of g702_g703: what it reads of the application, the project
+    and its parties, and the figures it prints (json.dumps with sorted keys: one text for one
+    set of inputs)."""
+    inputs = [org_name, a.number, iso(a.period_to), a.certified_cents,
+              project.number, project.name, project.site_address, iso(project.start_date),
+              [client.name, client.address] if client else None, architect.name if architect else None,
+              g702, rows, totals]
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).digest()
 
 
 def totals_of(lines) -> dict:
