@@ -6,8 +6,9 @@
 # the shipped nginx configuration; then ours past capacity.
 #
 #   bench/day_of_traffic.sh [--build DIR] [--factor N] [--step S] [--bound MS]
-#                           [--conns N] [--no-peer] [--no-nginx] [--no-overload]
-#                           [--only-overload RATE] [--no-results]
+#                           [--conns N] [--no-peer] [--no-ours] [--peer-keeps]
+#                           [--no-nginx] [--no-overload] [--only-overload RATE]
+#                           [--no-results]
 #
 # DIR: a Release build (default build-release). Data: a private cluster
 # (scripts/pg-cluster.sh, fsync on) seeded once with `construction seed-scale
@@ -27,8 +28,12 @@
 # The sustainable rate is the highest offered rate within the bound. Past
 # capacity (ours, straight and through nginx): half the rate it serves (the
 # sustainable rate at 500 ms) for 5 s, twice that rate for 10 s, half again
-# for 10 s, in 100 ms windows. PEER_DIR names another folder holding the
-# peer's day_app.py (default bench/peer).
+# for 10 s, in 100 ms windows (not with --no-ours). --no-ours runs the peer
+# alone; --peer-keeps runs it with PEER_KEEPS=1, keeping what ours keeps
+# (the dashboard's margin check per project under its costs_version, each
+# worker's PDFs in an 8 MB LRU: bench/peer/day_app.py), and its tables say
+# "peer (keeps figures and PDFs)". PEER_DIR names another folder holding
+# the peer's day_app.py (default bench/peer).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -41,6 +46,8 @@ step=5
 bound=50
 conns=50
 with_peer=1
+with_ours=1
+peer_keeps=0
 with_nginx=1
 with_overload=1
 only_overload=""
@@ -54,14 +61,22 @@ while [ $# -gt 0 ]; do
     --bound) bound=$2; shift 2 ;;
     --conns) conns=$2; shift 2 ;;
     --no-peer) with_peer=0; shift ;;
+    --no-ours) with_ours=0; shift ;;
+    --peer-keeps) peer_keeps=1; shift ;;
     --no-nginx) with_nginx=0; shift ;;
     --no-overload) with_overload=0; shift ;;
     --only-overload) only_overload=$2; with_peer=0; shift 2 ;;
     --no-results) write_results=0; shift ;;
-    -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "day_of_traffic.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+[ "$with_ours" = 1 ] || [ -n "$only_overload" ] || with_overload=0  # past capacity is ours'
+if [ "$with_ours" = 0 ] && [ "$with_peer" = 0 ] && [ -z "$only_overload" ]; then
+  echo "day_of_traffic.sh: --no-ours with --no-peer runs nothing" >&2; exit 2
+fi
+peer_name=peer
+[ "$peer_keeps" = 1 ] && peer_name="peer (keeps figures and PDFs)"
 
 # shellcheck source=bench/lib.sh
 . "$here/lib.sh"
@@ -150,7 +165,7 @@ peer_key=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 start_peer() {
   port[peer]=$(free_port)
   errlog[peer]="$tmp/peer-error.log"
-  start peer -- taskset -c 1 env SECRET_KEY="$peer_key" "$gunicorn" --chdir "$peer_dir" \
+  start peer -- taskset -c 1 env SECRET_KEY="$peer_key" PEER_KEEPS="$peer_keeps" "$gunicorn" --chdir "$peer_dir" \
     -k uvicorn.workers.UvicornWorker -w 2 -b "127.0.0.1:${port[peer]}" --keep-alive 5 \
     --access-logfile "$tmp/peer-access.log" --error-logfile "${errlog[peer]}" day_app:app 8>&-
   wait_answer peer /ready
@@ -333,7 +348,9 @@ sweep() {  # STACK MODE TARGET TLS
   done
   sustainable[$1/$2]=${ok[$bound]:-0}
   sustainable500[$1/$2]=${ok[500]:-0}
-  routes_at+=("$1/$2/${ok[$bound]:-0}" "${routes_ok[$bound]:-}")
+  local name=$1
+  [ "$1" = peer ] && name=$peer_name
+  routes_at+=("$name/$2/${ok[$bound]:-0}" "${routes_ok[$bound]:-}")
 }
 
 # The lock is taken once for all the timed runs (sweeps and past capacity),
@@ -419,7 +436,7 @@ if [ "$with_peer" = 1 ]; then
 fi
 if [ -z "$only_overload" ]; then
   for mode in "${modes[@]}"; do
-    run_stack ours "$mode"
+    [ "$with_ours" = 1 ] && run_stack ours "$mode"
     [ "$with_peer" = 1 ] && run_stack peer "$mode"
   done
 fi
@@ -442,14 +459,16 @@ report=$tmp/report.md
       echo "| stack | offered req/s | achieved | p50 ms | p99 ms | p99.9 ms | max ms | errors | CPU µs/req: server / nginx / PostgreSQL | load |"
       echo "|---|---|---|---|---|---|---|---|---|---|"
       for stack in ours peer; do
+        name=$stack
+        [ "$stack" = peer ] && name=$peer_name
         for r in ${rates_of[$stack/$mode]:-}; do
           IFS='|' read -r a p50 p99 p999 mx e s cpu ld <<<"${result[$stack/$mode/$r]}"
-          echo "| $stack | $r | $a | $p50 | $p99 | $p999 | $mx | ${e//,/, } | $cpu | $ld |"
+          echo "| $name | $r | $a | $p50 | $p99 | $p999 | $mx | ${e//,/, } | $cpu | $ld |"
         done
       done
       echo
     done
-    echo "Side by side at the same offered rate (p99 ms, ours / the peer's; errors but 4xx in brackets):"
+    echo "Side by side at the same offered rate (p99 ms, ours / the $peer_name's; errors but 4xx in brackets):"
     echo
     echo "| offered req/s | $(printf '%s | ' "${modes[@]}")"
     echo "|---|$(printf -- '---|%.0s' "${modes[@]}")"
@@ -465,13 +484,14 @@ report=$tmp/report.md
     echo
     echo "Sustainable rate: the highest offered rate with p99 within the bound and no error but 4xx:"
     echo
-    echo "| mode | bound | ours req/s | the peer's req/s | ratio |"
+    echo "| mode | bound | ours req/s | the $peer_name's req/s | ratio |"
     echo "|---|---|---|---|---|"
     for mode in "${modes[@]}"; do
       for b in "$bound" 500; do
         if [ "$b" = "$bound" ]; then o=${sustainable[ours/$mode]:-0} p=${sustainable[peer/$mode]:-}; else o=${sustainable500[ours/$mode]:-0} p=${sustainable500[peer/$mode]:-}; fi
         ratio="—"
-        if [ -n "$p" ] && [ "$p" -gt 0 ]; then ratio=$(awk -v o="$o" -v p="$p" 'BEGIN { printf "%.1f×", o / p }'); fi
+        [ "$with_ours" = 1 ] || o="not run"
+        if [ "$with_ours" = 1 ] && [ -n "$p" ] && [ "$p" -gt 0 ]; then ratio=$(awk -v o="$o" -v p="$p" 'BEGIN { printf "%.1f×", o / p }'); fi
         echo "| $mode | p99 <= $b ms | $o | ${p:-not run} | $ratio |"
       done
     done
@@ -517,7 +537,7 @@ if [ "$write_results" = 1 ]; then
     echo "\`bench/day_of_traffic.sh $args_given\`: data $seeded_with: $sizes (seeded in ${seed_seconds} s; a fresh copy for each stack and mode, ${copy_ms} ms);"
     echo "the request list: $list_note; $conns connections, steps of $step s, 10 s timeout."
     [ "$peer_dir" = "$here/peer" ] || echo "The peer's app from $peer_dir ($(git -C "$peer_dir" log -1 --format=%h 2>/dev/null || echo '?') and its uncommitted changes, not merged yet)."
-    echo "Ours: \`taskset -c 1 construction serve -w 2 --keep-alive 5\` (Release, $(basename "$build")); the peer: \`taskset -c 1 gunicorn -k uvicorn.workers.UvicornWorker -w 2 day_app:app\` ($("$gunicorn" --version 2>&1));"
+    echo "Ours: \`taskset -c 1 construction serve -w 2 --keep-alive 5\` (Release, $(basename "$build")); the peer: \`taskset -c 1 $([ "$peer_keeps" = 1 ] && echo "env PEER_KEEPS=1 ")gunicorn -k uvicorn.workers.UvicornWorker -w 2 day_app:app\` ($("$gunicorn" --version 2>&1));"
     echo "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') with deploy/nginx/construction.conf (ports, upstream, certificate and log paths rewritten; TLS with a self-signed P-256 certificate) on core 1 beside the server;"
     echo "PostgreSQL $pg_version and the driver on core 0. $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo

@@ -14,12 +14,17 @@ USER_ID ORG_ID` prints one for SECRET_KEY); the API takes our Bearer tokens
                                    read to know there are more; the search: name or
                                    number ILIKE %q% (its wildcards escaped);
                                    the clients and architects for the new-project form
-    GET /projects/{id}/estimates   the project's header (its documents' figures) and
-                                   its Estimates tab (200 at most)
-    GET /projects/{id}/budget      the header and the Budget tab: the budget report
-                                   (one UNION ALL, as sql/budget_store.cpp), the
-                                   commitments, the vendor bills, the payees and open
-                                   commitments for the bill form
+    GET /projects/{id}/estimates[?after=]  the project's header (its documents' figures)
+                                   and its Estimates tab: 50 after the id `after` (keyset),
+                                   one more read to know there are more, the links to the
+                                   next 50 and back to the first as ours' shared/list_pages
+    GET /projects/{id}/budget[?commitments_after=&bills_after=]  the header and the Budget
+                                   tab: the budget report (one UNION ALL, as
+                                   sql/budget_store.cpp), a page of 50 commitments and one of
+                                   50 vendor bills (each by its own cursor, as the estimates),
+                                   the payees and open commitments for the bill form (the
+                                   project's first 200 commitments when the list is not whole
+                                   on its page)
     GET /projects/{id}/daily-logs  the header and the Daily logs tab: the day (?date=,
                                    today by default) with its crew, the 14 latest
                                    logs with their crews' headcount and hours, the
@@ -45,16 +50,24 @@ USER_ID ORG_ID` prints one for SECRET_KEY); the API takes our Bearer tokens
                                            project has a log for that day already
     GET  /api/v1/pay-applications/{id}/pdf  G702 then G703 (reportlab)
 
+PEER_KEEPS=1 makes the peer keep what ours keeps: the dashboard's margin check per
+project under its costs_version (pages_app.py), and each worker's PDFs (8 MB, least
+recently used out first, none over 1 MB) keyed by the SHA-256 of every input of
+g702_g703; the answers are the same either way (compare_day.py).
+
 Every read is of the caller's organisation (another's id is a 404); the
 commercial routes (estimates, pay applications, budget, bills) refuse the
 field role (403), as ours. Plain `def` routes, a Session per request from a
 dependency, ORM models; writes in one transaction each.
 """
 
+import collections
 import datetime
 import decimal
+import hashlib
 import json
 import re
+import threading
 from typing import Optional
 
 from fastapi import Depends, HTTPException, Request
@@ -294,19 +307,50 @@ def projects_page(q: str = "", status: str = "", after: str = "", who: LoggedIn 
 
 # ---- the Estimates tab and the estimate ------------------------------------------------
 
+def cursor(value: str) -> Optional[int]:
+    """A list's ?<cursor>= as ours reads it (views/list_pages.cpp): a positive whole number,
+    else the first page."""
+    return int(value) if value.isdigit() and int(value) > 0 else None
+
+
+def tab_page(query, model, after: Optional[int]) -> tuple:
+    """LISTED rows after the id `after` (keyset), one more read to know there are more."""
+    if after is not None:
+        query = query.filter(model.id > after)
+    found = query.order_by(model.id).limit(LISTED + 1).all()
+    return found[:LISTED], len(found) > LISTED
+
+
+def list_pages(url: str, name: str, anchor: str, things: str, after: Optional[int], rows: list,
+               more: bool) -> Optional[dict]:
+    """The links under a list (ours' shared/list_pages): back to the first page when this is
+    not it, to the next LISTED when there are more."""
+    links = {"anchor": anchor, "things": things}
+    if after is not None:
+        links["first"] = url
+    if more and rows:
+        links["next"] = f"{url}?{name}={rows[-1].id}"
+        links["next_label"] = f"Next {LISTED} {things}"
+    return links if len(links) > 2 else None
+
+
 @app.get("/projects/{project_id}/estimates", response_class=HTMLResponse)
-def estimates_tab(project_id: int, who: LoggedIn = Depends(logged_in), db: Session = Depends(get_db)):
+def estimates_tab(project_id: int, after: str = "", who: LoggedIn = Depends(logged_in),
+                  db: Session = Depends(get_db)):
     project = project_of(db, who.user.org_id, project_id)
     commercial = who.user.role in COMMERCIAL
-    rows = []
+    rows, pages = [], None
     if commercial:
+        listed = cursor(after)
+        found, more = tab_page(db.query(Estimate).filter(Estimate.org_id == project.org_id,
+                                                        Estimate.project_id == project.id), Estimate, listed)
         rows = [{"id": e.id, "number": e.number, "revision": e.revision, "title": e.title,
                  "status": e.status, "total": money(e.total_cents), "margin": rate(e.margin_bps)}
-                for e in db.query(Estimate).filter(Estimate.org_id == project.org_id,
-                                                   Estimate.project_id == project.id)
-                .order_by(Estimate.id).limit(200)]
+                for e in found]
+        pages = list_pages(f"/projects/{project.id}/estimates", "after", "estimates", "estimates", listed,
+                           found, more)
     tab = templates.get_template("estimates_tab.html").render(
-        project_id=project.id, estimates=rows, csrf=csrf_of(who), hidden=not commercial,
+        project_id=project.id, estimates=rows, pages=pages, csrf=csrf_of(who), hidden=not commercial,
         can_write=commercial)
     return project_page(who, db, project, "estimates", tab, f"/projects/{project_id}")
 
@@ -547,20 +591,29 @@ def shown_columns(c: dict) -> dict:
 
 
 @app.get("/projects/{project_id}/budget", response_class=HTMLResponse)
-def budget_tab(project_id: int, who: LoggedIn = Depends(logged_in), db: Session = Depends(get_db)):
+def budget_tab(project_id: int, commitments_after: str = "", bills_after: str = "",
+               who: LoggedIn = Depends(logged_in), db: Session = Depends(get_db)):
     org_id = who.user.org_id
     project = project_of(db, org_id, project_id)
     if who.user.role not in COMMERCIAL:
         raise PageError(403)
     report = budget_report(db, org_id, project.id)
-    commitments = (db.query(Commitment).filter(Commitment.org_id == org_id, Commitment.project_id == project.id)
-                   .order_by(Commitment.id).limit(200).all())
+    # a page of each list, each after its own cursor; the bill form's commitments are the
+    # list's when it is whole on its page, else the project's first 200, read apart
+    of_project = db.query(Commitment).filter(Commitment.org_id == org_id, Commitment.project_id == project.id)
+    commitments_after, bills_after = cursor(commitments_after), cursor(bills_after)
+    commitments, more_commitments = tab_page(of_project, Commitment, commitments_after)
+    choices = commitments
+    if commitments_after is not None or more_commitments:
+        choices = of_project.order_by(Commitment.id).limit(200).all()
     billed = dict(db.query(VendorBill.commitment_id, func.sum(VendorBill.amount_cents))
                   .filter(VendorBill.org_id == org_id, VendorBill.project_id == project.id,
                           VendorBill.commitment_id.isnot(None), VendorBill.status.in_(["approved", "paid"]))
                   .group_by(VendorBill.commitment_id))
-    bills = (db.query(VendorBill).filter(VendorBill.org_id == org_id, VendorBill.project_id == project.id)
-             .order_by(VendorBill.id).limit(200).all())
+    bills, more_bills = tab_page(db.query(VendorBill).filter(VendorBill.org_id == org_id,
+                                                            VendorBill.project_id == project.id),
+                                 VendorBill, bills_after)
+    tab_url = f"/projects/{project.id}/budget"
     payees = (db.query(Party).filter(Party.org_id == org_id, Party.kind.in_(["subcontractor", "vendor"]))
               .order_by(Party.id).limit(500).all())
     lines = [{"cost_code": l["cost_code"], "cost_type": l["cost_type"], **shown_columns(l)} for l in report["lines"]]
@@ -577,9 +630,12 @@ def budget_tab(project_id: int, who: LoggedIn = Depends(logged_in), db: Session 
         commitments=[{"id": c.id, "number": c.number, "title": c.title, "kind": label(c.kind), "status": c.status,
                       "amount": money(c.amount_cents), "billed": money(int(billed.get(c.id, 0)))}
                      for c in commitments],
-        open_commitments=[c for c in commitments if c.status == "approved"],
+        commitment_pages=list_pages(tab_url, "commitments_after", "commitments", "commitments",
+                                    commitments_after, commitments, more_commitments),
+        open_commitments=[c for c in choices if c.status == "approved"],
         bills=[{"id": b.id, "number": b.number, "date": readable(b.bill_date), "status": b.status,
                 "amount": money(b.amount_cents), "payable": money(b.payable_cents)} for b in bills],
+        bill_pages=list_pages(tab_url, "bills_after", "vendor-bills", "bills", bills_after, bills, more_bills),
         parties=payees, cost_types=COST_TYPES, today=datetime.datetime.now(datetime.timezone.utc).date().isoformat())
     return project_page(who, db, project, "budget", tab, f"/projects/{project_id}")
 
@@ -1084,11 +1140,62 @@ def api_pay_application_pdf(application_id: int, user=Depends(commercial_caller)
     parties = {p.id: p for p in db.query(Party).filter(
         Party.org_id == user.org_id, Party.id.in_([i for i in (project.client_id, project.architect_id) if i]))}
     org_name = db.get(Organisation, user.org_id).name
-    pdf = g702_g703(org_name, a, project, parties.get(project.client_id), parties.get(project.architect_id),
-                    g702_lines(a), [g703_row(l) for l in lines],
-                    totals_of(lines), readable, money)
+    client, architect = parties.get(project.client_id), parties.get(project.architect_id)
+    g702, rows, totals = g702_lines(a), [g703_row(l) for l in lines], totals_of(lines)
+    key = pdf_key(org_name, a, project, client, architect, g702, rows, totals) if pdf_cache.on else None
+    pdf = pdf_cache.find(key) if key else None
+    if pdf is None:
+        pdf = g702_g703(org_name, a, project, client, architect, g702, rows, totals, readable, money)
+        if key:
+            pdf_cache.keep(key, pdf)
     return Response(pdf, media_type="application/pdf", headers={
         "Content-Disposition": f'inline; filename="pay-application-{project.number}-{a.number}.pdf"'})
+
+
+class PdfCache:
+    """A process's drawn PDFs, least recently used out first under a bound on their bytes
+    (ours: documents/pdf_cache). Nothing is invalidated: the key is a hash of everything the
+    PDF shows, so a change is a new key and the old entry ages out. The route runs in the
+    thread pool: a lock around the OrderedDict."""
+
+    def __init__(self, max_bytes: int, max_entry_bytes: int, on: bool):
+        self.max_bytes, self.max_entry_bytes, self.on = max_bytes, max_entry_bytes, on
+        self.bytes = 0
+        self.entries = collections.OrderedDict()  # key -> bytes, the most recent last
+        self.lock = threading.Lock()
+
+    def find(self, key: bytes) -> Optional[bytes]:
+        with self.lock:
+            pdf = self.entries.get(key)
+            if pdf is not None:
+                self.entries.move_to_end(key)
+            return pdf
+
+    def keep(self, key: bytes, pdf: bytes):
+        if len(pdf) > self.max_entry_bytes:
+            return
+        with self.lock:
+            if key in self.entries:  # another thread drew it meanwhile
+                return
+            self.entries[key] = pdf
+            self.bytes += len(pdf)
+            while self.bytes > self.max_bytes:
+                _, old = self.entries.popitem(last=False)
+                self.bytes -= len(old)
+
+
+pdf_cache = PdfCache(8 << 20, 1 << 20, pages_app.KEEPS)
+
+
+def pdf_key(org_name, a, project, client, architect, g702, rows, totals) -> bytes:
+    """The SHA-256 of every input of g702_g703: what it reads of the application, the project
+    and its parties, and the figures it prints (json.dumps with sorted keys: one text for one
+    set of inputs)."""
+    inputs = [org_name, a.number, iso(a.period_to), a.certified_cents,
+              project.number, project.name, project.site_address, iso(project.start_date),
+              [client.name, client.address] if client else None, architect.name if architect else None,
+              g702, rows, totals]
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).digest()
 
 
 def totals_of(lines) -> dict:

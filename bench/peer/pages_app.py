@@ -33,7 +33,10 @@ loaded and checked active, the organisation's name, then
 rendered into the same HTML (templates/, translated from views/templates/):
 money with thousands separators, rates in basis points as "12.34 %",
 readable dates, the CSRF token (HMAC of the session's nonce) in the layout
-and the form. Integer cents throughout; rounding as domain/money.cpp (half
+and the form. With PEER_KEEPS=1 the margin check keeps, per process, each
+project's projected cost under its costs_version (migration 0019) and sums
+again only the projects whose counter moved, as ours does; the page is the
+same either way. Integer cents throughout; rounding as domain/money.cpp (half
 away from zero). Plain `def` routes with a Session dependency, as the
 tutorial writes them; Jinja2's autoescape on.
 
@@ -252,17 +255,57 @@ def budget_lines(db: Session, org_id: int, project_ids: list) -> dict:
     return lines
 
 
+def projected_costs(lines: list) -> int:
+    """The budget report's projected cost: over cost code and cost type, the largest of the
+    revised budget, the committed and the actual."""
+    return sum(max(original + transfers + changes, committed, actual)
+               for original, transfers, changes, committed, actual in lines)
+
+
+# PEER_KEEPS=1: the margin check as ours does it (operations/margin_checks): each process
+# keeps, per project, the projected cost it summed and the project's costs_version it was
+# summed under, and sums again only the projects whose counter moved. The contract sum and
+# the estimate's margin are read on every view (they come with the page's other reads).
+KEEPS = os.environ.get("PEER_KEEPS") == "1"
+KEPT_CAPACITY = 4096  # as ours: emptied when a view's sums would pass it
+kept_costs = {}  # (org id, project id) -> (costs_version, projected cost in cents)
+
+
+def kept_projected_costs(db: Session, org_id: int, budgeted: list) -> dict:
+    """project id -> its projected cost: the kept one when its counter has not moved since,
+    else summed now (one statement for all the moved projects; none when none moved). The
+    counters were read before the sums: a write between the two makes the next view sum
+    the project again, never keep a stale figure. Plain dict operations: a thread of the
+    pool may sum a project another one is summing, and one of them keeps it."""
+    costs, moved = {}, []
+    for b in budgeted:
+        kept = kept_costs.get((org_id, b.id))
+        if kept is not None and kept[0] == b.costs_version:
+            costs[b.id] = kept[1]
+        else:
+            moved.append(b)
+    if moved:
+        lines = budget_lines(db, org_id, [b.id for b in moved])
+        if len(kept_costs) + len(moved) > KEPT_CAPACITY:
+            kept_costs.clear()
+        for b in moved:
+            costs[b.id] = projected_costs(lines.get(b.id, []))
+            kept_costs[(org_id, b.id)] = (b.costs_version, costs[b.id])
+    return costs
+
+
 def margin_alerts(db: Session, org_id: int, budgeted: list, order_sums: dict) -> list:
     """The projects whose projected margin (the budget report's profit block) is below their
     accepted estimate's margin."""
-    lines = budget_lines(db, org_id, [b.id for b in budgeted])
+    if KEEPS:
+        costs = kept_projected_costs(db, org_id, budgeted)
+    else:
+        lines = budget_lines(db, org_id, [b.id for b in budgeted])
+        costs = {b.id: projected_costs(lines.get(b.id, [])) for b in budgeted}
     alerts = []
     for b in budgeted:
         contract = b.original_contract_sum_cents + order_sums.get((b.id, "approved"), 0)
-        projected_cost = 0
-        for original, transfers, changes, committed, actual in lines.get(b.id, []):
-            projected_cost += max(original + transfers + changes, committed, actual)
-        profit = contract - projected_cost
+        profit = contract - costs[b.id]
         margin = ratio_bps(profit, contract)
         if margin >= b.margin_bps:
             continue
@@ -282,8 +325,9 @@ def dashboard(who: LoggedIn = Depends(logged_in), db: Session = Depends(get_db))
     projects, more = found[:LISTED], len(found) > LISTED
     budgeted = []
     if commercial:
+        counter = (Project.costs_version,) if KEEPS else ()  # read before the sums: kept_projected_costs
         budgeted = (db.query(Project.id, Project.number, Project.name, Project.original_contract_sum_cents,
-                             Estimate.margin_bps)
+                             Estimate.margin_bps, *counter)
                     .join(Estimate, and_(Estimate.org_id == Project.org_id, Estimate.project_id == Project.id,
                                          Estimate.status == "accepted"))
                     .filter(Project.org_id == org_id, Project.status == "active")
