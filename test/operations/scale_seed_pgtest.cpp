@@ -247,4 +247,19 @@ TEST_CASE("seed-scale at factor 1: the history a contractor's pages read, theirs
       CHECK(digest(other_seed, table, changed.org_id) != digest(scratch, table, report.org_id));
     }
   }
+
+  {  // The projects' change counters (migration 0019), whose triggers the seed
+     // turns off while it loads the history, count again once it is in.
+    CHECK(number(scratch,
+                 "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%costs_version' "
+                 "AND tgenabled <> 'O'") == 0);
+    std::string counter = "SELECT costs_version FROM projects WHERE id = " + project;
+    std::int64_t before = number(scratch, counter);
+    scratch.exec(
+        "UPDATE vendor_bill_lines SET amount_cents = amount_cents + 100 WHERE id = (SELECT "
+        "min(l.id) FROM vendor_bill_lines l JOIN vendor_bills b ON b.id = l.vendor_bill_id "
+        "WHERE b.status IN ('approved', 'paid') AND b.project_id = " +
+        project + ")");
+    CHECK(number(scratch, counter) == before + 1);
+  }
 }
