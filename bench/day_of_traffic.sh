@@ -6,7 +6,7 @@
 # the shipped nginx configuration; then ours past capacity.
 #
 #   bench/day_of_traffic.sh [--build DIR] [--factor N] [--step S] [--bound MS]
-#                           [--conns N] [--no-peer] [--no-ours] [--peer-keeps]
+#                           [--conns N] [--workers N] [--no-peer] [--no-ours] [--peer-keeps]
 #                           [--no-nginx] [--no-overload] [--only-overload RATE]
 #                           [--no-results]
 #
@@ -15,8 +15,9 @@
 # --factor N` (default 100), kept as a template; every stack and mode starts
 # from a fresh copy of it, so the writes of one run are not the next one's
 # data. Pinning: the server under test (ours: master and 2 workers; the
-# peer: gunicorn and 2 uvicorn workers) and nginx on core 1; PostgreSQL and
-# the driver on core 0. Every timed part runs under `flock /tmp/bench.lock`.
+# peer: gunicorn and 2 uvicorn workers; --workers N for another count) and
+# nginx on core 1; PostgreSQL and the driver on core 0. Every timed part
+# runs under `flock /tmp/bench.lock`.
 #
 # Per stack and mode (straight: the driver's 50 connections kept alive to
 # the port; nginx: the same 50 to nginx over TLS, nginx opening one upstream
@@ -45,6 +46,7 @@ factor=100
 step=5
 bound=50
 conns=50
+workers=2  # each stack's (the issue's shape: 2 workers on one pinned CPU)
 with_peer=1
 with_ours=1
 peer_keeps=0
@@ -60,6 +62,7 @@ while [ $# -gt 0 ]; do
     --step) step=$2; shift 2 ;;
     --bound) bound=$2; shift 2 ;;
     --conns) conns=$2; shift 2 ;;
+    --workers) workers=$2; shift 2 ;;
     --no-peer) with_peer=0; shift ;;
     --no-ours) with_ours=0; shift ;;
     --peer-keeps) peer_keeps=1; shift ;;
@@ -67,7 +70,7 @@ while [ $# -gt 0 ]; do
     --no-overload) with_overload=0; shift ;;
     --only-overload) only_overload=$2; with_peer=0; shift 2 ;;
     --no-results) write_results=0; shift ;;
-    -h|--help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "day_of_traffic.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -157,7 +160,7 @@ app_db=$(sql -c "SELECT current_database()")
 start_ours() {
   port[ours]=$(free_port)
   errlog[ours]="$tmp/ours-error.log"
-  start ours -- taskset -c 1 "$bin" serve -b "127.0.0.1:${port[ours]}" -w 2 --keep-alive 5 \
+  start ours -- taskset -c 1 "$bin" serve -b "127.0.0.1:${port[ours]}" -w "$workers" --keep-alive 5 \
     --access-logfile "$tmp/ours-access.log" --error-logfile "${errlog[ours]}" 8>&-
   wait_answer ours /ready '{"database":"ok"}'
 }
@@ -166,7 +169,7 @@ start_peer() {
   port[peer]=$(free_port)
   errlog[peer]="$tmp/peer-error.log"
   start peer -- taskset -c 1 env SECRET_KEY="$peer_key" PEER_KEEPS="$peer_keeps" "$gunicorn" --chdir "$peer_dir" \
-    -k uvicorn.workers.UvicornWorker -w 2 -b "127.0.0.1:${port[peer]}" --keep-alive 5 \
+    -k uvicorn.workers.UvicornWorker -w "$workers" -b "127.0.0.1:${port[peer]}" --keep-alive 5 \
     --access-logfile "$tmp/peer-access.log" --error-logfile "${errlog[peer]}" day_app:app 8>&-
   wait_answer peer /ready
 }
@@ -537,7 +540,7 @@ if [ "$write_results" = 1 ]; then
     echo "\`bench/day_of_traffic.sh $args_given\`: data $seeded_with: $sizes (seeded in ${seed_seconds} s; a fresh copy for each stack and mode, ${copy_ms} ms);"
     echo "the request list: $list_note; $conns connections, steps of $step s, 10 s timeout."
     [ "$peer_dir" = "$here/peer" ] || echo "The peer's app from $peer_dir ($(git -C "$peer_dir" log -1 --format=%h 2>/dev/null || echo '?') and its uncommitted changes, not merged yet)."
-    echo "Ours: \`taskset -c 1 construction serve -w 2 --keep-alive 5\` (Release, $(basename "$build")); the peer: \`taskset -c 1 $([ "$peer_keeps" = 1 ] && echo "env PEER_KEEPS=1 ")gunicorn -k uvicorn.workers.UvicornWorker -w 2 day_app:app\` ($("$gunicorn" --version 2>&1));"
+    echo "Ours: \`taskset -c 1 construction serve -w $workers --keep-alive 5\` (Release, $(basename "$build")); the peer: \`taskset -c 1 $([ "$peer_keeps" = 1 ] && echo "env PEER_KEEPS=1 ")gunicorn -k uvicorn.workers.UvicornWorker -w $workers day_app:app\` ($("$gunicorn" --version 2>&1));"
     echo "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') with deploy/nginx/construction.conf (ports, upstream, certificate and log paths rewritten; TLS with a self-signed P-256 certificate) on core 1 beside the server;"
     echo "PostgreSQL $pg_version and the driver on core 0. $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
