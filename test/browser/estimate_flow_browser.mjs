@@ -64,7 +64,10 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn, problems })
     page.waitForResponse((r) => r.url().includes('/parties/choices?kind=client')),
     page.fill('#client-search', 'maple st'),
   ]);
-  await settle();
+  // htmx swaps the select in after the response: wait for the swap, not
+  // for the network (the page's load state was reached long before).
+  await page.locator('#client-id option:checked', { hasText: 'Maple Street Dental' })
+    .waitFor({ state: 'attached' });
   assert.equal(await text('#client-id option:checked'), 'Maple Street Dental');
   await page.selectOption('#new-project select[name=client_id]', { label: 'Maple Street Dental' });
   await page.fill('#new-project textarea[name=site_address]', '12 Maple Street');

@@ -140,6 +140,8 @@ await browserTest(setup, async ({ page, origin, text, settle, logIn, serverEnv }
   const firstBill = await text(`${bills}:first-child td:first-child`);
   await page.click('a:has-text("Next 50 bills")');
   await page.waitForURL(/\/budget\?bills_after=\d+$/);
+  // The URL may be pushed before htmx swaps the tab in: wait for the rows.
+  await page.locator(`${bills}:last-child td:first-child`, { hasText: 'HIST-60' }).waitFor();
   await settle();
   assert.notEqual(await text(`${bills}:first-child td:first-child`), firstBill);
   assert.match(await text(`${bills}:last-child td:first-child`), /^HIST-60$/);
