@@ -105,7 +105,9 @@ HttpSession::HttpSession(SessionDeps& deps, int fd, std::string peer_address)
       stream_(fd, deps.slot),
       limits_(framing_limits(deps.config)),
       peer_(std::move(peer_address)),
-      client_(peer_) {}
+      client_(peer_) {
+  stream_.give_way_while_silent(deps_.stop, deps_.listeners);
+}
 
 void HttpSession::run() {
   const int64_t keep_alive_ns = static_cast<int64_t>(deps_.config.keep_alive) * kNs;
@@ -264,6 +266,10 @@ bool HttpSession::answer_read_error(const beast::error_code& ec, const RequestPa
   if (ec == error::end_of_stream || ec == boost::asio::error::eof || ec == error::partial_message ||
       ec == boost::asio::error::connection_reset)
     return false;  // the client went away
+  if (ec == SocketStream::gave_way()) {
+    log::debug("Closed a connection from ", who(), " that had sent nothing while another waited");
+    return false;
+  }
   // Once the parser has the request line, the buffer no longer starts with it.
   std::string raw =
       parser.get().method_string().empty() ? first_line(buffer_) : request_line_of(parser.get());

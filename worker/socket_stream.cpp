@@ -42,6 +42,18 @@ bool SocketStream::wait(short events, boost::beast::error_code& ec) {
   }
 }
 
+bool SocketStream::wait_while_silent(boost::beast::error_code& ec) {
+  int64_t remaining = deadline_ns_ - monotonic_ns();
+  if (remaining > 0 && wait_readable_for(remaining, *silent_stop_, *silent_give_way_to_))
+    return true;
+  ec = monotonic_ns() >= deadline_ns_ ? boost::beast::error::timeout : gave_way();
+  return false;
+}
+
+boost::beast::error_code SocketStream::gave_way() {
+  return boost::asio::error::connection_aborted;
+}
+
 bool SocketStream::wait_readable_for(int64_t timeout_ns, const volatile std::sig_atomic_t& stop,
                                      const std::vector<int>& give_way_to) {
   // A busy client's next request follows its response within a moment:
@@ -96,7 +108,11 @@ std::size_t SocketStream::receive(void* data, std::size_t size, boost::beast::er
       ec = errno_code();
       return 0;
     }
-    if (!wait(POLLIN, ec)) return 0;
+    // Nothing read yet: with TCP_DEFER_ACCEPT that is a connection the
+    // kernel handed over silent after its second (a preconnect), never the
+    // common case, which costs no more than it did.
+    bool silent = !first_read_done_ && silent_give_way_to_;
+    if (!(silent ? wait_while_silent(ec) : wait(POLLIN, ec))) return 0;
   }
 }
 

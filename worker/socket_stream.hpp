@@ -27,6 +27,17 @@ class SocketStream {
   // came, stop was set, or a connection arrived on one of `give_way_to`.
   bool wait_readable_for(int64_t timeout_ns, const volatile std::sig_atomic_t& stop,
                          const std::vector<int>& give_way_to);
+  // Until its first byte comes, a connection holds no request (a browser's
+  // preconnected socket; someone holding workers with idle connections):
+  // while it is silent it gives way to a connection queued on
+  // `give_way_to`, as an idle keep-alive connection does. The read then
+  // fails with gave_way (and with beast::error::timeout at the deadline).
+  void give_way_while_silent(const volatile std::sig_atomic_t& stop,
+                             const std::vector<int>& give_way_to) {
+    silent_stop_ = &stop;
+    silent_give_way_to_ = &give_way_to;
+  }
+  static boost::beast::error_code gave_way();
   // Bytes from the client are waiting in the kernel, unread.
   bool has_pending_input() const;
   // Whether any of `fds` is readable within timeout_ms.
@@ -84,12 +95,16 @@ class SocketStream {
   std::size_t send(struct iovec* iov, std::size_t count, boost::beast::error_code& ec);
   // Waits for `events` until the deadline; false with ec set on timeout.
   bool wait(short events, boost::beast::error_code& ec);
+  // wait(POLLIN) for a connection that has sent nothing yet, giving way.
+  bool wait_while_silent(boost::beast::error_code& ec);
 
   int fd_;
   WorkerSlot& slot_;
   int64_t deadline_ns_ = INT64_MAX;
   bool first_read_done_ = false;
   int64_t first_arrival_ns_ = 0;
+  const volatile std::sig_atomic_t* silent_stop_ = nullptr;
+  const std::vector<int>* silent_give_way_to_ = nullptr;
 };
 
 }  // namespace construction::http

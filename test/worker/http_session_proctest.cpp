@@ -95,6 +95,37 @@ TEST_CASE("a client that sends half a header and stalls is cut off while others 
   check_worker_alive(server, worker);
 }
 
+TEST_CASE("a connection that has sent nothing gives way to a client waiting behind it",
+          "[process]") {
+  // A browser opens sockets before it has a request for them (Chromium's
+  // preconnect), and TCP_DEFER_ACCEPT hands such a socket to a worker after
+  // a second of silence. It holds no request, so it must not keep a sync
+  // worker from the next client for the whole --client-timeout (30 s here).
+  ServerProcess server({.args = {"-w", "1", "--client-timeout", "30", "--max-queue-wait", "0"}});
+  pid_t worker = server.worker_pids().front();
+  OpenConnection silent(server.port());
+  std::this_thread::sleep_for(4s);  // past TCP_DEFER_ACCEPT's second: the worker has it
+  // Served well before the 30 s (8 s is a bound on "it happened").
+  HttpResult other = http_get(server.port(), "/pid", 8000);
+  CHECK(other.status == 200);
+  CHECK(other.body == std::to_string(worker));
+  // The silent connection was closed without an answer: it asked nothing.
+  bool closed = false;
+  CHECK(silent.read_until_closed(2000, &closed).empty());
+  CHECK(closed);
+}
+
+TEST_CASE("a connection that sends nothing, with no one waiting, is cut off at the deadline",
+          "[process]") {
+  ServerProcess server({.args = {"-w", "1", "--client-timeout", "2"}});
+  OpenConnection silent(server.port());
+  bool closed = false;
+  std::string answer = silent.read_until_closed(10000, &closed);
+  CHECK(closed);
+  CHECK(answer.starts_with("HTTP/1.1 408 "));
+  check_worker_alive(server, server.worker_pids().front());
+}
+
 TEST_CASE("a client that trickles bytes cannot hold the worker past the read deadline",
           "[process]") {
   ServerProcess server({.args = {"-w", "1", "--client-timeout", "2"}});
