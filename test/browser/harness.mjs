@@ -99,7 +99,7 @@ export async function browserTest(setup, flow) {
     const validations = watch(page, origin, problems);
     auditEveryPage(page, problems);
     const text = async (selector) => (await page.locator(selector).innerText()).trim();
-    const settle = () => page.waitForLoadState('networkidle');
+    const settle = settleOf(page);
     // A fresh browser is sent to the log-in page, and lands on the dashboard.
     const logIn = async (email, password) => {
       await page.goto(origin + '/');
@@ -115,6 +115,11 @@ export async function browserTest(setup, flow) {
     };
     await flow({ page, origin, text, settle, logIn, logOut, addUser, problems, serverEnv: env });
     await Promise.all(validations);
+  } catch (e) {
+    // What the server said is what tells a failure on a CI machine apart.
+    console.error('the server\'s log, last 60 lines:\n' +
+      serverLog.join('').split('\n').slice(-60).join('\n'));
+    throw e;
   } finally {
     if (context) await context.close();
     server.kill('SIGTERM');
@@ -124,6 +129,32 @@ export async function browserTest(setup, flow) {
   }
   assert.deepEqual(problems, [], problems.join('\n'));
   console.log('1 passed, 0 failed');
+}
+
+// A page is settled when none of htmx's requests (XHR) is in flight and
+// htmx is neither requesting, swapping nor settling, twice in a row 25 ms
+// apart (htmx settles 20 ms after a swap). Playwright's 'networkidle' load
+// state is reached once per page load, so after an htmx request it returns
+// at once. Call it after something shows the request was sent (a URL, a
+// selector). Only XHRs are counted: Chromium makes requests of its own
+// (a 'fetch' of the page itself) that Playwright never reports finished.
+function settleOf(page) {
+  const inFlight = new Set();
+  page.on('request', (r) => r.resourceType() === 'xhr' && inFlight.add(r));
+  page.on('requestfinished', (r) => inFlight.delete(r));
+  page.on('requestfailed', (r) => inFlight.delete(r));
+  const htmxBusy = () => page.evaluate(() =>
+    document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') !== null)
+    .catch(() => true);  // a page navigating away is not settled
+  return async () => {
+    const until = Date.now() + 15000;
+    for (let quiet = 0; quiet < 2;) {
+      assert.ok(Date.now() < until, 'the page did not settle within 15 s: ' +
+        [...inFlight].map((r) => r.url()).join(', '));
+      await new Promise((r) => setTimeout(r, 25));
+      quiet = inFlight.size === 0 && !(await htmxBusy()) ? quiet + 1 : 0;
+    }
+  };
 }
 
 // Chromium's own pages: its PDF viewer (an extension, with chrome:// resources)
