@@ -14,6 +14,9 @@ how soon, with the tests' server (construction-testserver, which has
            connection (--keep-alive 10) to the only worker: until it is served
   slice    a client arriving while one pipelines 150 requests on a busy
            keep-alive connection: until it is served
+  silent   a client arriving while a connection that sent nothing (a
+           browser's preconnect, past TCP_DEFER_ACCEPT's second) holds the
+           only worker, --client-timeout 30: until it is served
 
   bench/process_timings.py [--build DIR] [--repeat N]
 
@@ -149,7 +152,9 @@ def idle(binary):
 
 
 def slice_(binary):
-    with Server(binary, "-w", "1", "--keep-alive", "10") as server:
+    # No bound on the queue's wait: the client waits the sleep out (with
+    # the default 500 ms it is answered 503, as the process test says).
+    with Server(binary, "-w", "1", "--keep-alive", "10", "--max-queue-wait", "0") as server:
         pipeline = b"GET /sleep?seconds=1 HTTP/1.1\r\nHost: x\r\n\r\n"
         pipeline += b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n" * 149
         with connect(server.port) as busy:
@@ -159,6 +164,17 @@ def slice_(binary):
             assert get(server.port).startswith(b"HTTP/1.1 200")
             took = time.monotonic() - started
             until_closed(busy)
+            return took
+
+
+def silent(binary):
+    with Server(binary, "-w", "1", "--client-timeout", "30", "--max-queue-wait", "0") as server:
+        with connect(server.port) as quiet:
+            time.sleep(3)  # TCP_DEFER_ACCEPT hands it over after a second
+            started = time.monotonic()
+            assert get(server.port).startswith(b"HTTP/1.1 200")
+            took = time.monotonic() - started
+            assert until_closed(quiet) == b""  # let go without an answer
             return took
 
 
@@ -172,7 +188,8 @@ def main():
                 ("stalled", stalled, "a stalled client cut off (--client-timeout 2)"),
                 ("trickle", trickle, "a trickling client cut off (--client-timeout 2)"),
                 ("idle", idle, "served beside an idle keep-alive connection"),
-                ("slice", slice_, "served beside a busy keep-alive connection (1 s sleep first)")]
+                ("slice", slice_, "served beside a busy keep-alive connection (1 s sleep first)"),
+                ("silent", silent, "served beside a connection that sent nothing (--client-timeout 30)")]
     print(f"Machine: {os.cpu_count()} cores, {platform.platform()}; "
           f"load average {os.getloadavg()[0]:.2f}; {args.repeat} runs each")
     print()
