@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/database_config.hpp"
+#include "app/mailer_duties.hpp"
 #include "cli/commands.hpp"
 #include "mail/eml_directory.hpp"
 #include "mail/mailer.hpp"
@@ -63,6 +64,7 @@ int mailer(const std::vector<std::string>& args) {
   options.first_retry_seconds = config.mail_first_retry_seconds;
   // The outcome's UPDATE must never be cut short by the server's timeout.
   options.database.statement_timeout_ms = 0;
+  options.queue_owed = mailer_duties(config);
   mail::Mailer mailer(std::move(options), std::move(transport));
   return mailer.run();
 }

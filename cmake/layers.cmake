@@ -40,8 +40,9 @@ set(CONSTRUCTION_LAYER_api PUBLIC domain operations sql worker PRIVATE runtime)
 # Pages: forms <-> operations, mustache. Session cookies are sealed here.
 set(CONSTRUCTION_LAYER_views PUBLIC domain operations runtime sql worker
   PRIVATE PkgConfig::SODIUM OpenSSL::Crypto)
-# The composition root: which routes and which pool a worker gets.
-set(CONSTRUCTION_LAYER_app PUBLIC runtime sql views worker PRIVATE api)
+# The composition root: which routes and which pool a worker gets, and what
+# the mailer queues in the pages' words.
+set(CONSTRUCTION_LAYER_app PUBLIC runtime sql views worker PRIVATE api operations)
 # `construction mailer`: the outbox's messages as MIME, sent over SMTP
 # (libcurl) or written as .eml files. Its own process, never a worker.
 set(CONSTRUCTION_LAYER_mail PUBLIC domain operations runtime sql PRIVATE PkgConfig::CURL)

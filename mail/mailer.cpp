@@ -145,6 +145,7 @@ struct Mailer::State {
     log::info("Mailer ready: listening on \"", operations::kOutboxChannel, "\", sending to ",
               transport->describe());
     while (!signals.stop_requested()) {
+      if (options.queue_owed) options.queue_owed(db);
       deliver_due(db);
       if (signals.stop_requested()) break;
       listener.wait(next_wait(db), signals.fd());

@@ -1,8 +1,9 @@
 // `construction mailer`: the outbox's delivery loop, one process beside the
 // server (a compose service, a systemd unit). It sleeps on LISTEN outbox
 // (a committed message wakes it) and on a timer (retries fall due, and
-// anything queued while it was away is found), and sends each due message
-// in a transaction of its own:
+// anything queued while it was away is found), queues what the product's
+// state owes (queue_owed: signers told of a request that ended), and sends
+// each due message in a transaction of its own:
 //
 //   BEGIN; claim one (FOR UPDATE SKIP LOCKED); send; record the attempt; COMMIT
 //
@@ -13,6 +14,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 #include "mail/header.hpp"
@@ -29,6 +31,10 @@ struct MailerOptions {
   std::chrono::seconds poll_interval{60};
   // After a lost database, the wait before connecting again.
   std::chrono::seconds reconnect_delay{5};
+  // Before each round of deliveries (woken by a NOTIFY or the timer): what
+  // the product's state owes to the outbox, queued in a transaction of its
+  // own (the signers of ended signature requests told; cli/ gives it).
+  std::function<void(sql::Connection&)> queue_owed;
 };
 
 class Mailer {

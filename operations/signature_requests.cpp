@@ -213,6 +213,28 @@ SignatureRequestDetail void_signature_request(sql::Connection& db, const Caller&
   return detail;
 }
 
+int tell_signers_of_ended_requests(sql::Connection& db, const SignatureMail& mail, int limit) {
+  sql::Transaction tx(db);
+  sql::expire_due_signature_requests(db, std::nullopt, std::nullopt);
+  auto ended = sql::claim_untold_ended_requests(db, limit);
+  for (const auto& request : ended) {
+    // Everyone but who declined (they ended it): an approval that no longer
+    // counts is news to its signer too.
+    std::vector<sql::SignatureSignerRecord> waiting;
+    for (const auto& signer : sql::list_signers(db, request.org_id, request.id)) {
+      if (signer.status == domain::SignerStatus::declined) continue;
+      queue_signature_email(db, request, {signer.email, mail.wording.ended({request, signer}), true});
+      if (signer.status != domain::SignerStatus::approved) waiting.push_back(signer);
+    }
+    if (request.status == domain::SignatureStatus::expired)
+      queue_signature_email(
+          db, request, {request.sent_by_email, mail.wording.expired(request, waiting), true});
+    sql::mark_signers_told(db, request.org_id, request.id);
+  }
+  tx.commit();
+  return static_cast<int>(ended.size());
+}
+
 std::string signature_request_pdf(sql::Connection& db, const Caller& caller, std::int64_t id) {
   if (!sql::find_signature_request(db, caller.org_id, id)) throw not_found();
   return sql::signature_request_pdf(db, caller.org_id, id);

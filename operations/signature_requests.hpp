@@ -60,6 +60,16 @@ struct SignatureWording {
   // With the sealed PDF attached: to each signer (`to_sender` false), then
   // to the sender (`signer` is then the last to sign).
   std::function<MailText(const SignatureMailFacts&, bool to_sender)> completed;
+  // To each signer but one who declined, once the request ended without
+  // completing: withdrawn (voided, its status_reason saying why), expired,
+  // or declined by another signer. Their link opens nothing now, and an
+  // approval they gave no longer counts.
+  std::function<MailText(const SignatureMailFacts&)> ended;
+  // To the sender: the request expired before everyone signed; `waiting`
+  // are the signers who had not.
+  std::function<MailText(const sql::SignatureRequestRecord&,
+                         const std::vector<sql::SignatureSignerRecord>& waiting)>
+      expired;
 };
 struct SignatureMail {
   std::string public_url;  // PUBLIC_URL: links are built on it, never on a Host
@@ -117,6 +127,16 @@ SignatureRequestDetail get_signature_request(sql::Connection& db, const Caller& 
 SignatureRequestDetail void_signature_request(sql::Connection& db, const Caller& caller,
                                               std::int64_t id, const std::string& reason,
                                               const Witness& witness = {});
+
+// The mailer's turn (mail/mailer.hpp), across organisations, in one
+// transaction: every open request past its last day expired (with its
+// event), then each request voided, expired or declined whose signers were
+// not told yet: an email to each signer but one who declined (`ended`)
+// and, for an expiry, one to the sender (`expired`), the request marked
+// told. At most
+// `limit` requests a turn; returns how many were told.
+int tell_signers_of_ended_requests(sql::Connection& db, const SignatureMail& mail,
+                                   int limit = 100);
 
 // The PDF as it was sent, byte for byte (its filename is on the request).
 std::string signature_request_pdf(sql::Connection& db, const Caller& caller, std::int64_t id);

@@ -88,6 +88,12 @@ constexpr std::string_view kExpire =
     " AND ($1::bigint IS NULL OR r.org_id = $1) AND ($2::bigint IS NULL OR r.id = $2) "
     "RETURNING r.org_id, r.id), events AS (INSERT INTO signature_events (org_id, request_id, "
     "type) SELECT org_id, id, 'expired' FROM expired) SELECT count(*) AS n FROM expired";
+constexpr std::string_view kClaimUntold =
+    "SELECT " REQUEST_COLUMNS " FROM signature_requests r" REQUEST_JOINS
+    " WHERE r.status IN ('voided', 'expired', 'declined') AND r.signers_told_at IS NULL "
+    "ORDER BY r.id LIMIT $1 FOR UPDATE OF r SKIP LOCKED";
+constexpr std::string_view kMarkTold =
+    "UPDATE signature_requests SET signers_told_at = now() WHERE org_id = $1 AND id = $2";
 constexpr std::string_view kEnd =
     "UPDATE signature_requests SET status = $3, status_reason = $4, ended_at = now(), "
     "completed_at = CASE WHEN $3 = 'completed' THEN now() END "
@@ -286,6 +292,16 @@ int expire_due_signature_requests(Connection& db, std::optional<std::int64_t> or
   return static_cast<int>(db.exec(kExpire, org_id, request_id).single_row()["n"].int64());
 }
 
+std::vector<SignatureRequestRecord> claim_untold_ended_requests(Connection& db, int limit) {
+  std::vector<SignatureRequestRecord> rows;
+  for (Row row : db.exec(kClaimUntold, limit)) rows.push_back(request_from(row));
+  return rows;
+}
+
+void mark_signers_told(Connection& db, std::int64_t org_id, std::int64_t id) {
+  db.exec(kMarkTold, org_id, id);
+}
+
 bool end_signature_request(Connection& db, std::int64_t org_id, std::int64_t id,
                            domain::SignatureStatus status, const std::string& reason) {
   return db.exec(kEnd, org_id, id, status, reason).affected_rows() == 1;
@@ -411,6 +427,8 @@ StoreStatements signature_request_store_statements() {
            SQL_NAMED(kSealedPdf),
            SQL_NAMED(kFindBySealed),
            SQL_NAMED(kExpire),
+           SQL_NAMED(kClaimUntold),
+           SQL_NAMED(kMarkTold),
            SQL_NAMED(kEnd),
            SQL_NAMED(kStoreSealed),
            SQL_NAMED(kFindSigner),

@@ -136,6 +136,13 @@ std::optional<SignatureRequestRecord> find_by_sealed_sha256(Connection& db,
 // (request_id), whichever is given. Returns how many.
 int expire_due_signature_requests(Connection& db, std::optional<std::int64_t> org_id,
                                   std::optional<std::int64_t> request_id);
+// The mailer's (operations::tell_signers_of_ended_requests), across
+// organisations: up to `limit` requests voided, expired or declined whose
+// signers are
+// not told yet, oldest first, locked (FOR UPDATE SKIP LOCKED: two
+// mailers never tell one twice); then marked told.
+std::vector<SignatureRequestRecord> claim_untold_ended_requests(Connection& db, int limit);
+void mark_signers_told(Connection& db, std::int64_t org_id, std::int64_t id);
 // From sent to `status` (declined, voided, completed) with its reason; false
 // when it was no longer sent.
 bool end_signature_request(Connection& db, std::int64_t org_id, std::int64_t id,

@@ -48,6 +48,52 @@ MailText declined_mail(const SignatureMailFacts& f) {
           ""};
 }
 
+// To each signer but one who declined, once the request ended unsigned.
+MailText ended_mail(const SignatureMailFacts& f) {
+  const sql::SignatureRequestRecord& r = f.request;
+  std::string asked = r.sent_by_name + " of " + r.org_name + " asked you to sign " +
+                      r.document_name + " (" + money(r.amount_cents) + ") for " + r.project_name;
+  std::string text, subject;
+  switch (r.status) {
+    case domain::SignatureStatus::voided:
+      subject = "Withdrawn: " + r.document_name;
+      text = asked + ". They have withdrawn the request.\n\nThe reason given:\n\n" +
+             r.status_reason +
+             "\n\nYou do not need to do anything, and a signature you gave it no longer counts.";
+      break;
+    case domain::SignatureStatus::expired:
+      subject = "Expired: " + r.document_name;
+      text = asked + ". The request expired at the end of " + date(r.expires_on) +
+             " (UTC) before everyone had signed, and a signature you gave it no longer counts. "
+             "If it still needs your signature, they can send a new request.";
+      break;
+    default:
+      subject = "No longer needed: " + r.document_name;
+      text = asked + ". Another signer declined it, so the request has ended: you do not need "
+                     "to do anything, and a signature you gave it no longer counts.";
+      break;
+  }
+  return {subject,
+          text + "\n\nThe link in the earlier email no longer opens. Reply to this email with "
+                 "any question.\n",
+          ""};
+}
+
+// To the sender, once their request expired before everyone signed.
+MailText expired_mail(const sql::SignatureRequestRecord& r,
+                      const std::vector<sql::SignatureSignerRecord>& waiting) {
+  std::string text = "Your request to sign " + r.document_name + " (" + money(r.amount_cents) +
+                     ") for " + r.project_name + " expired at the end of " + date(r.expires_on) +
+                     " (UTC) before everyone had signed.\n\nNot signed by:\n\n";
+  for (const auto& signer : waiting)
+    text += "    " + signer.name + " <" + signer.email + ">, " +
+            std::string(domain::to_string(signer.role)) + "\n";
+  text +=
+      "\nEvery signer has been told. Send a new request from the document's page if it still "
+      "needs their signature.\n";
+  return {"Expired unsigned: " + r.document_name, text, ""};
+}
+
 // `public_url`: where the record's /verify page is, for anyone handed the
 // file later to check it.
 MailText completed_mail(const std::string& public_url, const SignatureMailFacts& f,
@@ -66,10 +112,14 @@ MailText completed_mail(const std::string& public_url, const SignatureMailFacts&
 }  // namespace
 
 operations::SignatureMail signature_mail(const Views& views) {
-  auto completed = [public_url = views.public_url](const SignatureMailFacts& f, bool to_sender) {
+  return signature_mail(views.public_url);
+}
+
+operations::SignatureMail signature_mail(const std::string& public_url) {
+  auto completed = [public_url](const SignatureMailFacts& f, bool to_sender) {
     return completed_mail(public_url, f, to_sender);
   };
-  return {views.public_url, {request_mail, code_mail, declined_mail, completed}};
+  return {public_url, {request_mail, code_mail, declined_mail, completed, ended_mail, expired_mail}};
 }
 
 }  // namespace construction::views

@@ -10,5 +10,7 @@
 namespace construction::views {
 
 operations::SignatureMail signature_mail(const Views& views);
+// The same, where no page is served (the mailer): links on `public_url`.
+operations::SignatureMail signature_mail(const std::string& public_url);
 
 }  // namespace construction::views

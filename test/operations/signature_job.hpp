@@ -39,6 +39,15 @@ inline const operations::SignatureMail kSignatureMail{
      [](const operations::SignatureMailFacts& f, bool to_sender) {
        return operations::MailText{to_sender ? "Signed (sender)" : "Signed",
                                    domain::hex_digits(*f.request.sealed_sha256), ""};
+     },
+     [](const operations::SignatureMailFacts& f) {
+       return operations::MailText{"Ended " + std::string(domain::to_string(f.request.status)),
+                                   f.request.status_reason, ""};
+     },
+     [](const sql::SignatureRequestRecord&, const std::vector<sql::SignatureSignerRecord>& waiting) {
+       std::string names;
+       for (const auto& signer : waiting) names += (names.empty() ? "" : ", ") + signer.name;
+       return operations::MailText{"Expired (sender)", names, ""};
      }}};
 
 // CO-001 Added outlets: 10 ea x 450.00 +10 % = 4,950.00.

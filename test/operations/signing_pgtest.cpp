@@ -170,6 +170,73 @@ TEST_CASE("an expired link opens nothing and is marked expired once", "[pg]") {
   CHECK(sent.events() == "sent sent viewed expired");
 }
 
+// The mailer's turn (tell_signers_of_ended_requests), as `construction
+// mailer` takes it before each round of deliveries.
+TEST_CASE("signers of a request that ended unsigned are told once, the sender of an expiry too",
+          "[pg]") {
+  SentOrder sent;
+  Signer owner = sent.owner();  // viewed; the architect has not opened it
+  SignatureJob& job = sent.job;
+  const std::string sam = "sam@" + std::to_string(job.org) + ".example";
+  // Who got a message with this subject, in address order.
+  auto told = [&](const std::string& subject) {
+    return job.count("SELECT coalesce(string_agg(to_addresses[1], ' ' ORDER BY to_addresses[1]), "
+                     "'') FROM messages WHERE subject = '" + subject + "'");
+  };
+  // An open request is nobody's news.
+  CHECK(tell_signers_of_ended_requests(job.db, kSignatureMail) == 0);
+
+  SECTION("voided in the office: every signer, once, with the reason") {
+    void_signature_request(job.db, job.sender, sent.request(), "Wrong client");
+    CHECK(tell_signers_of_ended_requests(job.db, kSignatureMail) == 1);
+    CHECK(told("Ended voided") == "arch@studio.example olga@owner.example");
+    CHECK(job.last_mail("olga@owner.example", "Ended voided") == "Wrong client");
+    CHECK(told("Expired (sender)").empty());
+    // The office's outbox list of the change order shows them.
+    CHECK(job.count("SELECT count(*) FROM messages WHERE subject = 'Ended voided' AND record = "
+                    "'change_order:" + std::to_string(sent.order) + "'") == "2");
+    CHECK(tell_signers_of_ended_requests(job.db, kSignatureMail) == 0);
+    CHECK(job.count("SELECT count(*) FROM messages WHERE subject = 'Ended voided'") == "2");
+  }
+  SECTION("voided by its document changing, by any path") {
+    job.scratch.exec("UPDATE change_orders SET title = 'Added outlets and USB', "
+                     "version = version + 1");
+    CHECK(tell_signers_of_ended_requests(job.db, kSignatureMail) == 1);
+    CHECK(told("Ended voided") == "arch@studio.example olga@owner.example");
+    CHECK(job.last_mail("arch@studio.example", "Ended voided") ==
+          "The change order changed after it was sent for signature");
+  }
+  SECTION("expired: marked by the turn itself; the sender hears who had not signed") {
+    sign(job, owner, "Olga Owner");
+    job.scratch.exec(
+        "UPDATE signature_requests SET expires_on = (now() AT TIME ZONE 'UTC')::date - 1");
+    CHECK(tell_signers_of_ended_requests(job.db, kSignatureMail) == 1);
+    CHECK(job.count("SELECT status FROM signature_requests") == "expired");
+    CHECK(sent.events().ends_with(" approved expired"));
+    // Her approval no longer counts: she is told too.
+    CHECK(told("Ended expired") == "arch@studio.example olga@owner.example");
+    CHECK(told("Expired (sender)") == sam);
+    CHECK(job.last_mail(sam, "Expired (sender)") == "Arch Itect");
+    CHECK(tell_signers_of_ended_requests(job.db, kSignatureMail) == 0);
+  }
+  SECTION("declined by one: the others are told, not who declined") {
+    Signer architect = sent.architect();
+    REQUIRE(check_code(job.db, architect.key(), sent.code_for(architect), kPhone) ==
+            CodeCheck::accepted);
+    decline(job.db, architect.key(), "Not in our scope", kPhone, kSignatureMail);
+    CHECK(tell_signers_of_ended_requests(job.db, kSignatureMail) == 1);
+    CHECK(told("Ended declined") == "olga@owner.example");
+    CHECK(told("Arch Itect declined") == sam);  // the decline's own email, as before
+  }
+  SECTION("completed: nobody is told anything more") {
+    sign(job, owner, "Olga Owner");
+    sign(job, sent.architect(), "Arch Itect");
+    CHECK(job.count("SELECT status FROM signature_requests") == "completed");
+    CHECK(tell_signers_of_ended_requests(job.db, kSignatureMail) == 0);
+    CHECK(job.count("SELECT count(*) FROM messages WHERE subject LIKE 'Ended%'") == "0");
+  }
+}
+
 TEST_CASE("a sixth code is refused even when it is right", "[pg]") {
   SentOrder sent;
   Signer owner = sent.owner();

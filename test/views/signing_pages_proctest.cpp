@@ -13,6 +13,7 @@
 // delivers to a real SMTP server.
 #include <catch2/catch.hpp>
 #include <regex>
+#include <thread>
 
 #include "domain/hex.hpp"
 #include "operations/signature_requests.hpp"
@@ -228,6 +229,45 @@ TEST_CASE("a document edited after sending voids its request, and the old link s
   check_invalid(owner.get(link + "/document"), reference);
   check_invalid(owner.post(link + "/code"), reference);
   check_headers(owner.answers);
+}
+
+TEST_CASE("signers are emailed, in the pages' words, when the office withdraws the request",
+          "[process]") {
+  if (!smtp_sink_available()) return;
+  ApiServer& api = shared_api_server();
+  SmtpSink sink;
+  auto mailer = start_mailer(api.db.url(), sink.url());
+  Office office(api);
+  std::string order = office.pending_change_order();
+  auto issued = office.send_for_signature(domain::SignedDocumentKind::change_order, order,
+                                          {kOwner, kArchitect});
+  std::string id = std::to_string(issued.request.request.id);
+  expect(api, 200, "POST", "/api/v1/signature-requests/" + id + "/void", office.project.token,
+         R"({"reason":"Wrong architect on the request"})");
+
+  // The void's commit wakes the mailer (no timer): each signer's email is
+  // at the SMTP server within seconds (20 s is a bound on "it happened").
+  auto withdrawn_to = [&](const std::string& email) {
+    for (const std::string& m : sink.messages())
+      if (header_value(m, "To").find(email) != std::string::npos &&
+          header_value(m, "Subject").starts_with("Withdrawn: Change order CO-"))
+        return m;
+    return std::string();
+  };
+  for (int i = 0; i < 200 && (withdrawn_to(kOwner.email).empty() ||
+                              withdrawn_to(kArchitect.email).empty());
+       ++i)
+    std::this_thread::sleep_for(100ms);
+  std::string owner = withdrawn_to(kOwner.email);
+  REQUIRE_FALSE(owner.empty());
+  CHECK_FALSE(withdrawn_to(kArchitect.email).empty());
+  CHECK(header_value(owner, "Subject") == "Withdrawn: " + issued.request.request.document_name);
+  CHECK(owner.find("Wrong architect on the request") != std::string::npos);
+  CHECK(owner.find("The link in the earlier email no longer opens") != std::string::npos);
+  // A reply reaches whoever sent the request.
+  CHECK(header_value(owner, "Reply-To").find("@") != std::string::npos);
+  CHECK(api.db.scalar("SELECT signers_told_at IS NOT NULL FROM signature_requests WHERE id = " +
+                      id) == "t");
 }
 
 TEST_CASE("one signer's cookie opens nothing on another signer's link", "[process]") {
