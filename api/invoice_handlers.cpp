@@ -104,7 +104,9 @@ Response list_payments(RequestContext& ctx, sql::Connection& db) {
 Response create_payment(RequestContext& ctx, sql::Connection& db) {
   Caller caller = authorize(ctx, db, Permission::write_commercial);
   JsonValue body = json_body(ctx);
-  auto received = operations::record_payment(db, caller.org_id, path_id(ctx), std::nullopt, [&] {
+  // If-Match: the invoice's version whose balance the caller saw (two
+  // people entering one check), 412 when stale.
+  auto received = operations::record_payment(db, caller.org_id, path_id(ctx), if_match(ctx), [&] {
     domain::FieldErrors errors;
     FieldReader in(body, errors);
     in.require({"amount_cents", "received_on"});

@@ -90,9 +90,11 @@ ApiHandler transition_handler(PayApplicationAction action) {
       body = json_body(ctx);
     else
       refuse_body(ctx);
+    // If-Match: the version whose figures the caller decided on (a
+    // certificate's amount is read off them), 412 when stale.
     auto document =
         operations::transition_pay_application(db, caller.org_id, path_id(ctx), action,
-                                               std::nullopt, [&] { return read_certified(*body); });
+                                               if_match(ctx), [&] { return read_certified(*body); });
     return ok(pay_application_json(document.application, document.lines));
   };
 }

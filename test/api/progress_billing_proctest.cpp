@@ -204,8 +204,19 @@ TEST_CASE("a project billed through four pay applications ties out on every line
   expect(api, 200, "POST", path1 + "/submit", b.p.token);
   // More than is due cannot be certified.
   expect(api, 422, "POST", path1 + "/certify", b.p.token, R"({"certified_cents":1530001})");
-  app1 = json_of(
-      expect(api, 200, "POST", path1 + "/certify", b.p.token, R"({"certified_cents":1530000})"));
+  // Certified on the figures of a version that is no longer the one
+  // submitted (If-Match): 412, nothing certified.
+  std::string submitted = at(json_of(expect(api, 200, "GET", path1, b.p.token)), "version");
+  std::string stale = std::to_string(std::stoi(submitted) - 1);
+  HttpResult late = api.send("POST", path1 + "/certify", b.p.token, R"({"certified_cents":1530000})",
+                             {{"If-Match", stale}});
+  CHECK(late.status == 412);
+  CHECK(at(json_of(late), "error.code") == "stale_version");
+  CHECK(at(json_of(expect(api, 200, "GET", path1, b.p.token)), "status") == "submitted");
+  HttpResult certified = api.send("POST", path1 + "/certify", b.p.token,
+                                  R"({"certified_cents":1530000})", {{"If-Match", submitted}});
+  REQUIRE(certified.status == 200);
+  app1 = json_of(certified);
   CHECK(at(app1, "status") == "certified");
   CHECK(at(app1, "certified_cents") == "1530000");
 
@@ -215,8 +226,17 @@ TEST_CASE("a project billed through four pay applications ties out on every line
   CHECK(at(inv1, "total_cents") == "1530000");
   std::string inv1_path = "/api/v1/invoices/" + at(inv1, "id");
   expect(api, 200, "POST", inv1_path + "/send", b.p.token);
-  expect(api, 201, "POST", inv1_path + "/payments", b.p.token,
-         R"({"amount_cents":1000000,"received_on":"2026-02-15","method":"ach"})");
+  // Two people enter the same check against the balance they both saw
+  // (If-Match: the invoice's version): the second is 412, not a payment twice.
+  std::string seen = at(json_of(expect(api, 200, "GET", inv1_path, b.p.token)), "version");
+  const std::string check = R"({"amount_cents":1000000,"received_on":"2026-02-15","method":"ach"})";
+  CHECK(api.send("POST", inv1_path + "/payments", b.p.token, check, {{"If-Match", seen}}).status ==
+        201);
+  HttpResult twice =
+      api.send("POST", inv1_path + "/payments", b.p.token, check, {{"If-Match", seen}});
+  CHECK(twice.status == 412);
+  CHECK(at(json_of(twice), "error.code") == "stale_version");
+  CHECK(at(json_of(expect(api, 200, "GET", inv1_path, b.p.token)), "balance_cents") == "530000");
   HttpResult too_much = expect(api, 422, "POST", inv1_path + "/payments", b.p.token,
                                R"({"amount_cents":530001,"received_on":"2026-02-20"})");
   CHECK(!at(too_much, "error.fields.amount_cents").empty());
