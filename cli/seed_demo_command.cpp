@@ -1,5 +1,5 @@
 // `construction seed-demo`: loads the demo organisation of api.md ("Demo
-// data") in one transaction: "Demo Builders", its owner demo@example.com, a
+// data") in one transaction: "Demo Builders" (with its address), its owner demo@example.com, a
 // manager and a field user, six parties, and two active projects priced from
 // accepted estimates (domain/demo_estimate.hpp): the kitchen remodel, with an
 // extra and a credit change order approved, and an office fit-out with 10 %
@@ -31,6 +31,7 @@
 #include "operations/daily_log_document.hpp"
 #include "operations/estimate_transitions.hpp"
 #include "operations/invoice_document.hpp"
+#include "operations/organisation.hpp"
 #include "operations/pay_application_transitions.hpp"
 #include "operations/projects.hpp"
 #include "operations/task_schedule.hpp"
@@ -496,7 +497,11 @@ int seed_demo(const std::vector<std::string>& args) {
   Seed s{db};
   sql::OrganisationRef org = operations::organisation_named(db, std::string(kOrganisation));
   s.org_id = org.id;
-  if (org.created) s.created.push_back("organisation " + std::string(kOrganisation));
+  if (org.created) {
+    s.created.push_back("organisation " + std::string(kOrganisation));
+    operations::change_organisation_address(db, org.id, std::nullopt,
+                                            "1200 Commerce Street, Suite 300\nAustin, TX 78701");
+  }
   seed(s);
   tx.commit();
 

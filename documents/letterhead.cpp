@@ -7,8 +7,14 @@ PageHeader page_header(const Letterhead& letterhead, std::string title, std::str
   std::vector<std::string> subtitle{letterhead.project.fields.number + " · " +
                                     letterhead.project.fields.name};
   for (auto& line : more) subtitle.push_back(std::move(line));
-  return PageHeader{letterhead.organisation, "", std::move(title), std::move(number),
+  return PageHeader{letterhead.organisation, letterhead.organisation_address, std::move(title),
+                    std::move(number),
                     std::move(subtitle)};
+}
+
+std::string organisation_block(const Letterhead& letterhead) {
+  if (letterhead.organisation_address.empty()) return letterhead.organisation;
+  return letterhead.organisation + "\n" + letterhead.organisation_address;
 }
 
 std::string project_block(const sql::ProjectRecord& project) {

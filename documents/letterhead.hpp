@@ -14,6 +14,7 @@ namespace construction::documents {
 
 struct Letterhead {
   std::string organisation;
+  std::string organisation_address;  // "" when not given
   sql::ProjectRecord project;
   std::optional<sql::PartyRecord> client;
 };
@@ -22,6 +23,8 @@ struct Letterhead {
 // and `number` at the right over the project's number and name.
 PageHeader page_header(const Letterhead& letterhead, std::string title, std::string number,
                        std::vector<std::string> more = {});
+// "Harper Builders\n400 Oak Ave": the organisation's block.
+std::string organisation_block(const Letterhead& letterhead);
 // "Project P-001 · Kitchen remodel\n12 Main St": the project's block.
 std::string project_block(const sql::ProjectRecord& project);
 // The client's name and address, or "—".

@@ -23,7 +23,7 @@ void g702_parties(DocumentLayout& layout, const Letterhead& letterhead,
   const sql::ProjectFields& project = letterhead.project.fields;
   layout.columns({"To owner\n" + client_block(letterhead.client),
                   "Project\n" + project_block(letterhead.project),
-                  "From contractor\n" + letterhead.organisation});
+                  "From contractor\n" + organisation_block(letterhead)});
   std::string contract_date =
       project.start_date ? domain::display_date(*project.start_date) : std::string("—");
   layout.columns({"Application no. " + std::to_string(a.number) + "\n" + period_to(a) +

@@ -23,11 +23,11 @@ namespace {
 documents::Letterhead letterhead(sql::Connection& db, std::int64_t org_id,
                                  std::int64_t project_id) {
   auto project = sql::find_project(db, org_id, project_id);
-  auto organisation = sql::find_organisation_name(db, org_id);
+  auto organisation = sql::find_organisation(db, org_id);
   if (!project || !organisation) throw not_found();
   std::optional<sql::PartyRecord> client;
   if (project->fields.client_id) client = sql::find_party(db, org_id, *project->fields.client_id);
-  return {*organisation, *project, client};
+  return {organisation->name, organisation->address, *project, client};
 }
 
 DocumentPdf estimate(sql::Connection& db, std::int64_t org_id, std::int64_t id) {

@@ -3,21 +3,12 @@
 #include "domain/pay_application.hpp"
 #include "domain/project.hpp"
 #include "operations/refusal.hpp"
+#include "operations/text_field.hpp"
 #include "sql/transaction.hpp"
 
 namespace construction::operations {
 
 namespace {
-
-void check_text(domain::FieldErrors& errors, std::string_view field, std::string_view value,
-                std::size_t max, bool required) {
-  if (required && domain::is_blank(value))
-    errors.add(field, "is required");
-  else if (domain::count_characters(value) > max)
-    errors.add(field, "must be at most " + std::to_string(max) + " characters");
-  else if (value.find('\0') != value.npos)
-    errors.add(field, "must not contain the NUL character");
-}
 
 void check_dates(domain::FieldErrors& errors, const sql::ProjectFields& p) {
   if (!errors.has("start_date") && !errors.has("completion_date") && p.start_date &&

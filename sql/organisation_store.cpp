@@ -7,6 +7,18 @@ namespace construction::sql {
 namespace {
 
 constexpr std::string_view kFindName = "SELECT name FROM organisations WHERE id = $1";
+constexpr std::string_view kFind =
+    "SELECT id, name, address, version FROM organisations WHERE id = $1";
+constexpr std::string_view kFindForUpdate =
+    "SELECT id, name, address, version FROM organisations WHERE id = $1 FOR UPDATE";
+constexpr std::string_view kChangeAddress =
+    "UPDATE organisations SET address = $2, version = version + 1, updated_at = now() "
+    "WHERE id = $1 RETURNING id, name, address, version";
+
+OrganisationRecord organisation_from(const Row& row) {
+  return {row["id"].int64(), row["name"].string(), row["address"].string(),
+          row["version"].int32()};
+}
 
 }  // namespace
 
@@ -16,9 +28,23 @@ std::optional<std::string> find_organisation_name(Connection& db, std::int64_t o
   return result[0]["name"].string();
 }
 
+std::optional<OrganisationRecord> find_organisation(Connection& db, std::int64_t org_id,
+                                                    bool for_update) {
+  Result result = db.exec(for_update ? kFindForUpdate : kFind, org_id);
+  if (result.empty()) return std::nullopt;
+  return organisation_from(result[0]);
+}
+
+OrganisationRecord change_organisation_address(Connection& db, std::int64_t org_id,
+                                               const std::string& address) {
+  return organisation_from(db.exec(kChangeAddress, org_id, address).single_row());
+}
+
 // The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
 StoreStatements organisation_store_statements() {
-  return {"organisation_store", {SQL_NAMED(kFindName)}};
+  return {"organisation_store",
+          {SQL_NAMED(kFindName), SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate),
+           SQL_NAMED(kChangeAddress)}};
 }
 
 }  // namespace construction::sql

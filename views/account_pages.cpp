@@ -1,6 +1,6 @@
 // /account: every user's own name, email and password, the current
 // password asked before any change (operations/profile.hpp); and, for
-// owners, the team: the users with their role and state (change a role,
+// owners, the organisation's address (operations/organisation.hpp) and the team: the users with their role and state (change a role,
 // deactivate, reactivate: operations/user_accounts.hpp and its last-owner
 // rule), invitations by email (operations/invitations.hpp) and API tokens
 // (a new one shown once, on the answer to its form, and never again).
@@ -8,6 +8,7 @@
 
 #include "operations/authentication.hpp"
 #include "operations/invitations.hpp"
+#include "operations/organisation.hpp"
 #include "operations/profile.hpp"
 #include "operations/refusal.hpp"
 #include "operations/sessions.hpp"
@@ -19,6 +20,7 @@
 #include "views/format.hpp"
 #include "views/page_routes.hpp"
 #include "views/routes.hpp"
+#include "views/stale_form.hpp"
 #include "views/team_mail.hpp"
 
 namespace construction::views {
@@ -56,6 +58,20 @@ Data profile_form(const PageContext& page, const FormState& state) {
   Data data = Object{{"csrf", page.csrf()},
                      {"name", typed ? page.field("name") : page.user->name},
                      {"email", typed ? page.field("email") : page.user->email},
+                     {"errors", error_data(state.errors)}};
+  set_text(data, "message", state.message);
+  return data;
+}
+
+// The organisation's address, which heads every PDF it sends (owners).
+Data organisation_form(PageContext& page, const FormState& state) {
+  auto organisation = sql::find_organisation(page.db, page.org_id());
+  if (!organisation) throw operations::not_found();
+  bool typed = !state.errors.empty();
+  Data data = Object{{"csrf", page.csrf()},
+                     {"name", organisation->name},
+                     {"version", std::to_string(organisation->version)},
+                     {"address", typed ? page.field("address") : organisation->address},
                      {"errors", error_data(state.errors)}};
   set_text(data, "message", state.message);
   return data;
@@ -113,11 +129,15 @@ struct AccountForms {
   FormState profile;
   FormState invite;
   std::string new_token;
+  FormState organisation;
 };
 
 http::Response account_page(PageContext& page, const AccountForms& forms, unsigned status) {
   Data data = Object{{"profile", profile_form(page, forms.profile)}};
-  if (is_owner(page)) data.set("team", team_data(page, forms.invite, forms.new_token));
+  if (is_owner(page)) {
+    data.set("organisation", organisation_form(page, forms.organisation));
+    data.set("team", team_data(page, forms.invite, forms.new_token));
+  }
   return page.page("Your account", page.render("account/show", data), status);
 }
 
@@ -226,6 +246,29 @@ http::Response cancel_invitation(PageContext& page) {
   return page.redirect("/account#team", "Invitation cancelled.");
 }
 
+http::Response save_organisation(PageContext& page) {
+  auto submit = [&] {
+    operations::change_organisation_address(page.db, page.org_id(), form_version(page),
+                                            page.field("address"));
+    return page.redirect("/account#organisation",
+                         "The address is saved: it heads every PDF from now on.");
+  };
+  auto refused = [&](FormState state, unsigned status) {
+    AccountForms forms;
+    forms.organisation = std::move(state);
+    return account_page(page, forms, status);
+  };
+  return submit_form(
+      submit,
+      {.invalid = [&](const domain::FieldErrors& errors) { return refused({errors, {}}, 422); },
+       .stale =
+           [&] {
+             page.form.clear();
+             return refused({{}, "Someone else changed the address meanwhile: here it is now."},
+                            409);
+           }});
+}
+
 // A user of the path, changed by `change` (role, active) with the
 // last-owner rule; `done` names what happened for the flash.
 http::Response change_member(PageContext& page, const std::function<void(sql::UserFields&)>& change,
@@ -287,6 +330,8 @@ void add_account_routes(PageRoutes& routes) {
              "Your name, email and password; owners: users, invitations, API tokens");
   routes.add(http::Verb::post, "/account/profile", kMember, save_profile,
              "Change your name, email or password (the current password asked)");
+  routes.add(http::Verb::post, "/account/organisation", kManageUsers, save_organisation,
+             "Change the organisation's address, which heads its PDFs");
   routes.add(http::Verb::post, "/account/invitations", kManageUsers, invite,
              "Invite a user by email with a role");
   routes.add(http::Verb::post, "/account/invitations/{id}/cancel", kManageUsers, cancel_invitation,

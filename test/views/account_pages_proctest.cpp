@@ -3,10 +3,12 @@
 // cookie) and shuts out every other session, every cookie of before and
 // every API token; owners change roles and deactivate (and the user's
 // cookie opens nothing after), create a token shown once and revoke it;
-// a field user sees neither the team nor a link to Parties; every form
-// refuses a POST without its CSRF token.
+// a field user sees neither the team nor a link to Parties; an owner keeps
+// the organisation's address, which heads its PDFs; every form refuses a
+// POST without its CSRF token.
 #include <catch2/catch.hpp>
 
+#include "test/support/pdf_text.hpp"
 #include "test/support/team_pages.hpp"
 
 using namespace construction::testing;
@@ -146,6 +148,64 @@ TEST_CASE("an owner revokes a token, and another organisation's ids are not foun
   CHECK(api_status(token) == 401);
 }
 
+TEST_CASE("an owner's address heads the organisation's PDFs, refused by its field when too long",
+          "[process]") {
+  const std::string org = "Account Org H";
+  PageClient owner = team_member(org, team_email("hal"), "owner");
+  auto address = [&] {
+    return shared_page_server().db.scalar("SELECT address FROM organisations WHERE name = '" +
+                                          org + "'");
+  };
+  HttpResult before = owner.get("/account");
+  REQUIRE(before.status == 200);
+  CHECK(before.body.find("<h2 id=\"organisation-heading\">Account Org H</h2>") !=
+        std::string::npos);
+  CHECK(before.body.find("autocomplete=\"street-address\"></textarea>") != std::string::npos);
+
+  // As a browser's textarea sends it: CRLF, a blank line after.
+  HttpResult saved = owner.post(
+      "/account/organisation",
+      {{"address", "400 Oak Avenue\r\nSpringfield, IL 62701\r\n\r\n"}, {"version", "1"}});
+  REQUIRE(saved.status == 303);
+  CHECK(saved.header("location") == "/account#organisation");
+  CHECK(address() == "400 Oak Avenue\nSpringfield, IL 62701");
+  CHECK(owner.get("/account").body.find(
+            ">400 Oak Avenue\nSpringfield, IL 62701</textarea>") != std::string::npos);
+
+  // Under the name at the top of a PDF (the job cost report of a project).
+  std::string project = project_for_client(owner, "Hal's client", team_email("client"));
+  HttpResult pdf = owner.get("/projects/" + project + "/budget.pdf");
+  REQUIRE(pdf.status == 200);
+  std::string text = pdf_text(pdf.body);
+  INFO(text);
+  auto name = text.find(org);
+  REQUIRE(name != std::string::npos);
+  auto street = text.find("400 Oak Avenue", name);
+  REQUIRE(street != std::string::npos);
+  CHECK(text.find("Springfield, IL 62701", street) != std::string::npos);
+
+  // A form made before that save (version 1) shows the address as it is now.
+  HttpResult stale =
+      owner.post("/account/organisation", {{"address", "1 Old Road"}, {"version", "1"}});
+  CHECK(stale.status == 409);
+  CHECK(stale.body.find("Someone else changed the address meanwhile") != std::string::npos);
+  CHECK(stale.body.find(">400 Oak Avenue\nSpringfield, IL 62701</textarea>") != std::string::npos);
+  // Past 1 000 characters: refused beside the field, what was typed kept.
+  HttpResult too_long = owner.post("/account/organisation",
+                                   {{"address", std::string(1001, 'a')}, {"version", "2"}});
+  CHECK(too_long.status == 422);
+  CHECK(too_long.body.find("Address must be at most 1000 characters") != std::string::npos);
+  CHECK(too_long.body.find(std::string(1001, 'a') + "</textarea>") != std::string::npos);
+  CHECK(address() == "400 Oak Avenue\nSpringfield, IL 62701");
+
+  // A manager neither sees the form nor may post it.
+  PageClient manager = team_member(org, team_email("mia"), "manager");
+  CHECK(manager.get("/account").body.find("id=\"organisation\"") == std::string::npos);
+  CHECK(manager.post("/account/organisation", {{"address", "Elsewhere"}}).status == 403);
+  CHECK(address() == "400 Oak Avenue\nSpringfield, IL 62701");
+  CHECK(invalid_html({{"account", owner.get("/account").body}}).empty());
+}
+
 TEST_CASE("every form of the team pages refuses a POST without its CSRF token", "[process]") {
   PageClient owner = team_member("Account Org G", team_email("olive"), "owner");
   HttpResult team = owner.get("/account");
@@ -167,7 +227,9 @@ TEST_CASE("every form of the team pages refuses a POST without its CSRF token", 
                                {{"password", "a password"}}},
                               {"/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
                                {{"name", "X"}, {"password", "a password"}}}});
-  // Nothing was done: no invitation, no reset asked.
+  // Nothing was done: no address, no invitation, no reset asked.
+  CHECK(shared_page_server().db.scalar(
+            "SELECT address FROM organisations WHERE name = 'Account Org G'") == "");
   CHECK(shared_page_server().db.scalar(
             "SELECT count(*) FROM invitations i JOIN organisations o ON o.id = i.org_id "
             "WHERE o.name = 'Account Org G'") == "0");
