@@ -9,6 +9,7 @@ void add_routes(http::Router& router, sql::Pool& pool, const std::string& public
   ApiRoutes routes(router, pool, public_url, std::move(signature_wording));
   add_auth_routes(routes);
   add_user_routes(routes);
+  add_organisation_routes(routes);
   add_party_routes(routes);
   add_project_routes(routes);
   add_estimate_routes(routes);

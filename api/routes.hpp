@@ -19,6 +19,7 @@ void add_routes(http::Router& router, sql::Pool& pool, const std::string& public
 // One per resource file; add_routes calls them in this order.
 void add_auth_routes(ApiRoutes& routes);
 void add_user_routes(ApiRoutes& routes);
+void add_organisation_routes(ApiRoutes& routes);
 void add_party_routes(ApiRoutes& routes);
 void add_project_routes(ApiRoutes& routes);
 void add_estimate_routes(ApiRoutes& routes);

@@ -1,23 +1,29 @@
 #include "sql/organisation_store.hpp"
 
 #include "sql/statement_catalog.hpp"
+#include "sql/time_columns.hpp"
 
 namespace construction::sql {
 
 namespace {
 
 constexpr std::string_view kFindName = "SELECT name FROM organisations WHERE id = $1";
+#define ORGANISATION_COLUMNS                                                               \
+  "id, name, address, version, " SQL_UNIX_SECONDS("created_at") " AS created_at, " \
+      SQL_UNIX_SECONDS("updated_at") " AS updated_at"
 constexpr std::string_view kFind =
-    "SELECT id, name, address, version FROM organisations WHERE id = $1";
+    "SELECT " ORGANISATION_COLUMNS " FROM organisations WHERE id = $1";
 constexpr std::string_view kFindForUpdate =
-    "SELECT id, name, address, version FROM organisations WHERE id = $1 FOR UPDATE";
+    "SELECT " ORGANISATION_COLUMNS " FROM organisations WHERE id = $1 FOR UPDATE";
 constexpr std::string_view kChangeAddress =
     "UPDATE organisations SET address = $2, version = version + 1, updated_at = now() "
-    "WHERE id = $1 RETURNING id, name, address, version";
+    "WHERE id = $1 RETURNING " ORGANISATION_COLUMNS;
+#undef ORGANISATION_COLUMNS
 
 OrganisationRecord organisation_from(const Row& row) {
-  return {row["id"].int64(), row["name"].string(), row["address"].string(),
-          row["version"].int32()};
+  return {row["id"].int64(),          row["name"].string(),
+          row["address"].string(),    row["version"].int32(),
+          row["created_at"].timestamp(), row["updated_at"].timestamp()};
 }
 
 }  // namespace

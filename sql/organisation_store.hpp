@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/calendar.hpp"
 #include "sql/connection.hpp"
 
 namespace construction::sql {
@@ -15,6 +16,8 @@ struct OrganisationRecord {
   std::string name;
   std::string address;  // lines as typed; "" until given
   int version = 1;
+  domain::Timestamp created_at{};
+  domain::Timestamp updated_at{};
 };
 
 std::optional<std::string> find_organisation_name(Connection& db, std::int64_t org_id);

@@ -113,6 +113,43 @@ TEST_CASE("owners manage users, a manager may not", "[process]") {
   CHECK(login.status == 201);
 }
 
+TEST_CASE("owners change the organisation's address with If-Match and every member reads it",
+          "[process]") {
+  ApiServer& api = shared_api_server();
+  std::string org = unique("Address Org");
+  std::string owner = api.user_token(org, unique("owner") + "@example.com", "owner");
+  std::string field = api.user_token(org, unique("field") + "@example.com", "field");
+  std::string other = api.user_token(unique("Address Other"), unique("o") + "@example.com", "owner");
+  HttpResult read = api.call("GET", "/api/v1/organisation", field);
+  REQUIRE(read.status == 200);
+  CHECK(at(read, "name") == org);
+  CHECK(at(read, "address").empty());
+  std::string version = at(read, "version");
+
+  HttpResult saved = api.send("PATCH", "/api/v1/organisation", owner,
+                              R"({"address":"400 Oak Avenue\r\nSpringfield, IL 62701\n"})",
+                              {{"If-Match", version}});
+  REQUIRE(saved.status == 200);
+  CHECK(at(saved, "address") == "400 Oak Avenue\nSpringfield, IL 62701");
+  CHECK(at(saved, "version") == std::to_string(std::stoi(version) + 1));
+  // The same If-Match again: stale.
+  HttpResult stale = api.send("PATCH", "/api/v1/organisation", owner, R"({"address":"1 Old Road"})",
+                              {{"If-Match", version}});
+  CHECK(stale.status == 412);
+  CHECK(at(stale, "error.code") == "stale_version");
+  HttpResult too_long = api.send("PATCH", "/api/v1/organisation", owner,
+                                 R"({"address":")" + std::string(1001, 'a') + R"("})");
+  CHECK(too_long.status == 422);
+  CHECK(at(too_long, "error.fields.address") == "must be at most 1000 characters");
+  CHECK(at(api.send("PATCH", "/api/v1/organisation", owner, R"({"adress":"x"})"),
+           "error.fields.adress") == "is not a field of this resource");
+  CHECK(api.send("PATCH", "/api/v1/organisation", field, R"({"address":"x"})").status == 403);
+  // Each organisation sees its own.
+  CHECK(at(api.call("GET", "/api/v1/organisation", other), "address").empty());
+  CHECK(at(api.call("GET", "/api/v1/organisation", owner), "address") ==
+        "400 Oak Avenue\nSpringfield, IL 62701");
+}
+
 TEST_CASE("every 401 carries a Bearer challenge, with invalid_token for a bad token", "[process]") {
   ApiServer& api = shared_api_server();
   HttpResult none = api.call("GET", "/api/v1/me", "");
