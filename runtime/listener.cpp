@@ -30,6 +30,16 @@ void send_without_delay(int fd) {
   ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 }
 
+// A worker is woken only once the request's first bytes are there; a
+// connection that stays silent is handed over after a second (so a silent
+// one a worker meets has been silent that long: worker/socket_stream.hpp,
+// give_way_while_silent). Bound and inherited listeners alike: a socket
+// unit's listener would otherwise hand over every connection at once.
+void defer_accept(int fd) {
+  int defer_seconds = 1;
+  ::setsockopt(fd, IPPROTO_TCP, TCP_DEFER_ACCEPT, &defer_seconds, sizeof defer_seconds);
+}
+
 // Every segment a connection receives carries the time it reached the
 // kernel (accepted sockets inherit the option), so a worker learns how long
 // a request waited in the listen queue from its first read, at no syscall's
@@ -72,9 +82,7 @@ UniqueFd bind_tcp(const std::string& address, int backlog) {
   UniqueFd fd(check_syscall(::socket(found->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0), "socket"));
   int one = 1;
   check_syscall(::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one), "SO_REUSEADDR");
-  // Wake an accepting worker only once the request's first bytes are there.
-  int defer_seconds = 1;
-  ::setsockopt(fd.get(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &defer_seconds, sizeof defer_seconds);
+  defer_accept(fd.get());
   send_without_delay(fd.get());
   stamp_arrivals(fd.get());
   check_syscall(::bind(fd.get(), found->ai_addr, found->ai_addrlen), ("bind " + address).c_str());
@@ -101,6 +109,7 @@ Listener adopt(int fd, ListenerOwner owner) {
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   Listener l{UniqueFd(fd), local_address(fd), addr.ss_family == AF_UNIX, owner};
   if (!l.is_unix) {
+    defer_accept(fd);
     send_without_delay(fd);
     stamp_arrivals(fd);
   }

@@ -106,7 +106,10 @@ HttpSession::HttpSession(SessionDeps& deps, int fd, std::string peer_address)
       limits_(framing_limits(deps.config)),
       peer_(std::move(peer_address)),
       client_(peer_) {
-  stream_.give_way_while_silent(deps_.stop, deps_.listeners);
+  // TCP only: its listeners hold a silent connection back a second
+  // (TCP_DEFER_ACCEPT), so one met here is idle, not a client about to
+  // write. A unix socket hands a connection over at once (peer_ is empty).
+  if (!peer_.empty()) stream_.give_way_while_silent(deps_.stop, deps_.listeners);
 }
 
 void HttpSession::run() {
