@@ -144,7 +144,7 @@ std::string usual_recipient(sql::Connection& db, std::int64_t org_id, DocumentKi
 Usual usual(sql::Connection& db, std::int64_t org_id, std::int64_t sender_id, DocumentKind kind,
             const Sendable& s) {
   auto project = sql::find_project(db, org_id, s.project_id);
-  auto organisation = sql::find_organisation_name(db, org_id);
+  auto organisation = sql::find_organisation(db, org_id);
   auto sender = sql::find_user(db, org_id, sender_id);
   if (!project || !organisation || !sender) throw not_found();
 
@@ -155,10 +155,10 @@ Usual usual(sql::Connection& db, std::int64_t org_id, std::int64_t sender_id, Do
   u.draft.reply_to = sender->email;
   if (std::string to = usual_recipient(db, org_id, kind, project->fields); !to.empty())
     u.draft.to.push_back(std::move(to));
-  u.draft.subject = u.document + " from " + *organisation + " \u2013 " + project->fields.name;
+  u.draft.subject = u.document + " from " + organisation->name + " \u2013 " + project->fields.name;
   u.draft.message = "Please find attached " + lowercase_first(u.document) + " for " +
                     project->fields.name + ".\n\nThank you,\n" + sender->name + "\n" +
-                    *organisation;
+                    organisation->name;
   return u;
 }
 

@@ -7,7 +7,6 @@ namespace construction::sql {
 
 namespace {
 
-constexpr std::string_view kFindName = "SELECT name FROM organisations WHERE id = $1";
 #define ORGANISATION_COLUMNS                                                               \
   "id, name, address, version, " SQL_UNIX_SECONDS("created_at") " AS created_at, " \
       SQL_UNIX_SECONDS("updated_at") " AS updated_at"
@@ -28,12 +27,6 @@ OrganisationRecord organisation_from(const Row& row) {
 
 }  // namespace
 
-std::optional<std::string> find_organisation_name(Connection& db, std::int64_t org_id) {
-  Result result = db.exec(kFindName, org_id);
-  if (result.empty()) return std::nullopt;
-  return result[0]["name"].string();
-}
-
 std::optional<OrganisationRecord> find_organisation(Connection& db, std::int64_t org_id,
                                                     bool for_update) {
   Result result = db.exec(for_update ? kFindForUpdate : kFind, org_id);
@@ -49,7 +42,7 @@ OrganisationRecord change_organisation_address(Connection& db, std::int64_t org_
 // The statements above, for the EXPLAIN check (sql/statement_catalog.hpp).
 StoreStatements organisation_store_statements() {
   return {"organisation_store",
-          {SQL_NAMED(kFindName), SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate),
+          {SQL_NAMED(kFind), SQL_NAMED(kFindForUpdate),
            SQL_NAMED(kChangeAddress)}};
 }
 

@@ -20,7 +20,6 @@ struct OrganisationRecord {
   domain::Timestamp updated_at{};
 };
 
-std::optional<std::string> find_organisation_name(Connection& db, std::int64_t org_id);
 std::optional<OrganisationRecord> find_organisation(Connection& db, std::int64_t org_id,
                                                     bool for_update = false);
 // The address, the version moved on; the caller checked it.
