@@ -1,9 +1,10 @@
 // /account: every user's own name, email and password, the current
 // password asked before any change (operations/profile.hpp); and, for
-// owners, the organisation's address (operations/organisation.hpp) and the team: the users with their role and state (change a role,
-// deactivate, reactivate: operations/user_accounts.hpp and its last-owner
-// rule), invitations by email (operations/invitations.hpp) and API tokens
-// (a new one shown once, on the answer to its form, and never again).
+// owners, the organisation's address (operations/organisation.hpp) and the
+// team: the users with their role and state (change a role, deactivate,
+// reactivate: operations/user_accounts.hpp and its last-owner rule),
+// invitations by email (operations/invitations.hpp) and API tokens (a new
+// one shown once, on the answer to its form, and never again).
 #include <array>
 
 #include "operations/authentication.hpp"
